@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import { composeMainServices } from './compose-main-services.ts';
+import { createDispatcher } from './ipc/dispatcher.ts';
+import { createStderrLogger } from './logging/logger.ts';
+import { electronEnvironment, resolveDataDirectory } from './platform/environment.ts';
+import { bindIpc, windowEventSink } from './platform/ipc.ts';
+import { registerAppScheme, serveRendererOverAppScheme } from './platform/protocol.ts';
+import { installSecurityHooks } from './platform/security-hooks.ts';
+import { createElectronSettingsBacking } from './platform/settings-backing.ts';
+import { createMainWindow } from './platform/window.ts';
+import { APP_ENTRY_URL, APP_ORIGIN } from './security/app-origin.ts';
+
+/** Defined by Forge's Vite plugin during `npm start`; absent in packaged and standalone builds. */
+declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
+
+/**
+ * Composition root of the desktop app: lifecycle, Electron adapters, IPC binding, the window.
+ * Everything with a decision in it lives outside platform/ and is tested in plain Node.
+ */
+function main(): void {
+  // S14: a second instance would open the same encrypted database; it focuses the first and exits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+
+  const log = createStderrLogger();
+  const dataDirectory = resolveDataDirectory(process.argv, process.env);
+  const devServerUrl =
+    typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && !app.isPackaged
+      ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+      : undefined;
+  const trustedOrigins =
+    devServerUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devServerUrl).origin];
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    installSecurityHooks(trustedOrigins);
+    serveRendererOverAppScheme(path.join(__dirname, '..', 'renderer', 'main_window'));
+    const services = composeMainServices({
+      environment: electronEnvironment(dataDirectory),
+      settingsBacking: createElectronSettingsBacking(dataDirectory),
+      events: windowEventSink(() => mainWindow),
+      log,
+    });
+    app.on('will-quit', () => services.dispose());
+    bindIpc(
+      createDispatcher({
+        handlers: services.handlers,
+        trustedOrigins,
+        checkOutput: !app.isPackaged,
+        log,
+      }),
+    );
+    mainWindow = createMainWindow({
+      preloadPath: path.join(__dirname, 'preload.cjs'),
+      entryUrl: devServerUrl ?? APP_ENTRY_URL,
+      devTools: !app.isPackaged,
+      title: app.getName(),
+    });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    log.info('app.started', { version: app.getVersion(), dataDirectory });
+  });
+}
+
+main();

@@ -1,0 +1,38 @@
+import { app, session, shell, type WebContents } from 'electron';
+import { toExternalUrl } from '../security/external-url.ts';
+import { isAllowedNavigation } from '../security/navigation-policy.ts';
+import { permissionDecision } from '../security/permission-policy.ts';
+
+/**
+ * S4-S6 for every web contents the app ever creates: no navigation away from our origin, no new
+ * windows (an allowed https link opens in the system browser instead), no <webview>, and no
+ * permission beyond the allowlist. The decisions are pure functions in electron/security/.
+ */
+export function installSecurityHooks(allowedOrigins: readonly string[]): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, allowedOrigins));
+
+  const defaultSession = session.defaultSession;
+  defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(permissionDecision(permission, contents.getURL(), allowedOrigins) === 'grant');
+  });
+  defaultSession.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permissionDecision(permission, requestingOrigin, allowedOrigins) === 'grant',
+  );
+}
+
+function guardWebContents(contents: WebContents, allowedOrigins: readonly string[]): void {
+  const blockNavigation = (event: { preventDefault(): void }, url: string) => {
+    if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
+  };
+  contents.on('will-navigate', blockNavigation);
+  contents.on('will-redirect', blockNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // S5: only a person's click reaches here (no popups without a gesture), and only allowlisted
+    // https pages leave the app.
+    const external = toExternalUrl(url);
+    if (external !== null) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,164 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layer rules of ARCHITECTURE.md, enforced here and (for globals) by the per-environment
+ * tsconfigs: two independent nets, as VS Code does.
+ */
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+/** Packages that import `electron` or need Node; each banned where the layer rules say. */
+const electronPackages = ['electron', 'electron/*', 'electron-store'];
+const nodeOnlyPackages = ['conf', 'better-sqlite3-multiple-ciphers', 'fastify', '@electric-sql/pglite'];
+
+const layer = (name) => ({
+  regex: `^(\\.\\./)+${name}/`,
+  message: `This layer may not import from ${name}/ (see ARCHITECTURE.md, layer rules).`,
+});
+
+const banElectron = {
+  group: electronPackages,
+  message:
+    'Only electron/main.ts, electron/preload.ts and electron/platform/ may import electron (not even types): it cannot load without the Electron binary.',
+};
+const banNode = {
+  group: [...nodeBuiltins, ...nodeOnlyPackages],
+  message: 'Node-only modules cannot run in this layer.',
+};
+
+const restrictedSyntax = [
+  {
+    selector: "NewExpression[callee.name='BrowserWindow']",
+    message: 'S1: windows are built only by electron/platform/window.ts, with secureWebPreferences().',
+  },
+  {
+    selector: "CallExpression[callee.property.name='openExternal']",
+    message: 'S5: external links leave the app only through electron/platform/security-hooks.ts.',
+  },
+  {
+    selector: "MemberExpression[property.name='sendSync']",
+    message: 'S7: no synchronous IPC.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name=/^(on|once)$/]",
+    message: 'S7: requests use ipcMain.handle only.',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', '.vite/', '.tsbuild/', '.tools/', 'out/', 'dist/', 'coverage/', 'test-results/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', ...restrictedSyntax],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.js', '*.config.ts', 'packaging/**', 'test/**', 'server/**', 'electron/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron,
+            banNode,
+            { group: ['react', 'react-dom', 'react/*', 'i18next', 'react-i18next'], message: 'shared/ is UI-free.' },
+            layer('electron'),
+            layer('renderer'),
+            layer('server'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/platform/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [banElectron, layer('renderer'), layer('server')] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main.ts', 'electron/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer('renderer'), layer('server')] }],
+    },
+  },
+  {
+    files: ['electron/platform/window.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...restrictedSyntax.slice(1)] },
+  },
+  {
+    files: ['electron/platform/security-hooks.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...restrictedSyntax.filter((_, index) => index !== 1)],
+    },
+  },
+  {
+    files: ['electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron-store', 'electron/main'], message: 'The preload may use only contextBridge and ipcRenderer.' },
+            { ...banNode, message: 'A sandboxed preload cannot load Node modules.' },
+            { regex: '^\\./(?!\\.\\./)', message: 'The preload imports only shared/.' },
+            layer('renderer'),
+            layer('server'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, i18next },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Every visible string comes from the locale catalogues (renderer/i18n/locales).
+      'i18next/no-literal-string': ['error', { mode: 'jsx-only' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [banElectron, banNode, layer('electron'), layer('server')] },
+      ],
+    },
+  },
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron,
+            { group: ['react', 'react-dom', 'react/*'], message: 'The server has no UI.' },
+            layer('electron'),
+            layer('renderer'),
+          ],
+        },
+      ],
+    },
+  },
+);

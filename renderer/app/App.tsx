@@ -1,0 +1,26 @@
+import { AboutPage } from '../features/about/AboutPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { RecordsPage } from '../features/records/RecordsPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { SyncPage } from '../features/sync/SyncPage.tsx';
+import { AppFrame } from './AppFrame.tsx';
+import type { Route } from './routes.ts';
+import { useHashRoute } from './use-hash-route.ts';
+
+const pages: Record<Route, () => React.JSX.Element> = {
+  records: RecordsPage,
+  dashboard: DashboardPage,
+  sync: SyncPage,
+  settings: SettingsPage,
+  about: AboutPage,
+};
+
+export function App() {
+  const route = useHashRoute();
+  const Page = pages[route];
+  return (
+    <AppFrame route={route}>
+      <Page />
+    </AppFrame>
+  );
+}

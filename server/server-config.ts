@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * How the central sync API is configured, read once from the environment at start. With no
+ * DATABASE_URL it keeps its data in embedded PGlite under SALW_SERVER_DATA_DIR, so a first run and
+ * the tests need no database set-up; in production DATABASE_URL points at PostgreSQL.
+ */
+export const ServerConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8443),
+  databaseUrl: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
+    .optional(),
+  dataDir: z.string().min(1).default('./salw-server-data'),
+  tlsCertFile: z.string().min(1).optional(),
+  tlsKeyFile: z.string().min(1).optional(),
+});
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+
+export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const config = ServerConfigSchema.parse({
+    host: env.SALW_SERVER_HOST || undefined,
+    port: env.SALW_SERVER_PORT || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.SALW_SERVER_DATA_DIR || undefined,
+    tlsCertFile: env.SALW_TLS_CERT_FILE || undefined,
+    tlsKeyFile: env.SALW_TLS_KEY_FILE || undefined,
+  });
+  if ((config.tlsCertFile === undefined) !== (config.tlsKeyFile === undefined)) {
+    throw new Error('TLS needs both SALW_TLS_CERT_FILE and SALW_TLS_KEY_FILE, or neither.');
+  }
+  return config;
+}

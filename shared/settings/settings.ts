@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * The languages the interface ships in. `sr-Latn` is Serbian in Latin script, used across the
+ * Western Balkans SALW Control Roadmap partners; BCP 47 tags so `Intl` formats dates correctly.
+ */
+export const supportedLanguages = ['en', 'sr-Latn'] as const;
+export const LanguageSchema = z.enum(supportedLanguages);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ThemeSchema = z.enum(['light', 'dark', 'system']);
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/**
+ * The central sync server. Empty means "not configured yet": the app is fully usable offline.
+ * Only http(s) URLs are accepted; sync traffic runs in the main process, never in the renderer.
+ */
+export const ServerUrlSchema = z.union([
+  z.literal(''),
+  z
+    .url({ protocol: /^https?$/, error: 'serverUrlInvalid' })
+    .max(2048, { error: 'serverUrlTooLong' }),
+]);
+
+export const SettingsSchema = z.object({
+  language: LanguageSchema,
+  theme: ThemeSchema,
+  serverUrl: ServerUrlSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** A partial update; unknown keys are an error so a typo never silently does nothing. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const defaultSettings: Settings = {
+  language: 'en',
+  theme: 'system',
+  serverUrl: '',
+};

@@ -1,0 +1,39 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+const projectDir = import.meta.dirname;
+
+/**
+ * Main-process bundle (CommonJS, `.cjs` because package.json is `"type": "module"`). The cipher
+ * driver stays external: it loads a native prebuild at run time, and packaging/native-modules.ts
+ * copies it into the packaged app. Builds standalone and under Forge's Vite plugin.
+ */
+export default defineConfig({
+  build: {
+    outDir: path.join(projectDir, '.vite', 'build'),
+    emptyOutDir: false,
+    target: 'node22',
+    minify: false,
+    sourcemap: true,
+    copyPublicDir: false,
+    lib: {
+      entry: path.join(projectDir, 'electron', 'main.ts'),
+      formats: ['cjs'],
+      fileName: () => 'main.cjs',
+    },
+    rollupOptions: {
+      external: [
+        'electron',
+        /^electron\//,
+        'better-sqlite3-multiple-ciphers',
+        ...builtinModules,
+        ...builtinModules.map((name) => `node:${name}`),
+      ],
+    },
+  },
+  resolve: {
+    conditions: ['node'],
+    mainFields: ['module', 'jsnext:main', 'jsnext'],
+  },
+});
