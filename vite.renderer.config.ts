@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './electron/security/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY_META } from './electron/security/content-security-policy.ts';
 
 const projectDir = import.meta.dirname;
 const rendererDir = path.join(projectDir, 'renderer');
@@ -11,17 +11,17 @@ const rendererDir = path.join(projectDir, 'renderer');
  * element of <head>, so the meta tag and the header sent by app:// and the preview can never drift.
  */
 function contentSecurityPolicyMeta(): Plugin {
+  const charset = '<meta charset="utf-8" />';
   return {
     name: 'salw-csp-meta',
     transformIndexHtml: {
       order: 'pre',
-      handler: () => [
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-          injectTo: 'head-prepend',
-        },
-      ],
+      handler(html) {
+        if (!html.includes(charset)) throw new Error(`index.html must contain ${charset}`);
+        // Right after <meta charset>, before any script or style the policy governs.
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
+        return html.replace(charset, `${charset}\n    ${meta}`);
+      },
     },
   };
 }

@@ -4,7 +4,7 @@
  * (zod runs jitless in the renderer) and no 'unsafe-inline'; connect-src 'self' is enough because
  * sync runs in main and the renderer only ever sees its status.
  */
-export const CONTENT_SECURITY_POLICY = [
+const directives = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,4 +15,14 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const CONTENT_SECURITY_POLICY = directives.join('; ');
+
+/**
+ * The <meta> form. Browsers ignore frame-ancestors in a meta tag (and log an error for it), so it
+ * lives only in the header; everything else is identical.
+ */
+export const CONTENT_SECURITY_POLICY_META = directives
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

@@ -92,7 +92,10 @@ describe('forge.config.ts', () => {
     const config = await loadForgeConfig(undefined);
     const asar = config.packagerConfig?.asar;
     expect(asar).toBeTypeOf('object');
-    expect(String((asar as { unpack?: string }).unpack)).toContain('**/*.node');
+    const unpack = String((asar as { unpack?: string }).unpack);
+    expect(unpack).toContain('**/*.node');
+    // The auto-unpack-natives pattern, which also matches under dot folders in the staging path.
+    expect(unpack).toBe('**/{.**,**}/**/*.node');
   });
 
   it('builds main, preload and the main_window renderer with Vite', async () => {
