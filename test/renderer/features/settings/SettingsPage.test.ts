@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../../../renderer/i18n/locales/en.json' with { type: 'json' };
+import srLatn from '../../../../renderer/i18n/locales/sr-Latn.json' with { type: 'json' };
+import { RendererSession } from '../../../support/renderer-session.ts';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const name = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof value === 'string') out.set(name, value);
+    else for (const [inner, text] of flatten(value, name)) out.set(inner, text);
+  }
+  return out;
+}
+
+/** English sentences that differ in Serbian, so finding one on a Serbian screen is a missed string. */
+function englishOnlyStrings(): string[] {
+  const english = flatten(en);
+  const serbian = flatten(srLatn);
+  return [...english]
+    .filter(([key, text]) => serbian.get(key) !== text && !text.includes('{{'))
+    .map(([, text]) => text)
+    .filter((text) => text.length > 3);
+}
+
+const areasInSerbian = ['Evidencija', 'Pregled', 'Sinhronizacija', 'Podešavanja', 'O aplikaciji'];
+
+describe('Settings in the browser preview', () => {
+  let session: RendererSession;
+
+  beforeAll(async () => {
+    session = await RendererSession.open();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('switching language changes every visible string, on every area', async () => {
+    const { page } = session;
+    await session.goTo('Settings');
+    await page.getByRole('main').getByLabel('Language').selectOption('sr-Latn');
+    await page.getByRole('heading', { level: 1, name: 'Podešavanja' }).waitFor();
+
+    const leftovers: string[] = [];
+    const english = englishOnlyStrings();
+    for (const area of areasInSerbian) {
+      await session.goTo(area);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      if (area === 'O aplikaciji') await page.getByTestId('about-version').waitFor();
+      const text = await page.locator('body').innerText();
+      for (const sentence of english) {
+        // Whole words only: Serbian "Platforma" legitimately contains English "Platform".
+        const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'u').test(text)) leftovers.push(`${area}: ${sentence}`);
+      }
+    }
+    expect(leftovers).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sr-Latn');
+    expect(await page.title()).toBe('O aplikaciji · SALW Field');
+  });
+
+  it('keeps the language after the preview is restarted', async () => {
+    await session.restart();
+    const { page } = session;
+    const links = await page.getByRole('navigation').getByRole('link').allTextContents();
+    expect(links).toEqual(areasInSerbian);
+    const stored = JSON.parse(await readFile(path.join(session.dataDir, 'settings.json'), 'utf8'));
+    expect(stored.language).toBe('sr-Latn');
+  });
+
+  it('switches back to English from the sidebar switcher', async () => {
+    const { page } = session;
+    await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    await page.getByRole('navigation').getByRole('link', { name: 'Records' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
+
+  it('applies and keeps the chosen theme', async () => {
+    const { page } = session;
+    await session.goTo('Settings');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await session.restart();
+    await session.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  });
+
+  it('shows a server address error next to the field, in the person\'s language, and saves nothing', async () => {
+    const { page } = session;
+    await session.goTo('Settings');
+    const field = page.getByLabel('Server address');
+    await field.fill('salw.example.org');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const error = page.getByRole('alert');
+    await expect(error.textContent()).resolves.toBe(
+      'Enter a full web address that starts with https:// or http://.',
+    );
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
+    const stored = JSON.parse(await readFile(path.join(session.dataDir, 'settings.json'), 'utf8'));
+    expect(stored.serverUrl).toBe('');
+  });
+
+  it('saves a valid server address, which the Sync area then shows and a restart keeps', async () => {
+    const { page } = session;
+    await session.goTo('Settings');
+    await page.getByLabel('Server address').fill('  https://salw.example.org  ');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await session.goTo('Sync');
+    await page.getByText('Central server: https://salw.example.org').waitFor();
+    await session.restart();
+    await session.goTo('Settings');
+    expect(await session.page.getByLabel('Server address').inputValue()).toBe('https://salw.example.org');
+  });
+
+  it('ran without a script error or a CSP violation', async () => {
+    expect(session.pageErrors).toEqual([]);
+    expect(await session.cspViolations()).toEqual([]);
+  });
+});
