@@ -14,7 +14,12 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 /** Packages that import `electron` or need Node; each banned where the layer rules say. */
 const electronPackages = ['electron', 'electron/*', 'electron-store'];
-const nodeOnlyPackages = ['conf', 'better-sqlite3-multiple-ciphers', 'fastify', '@electric-sql/pglite'];
+const nodeOnlyPackages = [
+  'conf',
+  'better-sqlite3-multiple-ciphers',
+  'fastify',
+  '@electric-sql/pglite',
+];
 
 const layer = (name) => ({
   regex: `^(\\.\\./)+${name}/`,
@@ -34,7 +39,8 @@ const banNode = {
 const restrictedSyntax = [
   {
     selector: "NewExpression[callee.name='BrowserWindow']",
-    message: 'S1: windows are built only by electron/platform/window.ts, with secureWebPreferences().',
+    message:
+      'S1: windows are built only by electron/platform/window.ts, with secureWebPreferences().',
   },
   {
     selector: "CallExpression[callee.property.name='openExternal']",
@@ -52,7 +58,16 @@ const restrictedSyntax = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.vite/', '.tsbuild/', '.tools/', 'out/', 'dist/', 'coverage/', 'test-results/'],
+    ignores: [
+      'node_modules/',
+      '.vite/',
+      '.tsbuild/',
+      '.tools/',
+      'out/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -60,7 +75,10 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', ...restrictedSyntax],
       eqeqeq: ['error', 'always'],
     },
@@ -78,7 +96,10 @@ export default tseslint.config(
           patterns: [
             banElectron,
             banNode,
-            { group: ['react', 'react-dom', 'react/*', 'i18next', 'react-i18next'], message: 'shared/ is UI-free.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'i18next', 'react-i18next'],
+              message: 'shared/ is UI-free.',
+            },
             layer('electron'),
             layer('renderer'),
             layer('server'),
@@ -120,7 +141,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron-store', 'electron/main'], message: 'The preload may use only contextBridge and ipcRenderer.' },
+            {
+              group: ['electron-store', 'electron/main'],
+              message: 'The preload may use only contextBridge and ipcRenderer.',
+            },
             { ...banNode, message: 'A sandboxed preload cannot load Node modules.' },
             { regex: '^\\./(?!\\.\\./)', message: 'The preload imports only shared/.' },
             layer('renderer'),

@@ -22,7 +22,9 @@ export interface MainServices {
  */
 export function composeMainServices(adapters: MainAdapters): MainServices {
   const settings = createSettingsService(adapters.settingsBacking);
-  const stopSettingsEvents = settings.onChange((next) => adapters.events.emit('settingsChanged', next));
+  const stopSettingsEvents = settings.onChange((next) =>
+    adapters.events.emit('settingsChanged', next),
+  );
 
   const handlers: HandlerTable = {
     getAppInfo: () => getAppInfo(adapters.environment),

@@ -2,10 +2,7 @@ import './zod-config.ts';
 import type { EventName, ProcedureName } from '../shared/ipc/contract.ts';
 import { createApi } from '../shared/ipc/create-api.ts';
 import { IpcResultSchema, type IpcResult } from '../shared/ipc/errors.ts';
-import {
-  BRIDGE_CALL_PREFIX,
-  BRIDGE_EVENTS_PATH,
-} from '../shared/ipc/preview-bridge-protocol.ts';
+import { BRIDGE_CALL_PREFIX, BRIDGE_EVENTS_PATH } from '../shared/ipc/preview-bridge-protocol.ts';
 
 /**
  * Browser preview only: installs `window.api` over the loopback HTTP bridge, built from the same
@@ -34,7 +31,10 @@ async function invoke(procedure: ProcedureName, input: unknown): Promise<IpcResu
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: `The preview host answered ${response.status} without a result.` },
+      error: {
+        code: 'INTERNAL',
+        message: `The preview host answered ${response.status} without a result.`,
+      },
     };
   }
   return parsed.data;

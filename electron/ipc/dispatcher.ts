@@ -1,8 +1,4 @@
-import {
-  isProcedureName,
-  procedures,
-  type ProcedureName,
-} from '../../shared/ipc/contract.ts';
+import { isProcedureName, procedures, type ProcedureName } from '../../shared/ipc/contract.ts';
 import { toIpcIssues, type IpcFailure, type IpcResult } from '../../shared/ipc/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { isTrustedSender, type SenderFrame } from '../security/sender-policy.ts';
@@ -39,7 +35,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
 
   return async function dispatch(call: IpcCall): Promise<IpcResult<unknown>> {
     if (!isTrustedSender(call.sender, trustedOrigins)) {
-      log.warn('ipc.rejected_sender', { procedure: call.procedure, origin: originOf(call.sender.url) });
+      log.warn('ipc.rejected_sender', {
+        procedure: call.procedure,
+        origin: originOf(call.sender.url),
+      });
       return failure({
         code: 'FORBIDDEN',
         message: 'This call did not come from the SALW Field window, so it was refused.',
@@ -62,12 +61,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       });
     }
     try {
-      const handler = handlers[name] as (input: unknown, context: { procedure: ProcedureName }) => unknown;
+      const handler = handlers[name] as (
+        input: unknown,
+        context: { procedure: ProcedureName },
+      ) => unknown;
       const value = await handler(parsed.data, { procedure: name });
       if (checkOutput) {
         const checked = definition.output.safeParse(value);
         if (!checked.success) {
-          log.error('ipc.invalid_output', { procedure: name, issues: toIpcIssues(checked.error.issues) });
+          log.error('ipc.invalid_output', {
+            procedure: name,
+            issues: toIpcIssues(checked.error.issues),
+          });
           return failure({ code: 'INTERNAL', message: INTERNAL_MESSAGE });
         }
         return { ok: true, value: checked.data };

@@ -30,7 +30,8 @@ export function windowEventSink(getWindow: () => BrowserWindow | null): EventSin
   return {
     emit(event: EventName, payload: unknown) {
       const window = getWindow();
-      if (window !== null && !window.isDestroyed()) window.webContents.send(eventChannel(event), payload);
+      if (window !== null && !window.isDestroyed())
+        window.webContents.send(eventChannel(event), payload);
     },
   };
 }

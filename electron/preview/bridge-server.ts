@@ -79,7 +79,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse) {
     if (bound.dispatch === undefined || !allowedHosts.includes(request.headers.host ?? '')) {
-      return sendText(response, 421, 'Misdirected request: this preview only answers on its loopback address.');
+      return sendText(
+        response,
+        421,
+        'Misdirected request: this preview only answers on its loopback address.',
+      );
     }
     const url = new URL(request.url ?? '/', origin);
 
@@ -93,7 +97,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const offeredToken = url.searchParams.get('token');
     if (offeredToken !== null) {
       if (!tokenMatches(offeredToken, token)) {
-        return sendText(response, 401, 'This preview link is not valid. Open the URL that `npm run preview` printed for this run.');
+        return sendText(
+          response,
+          401,
+          'This preview link is not valid. Open the URL that `npm run preview` printed for this run.',
+        );
       }
       response.writeHead(303, {
         ...securityHeaders,
@@ -117,25 +125,46 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (!hasValidToken(request, token)) {
       return sendResult(
         response,
-        failure('UNAUTHORIZED', 'The preview token is missing or wrong. Open the URL that `npm run preview` printed for this run.'),
+        failure(
+          'UNAUTHORIZED',
+          'The preview token is missing or wrong. Open the URL that `npm run preview` printed for this run.',
+        ),
       );
     }
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.toLowerCase().startsWith('application/json')) {
-      return sendResult(response, failure('VALIDATION_ERROR', 'Bridge calls must send a JSON body (Content-Type: application/json).'));
+      return sendResult(
+        response,
+        failure(
+          'VALIDATION_ERROR',
+          'Bridge calls must send a JSON body (Content-Type: application/json).',
+        ),
+      );
     }
     const body = await readBody(request, MAX_BRIDGE_BODY_BYTES);
     if (body === 'too-large') {
-      return sendResult(response, failure('VALIDATION_ERROR', `The request body is larger than ${MAX_BRIDGE_BODY_BYTES} bytes.`));
+      return sendResult(
+        response,
+        failure(
+          'VALIDATION_ERROR',
+          `The request body is larger than ${MAX_BRIDGE_BODY_BYTES} bytes.`,
+        ),
+      );
     }
     let envelope: unknown;
     try {
       envelope = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendResult(response, failure('VALIDATION_ERROR', 'The request body is not valid JSON.'));
+      return sendResult(
+        response,
+        failure('VALIDATION_ERROR', 'The request body is not valid JSON.'),
+      );
     }
     if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope)) {
-      return sendResult(response, failure('VALIDATION_ERROR', 'The request body must be a JSON object like {"input": …}.'));
+      return sendResult(
+        response,
+        failure('VALIDATION_ERROR', 'The request body must be a JSON object like {"input": …}.'),
+      );
     }
     const result = await (bound.dispatch as Dispatch)({
       // The Origin header is the bridge's stand-in for Electron's senderFrame; a fetch from the
@@ -163,7 +192,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     request.on('close', () => eventStreams.delete(response));
   }
 
-  async function serveFile(request: http.IncomingMessage, response: http.ServerResponse, pathname: string) {
+  async function serveFile(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    pathname: string,
+  ) {
     const filePath = resolveRendererPath(pathname, rendererDir);
     if (filePath === null) return sendText(response, 404, 'Not found.');
     let content: Buffer;
@@ -261,7 +294,9 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string 
       if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
-    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () =>
+      resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')),
+    );
     request.on('error', reject);
   });
 }

@@ -31,7 +31,9 @@ function parseOptions(argv: string[]): { dataDir: string; port: number } {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
-  const dataDir = path.resolve(values['data-dir'] ?? path.join(os.homedir(), '.salw-field-preview'));
+  const dataDir = path.resolve(
+    values['data-dir'] ?? path.join(os.homedir(), '.salw-field-preview'),
+  );
   return { dataDir, port };
 }
 

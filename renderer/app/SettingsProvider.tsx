@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch, Theme } from '../../shared/settings/settings.ts';
 import { api, rawApi } from '../api.ts';
@@ -14,7 +22,13 @@ const SettingsContext = createContext<SettingsContextValue | null>(null);
  * Holds the settings main keeps, and applies the ones the page itself must act on: the interface
  * language (i18next and `<html lang>`) and the colour theme.
  */
-export function SettingsProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
+export function SettingsProvider({
+  initial,
+  children,
+}: {
+  initial: Settings;
+  children: ReactNode;
+}) {
   const [settings, setSettings] = useState(initial);
   const { i18n } = useTranslation();
 

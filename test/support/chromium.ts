@@ -24,7 +24,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   if (found !== undefined) return found;
   throw new Error(
     [
-      'No Chromium found for the renderer tests. Looked at: CHROMIUM_PATH, /usr/bin/chromium, Playwright\'s own browser.',
+      "No Chromium found for the renderer tests. Looked at: CHROMIUM_PATH, /usr/bin/chromium, Playwright's own browser.",
       'Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
     ].join('\n'),
   );

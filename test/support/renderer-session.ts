@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningPreview } from '../../electron/preview/start-preview.ts';
+// Brings the renderer's declaration of window.api into the tests' page callbacks.
+import type {} from '../../renderer/api.ts';
 import { launchChromium } from './chromium.ts';
 import { startTestPreview } from './preview.ts';
 import { makeTempDir } from './temp-dir.ts';
@@ -26,21 +28,35 @@ export class RendererSession {
   readonly pageErrors: string[] = [];
   private context!: BrowserContext;
 
-  private constructor(
-    private readonly browser: Browser,
-    readonly dataDir: string,
-    private readonly removeDataDir: () => Promise<void>,
-  ) {}
+  readonly dataDir: string;
+  private readonly browser: Browser;
+  private readonly ownsBrowser: boolean;
+  private readonly removeDataDir: () => Promise<void>;
 
+  private constructor(
+    browser: Browser,
+    ownsBrowser: boolean,
+    dataDir: string,
+    removeDataDir: () => Promise<void>,
+  ) {
+    this.browser = browser;
+    this.ownsBrowser = ownsBrowser;
+    this.dataDir = dataDir;
+    this.removeDataDir = removeDataDir;
+  }
+
+  /** Opens the app; launches a Chromium of its own unless one is passed in. */
   static async open(browser?: Browser): Promise<RendererSession> {
     const { dir, remove } = await makeTempDir('renderer');
-    const session = new RendererSession(browser ?? (await launchChromium()), dir, remove);
-    session.ownsBrowser = browser === undefined;
+    const session = new RendererSession(
+      browser ?? (await launchChromium()),
+      browser === undefined,
+      dir,
+      remove,
+    );
     await session.start();
     return session;
   }
-
-  private ownsBrowser = false;
 
   private async start(): Promise<void> {
     this.preview = await startTestPreview(this.dataDir);
@@ -50,7 +66,10 @@ export class RendererSession {
     await this.page.addInitScript(() => {
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
-        window.__cspViolations?.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
+        window.__cspViolations?.push({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+        });
       });
     });
     this.page.on('pageerror', (error) => this.pageErrors.push(error.message));

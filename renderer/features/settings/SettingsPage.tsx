@@ -67,7 +67,9 @@ function ServerUrlForm() {
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'failed'; message: string } | null>(null);
+  const [status, setStatus] = useState<
+    { kind: 'saved' } | { kind: 'failed'; message: string } | null
+  >(null);
   const {
     register,
     handleSubmit,
@@ -85,7 +87,8 @@ function ServerUrlForm() {
       setStatus({ kind: 'saved' });
     } catch (error) {
       // main validates too; its field issues land next to the field like local ones.
-      const issue = error instanceof IpcError ? error.issues.find((i) => i.path === 'serverUrl') : undefined;
+      const issue =
+        error instanceof IpcError ? error.issues.find((i) => i.path === 'serverUrl') : undefined;
       if (issue !== undefined) setError('serverUrl', { message: issue.message });
       else setStatus({ kind: 'failed', message: errorText(error) });
     }

@@ -10,7 +10,10 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
     .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 describe('app shell in the browser preview', () => {
@@ -36,9 +39,9 @@ describe('app shell in the browser preview', () => {
     const { page } = session;
     for (const area of ['Dashboard', 'Sync', 'Settings', 'About', 'Records']) {
       await session.goTo(area);
-      await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain(
-        area === 'About' ? 'About SALW Field' : area,
-      );
+      await expect(
+        page.getByRole('heading', { level: 1 }).first().textContent(),
+      ).resolves.toContain(area === 'About' ? 'About SALW Field' : area);
       const current = page.getByRole('navigation').locator('[aria-current="page"]');
       await expect(current.textContent()).resolves.toBe(area);
     }
@@ -84,7 +87,10 @@ describe('app shell in the browser preview', () => {
     const { page } = session;
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((value) => window.api?.updateSettings({ theme: value }), theme);
-      await page.waitForFunction((value) => document.documentElement.dataset.theme === value, theme);
+      await page.waitForFunction(
+        (value) => document.documentElement.dataset.theme === value,
+        theme,
+      );
       for (const area of ['Records', 'Dashboard', 'Sync', 'Settings', 'About']) {
         await session.goTo(area);
         await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -6,7 +6,10 @@ import { composeMainServices } from '../../../../electron/compose-main-services.
 import { createDispatcher } from '../../../../electron/ipc/dispatcher.ts';
 import type { EventSink } from '../../../../electron/ipc/handler-table.ts';
 import { silentLogger } from '../../../../electron/logging/logger.ts';
-import { startBridgeServer, type BridgeServer } from '../../../../electron/preview/bridge-server.ts';
+import {
+  startBridgeServer,
+  type BridgeServer,
+} from '../../../../electron/preview/bridge-server.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/security/content-security-policy.ts';
 import { createNodeSettingsBacking } from '../../../../electron/settings/node-settings-backing.ts';
 import { procedureNames } from '../../../../shared/ipc/contract.ts';
@@ -91,7 +94,12 @@ describe('browser preview bridge over loopback HTTP', () => {
       port: 0,
       log: silentLogger,
       createDispatch: (origin) =>
-        createDispatcher({ handlers: services.handlers, trustedOrigins: [origin], checkOutput: true, log: silentLogger }),
+        createDispatcher({
+          handlers: services.handlers,
+          trustedOrigins: [origin],
+          checkOutput: true,
+          log: silentLogger,
+        }),
     });
     sinkHolder.sink = server;
   });
@@ -184,7 +192,10 @@ describe('browser preview bridge over loopback HTTP', () => {
     expect(response.status).toBe(400);
     const { error } = JSON.parse(response.body);
     expect(error.code).toBe('VALIDATION_ERROR');
-    expect(error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['language', 'theme']);
+    expect(error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual([
+      'language',
+      'theme',
+    ]);
   });
 
   it('answers a body that is not JSON with VALIDATION_ERROR', async () => {
@@ -200,7 +211,10 @@ describe('browser preview bridge over loopback HTTP', () => {
       body: '{"input": ',
     });
     expect(status).toBe(400);
-    expect(JSON.parse(body).error).toMatchObject({ code: 'VALIDATION_ERROR', message: 'The request body is not valid JSON.' });
+    expect(JSON.parse(body).error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'The request body is not valid JSON.',
+    });
   });
 
   it('refuses a form-encoded body (a cross-site form cannot call the bridge)', async () => {
@@ -210,7 +224,9 @@ describe('browser preview bridge over loopback HTTP', () => {
   });
 
   it('refuses a body over the size limit', async () => {
-    const response = await call('updateSettings', { input: { serverUrl: 'x'.repeat(2 * 1024 * 1024) } });
+    const response = await call('updateSettings', {
+      input: { serverUrl: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).error.message).toMatch(/larger than/);
   });
@@ -232,35 +248,53 @@ describe('browser preview bridge over loopback HTTP', () => {
   });
 
   it('refuses a stale or wrong token link', async () => {
-    const response = await request(server, { path: '/?token=old', headers: { host: new URL(server.origin).host } });
+    const response = await request(server, {
+      path: '/?token=old',
+      headers: { host: new URL(server.origin).host },
+    });
     expect(response.status).toBe(401);
     expect(response.body).toContain('npm run preview');
   });
 
   it('accepts the cookie in place of the header', async () => {
-    const response = await call('getSettings', {}, {
-      'x-salw-bridge-token': null,
-      cookie: `other=1; salw_preview_token=${token}`,
-    });
+    const response = await call(
+      'getSettings',
+      {},
+      {
+        'x-salw-bridge-token': null,
+        cookie: `other=1; salw_preview_token=${token}`,
+      },
+    );
     expect(JSON.parse(response.body).ok).toBe(true);
   });
 
   it('serves index.html with the production CSP and the bridge script before the app script', async () => {
-    const response = await request(server, { path: '/', headers: { host: new URL(server.origin).host } });
+    const response = await request(server, {
+      path: '/',
+      headers: { host: new URL(server.origin).host },
+    });
     expect(response.status).toBe(200);
     expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(response.body.indexOf(BRIDGE_SCRIPT)).toBeGreaterThan(-1);
-    expect(response.body.indexOf(BRIDGE_SCRIPT)).toBeLessThan(response.body.indexOf('assets/app.js'));
+    expect(response.body.indexOf(BRIDGE_SCRIPT)).toBeLessThan(
+      response.body.indexOf('assets/app.js'),
+    );
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%5c..%5csecret.txt', '/%00'])(
-    'never serves files outside the renderer build (%s)',
-    async (pathname) => {
-      const response = await request(server, { path: pathname, headers: { host: new URL(server.origin).host } });
-      expect(response.status).toBe(404);
-      expect(response.body).not.toContain('outside the renderer build');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%5c..%5csecret.txt',
+    '/%00',
+  ])('never serves files outside the renderer build (%s)', async (pathname) => {
+    const response = await request(server, {
+      path: pathname,
+      headers: { host: new URL(server.origin).host },
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('outside the renderer build');
+  });
 
   it('pushes contract events to the page over server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
@@ -283,7 +317,9 @@ describe('browser preview bridge over loopback HTTP', () => {
           });
         },
       );
-      req.on('error', (error) => (error.message.includes('socket hang up') ? undefined : reject(error)));
+      req.on('error', (error) =>
+        error.message.includes('socket hang up') ? undefined : reject(error),
+      );
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await call('updateSettings', { input: { theme: 'dark' } });

@@ -74,7 +74,9 @@ describe('npm run preview (the host process)', () => {
       expect(await first.exited).toBe(0);
       const second = startHost(['--data-dir', dir]);
       const secondUrl = await waitForUrl(second);
-      expect(new URL(secondUrl).searchParams.get('token')).not.toBe(new URL(firstUrl).searchParams.get('token'));
+      expect(new URL(secondUrl).searchParams.get('token')).not.toBe(
+        new URL(firstUrl).searchParams.get('token'),
+      );
     } finally {
       await remove();
     }

@@ -20,8 +20,12 @@ describe('About in the browser preview', () => {
     await session.goTo('About');
     const { version } = JSON.parse(await readFile(path.join(projectDir, 'package.json'), 'utf8'));
     await expect(page.getByTestId('about-version').textContent()).resolves.toBe(version);
-    await expect(page.getByTestId('about-data-directory').textContent()).resolves.toBe(path.resolve(session.dataDir));
-    await expect(page.getByTestId('about-platform').textContent()).resolves.toBe(`${process.platform} (${process.arch})`);
+    await expect(page.getByTestId('about-data-directory').textContent()).resolves.toBe(
+      path.resolve(session.dataDir),
+    );
+    await expect(page.getByTestId('about-platform').textContent()).resolves.toBe(
+      `${process.platform} (${process.arch})`,
+    );
     await expect(page.getByTestId('about-runtime').textContent()).resolves.toBe(
       `Browser preview (Node.js ${process.versions.node})`,
     );

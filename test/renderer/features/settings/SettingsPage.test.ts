@@ -56,7 +56,8 @@ describe('Settings in the browser preview', () => {
       for (const sentence of english) {
         // Whole words only: Serbian "Platforma" legitimately contains English "Platform".
         const escaped = sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'u').test(text)) leftovers.push(`${area}: ${sentence}`);
+        if (new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, 'u').test(text))
+          leftovers.push(`${area}: ${sentence}`);
       }
     }
     expect(leftovers).toEqual([]);
@@ -89,7 +90,7 @@ describe('Settings in the browser preview', () => {
     await session.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   });
 
-  it('shows a server address error next to the field, in the person\'s language, and saves nothing', async () => {
+  it("shows a server address error next to the field, in the person's language, and saves nothing", async () => {
     const { page } = session;
     await session.goTo('Settings');
     const field = page.getByLabel('Server address');
@@ -115,7 +116,9 @@ describe('Settings in the browser preview', () => {
     await page.getByText('Central server: https://salw.example.org').waitFor();
     await session.restart();
     await session.goTo('Settings');
-    expect(await session.page.getByLabel('Server address').inputValue()).toBe('https://salw.example.org');
+    expect(await session.page.getByLabel('Server address').inputValue()).toBe(
+      'https://salw.example.org',
+    );
   });
 
   it('ran without a script error or a CSP violation', async () => {
