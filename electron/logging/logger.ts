@@ -20,6 +20,10 @@ export function redact(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Map) return redact(Object.fromEntries(value), depth + 1);
+  if (value instanceof Set) return redact([...value], depth + 1);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(value)) {
@@ -35,11 +39,12 @@ export function createLogger(
   now: () => Date = () => new Date(),
 ): Logger {
   const log = (level: LogLevel, event: string, fields: Record<string, unknown> = {}): void => {
+    // Fields first: a field named time, level or event must never disguise the line itself.
     const line: LogLine = {
+      ...(redact(fields) as Record<string, unknown>),
       time: now().toISOString(),
       level,
       event,
-      ...(redact(fields) as Record<string, unknown>),
     };
     write(JSON.stringify(line));
   };

@@ -2,7 +2,9 @@
  * S3: the one Content Security Policy of the renderer. protocol.ts and the preview host send it as a
  * header, and the renderer build writes the same string into index.html's <meta>. No 'unsafe-eval'
  * (zod runs jitless in the renderer) and no 'unsafe-inline'; connect-src 'self' is enough because
- * sync runs in main and the renderer only ever sees its status.
+ * sync runs in main and the renderer only ever sees its status. img-src adds blob: (beyond the
+ * checklist's `'self' data:`) so a photo of a weapon can be previewed from an in-memory object URL
+ * before it is saved, without writing it anywhere in clear.
  */
 const directives = [
   "default-src 'none'",

@@ -39,7 +39,11 @@ export function createSettingsService(backing: SettingsBacking): SettingsService
   return {
     get: () => readSettings(backing.store),
     update(patch) {
-      const next = SettingsSchema.parse({ ...readSettings(backing.store), ...patch });
+      // A key present with the value undefined (structured clone keeps those) means "unchanged".
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      );
+      const next = SettingsSchema.parse({ ...readSettings(backing.store), ...changes });
       backing.set(next);
       for (const listener of listeners) listener(next);
       return next;

@@ -4,6 +4,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
@@ -41,10 +42,23 @@ export function SettingsProvider({
 
   useEffect(() => applyTheme(settings.theme), [settings.theme]);
 
+  // A choice shows at once (a radio that waits for main would look broken), and is rolled back
+  // if main refuses it; main's answer is what stays.
+  const current = useRef(settings);
+  useEffect(() => {
+    current.current = settings;
+  }, [settings]);
   const update = useCallback(async (patch: SettingsPatch) => {
-    const next = await api().updateSettings(patch);
-    setSettings(next);
-    return next;
+    const before = current.current;
+    setSettings({ ...before, ...withoutUndefined(patch) });
+    try {
+      const next = await api().updateSettings(patch);
+      setSettings(next);
+      return next;
+    } catch (error) {
+      setSettings(before);
+      throw error;
+    }
   }, []);
 
   const value = useMemo(() => ({ settings, update }), [settings, update]);
@@ -55,6 +69,10 @@ export function useSettings(): SettingsContextValue {
   const value = useContext(SettingsContext);
   if (value === null) throw new Error('useSettings() needs a SettingsProvider above it.');
   return value;
+}
+
+function withoutUndefined(patch: SettingsPatch): Partial<Settings> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }
 
 function applyTheme(theme: Theme): () => void {

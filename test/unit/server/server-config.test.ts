@@ -20,7 +20,9 @@ describe('readServerConfig', () => {
   });
 
   it('refuses a DATABASE_URL that is not PostgreSQL, naming the variable', () => {
-    expect(() => readServerConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL/);
+    expect(() => readServerConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(
+      /DATABASE_URL/,
+    );
   });
 
   it('refuses half a TLS configuration', () => {

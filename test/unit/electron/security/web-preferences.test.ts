@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { secureWebPreferences } from '../../../../electron/security/web-preferences.ts';
+
+describe('S1 web preferences (secureWebPreferences)', () => {
+  it.each([true, false])('is exactly the locked-down object, with devTools %s', (devTools) => {
+    expect(secureWebPreferences('/app/.vite/build/preload.cjs', devTools)).toStrictEqual({
+      preload: '/app/.vite/build/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools,
+    });
+  });
+
+  it('never enables Blink features or passes extra renderer arguments', () => {
+    const preferences = secureWebPreferences('/preload.cjs', true);
+    for (const key of [
+      'enableBlinkFeatures',
+      'additionalArguments',
+      'partition',
+      'session',
+      'contextIsolationInWorker',
+    ]) {
+      expect(Object.hasOwn(preferences, key), key).toBe(false);
+    }
+  });
+
+  it('returns a fresh object each time, so one window cannot loosen another', () => {
+    expect(secureWebPreferences('/p.cjs', false)).not.toBe(secureWebPreferences('/p.cjs', false));
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import {
+  eventListenerKey,
+  eventNames,
+  procedureNames,
+  type EventName,
+  type ProcedureName,
+} from '../../../../shared/ipc/contract.ts';
+import {
+  createApi,
+  createUnwrappedApi,
+  type ApiTransport,
+} from '../../../../shared/ipc/create-api.ts';
+import { IpcError, type IpcResult } from '../../../../shared/ipc/errors.ts';
+import { defaultSettings, type Settings } from '../../../../shared/settings/settings.ts';
+
+interface FakeTransport extends ApiTransport {
+  readonly invocations: Array<[ProcedureName, unknown]>;
+  readonly subscriptions: EventName[];
+  unsubscribeCount: number;
+  /** What the transport hands to the wrapped listener: the payload plus an Electron-like event. */
+  deliver(event: EventName, payload: unknown, transportEvent?: unknown): void;
+  nextResult: IpcResult<unknown>;
+}
+
+function fakeTransport(): FakeTransport {
+  const listeners = new Map<EventName, Set<(...args: unknown[]) => void>>();
+  const transport: FakeTransport = {
+    invocations: [],
+    subscriptions: [],
+    unsubscribeCount: 0,
+    nextResult: { ok: true, value: 'result' },
+    invoke(procedure, input) {
+      transport.invocations.push([procedure, input]);
+      return Promise.resolve(transport.nextResult);
+    },
+    subscribe(event, listener) {
+      transport.subscriptions.push(event);
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const forward = listener as (...args: unknown[]) => void;
+      set.add(forward);
+      return () => {
+        transport.unsubscribeCount += 1;
+        set.delete(forward);
+      };
+    },
+    deliver(event, payload, transportEvent) {
+      for (const listener of listeners.get(event) ?? []) {
+        // Deliberately pass extra arguments, as a careless transport (ipcRenderer.on) would.
+        listener(payload, transportEvent);
+      }
+    },
+  };
+  return transport;
+}
+
+const sampleInputs: Record<ProcedureName, unknown> = {
+  getAppInfo: undefined,
+  getSettings: undefined,
+  updateSettings: { theme: 'dark' },
+};
+
+type Listener = (payload: unknown) => void;
+type Subscribe = (listener: unknown) => () => void;
+
+describe('S9 preload API (createApi)', () => {
+  it('is one frozen object whose members are all functions', () => {
+    const api = createApi(fakeTransport());
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Reflect.set(api, 'getSettings', () => null)).toBe(false);
+    expect(Reflect.set(api, 'invoke', () => null)).toBe(false);
+    expect(Reflect.deleteProperty(api, 'getSettings')).toBe(false);
+    for (const [key, member] of Object.entries(api)) expect(typeof member, key).toBe('function');
+  });
+
+  it.each([
+    'invoke',
+    'ipcRenderer',
+    'send',
+    'sendSync',
+    'on',
+    'off',
+    'removeListener',
+    'transport',
+  ])('exposes no generic %s member', (key) => {
+    const api = createApi(fakeTransport());
+    expect(key in api).toBe(false);
+  });
+
+  it.each(procedureNames)(
+    '%s forwards exactly (procedure, input) once and returns the envelope',
+    async (name) => {
+      const transport = fakeTransport();
+      const envelope: IpcResult<unknown> = { ok: true, value: { marker: name } };
+      transport.nextResult = envelope;
+      const api = createApi(transport);
+      const call = api[name] as (input?: unknown) => Promise<IpcResult<unknown>>;
+
+      const result = await call(sampleInputs[name]);
+
+      expect(transport.invocations).toStrictEqual([[name, sampleInputs[name]]]);
+      expect(result).toBe(envelope);
+    },
+  );
+
+  it('passes a failure envelope through unchanged instead of throwing', async () => {
+    const transport = fakeTransport();
+    transport.nextResult = { ok: false, error: { code: 'FORBIDDEN', message: 'refused' } };
+    const api = createApi(transport);
+    await expect(api.getSettings()).resolves.toStrictEqual(transport.nextResult);
+  });
+
+  it.each(eventNames)(
+    'on<%s> hands the listener only the payload, never a transport event',
+    (event) => {
+      const transport = fakeTransport();
+      const api = createApi(transport);
+      const received: unknown[][] = [];
+      const subscribe = api[eventListenerKey(event)] as Subscribe;
+      subscribe((...args: unknown[]) => received.push(args));
+
+      const payload: Settings = { ...defaultSettings, theme: 'dark' };
+      transport.deliver(event, payload, { sender: { send() {} }, ports: [] });
+
+      expect(transport.subscriptions).toStrictEqual([event]);
+      expect(received).toStrictEqual([[payload]]);
+    },
+  );
+
+  it.each(eventNames)('on<%s> returns an unsubscribe function that stops delivery', (event) => {
+    const transport = fakeTransport();
+    const api = createApi(transport);
+    const received: unknown[] = [];
+    const subscribe = api[eventListenerKey(event)] as Subscribe;
+    const unsubscribe = subscribe(((payload) => received.push(payload)) satisfies Listener);
+
+    transport.deliver(event, 'first');
+    unsubscribe();
+    transport.deliver(event, 'second');
+
+    expect(typeof unsubscribe).toBe('function');
+    expect(received).toStrictEqual(['first']);
+    expect(transport.unsubscribeCount).toBe(1);
+  });
+
+  it.each([undefined, null, 'listener', 42, {}])(
+    'on<Event> throws for a non-function listener %j',
+    (bad) => {
+      const transport = fakeTransport();
+      const api = createApi(transport);
+      for (const event of eventNames) {
+        const subscribe = api[eventListenerKey(event)] as Subscribe;
+        expect(() => subscribe(bad)).toThrow(TypeError);
+      }
+      expect(transport.subscriptions).toStrictEqual([]);
+    },
+  );
+});
+
+describe('createUnwrappedApi', () => {
+  it('is frozen and has exactly one function per procedure', () => {
+    const unwrapped = createUnwrappedApi(createApi(fakeTransport()));
+    expect(Object.isFrozen(unwrapped)).toBe(true);
+    expect(Object.keys(unwrapped).sort()).toStrictEqual([...procedureNames].sort());
+    for (const member of Object.values(unwrapped)) expect(typeof member).toBe('function');
+  });
+
+  it('resolves to the value on success and forwards the input', async () => {
+    const transport = fakeTransport();
+    const settings: Settings = { ...defaultSettings, language: 'sr-Latn' };
+    transport.nextResult = { ok: true, value: settings };
+    const unwrapped = createUnwrappedApi(createApi(transport));
+
+    await expect(unwrapped.updateSettings({ language: 'sr-Latn' })).resolves.toStrictEqual(
+      settings,
+    );
+    expect(transport.invocations).toStrictEqual([['updateSettings', { language: 'sr-Latn' }]]);
+  });
+
+  it('throws an IpcError carrying the code, message and issues on failure', async () => {
+    const transport = fakeTransport();
+    const issues = [{ path: 'serverUrl', message: 'serverUrlInvalid', code: 'invalid_format' }];
+    transport.nextResult = {
+      ok: false,
+      error: { code: 'VALIDATION_ERROR', message: 'The input is not valid.', issues },
+    };
+    const unwrapped = createUnwrappedApi(createApi(transport));
+
+    const error: unknown = await unwrapped
+      .updateSettings({ serverUrl: 'ftp://x' })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(IpcError);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: 'The input is not valid.',
+      issues,
+    });
+  });
+
+  it('gives an IpcError with no issues an empty list', async () => {
+    const transport = fakeTransport();
+    transport.nextResult = { ok: false, error: { code: 'UNAVAILABLE', message: 'gone' } };
+    const unwrapped = createUnwrappedApi(createApi(transport));
+
+    await expect(unwrapped.getSettings()).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      issues: [],
+    });
+  });
+});
