@@ -14,6 +14,9 @@ function contentSecurityPolicyMeta(): Plugin {
   const charset = '<meta charset="utf-8" />';
   return {
     name: 'salw-csp-meta',
+    // Builds only: the Vite dev server behind `npm start` needs inline scripts for React refresh.
+    // Every build that ships, and the browser preview, carries the policy.
+    apply: 'build',
     transformIndexHtml: {
       order: 'pre',
       handler(html) {

@@ -1,14 +1,12 @@
+import path from 'node:path';
 import { app } from 'electron';
+import { dataDirectoryOverride } from '../services/data-directory.ts';
 import type { AppEnvironment } from '../services/app-info-service.ts';
 
-/**
- * Where data lives: `--data-dir` / SALW_DATA_DIR when given (tests, portable installs), else
- * Electron's per-user folder. Must be settled before `ready`, because Chromium writes there too.
- */
+/** Must run before `ready`, because Chromium writes its own files into userData too. */
 export function resolveDataDirectory(argv: readonly string[], env: NodeJS.ProcessEnv): string {
-  const flag = argv.find((arg) => arg.startsWith('--data-dir='));
-  const chosen = flag?.slice('--data-dir='.length) ?? env.SALW_DATA_DIR;
-  if (chosen !== undefined && chosen !== '') app.setPath('userData', chosen);
+  const chosen = dataDirectoryOverride(argv, env);
+  if (chosen !== undefined) app.setPath('userData', path.resolve(chosen));
   return app.getPath('userData');
 }
 
