@@ -217,3 +217,51 @@ describe('per-environment tsconfigs reject the wrong globals', () => {
     expect(diagnosticsOf(testCase)).toStrictEqual([]);
   });
 });
+
+describe('tsconfig.electron.json: code outside main.ts, preload.ts and platform/ cannot import electron', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ dir, remove } = await makeTempDir('tsconfig-electron'));
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+  });
+  afterAll(() => remove());
+
+  it.each([
+    ["import { app } from 'electron';\nexport const name = app.getName();", "'app'"],
+    [
+      "import type { BrowserWindow } from 'electron';\nexport type W = BrowserWindow;",
+      "'BrowserWindow'",
+    ],
+    [
+      "import { safeStorage } from 'electron/main';\nexport const s = safeStorage;",
+      "'safeStorage'",
+    ],
+    ["import Store from 'electron-store';\nexport const s = new Store();", 'default export'],
+  ])('%s fails the type check', (code, mentioned) => {
+    const file = path.join(dir, `probe-${mentioned.replace(/\W+/g, '')}.ts`);
+    writeFileSync(file, `${code}\n`);
+    const program = ts.createProgram({ rootNames: [file], options: compilerOptions('electron') });
+    const messages = ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(file))
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    expect(
+      messages.some((message) => message.includes(mentioned)),
+      messages.join('\n'),
+    ).toBe(true);
+  });
+
+  it('while electron/platform/ code may import it (tsconfig.electron-shell.json)', () => {
+    const configPath = path.join(projectDir, 'tsconfig.electron-shell.json');
+    const parsed = ts.parseJsonConfigFileContent(
+      ts.readConfigFile(configPath, (file) => ts.sys.readFile(file)).config,
+      ts.sys,
+      projectDir,
+      undefined,
+      configPath,
+    );
+    expect(parsed.options.paths).toBeUndefined();
+    expect(parsed.fileNames.some((file) => file.includes('/electron/platform/'))).toBe(true);
+  });
+});
