@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 /**
  * Regenerates every raster icon from build/icon.svg, so the SVG stays the single source:
@@ -72,18 +72,7 @@ export function buildIcns(chunks: ReadonlyArray<{ type: string; png: Buffer }>):
 async function main(): Promise<void> {
   const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'build');
   const svg = await readFile(path.join(buildDir, 'icon.svg'), 'utf8');
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const rendered = new Map<number, Buffer>();
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });

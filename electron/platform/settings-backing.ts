@@ -1,13 +1,8 @@
 import ElectronStore from 'electron-store';
-import { defaultSettings } from '../../shared/settings/settings.ts';
+import { settingsFileOptions } from '../settings/settings-file.ts';
 import type { SettingsBacking } from '../settings/settings-service.ts';
 
-/** Settings in the app: electron-store (a Conf subclass), same file name and defaults as in Node. */
+/** Settings in the app: electron-store (a Conf subclass) on the same file as the Node hosts. */
 export function createElectronSettingsBacking(dataDir: string): SettingsBacking {
-  return new ElectronStore<Record<string, unknown>>({
-    cwd: dataDir,
-    name: 'settings',
-    defaults: { ...defaultSettings },
-    clearInvalidConfig: true,
-  });
+  return new ElectronStore<Record<string, unknown>>(settingsFileOptions(dataDir));
 }

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningPreview } from '../../electron/preview/start-preview.ts';
 // Brings the renderer's declaration of window.api into the tests' page callbacks.
 import type {} from '../../renderer/api.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../packaging/chromium.ts';
 import { startTestPreview } from './preview.ts';
 import { makeTempDir } from './temp-dir.ts';
 

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Flags for a headless Chromium on a closed network, as root, with no background chatter. */
+/**
+ * Debian's Chromium, as the icon renderer (packaging/render-icons.ts) and the renderer test tier
+ * drive it. Flags for a headless Chromium on a closed network, as root, with no background chatter.
+ */
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -13,7 +16,7 @@ export const chromiumArgs = [
 ];
 
 /**
- * Finds a Chromium for the renderer tier: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a
+ * Finds a Chromium: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a
  * browser Playwright itself installed. Never downloads one.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
