@@ -19,15 +19,19 @@ export const chromiumArgs = [
  * Finds a Chromium: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a
  * browser Playwright itself installed. Never downloads one.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', safePlaywrightPath()].filter(
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (file: string) => boolean = existsSync,
+  playwrightPath: () => string | undefined = safePlaywrightPath,
+): string {
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', playwrightPath()].filter(
     (candidate): candidate is string => candidate !== undefined && candidate !== '',
   );
-  const found = candidates.find((candidate) => existsSync(candidate));
+  const found = candidates.find((candidate) => exists(candidate));
   if (found !== undefined) return found;
   throw new Error(
     [
-      "No Chromium found for the renderer tests. Looked at: CHROMIUM_PATH, /usr/bin/chromium, Playwright's own browser.",
+      "No Chromium found (needed by the renderer tests and the icon renderer). Looked at: CHROMIUM_PATH, /usr/bin/chromium, Playwright's own browser.",
       'Install one with `sudo apt-get install -y chromium` (Debian/Ubuntu), or point CHROMIUM_PATH at a Chromium or Chrome binary.',
     ].join('\n'),
   );
