@@ -26,7 +26,10 @@ export default defineConfig({
       external: [
         'electron',
         /^electron\//,
+        // Native (N-API) modules load a binary at run time; packaging/native-modules.ts ships them.
         'better-sqlite3-multiple-ciphers',
+        '@node-rs/argon2',
+        /^@node-rs\/argon2-/,
         ...builtinModules,
         ...builtinModules.map((name) => `node:${name}`),
       ],

@@ -6,24 +6,49 @@ import path from 'node:path';
  * Runtime modules that Vite leaves external (see vite.main.config.ts) and that Forge's Vite plugin
  * therefore drops from the package: its `ignore` keeps only `/.vite` (electron/forge#3738).
  *
- * `better-sqlite3-multiple-ciphers` 13 ships N-API prebuilds (`prebuilds/<platform>-<arch>.node`)
- * and has no runtime dependencies (`node-addon-api` is compile-time headers only), so one
- * package is the whole list. N-API means the same binary loads in Node and Electron: no rebuild.
+ * Both are N-API, so the same binary loads in Node and Electron: no rebuild.
+ * - `better-sqlite3-multiple-ciphers` 13 ships every platform's prebuild inside the package
+ *   (`prebuilds/<platform>-<arch>.node`) and has no runtime dependencies.
+ * - `@node-rs/argon2` (napi-rs) keeps each platform's binary in its own package
+ *   (`@node-rs/argon2-linux-x64-gnu`, …), which npm installs for the host only: package for a
+ *   platform on that platform.
  */
 export interface NativeModule {
   readonly name: string;
   /** Files and folders, relative to the package root, copied as-is. */
   readonly files: readonly string[];
+  /** napi-rs style: the package holding the binary for a target, copied whole. */
+  readonly platformPackage?: (platform: string, arch: string) => string;
 }
 
-export const NATIVE_MODULES: readonly NativeModule[] = [
-  {
-    name: 'better-sqlite3-multiple-ciphers',
-    // Deliberately no `binding.gyp`, `src/` or `deps/`: without `binding.gyp`, @electron/rebuild
-    // does not see a native module, so it never tries to compile SQLite offline or fetch headers.
-    files: ['package.json', 'LICENSE', 'lib'],
+const napiTriples: Readonly<Record<string, string>> = {
+  'linux-x64': 'linux-x64-gnu',
+  'linux-arm64': 'linux-arm64-gnu',
+  'darwin-x64': 'darwin-x64',
+  'darwin-arm64': 'darwin-arm64',
+  'win32-x64': 'win32-x64-msvc',
+  'win32-arm64': 'win32-arm64-msvc',
+};
+
+export const CIPHER_DRIVER: NativeModule = {
+  name: 'better-sqlite3-multiple-ciphers',
+  // Deliberately no `binding.gyp`, `src/` or `deps/`: without `binding.gyp`, @electron/rebuild
+  // does not see a native module, so it never tries to compile SQLite offline or fetch headers.
+  files: ['package.json', 'LICENSE', 'lib'],
+};
+
+export const ARGON2: NativeModule = {
+  name: '@node-rs/argon2',
+  files: ['package.json', 'LICENSE', 'index.js'],
+  platformPackage: (platform, arch) => {
+    const os = platform === 'mas' ? 'darwin' : platform;
+    const triple = napiTriples[`${os}-${arch}`];
+    if (triple === undefined) throw new Error(`@node-rs/argon2 has no build for ${os}-${arch}.`);
+    return `@node-rs/argon2-${triple}`;
   },
-];
+};
+
+export const NATIVE_MODULES: readonly NativeModule[] = [CIPHER_DRIVER, ARGON2];
 
 export interface CopyNativeModulesOptions {
   /** Project root holding `node_modules/`. */
@@ -34,6 +59,8 @@ export interface CopyNativeModulesOptions {
   readonly platform: string;
   /** Target arch as Forge passes it (`x64`, `arm64`, ...). */
   readonly arch: string;
+  /** Which modules to copy; all of NATIVE_MODULES unless a test narrows it. */
+  readonly modules?: readonly NativeModule[];
 }
 
 /**
@@ -55,7 +82,13 @@ export async function copyNativeModules(options: CopyNativeModulesOptions): Prom
   const { projectDir, buildPath, platform, arch } = options;
   const copied: string[] = [];
 
-  for (const mod of NATIVE_MODULES) {
+  for (const mod of options.modules ?? NATIVE_MODULES) {
+    if (mod.platformPackage !== undefined) {
+      copied.push(
+        ...(await copyWithPlatformPackage(mod, mod.platformPackage(platform, arch), options)),
+      );
+      continue;
+    }
     const source = path.join(projectDir, 'node_modules', mod.name);
     const target = path.join(buildPath, 'node_modules', mod.name);
     const prebuild = prebuildName(platform, arch);
@@ -88,4 +121,37 @@ export async function copyNativeModules(options: CopyNativeModulesOptions): Prom
     copied.push(path.posix.join('node_modules', mod.name, 'prebuilds', prebuild));
   }
   return copied;
+}
+
+async function copyWithPlatformPackage(
+  mod: NativeModule,
+  binaryPackage: string,
+  options: CopyNativeModulesOptions,
+): Promise<string[]> {
+  const modules = path.join(options.projectDir, 'node_modules');
+  const binarySource = path.join(modules, binaryPackage);
+  if (!existsSync(path.join(modules, mod.name))) {
+    throw new Error(`Native module ${mod.name} is not installed. Run "npm ci" before packaging.`);
+  }
+  if (!existsSync(binarySource)) {
+    throw new Error(
+      `${binaryPackage} is not installed, so ${mod.name} cannot be packaged for ` +
+        `${options.platform}-${options.arch}. Package on that platform (npm installs only the host's binary).`,
+    );
+  }
+  for (const file of mod.files) {
+    const from = path.join(modules, mod.name, file);
+    if (!existsSync(from))
+      throw new Error(`${mod.name} is missing ${file} (expected ${from}); reinstall it.`);
+    await cp(from, path.join(options.buildPath, 'node_modules', mod.name, file), {
+      recursive: true,
+      dereference: true,
+    });
+  }
+  await cp(binarySource, path.join(options.buildPath, 'node_modules', binaryPackage), {
+    recursive: true,
+    dereference: true,
+  });
+  const binaries = (await readdir(binarySource)).filter((file) => file.endsWith('.node'));
+  return binaries.map((file) => path.posix.join('node_modules', binaryPackage, file));
 }

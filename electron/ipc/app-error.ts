@@ -9,11 +9,18 @@ export type AppErrorCode = Exclude<IpcErrorCode, 'INTERNAL' | 'UNAVAILABLE'>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly issues: readonly IpcIssue[];
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, issues: readonly IpcIssue[] = []) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    issues: readonly IpcIssue[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -2,6 +2,7 @@ import { isProcedureName, procedures, type ProcedureName } from '../../shared/ip
 import { toIpcIssues, type IpcFailure, type IpcResult } from '../../shared/ipc/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { isTrustedSender, type SenderFrame } from '../security/sender-policy.ts';
+import { StoreError } from '../store/store-error.ts';
 import { AppError } from './app-error.ts';
 import type { HandlerTable } from './handler-table.ts';
 
@@ -84,7 +85,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
           code: error.code,
           message: error.message,
           ...(error.issues.length > 0 ? { issues: [...error.issues] } : {}),
+          ...(error.retryAfterSeconds !== undefined
+            ? { retryAfterSeconds: error.retryAfterSeconds }
+            : {}),
         });
+      }
+      if (error instanceof StoreError) {
+        log.error('ipc.store_refused', { procedure: name, code: error.code, error });
+        return failure({ code: error.code, message: error.message });
       }
       log.error('ipc.handler_failed', { procedure: name, error });
       return failure({ code: 'INTERNAL', message: INTERNAL_MESSAGE });

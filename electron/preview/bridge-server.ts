@@ -40,6 +40,17 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   UNAVAILABLE: 503,
+  LOCKED: 423,
+  WRONG_PASSPHRASE: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  CONFLICT: 409,
+  RECORD_FINAL: 409,
+  // The host's storage refused: not the client's mistake, so 5xx.
+  STORAGE_FULL: 507,
+  STORAGE_READ_ONLY: 503,
+  DATABASE_DAMAGED: 500,
+  NOT_SALW_DATABASE: 500,
+  WRONG_KEY: 500,
   INTERNAL: 500,
 };
 

@@ -4,7 +4,10 @@ import { IpcError } from '../../shared/ipc/errors.ts';
 /** Turns a failed call into words in the person's language; never shows a stack. */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
-  return (error) => (error instanceof IpcError ? t(`errors.${error.code}`) : t('errors.INTERNAL'));
+  return (error) =>
+    error instanceof IpcError
+      ? t(`errors.${error.code}`, { seconds: error.retryAfterSeconds ?? 0 })
+      : t('errors.INTERNAL');
 }
 
 export function ErrorMessage({ error }: { error: unknown }) {

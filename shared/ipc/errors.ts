@@ -5,6 +5,11 @@ import { z } from 'zod';
  * the message is for people and never carries a stack trace or internal detail.
  * UNAUTHORIZED: the preview bridge's per-run token is missing or wrong.
  * UNAVAILABLE: the host could not be reached at all (the preview was stopped).
+ * LOCKED: the data is locked (idle timeout or a person locked it); unlock and repeat.
+ * WRONG_PASSPHRASE / TOO_MANY_ATTEMPTS: a wrong secret; the latter says how long to wait.
+ * CONFLICT: the record changed since it was read (its revision moved on).
+ * RECORD_FINAL: a finalised record is evidence; it can be amended, never silently edited.
+ * STORAGE_*, DATABASE_DAMAGED, NOT_SALW_DATABASE, WRONG_KEY: the disk or the database refused.
  */
 export const ipcErrorCodes = [
   'VALIDATION_ERROR',
@@ -12,6 +17,16 @@ export const ipcErrorCodes = [
   'FORBIDDEN',
   'UNAUTHORIZED',
   'UNAVAILABLE',
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  'TOO_MANY_ATTEMPTS',
+  'CONFLICT',
+  'RECORD_FINAL',
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+  'DATABASE_DAMAGED',
+  'NOT_SALW_DATABASE',
+  'WRONG_KEY',
   'INTERNAL',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(ipcErrorCodes);
@@ -29,6 +44,8 @@ export const IpcFailureSchema = z.object({
   code: IpcErrorCodeSchema,
   message: z.string(),
   issues: z.array(IpcIssueSchema).optional(),
+  /** With TOO_MANY_ATTEMPTS (and a WRONG_PASSPHRASE that started a delay): seconds to wait. */
+  retryAfterSeconds: z.number().int().min(0).optional(),
 });
 export type IpcFailure = z.infer<typeof IpcFailureSchema>;
 
@@ -47,12 +64,14 @@ export const IpcResultSchema = z.discriminatedUnion('ok', [
 export class IpcError extends Error {
   readonly code: IpcErrorCode;
   readonly issues: readonly IpcIssue[];
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(failure: IpcFailure) {
     super(failure.message);
     this.name = 'IpcError';
     this.code = failure.code;
     this.issues = failure.issues ?? [];
+    this.retryAfterSeconds = failure.retryAfterSeconds;
   }
 }
 

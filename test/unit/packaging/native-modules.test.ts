@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { NATIVE_MODULES, copyNativeModules } from '../../../packaging/native-modules.ts';
+import {
+  ARGON2,
+  CIPHER_DRIVER,
+  NATIVE_MODULES,
+  copyNativeModules,
+} from '../../../packaging/native-modules.ts';
 
 const DRIVER = 'better-sqlite3-multiple-ciphers';
 
@@ -47,8 +52,49 @@ describe('copyNativeModules', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('lists the cipher driver as the only native runtime module', () => {
-    expect(NATIVE_MODULES.map((m) => m.name)).toStrictEqual([DRIVER]);
+  it('lists the cipher driver and Argon2 as the native runtime modules', () => {
+    expect(NATIVE_MODULES.map((m) => m.name)).toStrictEqual([DRIVER, '@node-rs/argon2']);
+  });
+
+  it('copies @node-rs/argon2 with only the platform package of the target', async () => {
+    const modules = path.join(root, 'project', 'node_modules');
+    for (const dir of [
+      '@node-rs/argon2',
+      '@node-rs/argon2-linux-x64-gnu',
+      '@node-rs/argon2-darwin-arm64',
+    ]) {
+      mkdirSync(path.join(modules, dir), { recursive: true });
+      writeFileSync(path.join(modules, dir, 'package.json'), '{}');
+    }
+    writeFileSync(path.join(modules, '@node-rs/argon2', 'LICENSE'), 'MIT');
+    writeFileSync(path.join(modules, '@node-rs/argon2', 'index.js'), '');
+    writeFileSync(
+      path.join(modules, '@node-rs/argon2-linux-x64-gnu', 'argon2.linux-x64-gnu.node'),
+      'bin',
+    );
+    const copied = await copyNativeModules({
+      projectDir: path.join(root, 'project'),
+      buildPath,
+      platform: 'linux',
+      arch: 'x64',
+      modules: [ARGON2],
+    });
+    expect(copied).toStrictEqual([
+      'node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node',
+    ]);
+    expect(readdirSync(path.join(buildPath, 'node_modules', '@node-rs')).sort()).toStrictEqual([
+      'argon2',
+      'argon2-linux-x64-gnu',
+    ]);
+    await expect(
+      copyNativeModules({
+        projectDir: path.join(root, 'project'),
+        buildPath,
+        platform: 'win32',
+        arch: 'x64',
+        modules: [ARGON2],
+      }),
+    ).rejects.toThrow(/argon2-win32-x64-msvc is not installed.*Package on that platform/s);
   });
 
   it('copies package.json, LICENSE, lib/** and only the target prebuild', async () => {
@@ -65,6 +111,7 @@ describe('copyNativeModules', () => {
       buildPath,
       platform: 'linux',
       arch: 'arm64',
+      modules: [CIPHER_DRIVER],
     });
 
     expect(copied).toStrictEqual([`node_modules/${DRIVER}/prebuilds/linux-arm64.node`]);
@@ -85,7 +132,7 @@ describe('copyNativeModules', () => {
     ['mas', 'arm64', 'darwin-arm64.node'],
   ])('picks the %s-%s prebuild', async (platform, arch, expected) => {
     const projectDir = fakeProject(root, ['linux-x64.node', 'win32-x64.node', 'darwin-arm64.node']);
-    await copyNativeModules({ projectDir, buildPath, platform, arch });
+    await copyNativeModules({ projectDir, buildPath, platform, arch, modules: [CIPHER_DRIVER] });
     expect(readdirSync(path.join(buildPath, 'node_modules', DRIVER, 'prebuilds'))).toStrictEqual([
       expected,
     ]);
@@ -94,7 +141,13 @@ describe('copyNativeModules', () => {
   it('fails clearly, listing what exists, when the target prebuild is missing', async () => {
     const projectDir = fakeProject(root, ['linux-x64.node', 'win32-x64.node']);
     await expect(
-      copyNativeModules({ projectDir, buildPath, platform: 'linux', arch: 'ia32' }),
+      copyNativeModules({
+        projectDir,
+        buildPath,
+        platform: 'linux',
+        arch: 'ia32',
+        modules: [CIPHER_DRIVER],
+      }),
     ).rejects.toThrow(/no prebuild for linux-ia32.*Available: linux-x64\.node, win32-x64\.node/s);
     // Nothing half-copied for the next step to trip over.
     expect(existsSync(path.join(buildPath, 'node_modules'))).toBe(false);
@@ -116,9 +169,10 @@ describe('copyNativeModules', () => {
       platform: process.platform,
       arch: process.arch,
     });
-    expect(copied).toStrictEqual([
+    expect(copied).toContain(
       `node_modules/${DRIVER}/prebuilds/${process.platform}-${process.arch}.node`,
-    ]);
+    );
+    expect(copied.some((file) => file.startsWith('node_modules/@node-rs/argon2-'))).toBe(true);
     expect(readdirSync(path.join(buildPath, 'node_modules', DRIVER)).sort()).toStrictEqual([
       'LICENSE',
       'lib',

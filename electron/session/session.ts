@@ -1,0 +1,401 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AppError } from '../ipc/app-error.ts';
+import type { KdfCost } from '../keys/kdf.ts';
+import {
+  addKeychainSlot,
+  addPassphraseSlot,
+  createKeyring,
+  hasKeychainSlot,
+  passphraseSlotsOf,
+  removeSlots,
+  unwrapWithKeychain,
+  unwrapWithPassphrase,
+  unwrapWithRecoveryCode,
+  type Keyring,
+} from '../keys/keyring.ts';
+import { readKeyringFile, writeKeyringFile } from '../keys/keyring-file.ts';
+import type { OsKeychain } from '../keys/os-keychain.ts';
+import { generateRecoveryCode, normaliseRecoveryCode } from '../keys/recovery-code.ts';
+import { UnlockGuard } from '../keys/unlock-guard.ts';
+import type { Logger } from '../logging/logger.ts';
+import { appendAuditEntry } from '../store/audit-log.ts';
+import {
+  createDeviceDatabase,
+  openDeviceDatabase,
+  setAsideOrphanDatabase,
+} from '../store/device-database.ts';
+import type { Db } from '../store/encrypted-database.ts';
+import { appendOutbox } from '../store/outbox.ts';
+import { findUser, insertUser, type UserRow } from '../store/users-repository.ts';
+
+export interface SessionOptions {
+  readonly dataDir: string;
+  readonly keychain: OsKeychain;
+  readonly cost: { readonly passphrase: KdfCost; readonly recovery: KdfCost };
+  readonly log: Logger;
+  readonly now?: () => Date;
+  /** Hooks for crash tests: throwing here stops an operation between its two durable steps. */
+  readonly crashPoints?: { readonly afterNewSlotWritten?: () => void };
+}
+
+export interface NewPerson {
+  readonly name: string;
+  readonly role: string;
+  readonly passphrase: string;
+}
+
+export type SessionState =
+  | { readonly kind: 'needs_setup' }
+  | { readonly kind: 'locked'; readonly keyring: Keyring }
+  | {
+      readonly kind: 'unlocked';
+      keyring: Keyring;
+      readonly db: Db;
+      readonly dek: Buffer;
+      readonly user: UserRow;
+    };
+
+export interface Unlocked {
+  readonly db: Db;
+  readonly dek: Buffer;
+  readonly dbId: string;
+  readonly user: UserRow;
+  readonly dataDir: string;
+}
+
+/**
+ * Who is using the laptop and whether the data is open. Holds the data key only while unlocked,
+ * and wipes it (zero-filled) on lock. Every path that opens the data goes through the keyring's
+ * slots; the data key never leaves this object except to open the database and derive blob keys.
+ */
+export class Session {
+  #state: SessionState = { kind: 'needs_setup' };
+  readonly #options: SessionOptions;
+  readonly #guard: UnlockGuard;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.#guard = new UnlockGuard(options.dataDir);
+  }
+
+  async load(): Promise<void> {
+    const keyring = await readKeyringFile(this.#options.dataDir);
+    this.#state = keyring === null ? { kind: 'needs_setup' } : { kind: 'locked', keyring };
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The open data, or LOCKED: every data procedure starts here. */
+  requireUnlocked(): Unlocked {
+    const state = this.#state;
+    if (state.kind !== 'unlocked')
+      throw new AppError('LOCKED', 'SALW Field is locked. Unlock it to continue.');
+    return {
+      db: state.db,
+      dek: state.dek,
+      dbId: state.keyring.dbId,
+      user: state.user,
+      dataDir: this.#options.dataDir,
+    };
+  }
+
+  secondsToWait(): Promise<number> {
+    return this.#guard.secondsToWait();
+  }
+
+  /** First run: the first person, the database and the keyring; returns the one-time recovery code. */
+  async setUp(person: NewPerson): Promise<string> {
+    if (this.#state.kind !== 'needs_setup')
+      throw new AppError('FORBIDDEN', 'SALW Field is already set up on this computer.');
+    const aside = await setAsideOrphanDatabase(this.#options.dataDir, this.#now());
+    if (aside !== null)
+      this.#options.log.warn('session.orphan_database_set_aside', { file: aside });
+
+    const dek = randomBytes(32);
+    const recoveryCode = generateRecoveryCode();
+    const user: UserRow = {
+      id: randomUUID(),
+      name: person.name,
+      role: person.role,
+      createdAt: this.#now().toISOString(),
+    };
+    const keyring = await createKeyring({
+      dek,
+      user: { userId: user.id, label: user.name },
+      passphrase: person.passphrase,
+      recoveryCode: normaliseRecoveryCode(recoveryCode) ?? recoveryCode,
+      passphraseCost: this.#options.cost.passphrase,
+      recoveryCost: this.#options.cost.recovery,
+    });
+    const db = createDeviceDatabase(this.#options.dataDir, dek, keyring.dbId, user.createdAt);
+    try {
+      db.transaction(() => {
+        insertUser(db, user, null);
+        this.#recordUserChange(db, keyring.dbId, user, null, 'user.created');
+      })();
+      await writeKeyringFile(this.#options.dataDir, keyring);
+    } catch (error) {
+      db.close();
+      dek.fill(0);
+      throw error;
+    }
+    this.#state = { kind: 'unlocked', keyring, db, dek, user };
+    this.#options.log.info('session.set_up', { userId: user.id });
+    this.#changed();
+    return recoveryCode;
+  }
+
+  async unlockWithPassphrase(userId: string, passphrase: string): Promise<void> {
+    const keyring = await this.#lockedKeyring();
+    await this.#throttle();
+    const unwrapped = await unwrapWithPassphrase(keyring, userId, passphrase);
+    if (unwrapped === null)
+      return this.#failedAttempt('WRONG_PASSPHRASE', 'The passphrase is not right.');
+    await this.#open(keyring, unwrapped.dek, userId);
+  }
+
+  async unlockWithKeychain(userId: string): Promise<void> {
+    const keyring = await this.#lockedKeyring();
+    const dek = await unwrapWithKeychain(keyring, userId, this.#options.keychain);
+    if (dek === null) {
+      throw new AppError(
+        'UNAUTHORIZED',
+        'The system keychain could not unlock SALW Field. Use your passphrase.',
+      );
+    }
+    await this.#open(keyring, dek, userId);
+  }
+
+  /** A forgotten passphrase: the recovery code opens the data and sets a new passphrase. */
+  async resetPassphrase(
+    userId: string,
+    recoveryCode: string,
+    newPassphrase: string,
+  ): Promise<void> {
+    const keyring = await this.#lockedKeyring();
+    await this.#throttle();
+    const code = normaliseRecoveryCode(recoveryCode);
+    const dek = code === null ? null : await unwrapWithRecoveryCode(keyring, code);
+    if (dek === null)
+      return this.#failedAttempt('WRONG_PASSPHRASE', 'The recovery code is not right.');
+    const label = keyring.users.find((user) => user.userId === userId);
+    if (label === undefined)
+      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+    const rotated = await this.#replacePassphraseSlots(keyring, dek, label, newPassphrase);
+    await this.#open(rotated, dek, userId);
+    const { db } = this.requireUnlocked();
+    db.transaction(() =>
+      this.#audit(db, rotated.dbId, userId, 'user.passphrase_reset_with_recovery_code', userId),
+    )();
+  }
+
+  lock(reason: 'person' | 'idle'): void {
+    const state = this.#state;
+    if (state.kind !== 'unlocked') return;
+    state.db.close();
+    state.dek.fill(0);
+    this.#state = { kind: 'locked', keyring: state.keyring };
+    this.#options.log.info('session.locked', { reason });
+    this.#changed();
+  }
+
+  async addPerson(person: NewPerson): Promise<UserRow> {
+    const { db, dek, dbId, user: actor } = this.requireUnlocked();
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    const user: UserRow = {
+      id: randomUUID(),
+      name: person.name,
+      role: person.role,
+      createdAt: this.#now().toISOString(),
+    };
+    const keyring = await addPassphraseSlot(
+      state.keyring,
+      dek,
+      { userId: user.id, label: user.name },
+      person.passphrase,
+      this.#options.cost.passphrase,
+    );
+    db.transaction(() => {
+      insertUser(db, user, actor.id);
+      this.#recordUserChange(db, dbId, user, actor.id, 'user.created');
+    })();
+    await writeKeyringFile(this.#options.dataDir, keyring);
+    state.keyring = keyring;
+    this.#changed();
+    return user;
+  }
+
+  /** The LUKS order: the new slot is durable before the old one goes, so a crash loses neither. */
+  async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    const { dek, user } = this.requireUnlocked();
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    await this.#throttle();
+    const check = await unwrapWithPassphrase(state.keyring, user.id, currentPassphrase);
+    if (check === null)
+      return this.#failedAttempt('WRONG_PASSPHRASE', 'The current passphrase is not right.');
+    check.dek.fill(0);
+    await this.#guard.recordSuccess();
+    const label = { userId: user.id, label: user.name };
+    state.keyring = await this.#replacePassphraseSlots(state.keyring, dek, label, newPassphrase);
+    const { db, dbId } = this.requireUnlocked();
+    db.transaction(() => this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id))();
+  }
+
+  async setKeychainUnlock(enabled: boolean): Promise<void> {
+    const { dek, user, db, dbId } = this.requireUnlocked();
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    let keyring = state.keyring;
+    if (enabled) {
+      if (!(await this.#options.keychain.isAvailable())) {
+        throw new AppError('FORBIDDEN', 'This computer has no usable system keychain.');
+      }
+      keyring = await addKeychainSlot(keyring, dek, user.id, this.#options.keychain);
+    } else {
+      const ids = keyring.slots
+        .filter((slot) => slot.type === 'keychain' && slot.userId === user.id)
+        .map((slot) => slot.slotId);
+      keyring = removeSlots(keyring, ids);
+    }
+    await writeKeyringFile(this.#options.dataDir, keyring);
+    state.keyring = keyring;
+    db.transaction(() =>
+      this.#audit(
+        db,
+        dbId,
+        user.id,
+        enabled ? 'user.keychain_enabled' : 'user.keychain_disabled',
+        user.id,
+      ),
+    )();
+    this.#changed();
+  }
+
+  keychainEnabledFor(userId: string): boolean {
+    const state = this.#state;
+    return state.kind !== 'needs_setup' && hasKeychainSlot(state.keyring, userId);
+  }
+
+  async #replacePassphraseSlots(
+    keyring: Keyring,
+    dek: Buffer,
+    label: { userId: string; label: string },
+    passphrase: string,
+  ): Promise<Keyring> {
+    const oldSlots = passphraseSlotsOf(keyring, label.userId).map((slot) => slot.slotId);
+    const withNew = await addPassphraseSlot(
+      keyring,
+      dek,
+      label,
+      passphrase,
+      this.#options.cost.passphrase,
+    );
+    await writeKeyringFile(this.#options.dataDir, withNew);
+    this.#options.crashPoints?.afterNewSlotWritten?.();
+    const withoutOld = removeSlots(withNew, oldSlots);
+    await writeKeyringFile(this.#options.dataDir, withoutOld);
+    return withoutOld;
+  }
+
+  async #open(keyring: Keyring, dek: Buffer, userId: string): Promise<void> {
+    let db: Db;
+    try {
+      db = openDeviceDatabase(this.#options.dataDir, dek, keyring.dbId);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
+    const user = findUser(db, userId);
+    if (user === null) {
+      db.close();
+      dek.fill(0);
+      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+    }
+    await this.#guard.recordSuccess();
+    this.#state = { kind: 'unlocked', keyring, db, dek, user };
+    this.#options.log.info('session.unlocked', { userId });
+    this.#changed();
+  }
+
+  async #lockedKeyring(): Promise<Keyring> {
+    const state = this.#state;
+    if (state.kind === 'needs_setup')
+      throw new AppError('FORBIDDEN', 'SALW Field is not set up yet.');
+    if (state.kind === 'unlocked')
+      throw new AppError('FORBIDDEN', 'SALW Field is already unlocked.');
+    return state.keyring;
+  }
+
+  async #throttle(): Promise<void> {
+    const wait = await this.#guard.secondsToWait();
+    if (wait > 0) {
+      throw new AppError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many wrong attempts. Try again in ${wait} seconds.`,
+        [],
+        wait,
+      );
+    }
+  }
+
+  async #failedAttempt(code: 'WRONG_PASSPHRASE', message: string): Promise<never> {
+    const wait = await this.#guard.recordFailure();
+    this.#options.log.warn('session.wrong_secret', { nextDelaySeconds: wait });
+    throw new AppError(code, message, [], wait > 0 ? wait : undefined);
+  }
+
+  #recordUserChange(
+    db: Db,
+    dbId: string,
+    user: UserRow,
+    actorId: string | null,
+    action: string,
+  ): void {
+    const at = this.#now().toISOString();
+    appendAuditEntry(db, dbId, {
+      at,
+      userId: actorId ?? user.id,
+      action,
+      entity: 'user',
+      entityId: user.id,
+      before: null,
+      after: user,
+    });
+    appendOutbox(db, {
+      entity: 'user',
+      entityId: user.id,
+      op: 'create',
+      baseRevision: 0,
+      payload: user,
+      createdAt: at,
+      createdBy: actorId ?? user.id,
+    });
+  }
+
+  #audit(db: Db, dbId: string, actorId: string, action: string, userId: string): void {
+    appendAuditEntry(db, dbId, {
+      at: this.#now().toISOString(),
+      userId: actorId,
+      action,
+      entity: 'user',
+      entityId: userId,
+      before: null,
+      after: null,
+    });
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+
+  #changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
