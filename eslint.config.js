@@ -11,7 +11,6 @@ import tseslint from 'typescript-eslint';
  * Layer rules of ARCHITECTURE.md, enforced here and (for globals) by the per-environment
  * tsconfigs: two independent nets, as VS Code does.
  */
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 /** Packages that import `electron` or need Node; each banned where the layer rules say. */
 const electronPackages = ['electron', 'electron/*', 'electron-store'];
 const nodeOnlyPackages = [
@@ -31,10 +30,15 @@ const banElectron = {
   message:
     'Only electron/main.ts, electron/preload.ts and electron/platform/ may import electron (not even types): it cannot load without the Electron binary.',
 };
+// Group patterns match like .gitignore, so a bare builtin name such as `domain` would also match
+// our own `../domain/x.ts`: builtins and packages are matched by exact name (no-restricted-imports
+// `paths`), and only `node:` specifiers by pattern.
 const banNode = {
-  group: [...nodeBuiltins, ...nodeOnlyPackages],
+  group: ['node:*', ...nodeOnlyPackages.map((name) => `${name}/*`)],
   message: 'Node-only modules cannot run in this layer.',
 };
+const nodePaths = (message = 'Node-only modules cannot run in this layer.') =>
+  [...builtinModules, ...nodeOnlyPackages].map((name) => ({ name, message }));
 
 const restrictedSyntax = [
   {
@@ -93,6 +97,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodePaths(),
           patterns: [
             banElectron,
             banNode,
@@ -140,6 +145,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodePaths('A sandboxed preload cannot load Node modules.'),
           patterns: [
             {
               group: ['electron-store', 'electron/main'],
@@ -165,7 +171,10 @@ export default tseslint.config(
       'i18next/no-literal-string': ['error', { mode: 'jsx-only' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [banElectron, banNode, layer('electron'), layer('server')] },
+        {
+          paths: nodePaths(),
+          patterns: [banElectron, banNode, layer('electron'), layer('server')],
+        },
       ],
     },
   },

@@ -1,18 +1,27 @@
-import type { HandlerTable, EventSink } from './ipc/handler-table.ts';
+import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
+import type { KdfCost } from './keys/kdf.ts';
+import type { OsKeychain } from './keys/os-keychain.ts';
 import type { Logger } from './logging/logger.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
+import { recordHandlers } from './services/records-handlers.ts';
+import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
+import { IdleLock } from './session/idle-lock.ts';
+import { Session } from './session/session.ts';
 import { createSettingsService, type SettingsBacking } from './settings/settings-service.ts';
 
 /** The adapters a host supplies: Electron's in main.ts, Node's in the browser preview. */
 export interface MainAdapters {
   readonly environment: AppEnvironment;
   readonly settingsBacking: SettingsBacking;
+  readonly keychain: OsKeychain;
+  readonly kdfCost: { readonly passphrase: KdfCost; readonly recovery: KdfCost };
   readonly events: EventSink;
   readonly log: Logger;
 }
 
 export interface MainServices {
   readonly handlers: HandlerTable;
+  readonly session: Session;
   dispose(): void;
 }
 
@@ -20,26 +29,44 @@ export interface MainServices {
  * Builds every main-side service and the handler table from the adapters. main.ts and the browser
  * preview both call this, so the preview runs exactly the code the desktop app runs.
  */
-export function composeMainServices(adapters: MainAdapters): MainServices {
+export async function composeMainServices(adapters: MainAdapters): Promise<MainServices> {
+  const { environment, keychain, events, log } = adapters;
   const settings = createSettingsService(adapters.settingsBacking);
-  const stopSettingsEvents = settings.onChange((next) =>
-    adapters.events.emit('settingsChanged', next),
-  );
+  const stopSettingsEvents = settings.onChange((next) => events.emit('settingsChanged', next));
+
+  const session = new Session({
+    dataDir: environment.dataDirectory,
+    keychain,
+    cost: adapters.kdfCost,
+    log,
+  });
+  await session.load();
+  const idle = new IdleLock(session, () => settings.get().idleLockMinutes);
+  idle.start();
+  const stopSessionEvents = session.onChange(() => {
+    void sessionStatus(session, keychain).then((status) => events.emit('sessionChanged', status));
+  });
 
   const handlers: HandlerTable = {
-    getAppInfo: () => getAppInfo(adapters.environment),
+    getAppInfo: () => getAppInfo(environment),
     getSettings: () => settings.get(),
     updateSettings: (patch) => {
       const next = settings.update(patch);
-      adapters.log.info('settings.updated', { fields: Object.keys(patch) });
+      log.info('settings.updated', { fields: Object.keys(patch) });
       return next;
     },
+    ...sessionHandlers(session, keychain, idle),
+    ...recordHandlers(session, idle),
   };
 
   return {
     handlers,
+    session,
     dispose() {
+      idle.stop();
       stopSettingsEvents();
+      stopSessionEvents();
+      session.lock('person');
     },
   };
 }

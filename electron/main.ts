@@ -2,9 +2,11 @@ import path from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { composeMainServices } from './compose-main-services.ts';
 import { createDispatcher } from './ipc/dispatcher.ts';
+import { kdfCostsFor } from './keys/kdf.ts';
 import { createStderrLogger } from './logging/logger.ts';
 import { electronEnvironment, resolveDataDirectory } from './platform/environment.ts';
 import { bindIpc, windowEventSink } from './platform/ipc.ts';
+import { createElectronKeychain } from './platform/os-keychain.ts';
 import { registerAppScheme, serveRendererOverAppScheme } from './platform/protocol.ts';
 import { installSecurityHooks } from './platform/security-hooks.ts';
 import { createElectronSettingsBacking } from './platform/settings-backing.ts';
@@ -44,12 +46,15 @@ function main(): void {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     installSecurityHooks(trustedOrigins);
     serveRendererOverAppScheme(path.join(__dirname, '..', 'renderer', 'main_window'));
-    const services = composeMainServices({
+    const services = await composeMainServices({
       environment: electronEnvironment(dataDirectory),
       settingsBacking: createElectronSettingsBacking(dataDirectory),
+      keychain: createElectronKeychain(),
+      // A packaged app always derives keys at full cost; the test knob works only in development.
+      kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
       log,
     });

@@ -2,7 +2,7 @@ import { isProcedureName, procedures, type ProcedureName } from '../../shared/ip
 import { toIpcIssues, type IpcFailure, type IpcResult } from '../../shared/ipc/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { isTrustedSender, type SenderFrame } from '../security/sender-policy.ts';
-import { StoreError } from '../store/store-error.ts';
+import { StoreError, storeErrorFromSqlite } from '../store/store-error.ts';
 import { AppError } from './app-error.ts';
 import type { HandlerTable } from './handler-table.ts';
 
@@ -90,9 +90,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
             : {}),
         });
       }
-      if (error instanceof StoreError) {
-        log.error('ipc.store_refused', { procedure: name, code: error.code, error });
-        return failure({ code: error.code, message: error.message });
+      // Disk full, read-only folder, damaged file: the store's own errors, or SQLite's mapped to them.
+      const storeError = error instanceof StoreError ? error : storeErrorFromSqlite(error);
+      if (storeError !== null) {
+        log.error('ipc.store_refused', { procedure: name, code: storeError.code, error });
+        return failure({ code: storeError.code, message: storeError.message });
       }
       log.error('ipc.handler_failed', { procedure: name, error });
       return failure({ code: 'INTERNAL', message: INTERNAL_MESSAGE });

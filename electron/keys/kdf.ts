@@ -44,3 +44,15 @@ export async function deriveKek(secret: string, params: KdfParams): Promise<Buff
     salt: Buffer.from(params.salt, 'base64'),
   });
 }
+
+/**
+ * The costs new slots get. SALW_TEST_FAST_KDF=1 (automated tests only; a packaged app ignores it)
+ * swaps in the light test cost so a test can unlock hundreds of times.
+ */
+export function kdfCostsFor(env: Readonly<Record<string, string | undefined>>): {
+  passphrase: KdfCost;
+  recovery: KdfCost;
+} {
+  if (env.SALW_TEST_FAST_KDF === '1') return { passphrase: fastTestCost, recovery: fastTestCost };
+  return { passphrase: passphraseCost, recovery: recoveryCodeCost };
+}

@@ -29,7 +29,11 @@ export function wrapKey(kek: Uint8Array, key: Uint8Array, aad: string): WrappedK
 /** Returns the key, or null when the KEK is wrong or anything was tampered with. */
 export function unwrapKey(kek: Uint8Array, wrapped: WrappedKey, aad: string): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.nonce, 'base64'));
+    // authTagLength pins the full 128-bit tag: by default Node accepts a truncated tag, which
+    // would let a forger get away with guessing 4 bytes.
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.nonce, 'base64'), {
+      authTagLength: 16,
+    });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(wrapped.ct, 'base64')), decipher.final()]);

@@ -36,8 +36,11 @@ export async function readKeyringFile(dataDir: string): Promise<Keyring | null> 
 export async function writeKeyringFile(dataDir: string, keyring: Keyring): Promise<void> {
   const target = path.join(dataDir, KEYRING_FILE);
   const temp = `${target}.${process.pid}.tmp`;
+  // A leftover temp file from a crash would keep its old mode through writeFile: start afresh.
+  await unlink(temp).catch(() => undefined);
   await writeFile(temp, `${JSON.stringify(KeyringSchema.parse(keyring), null, 2)}\n`, {
     mode: 0o600,
+    flag: 'wx',
   });
   try {
     fsyncPath(temp);

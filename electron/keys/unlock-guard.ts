@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -60,7 +60,8 @@ export class UnlockGuard {
 
   async #write(guard: Guard): Promise<void> {
     const temp = `${this.#file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(guard), { mode: 0o600 });
+    await unlink(temp).catch(() => undefined);
+    await writeFile(temp, JSON.stringify(guard), { mode: 0o600, flag: 'wx' });
     await rename(temp, this.#file);
   }
 }

@@ -5,6 +5,8 @@ import { composeMainServices } from '../compose-main-services.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import type { EventSink } from '../ipc/handler-table.ts';
 import type { Logger } from '../logging/logger.ts';
+import { kdfCostsFor } from '../keys/kdf.ts';
+import { unavailableKeychain } from '../keys/os-keychain.ts';
 import { createNodeSettingsBacking } from '../settings/node-settings-backing.ts';
 import { startBridgeServer } from './bridge-server.ts';
 
@@ -38,7 +40,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
 
   // The bridge is created after the services, but services may emit events at any time.
   const events: { sink?: EventSink } = {};
-  const services = composeMainServices({
+  const services = await composeMainServices({
     environment: {
       name: packageJson.productName,
       version: packageJson.version,
@@ -48,6 +50,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
       runtime: { kind: 'browser-preview', node: process.versions.node },
     },
     settingsBacking: createNodeSettingsBacking(options.dataDir),
+    // The preview has no OS keychain: the keychain slot is simply not offered there.
+    keychain: unavailableKeychain,
+    kdfCost: kdfCostsFor(process.env),
     events: { emit: (event, payload) => events.sink?.emit(event, payload) },
     log: options.log,
   });

@@ -58,7 +58,8 @@ export async function writeBlob(
   // Only ciphertext ever touches the disk, including the temp file of the atomic write.
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, body, { mode: 0o600 });
+    await unlink(temp).catch(() => undefined);
+    await writeFile(temp, body, { mode: 0o600, flag: 'wx' });
     const fd = openSync(temp, 'r');
     try {
       fsyncSync(fd);
@@ -101,7 +102,7 @@ export async function readBlob(dataDir: string, dek: Uint8Array, sha256: string)
   const tag = body.subarray(body.length - TAG_BYTES);
   const key = fileKey(dek, sha256);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.concat([MAGIC, Buffer.from(sha256, 'latin1')]));
     decipher.setAuthTag(tag);
     const plaintext = Buffer.concat([

@@ -31,7 +31,13 @@ export function openEncryptedDatabase(
     );
   }
   assertWritableDirectory(path.dirname(file));
-  if (exists) assertNotPlainSqlite(file);
+  if (exists) {
+    // SQLite would treat an empty or cut-off file as a new database and write into it.
+    if (!options.create && fileLength(file) < 512) {
+      throw new StoreError('DATABASE_DAMAGED', 'The database file is truncated.');
+    }
+    assertNotPlainSqlite(file);
+  }
 
   let db: Db;
   try {

@@ -24,6 +24,7 @@ export class StoreError extends Error {
 
 /** Maps SQLite's error codes (better-sqlite3 puts them on `code`) to ours; null if not ours. */
 export function storeErrorFromSqlite(error: unknown): StoreError | null {
+  if (typeof error !== 'object' || error === null) return null;
   const code = (error as { code?: unknown }).code;
   switch (code) {
     case 'SQLITE_FULL':

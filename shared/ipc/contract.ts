@@ -1,7 +1,9 @@
-import { z } from 'zod';
-import { AppInfoSchema } from '../app/app-info.ts';
-import { SettingsPatchSchema, SettingsSchema } from '../settings/settings.ts';
+import type { z } from 'zod';
+import { SettingsSchema } from '../settings/settings.ts';
 import type { IpcResult } from './errors.ts';
+import { appProcedures } from './procedures/app.ts';
+import { recordProcedures } from './procedures/records.ts';
+import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 
 /**
  * The single definition of every procedure the renderer may call and every event main may push.
@@ -9,18 +11,19 @@ import type { IpcResult } from './errors.ts';
  * two objects; test/unit/shared/ipc/contract.test.ts proves the key sets stay equal.
  *
  * Payloads are plain JSON (ISO strings, no Date or Map) so Electron's structured clone and the
- * preview's HTTP bridge carry exactly the same values.
+ * preview's HTTP bridge carry exactly the same values. Each area's procedures live in
+ * procedures/<area>.ts and are defined there once.
  */
-const noInput = z.undefined();
-
 export const procedures = {
-  getAppInfo: { input: noInput, output: AppInfoSchema },
-  getSettings: { input: noInput, output: SettingsSchema },
-  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  ...appProcedures,
+  ...sessionProcedures,
+  ...recordProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   settingsChanged: SettingsSchema,
+  /** Pushed when the app locks itself (idle) or another window changes who is signed in. */
+  sessionChanged: SessionStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ProcedureName = keyof typeof procedures;

@@ -22,10 +22,21 @@ export const ServerUrlSchema = z.union([
     .max(2048, { error: 'serverUrlTooLong' }),
 ]);
 
+/**
+ * Minutes without activity before the app locks itself and wipes the data key from memory: a
+ * laptop left open at a checkpoint must not stay readable.
+ */
+export const IdleLockMinutesSchema = z
+  .number({ error: 'idleLockMinutesInvalid' })
+  .int({ error: 'idleLockMinutesInvalid' })
+  .min(1, { error: 'idleLockMinutesInvalid' })
+  .max(240, { error: 'idleLockMinutesInvalid' });
+
 export const SettingsSchema = z.object({
   language: LanguageSchema,
   theme: ThemeSchema,
   serverUrl: ServerUrlSchema,
+  idleLockMinutes: IdleLockMinutesSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -37,4 +48,5 @@ export const defaultSettings: Settings = {
   language: 'en',
   theme: 'system',
   serverUrl: '',
+  idleLockMinutes: 10,
 };

@@ -119,6 +119,10 @@ export const initialSchema: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      -- INSERT OR REPLACE deletes the old row without firing delete triggers; refuse it up front.
+      CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+        WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
       -- Every change also lands here in the same transaction; sync pushes it in mutation_id order.
       CREATE TABLE outbox (

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fastTestCost } from '../../../electron/keys/kdf.ts';
+import { unavailableKeychain } from '../../../electron/keys/os-keychain.ts';
 import { composeMainServices, type MainServices } from '../../../electron/compose-main-services.ts';
 import type { EventSink } from '../../../electron/ipc/handler-table.ts';
 import type { Logger } from '../../../electron/logging/logger.ts';
@@ -32,9 +34,11 @@ describe('composeMainServices', () => {
     const record = (event: string, fields?: Record<string, unknown>) =>
       logged.push({ event, fields });
     const log: Logger = { info: record, warn: record, error: record };
-    services = composeMainServices({
+    services = await composeMainServices({
       environment: electronEnvironment,
       settingsBacking: createNodeSettingsBacking(dir),
+      keychain: unavailableKeychain,
+      kdfCost: { passphrase: fastTestCost, recovery: fastTestCost },
       events,
       log,
     });

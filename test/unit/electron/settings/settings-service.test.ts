@@ -35,6 +35,7 @@ describe('settings service on the real conf backing', () => {
   it('keeps an update across a restart', () => {
     const updated = start().update({ language: 'sr-Latn', serverUrl: 'https://salw.example.org' });
     expect(updated).toStrictEqual({
+      ...defaultSettings,
       language: 'sr-Latn',
       theme: 'system',
       serverUrl: 'https://salw.example.org',
@@ -47,11 +48,13 @@ describe('settings service on the real conf backing', () => {
     const service = start();
     service.update({ language: 'sr-Latn', serverUrl: 'https://salw.example.org' });
     expect(service.update({ theme: 'dark' })).toStrictEqual({
+      ...defaultSettings,
       language: 'sr-Latn',
       theme: 'dark',
       serverUrl: 'https://salw.example.org',
     });
     expect(start().get()).toStrictEqual({
+      ...defaultSettings,
       language: 'sr-Latn',
       theme: 'dark',
       serverUrl: 'https://salw.example.org',
@@ -82,6 +85,7 @@ describe('settings service on the real conf backing', () => {
       JSON.stringify({ language: 'sr-Latn', theme: 'neon', serverUrl: 'https://salw.example.org' }),
     );
     expect(start().get()).toStrictEqual({
+      ...defaultSettings,
       language: 'sr-Latn',
       theme: 'system',
       serverUrl: 'https://salw.example.org',
@@ -103,6 +107,7 @@ describe('settings service on the real conf backing', () => {
       }),
     );
     expect(start().get()).toStrictEqual({
+      ...defaultSettings,
       language: 'sr-Latn',
       theme: 'dark',
       serverUrl: 'https://a.example.org',

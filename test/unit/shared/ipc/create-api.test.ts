@@ -55,10 +55,44 @@ function fakeTransport(): FakeTransport {
   return transport;
 }
 
+const samplePerson = { name: 'Ana Petrović', role: 'field_officer', passphrase: 'Correct-Horse-7' };
 const sampleInputs: Record<ProcedureName, unknown> = {
   getAppInfo: undefined,
   getSettings: undefined,
   updateSettings: { theme: 'dark' },
+  getSession: undefined,
+  setUp: samplePerson,
+  unlock: { userId: '0190f0e0-0000-7000-8000-000000000001', passphrase: 'Correct-Horse-7' },
+  unlockWithKeychain: { userId: '0190f0e0-0000-7000-8000-000000000001' },
+  resetPassphrase: {
+    userId: '0190f0e0-0000-7000-8000-000000000001',
+    recoveryCode: 'ABCD-EFGH',
+    newPassphrase: 'Another-Horse-8',
+  },
+  lock: undefined,
+  reportActivity: undefined,
+  addPerson: samplePerson,
+  changePassphrase: { currentPassphrase: 'Correct-Horse-7', newPassphrase: 'Another-Horse-8' },
+  setKeychainUnlock: { enabled: true },
+  listLocations: undefined,
+  saveLocation: {
+    id: '0190f0e0-0000-7000-8000-000000000002',
+    locationType: 'border_crossing_road',
+    name: 'Batrovci',
+    jurisdiction: 'RS',
+  },
+  newIntakeDraft: undefined,
+  saveIntakeDraft: {
+    draft: { id: '0190f0e0-0000-7000-8000-000000000003' },
+    expectedRevision: null,
+  },
+  finaliseIntake: { id: '0190f0e0-0000-7000-8000-000000000003', expectedRevision: 1 },
+  getIntake: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  listIntakes: { serial: 'AK-47' },
+  getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  addPhoto: { dataBase64: 'iVBORw0KGgo=', kind: 'whole_weapon' },
+  getPhoto: { sha256: 'a'.repeat(64) },
+  verifyAuditLog: undefined,
 };
 
 type Listener = (payload: unknown) => void;

@@ -89,7 +89,12 @@ describe('defaultSettings', () => {
   });
 
   it('start offline, in English, following the system theme', () => {
-    expect(defaultSettings).toStrictEqual({ language: 'en', theme: 'system', serverUrl: '' });
+    expect(defaultSettings).toStrictEqual({
+      language: 'en',
+      theme: 'system',
+      serverUrl: '',
+      idleLockMinutes: 10,
+    });
   });
 
   it('list English and Serbian (Latin) as the supported languages', () => {

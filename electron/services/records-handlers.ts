@@ -1,0 +1,377 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AttachmentRefSchema } from '../../shared/domain/attachment.ts';
+import {
+  intakeEventFinalSchemaAt,
+  intakeTotals,
+  newIntakeEventDraft,
+  type IntakeEventDraft,
+} from '../../shared/domain/intake-event.ts';
+import { toIpcIssues } from '../../shared/ipc/errors.ts';
+import type {
+  HistoryEntry,
+  IntakeRecordView,
+  IntakeSummary,
+} from '../../shared/ipc/procedures/records.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { HandlerTable } from '../ipc/handler-table.ts';
+import type { IdleLock } from '../session/idle-lock.ts';
+import type { Session, Unlocked } from '../session/session.ts';
+import {
+  insertAttachment,
+  missingAttachments,
+  readAttachment,
+} from '../store/attachments-repository.ts';
+import { appendAuditEntry, auditEntriesFor, verifyAuditChain } from '../store/audit-log.ts';
+import { readBlob, writeBlob } from '../store/blob-store.ts';
+import { detectImageType } from '../store/image-type.ts';
+import {
+  listIntakes,
+  readIntake,
+  writeIntake,
+  type IntakeRow,
+} from '../store/intake-repository.ts';
+import { listLocations, readLocation, writeLocation } from '../store/locations-repository.ts';
+import { appendOutbox } from '../store/outbox.ts';
+import { findUser } from '../store/users-repository.ts';
+
+type RecordHandlers = Pick<
+  HandlerTable,
+  | 'listLocations'
+  | 'saveLocation'
+  | 'newIntakeDraft'
+  | 'saveIntakeDraft'
+  | 'finaliseIntake'
+  | 'getIntake'
+  | 'listIntakes'
+  | 'getIntakeHistory'
+  | 'addPhoto'
+  | 'getPhoto'
+  | 'verifyAuditLog'
+>;
+
+const INTAKE = 'intake_event';
+
+/**
+ * The record workflow. Every change is one SQLite transaction that writes the record, its audit
+ * entry (who, when, before, after) and its outbox row together; a crash or a refused write leaves
+ * none of them.
+ */
+export function recordHandlers(
+  session: Session,
+  idle: IdleLock,
+  now: () => Date = () => new Date(),
+): RecordHandlers {
+  const open = (): Unlocked => {
+    idle.touch();
+    return session.requireUnlocked();
+  };
+
+  return {
+    listLocations: () => listLocations(open().db),
+
+    saveLocation: (location) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        const before = readLocation(db, location.id);
+        writeLocation(db, location, at, user.id);
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: before === null ? 'location.created' : 'location.updated',
+          entity: 'location',
+          entityId: location.id,
+          before,
+          after: location,
+        });
+        appendOutbox(db, {
+          entity: 'location',
+          entityId: location.id,
+          op: before === null ? 'create' : 'update',
+          baseRevision: 0,
+          payload: location,
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      return location;
+    },
+
+    newIntakeDraft: () => {
+      open();
+      return newIntakeEventDraft(uuidv7());
+    },
+
+    saveIntakeDraft: ({ draft, expectedRevision }) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        const existing = readIntake(db, draft.id);
+        if (existing?.status === 'final') {
+          throw new AppError('RECORD_FINAL', 'This record is final and can no longer be edited.');
+        }
+        if (existing === null && expectedRevision !== null && expectedRevision !== 0) {
+          throw new AppError('NOT_FOUND', 'This record does not exist any more.');
+        }
+        if (existing !== null && existing.revision !== expectedRevision) {
+          throw new AppError(
+            'CONFLICT',
+            'This record was changed in the meantime. Reopen it to see the latest version.',
+          );
+        }
+        assertReferences(db, draft);
+        const revision = (existing?.revision ?? 0) + 1;
+        const event: IntakeEventDraft = { ...draft, status: 'draft', revision };
+        writeIntake(db, {
+          event,
+          revision,
+          status: 'draft',
+          createdAt: existing?.createdAt ?? at,
+          createdBy: existing?.createdBy ?? user.id,
+          updatedAt: at,
+          updatedBy: user.id,
+          finalisedAt: null,
+          finalisedBy: null,
+        });
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: existing === null ? 'intake.draft_created' : 'intake.draft_saved',
+          entity: INTAKE,
+          entityId: event.id,
+          before: existing?.event ?? null,
+          after: event,
+        });
+        appendOutbox(db, {
+          entity: INTAKE,
+          entityId: event.id,
+          op: existing === null ? 'create' : 'update',
+          baseRevision: existing?.revision ?? 0,
+          payload: event,
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      return view(db, draft.id);
+    },
+
+    finaliseIntake: ({ id, expectedRevision }) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        const existing = readIntake(db, id);
+        if (existing === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+        if (existing.status === 'final')
+          throw new AppError('RECORD_FINAL', 'This record is already final.');
+        if (existing.revision !== expectedRevision) {
+          throw new AppError(
+            'CONFLICT',
+            'This record was changed in the meantime. Reopen it to see the latest version.',
+          );
+        }
+        const location =
+          existing.event.locationId === undefined
+            ? null
+            : readLocation(db, existing.event.locationId);
+        const schema = intakeEventFinalSchemaAt(location?.locationType ?? 'other');
+        const parsed = schema.safeParse({
+          ...existing.event,
+          status: 'final',
+          revision: existing.revision + 1,
+        });
+        if (!parsed.success) {
+          throw new AppError(
+            'VALIDATION_ERROR',
+            'The record is not complete yet; the fields that still need attention are marked.',
+            toIpcIssues(parsed.error.issues),
+          );
+        }
+        const revision = existing.revision + 1;
+        writeIntake(db, {
+          event: parsed.data,
+          revision,
+          status: 'final',
+          createdAt: existing.createdAt,
+          createdBy: existing.createdBy,
+          updatedAt: at,
+          updatedBy: user.id,
+          finalisedAt: at,
+          finalisedBy: user.id,
+        });
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: 'intake.finalised',
+          entity: INTAKE,
+          entityId: id,
+          before: existing.event,
+          after: parsed.data,
+        });
+        appendOutbox(db, {
+          entity: INTAKE,
+          entityId: id,
+          op: 'finalise',
+          baseRevision: existing.revision,
+          payload: parsed.data,
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      return view(db, id);
+    },
+
+    getIntake: ({ id }) => view(open().db, id),
+
+    listIntakes: (filter) => {
+      const { rows, total } = listIntakes(open().db, filter);
+      const items: IntakeSummary[] = rows.map((row) => ({
+        id: row.id,
+        status: row.status,
+        context: row.context === '' ? null : (row.context as IntakeSummary['context']),
+        occurredAt: row.occurredOn,
+        locationName: row.locationName,
+        weaponCount: row.weaponCount,
+        serials: row.serials === null ? [] : row.serials.split('\u001f'),
+        updatedAt: row.updatedAt,
+        updatedByName: row.updatedByName,
+        revision: row.revision,
+      }));
+      return { items, total };
+    },
+
+    getIntakeHistory: ({ id }) => {
+      const { db } = open();
+      if (readIntake(db, id) === null)
+        throw new AppError('NOT_FOUND', 'This record does not exist.');
+      return auditEntriesFor(db, INTAKE, id).map((entry): HistoryEntry => ({
+        seq: entry.seq,
+        at: entry.at,
+        userName: entry.userId === null ? '' : (findUser(db, entry.userId)?.name ?? entry.userId),
+        action: entry.action,
+        changedFields: changedFields(entry.before, entry.after),
+      }));
+    },
+
+    addPhoto: async ({ dataBase64, kind, caption }) => {
+      const { db, dbId, dek, user, dataDir } = open();
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const mime = detectImageType(bytes);
+      if (mime === null) {
+        throw new AppError('VALIDATION_ERROR', 'This file is not a JPEG, PNG or WebP photo.', [
+          { path: 'dataBase64', message: 'unsupportedImageType', code: 'custom' },
+        ]);
+      }
+      const sha256 = await writeBlob(dataDir, dek, bytes);
+      const at = now().toISOString();
+      const ref = AttachmentRefSchema.parse({
+        sha256,
+        mime,
+        size: bytes.byteLength,
+        kind,
+        caption,
+      });
+      db.transaction(() => {
+        if (!insertAttachment(db, { sha256, mime, size: bytes.byteLength, at, by: user.id }))
+          return;
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: 'photo.added',
+          entity: 'attachment',
+          entityId: sha256,
+          before: null,
+          after: { sha256, mime, size: bytes.byteLength },
+        });
+        appendOutbox(db, {
+          entity: 'attachment',
+          entityId: sha256,
+          op: 'create',
+          baseRevision: 0,
+          payload: { sha256, mime, size: bytes.byteLength },
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      return ref;
+    },
+
+    getPhoto: async ({ sha256 }) => {
+      const { db, dek, dataDir } = open();
+      const attachment = readAttachment(db, sha256);
+      if (attachment === null) throw new AppError('NOT_FOUND', 'There is no such photo.');
+      const bytes = await readBlob(dataDir, dek, sha256);
+      return {
+        mime: attachment.mime as 'image/jpeg' | 'image/png' | 'image/webp',
+        dataBase64: bytes.toString('base64'),
+      };
+    },
+
+    verifyAuditLog: () => {
+      const { db, dbId } = open();
+      return verifyAuditChain(db, dbId);
+    },
+  };
+}
+
+function assertReferences(db: Unlocked['db'], draft: IntakeEventDraft): void {
+  const issues = [];
+  if (draft.locationId !== undefined && readLocation(db, draft.locationId) === null) {
+    issues.push({ path: 'locationId', message: 'invalidOption', code: 'custom' });
+  }
+  const photos = [
+    ...draft.photos.map((photo, index) => ({ sha256: photo.sha256, path: `photos.${index}` })),
+    ...draft.weapons.flatMap((weapon, w) =>
+      weapon.photos.map((photo, index) => ({
+        sha256: photo.sha256,
+        path: `weapons.${w}.photos.${index}`,
+      })),
+    ),
+  ];
+  const missing = new Set(
+    missingAttachments(
+      db,
+      photos.map((photo) => photo.sha256),
+    ),
+  );
+  for (const photo of photos) {
+    if (missing.has(photo.sha256))
+      issues.push({ path: photo.path, message: 'photoNotAttached', code: 'custom' });
+  }
+  if (issues.length > 0)
+    throw new AppError(
+      'VALIDATION_ERROR',
+      'The record refers to something that does not exist.',
+      issues,
+    );
+}
+
+function view(db: Unlocked['db'], id: string): IntakeRecordView {
+  const row = readIntake(db, id);
+  if (row === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+  return toView(db, row);
+}
+
+function toView(db: Unlocked['db'], row: IntakeRow): IntakeRecordView {
+  const person = (id: string) => ({ id, name: findUser(db, id)?.name ?? id });
+  return {
+    event: row.event,
+    revision: row.revision,
+    status: row.status,
+    createdAt: row.createdAt,
+    createdBy: person(row.createdBy),
+    updatedAt: row.updatedAt,
+    updatedBy: person(row.updatedBy),
+    finalisedAt: row.finalisedAt,
+    finalisedBy: row.finalisedBy === null ? null : person(row.finalisedBy),
+    totals: intakeTotals(row.event),
+  };
+}
+
+function changedFields(before: unknown, after: unknown): string[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys]
+    .filter((key) => key !== 'revision' && JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+    .sort();
+}

@@ -1,0 +1,204 @@
+import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-event.ts';
+import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
+import type { Db } from './encrypted-database.ts';
+
+export type StoredIntakeEvent = IntakeEventDraft | IntakeEvent;
+
+export interface IntakeRow {
+  readonly event: StoredIntakeEvent;
+  readonly revision: number;
+  readonly status: 'draft' | 'final';
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly finalisedAt: string | null;
+  readonly finalisedBy: string | null;
+}
+
+interface RawRow {
+  data_json: string;
+  revision: number;
+  status: 'draft' | 'final';
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  finalised_at: string | null;
+  finalised_by: string | null;
+}
+
+export function readIntake(db: Db, id: string): IntakeRow | null {
+  const row = db.prepare('SELECT * FROM intake_events WHERE id = ?').get(id) as RawRow | undefined;
+  if (row === undefined) return null;
+  return {
+    event: JSON.parse(row.data_json) as StoredIntakeEvent,
+    revision: row.revision,
+    status: row.status,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    finalisedAt: row.finalised_at,
+    finalisedBy: row.finalised_by,
+  };
+}
+
+/**
+ * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
+ * inside the transaction that also appends the audit entry and the outbox row.
+ */
+export function writeIntake(
+  db: Db,
+  row: Omit<IntakeRow, 'event'> & { event: StoredIntakeEvent },
+): void {
+  const { event } = row;
+  db.prepare(
+    `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision, data_json,
+       created_at, created_by, updated_at, updated_by, finalised_at, finalised_by)
+     VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision, @data_json,
+       @created_at, @created_by, @updated_at, @updated_by, @finalised_at, @finalised_by)
+     ON CONFLICT (id) DO UPDATE SET status = excluded.status, context = excluded.context,
+       occurred_on = excluded.occurred_on, location_id = excluded.location_id,
+       campaign_id = excluded.campaign_id, revision = excluded.revision, data_json = excluded.data_json,
+       updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+       finalised_at = excluded.finalised_at, finalised_by = excluded.finalised_by`,
+  ).run({
+    id: event.id,
+    status: row.status,
+    context: event.context ?? '',
+    occurred_on: event.occurredAt ?? null,
+    location_id: event.locationId ?? null,
+    campaign_id: event.campaignId ?? null,
+    revision: row.revision,
+    data_json: JSON.stringify(event),
+    created_at: row.createdAt,
+    created_by: row.createdBy,
+    updated_at: row.updatedAt,
+    updated_by: row.updatedBy,
+    finalised_at: row.finalisedAt,
+    finalised_by: row.finalisedBy,
+  });
+
+  db.prepare('DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
+  const insertWeapon = db.prepare(
+    `INSERT INTO weapon_items (id, intake_event_id, position, category, weapon_type, serial_number,
+       serial_normalised, manufacturer, model, calibre, lifecycle_status, occurred_on)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMarking = db.prepare(
+    'INSERT INTO marking_texts (weapon_item_id, marking_kind, text_as_read, text_normalised) VALUES (?, ?, ?, ?)',
+  );
+  event.weapons.forEach((weapon, position) => {
+    const serial = weapon.serialNumber ?? null;
+    insertWeapon.run(
+      weapon.id,
+      event.id,
+      position,
+      weapon.category ?? null,
+      weapon.weaponType ?? null,
+      serial,
+      serial === null ? null : normaliseMarkingText(serial),
+      weapon.manufacturer ?? null,
+      weapon.model ?? null,
+      weapon.calibre ?? null,
+      weapon.lifecycleStatus ?? null,
+      event.occurredAt ?? null,
+    );
+    for (const marking of weapon.markings) {
+      if (marking.textAsRead === undefined || marking.textAsRead === '') continue;
+      insertMarking.run(
+        weapon.id,
+        marking.markingKind ?? null,
+        marking.textAsRead,
+        normaliseMarkingText(marking.textAsRead),
+      );
+    }
+  });
+}
+
+export interface IntakeFilter {
+  readonly context?: string | undefined;
+  readonly status?: 'draft' | 'final' | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly locationId?: string | undefined;
+  /** Matched, normalised, anywhere in a serial number or a marking's text. */
+  readonly serial?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface IntakeListRow {
+  readonly id: string;
+  readonly status: 'draft' | 'final';
+  readonly context: string;
+  readonly occurredOn: string | null;
+  readonly locationName: string | null;
+  readonly weaponCount: number;
+  readonly serials: string | null;
+  readonly updatedAt: string;
+  readonly updatedByName: string;
+  readonly revision: number;
+}
+
+/** Newest first; drafts without a date sort by their last change. */
+export function listIntakes(
+  db: Db,
+  filter: IntakeFilter,
+): { rows: IntakeListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.context !== undefined) {
+    where.push('e.context = @context');
+    params.context = filter.context;
+  }
+  if (filter.status !== undefined) {
+    where.push('e.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.from !== undefined) {
+    where.push('e.occurred_on >= @from');
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    where.push('e.occurred_on <= @to');
+    params.to = filter.to;
+  }
+  if (filter.locationId !== undefined) {
+    where.push('e.location_id = @locationId');
+    params.locationId = filter.locationId;
+  }
+  if (filter.serial !== undefined) {
+    const normalised = normaliseMarkingText(filter.serial);
+    if (normalised !== '') {
+      where.push(`e.id IN (
+        SELECT w.intake_event_id FROM weapon_items w WHERE w.serial_normalised LIKE @serial ESCAPE '\\'
+        UNION
+        SELECT w.intake_event_id FROM marking_texts m JOIN weapon_items w ON w.id = m.weapon_item_id
+          WHERE m.text_normalised LIKE @serial ESCAPE '\\')`);
+      params.serial = `%${normalised.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    }
+  }
+  const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM intake_events e ${clause}`).get(params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
+         (SELECT count(*) FROM weapon_items w WHERE w.intake_event_id = e.id) AS weaponCount,
+         (SELECT group_concat(serial_number, char(31)) FROM
+            (SELECT serial_number FROM weapon_items w WHERE w.intake_event_id = e.id
+               AND serial_number IS NOT NULL AND serial_number <> '' ORDER BY position LIMIT 5)) AS serials,
+         e.updated_at AS updatedAt, u.name AS updatedByName, e.revision
+       FROM intake_events e
+       LEFT JOIN locations l ON l.id = e.location_id
+       JOIN users u ON u.id = e.updated_by
+       ${clause}
+       ORDER BY coalesce(e.occurred_on, substr(e.updated_at, 1, 10)) DESC, e.updated_at DESC, e.id
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: filter.limit, offset: filter.offset }) as IntakeListRow[];
+  return { rows, total };
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  AttachmentKindSchema,
+  IntakeContextSchema,
+  RecordStatusSchema,
+} from '../../domain/enums.ts';
+import {
+  AttachmentMimeSchema,
+  AttachmentRefSchema,
+  maxAttachmentBytes,
+} from '../../domain/attachment.ts';
+import { RecordIdSchema, Sha256Schema } from '../../domain/ids.ts';
+import {
+  IntakeEventDraftSchema,
+  IntakeEventFinalSchema,
+  IntakeTotalsSchema,
+} from '../../domain/intake-event.ts';
+import { LocationSchema } from '../../domain/location.ts';
+import { IsoDateSchema } from '../../domain/primitives.ts';
+import { noInput } from './app.ts';
+
+/** A person as a record shows them: who created, changed or finalised it. */
+const PersonRefSchema = z.object({ id: RecordIdSchema, name: z.string() });
+
+/** An intake event with what the store knows about it (revision, who and when). */
+export const IntakeRecordViewSchema = z.object({
+  event: z.union([IntakeEventDraftSchema, IntakeEventFinalSchema]),
+  revision: z.number().int().min(0),
+  status: RecordStatusSchema,
+  createdAt: z.string(),
+  createdBy: PersonRefSchema,
+  updatedAt: z.string(),
+  updatedBy: PersonRefSchema,
+  finalisedAt: z.string().nullable(),
+  finalisedBy: PersonRefSchema.nullable(),
+  totals: IntakeTotalsSchema,
+});
+export type IntakeRecordView = z.infer<typeof IntakeRecordViewSchema>;
+
+export const IntakeFilterSchema = z.object({
+  context: IntakeContextSchema.optional(),
+  status: RecordStatusSchema.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+  locationId: RecordIdSchema.optional(),
+  /** A serial number or marking text, matched after normalisation, anywhere in the text. */
+  serial: z.string().trim().min(1).max(100).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type IntakeFilter = z.input<typeof IntakeFilterSchema>;
+
+export const IntakeSummarySchema = z.object({
+  id: RecordIdSchema,
+  status: RecordStatusSchema,
+  context: IntakeContextSchema.nullable(),
+  occurredAt: z.string().nullable(),
+  locationName: z.string().nullable(),
+  weaponCount: z.number().int().min(0),
+  /** Serial numbers as read, the first few. */
+  serials: z.array(z.string()),
+  updatedAt: z.string(),
+  updatedByName: z.string(),
+  revision: z.number().int().min(0),
+});
+export type IntakeSummary = z.infer<typeof IntakeSummarySchema>;
+
+export const HistoryEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  at: z.string(),
+  userName: z.string(),
+  action: z.string(),
+  /** Top-level fields whose value differs between before and after. */
+  changedFields: z.array(z.string()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** Base64 of at most 25 MiB of image bytes. */
+const maxBase64Length = Math.ceil(maxAttachmentBytes / 3) * 4;
+
+export const recordProcedures = {
+  listLocations: { input: noInput, output: z.array(LocationSchema) },
+  /** Creates or updates a location; the renderer gives a new one a random id. */
+  saveLocation: { input: LocationSchema, output: LocationSchema },
+  /** A fresh, unsaved intake event with a device-generated time-ordered (v7) id. */
+  newIntakeDraft: { input: noInput, output: IntakeEventDraftSchema },
+  /**
+   * Saves whatever is typed, complete or not. `expectedRevision` is the revision the form was
+   * based on (null for a record never saved): if the record moved on since, CONFLICT.
+   */
+  saveIntakeDraft: {
+    input: z.object({
+      draft: IntakeEventDraftSchema,
+      expectedRevision: z.number().int().min(0).nullable(),
+    }),
+    output: IntakeRecordViewSchema,
+  },
+  /** Checks the record against the standard; VALIDATION_ERROR lists every missing field by path. */
+  finaliseIntake: {
+    input: z.object({ id: RecordIdSchema, expectedRevision: z.number().int().min(0) }),
+    output: IntakeRecordViewSchema,
+  },
+  getIntake: { input: z.object({ id: RecordIdSchema }), output: IntakeRecordViewSchema },
+  listIntakes: {
+    input: IntakeFilterSchema,
+    output: z.object({ items: z.array(IntakeSummarySchema), total: z.number().int().min(0) }),
+  },
+  getIntakeHistory: {
+    input: z.object({ id: RecordIdSchema }),
+    output: z.array(HistoryEntrySchema),
+  },
+  /** Stores a photo encrypted; the type is read from the bytes, not taken from the renderer. */
+  addPhoto: {
+    input: z.object({
+      dataBase64: z.base64().min(4).max(maxBase64Length),
+      kind: AttachmentKindSchema,
+      caption: z.string().trim().max(200).optional(),
+    }),
+    output: AttachmentRefSchema,
+  },
+  getPhoto: {
+    input: z.object({ sha256: Sha256Schema }),
+    output: z.object({ mime: AttachmentMimeSchema, dataBase64: z.string() }),
+  },
+  /** Walks the audit chain; reports the first broken link if history was edited or deleted. */
+  verifyAuditLog: {
+    input: noInput,
+    output: z.object({
+      ok: z.boolean(),
+      entries: z.number().int().min(0),
+      brokenAt: z.number().int().optional(),
+      reason: z.enum(['edited', 'missing', 'relinked']).optional(),
+    }),
+  },
+} as const;

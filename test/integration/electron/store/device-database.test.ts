@@ -1,0 +1,97 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDeviceDatabase,
+  databasePath,
+  openDeviceDatabase,
+  setAsideOrphanDatabase,
+} from '../../../../electron/store/device-database.ts';
+import {
+  DATABASE_FILE,
+  openEncryptedDatabase,
+} from '../../../../electron/store/encrypted-database.ts';
+import { latestSchemaVersion } from '../../../../electron/store/migrations/index.ts';
+import { StoreError } from '../../../../electron/store/store-error.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+
+describe('device database', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  const dek = randomBytes(32);
+  const dbId = randomUUID();
+
+  beforeEach(async () => {
+    ({ dir, remove } = await makeTempDir('devicedb'));
+  });
+  afterEach(() => remove());
+
+  it('is created at the latest schema, stamped with its database id, and reopens', () => {
+    const created = createDeviceDatabase(dir, dek, dbId, '2026-03-01T08:00:00.000Z');
+    expect(created.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    created.close();
+    const db = openDeviceDatabase(dir, dek, dbId);
+    try {
+      expect(db.prepare('SELECT key, value FROM meta ORDER BY key').all()).toEqual([
+        { key: 'created_at', value: '2026-03-01T08:00:00.000Z' },
+        { key: 'db_id', value: dbId },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database that opens with the key but belongs to another keyring', () => {
+    createDeviceDatabase(dir, dek, dbId, new Date().toISOString()).close();
+    let thrown: unknown;
+    try {
+      openDeviceDatabase(dir, dek, randomUUID()).close();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(StoreError);
+    expect((thrown as StoreError).code).toBe('NOT_SALW_DATABASE');
+  });
+
+  it('refuses a database swapped in from another laptop (another data key)', async () => {
+    const { dir: other, remove: removeOther } = await makeTempDir('devicedb-other');
+    try {
+      createDeviceDatabase(other, randomBytes(32), randomUUID(), new Date().toISOString()).close();
+      createDeviceDatabase(dir, dek, dbId, new Date().toISOString()).close();
+      await writeFile(databasePath(dir), await readFile(databasePath(other)));
+      expect(() => openDeviceDatabase(dir, dek, dbId)).toThrow(StoreError);
+    } finally {
+      await removeOther();
+    }
+  });
+
+  it('sets an orphaned database aside with its -wal and -shm, never deleting it', async () => {
+    const db = createDeviceDatabase(dir, dek, dbId, new Date().toISOString());
+    db.prepare("INSERT INTO meta (key, value) VALUES ('unsaved', 'only in the WAL')").run();
+    // Still open: the -wal and -shm files exist, as after a crash.
+    expect(existsSync(`${databasePath(dir)}-wal`)).toBe(true);
+    const aside = await setAsideOrphanDatabase(dir, new Date('2026-03-01T08:09:10.123Z'));
+    db.close();
+    const name = `${DATABASE_FILE}.orphan-2026-03-01T08-09-10-123Z`;
+    expect(aside).toBe(path.join(dir, name));
+    expect(existsSync(databasePath(dir))).toBe(false);
+    expect(await readdir(dir)).toContain(name);
+    expect((await readdir(dir)).filter((file) => !file.startsWith(name))).toEqual([]);
+    // Everything it held, the committed WAL content included, still opens under its old key.
+    const orphan = openEncryptedDatabase(aside ?? '', dek, { create: false });
+    try {
+      expect(orphan.prepare("SELECT value FROM meta WHERE key = 'unsaved'").get()).toEqual({
+        value: 'only in the WAL',
+      });
+    } finally {
+      orphan.close();
+    }
+  });
+
+  it('has nothing to set aside in a fresh folder', async () => {
+    expect(await setAsideOrphanDatabase(dir, new Date())).toBeNull();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

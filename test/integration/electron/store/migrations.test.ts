@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  DATABASE_FILE,
+  openEncryptedDatabase,
+  type Db,
+} from '../../../../electron/store/encrypted-database.ts';
+import {
+  latestSchemaVersion,
+  migrate,
+  migrations,
+} from '../../../../electron/store/migrations/index.ts';
+import type { Migration } from '../../../../electron/store/migrations/migration.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+
+interface SchemaRow {
+  type: string;
+  name: string;
+  tbl_name: string;
+  sql: string | null;
+}
+
+/** What a schema is, minus SQLite's own bookkeeping (sqlite_sequence, autoindexes, rootpage). */
+function schemaOf(db: Db): SchemaRow[] {
+  return db
+    .prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
+    .all() as SchemaRow[];
+}
+
+const namesOf = (rows: SchemaRow[], type: string) =>
+  rows
+    .filter((row) => row.type === type)
+    .map((row) => row.name)
+    .sort();
+
+describe('migrate', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let opened: Db[];
+  let count: number;
+
+  function freshDb(): Db {
+    count += 1;
+    const db = openEncryptedDatabase(path.join(dir, `${count}-${DATABASE_FILE}`), randomBytes(32), {
+      create: true,
+    });
+    opened.push(db);
+    return db;
+  }
+
+  beforeEach(async () => {
+    ({ dir, remove } = await makeTempDir('migrations'));
+    opened = [];
+    count = 0;
+  });
+  afterEach(async () => {
+    for (const db of opened) if (db.open) db.close();
+    await remove();
+  });
+
+  it('lists migrations in strictly increasing version order', () => {
+    const versions = migrations.map((migration) => migration.version);
+    expect(versions.length).toBeGreaterThan(0);
+    for (let i = 1; i < versions.length; i += 1) {
+      expect(versions[i]).toBeGreaterThan(versions[i - 1] ?? 0);
+    }
+    expect(latestSchemaVersion).toBe(versions.at(-1));
+  });
+
+  it('brings an empty database to the latest version with the expected tables, indexes and triggers', () => {
+    const db = freshDb();
+    expect(migrate(db)).toEqual({ from: 0, to: latestSchemaVersion });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    const schema = schemaOf(db);
+    expect(namesOf(schema, 'table')).toEqual([
+      'attachments',
+      'audit_log',
+      'campaigns',
+      'intake_events',
+      'locations',
+      'marking_texts',
+      'meta',
+      'outbox',
+      'users',
+      'weapon_items',
+    ]);
+    expect(namesOf(schema, 'index')).toEqual([
+      'audit_log_by_entity',
+      'intake_events_by_context',
+      'intake_events_by_date',
+      'intake_events_by_location',
+      'marking_texts_by_item',
+      'marking_texts_by_text',
+      'weapon_items_by_event',
+      'weapon_items_by_serial',
+      'weapon_items_by_type_month',
+    ]);
+    expect(namesOf(schema, 'trigger')).toEqual([
+      'audit_log_no_delete',
+      'audit_log_no_replace',
+      'audit_log_no_update',
+    ]);
+    expect(namesOf(schema, 'view')).toEqual([]);
+    // outbox ids are AUTOINCREMENT: SQLite keeps their high-water mark here.
+    expect(
+      db.prepare("SELECT name FROM sqlite_schema WHERE name = 'sqlite_sequence'").get(),
+    ).toEqual({ name: 'sqlite_sequence' });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('is a no-op on a database that is already up to date', () => {
+    const db = freshDb();
+    migrate(db);
+    const before = schemaOf(db);
+    expect(migrate(db)).toEqual({ from: latestSchemaVersion, to: latestSchemaVersion });
+    expect(schemaOf(db)).toEqual(before);
+  });
+
+  it('ends with the same schema from every earlier version as from an empty database', () => {
+    const reference = freshDb();
+    migrate(reference);
+    const expected = schemaOf(reference);
+    for (let i = 0; i < migrations.length; i += 1) {
+      const db = freshDb();
+      migrate(db, migrations.slice(0, i));
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations[i - 1]?.version ?? 0);
+      expect(migrate(db).to).toBe(latestSchemaVersion);
+      expect(schemaOf(db), `starting at version ${migrations[i - 1]?.version ?? 0}`).toEqual(
+        expected,
+      );
+    }
+  });
+
+  it('refuses a database newer than the app, with a message that says what to do', () => {
+    const db = freshDb();
+    migrate(db);
+    const future = latestSchemaVersion + 10;
+    db.pragma(`user_version = ${future}`);
+    const before = schemaOf(db);
+    expect(() => migrate(db)).toThrow(
+      new RegExp(
+        `schema version ${future}, newer than this app \\(${latestSchemaVersion}\\)\\. Update SALW Field`,
+      ),
+    );
+    expect(db.pragma('user_version', { simple: true })).toBe(future);
+    expect(schemaOf(db)).toEqual(before);
+  });
+
+  it('leaves a database at the last completed version when a migration fails midway', () => {
+    const failing: Migration = {
+      version: latestSchemaVersion + 10,
+      description: 'fails halfway',
+      up(db) {
+        db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY)');
+        db.exec("INSERT INTO meta (key, value) VALUES ('half_done', 'yes')");
+        db.exec('ALTER TABLE users ADD COLUMN half_done TEXT');
+        throw new Error('disk pulled out mid-migration');
+      },
+    };
+    const never: Migration = {
+      version: latestSchemaVersion + 20,
+      description: 'must not run after a failure',
+      up(db) {
+        db.exec('CREATE TABLE never_run (id INTEGER PRIMARY KEY)');
+      },
+    };
+    const db = freshDb();
+    migrate(db);
+    const before = schemaOf(db);
+    expect(() => migrate(db, [...migrations, failing, never])).toThrow(/mid-migration/);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(schemaOf(db)).toEqual(before);
+    expect(db.prepare("SELECT count(*) AS n FROM meta WHERE key = 'half_done'").get()).toEqual({
+      n: 0,
+    });
+    expect(db.inTransaction).toBe(false);
+  });
+
+  it('also rolls back a failing first migration on an empty database', () => {
+    const db = freshDb();
+    const failing: Migration = {
+      version: 10,
+      description: 'fails',
+      up(inner) {
+        inner.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [failing])).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(schemaOf(db)).toEqual([]);
+  });
+});

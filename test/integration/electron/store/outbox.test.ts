@@ -1,0 +1,89 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDeviceDatabase,
+  openDeviceDatabase,
+} from '../../../../electron/store/device-database.ts';
+import type { Db } from '../../../../electron/store/encrypted-database.ts';
+import {
+  appendOutbox,
+  pendingOutboxCount,
+  type OutboxMutation,
+} from '../../../../electron/store/outbox.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+
+const mutation = (entityId: string): OutboxMutation => ({
+  entity: 'intake_event',
+  entityId,
+  op: 'upsert',
+  baseRevision: 0,
+  payload: { id: entityId, serial: 'AK-47 123456' },
+  createdAt: new Date().toISOString(),
+  createdBy: 'user-1',
+});
+
+describe('outbox', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let db: Db;
+  const dek = randomBytes(32);
+  const dbId = randomUUID();
+
+  beforeEach(async () => {
+    ({ dir, remove } = await makeTempDir('outbox'));
+    db = createDeviceDatabase(dir, dek, dbId, new Date().toISOString());
+  });
+  afterEach(async () => {
+    if (db.open) db.close();
+    await remove();
+  });
+
+  it('hands out strictly increasing mutation ids', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => appendOutbox(db, mutation(`e-${i}`)));
+    for (let i = 1; i < ids.length; i += 1) expect(ids[i]).toBeGreaterThan(ids[i - 1] ?? 0);
+    expect(pendingOutboxCount(db)).toBe(20);
+  });
+
+  it('never reuses an id after the newest rows were deleted (AUTOINCREMENT)', () => {
+    const first = [1, 2, 3].map((i) => appendOutbox(db, mutation(`e-${i}`)));
+    const highest = Math.max(...first);
+    // Pushed and acknowledged: sync removes them, the newest included.
+    db.prepare('DELETE FROM outbox').run();
+    const next = appendOutbox(db, mutation('e-4'));
+    expect(next).toBeGreaterThan(highest);
+    expect(pendingOutboxCount(db)).toBe(1);
+  });
+
+  it('never reuses an id across a close and reopen either', () => {
+    const highest = [1, 2, 3].map((i) => appendOutbox(db, mutation(`e-${i}`))).at(-1) ?? 0;
+    db.prepare('DELETE FROM outbox WHERE mutation_id >= ?').run(highest - 1);
+    db.close();
+    db = openDeviceDatabase(dir, dek, dbId);
+    expect(appendOutbox(db, mutation('e-4'))).toBeGreaterThan(highest);
+  });
+
+  it('stores the payload as JSON and counts only pending rows', () => {
+    const id = appendOutbox(db, mutation('e-1'));
+    appendOutbox(db, mutation('e-2'));
+    db.prepare("UPDATE outbox SET state = 'sent' WHERE mutation_id = ?").run(id);
+    expect(pendingOutboxCount(db)).toBe(1);
+    const row = db
+      .prepare('SELECT payload_json, state FROM outbox WHERE mutation_id = ?')
+      .get(id) as {
+      payload_json: string;
+      state: string;
+    };
+    expect(JSON.parse(row.payload_json)).toEqual({ id: 'e-1', serial: 'AK-47 123456' });
+    expect(row.state).toBe('sent');
+  });
+
+  it('rolls back with the change it belongs to', () => {
+    expect(() =>
+      db.transaction(() => {
+        appendOutbox(db, mutation('e-1'));
+        throw new Error('save failed');
+      })(),
+    ).toThrow('save failed');
+    expect(pendingOutboxCount(db)).toBe(0);
+  });
+});
