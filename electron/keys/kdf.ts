@@ -34,7 +34,9 @@ export function newKdfParams(cost: KdfCost, salt: Uint8Array): KdfParams {
 
 /** Derives the 32-byte key-encryption key; runs in libuv's pool, never blocking the main loop. */
 export async function deriveKek(secret: string, params: KdfParams): Promise<Buffer> {
-  return hashRaw(secret.normalize('NFC'), {
+  // NFKC, as the passphrase policy checks it (NIST SP 800-63B): the same passphrase typed on
+  // another keyboard or input method derives the same key.
+  return hashRaw(secret.normalize('NFKC'), {
     // Algorithm.Argon2id; the package exports a const enum, which isolated modules cannot read.
     algorithm: 2,
     memoryCost: params.m,

@@ -4,16 +4,31 @@ import path from 'node:path';
 import { KeyringSchema, type Keyring } from './keyring.ts';
 
 export const KEYRING_FILE = 'keyring.json';
+/**
+ * A second copy, written after the first: every way into the data (passphrases, the recovery code)
+ * lives in the keyring, so one damaged file must not lock everyone out.
+ */
+export const KEYRING_BACKUP_FILE = 'keyring.backup.json';
 
 export class KeyringFileError extends Error {
   override readonly name = 'KeyringFileError';
 }
 
-/** Null when this data directory has never been set up. */
+/** Null when this data directory has never been set up; the backup stands in for a damaged file. */
 export async function readKeyringFile(dataDir: string): Promise<Keyring | null> {
+  try {
+    return await readOne(path.join(dataDir, KEYRING_FILE));
+  } catch (error) {
+    const backup = await readOne(path.join(dataDir, KEYRING_BACKUP_FILE)).catch(() => null);
+    if (backup !== null) return backup;
+    throw error;
+  }
+}
+
+async function readOne(file: string): Promise<Keyring | null> {
   let text: string;
   try {
-    text = await readFile(path.join(dataDir, KEYRING_FILE), 'utf8');
+    text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -34,7 +49,12 @@ export async function readKeyringFile(dataDir: string): Promise<Keyring | null> 
  * crash at any point leaves either the old keyring or the new one, never half of either.
  */
 export async function writeKeyringFile(dataDir: string, keyring: Keyring): Promise<void> {
-  const target = path.join(dataDir, KEYRING_FILE);
+  await writeOne(dataDir, KEYRING_FILE, keyring);
+  await writeOne(dataDir, KEYRING_BACKUP_FILE, keyring);
+}
+
+async function writeOne(dataDir: string, name: string, keyring: Keyring): Promise<void> {
+  const target = path.join(dataDir, name);
   const temp = `${target}.${process.pid}.tmp`;
   // A leftover temp file from a crash would keep its old mode through writeFile: start afresh.
   await unlink(temp).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,8 @@ export function delayAfterFailures(failures: number): number {
 export class UnlockGuard {
   readonly #file: string;
   readonly #now: () => number;
+  /** Read-modify-write of the file, one at a time: simultaneous guesses must all be counted. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string, now: () => number = Date.now) {
     this.#file = path.join(dataDir, GUARD_FILE);
@@ -36,15 +39,23 @@ export class UnlockGuard {
     return Math.max(0, Math.ceil((readyAt - this.#now()) / 1000));
   }
 
-  async recordFailure(): Promise<number> {
-    const guard = await this.#read();
-    const next = { failures: guard.failures + 1, lastFailureAt: this.#now() };
-    await this.#write(next);
-    return delayAfterFailures(next.failures);
+  recordFailure(): Promise<number> {
+    return this.#serial(async () => {
+      const guard = await this.#read();
+      const next = { failures: guard.failures + 1, lastFailureAt: this.#now() };
+      await this.#write(next);
+      return delayAfterFailures(next.failures);
+    });
   }
 
-  async recordSuccess(): Promise<void> {
-    await this.#write({ failures: 0, lastFailureAt: 0 });
+  recordSuccess(): Promise<void> {
+    return this.#serial(() => this.#write({ failures: 0, lastFailureAt: 0 }));
+  }
+
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(operation, operation);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
   async #read(): Promise<Guard> {
@@ -59,7 +70,7 @@ export class UnlockGuard {
   }
 
   async #write(guard: Guard): Promise<void> {
-    const temp = `${this.#file}.${process.pid}.tmp`;
+    const temp = `${this.#file}.${process.pid}.${randomUUID()}.tmp`;
     await unlink(temp).catch(() => undefined);
     await writeFile(temp, JSON.stringify(guard), { mode: 0o600, flag: 'wx' });
     await rename(temp, this.#file);

@@ -73,6 +73,12 @@ export class Session {
   readonly #options: SessionOptions;
   readonly #guard: UnlockGuard;
   readonly #listeners = new Set<() => void>();
+  /**
+   * Everything that changes the session or the keyring runs one at a time: two "Unlock" clicks,
+   * eight guesses sent at once or a passphrase change racing a lock must each see the state the
+   * previous one left.
+   */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -112,7 +118,11 @@ export class Session {
   }
 
   /** First run: the first person, the database and the keyring; returns the one-time recovery code. */
-  async setUp(person: NewPerson): Promise<string> {
+  setUp(person: NewPerson): Promise<string> {
+    return this.#serial(() => this.#setUp(person));
+  }
+
+  async #setUp(person: NewPerson): Promise<string> {
     if (this.#state.kind !== 'needs_setup')
       throw new AppError('FORBIDDEN', 'SALW Field is already set up on this computer.');
     const aside = await setAsideOrphanDatabase(this.#options.dataDir, this.#now());
@@ -153,7 +163,11 @@ export class Session {
     return recoveryCode;
   }
 
-  async unlockWithPassphrase(userId: string, passphrase: string): Promise<void> {
+  unlockWithPassphrase(userId: string, passphrase: string): Promise<void> {
+    return this.#serial(() => this.#unlockWithPassphrase(userId, passphrase));
+  }
+
+  async #unlockWithPassphrase(userId: string, passphrase: string): Promise<void> {
     const keyring = await this.#lockedKeyring();
     await this.#throttle();
     const unwrapped = await unwrapWithPassphrase(keyring, userId, passphrase);
@@ -162,7 +176,11 @@ export class Session {
     await this.#open(keyring, unwrapped.dek, userId);
   }
 
-  async unlockWithKeychain(userId: string): Promise<void> {
+  unlockWithKeychain(userId: string): Promise<void> {
+    return this.#serial(() => this.#unlockWithKeychain(userId));
+  }
+
+  async #unlockWithKeychain(userId: string): Promise<void> {
     const keyring = await this.#lockedKeyring();
     const dek = await unwrapWithKeychain(keyring, userId, this.#options.keychain);
     if (dek === null) {
@@ -175,7 +193,11 @@ export class Session {
   }
 
   /** A forgotten passphrase: the recovery code opens the data and sets a new passphrase. */
-  async resetPassphrase(
+  resetPassphrase(userId: string, recoveryCode: string, newPassphrase: string): Promise<void> {
+    return this.#serial(() => this.#resetPassphrase(userId, recoveryCode, newPassphrase));
+  }
+
+  async #resetPassphrase(
     userId: string,
     recoveryCode: string,
     newPassphrase: string,
@@ -197,6 +219,12 @@ export class Session {
     )();
   }
 
+  #serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(operation, operation);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
   lock(reason: 'person' | 'idle'): void {
     const state = this.#state;
     if (state.kind !== 'unlocked') return;
@@ -207,7 +235,11 @@ export class Session {
     this.#changed();
   }
 
-  async addPerson(person: NewPerson): Promise<UserRow> {
+  addPerson(person: NewPerson): Promise<UserRow> {
+    return this.#serial(() => this.#addPerson(person));
+  }
+
+  async #addPerson(person: NewPerson): Promise<UserRow> {
     const { db, dek, dbId, user: actor } = this.requireUnlocked();
     const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
     const user: UserRow = {
@@ -234,7 +266,11 @@ export class Session {
   }
 
   /** The LUKS order: the new slot is durable before the old one goes, so a crash loses neither. */
-  async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    return this.#serial(() => this.#changePassphrase(currentPassphrase, newPassphrase));
+  }
+
+  async #changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     const { dek, user } = this.requireUnlocked();
     const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
     await this.#throttle();
@@ -249,7 +285,11 @@ export class Session {
     db.transaction(() => this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id))();
   }
 
-  async setKeychainUnlock(enabled: boolean): Promise<void> {
+  setKeychainUnlock(enabled: boolean): Promise<void> {
+    return this.#serial(() => this.#setKeychainUnlock(enabled));
+  }
+
+  async #setKeychainUnlock(enabled: boolean): Promise<void> {
     const { dek, user, db, dbId } = this.requireUnlocked();
     const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
     let keyring = state.keyring;
@@ -312,13 +352,18 @@ export class Session {
       dek.fill(0);
       throw error;
     }
-    const user = findUser(db, userId);
-    if (user === null) {
+    let user: UserRow | null;
+    try {
+      user = findUser(db, userId);
+      if (user === null)
+        throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+      await this.#guard.recordSuccess();
+    } catch (error) {
+      // Whatever fails after the database opened, it is closed again and the key wiped.
       db.close();
       dek.fill(0);
-      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+      throw error;
     }
-    await this.#guard.recordSuccess();
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
     this.#options.log.info('session.unlocked', { userId });
     this.#changed();

@@ -37,6 +37,15 @@ export function openEncryptedDatabase(
       throw new StoreError('DATABASE_DAMAGED', 'The database file is truncated.');
     }
     assertNotPlainSqlite(file);
+    // Otherwise SQLite opens it read-only without a word, and the first save fails instead.
+    try {
+      accessSync(file, constants.W_OK);
+    } catch {
+      throw new StoreError(
+        'STORAGE_READ_ONLY',
+        `The database file ${path.basename(file)} cannot be written to.`,
+      );
+    }
   }
 
   let db: Db;

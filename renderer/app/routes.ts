@@ -3,7 +3,18 @@ export const routes = ['records', 'dashboard', 'sync', 'settings', 'about'] as c
 export type Route = (typeof routes)[number];
 export const defaultRoute: Route = 'records';
 
+/** The area is the first segment: `#/records/<id>` is still the Records area. */
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (routes as readonly string[]).includes(name) ? (name as Route) : defaultRoute;
+}
+
+/** What follows the area in the hash, for an area's own pages: `#/records/abc` → ['abc']. */
+export function subpathFromHash(hash: string): string[] {
+  return hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .slice(1)
+    .filter((segment) => segment !== '')
+    .map((segment) => decodeURIComponent(segment));
 }

@@ -2,16 +2,35 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings.ts';
 import en from './locales/en.json';
+import enDomain from './locales/en.domain.json';
+import enRecords from './locales/en.records.json';
+import enSession from './locales/en.session.json';
 import srLatn from './locales/sr-Latn.json';
+import srLatnDomain from './locales/sr-Latn.domain.json';
+import srLatnRecords from './locales/sr-Latn.records.json';
+import srLatnSession from './locales/sr-Latn.session.json';
 
-/** English is the source catalogue; every other locale must have exactly its keys (unit-tested). */
+/**
+ * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
+ * Namespaces by area: `translation` (app shell, settings, errors), `session` (set-up, unlock,
+ * people), `records` (intake workflow), `domain` (labels of the domain enumerations and the
+ * validation message keys of shared/domain).
+ */
 export const resources = {
-  en: { translation: en },
-  'sr-Latn': { translation: srLatn },
-} as const satisfies Record<Language, { translation: unknown }>;
+  en: { translation: en, session: enSession, records: enRecords, domain: enDomain },
+  'sr-Latn': {
+    translation: srLatn,
+    session: srLatnSession,
+    records: srLatnRecords,
+    domain: srLatnDomain,
+  },
+} as const satisfies Record<Language, Record<string, unknown>>;
+
+export const namespaces = ['translation', 'session', 'records', 'domain'] as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
+    defaultNS: 'translation';
     resources: (typeof resources)['en'];
   }
 }
@@ -20,6 +39,8 @@ export async function createI18n(language: Language): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     resources,
+    ns: [...namespaces],
+    defaultNS: 'translation',
     lng: language,
     fallbackLng: 'en',
     // React escapes what it renders; i18next escaping on top would double-encode.

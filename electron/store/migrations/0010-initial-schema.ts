@@ -101,7 +101,8 @@ export const initialSchema: Migration = {
       ) STRICT;
 
       -- Append-only: each entry carries the hash of the one before (audit-log.ts). The triggers stop
-      -- the app's own code from rewriting history; the hash chain exposes anyone who bypasses them.
+      -- the app's own code from rewriting history; the chain exposes an edit or a deletion made
+      -- without recomputing every later hash, and the server's copy (once sync runs) the rest.
       CREATE TABLE audit_log (
         seq INTEGER PRIMARY KEY,
         at TEXT NOT NULL,

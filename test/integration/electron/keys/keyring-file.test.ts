@@ -11,6 +11,7 @@ import {
 } from '../../../../electron/keys/keyring.ts';
 import {
   KEYRING_FILE,
+  KEYRING_BACKUP_FILE,
   KeyringFileError,
   readKeyringFile,
   writeKeyringFile,
@@ -51,7 +52,7 @@ describe('keyring file', () => {
 
   it('writes atomically: valid JSON, owner-only (0600), no temp file left, and reads back equal', async () => {
     await writeKeyringFile(dir, keyring);
-    expect(await readdir(dir)).toEqual([KEYRING_FILE]);
+    expect((await readdir(dir)).sort()).toEqual([KEYRING_BACKUP_FILE, KEYRING_FILE]);
     expect((await stat(file())).mode & 0o777).toBe(0o600);
     const json = JSON.parse(await readFile(file(), 'utf8')) as unknown;
     expect(json).toMatchObject({ format: 'salw-field-keyring', version: 1, dbId: keyring.dbId });
@@ -67,7 +68,7 @@ describe('keyring file', () => {
     const keychain = new FakeKeychain();
     const updated = await addKeychainSlot(keyring, dek, userId, keychain);
     await writeKeyringFile(dir, updated);
-    expect(await readdir(dir)).toEqual([KEYRING_FILE]);
+    expect((await readdir(dir)).sort()).toEqual([KEYRING_BACKUP_FILE, KEYRING_FILE]);
     expect(await readKeyringFile(dir)).toEqual(updated);
     expect((await stat(file())).mode & 0o777).toBe(0o600);
   });
@@ -93,11 +94,19 @@ describe('keyring file', () => {
     expect(bytes.includes(dek)).toBe(false);
   });
 
-  it('refuses a keyring.json that is not JSON, e.g. cut short, with KeyringFileError', async () => {
+  it('falls back to keyring.backup.json when keyring.json is damaged, so nobody is locked out', async () => {
+    await writeKeyringFile(dir, keyring);
+    const text = await readFile(file(), 'utf8');
+    await writeFile(file(), text.slice(0, text.length / 2));
+    expect(await readKeyringFile(dir)).toEqual(keyring);
+  });
+
+  it('refuses a keyring that is not JSON, e.g. cut short, with KeyringFileError when both copies are damaged', async () => {
     await writeKeyringFile(dir, keyring);
     const text = await readFile(file(), 'utf8');
     for (const damaged of [text.slice(0, text.length / 2), '', '\0\0\0\0', '{"format":']) {
       await writeFile(file(), damaged);
+      await writeFile(path.join(dir, KEYRING_BACKUP_FILE), damaged);
       await expect(readKeyringFile(dir)).rejects.toBeInstanceOf(KeyringFileError);
       await expect(readKeyringFile(dir)).rejects.toThrow(/not valid JSON/);
     }
@@ -122,6 +131,7 @@ describe('keyring file', () => {
     ];
     for (const value of damaged) {
       await writeFile(file(), JSON.stringify(value));
+      await writeFile(path.join(dir, KEYRING_BACKUP_FILE), JSON.stringify(value));
       await expect(readKeyringFile(dir), JSON.stringify(value).slice(0, 60)).rejects.toThrow(
         KeyringFileError,
       );
@@ -140,7 +150,11 @@ describe('keyring file', () => {
     await writeKeyringFile(dir, updated);
     expect(await readKeyringFile(dir)).toEqual(updated);
     // The leftover of the other process is left alone (never read, never trusted).
-    expect((await readdir(dir)).sort()).toEqual([KEYRING_FILE, `${KEYRING_FILE}.99999.tmp`]);
+    expect((await readdir(dir)).sort()).toEqual([
+      KEYRING_BACKUP_FILE,
+      KEYRING_FILE,
+      `${KEYRING_FILE}.99999.tmp`,
+    ]);
   });
 
   // Regression (a bug found by this test, since fixed in the working tree): writeFile's mode
@@ -161,6 +175,6 @@ describe('keyring file', () => {
     const broken = { ...keyring, dbId: 'nope' } as Keyring;
     await expect(writeKeyringFile(dir, broken)).rejects.toThrow();
     expect((await readFile(file())).equals(before)).toBe(true);
-    expect(await readdir(dir)).toEqual([KEYRING_FILE]);
+    expect((await readdir(dir)).sort()).toEqual([KEYRING_BACKUP_FILE, KEYRING_FILE]);
   });
 });

@@ -231,13 +231,7 @@ describe('Session', () => {
     expect(await session.secondsToWait()).toBe(0);
   });
 
-  // SOURCE BUG: electron/session/session.ts unlockWithPassphrase() (with UnlockGuard.recordFailure
-  // and #write in electron/keys/unlock-guard.ts). Attempts are not serialised: guesses sent at
-  // once (a double-submitted form, or a script driving the IPC) all pass #throttle() before any
-  // failure is written, every guess is checked, but the guard's read-modify-write loses most of
-  // the counts, and the colliding temp file makes some attempts fail with a raw EEXIST/ENOENT
-  // instead of an AppError. Measured: 8 guesses at once -> 8 checked, failures = 1 or 2, no delay.
-  // Fix: run unlock attempts one at a time (a promise chain in Session) and serialise the guard.
+  // Regression: guesses sent at once were not serialised and most went uncounted.
   it('counts guesses sent at the same time, so they cannot bypass the delay', async () => {
     const { session, passphrase, userId } = await setUpFirstPerson();
     session.lock('person');
@@ -254,13 +248,7 @@ describe('Session', () => {
     expect(refused.code).toBe('TOO_MANY_ATTEMPTS');
   });
 
-  // SOURCE BUG: electron/session/session.ts unlockWithPassphrase()/#open(). Two unlocks in flight
-  // at once (double-clicking "Unlock") both open the database. With the current guard one of them
-  // then fails in #open at `await this.#guard.recordSuccess()` with a raw EEXIST, after the database
-  // was opened: that connection is never closed and its copy of the data key never zeroed, so it
-  // stays open after lock(). (Without the collision the second #open would overwrite #state and
-  // leak the first connection the same way.) Fix: one unlock at a time, and close the db / zero the
-  // key if anything after openDeviceDatabase throws.
+  // Regression: two unlocks in flight once leaked a database connection and a key copy.
   it.skipIf(!existsSync('/proc/self/fd'))(
     'leaves no database connection open after lock when "Unlock" was submitted twice (needs /proc)',
     async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoute, routeFromHash, routes } from '../../../../renderer/app/routes.ts';
+import {
+  defaultRoute,
+  routeFromHash,
+  routes,
+  subpathFromHash,
+} from '../../../../renderer/app/routes.ts';
 
 describe('routeFromHash', () => {
   it('lists the app areas in navigation order, starting with records', () => {
@@ -17,10 +22,8 @@ describe('routeFromHash', () => {
     ['a bare #', '#'],
     ['#/', '#/'],
     ['an unknown area', '#/admin'],
-    ['a route with a sub-path', '#/settings/advanced'],
     ['a route with a query', '#/settings?tab=1'],
     ['a route in another case', '#/Settings'],
-    ['a route with a trailing slash', '#/settings/'],
     ['a double slash', '#//settings'],
     ['an inherited property name', '#/constructor'],
     ['another inherited name', '#/toString'],
@@ -29,5 +32,18 @@ describe('routeFromHash', () => {
     ['script-looking text', '#/<img src=x onerror=alert(1)>'],
   ])('falls back to the default route for %s (%j)', (_label, hash) => {
     expect(routeFromHash(hash)).toBe(defaultRoute);
+  });
+});
+
+describe('areas with pages inside them', () => {
+  it('takes the first segment as the area', () => {
+    expect(routeFromHash('#/records/0190f0e0-0000-7000-8000-000000000003')).toBe('records');
+    expect(routeFromHash('#/settings/')).toBe('settings');
+  });
+
+  it('gives the rest of the hash to the area, decoded', () => {
+    expect(subpathFromHash('#/records/abc/history')).toEqual(['abc', 'history']);
+    expect(subpathFromHash('#/records/')).toEqual([]);
+    expect(subpathFromHash('#/records/new%20one')).toEqual(['new one']);
   });
 });
