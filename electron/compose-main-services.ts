@@ -1,5 +1,5 @@
 import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
-import type { KdfCost } from './keys/kdf.ts';
+import type { KdfCost, KdfCostSource } from './keys/kdf.ts';
 import type { OsKeychain } from './keys/os-keychain.ts';
 import type { Logger } from './logging/logger.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
@@ -14,7 +14,7 @@ export interface MainAdapters {
   readonly environment: AppEnvironment;
   readonly settingsBacking: SettingsBacking;
   readonly keychain: OsKeychain;
-  readonly kdfCost: { readonly passphrase: KdfCost; readonly recovery: KdfCost };
+  readonly kdfCost: { readonly passphrase: KdfCostSource; readonly recovery: KdfCost };
   readonly events: EventSink;
   readonly log: Logger;
 }

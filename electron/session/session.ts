@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError } from '../ipc/app-error.ts';
-import type { KdfCost } from '../keys/kdf.ts';
+import { resolveCost, type KdfCost, type KdfCostSource } from '../keys/kdf.ts';
 import {
   addKeychainSlot,
   addPassphraseSlot,
@@ -31,7 +31,7 @@ import { findUser, insertUser, type UserRow } from '../store/users-repository.ts
 export interface SessionOptions {
   readonly dataDir: string;
   readonly keychain: OsKeychain;
-  readonly cost: { readonly passphrase: KdfCost; readonly recovery: KdfCost };
+  readonly cost: { readonly passphrase: KdfCostSource; readonly recovery: KdfCost };
   readonly log: Logger;
   readonly now?: () => Date;
   /** Hooks for crash tests: throwing here stops an operation between its two durable steps. */
@@ -142,7 +142,7 @@ export class Session {
       user: { userId: user.id, label: user.name },
       passphrase: person.passphrase,
       recoveryCode: normaliseRecoveryCode(recoveryCode) ?? recoveryCode,
-      passphraseCost: this.#options.cost.passphrase,
+      passphraseCost: await resolveCost(this.#options.cost.passphrase),
       recoveryCost: this.#options.cost.recovery,
     });
     const db = createDeviceDatabase(this.#options.dataDir, dek, keyring.dbId, user.createdAt);
@@ -253,7 +253,7 @@ export class Session {
       dek,
       { userId: user.id, label: user.name },
       person.passphrase,
-      this.#options.cost.passphrase,
+      await resolveCost(this.#options.cost.passphrase),
     );
     db.transaction(() => {
       insertUser(db, user, actor.id);
@@ -335,7 +335,7 @@ export class Session {
       dek,
       label,
       passphrase,
-      this.#options.cost.passphrase,
+      await resolveCost(this.#options.cost.passphrase),
     );
     await writeKeyringFile(this.#options.dataDir, withNew);
     this.#options.crashPoints?.afterNewSlotWritten?.();

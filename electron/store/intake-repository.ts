@@ -184,20 +184,25 @@ export function listIntakes(
   const total = (
     db.prepare(`SELECT count(*) AS n FROM intake_events e ${clause}`).get(params) as { n: number }
   ).n;
+  // The page's ids first, then the per-row details for those 50 only: with the details in the
+  // same select, SQLite would compute them for every matching row before sorting.
   const rows = db
     .prepare(
-      `SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
+      `WITH page AS (
+         SELECT e.id, e.sort_date, e.updated_at FROM intake_events e ${clause}
+         ORDER BY e.sort_date DESC, e.updated_at DESC, e.id
+         LIMIT @limit OFFSET @offset)
+       SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
          (SELECT count(*) FROM weapon_items w WHERE w.intake_event_id = e.id) AS weaponCount,
          (SELECT group_concat(serial_number, char(31)) FROM
             (SELECT serial_number FROM weapon_items w WHERE w.intake_event_id = e.id
                AND serial_number IS NOT NULL AND serial_number <> '' ORDER BY position LIMIT 5)) AS serials,
          e.updated_at AS updatedAt, u.name AS updatedByName, e.revision
-       FROM intake_events e
+       FROM page
+       JOIN intake_events e ON e.id = page.id
        LEFT JOIN locations l ON l.id = e.location_id
        JOIN users u ON u.id = e.updated_by
-       ${clause}
-       ORDER BY coalesce(e.occurred_on, substr(e.updated_at, 1, 10)) DESC, e.updated_at DESC, e.id
-       LIMIT @limit OFFSET @offset`,
+       ORDER BY page.sort_date DESC, page.updated_at DESC, page.id`,
     )
     .all({ ...params, limit: filter.limit, offset: filter.offset }) as IntakeListRow[];
   return { rows, total };

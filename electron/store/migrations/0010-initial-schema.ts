@@ -59,8 +59,11 @@ export const initialSchema: Migration = {
         updated_at TEXT NOT NULL,
         updated_by TEXT NOT NULL REFERENCES users(id),
         finalised_at TEXT,
-        finalised_by TEXT REFERENCES users(id)
+        finalised_by TEXT REFERENCES users(id),
+        -- The list's order: the event's date, or for an undated draft the day it was last changed.
+        sort_date TEXT GENERATED ALWAYS AS (coalesce(occurred_on, substr(updated_at, 1, 10))) VIRTUAL
       ) STRICT;
+      CREATE INDEX intake_events_by_sort ON intake_events(sort_date DESC, updated_at DESC);
       CREATE INDEX intake_events_by_date ON intake_events(occurred_on);
       CREATE INDEX intake_events_by_context ON intake_events(context, occurred_on);
       CREATE INDEX intake_events_by_location ON intake_events(location_id);

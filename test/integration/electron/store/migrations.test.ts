@@ -92,6 +92,7 @@ describe('migrate', () => {
       'intake_events_by_context',
       'intake_events_by_date',
       'intake_events_by_location',
+      'intake_events_by_sort',
       'marking_texts_by_item',
       'marking_texts_by_text',
       'weapon_items_by_event',
