@@ -142,8 +142,9 @@ function buildWorkload(): Workload {
   };
 }
 
-function runWorkload(variant: Variant, { locationId, events, saves }: Workload) {
-  let db = open(variant);
+/** Writes: the bulk load and the single-record saves, once per variant. */
+function runWrites(variant: Variant, { locationId, events, saves }: Workload) {
+  const db = open(variant);
   prepare(db, locationId);
   const at = new Date().toISOString();
 
@@ -186,8 +187,14 @@ function runWorkload(variant: Variant, { locationId, events, saves }: Workload) 
       );
     }
   });
+  db.close();
+  saveTimes.sort((a, b) => a - b);
+  return { bulk, singleSave, saveP95: saveTimes[Math.floor(saveTimes.length * 0.95)] ?? 0 };
+}
 
-  db = reopen(db, variant);
+/** Reads, each on a freshly opened database with a small cache, so pages really are read. */
+function runReads(variant: Variant) {
+  let db = reopenFresh(variant);
   const bySerial = db.prepare(
     `SELECT e.data_json FROM weapon_items w JOIN intake_events e ON e.id = w.intake_event_id WHERE w.serial_normalised = ?`,
   );
@@ -222,19 +229,19 @@ function runWorkload(variant: Variant, { locationId, events, saves }: Workload) 
     for (let n = 0; n < AGGREGATES; n += 1) aggregateStatement.all();
   });
   db.close();
-
-  saveTimes.sort((a, b) => a - b);
-  return {
-    figures: {
-      bulk_insert: bulk,
-      single_record_save: singleSave,
-      point_read_by_serial: pointRead,
-      list_page: listPage,
-      aggregate_by_type_and_month: aggregate,
-    },
-    saveP95: saveTimes[Math.floor(saveTimes.length * 0.95)] ?? 0,
-  };
+  return { pointRead, listPage, aggregate };
 }
+
+function reopenFresh(variant: Variant): Db {
+  const db = open(variant);
+  db.pragma('cache_size = -2000');
+  return db;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
 
 /** Unlock as a person does it: Argon2id at the production cost, unwrap the key, open the file. */
 async function measureUnlock(): Promise<number> {
@@ -262,8 +269,29 @@ async function measureUnlock(): Promise<number> {
 async function main(): Promise<void> {
   try {
     const workload = buildWorkload();
-    const plain = runWorkload('plain', workload);
-    const encrypted = runWorkload('encrypted', workload);
+    const writes = {
+      plain: runWrites('plain', workload),
+      encrypted: runWrites('encrypted', workload),
+    };
+    // Reads alternate between the variants, three rounds each, and report the median: neither
+    // variant gets the warmer machine.
+    const reads = {
+      plain: [] as ReturnType<typeof runReads>[],
+      encrypted: [] as ReturnType<typeof runReads>[],
+    };
+    for (let round = 0; round < 3; round += 1) {
+      reads.plain.push(runReads('plain'));
+      reads.encrypted.push(runReads('encrypted'));
+    }
+    const measured = (variant: Variant) => ({
+      bulk_insert: writes[variant].bulk,
+      single_record_save: writes[variant].singleSave,
+      point_read_by_serial: median(reads[variant].map((r) => r.pointRead)),
+      list_page: median(reads[variant].map((r) => r.listPage)),
+      aggregate_by_type_and_month: median(reads[variant].map((r) => r.aggregate)),
+    });
+    const plain = { figures: measured('plain') };
+    const encrypted = { figures: measured('encrypted'), saveP95: writes.encrypted.saveP95 };
     const figures: Record<string, { plain_ms: number; encrypted_ms: number; ratio: number }> = {};
     for (const name of Object.keys(plain.figures) as (keyof typeof plain.figures)[]) {
       const plainMs = plain.figures[name];

@@ -181,6 +181,9 @@ export function listIntakes(
     }
   }
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+  // For the page itself the filters are written with a unary + so SQLite walks the sort index in
+  // order and stops after offset + limit rows, instead of sorting every match (50 ms at 100k).
+  const pageClause = clause.replace(/\be\.(context|occurred_on|location_id|status)\b/g, '+e.$1');
   const total = (
     db.prepare(`SELECT count(*) AS n FROM intake_events e ${clause}`).get(params) as { n: number }
   ).n;
@@ -189,7 +192,7 @@ export function listIntakes(
   const rows = db
     .prepare(
       `WITH page AS (
-         SELECT e.id, e.sort_date, e.updated_at FROM intake_events e ${clause}
+         SELECT e.id, e.sort_date, e.updated_at FROM intake_events e ${pageClause}
          ORDER BY e.sort_date DESC, e.updated_at DESC, e.id
          LIMIT @limit OFFSET @offset)
        SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
