@@ -33,8 +33,19 @@ describe.skipIf(!binary.found)(
         executablePath: binary.found ? binary.path : '',
         args: [projectDir, `--data-dir=${dataDir}`, '--no-sandbox'],
         cwd: projectDir,
+        env: { ...process.env, SALW_TEST_FAST_KDF: '1' },
       });
       appWindow = await app.firstWindow();
+      // First run: set up the first person through the real preload, then show the app.
+      await appWindow.waitForFunction(() => window.api !== undefined);
+      await appWindow.evaluate(() =>
+        window.api?.setUp({
+          name: 'Electron Tester',
+          role: 'field_officer',
+          passphrase: 'Electron-Tier-Passphrase-1!',
+        }),
+      );
+      await appWindow.reload();
       await appWindow.getByRole('navigation').waitFor();
     });
 
