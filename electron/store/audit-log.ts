@@ -11,15 +11,8 @@ export interface AuditEntryInput {
   readonly after: unknown;
 }
 
-export interface AuditEntry {
+export interface AuditEntry extends AuditEntryInput {
   readonly seq: number;
-  readonly at: string;
-  readonly userId: string | null;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string;
-  readonly before: unknown;
-  readonly after: unknown;
 }
 
 interface AuditRow {
