@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { AttachmentRefSchema } from '../../shared/domain/attachment.ts';
+import { AttachmentRefSchema, maxAttachmentBytes } from '../../shared/domain/attachment.ts';
 import {
   intakeEventFinalSchemaAt,
   intakeTotals,
@@ -30,6 +30,7 @@ import {
   writeIntake,
   type IntakeRow,
 } from '../store/intake-repository.ts';
+import { listCampaigns, readCampaign, writeCampaign } from '../store/campaigns-repository.ts';
 import { listLocations, readLocation, writeLocation } from '../store/locations-repository.ts';
 import { appendOutbox } from '../store/outbox.ts';
 import { findUser } from '../store/users-repository.ts';
@@ -38,6 +39,8 @@ type RecordHandlers = Pick<
   HandlerTable,
   | 'listLocations'
   | 'saveLocation'
+  | 'listCampaigns'
+  | 'saveCampaign'
   | 'newIntakeDraft'
   | 'saveIntakeDraft'
   | 'finaliseIntake'
@@ -95,6 +98,36 @@ export function recordHandlers(
         });
       })();
       return location;
+    },
+
+    listCampaigns: () => listCampaigns(open().db),
+
+    saveCampaign: (campaign) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        const before = readCampaign(db, campaign.id);
+        writeCampaign(db, campaign, at, user.id);
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: before === null ? 'campaign.created' : 'campaign.updated',
+          entity: 'campaign',
+          entityId: campaign.id,
+          before,
+          after: campaign,
+        });
+        appendOutbox(db, {
+          entity: 'campaign',
+          entityId: campaign.id,
+          op: before === null ? 'create' : 'update',
+          baseRevision: 0,
+          payload: campaign,
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      return campaign;
     },
 
     newIntakeDraft: () => {
@@ -255,6 +288,12 @@ export function recordHandlers(
     addPhoto: async ({ dataBase64, kind, caption }) => {
       const { db, dbId, dek, user, dataDir } = open();
       const bytes = Buffer.from(dataBase64, 'base64');
+      // The base64 cap can let two bytes too many through; check the real size before writing.
+      if (bytes.byteLength > maxAttachmentBytes) {
+        throw new AppError('VALIDATION_ERROR', 'This photo is larger than 25 MiB.', [
+          { path: 'dataBase64', message: 'attachmentTooLarge', code: 'custom' },
+        ]);
+      }
       const mime = detectImageType(bytes);
       if (mime === null) {
         throw new AppError('VALIDATION_ERROR', 'This file is not a JPEG, PNG or WebP photo.', [
@@ -318,6 +357,17 @@ function assertReferences(db: Unlocked['db'], draft: IntakeEventDraft): void {
   if (draft.locationId !== undefined && readLocation(db, draft.locationId) === null) {
     issues.push({ path: 'locationId', message: 'invalidOption', code: 'custom' });
   }
+  if (draft.campaignId !== undefined && readCampaign(db, draft.campaignId) === null) {
+    issues.push({ path: 'campaignId', message: 'invalidOption', code: 'custom' });
+  }
+  // Item ids are unique across the whole database, not only inside one record.
+  const ownerOf = db.prepare('SELECT intake_event_id AS owner FROM weapon_items WHERE id = ?');
+  draft.weapons.forEach((weapon, index) => {
+    const row = ownerOf.get(weapon.id) as { owner: string } | undefined;
+    if (row !== undefined && row.owner !== draft.id) {
+      issues.push({ path: `weapons.${index}.id`, message: 'duplicateId', code: 'custom' });
+    }
+  });
   const photos = [
     ...draft.photos.map((photo, index) => ({ sha256: photo.sha256, path: `photos.${index}` })),
     ...draft.weapons.flatMap((weapon, w) =>

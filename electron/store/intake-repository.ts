@@ -171,7 +171,9 @@ export function listIntakes(
   }
   if (filter.serial !== undefined) {
     const normalised = normaliseMarkingText(filter.serial);
-    if (normalised !== '') {
+    // A search of only separators ('-', '/') names no serial: it finds nothing, not everything.
+    if (normalised === '') where.push('0');
+    else {
       where.push(`e.id IN (
         SELECT w.intake_event_id FROM weapon_items w WHERE w.serial_normalised LIKE @serial ESCAPE '\\'
         UNION

@@ -16,6 +16,7 @@ import {
   IntakeTotalsSchema,
 } from '../../domain/intake-event.ts';
 import { LocationSchema } from '../../domain/location.ts';
+import { CampaignSchema } from '../../domain/campaign.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
 import { noInput } from './app.ts';
 
@@ -82,6 +83,9 @@ export const recordProcedures = {
   listLocations: { input: noInput, output: z.array(LocationSchema) },
   /** Creates or updates a location; the renderer gives a new one a random id. */
   saveLocation: { input: LocationSchema, output: LocationSchema },
+  listCampaigns: { input: noInput, output: z.array(CampaignSchema) },
+  /** Creates or updates a collection campaign; the renderer gives a new one a random id. */
+  saveCampaign: { input: CampaignSchema, output: CampaignSchema },
   /** A fresh, unsaved intake event with a device-generated time-ordered (v7) id. */
   newIntakeDraft: { input: noInput, output: IntakeEventDraftSchema },
   /**

@@ -62,6 +62,8 @@ const expectedProcedures = [
   'setKeychainUnlock',
   'listLocations',
   'saveLocation',
+  'listCampaigns',
+  'saveCampaign',
   'newIntakeDraft',
   'saveIntakeDraft',
   'finaliseIntake',

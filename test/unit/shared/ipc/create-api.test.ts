@@ -81,6 +81,16 @@ const sampleInputs: Record<ProcedureName, unknown> = {
     name: 'Batrovci',
     jurisdiction: 'RS',
   },
+  listCampaigns: undefined,
+  saveCampaign: {
+    id: '0190f0e0-0000-7000-8000-000000000004',
+    name: 'Amnesty 2026',
+    jurisdiction: 'RS',
+    campaignType: 'voluntary_surrender_amnesty',
+    startDate: '2026-01-01',
+    leadAgency: 'Ministry of Interior',
+    status: 'active',
+  },
   newIntakeDraft: undefined,
   saveIntakeDraft: {
     draft: { id: '0190f0e0-0000-7000-8000-000000000003' },
