@@ -2,8 +2,12 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { routes, type Route } from './routes.ts';
+import { SignedInPerson } from './SignedInPerson.tsx';
 
-/** The frame around every area: skip link, navigation, language switcher, main landmark. */
+/**
+ * The frame around every area: skip link, navigation, who is signed in with the Lock button,
+ * language switcher, main landmark.
+ */
 export function AppFrame({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
 
@@ -39,7 +43,10 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
             ))}
           </ul>
         </nav>
-        <LanguageSelect className="frame__language field" />
+        <div className="frame__footer">
+          <SignedInPerson />
+          <LanguageSelect className="frame__language field" />
+        </div>
       </header>
       <main id="main-content" className="frame__main" tabIndex={-1}>
         {children}

@@ -6,7 +6,7 @@ describe('the page, its CSP and the bridge, as Chromium runs them', () => {
   let session: RendererSession;
 
   beforeAll(async () => {
-    session = await RendererSession.open();
+    session = await RendererSession.openUnlocked();
   });
 
   afterAll(async () => {
@@ -21,7 +21,10 @@ describe('the page, its CSP and the bridge, as Chromium runs them', () => {
   it('S3: the app runs without a single CSP violation (zod is jitless)', async () => {
     await session.goTo('Settings');
     await session.page.getByLabel('Server address').fill('not a url');
-    await session.page.getByRole('button', { name: 'Save' }).click();
+    await session.page
+      .getByRole('form', { name: 'Central server' })
+      .getByRole('button', { name: 'Save' })
+      .click();
     await session.page.getByRole('alert').waitFor();
     expect(await session.cspViolations()).toEqual([]);
   });

@@ -1,10 +1,34 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { UserRole } from '../../shared/domain/enums.ts';
 import type { RunningPreview } from '../../electron/preview/start-preview.ts';
 // Brings the renderer's declaration of window.api into the tests' page callbacks.
 import type {} from '../../renderer/api.ts';
 import { launchChromium } from '../../packaging/chromium.ts';
 import { startTestPreview } from './preview.ts';
 import { makeTempDir } from './temp-dir.ts';
+
+// The preview host derives keys with Argon2id at the real cost (~0.5 s per unlock) unless told
+// otherwise; these tests set up and unlock many times. Slots record their parameters, so a store
+// made with the light cost is merely weak, and only ever lives in a test's temp folder.
+process.env.SALW_TEST_FAST_KDF = '1';
+
+/** A person as the set-up and "Add person" forms take them. */
+export interface TestPerson {
+  readonly name: string;
+  readonly role: UserRole;
+  readonly passphrase: string;
+}
+
+export const defaultPerson: TestPerson = {
+  name: 'Ana Petrović',
+  role: 'team_lead',
+  passphrase: 'Kestrel-Harbour-42',
+};
+
+export interface SetUpPerson extends TestPerson {
+  readonly userId: string;
+  readonly recoveryCode: string;
+}
 
 export interface CspViolation {
   readonly directive: string;
@@ -45,7 +69,13 @@ export class RendererSession {
     this.removeDataDir = removeDataDir;
   }
 
-  /** Opens the app; launches a Chromium of its own unless one is passed in. */
+  /** The person set up through `setUpPerson`, whom `unlock()` and `restartUnlocked()` use. */
+  person: SetUpPerson | undefined;
+
+  /**
+   * Opens the app at its session gate (the set-up screen on this fresh data folder); launches a
+   * Chromium of its own unless one is passed in.
+   */
   static async open(browser?: Browser): Promise<RendererSession> {
     const { dir, remove } = await makeTempDir('renderer');
     const session = new RendererSession(
@@ -56,6 +86,48 @@ export class RendererSession {
     );
     await session.start();
     return session;
+  }
+
+  /** Opens the app with a person already set up and signed in: the app shell, ready to use. */
+  static async openUnlocked(person: TestPerson = defaultPerson): Promise<RendererSession> {
+    const session = await RendererSession.open();
+    await session.setUpPerson(person);
+    return session;
+  }
+
+  /**
+   * Completes first-run set-up through window.api (not the form, which has tests of its own) and
+   * reloads, so the app opens unlocked as that person.
+   */
+  async setUpPerson(person: TestPerson = defaultPerson): Promise<SetUpPerson> {
+    const result = await this.page.evaluate((input) => window.api!.setUp(input), {
+      name: person.name,
+      role: person.role,
+      passphrase: person.passphrase,
+    });
+    if (!result.ok) throw new Error(`setUp failed: ${JSON.stringify(result.error)}`);
+    const currentUser = result.value.session.currentUser;
+    if (currentUser === null) throw new Error('setUp left nobody signed in');
+    this.person = { ...person, userId: currentUser.id, recoveryCode: result.value.recoveryCode };
+    await this.reloadToShell();
+    return this.person;
+  }
+
+  /** Unlocks as the set-up person through window.api and reloads into the app shell. */
+  async unlock(): Promise<void> {
+    const person = this.person;
+    if (person === undefined) throw new Error('unlock() needs setUpPerson() first');
+    const result = await this.page.evaluate((input) => window.api!.unlock(input), {
+      userId: person.userId,
+      passphrase: person.passphrase,
+    });
+    if (!result.ok) throw new Error(`unlock failed: ${JSON.stringify(result.error)}`);
+    await this.reloadToShell();
+  }
+
+  private async reloadToShell(): Promise<void> {
+    await this.page.reload();
+    await this.page.getByRole('navigation').waitFor();
   }
 
   private async start(): Promise<void> {
@@ -74,7 +146,8 @@ export class RendererSession {
     });
     this.page.on('pageerror', (error) => this.pageErrors.push(error.message));
     await this.page.goto(this.preview.url);
-    await this.page.getByRole('navigation').waitFor();
+    // The session gate, the app, or a start-up failure: each is a main landmark.
+    await this.page.getByRole('main').waitFor();
   }
 
   /** Navigates inside the app the way a person does: by clicking the navigation link. */
@@ -86,10 +159,17 @@ export class RendererSession {
     return this.page.evaluate(() => window.__cspViolations ?? []);
   }
 
+  /** Stops the host and starts a new one on the same data: the app opens at its gate, locked. */
   async restart(): Promise<void> {
     await this.context.close();
     await this.preview.stop();
     await this.start();
+  }
+
+  /** A restart, then unlocking as the set-up person: back in the app shell. */
+  async restartUnlocked(): Promise<void> {
+    await this.restart();
+    await this.unlock();
   }
 
   async close(): Promise<void> {

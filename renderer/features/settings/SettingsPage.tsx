@@ -9,6 +9,9 @@ import { useSettings } from '../../app/SettingsProvider.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { useValidationText } from '../../components/validation-text.ts';
+import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
+import { IdleLockForm, KeychainSetting } from './LockSettings.tsx';
+import { PeopleSettings } from './PeopleSettings.tsx';
 
 const ServerFormSchema = z.object({ serverUrl: ServerUrlSchema });
 type ServerForm = z.infer<typeof ServerFormSchema>;
@@ -30,6 +33,10 @@ export function SettingsPage() {
       </div>
       <ThemeChoice />
       <ServerUrlForm />
+      <IdleLockForm />
+      <KeychainSetting />
+      <ChangePassphraseForm />
+      <PeopleSettings />
     </section>
   );
 }
@@ -64,6 +71,7 @@ function ServerUrlForm() {
   const { settings, update } = useSettings();
   const validationText = useValidationText();
   const errorText = useErrorText();
+  const titleId = useId();
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -97,8 +105,13 @@ function ServerUrlForm() {
   const fieldError = errors.serverUrl?.message;
   const serverUrlField = register('serverUrl', { setValueAs: (value: string) => value.trim() });
   return (
-    <form className="card" onSubmit={(event) => void onSubmit(event)} noValidate>
-      <h2>{t('settings.serverSection')}</h2>
+    <form
+      className="card"
+      aria-labelledby={titleId}
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+    >
+      <h2 id={titleId}>{t('settings.serverSection')}</h2>
       <div className="field">
         <label htmlFor={inputId}>{t('settings.serverUrl')}</label>
         <input

@@ -8,7 +8,7 @@ describe('About in the browser preview', () => {
   let session: RendererSession;
 
   beforeAll(async () => {
-    session = await RendererSession.open();
+    session = await RendererSession.openUnlocked();
   });
 
   afterAll(async () => {

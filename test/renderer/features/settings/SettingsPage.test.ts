@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../../../renderer/i18n/locales/en.json' with { type: 'json' };
+import enSession from '../../../../renderer/i18n/locales/en.session.json' with { type: 'json' };
+import srLatnSession from '../../../../renderer/i18n/locales/sr-Latn.session.json' with { type: 'json' };
 import srLatn from '../../../../renderer/i18n/locales/sr-Latn.json' with { type: 'json' };
 import { RendererSession } from '../../../support/renderer-session.ts';
 
@@ -19,21 +22,27 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 
 /** English sentences that differ in Serbian, so finding one on a Serbian screen is a missed string. */
 function englishOnlyStrings(): string[] {
-  const english = flatten(en);
-  const serbian = flatten(srLatn);
+  const english = new Map([...flatten(en), ...prefixed('session', flatten(enSession))]);
+  const serbian = new Map([...flatten(srLatn), ...prefixed('session', flatten(srLatnSession))]);
   return [...english]
     .filter(([key, text]) => serbian.get(key) !== text && !text.includes('{{'))
     .map(([, text]) => text)
     .filter((text) => text.length > 3);
 }
 
+function prefixed(namespace: string, catalogue: Map<string, string>): Map<string, string> {
+  return new Map([...catalogue].map(([key, text]) => [`${namespace}:${key}`, text]));
+}
+
 const areasInSerbian = ['Evidencija', 'Pregled', 'Sinhronizacija', 'Podešavanja', 'O aplikaciji'];
+
+const serverForm = (page: Page) => page.getByRole('form', { name: 'Central server' });
 
 describe('Settings in the browser preview', () => {
   let session: RendererSession;
 
   beforeAll(async () => {
-    session = await RendererSession.open();
+    session = await RendererSession.openUnlocked();
   });
 
   afterAll(async () => {
@@ -66,7 +75,7 @@ describe('Settings in the browser preview', () => {
   });
 
   it('keeps the language after the preview is restarted', async () => {
-    await session.restart();
+    await session.restartUnlocked();
     const { page } = session;
     const links = await page.getByRole('navigation').getByRole('link').allTextContents();
     expect(links).toEqual(areasInSerbian);
@@ -86,7 +95,7 @@ describe('Settings in the browser preview', () => {
     await session.goTo('Settings');
     await page.getByRole('radio', { name: 'Dark' }).check();
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    await session.restart();
+    await session.restartUnlocked();
     await session.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   });
 
@@ -95,7 +104,7 @@ describe('Settings in the browser preview', () => {
     await session.goTo('Settings');
     const field = page.getByLabel('Server address');
     await field.fill('salw.example.org');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await serverForm(page).getByRole('button', { name: 'Save' }).click();
     const error = page.getByRole('alert');
     await expect(error.textContent()).resolves.toBe(
       'Enter a full web address that starts with https:// or http://.',
@@ -110,11 +119,11 @@ describe('Settings in the browser preview', () => {
     const { page } = session;
     await session.goTo('Settings');
     await page.getByLabel('Server address').fill('  https://salw.example.org  ');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await serverForm(page).getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved.').waitFor();
     await session.goTo('Sync');
     await page.getByText('Central server: https://salw.example.org').waitFor();
-    await session.restart();
+    await session.restartUnlocked();
     await session.goTo('Settings');
     expect(await session.page.getByLabel('Server address').inputValue()).toBe(
       'https://salw.example.org',

@@ -1,0 +1,142 @@
+import { useState, type ReactNode } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { userRoleValues, type UserRole } from '../../../shared/domain/enums.ts';
+import { IpcError } from '../../../shared/ipc/errors.ts';
+import { useErrorText } from '../../components/ErrorMessage.tsx';
+import { FormField } from './FormField.tsx';
+import { groupIssues, useSessionMessageText } from './message-text.ts';
+import { NewPassphraseFields } from './NewPassphraseFields.tsx';
+import {
+  checkConfirmation,
+  checkNewPassphrase,
+  checkPersonName,
+  checkRole,
+  toRole,
+} from './person-form.ts';
+
+export interface NewPerson {
+  readonly name: string;
+  readonly role: UserRole;
+  readonly passphrase: string;
+}
+
+interface Values {
+  name: string;
+  role: string;
+  passphrase: string;
+  confirm: string;
+}
+
+const emptyValues: Values = { name: '', role: '', passphrase: '', confirm: '' };
+
+/**
+ * Name, role and passphrase of a new person: the first person at set-up, or one added in
+ * Settings. Checks locally with main's own rules, then shows main's field issues at the fields.
+ * `submit` resolves when the person exists; the form then empties itself.
+ */
+export function NewPersonForm({
+  nameLabel,
+  passphraseHint,
+  submitLabel,
+  submittingLabel,
+  submit,
+  status,
+}: {
+  nameLabel: string;
+  passphraseHint: string;
+  submitLabel: string;
+  submittingLabel: string;
+  submit(person: NewPerson): Promise<void>;
+  /** Shown politely next to the button (what happened after the last submit). */
+  status?: ReactNode;
+}) {
+  const { t } = useTranslation('session');
+  const messageText = useSessionMessageText();
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ defaultValues: emptyValues });
+  const passphrase = useWatch({ control, name: 'passphrase' });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await submit({ name: values.name, role: toRole(values.role), passphrase: values.passphrase });
+      reset(emptyValues);
+    } catch (error) {
+      if (error instanceof IpcError && error.code === 'VALIDATION_ERROR') {
+        const { byField, left } = groupIssues(error.issues, {
+          name: 'name',
+          role: 'role',
+          passphrase: 'passphrase',
+        } as const);
+        for (const [field, keys] of byField) setError(field, { type: 'server', message: keys });
+        if (byField.size === 0 || left.length > 0) setFailure(errorText(error));
+      } else {
+        setFailure(errorText(error));
+      }
+    }
+  });
+
+  const text = (message: string | undefined) =>
+    message === undefined ? undefined : messageText(message);
+  const nameField = register('name', { validate: checkPersonName });
+  const roleField = register('role', { validate: checkRole });
+  const passphraseField = register('passphrase', { validate: checkNewPassphrase, deps: 'confirm' });
+  const confirmField = register('confirm', {
+    validate: (value, all) => checkConfirmation(value, all.passphrase),
+  });
+  return (
+    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <FormField label={nameLabel} hint={t('person.nameHint')} error={text(errors.name?.message)}>
+        {(field) => <input {...field} type="text" autoComplete="off" {...nameField} />}
+      </FormField>
+      <FormField label={t('person.role')} error={text(errors.role?.message)}>
+        {(field) => (
+          <select {...field} {...roleField}>
+            <option value="">{t('person.chooseRole')}</option>
+            {userRoleValues.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <NewPassphraseFields
+        passphrase={{
+          label: t('person.passphrase'),
+          hint: passphraseHint,
+          field: passphraseField,
+          value: passphrase,
+          error: text(errors.passphrase?.message),
+        }}
+        confirm={{
+          label: t('person.confirmPassphrase'),
+          field: confirmField,
+          error: text(errors.confirm?.message),
+        }}
+      />
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {isSubmitting ? submittingLabel : submitLabel}
+        </button>
+        <span className="actions__status" aria-live="polite">
+          {status}
+        </span>
+      </div>
+    </form>
+  );
+}
