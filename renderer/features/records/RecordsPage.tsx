@@ -1,12 +1,22 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.tsx';
+import { useHashSubpath } from '../../app/use-hash-route.ts';
+import { IntakeEditor, type EditorMode } from './IntakeEditor.tsx';
+import { IntakeView } from './IntakeView.tsx';
+import { RecordsList } from './RecordsList.tsx';
+import './records.css';
+
+/**
+ * The Records area: `#/records` lists, `#/records/new` creates, `#/records/<id>` shows and
+ * `#/records/<id>/edit` edits a draft. New and edit render the same editor at the same place, so a
+ * new record's form stays mounted (focus, caret, typing) when its address changes after the first
+ * save.
+ */
+const newRecord: EditorMode = { kind: 'new' };
+const editRecord = (id: string): EditorMode => ({ kind: 'edit', id });
 
 export function RecordsPage() {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="records-title">
-      <h1 id="records-title">{t('records.title')}</h1>
-      <EmptyState title={t('records.empty')} hint={t('records.emptyHint')} />
-    </section>
-  );
+  const [first, second] = useHashSubpath();
+  if (first === undefined) return <RecordsList />;
+  if (first === 'new') return <IntakeEditor mode={newRecord} />;
+  if (second === 'edit') return <IntakeEditor mode={editRecord(first)} />;
+  return <IntakeView key={first} id={first} />;
 }

@@ -1,0 +1,245 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useRef, useState } from 'react';
+import { Controller, useForm, useFormContext } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { locationTypeValues } from '../../../../shared/domain/enums.ts';
+import { LocationInputSchema, type LocationInput } from '../../../../shared/domain/location.ts';
+import { IpcError } from '../../../../shared/ipc/errors.ts';
+import { api } from '../../../api.ts';
+import { useCountryOptions } from '../../../components/country-names.ts';
+import { useEnumLabel } from '../../../components/domain-labels.ts';
+import { useErrorText } from '../../../components/ErrorMessage.tsx';
+import { FieldMessage, useFieldMessage, type IntakeForm } from '../fields.tsx';
+import { fieldId } from '../paths.ts';
+import type { LocationsState } from '../use-locations.ts';
+
+/**
+ * Where the intake happened: one of the known locations, or a new one added right here (name,
+ * type, jurisdiction) without leaving the record.
+ */
+const locationPath = 'locationId' as const;
+
+export function LocationField({ locations }: { locations: LocationsState }) {
+  const { t } = useTranslation('records');
+  const label = useEnumLabel();
+  const { control, setValue } = useFormContext<IntakeForm>();
+  const message = useFieldMessage(locationPath);
+  const errorId = useId();
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const selectRef = useRef<HTMLSelectElement | null>(null);
+  const id = fieldId(locationPath);
+  const onLocationSaved = async (location: { id: string; name: string }) => {
+    await locations.reload();
+    setValue(locationPath, location.id, { shouldDirty: true });
+    setAdding(false);
+    setAdded(location.name);
+    selectRef.current?.focus();
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label--required">
+        {t('field.locationId')}
+      </label>
+      <div className="input-with-button">
+        <Controller
+          control={control}
+          name={locationPath}
+          render={({ field }) => (
+            <select
+              id={id}
+              name={field.name}
+              ref={(element) => {
+                field.ref(element);
+                selectRef.current = element;
+              }}
+              value={field.value ?? ''}
+              onChange={(event) => field.onChange(event.target.value || undefined)}
+              onBlur={field.onBlur}
+              aria-invalid={message !== undefined}
+              aria-describedby={message !== undefined ? errorId : undefined}
+            >
+              <option value="">
+                {locations.locations === null ? t('editor.loading') : t('editor.choose')}
+              </option>
+              {(locations.locations ?? []).map((location) => (
+                <option key={location.id} value={location.id}>
+                  {t('location.option', {
+                    name: location.name,
+                    type: label('locationType', location.locationType),
+                  })}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+        {!adding && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            {t('location.new')}
+          </button>
+        )}
+      </div>
+      <FieldMessage id={errorId} messageKey={message} />
+      <p className="field__hint" aria-live="polite">
+        {added !== null && t('location.added', { name: added })}
+      </p>
+      {adding && (
+        <NewLocationForm
+          onCancel={() => {
+            setAdding(false);
+            selectRef.current?.focus();
+          }}
+          onSaved={onLocationSaved}
+        />
+      )}
+    </div>
+  );
+}
+
+type NewLocationValues = Pick<LocationInput, 'name' | 'locationType' | 'jurisdiction'>;
+const NewLocationSchema = LocationInputSchema;
+
+/** A small form of its own (its own checks and save); the record's form is not a <form>. */
+function NewLocationForm({
+  onCancel,
+  onSaved,
+}: {
+  onCancel: () => void;
+  onSaved: (location: { id: string; name: string }) => Promise<void>;
+}) {
+  const { t } = useTranslation('records');
+  const label = useEnumLabel();
+  const countries = useCountryOptions();
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const ids = { name: useId(), type: useId(), jurisdiction: useId(), heading: useId() };
+  const errorIds = { name: useId(), type: useId(), jurisdiction: useId() };
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<NewLocationValues>({
+    // The schema's own messages are keys; a blank select reaches it as undefined ('required').
+    resolver: zodResolver(NewLocationSchema) as never,
+    defaultValues: {},
+  });
+  const blank = (value: unknown) => (value === '' ? undefined : value);
+  const fields = {
+    name: register('name', { setValueAs: blank }),
+    locationType: register('locationType', { setValueAs: blank }),
+    jurisdiction: register('jurisdiction', { setValueAs: blank }),
+  };
+  const typeOptions = locationTypeValues.map((type) => ({
+    value: type,
+    label: label('locationType', type),
+  }));
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const location = { ...values, id: crypto.randomUUID() };
+    try {
+      await api().saveLocation(location);
+      await onSaved(location);
+    } catch (error) {
+      const issues = error instanceof IpcError ? error.issues : [];
+      for (const issue of issues) {
+        if (issue.path === 'name' || issue.path === 'locationType' || issue.path === 'jurisdiction')
+          setError(issue.path, { message: issue.message });
+      }
+      if (issues.length === 0) setFailure(errorText(error));
+    }
+  });
+
+  return (
+    <form
+      className="subform"
+      aria-labelledby={ids.heading}
+      noValidate
+      onSubmit={(event) => {
+        event.stopPropagation();
+        void submit(event);
+      }}
+    >
+      <h3 id={ids.heading}>{t('location.newTitle')}</h3>
+      <div className="grid">
+        <div className="field">
+          <label htmlFor={ids.name} className="field__label--required">
+            {t('location.name')}
+          </label>
+          <input
+            id={ids.name}
+            type="text"
+            autoComplete="off"
+            // The person opened this form to type a name: start there.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            aria-invalid={errors.name !== undefined}
+            aria-describedby={errors.name !== undefined ? errorIds.name : undefined}
+            {...fields.name}
+          />
+          <FieldMessage id={errorIds.name} messageKey={errors.name?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.type} className="field__label--required">
+            {t('location.locationType')}
+          </label>
+          <select
+            id={ids.type}
+            aria-invalid={errors.locationType !== undefined}
+            aria-describedby={errors.locationType !== undefined ? errorIds.type : undefined}
+            {...fields.locationType}
+          >
+            <option value="">{t('editor.choose')}</option>
+            {typeOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id={errorIds.type} messageKey={errors.locationType?.message} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.jurisdiction} className="field__label--required">
+            {t('location.jurisdiction')}
+          </label>
+          <select
+            id={ids.jurisdiction}
+            aria-invalid={errors.jurisdiction !== undefined}
+            aria-describedby={errors.jurisdiction !== undefined ? errorIds.jurisdiction : undefined}
+            {...fields.jurisdiction}
+          >
+            <option value="">{t('editor.choose')}</option>
+            {countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {t('editor.country', { name: country.name, code: country.code })}
+              </option>
+            ))}
+          </select>
+          <FieldMessage id={errorIds.jurisdiction} messageKey={errors.jurisdiction?.message} />
+        </div>
+      </div>
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {t('location.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('editor.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import type { DomainEnum } from '../../components/domain-enums.ts';
+
+/**
+ * Where each editor field lives in the draft (its path) and which enumeration labels its options.
+ * Kept out of the JSX so the markup holds no untranslated-looking strings, and so a path is
+ * written once for the input, its message and its place in the finalise summary.
+ */
+interface FieldSpec {
+  readonly path: string;
+}
+interface EnumFieldSpec<E extends DomainEnum> extends FieldSpec {
+  readonly enumName: E;
+}
+
+const at = (path: string): FieldSpec => ({ path });
+const choice = <E extends DomainEnum>(path: string, enumName: E): EnumFieldSpec<E> => ({
+  path,
+  enumName,
+});
+
+export const header = {
+  context: choice('context', 'intakeContext'),
+  occurredAt: at('occurredAt'),
+  occurredTime: at('occurredTime'),
+  locationId: at('locationId'),
+  recordingAgency: at('recordingAgency'),
+  recordingOfficer: at('recordingOfficer'),
+  agencyCaseRef: at('agencyCaseRef'),
+  campaignId: at('campaignId'),
+  notes: at('notes'),
+  weapons: at('weapons'),
+} as const;
+
+export const seizure = {
+  section: at('seizure'),
+  seizingAgencyType: choice('seizure.seizingAgencyType', 'seizingAgencyType'),
+  legalJustification: choice('seizure.legalJustification', 'legalJustification'),
+  offenceType: at('seizure.offenceType'),
+  detectionMethod: choice('seizure.detectionMethod', 'detectionMethod'),
+  direction: choice('seizure.direction', 'direction'),
+  conveyance: choice('seizure.conveyance', 'conveyance'),
+  concealment: choice('seizure.concealment', 'concealment'),
+  concealmentNote: at('seizure.concealmentNote'),
+  routeDepartureCountry: at('seizure.routeDepartureCountry'),
+  routeDestinationCountry: at('seizure.routeDestinationCountry'),
+  linkedProsecutionRef: at('seizure.linkedProsecutionRef'),
+  iarmsChecked: at('seizure.iarmsChecked'),
+  iarmsHit: at('seizure.iarmsHit'),
+} as const;
+
+export const collection = {
+  section: at('collection'),
+  collectionMethod: choice('collection.collectionMethod', 'collectionMethod'),
+  surrenderingPartyType: choice('collection.surrenderingPartyType', 'surrenderingPartyType'),
+  dispositionRequested: choice('collection.dispositionRequested', 'dispositionRequested'),
+  receiptNumber: at('collection.receiptNumber'),
+  anonymous: at('collection.anonymous'),
+  campaignBased: at('collection.campaignBased'),
+  surrendererSex: choice('collection.surrendererSex', 'sex'),
+  surrendererAgeBand: choice('collection.surrendererAgeBand', 'ageBand'),
+  incentiveGiven: choice('collection.incentiveGiven', 'incentiveType'),
+  incentiveValue: at('collection.incentiveValue'),
+} as const;
+
+export function weapon(index: number) {
+  const base = `weapons.${index}`;
+  return {
+    base: at(base),
+    weaponType: choice(`${base}.weaponType`, 'weaponType'),
+    category: choice(`${base}.category`, 'weaponCategory'),
+    manufacturer: at(`${base}.manufacturer`),
+    model: at(`${base}.model`),
+    calibre: at(`${base}.calibre`),
+    serialStatus: choice(`${base}.serialStatus`, 'serialStatus'),
+    serialNumber: at(`${base}.serialNumber`),
+    serialLocation: choice(`${base}.serialLocation`, 'serialLocation'),
+    markingCondition: choice(`${base}.markingCondition`, 'markingCondition'),
+    lifecycleStatus: choice(`${base}.lifecycleStatus`, 'lifecycleStatus'),
+    traceStatus: choice(`${base}.traceStatus`, 'traceStatus'),
+    countryOfManufacture: at(`${base}.countryOfManufacture`),
+    yearOfManufacture: at(`${base}.yearOfManufacture`),
+    actionType: choice(`${base}.actionType`, 'actionType'),
+    condition: choice(`${base}.condition`, 'weaponCondition'),
+    pointOfDiversionNote: at(`${base}.pointOfDiversionNote`),
+  } as const;
+}
+
+export function marking(weaponIndex: number, index: number) {
+  const base = `weapons.${weaponIndex}.markings.${index}`;
+  return {
+    base: at(base),
+    component: choice(`${base}.component`, 'markingComponent'),
+    markingKind: choice(`${base}.markingKind`, 'markingKind'),
+    textAsRead: at(`${base}.textAsRead`),
+    legibility: choice(`${base}.legibility`, 'legibility'),
+    photoSha256: at(`${base}.photoSha256`),
+  } as const;
+}

@@ -1,0 +1,399 @@
+import { useId, type ReactNode } from 'react';
+import {
+  Controller,
+  get,
+  useFormContext,
+  useFormState,
+  type FieldError,
+  type Path,
+} from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { IntakeEventDraft } from '../../../shared/domain/intake-event.ts';
+import { unknownText } from '../../../shared/domain/weapon-item.ts';
+import {
+  domainEnums,
+  type DomainEnum,
+  type DomainEnumValue,
+} from '../../components/domain-enums.ts';
+import { useCountryOptions } from '../../components/country-names.ts';
+import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
+import { useFinaliseIssue } from './issues-context.tsx';
+import { fieldId } from './paths.ts';
+
+/** The editor's form values: a draft, as typed. */
+export type IntakeForm = IntakeEventDraft;
+type FormPath = Path<IntakeForm>;
+
+/** Blank inputs are "not filled in", never '' (an empty enum is invalid, an empty id too). */
+export function blankToUndefined(value: unknown): unknown {
+  return value === '' || value === null ? undefined : value;
+}
+
+/** An empty number input is undefined, never NaN (nor 0). */
+export function numberOrUndefined(value: unknown): number | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** The message for a field: the draft check as typed, else what finalising reported. */
+export function useFieldMessage(path: string): string | undefined {
+  const { control } = useFormContext<IntakeForm>();
+  const { errors } = useFormState({ control, name: path as FormPath });
+  const client = (get(errors, path) as FieldError | undefined)?.message;
+  const server = useFinaliseIssue(path);
+  return client ?? server;
+}
+
+interface FieldA11y {
+  readonly id: string;
+  readonly 'aria-invalid': boolean;
+  readonly 'aria-describedby': string | undefined;
+}
+
+/** A message under a field, in the person's language; `id` is what the input points to. */
+export function FieldMessage({ id, messageKey }: { id: string; messageKey: string | undefined }) {
+  const text = useDomainValidationText();
+  if (messageKey === undefined) return null;
+  return (
+    <p id={id} className="field__error">
+      {text(messageKey)}
+    </p>
+  );
+}
+
+/** Label, input, message and hint, tied together for assistive technology. */
+function FieldFrame({
+  path,
+  label,
+  required,
+  hint,
+  className,
+  children,
+}: {
+  path: string;
+  label: string;
+  required?: boolean | undefined;
+  hint?: string | undefined;
+  className?: string | undefined;
+  children: (a11y: FieldA11y) => ReactNode;
+}) {
+  const message = useFieldMessage(path);
+  const errorId = useId();
+  const hintId = useId();
+  const describedBy =
+    [message !== undefined ? errorId : null, hint !== undefined ? hintId : null]
+      .filter((part) => part !== null)
+      .join(' ') || undefined;
+  const id = fieldId(path);
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={id} className={required === true ? 'field__label--required' : undefined}>
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': message !== undefined, 'aria-describedby': describedBy })}
+      <FieldMessage id={errorId} messageKey={message} />
+      {hint !== undefined && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface CommonProps {
+  readonly path: string;
+  readonly label: string;
+  readonly required?: boolean;
+  readonly hint?: string;
+  readonly className?: string;
+}
+
+export function TextField({
+  multiline,
+  spellCheck,
+  mono,
+  ...props
+}: CommonProps & { multiline?: boolean; spellCheck?: boolean; mono?: boolean }) {
+  const { register } = useFormContext<IntakeForm>();
+  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) =>
+        multiline === true ? (
+          <textarea {...a11y} {...registration} rows={3} spellCheck={spellCheck} />
+        ) : (
+          <input
+            {...a11y}
+            {...registration}
+            type="text"
+            spellCheck={spellCheck}
+            autoComplete="off"
+            className={mono === true ? 'input--mono' : undefined}
+          />
+        )
+      }
+    </FieldFrame>
+  );
+}
+
+export function DateField({
+  type,
+  max,
+  ...props
+}: CommonProps & { type: 'date' | 'time'; max?: string }) {
+  const { register } = useFormContext<IntakeForm>();
+  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => <input {...a11y} {...registration} type={type} max={max} />}
+    </FieldFrame>
+  );
+}
+
+export function NumberField(props: CommonProps & { min?: number; max?: number }) {
+  const { register } = useFormContext<IntakeForm>();
+  const registration = register(props.path as FormPath, { setValueAs: numberOrUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          {...registration}
+          type="number"
+          inputMode="numeric"
+          min={props.min}
+          max={props.max}
+          step={1}
+          className="input--short"
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export interface OptionGroup<E extends DomainEnum> {
+  readonly label: string;
+  readonly values: readonly DomainEnumValue<E>[];
+}
+
+/** A select of an enumeration's translated labels, with an empty "Choose…" first. */
+export function EnumSelect<E extends DomainEnum>({
+  enumName,
+  values,
+  groups,
+  onPicked,
+  ...props
+}: CommonProps & {
+  enumName: E;
+  values?: readonly DomainEnumValue<E>[];
+  groups?: readonly OptionGroup<E>[];
+  onPicked?: (value: DomainEnumValue<E> | undefined) => void;
+}) {
+  const { t } = useTranslation('records');
+  const { register } = useFormContext<IntakeForm>();
+  const label = useEnumLabel();
+  const registration = register(props.path as FormPath, {
+    setValueAs: blankToUndefined,
+    onChange: (event: { target: { value: string } }) =>
+      onPicked?.(
+        event.target.value === '' ? undefined : (event.target.value as DomainEnumValue<E>),
+      ),
+  });
+  const options = (list: readonly DomainEnumValue<E>[]) =>
+    list.map((value) => (
+      <option key={value} value={value}>
+        {label(enumName, value)}
+      </option>
+    ));
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => (
+        <select {...a11y} {...registration}>
+          <option value="">{t('editor.choose')}</option>
+          {groups !== undefined
+            ? groups.map((group) => (
+                <optgroup key={group.label} label={group.label}>
+                  {options(group.values)}
+                </optgroup>
+              ))
+            : options(values ?? (domainEnums[enumName] as readonly DomainEnumValue<E>[]))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * Radio buttons for a short enumeration (context, serial status), in a fieldset. Controlled, so
+ * "none chosen yet" is undefined (an uncontrolled radio group reads as null, which is invalid).
+ */
+export function EnumRadios<E extends DomainEnum>({
+  path,
+  legend,
+  enumName,
+  required,
+  className,
+}: {
+  path: string;
+  legend: string;
+  enumName: E;
+  required?: boolean;
+  className?: string;
+}) {
+  const { control } = useFormContext<IntakeForm>();
+  const label = useEnumLabel();
+  const message = useFieldMessage(path);
+  const errorId = useId();
+  const values = domainEnums[enumName] as readonly DomainEnumValue<E>[];
+  return (
+    <Controller
+      control={control}
+      name={path as FormPath}
+      render={({ field }) => (
+        <fieldset className={['radios', className].filter(Boolean).join(' ')}>
+          <legend className={required === true ? 'field__label--required' : undefined}>
+            {legend}
+          </legend>
+          <div className="choices">
+            {values.map((value, index) => (
+              <label key={value} className="choice">
+                <input
+                  type="radio"
+                  name={field.name}
+                  value={value}
+                  id={index === 0 ? fieldId(path) : undefined}
+                  ref={index === 0 ? field.ref : undefined}
+                  checked={field.value === value}
+                  onChange={() => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  aria-describedby={message !== undefined ? errorId : undefined}
+                />
+                {label(enumName, value)}
+              </label>
+            ))}
+          </div>
+          <FieldMessage id={errorId} messageKey={message} />
+        </fieldset>
+      )}
+    />
+  );
+}
+
+/** A yes/no question that must be answered (an unticked checkbox would mean "no" by default). */
+export function YesNoField({
+  path,
+  legend,
+  required,
+}: {
+  path: string;
+  legend: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation('records');
+  const { control } = useFormContext<IntakeForm>();
+  const message = useFieldMessage(path);
+  const errorId = useId();
+  return (
+    <Controller
+      control={control}
+      name={path as FormPath}
+      render={({ field }) => (
+        <fieldset className="radios">
+          <legend className={required === true ? 'field__label--required' : undefined}>
+            {legend}
+          </legend>
+          <div className="choices">
+            {[true, false].map((answer) => (
+              <label key={String(answer)} className="choice">
+                <input
+                  type="radio"
+                  name={field.name}
+                  id={answer ? fieldId(path) : undefined}
+                  ref={answer ? field.ref : undefined}
+                  checked={field.value === answer}
+                  onChange={() => field.onChange(answer)}
+                  onBlur={field.onBlur}
+                  aria-describedby={message !== undefined ? errorId : undefined}
+                />
+                {answer ? t('editor.yes') : t('editor.no')}
+              </label>
+            ))}
+          </div>
+          <FieldMessage id={errorId} messageKey={message} />
+        </fieldset>
+      )}
+    />
+  );
+}
+
+/**
+ * Manufacturer, model and calibre are required, but "unknown" is an answer (A6 "R*"): the button
+ * stores the literal token 'unknown', and the field shows it in the person's language.
+ */
+export function UnknownableTextField(props: CommonProps) {
+  const { t } = useTranslation('records');
+  const { control } = useFormContext<IntakeForm>();
+  return (
+    <Controller
+      control={control}
+      name={props.path as FormPath}
+      render={({ field }) => {
+        const value = typeof field.value === 'string' ? field.value : '';
+        const unknown = value === unknownText;
+        return (
+          <FieldFrame {...props}>
+            {(a11y) => (
+              <div className="input-with-button">
+                <input
+                  {...a11y}
+                  ref={field.ref}
+                  name={field.name}
+                  type="text"
+                  autoComplete="off"
+                  value={unknown ? t('editor.unknownValue') : value}
+                  readOnly={unknown}
+                  className={unknown ? 'input--unknown' : undefined}
+                  onChange={(event) => field.onChange(blankToUndefined(event.target.value))}
+                  onBlur={field.onBlur}
+                />
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-pressed={unknown}
+                  aria-label={t('editor.unknownFor', { field: props.label })}
+                  onClick={() => field.onChange(unknown ? undefined : unknownText)}
+                >
+                  {t('editor.unknown')}
+                </button>
+              </div>
+            )}
+          </FieldFrame>
+        );
+      }}
+    />
+  );
+}
+
+/** A country (ISO 3166-1 alpha-2), by its name in the person's language. */
+export function CountrySelectField(props: CommonProps) {
+  const { t } = useTranslation('records');
+  const { register } = useFormContext<IntakeForm>();
+  const countries = useCountryOptions();
+  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => (
+        <select {...a11y} {...registration}>
+          <option value="">{t('editor.choose')}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {t('editor.country', { name: country.name, code: country.code })}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
