@@ -1,9 +1,14 @@
-import { useEffect, useId, useState } from 'react';
-import { Controller, useFormContext } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Controller, useForm, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Campaign } from '../../../../shared/domain/campaign.ts';
+import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
+import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
+import { IpcError } from '../../../../shared/ipc/errors.ts';
 import { api } from '../../../api.ts';
+import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
+import { useErrorText } from '../../../components/ErrorMessage.tsx';
 import { header } from '../field-specs.ts';
 import { FieldMessage, useFieldMessage, type IntakeForm } from '../fields.tsx';
 import { fieldId } from '../paths.ts';
@@ -11,28 +16,39 @@ import { useFormatters } from '../format.ts';
 
 const campaignPath = 'campaignId' as const;
 
-/** A3: a campaign-based collection names its campaign, one of those recorded on this computer. */
+/**
+ * A3: a campaign-based collection names its campaign: one of those recorded on this computer, or
+ * a new one added right here (name, type, country, start, lead agency, status).
+ */
 export function CampaignField() {
   const { t } = useTranslation('records');
   const enumLabel = useEnumLabel();
   const format = useFormatters();
-  const { control } = useFormContext<IntakeForm>();
+  const { control, setValue } = useFormContext<IntakeForm>();
   const message = useFieldMessage(header.campaignId.path);
   const errorId = useId();
   const hintId = useId();
+  const selectRef = useRef<HTMLSelectElement | null>(null);
   const [campaigns, setCampaigns] = useState<readonly Campaign[] | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const load = useCallback(
+    () =>
+      api()
+        .listCampaigns()
+        .then(setCampaigns, () => setCampaigns([])),
+    [],
+  );
   useEffect(() => {
-    let live = true;
-    api()
-      .listCampaigns()
-      .then(
-        (list) => live && setCampaigns(list),
-        () => live && setCampaigns([]),
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
+    void load();
+  }, [load]);
+  const onCampaignSaved = async (campaign: Campaign) => {
+    await load();
+    setValue(campaignPath, campaign.id, { shouldDirty: true });
+    setAdding(false);
+    setAdded(campaign.name);
+    selectRef.current?.focus();
+  };
   const options = (campaigns ?? []).map((campaign) => ({
     id: campaign.id,
     label: t('campaign.option', {
@@ -48,35 +64,256 @@ export function CampaignField() {
       <label htmlFor={id} className="field__label--required">
         {t('field.campaignId')}
       </label>
-      <Controller
-        control={control}
-        name={campaignPath}
-        render={({ field }) => (
-          <select
-            id={id}
-            name={field.name}
-            ref={field.ref}
-            value={field.value ?? ''}
-            onChange={(event) => field.onChange(event.target.value || undefined)}
-            onBlur={field.onBlur}
-            aria-invalid={message !== undefined}
-            aria-describedby={describedBy}
-          >
-            <option value="">
-              {campaigns === null ? t('editor.loading') : t('editor.choose')}
-            </option>
-            {options.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
+      <div className="input-with-button">
+        <Controller
+          control={control}
+          name={campaignPath}
+          render={({ field }) => (
+            <select
+              id={id}
+              name={field.name}
+              ref={(element) => {
+                field.ref(element);
+                selectRef.current = element;
+              }}
+              value={field.value ?? ''}
+              onChange={(event) => field.onChange(event.target.value || undefined)}
+              onBlur={field.onBlur}
+              aria-invalid={message !== undefined}
+              aria-describedby={describedBy}
+            >
+              <option value="">
+                {campaigns === null ? t('editor.loading') : t('editor.choose')}
               </option>
-            ))}
-          </select>
+              {options.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+        {!adding && (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            {t('campaign.new')}
+          </button>
         )}
-      />
+      </div>
       <FieldMessage id={errorId} messageKey={message} />
-      <p id={hintId} className="field__hint">
-        {campaigns !== null && campaigns.length === 0 ? t('campaign.none') : t('campaign.hint')}
+      <p id={hintId} className="field__hint" aria-live="polite">
+        {added !== null
+          ? t('campaign.added', { name: added })
+          : campaigns !== null && campaigns.length === 0
+            ? t('campaign.none')
+            : t('campaign.hint')}
       </p>
+      {adding && (
+        <NewCampaignForm
+          onCancel={() => {
+            setAdding(false);
+            selectRef.current?.focus();
+          }}
+          onSaved={onCampaignSaved}
+        />
+      )}
     </div>
+  );
+}
+
+/** A small form of its own (its own checks and save), like the new-location form. */
+function NewCampaignForm({
+  onCancel,
+  onSaved,
+}: {
+  onCancel: () => void;
+  onSaved: (campaign: Campaign) => Promise<void>;
+}) {
+  const { t } = useTranslation('records');
+  const label = useEnumLabel();
+  const countries = useCountryOptions();
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const headingId = useId();
+  const ids = {
+    name: useId(),
+    campaignType: useId(),
+    jurisdiction: useId(),
+    startDate: useId(),
+    leadAgency: useId(),
+    status: useId(),
+  };
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Campaign>({
+    // The schema's own messages are keys; a blank field reaches it as undefined ('required').
+    resolver: zodResolver(CampaignSchema) as never,
+    defaultValues: { id: crypto.randomUUID(), status: 'active' },
+  });
+  const blank = (value: unknown) => (value === '' ? undefined : value);
+  const fieldNames = [
+    'name',
+    'campaignType',
+    'jurisdiction',
+    'startDate',
+    'leadAgency',
+    'status',
+  ] as const;
+
+  const submit = handleSubmit(async (campaign) => {
+    setFailure(null);
+    try {
+      await onSaved(await api().saveCampaign(campaign));
+    } catch (error) {
+      const issues = error instanceof IpcError ? error.issues : [];
+      for (const issue of issues) {
+        const name = fieldNames.find((field) => field === issue.path);
+        if (name !== undefined) setError(name, { message: issue.message });
+      }
+      if (issues.length === 0) setFailure(errorText(error));
+    }
+  });
+
+  const field = (name: (typeof fieldNames)[number], control: React.ReactNode) => (
+    <div className="field" key={name}>
+      <label htmlFor={ids[name]} className="field__label--required">
+        {t(`campaign.${name}`)}
+      </label>
+      {control}
+      <FieldMessage id={`${ids[name]}-error`} messageKey={errors[name]?.message} />
+    </div>
+  );
+  const describedBy = (name: (typeof fieldNames)[number]) =>
+    errors[name] !== undefined ? `${ids[name]}-error` : undefined;
+
+  const registered = {
+    name: register('name', { setValueAs: blank }),
+    campaignType: register('campaignType', { setValueAs: blank }),
+    jurisdiction: register('jurisdiction', { setValueAs: blank }),
+    startDate: register('startDate', { setValueAs: blank }),
+    leadAgency: register('leadAgency', { setValueAs: blank }),
+    status: register('status', { setValueAs: blank }),
+  };
+  const typeOptions = campaignTypeValues.map((type) => ({
+    value: type,
+    label: label('campaignType', type),
+  }));
+  const statusOptions = campaignStatusValues.map((status) => ({
+    value: status,
+    label: label('campaignStatus', status),
+  }));
+  const controls: Record<(typeof fieldNames)[number], React.ReactNode> = {
+    name: (
+      <input
+        id={ids.name}
+        type="text"
+        autoComplete="off"
+        // The person opened this form to type a name: start there.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        autoFocus
+        aria-invalid={errors.name !== undefined}
+        aria-describedby={describedBy('name')}
+        {...registered.name}
+      />
+    ),
+    campaignType: (
+      <select
+        id={ids.campaignType}
+        aria-invalid={errors.campaignType !== undefined}
+        aria-describedby={describedBy('campaignType')}
+        {...registered.campaignType}
+      >
+        <option value="">{t('editor.choose')}</option>
+        {typeOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    ),
+    jurisdiction: (
+      <select
+        id={ids.jurisdiction}
+        aria-invalid={errors.jurisdiction !== undefined}
+        aria-describedby={describedBy('jurisdiction')}
+        {...registered.jurisdiction}
+      >
+        <option value="">{t('editor.choose')}</option>
+        {countries.map((country) => (
+          <option key={country.code} value={country.code}>
+            {t('editor.country', { name: country.name, code: country.code })}
+          </option>
+        ))}
+      </select>
+    ),
+    startDate: (
+      <input
+        id={ids.startDate}
+        type="date"
+        aria-invalid={errors.startDate !== undefined}
+        aria-describedby={describedBy('startDate')}
+        {...registered.startDate}
+      />
+    ),
+    leadAgency: (
+      <input
+        id={ids.leadAgency}
+        type="text"
+        aria-invalid={errors.leadAgency !== undefined}
+        aria-describedby={describedBy('leadAgency')}
+        {...registered.leadAgency}
+      />
+    ),
+    status: (
+      <select
+        id={ids.status}
+        aria-invalid={errors.status !== undefined}
+        aria-describedby={describedBy('status')}
+        {...registered.status}
+      >
+        {statusOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    ),
+  };
+
+  return (
+    <form
+      className="subform"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        event.stopPropagation();
+        void submit(event);
+      }}
+    >
+      <h3 id={headingId}>{t('campaign.newTitle')}</h3>
+      <div className="grid">{fieldNames.map((name) => field(name, controls[name]))}</div>
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {t('campaign.save')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('editor.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
