@@ -72,63 +72,13 @@ export function recordHandlers(
   return {
     listLocations: () => listLocations(open().db),
 
-    saveLocation: (location) => {
-      const { db, dbId, user } = open();
-      const at = now().toISOString();
-      db.transaction(() => {
-        const before = readLocation(db, location.id);
-        writeLocation(db, location, at, user.id);
-        appendAuditEntry(db, dbId, {
-          at,
-          userId: user.id,
-          action: before === null ? 'location.created' : 'location.updated',
-          entity: 'location',
-          entityId: location.id,
-          before,
-          after: location,
-        });
-        appendOutbox(db, {
-          entity: 'location',
-          entityId: location.id,
-          op: before === null ? 'create' : 'update',
-          baseRevision: 0,
-          payload: location,
-          createdAt: at,
-          createdBy: user.id,
-        });
-      })();
-      return location;
-    },
+    saveLocation: (location) =>
+      saveReference(open(), 'location', location, readLocation, writeLocation, now),
 
     listCampaigns: () => listCampaigns(open().db),
 
-    saveCampaign: (campaign) => {
-      const { db, dbId, user } = open();
-      const at = now().toISOString();
-      db.transaction(() => {
-        const before = readCampaign(db, campaign.id);
-        writeCampaign(db, campaign, at, user.id);
-        appendAuditEntry(db, dbId, {
-          at,
-          userId: user.id,
-          action: before === null ? 'campaign.created' : 'campaign.updated',
-          entity: 'campaign',
-          entityId: campaign.id,
-          before,
-          after: campaign,
-        });
-        appendOutbox(db, {
-          entity: 'campaign',
-          entityId: campaign.id,
-          op: before === null ? 'create' : 'update',
-          baseRevision: 0,
-          payload: campaign,
-          createdAt: at,
-          createdBy: user.id,
-        });
-      })();
-      return campaign;
-    },
+    saveCampaign: (campaign) =>
+      saveReference(open(), 'campaign', campaign, readCampaign, writeCampaign, now),
 
     newIntakeDraft: () => {
       open();
@@ -350,6 +300,44 @@ export function recordHandlers(
       return verifyAuditChain(db, dbId);
     },
   };
+}
+
+/**
+ * Locations and campaigns: records point at them. Created or updated with their audit entry and
+ * outbox row in one transaction, like every change.
+ */
+function saveReference<T extends { id: string }>(
+  { db, dbId, user }: Unlocked,
+  entity: 'location' | 'campaign',
+  item: T,
+  read: (db: Unlocked['db'], id: string) => T | null,
+  write: (db: Unlocked['db'], item: T, at: string, by: string) => void,
+  now: () => Date,
+): T {
+  const at = now().toISOString();
+  db.transaction(() => {
+    const before = read(db, item.id);
+    write(db, item, at, user.id);
+    appendAuditEntry(db, dbId, {
+      at,
+      userId: user.id,
+      action: `${entity}.${before === null ? 'created' : 'updated'}`,
+      entity,
+      entityId: item.id,
+      before,
+      after: item,
+    });
+    appendOutbox(db, {
+      entity,
+      entityId: item.id,
+      op: before === null ? 'create' : 'update',
+      baseRevision: 0,
+      payload: item,
+      createdAt: at,
+      createdBy: user.id,
+    });
+  })();
+  return item;
 }
 
 function assertReferences(db: Unlocked['db'], draft: IntakeEventDraft): void {

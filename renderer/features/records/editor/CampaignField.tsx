@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Controller, useForm, useFormContext } from 'react-hook-form';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
@@ -9,10 +9,9 @@ import { api } from '../../../api.ts';
 import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
 import { useErrorText } from '../../../components/ErrorMessage.tsx';
-import { header } from '../field-specs.ts';
-import { FieldMessage, useFieldMessage, type IntakeForm } from '../fields.tsx';
-import { fieldId } from '../paths.ts';
+import { FieldMessage } from '../fields.tsx';
 import { useFormatters } from '../format.ts';
+import { PickOrAddField } from './PickOrAddField.tsx';
 
 const campaignPath = 'campaignId' as const;
 
@@ -24,14 +23,7 @@ export function CampaignField() {
   const { t } = useTranslation('records');
   const enumLabel = useEnumLabel();
   const format = useFormatters();
-  const { control, setValue } = useFormContext<IntakeForm>();
-  const message = useFieldMessage(header.campaignId.path);
-  const errorId = useId();
-  const hintId = useId();
-  const selectRef = useRef<HTMLSelectElement | null>(null);
   const [campaigns, setCampaigns] = useState<readonly Campaign[] | null>(null);
-  const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
   const load = useCallback(
     () =>
       api()
@@ -42,88 +34,31 @@ export function CampaignField() {
   useEffect(() => {
     void load();
   }, [load]);
-  const onCampaignSaved = async (campaign: Campaign) => {
-    await load();
-    setValue(campaignPath, campaign.id, { shouldDirty: true });
-    setAdding(false);
-    setAdded(campaign.name);
-    selectRef.current?.focus();
-  };
-  const options = (campaigns ?? []).map((campaign) => ({
-    id: campaign.id,
-    label: t('campaign.option', {
-      name: campaign.name,
-      type: enumLabel('campaignType', campaign.campaignType),
-      start: format.date(campaign.startDate),
-    }),
-  }));
-  const id = fieldId(header.campaignId.path);
-  const describedBy = [message !== undefined ? errorId : null, hintId].filter(Boolean).join(' ');
+  const options =
+    campaigns?.map((campaign) => ({
+      id: campaign.id,
+      label: t('campaign.option', {
+        name: campaign.name,
+        type: enumLabel('campaignType', campaign.campaignType),
+        start: format.date(campaign.startDate),
+      }),
+    })) ?? null;
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label--required">
-        {t('field.campaignId')}
-      </label>
-      <div className="input-with-button">
-        <Controller
-          control={control}
-          name={campaignPath}
-          render={({ field }) => (
-            <select
-              id={id}
-              name={field.name}
-              ref={(element) => {
-                field.ref(element);
-                selectRef.current = element;
-              }}
-              value={field.value ?? ''}
-              onChange={(event) => field.onChange(event.target.value || undefined)}
-              onBlur={field.onBlur}
-              aria-invalid={message !== undefined}
-              aria-describedby={describedBy}
-            >
-              <option value="">
-                {campaigns === null ? t('editor.loading') : t('editor.choose')}
-              </option>
-              {options.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          )}
-        />
-        {!adding && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              setAdded(null);
-              setAdding(true);
-            }}
-          >
-            {t('campaign.new')}
-          </button>
-        )}
-      </div>
-      <FieldMessage id={errorId} messageKey={message} />
-      <p id={hintId} className="field__hint" aria-live="polite">
-        {added !== null
+    <PickOrAddField
+      path={campaignPath}
+      label={t('field.campaignId')}
+      options={options}
+      addLabel={t('campaign.new')}
+      hint={({ added, empty }) =>
+        added !== null
           ? t('campaign.added', { name: added })
-          : campaigns !== null && campaigns.length === 0
+          : empty
             ? t('campaign.none')
-            : t('campaign.hint')}
-      </p>
-      {adding && (
-        <NewCampaignForm
-          onCancel={() => {
-            setAdding(false);
-            selectRef.current?.focus();
-          }}
-          onSaved={onCampaignSaved}
-        />
-      )}
-    </div>
+            : t('campaign.hint')
+      }
+      reload={load}
+      AddForm={NewCampaignForm}
+    />
   );
 }
 
@@ -133,7 +68,7 @@ function NewCampaignForm({
   onSaved,
 }: {
   onCancel: () => void;
-  onSaved: (campaign: Campaign) => Promise<void>;
+  onSaved: (campaign: { id: string; name: string }) => Promise<void>;
 }) {
   const { t } = useTranslation('records');
   const label = useEnumLabel();

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useRef, useState } from 'react';
-import { Controller, useForm, useFormContext } from 'react-hook-form';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { locationTypeValues } from '../../../../shared/domain/enums.ts';
 import { LocationInputSchema, type LocationInput } from '../../../../shared/domain/location.ts';
@@ -9,8 +9,8 @@ import { api } from '../../../api.ts';
 import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
 import { useErrorText } from '../../../components/ErrorMessage.tsx';
-import { FieldMessage, useFieldMessage, type IntakeForm } from '../fields.tsx';
-import { fieldId } from '../paths.ts';
+import { FieldMessage } from '../fields.tsx';
+import { PickOrAddField } from './PickOrAddField.tsx';
 import type { LocationsState } from '../use-locations.ts';
 
 /**
@@ -22,85 +22,24 @@ const locationPath = 'locationId' as const;
 export function LocationField({ locations }: { locations: LocationsState }) {
   const { t } = useTranslation('records');
   const label = useEnumLabel();
-  const { control, setValue } = useFormContext<IntakeForm>();
-  const message = useFieldMessage(locationPath);
-  const errorId = useId();
-  const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-  const selectRef = useRef<HTMLSelectElement | null>(null);
-  const id = fieldId(locationPath);
-  const onLocationSaved = async (location: { id: string; name: string }) => {
-    await locations.reload();
-    setValue(locationPath, location.id, { shouldDirty: true });
-    setAdding(false);
-    setAdded(location.name);
-    selectRef.current?.focus();
-  };
-
+  const options =
+    locations.locations?.map((location) => ({
+      id: location.id,
+      label: t('location.option', {
+        name: location.name,
+        type: label('locationType', location.locationType),
+      }),
+    })) ?? null;
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label--required">
-        {t('field.locationId')}
-      </label>
-      <div className="input-with-button">
-        <Controller
-          control={control}
-          name={locationPath}
-          render={({ field }) => (
-            <select
-              id={id}
-              name={field.name}
-              ref={(element) => {
-                field.ref(element);
-                selectRef.current = element;
-              }}
-              value={field.value ?? ''}
-              onChange={(event) => field.onChange(event.target.value || undefined)}
-              onBlur={field.onBlur}
-              aria-invalid={message !== undefined}
-              aria-describedby={message !== undefined ? errorId : undefined}
-            >
-              <option value="">
-                {locations.locations === null ? t('editor.loading') : t('editor.choose')}
-              </option>
-              {(locations.locations ?? []).map((location) => (
-                <option key={location.id} value={location.id}>
-                  {t('location.option', {
-                    name: location.name,
-                    type: label('locationType', location.locationType),
-                  })}
-                </option>
-              ))}
-            </select>
-          )}
-        />
-        {!adding && (
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              setAdded(null);
-              setAdding(true);
-            }}
-          >
-            {t('location.new')}
-          </button>
-        )}
-      </div>
-      <FieldMessage id={errorId} messageKey={message} />
-      <p className="field__hint" aria-live="polite">
-        {added !== null && t('location.added', { name: added })}
-      </p>
-      {adding && (
-        <NewLocationForm
-          onCancel={() => {
-            setAdding(false);
-            selectRef.current?.focus();
-          }}
-          onSaved={onLocationSaved}
-        />
-      )}
-    </div>
+    <PickOrAddField
+      path={locationPath}
+      label={t('field.locationId')}
+      options={options}
+      addLabel={t('location.new')}
+      hint={({ added }) => (added !== null ? t('location.added', { name: added }) : '')}
+      reload={locations.reload}
+      AddForm={NewLocationForm}
+    />
   );
 }
 
