@@ -47,6 +47,7 @@ function open(variant: Variant): Db {
   db.pragma('synchronous = FULL');
   db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -32768');
   return db;
 }
 
