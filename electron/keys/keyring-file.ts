@@ -17,7 +17,11 @@ export class KeyringFileError extends Error {
 /** Null when this data directory has never been set up; the backup stands in for a damaged file. */
 export async function readKeyringFile(dataDir: string): Promise<Keyring | null> {
   try {
-    return await readOne(path.join(dataDir, KEYRING_FILE));
+    // A missing main file with a backup beside it is a damaged keyring, not a new computer.
+    return (
+      (await readOne(path.join(dataDir, KEYRING_FILE))) ??
+      (await readOne(path.join(dataDir, KEYRING_BACKUP_FILE)).catch(() => null))
+    );
   } catch (error) {
     const backup = await readOne(path.join(dataDir, KEYRING_BACKUP_FILE)).catch(() => null);
     if (backup !== null) return backup;

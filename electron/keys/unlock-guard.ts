@@ -1,4 +1,4 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -64,14 +64,16 @@ export class UnlockGuard {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
         return { failures: 0, lastFailureAt: 0 };
-      // A damaged or hand-edited file must not hand out free attempts: treat it as a fresh failure.
-      return { failures: FREE_ATTEMPTS, lastFailureAt: this.#now() };
+      // A damaged or hand-edited file must not hand out free attempts: it counts as a fresh
+      // failure, written back once so that the delay runs out instead of restarting on every read.
+      const reset = { failures: FREE_ATTEMPTS, lastFailureAt: this.#now() };
+      await this.#write(reset);
+      return reset;
     }
   }
 
   async #write(guard: Guard): Promise<void> {
     const temp = `${this.#file}.${process.pid}.${randomUUID()}.tmp`;
-    await unlink(temp).catch(() => undefined);
     await writeFile(temp, JSON.stringify(guard), { mode: 0o600, flag: 'wx' });
     await rename(temp, this.#file);
   }

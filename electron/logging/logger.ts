@@ -16,7 +16,15 @@ const secretFieldPattern = /key|passphrase|password|secret|token|recovery|creden
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[depth limit]';
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack };
+    // code and cause carry the real detail (a StoreError wraps SQLite's error as its cause).
+    const { code } = value as { code?: unknown };
+    return {
+      name: value.name,
+      message: value.message,
+      ...(code === undefined ? {} : { code }),
+      ...(value.cause === undefined ? {} : { cause: redact(value.cause, depth + 1) }),
+      stack: value.stack,
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
-import { APP_SCHEME } from '../security/app-origin.ts';
+import { protocol, session } from 'electron';
+import { APP_PARTITION, APP_SCHEME } from '../security/app-origin.ts';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy.ts';
 import { mimeTypeFor, resolveAppUrl } from '../security/renderer-files.ts';
 
@@ -16,7 +16,8 @@ export function registerAppScheme(): void {
 
 /** Serves only files inside the renderer build, each with the production CSP header (S2, S3). */
 export function serveRendererOverAppScheme(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+  // Handlers belong to a session: the window uses the in-memory app partition.
+  session.fromPartition(APP_PARTITION).protocol.handle(APP_SCHEME, async (request) => {
     const filePath = resolveAppUrl(request.url, rendererDir);
     if (filePath === null) return new Response('Not found', { status: 404 });
     try {

@@ -1,4 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { APP_PARTITION } from '../security/app-origin.ts';
 import { toExternalUrl } from '../security/external-url.ts';
 import { isAllowedNavigation } from '../security/navigation-policy.ts';
 import { permissionDecision } from '../security/permission-policy.ts';
@@ -11,14 +12,15 @@ import { permissionDecision } from '../security/permission-policy.ts';
 export function installSecurityHooks(allowedOrigins: readonly string[]): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, allowedOrigins));
 
-  const defaultSession = session.defaultSession;
-  defaultSession.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(permissionDecision(permission, contents.getURL(), allowedOrigins) === 'grant');
-  });
-  defaultSession.setPermissionCheckHandler(
-    (_contents, permission, requestingOrigin) =>
-      permissionDecision(permission, requestingOrigin, allowedOrigins) === 'grant',
-  );
+  for (const guarded of [session.defaultSession, session.fromPartition(APP_PARTITION)]) {
+    guarded.setPermissionRequestHandler((contents, permission, callback) => {
+      callback(permissionDecision(permission, contents.getURL(), allowedOrigins) === 'grant');
+    });
+    guarded.setPermissionCheckHandler(
+      (_contents, permission, requestingOrigin) =>
+        permissionDecision(permission, requestingOrigin, allowedOrigins) === 'grant',
+    );
+  }
 }
 
 function guardWebContents(contents: WebContents, allowedOrigins: readonly string[]): void {

@@ -6,3 +6,11 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * The window's session partition. No `persist:` prefix, so it lives in memory only: Chromium
+ * keeps sessionStorage, localStorage, caches and cookies of a persistent profile on disk, in
+ * clear, and the record editor keeps unsaved typing in sessionStorage. Nothing the renderer
+ * stores may reach the disk outside the encrypted store.
+ */
+export const APP_PARTITION = 'salw-field';

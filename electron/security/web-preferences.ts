@@ -1,3 +1,5 @@
+import { APP_PARTITION } from './app-origin.ts';
+
 /**
  * S1: every window's webPreferences. A structural type, not Electron's, because this folder must
  * not import `electron` (not even types); platform/window.ts hands the object to BrowserWindow and
@@ -5,6 +7,7 @@
  */
 export interface SecureWebPreferences {
   readonly preload: string;
+  readonly partition: string;
   readonly contextIsolation: true;
   readonly sandbox: true;
   readonly nodeIntegration: false;
@@ -22,6 +25,8 @@ export interface SecureWebPreferences {
 export function secureWebPreferences(preloadPath: string, devTools: boolean): SecureWebPreferences {
   return {
     preload: preloadPath,
+    // In memory only (see APP_PARTITION): no web storage of the renderer ever reaches the disk.
+    partition: APP_PARTITION,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -250,7 +250,17 @@ export function recordHandlers(
           { path: 'dataBase64', message: 'unsupportedImageType', code: 'custom' },
         ]);
       }
-      const sha256 = await writeBlob(dataDir, dek, bytes);
+      // A private copy of the key: a lock while the file is written wipes the session's key.
+      const key = Buffer.from(dek);
+      let sha256: string;
+      try {
+        sha256 = await writeBlob(dataDir, key, bytes);
+      } finally {
+        key.fill(0);
+      }
+      if (session.state.kind !== 'unlocked') {
+        throw new AppError('LOCKED', 'SALW Field locked before the photo was saved.');
+      }
       const at = now().toISOString();
       const ref = AttachmentRefSchema.parse({
         sha256,
@@ -288,7 +298,13 @@ export function recordHandlers(
       const { db, dek, dataDir } = open();
       const attachment = readAttachment(db, sha256);
       if (attachment === null) throw new AppError('NOT_FOUND', 'There is no such photo.');
-      const bytes = await readBlob(dataDir, dek, sha256);
+      const key = Buffer.from(dek);
+      let bytes: Buffer;
+      try {
+        bytes = await readBlob(dataDir, key, sha256);
+      } finally {
+        key.fill(0);
+      }
       return {
         mime: attachment.mime as 'image/jpeg' | 'image/png' | 'image/webp',
         dataBase64: bytes.toString('base64'),

@@ -86,14 +86,17 @@ export function sessionHandlers(
       return null;
     },
     addPerson: async (person) => {
+      idle.touch();
       const user = await session.addPerson(person);
       return { ...user, role: person.role };
     },
     changePassphrase: async ({ currentPassphrase, newPassphrase }) => {
+      idle.touch();
       await session.changePassphrase(currentPassphrase, newPassphrase);
       return null;
     },
     setKeychainUnlock: async ({ enabled }) => {
+      idle.touch();
       await session.setKeychainUnlock(enabled);
       return status();
     },

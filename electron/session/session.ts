@@ -240,21 +240,27 @@ export class Session {
   }
 
   async #addPerson(person: NewPerson): Promise<UserRow> {
-    const { db, dek, dbId, user: actor } = this.requireUnlocked();
-    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    const { state, dek } = this.#unlockedCopy();
+    const { db, dbId, user: actor } = this.requireUnlocked();
     const user: UserRow = {
       id: randomUUID(),
       name: person.name,
       role: person.role,
       createdAt: this.#now().toISOString(),
     };
-    const keyring = await addPassphraseSlot(
-      state.keyring,
-      dek,
-      { userId: user.id, label: user.name },
-      person.passphrase,
-      await resolveCost(this.#options.cost.passphrase),
-    );
+    let keyring: Keyring;
+    try {
+      keyring = await addPassphraseSlot(
+        state.keyring,
+        dek,
+        { userId: user.id, label: user.name },
+        person.passphrase,
+        await resolveCost(this.#options.cost.passphrase),
+      );
+    } finally {
+      dek.fill(0);
+    }
+    this.#assertStill(state);
     db.transaction(() => {
       insertUser(db, user, actor.id);
       this.#recordUserChange(db, dbId, user, actor.id, 'user.created');
@@ -271,18 +277,28 @@ export class Session {
   }
 
   async #changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
-    const { dek, user } = this.requireUnlocked();
-    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
-    await this.#throttle();
-    const check = await unwrapWithPassphrase(state.keyring, user.id, currentPassphrase);
-    if (check === null)
-      return this.#failedAttempt('WRONG_PASSPHRASE', 'The current passphrase is not right.');
-    check.dek.fill(0);
-    await this.#guard.recordSuccess();
-    const label = { userId: user.id, label: user.name };
-    state.keyring = await this.#replacePassphraseSlots(state.keyring, dek, label, newPassphrase);
-    const { db, dbId } = this.requireUnlocked();
-    db.transaction(() => this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id))();
+    const { state, dek } = this.#unlockedCopy();
+    const { user } = state;
+    try {
+      await this.#throttle();
+      const check = await unwrapWithPassphrase(state.keyring, user.id, currentPassphrase);
+      if (check === null)
+        return await this.#failedAttempt(
+          'WRONG_PASSPHRASE',
+          'The current passphrase is not right.',
+        );
+      check.dek.fill(0);
+      await this.#guard.recordSuccess();
+      const label = { userId: user.id, label: user.name };
+      const keyring = await this.#replacePassphraseSlots(state.keyring, dek, label, newPassphrase);
+      // Locked meanwhile: the keyring on disk has the change and is read again at the next unlock.
+      if (this.#state !== state) return;
+      state.keyring = keyring;
+      const { db, dbId } = this.requireUnlocked();
+      db.transaction(() => this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id))();
+    } finally {
+      dek.fill(0);
+    }
   }
 
   setKeychainUnlock(enabled: boolean): Promise<void> {
@@ -290,22 +306,30 @@ export class Session {
   }
 
   async #setKeychainUnlock(enabled: boolean): Promise<void> {
-    const { dek, user, db, dbId } = this.requireUnlocked();
-    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    const { state, dek } = this.#unlockedCopy();
+    const { user } = state;
     let keyring = state.keyring;
     if (enabled) {
-      if (!(await this.#options.keychain.isAvailable())) {
-        throw new AppError('FORBIDDEN', 'This computer has no usable system keychain.');
+      try {
+        if (!(await this.#options.keychain.isAvailable())) {
+          throw new AppError('FORBIDDEN', 'This computer has no usable system keychain.');
+        }
+        keyring = await addKeychainSlot(keyring, dek, user.id, this.#options.keychain);
+      } finally {
+        dek.fill(0);
       }
-      keyring = await addKeychainSlot(keyring, dek, user.id, this.#options.keychain);
     } else {
+      dek.fill(0);
       const ids = keyring.slots
         .filter((slot) => slot.type === 'keychain' && slot.userId === user.id)
         .map((slot) => slot.slotId);
       keyring = removeSlots(keyring, ids);
     }
+    this.#assertStill(state);
     await writeKeyringFile(this.#options.dataDir, keyring);
+    if (this.#state !== state) return;
     state.keyring = keyring;
+    const { db, dbId } = this.requireUnlocked();
     db.transaction(() =>
       this.#audit(
         db,
@@ -369,13 +393,37 @@ export class Session {
     this.#changed();
   }
 
+  /**
+   * The keyring as the disk has it: the file is the authority. An operation that was still
+   * running when the app locked may have changed it after the in-memory copy was taken.
+   */
   async #lockedKeyring(): Promise<Keyring> {
     const state = this.#state;
     if (state.kind === 'needs_setup')
       throw new AppError('FORBIDDEN', 'SALW Field is not set up yet.');
     if (state.kind === 'unlocked')
       throw new AppError('FORBIDDEN', 'SALW Field is already unlocked.');
-    return state.keyring;
+    const keyring = (await readKeyringFile(this.#options.dataDir)) ?? state.keyring;
+    if (this.#state.kind === 'locked') this.#state = { kind: 'locked', keyring };
+    return keyring;
+  }
+
+  /**
+   * The unlocked state and a private copy of the data key. lock() wipes the session's key at
+   * once, even while a key operation is between two awaits; the copy keeps that operation from
+   * ever wrapping a zeroed key. The caller zero-fills the copy when done.
+   */
+  #unlockedCopy(): { state: Extract<SessionState, { kind: 'unlocked' }>; dek: Buffer } {
+    this.requireUnlocked();
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    return { state, dek: Buffer.from(state.dek) };
+  }
+
+  /** After an await: LOCKED if the app locked meanwhile (its database is closed). */
+  #assertStill(state: SessionState): void {
+    if (this.#state !== state) {
+      throw new AppError('LOCKED', 'SALW Field locked before this could finish.');
+    }
   }
 
   async #throttle(): Promise<void> {
@@ -424,6 +472,11 @@ export class Session {
     });
   }
 
+  /**
+   * Security events of this laptop's keyring (passphrase changed or reset, keychain on or off):
+   * audited here, but not queued for sync, because they describe this device's key slots, not
+   * shared records.
+   */
   #audit(db: Db, dbId: string, actorId: string, action: string, userId: string): void {
     appendAuditEntry(db, dbId, {
       at: this.#now().toISOString(),

@@ -56,9 +56,9 @@ export async function writeBlob(
   key.fill(0);
 
   // Only ciphertext ever touches the disk, including the temp file of the atomic write.
-  const temp = `${target}.${process.pid}.tmp`;
+  // Unique per write: two saves of the same photo at once must not remove each other's file.
+  const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await unlink(temp).catch(() => undefined);
     await writeFile(temp, body, { mode: 0o600, flag: 'wx' });
     const fd = openSync(temp, 'r');
     try {
@@ -67,6 +67,13 @@ export async function writeBlob(
       closeSync(fd);
     }
     await rename(temp, target);
+    // The rename itself must survive a power cut, or a saved record could point at no file.
+    const dirFd = openSync(blobDirectory(dataDir), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;

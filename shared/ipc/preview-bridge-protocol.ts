@@ -7,4 +7,5 @@ export const BRIDGE_EVENTS_PATH = '/__bridge/events';
 export const BRIDGE_COOKIE = 'salw_preview_token';
 export const BRIDGE_TOKEN_HEADER = 'x-salw-bridge-token';
 export const BRIDGE_SCRIPT = 'preview-bridge.js';
-export const MAX_BRIDGE_BODY_BYTES = 1024 * 1024;
+/** Room for the largest call: a 25 MiB photo as base64 (about 33.4 MiB) plus its envelope. */
+export const MAX_BRIDGE_BODY_BYTES = 36 * 1024 * 1024;

@@ -15,7 +15,10 @@ import {
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/security/content-security-policy.ts';
 import { createNodeSettingsBacking } from '../../../../electron/settings/node-settings-backing.ts';
 import { procedureNames } from '../../../../shared/ipc/contract.ts';
-import { BRIDGE_SCRIPT } from '../../../../shared/ipc/preview-bridge-protocol.ts';
+import {
+  BRIDGE_SCRIPT,
+  MAX_BRIDGE_BODY_BYTES,
+} from '../../../../shared/ipc/preview-bridge-protocol.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const token = 'test-token-0123456789abcdefghijklmnopqrstuv';
@@ -230,7 +233,7 @@ describe('browser preview bridge over loopback HTTP', () => {
 
   it('refuses a body over the size limit', async () => {
     const response = await call('updateSettings', {
-      input: { serverUrl: 'x'.repeat(2 * 1024 * 1024) },
+      input: { serverUrl: 'x'.repeat(MAX_BRIDGE_BODY_BYTES + 1) },
     });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).error.message).toMatch(/larger than/);

@@ -12,7 +12,11 @@ import {
   type KdfCost,
 } from '../../../../electron/keys/kdf.ts';
 import { passphraseSlotsOf } from '../../../../electron/keys/keyring.ts';
-import { KEYRING_FILE, readKeyringFile } from '../../../../electron/keys/keyring-file.ts';
+import {
+  KEYRING_BACKUP_FILE,
+  KEYRING_FILE,
+  readKeyringFile,
+} from '../../../../electron/keys/keyring-file.ts';
 import { createLogger } from '../../../../electron/logging/logger.ts';
 import { Session, type SessionOptions } from '../../../../electron/session/session.ts';
 import { auditEntriesFor, verifyAuditChain } from '../../../../electron/store/audit-log.ts';
@@ -564,7 +568,9 @@ describe('Session', () => {
     const oldDek = Buffer.from(session.requireUnlocked().dek);
     session.lock('person');
     const orphanBytes = await readFile(path.join(dir, DATABASE_FILE));
+    // A crash between writing the database and the keyring leaves neither keyring file.
     await rm(path.join(dir, KEYRING_FILE));
+    await rm(path.join(dir, KEYRING_BACKUP_FILE));
 
     const fresh = await newSession(dir);
     expect(fresh.state.kind).toBe('needs_setup');

@@ -5,6 +5,8 @@ describe('S1 web preferences (secureWebPreferences)', () => {
   it.each([true, false])('is exactly the locked-down object, with devTools %s', (devTools) => {
     expect(secureWebPreferences('/app/.vite/build/preload.cjs', devTools)).toStrictEqual({
       preload: '/app/.vite/build/preload.cjs',
+      // An in-memory session: no sessionStorage or cache of the renderer on disk.
+      partition: 'salw-field',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -20,12 +22,11 @@ describe('S1 web preferences (secureWebPreferences)', () => {
     });
   });
 
-  it('never enables Blink features or passes extra renderer arguments', () => {
+  it('never enables Blink features, passes extra renderer arguments or swaps in another session', () => {
     const preferences = secureWebPreferences('/preload.cjs', true);
     for (const key of [
       'enableBlinkFeatures',
       'additionalArguments',
-      'partition',
       'session',
       'contextIsolationInWorker',
     ]) {
@@ -35,5 +36,13 @@ describe('S1 web preferences (secureWebPreferences)', () => {
 
   it('returns a fresh object each time, so one window cannot loosen another', () => {
     expect(secureWebPreferences('/p.cjs', false)).not.toBe(secureWebPreferences('/p.cjs', false));
+  });
+});
+
+describe('the app partition', () => {
+  it('is in memory only (no persist: prefix), so web storage never reaches the disk', () => {
+    expect(secureWebPreferences('/preload.cjs', false).partition.startsWith('persist:')).toBe(
+      false,
+    );
   });
 });
