@@ -16,5 +16,12 @@ export function subpathFromHash(hash: string): string[] {
     .split('/')
     .slice(1)
     .filter((segment) => segment !== '')
-    .map((segment) => decodeURIComponent(segment));
+    .map((segment) => {
+      // A malformed escape typed by hand must not break routing: keep it as typed.
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
 }

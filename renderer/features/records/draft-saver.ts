@@ -2,6 +2,14 @@ import { IpcError, type IpcIssue } from '../../../shared/ipc/errors.ts';
 import { valueAt, type Payload, type PayloadResult } from './draft-payload.ts';
 import type { UnsavedBackup } from './unsaved-backup.ts';
 
+/** Failures that can pass without the person doing anything: worth retrying on a timer. */
+const transientCodes: ReadonlySet<string> = new Set([
+  'UNAVAILABLE',
+  'INTERNAL',
+  'STORAGE_FULL',
+  'STORAGE_READ_ONLY',
+]);
+
 /** What the person sees next to the editor's title. */
 export type SaveState =
   | { readonly kind: 'idle' }
@@ -177,8 +185,10 @@ export class DraftSaver {
         this.#setState({ kind: 'final' });
       } else {
         this.#setState({ kind: 'failed', error });
-        // The disk, the bridge or the host may come back: try again by itself.
-        if (!this.#disposed) this.#schedule(this.#deps.retryMs ?? 5000);
+        // The disk, the bridge or the host may come back: try again by itself. A refusal that
+        // will not change on its own (invalid input, a record that is gone) waits for the person.
+        const transient = code === null || transientCodes.has(code);
+        if (transient && !this.#disposed) this.#schedule(this.#deps.retryMs ?? 5000);
       }
     }
   }
@@ -192,10 +202,12 @@ export class DraftSaver {
     if (!(error instanceof IpcError) || error.code !== 'VALIDATION_ERROR') return false;
     let added = false;
     for (const issue of error.issues) {
-      if (issue.path === '' || this.#refused.has(issue.path)) continue;
-      const value = valueAt(draft, issue.path.split('.'));
+      // Issues from the input check name the procedure's argument first ('draft.weapons.0.id').
+      const path = issue.path.startsWith('draft.') ? issue.path.slice('draft.'.length) : issue.path;
+      if (path === '' || this.#refused.has(path)) continue;
+      const value = valueAt(draft, path.split('.'));
       if (value === undefined || Array.isArray(value)) continue;
-      this.#refused.set(issue.path, { json: JSON.stringify(value), message: issue.message });
+      this.#refused.set(path, { json: JSON.stringify(value), message: issue.message });
       added = true;
     }
     return added;
