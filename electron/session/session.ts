@@ -137,15 +137,22 @@ export class Session {
       role: person.role,
       createdAt: this.#now().toISOString(),
     };
-    const keyring = await createKeyring({
-      dek,
-      user: { userId: user.id, label: user.name },
-      passphrase: person.passphrase,
-      recoveryCode: normaliseRecoveryCode(recoveryCode) ?? recoveryCode,
-      passphraseCost: await resolveCost(this.#options.cost.passphrase),
-      recoveryCost: this.#options.cost.recovery,
-    });
-    const db = createDeviceDatabase(this.#options.dataDir, dek, keyring.dbId, user.createdAt);
+    let keyring: Keyring;
+    let db: Db;
+    try {
+      keyring = await createKeyring({
+        dek,
+        user: { userId: user.id, label: user.name },
+        passphrase: person.passphrase,
+        recoveryCode: normaliseRecoveryCode(recoveryCode) ?? recoveryCode,
+        passphraseCost: await resolveCost(this.#options.cost.passphrase),
+        recoveryCost: this.#options.cost.recovery,
+      });
+      db = createDeviceDatabase(this.#options.dataDir, dek, keyring.dbId, user.createdAt);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
     try {
       db.transaction(() => {
         insertUser(db, user, null);
@@ -203,15 +210,21 @@ export class Session {
     newPassphrase: string,
   ): Promise<void> {
     const keyring = await this.#lockedKeyring();
+    const label = keyring.users.find((user) => user.userId === userId);
+    if (label === undefined)
+      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
     await this.#throttle();
     const code = normaliseRecoveryCode(recoveryCode);
     const dek = code === null ? null : await unwrapWithRecoveryCode(keyring, code);
     if (dek === null)
       return this.#failedAttempt('WRONG_PASSPHRASE', 'The recovery code is not right.');
-    const label = keyring.users.find((user) => user.userId === userId);
-    if (label === undefined)
-      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
-    const rotated = await this.#replacePassphraseSlots(keyring, dek, label, newPassphrase);
+    let rotated: Keyring;
+    try {
+      rotated = await this.#replacePassphraseSlots(keyring, dek, label, newPassphrase);
+    } catch (error) {
+      dek.fill(0);
+      throw error;
+    }
     await this.#open(rotated, dek, userId);
     const { db } = this.requireUnlocked();
     db.transaction(() =>
