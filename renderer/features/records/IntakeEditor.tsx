@@ -449,9 +449,11 @@ function EditorForm({
             onRetry={() => void saver.retry()}
             onReload={() => void onReloadFromMain()}
             onKeepMine={() => {
+              // If the saved version cannot be read (locked, host gone), say so where errors show.
               void api()
                 .getIntake({ id })
-                .then((view) => saver.overwrite(view.revision));
+                .then((view) => saver.overwrite(view.revision))
+                .catch(setFinaliseError);
             }}
             recordHref={recordHref}
           />
