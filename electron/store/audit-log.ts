@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
 
 export interface AuditEntryInput {
   readonly at: string;
@@ -58,7 +59,7 @@ function entryHash(row: Omit<AuditRow, 'hash'>): string {
  * record of who, when and what (before and after) commit together or not at all.
  */
 export function appendAuditEntry(db: Db, dbId: string, entry: AuditEntryInput): number {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = prepared(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
@@ -71,7 +72,8 @@ export function appendAuditEntry(db: Db, dbId: string, entry: AuditEntryInput): 
     after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
     prev_hash: last?.hash ?? genesisHash(dbId),
   };
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, before_json, after_json, prev_hash, hash)
      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
   ).run({ ...row, hash: entryHash(row) });

@@ -1,6 +1,7 @@
 import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-event.ts';
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
 import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
 
 export type StoredIntakeEvent = IntakeEventDraft | IntakeEvent;
 
@@ -29,7 +30,8 @@ interface RawRow {
 }
 
 export function readIntake(db: Db, id: string): IntakeRow | null {
-  const row = db.prepare('SELECT * FROM intake_events WHERE id = ?').get(id) as RawRow | undefined;
+  const row = prepared(db, 'SELECT * FROM intake_events WHERE id = ?').get(id) as
+    RawRow | undefined;
   if (row === undefined) return null;
   return {
     event: JSON.parse(row.data_json) as StoredIntakeEvent,
@@ -53,7 +55,8 @@ export function writeIntake(
   row: Omit<IntakeRow, 'event'> & { event: StoredIntakeEvent },
 ): void {
   const { event } = row;
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision, data_json,
        created_at, created_by, updated_at, updated_by, finalised_at, finalised_by)
      VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision, @data_json,
@@ -80,13 +83,15 @@ export function writeIntake(
     finalised_by: row.finalisedBy,
   });
 
-  db.prepare('DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
-  const insertWeapon = db.prepare(
+  prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
+  const insertWeapon = prepared(
+    db,
     `INSERT INTO weapon_items (id, intake_event_id, position, category, weapon_type, serial_number,
        serial_normalised, manufacturer, model, calibre, lifecycle_status, occurred_on)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertMarking = db.prepare(
+  const insertMarking = prepared(
+    db,
     'INSERT INTO marking_texts (weapon_item_id, marking_kind, text_as_read, text_normalised) VALUES (?, ?, ?, ?)',
   );
   event.weapons.forEach((weapon, position) => {

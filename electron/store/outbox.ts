@@ -1,4 +1,5 @@
 import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
 
 export interface OutboxMutation {
   readonly entity: string;
@@ -36,6 +37,6 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
 
 export function pendingOutboxCount(db: Db): number {
   return (
-    db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    prepared(db, "SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
   ).n;
 }
