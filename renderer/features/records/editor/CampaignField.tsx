@@ -4,13 +4,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
-import { IpcError } from '../../../../shared/ipc/errors.ts';
 import { api } from '../../../api.ts';
 import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
-import { useErrorText } from '../../../components/ErrorMessage.tsx';
 import { FieldMessage } from '../fields.tsx';
 import { useFormatters } from '../format.ts';
+import { InlineForm, useInlineSave } from './InlineForm.tsx';
 import { PickOrAddField } from './PickOrAddField.tsx';
 
 const campaignPath = 'campaignId' as const;
@@ -73,9 +72,6 @@ function NewCampaignForm({
   const { t } = useTranslation('records');
   const label = useEnumLabel();
   const countries = useCountryOptions();
-  const errorText = useErrorText();
-  const [failure, setFailure] = useState<string | null>(null);
-  const headingId = useId();
   const ids = {
     name: useId(),
     campaignType: useId(),
@@ -104,19 +100,12 @@ function NewCampaignForm({
     'status',
   ] as const;
 
-  const submit = handleSubmit(async (campaign) => {
-    setFailure(null);
-    try {
-      await onSaved(await api().saveCampaign(campaign));
-    } catch (error) {
-      const issues = error instanceof IpcError ? error.issues : [];
-      for (const issue of issues) {
-        const name = fieldNames.find((field) => field === issue.path);
-        if (name !== undefined) setError(name, { message: issue.message });
-      }
-      if (issues.length === 0) setFailure(errorText(error));
-    }
-  });
+  const { failure, save } = useInlineSave(fieldNames, (field, message) =>
+    setError(field, { message }),
+  );
+  const submit = handleSubmit((campaign) =>
+    save(async () => onSaved(await api().saveCampaign(campaign))),
+  );
 
   const field = (name: (typeof fieldNames)[number], control: React.ReactNode) => (
     <div className="field" key={name}>
@@ -225,30 +214,15 @@ function NewCampaignForm({
   };
 
   return (
-    <form
-      className="subform"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        void submit(event);
-      }}
+    <InlineForm
+      title={t('campaign.newTitle')}
+      saveLabel={t('campaign.save')}
+      failure={failure}
+      isSubmitting={isSubmitting}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h3 id={headingId}>{t('campaign.newTitle')}</h3>
-      <div className="grid">{fieldNames.map((name) => field(name, controls[name]))}</div>
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {t('campaign.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('editor.cancel')}
-        </button>
-      </div>
-    </form>
+      {fieldNames.map((name) => field(name, controls[name]))}
+    </InlineForm>
   );
 }

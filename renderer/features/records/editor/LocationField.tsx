@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { locationTypeValues } from '../../../../shared/domain/enums.ts';
 import { LocationInputSchema, type LocationInput } from '../../../../shared/domain/location.ts';
-import { IpcError } from '../../../../shared/ipc/errors.ts';
 import { api } from '../../../api.ts';
 import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
-import { useErrorText } from '../../../components/ErrorMessage.tsx';
 import { FieldMessage } from '../fields.tsx';
+import { InlineForm, useInlineSave } from './InlineForm.tsx';
 import { PickOrAddField } from './PickOrAddField.tsx';
 import type { LocationsState } from '../use-locations.ts';
 
@@ -43,6 +42,8 @@ export function LocationField({ locations }: { locations: LocationsState }) {
   );
 }
 
+const locationFields = ['name', 'locationType', 'jurisdiction'] as const;
+
 type NewLocationValues = Pick<LocationInput, 'name' | 'locationType' | 'jurisdiction'>;
 const NewLocationSchema = LocationInputSchema;
 
@@ -57,9 +58,7 @@ function NewLocationForm({
   const { t } = useTranslation('records');
   const label = useEnumLabel();
   const countries = useCountryOptions();
-  const errorText = useErrorText();
-  const [failure, setFailure] = useState<string | null>(null);
-  const ids = { name: useId(), type: useId(), jurisdiction: useId(), heading: useId() };
+  const ids = { name: useId(), type: useId(), jurisdiction: useId() };
   const errorIds = { name: useId(), type: useId(), jurisdiction: useId() };
   const {
     register,
@@ -82,103 +81,81 @@ function NewLocationForm({
     label: label('locationType', type),
   }));
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    const location = { ...values, id: crypto.randomUUID() };
-    try {
+  const { failure, save } = useInlineSave(locationFields, (field, message) =>
+    setError(field, { message }),
+  );
+  const submit = handleSubmit((values) =>
+    save(async () => {
+      const location = { ...values, id: crypto.randomUUID() };
       await api().saveLocation(location);
       await onSaved(location);
-    } catch (error) {
-      const issues = error instanceof IpcError ? error.issues : [];
-      for (const issue of issues) {
-        if (issue.path === 'name' || issue.path === 'locationType' || issue.path === 'jurisdiction')
-          setError(issue.path, { message: issue.message });
-      }
-      if (issues.length === 0) setFailure(errorText(error));
-    }
-  });
+    }),
+  );
 
   return (
-    <form
-      className="subform"
-      aria-labelledby={ids.heading}
-      noValidate
-      onSubmit={(event) => {
-        event.stopPropagation();
-        void submit(event);
-      }}
+    <InlineForm
+      title={t('location.newTitle')}
+      saveLabel={t('location.save')}
+      failure={failure}
+      isSubmitting={isSubmitting}
+      onSubmit={submit}
+      onCancel={onCancel}
     >
-      <h3 id={ids.heading}>{t('location.newTitle')}</h3>
-      <div className="grid">
-        <div className="field">
-          <label htmlFor={ids.name} className="field__label--required">
-            {t('location.name')}
-          </label>
-          <input
-            id={ids.name}
-            type="text"
-            autoComplete="off"
-            // The person opened this form to type a name: start there.
-            // eslint-disable-next-line jsx-a11y/no-autofocus
-            autoFocus
-            aria-invalid={errors.name !== undefined}
-            aria-describedby={errors.name !== undefined ? errorIds.name : undefined}
-            {...fields.name}
-          />
-          <FieldMessage id={errorIds.name} messageKey={errors.name?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.type} className="field__label--required">
-            {t('location.locationType')}
-          </label>
-          <select
-            id={ids.type}
-            aria-invalid={errors.locationType !== undefined}
-            aria-describedby={errors.locationType !== undefined ? errorIds.type : undefined}
-            {...fields.locationType}
-          >
-            <option value="">{t('editor.choose')}</option>
-            {typeOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          <FieldMessage id={errorIds.type} messageKey={errors.locationType?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.jurisdiction} className="field__label--required">
-            {t('location.jurisdiction')}
-          </label>
-          <select
-            id={ids.jurisdiction}
-            aria-invalid={errors.jurisdiction !== undefined}
-            aria-describedby={errors.jurisdiction !== undefined ? errorIds.jurisdiction : undefined}
-            {...fields.jurisdiction}
-          >
-            <option value="">{t('editor.choose')}</option>
-            {countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {t('editor.country', { name: country.name, code: country.code })}
-              </option>
-            ))}
-          </select>
-          <FieldMessage id={errorIds.jurisdiction} messageKey={errors.jurisdiction?.message} />
-        </div>
+      <div className="field">
+        <label htmlFor={ids.name} className="field__label--required">
+          {t('location.name')}
+        </label>
+        <input
+          id={ids.name}
+          type="text"
+          autoComplete="off"
+          // The person opened this form to type a name: start there.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
+          aria-invalid={errors.name !== undefined}
+          aria-describedby={errors.name !== undefined ? errorIds.name : undefined}
+          {...fields.name}
+        />
+        <FieldMessage id={errorIds.name} messageKey={errors.name?.message} />
       </div>
-      {failure !== null && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {t('location.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('editor.cancel')}
-        </button>
+      <div className="field">
+        <label htmlFor={ids.type} className="field__label--required">
+          {t('location.locationType')}
+        </label>
+        <select
+          id={ids.type}
+          aria-invalid={errors.locationType !== undefined}
+          aria-describedby={errors.locationType !== undefined ? errorIds.type : undefined}
+          {...fields.locationType}
+        >
+          <option value="">{t('editor.choose')}</option>
+          {typeOptions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id={errorIds.type} messageKey={errors.locationType?.message} />
       </div>
-    </form>
+      <div className="field">
+        <label htmlFor={ids.jurisdiction} className="field__label--required">
+          {t('location.jurisdiction')}
+        </label>
+        <select
+          id={ids.jurisdiction}
+          aria-invalid={errors.jurisdiction !== undefined}
+          aria-describedby={errors.jurisdiction !== undefined ? errorIds.jurisdiction : undefined}
+          {...fields.jurisdiction}
+        >
+          <option value="">{t('editor.choose')}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {t('editor.country', { name: country.name, code: country.code })}
+            </option>
+          ))}
+        </select>
+        <FieldMessage id={errorIds.jurisdiction} messageKey={errors.jurisdiction?.message} />
+      </div>
+    </InlineForm>
   );
 }

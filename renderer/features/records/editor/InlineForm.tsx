@@ -1,0 +1,80 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IpcError } from '../../../../shared/ipc/errors.ts';
+import { useErrorText } from '../../../components/ErrorMessage.tsx';
+
+/**
+ * Saving a small form of its own (a new location or campaign inside a record): main's field
+ * issues go to the matching fields, anything else becomes one message above the buttons.
+ */
+export function useInlineSave<Field extends string>(
+  fields: readonly Field[],
+  setFieldError: (field: Field, message: string) => void,
+): { failure: string | null; save: (work: () => Promise<void>) => Promise<void> } {
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = async (work: () => Promise<void>) => {
+    setFailure(null);
+    try {
+      await work();
+    } catch (error) {
+      const issues = error instanceof IpcError ? error.issues : [];
+      for (const issue of issues) {
+        const field = fields.find((name) => name === issue.path);
+        if (field !== undefined) setFieldError(field, issue.message);
+      }
+      if (issues.length === 0) setFailure(errorText(error));
+    }
+  };
+  return { failure, save };
+}
+
+/** The shell of such a form: heading, fields, the failure, save and cancel. */
+export function InlineForm({
+  title,
+  saveLabel,
+  failure,
+  isSubmitting,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  title: string;
+  saveLabel: string;
+  failure: string | null;
+  isSubmitting: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => Promise<void>;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('records');
+  const headingId = useId();
+  return (
+    <form
+      className="subform"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(event) => {
+        // The record's own form (if any) must not see this submit.
+        event.stopPropagation();
+        void onSubmit(event);
+      }}
+    >
+      <h3 id={headingId}>{title}</h3>
+      <div className="grid">{children}</div>
+      {failure !== null && (
+        <p className="notice notice--error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+          {saveLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('editor.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
