@@ -4,6 +4,7 @@ import type { IpcResult } from './errors.ts';
 import { appProcedures } from './procedures/app.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
+import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
 
 /**
  * The single definition of every procedure the renderer may call and every event main may push.
@@ -18,12 +19,15 @@ export const procedures = {
   ...appProcedures,
   ...sessionProcedures,
   ...recordProcedures,
+  ...syncProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   settingsChanged: SettingsSchema,
   /** Pushed when the app locks itself (idle) or another window changes who is signed in. */
   sessionChanged: SessionStatusSchema,
+  /** Pushed whenever sync's status changes: a round starts, progresses, ends or fails. */
+  syncChanged: SyncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type ProcedureName = keyof typeof procedures;

@@ -10,6 +10,10 @@ import { z } from 'zod';
  * CONFLICT: the record changed since it was read (its revision moved on).
  * RECORD_FINAL: a finalised record is evidence; it can be amended, never silently edited.
  * STORAGE_*, DATABASE_DAMAGED, NOT_SALW_DATABASE, WRONG_KEY: the disk or the database refused.
+ * SERVER_UNREACHABLE: the sync server did not answer (offline, wrong address, TLS refused).
+ * ENROLLMENT_CODE_INVALID: the code is unknown, already used or expired.
+ * DEVICE_REVOKED: an administrator revoked this laptop; it can no longer sync.
+ * NOT_ENROLLED: sync needs the laptop to be enrolled with a server first.
  */
 export const ipcErrorCodes = [
   'VALIDATION_ERROR',
@@ -27,6 +31,10 @@ export const ipcErrorCodes = [
   'DATABASE_DAMAGED',
   'NOT_SALW_DATABASE',
   'WRONG_KEY',
+  'SERVER_UNREACHABLE',
+  'ENROLLMENT_CODE_INVALID',
+  'DEVICE_REVOKED',
+  'NOT_ENROLLED',
   'INTERNAL',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(ipcErrorCodes);

@@ -19,6 +19,7 @@ import { LocationSchema } from '../../domain/location.ts';
 import { CampaignSchema } from '../../domain/campaign.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
 import { noInput } from './app.ts';
+import { RecordSyncStateSchema } from './sync.ts';
 
 /** A person as a record shows them: who created, changed or finalised it. */
 const PersonRefSchema = z.object({ id: RecordIdSchema, name: z.string() });
@@ -63,6 +64,8 @@ export const IntakeSummarySchema = z.object({
   updatedAt: z.string(),
   updatedByName: z.string(),
   revision: z.number().int().min(0),
+  /** Where the record stands with the server (waiting, sent, conflict, rejected). */
+  syncState: RecordSyncStateSchema,
 });
 export type IntakeSummary = z.infer<typeof IntakeSummarySchema>;
 

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+
+/**
+ * The wire protocol between a field laptop and the central sync API (sync-and-crypto.md 7.2-7.5).
+ * Defined once here; the server validates every request with these schemas and the laptop
+ * validates every response with them. Plain JSON only.
+ *
+ * Invariants:
+ * - mutation ids are per device, strictly increasing, never reused; (deviceId, mutationId) is the
+ *   idempotency key and the server answers a replay with the stored result;
+ * - the pull cursor is (version, id): every row written by one push shares a version, and versions
+ *   are allocated under a row lock so they become visible in commit order (finding 0.5);
+ * - device clocks are recorded (deviceTime) and never decide anything.
+ */
+
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** At most this many mutations per push request (7.2). */
+export const MAX_PUSH_MUTATIONS = 500;
+/** Request bodies above this are refused with 413 (the laptop splits batches below it). */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_PULL_LIMIT = 1000;
+export const MAX_PULL_LIMIT = 5000;
+
+export const TUS_VERSION = '1.0.0';
+/** Chunk size for photo uploads: one lost chunk re-sends at most this much (P9). */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export const SyncEntitySchema = z.enum(['intake_event', 'location', 'campaign', 'attachment']);
+export type SyncEntity = z.infer<typeof SyncEntitySchema>;
+
+/**
+ * create / update: a record's fields; finalise: the record becomes final (evidence);
+ * amend: an explicit change to a final record, kept in its history;
+ * delete: a tombstone (only drafts may be deleted).
+ */
+export const MutationOpSchema = z.enum(['create', 'update', 'finalise', 'amend', 'delete']);
+export type MutationOp = z.infer<typeof MutationOpSchema>;
+
+const IdSchema = z.string().min(1).max(100);
+const IsoTimeSchema = z.iso.datetime({ offset: true });
+
+/** Who made a change: the person signed in on the laptop. */
+export const AuthorSchema = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+export const MutationSchema = z.object({
+  mutationId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  entity: SyncEntitySchema,
+  entityId: IdSchema,
+  op: MutationOpSchema,
+  /** The server revision of the record this change was made on; 0 for a record never synced. */
+  baseRev: z.number().int().min(0),
+  /** Only the top-level fields this change set, each with its whole new value. */
+  fields: z.record(z.string().min(1).max(100), z.unknown()),
+  author: AuthorSchema,
+  /** The laptop's clock when the change was saved: recorded for the audit, never trusted. */
+  deviceTime: IsoTimeSchema,
+});
+export type Mutation = z.infer<typeof MutationSchema>;
+
+export const PushRequestSchema = z.object({
+  deviceId: z.uuid(),
+  protocolVersion: z.literal(SYNC_PROTOCOL_VERSION),
+  /** The epoch the laptop last synced with; null before its first pull. */
+  serverEpoch: z.string().nullable(),
+  mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const MutationOutcomeSchema = z.enum(['applied', 'conflict', 'rejected']);
+export type MutationOutcome = z.infer<typeof MutationOutcomeSchema>;
+
+/** Why a mutation was refused; the laptop shows it in the person's words. */
+export const RejectReasonSchema = z.enum([
+  /** The fields do not make a valid record of that kind. */
+  'invalid_record',
+  /** An update or finalise for a record the server does not have. */
+  'not_found',
+  /** A change to a final record that was not an amendment. */
+  'record_final',
+  /** A change to a record that was deleted. */
+  'record_deleted',
+  /** Deleting a record that is not a draft. */
+  'not_deletable',
+  /** The op does not apply to that entity (e.g. finalise a location). */
+  'unsupported_op',
+]);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
+
+export const MutationResultSchema = z.object({
+  mutationId: z.number().int().positive(),
+  outcome: MutationOutcomeSchema,
+  /** The record's server revision after this mutation; null when it was rejected before existing. */
+  serverRev: z.number().int().min(0).nullable(),
+  /**
+   * applied: other devices changed other fields since baseRev and both changes were kept (a soft
+   * conflict, for information).
+   */
+  merged: z.boolean(),
+  /** conflict: the fields where the server kept its value; the device's values are stored. */
+  conflictFields: z.array(z.string()),
+  /** conflict / rejected: the record as the server holds it now (null if it has none). */
+  serverState: z.unknown().nullable(),
+  reason: RejectReasonSchema.nullable(),
+  /** For people: what was wrong (a rejected mutation). */
+  message: z.string().nullable(),
+});
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushResponseSchema = z.object({
+  lastMutationId: z.number().int().min(0),
+  results: z.array(MutationResultSchema),
+  version: z.number().int().min(0),
+  serverEpoch: z.string(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullQuerySchema = z.object({
+  afterVersion: z.coerce.number().int().min(0).default(0),
+  afterId: z.string().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+export const PulledRecordSchema = z.object({
+  entity: SyncEntitySchema,
+  id: IdSchema,
+  version: z.number().int().min(1),
+  serverRev: z.number().int().min(1),
+  deleted: z.boolean(),
+  status: z.enum(['draft', 'final']),
+  /** The whole record as the server holds it; null for a tombstone. */
+  data: z.unknown().nullable(),
+  createdBy: AuthorSchema,
+  updatedBy: AuthorSchema,
+  /** Server clock: when the change that made this revision arrived. */
+  receivedAt: IsoTimeSchema,
+});
+export type PulledRecord = z.infer<typeof PulledRecordSchema>;
+
+export const PullCursorSchema = z.object({
+  afterVersion: z.number().int().min(0),
+  afterId: z.string(),
+});
+export type PullCursor = z.infer<typeof PullCursorSchema>;
+
+export const PullResponseSchema = z.object({
+  changes: z.array(PulledRecordSchema),
+  next: PullCursorSchema,
+  hasMore: z.boolean(),
+  /** The last mutation id of the calling device the server has processed. */
+  lastMutationId: z.number().int().min(0),
+  /** Changes only when the server is restored from a backup: then the laptop pulls from zero. */
+  serverEpoch: z.string(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+/** Enrollment code as printed by `npm run server -- enroll`: groups of base32 letters. */
+export const EnrollmentCodeSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-Z2-7]{12}$/, 'enrollmentCodeFormat'));
+
+export const EnrollRequestSchema = z.object({
+  code: EnrollmentCodeSchema,
+  protocolVersion: z.literal(SYNC_PROTOCOL_VERSION),
+  appVersion: z.string().max(50),
+});
+export type EnrollRequest = z.input<typeof EnrollRequestSchema>;
+
+export const EnrollResponseSchema = z.object({
+  deviceId: z.uuid(),
+  /** The name the administrator gave when creating the code ("Team 3 laptop"). */
+  deviceName: z.string(),
+  /** The device's secret credential: sent as `Authorization: Bearer …`; the server keeps a hash. */
+  credential: z.string().min(32).max(200),
+  serverEpoch: z.string(),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponseSchema>;
+
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  protocolVersion: z.number().int(),
+  serverEpoch: z.string(),
+  /** Server clock, for showing skew; never used to order anything. */
+  time: IsoTimeSchema,
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** Expected versus received photos of one record (the ODK model). */
+export const RecordAttachmentsSchema = z.object({
+  recordId: IdSchema,
+  expected: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  received: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+});
+export type RecordAttachments = z.infer<typeof RecordAttachmentsSchema>;
+
+export const syncErrorCodes = [
+  'VALIDATION_ERROR',
+  /** No or unknown credential. */
+  'UNAUTHORIZED',
+  /** The device's credential was revoked by an administrator. */
+  'DEVICE_REVOKED',
+  /** The enrollment code is unknown, used or expired (one message for all three: no oracle). */
+  'ENROLLMENT_CODE_INVALID',
+  'RATE_LIMITED',
+  /** Push skipped a mutation id; `expected` says which one the server needs next. */
+  'MUTATION_GAP',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  /** tus: the chunk or the whole file does not match its SHA-256. */
+  'CHECKSUM_MISMATCH',
+  /** tus: the PATCH did not start at the server's offset; HEAD and resume. */
+  'OFFSET_MISMATCH',
+  'UNSUPPORTED_PROTOCOL',
+  'INTERNAL',
+] as const;
+export const SyncErrorCodeSchema = z.enum(syncErrorCodes);
+export type SyncErrorCode = z.infer<typeof SyncErrorCodeSchema>;
+
+/** Every 4xx/5xx body of the sync API. */
+export const SyncErrorBodySchema = z.object({
+  error: SyncErrorCodeSchema,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With MUTATION_GAP: the mutation id the server expects next. */
+  expected: z.number().int().min(1).optional(),
+  /** With RATE_LIMITED: seconds to wait. */
+  retryAfterSeconds: z.number().int().min(0).optional(),
+});
+export type SyncErrorBody = z.infer<typeof SyncErrorBodySchema>;
+
+/** The HTTP routes, in one place for the server and the laptop. */
+export const syncRoutes = {
+  health: '/v1/health',
+  enroll: '/v1/devices/enroll',
+  push: '/v1/sync/push',
+  pull: '/v1/sync/pull',
+  files: '/v1/files',
+  fileBySha256: (sha256: string) => `/v1/files/by-sha256/${sha256}`,
+  recordAttachments: (recordId: string) =>
+    `/v1/records/${encodeURIComponent(recordId)}/attachments`,
+} as const;
