@@ -51,6 +51,11 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   DATABASE_DAMAGED: 500,
   NOT_SALW_DATABASE: 500,
   WRONG_KEY: 500,
+  // The sync server, not this host, failed to answer.
+  SERVER_UNREACHABLE: 502,
+  ENROLLMENT_CODE_INVALID: 400,
+  DEVICE_REVOKED: 403,
+  NOT_ENROLLED: 409,
   INTERNAL: 500,
 };
 

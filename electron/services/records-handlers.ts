@@ -33,7 +33,9 @@ import {
 import { listCampaigns, readCampaign, writeCampaign } from '../store/campaigns-repository.ts';
 import { listLocations, readLocation, writeLocation } from '../store/locations-repository.ts';
 import { appendOutbox } from '../store/outbox.ts';
+import { recordSyncState } from '../store/sync-repository.ts';
 import { findUser } from '../store/users-repository.ts';
+import { changedTopLevelFields } from '../sync/fields.ts';
 
 type RecordHandlers = Pick<
   HandlerTable,
@@ -50,6 +52,7 @@ type RecordHandlers = Pick<
   | 'addPhoto'
   | 'getPhoto'
   | 'verifyAuditLog'
+  | 'getRecordSyncState'
 >;
 
 const INTAKE = 'intake_event';
@@ -57,12 +60,14 @@ const INTAKE = 'intake_event';
 /**
  * The record workflow. Every change is one SQLite transaction that writes the record, its audit
  * entry (who, when, before, after) and its outbox row together; a crash or a refused write leaves
- * none of them.
+ * none of them. The outbox row carries the record's server revision as its base and the top-level
+ * fields the change touched. `onSaved` runs after each committed change (sync's debounce).
  */
 export function recordHandlers(
   session: Session,
   idle: IdleLock,
   now: () => Date = () => new Date(),
+  onSaved: () => void = () => undefined,
 ): RecordHandlers {
   const open = (): Unlocked => {
     idle.touch();
@@ -73,12 +78,12 @@ export function recordHandlers(
     listLocations: () => listLocations(open().db),
 
     saveLocation: (location) =>
-      saveReference(open(), 'location', location, readLocation, writeLocation, now),
+      saved(saveReference(open(), 'location', location, readLocation, writeLocation, now)),
 
     listCampaigns: () => listCampaigns(open().db),
 
     saveCampaign: (campaign) =>
-      saveReference(open(), 'campaign', campaign, readCampaign, writeCampaign, now),
+      saved(saveReference(open(), 'campaign', campaign, readCampaign, writeCampaign, now)),
 
     newIntakeDraft: () => {
       open();
@@ -129,12 +134,14 @@ export function recordHandlers(
           entity: INTAKE,
           entityId: event.id,
           op: existing === null ? 'create' : 'update',
-          baseRevision: existing?.revision ?? 0,
+          baseRevision: existing?.serverRev ?? 0,
           payload: event,
+          changedFields: changedTopLevelFields(existing?.event ?? null, event),
           createdAt: at,
           createdBy: user.id,
         });
       })();
+      onSaved();
       return view(db, draft.id);
     },
 
@@ -194,12 +201,14 @@ export function recordHandlers(
           entity: INTAKE,
           entityId: id,
           op: 'finalise',
-          baseRevision: existing.revision,
+          baseRevision: existing.serverRev,
           payload: parsed.data,
+          changedFields: changedTopLevelFields(existing.event, parsed.data),
           createdAt: at,
           createdBy: user.id,
         });
       })();
+      onSaved();
       return view(db, id);
     },
 
@@ -218,6 +227,7 @@ export function recordHandlers(
         updatedAt: row.updatedAt,
         updatedByName: row.updatedByName,
         revision: row.revision,
+        syncState: row.syncState,
       }));
       return { items, total };
     },
@@ -287,10 +297,12 @@ export function recordHandlers(
           op: 'create',
           baseRevision: 0,
           payload: { sha256, mime, size: bytes.byteLength },
+          changedFields: ['mime', 'sha256', 'size'],
           createdAt: at,
           createdBy: user.id,
         });
       })();
+      onSaved();
       return ref;
     },
 
@@ -315,7 +327,18 @@ export function recordHandlers(
       const { db, dbId } = open();
       return verifyAuditChain(db, dbId);
     },
+
+    getRecordSyncState: ({ id }) => {
+      const state = recordSyncState(open().db, id);
+      if (state === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+      return state;
+    },
   };
+
+  function saved<T>(value: T): T {
+    onSaved();
+    return value;
+  }
 }
 
 /**
@@ -327,13 +350,17 @@ function saveReference<T extends { id: string }>(
   entity: 'location' | 'campaign',
   item: T,
   read: (db: Unlocked['db'], id: string) => T | null,
-  write: (db: Unlocked['db'], item: T, at: string, by: string) => void,
+  write: (db: Unlocked['db'], item: T, at: string, by: string, revision: number) => void,
   now: () => Date,
 ): T {
   const at = now().toISOString();
+  const table = entity === 'location' ? 'locations' : 'campaigns';
   db.transaction(() => {
     const before = read(db, item.id);
-    write(db, item, at, user.id);
+    const revisions = db
+      .prepare(`SELECT revision, server_rev AS serverRev FROM ${table} WHERE id = ?`)
+      .get(item.id) as { revision: number; serverRev: number } | undefined;
+    write(db, item, at, user.id, (revisions?.revision ?? 0) + 1);
     appendAuditEntry(db, dbId, {
       at,
       userId: user.id,
@@ -347,8 +374,9 @@ function saveReference<T extends { id: string }>(
       entity,
       entityId: item.id,
       op: before === null ? 'create' : 'update',
-      baseRevision: 0,
+      baseRevision: revisions?.serverRev ?? 0,
       payload: item,
+      changedFields: changedTopLevelFields(before, item),
       createdAt: at,
       createdBy: user.id,
     });

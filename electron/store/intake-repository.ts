@@ -2,12 +2,15 @@ import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-e
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
+import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
 
 export type StoredIntakeEvent = IntakeEventDraft | IntakeEvent;
 
 export interface IntakeRow {
   readonly event: StoredIntakeEvent;
   readonly revision: number;
+  /** The server's revision of this record as last seen; 0 if the server never acknowledged it. */
+  readonly serverRev: number;
   readonly status: 'draft' | 'final';
   readonly createdAt: string;
   readonly createdBy: string;
@@ -20,6 +23,7 @@ export interface IntakeRow {
 interface RawRow {
   data_json: string;
   revision: number;
+  server_rev: number;
   status: 'draft' | 'final';
   created_at: string;
   created_by: string;
@@ -36,6 +40,7 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
   return {
     event: JSON.parse(row.data_json) as StoredIntakeEvent,
     revision: row.revision,
+    serverRev: row.server_rev,
     status: row.status,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -48,22 +53,25 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
 
 /**
  * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
- * inside the transaction that also appends the audit entry and the outbox row.
+ * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
+ * only given by sync (what the server acknowledged); a local save leaves it as it was.
  */
 export function writeIntake(
   db: Db,
-  row: Omit<IntakeRow, 'event'> & { event: StoredIntakeEvent },
+  row: Omit<IntakeRow, 'event' | 'serverRev'> & { event: StoredIntakeEvent; serverRev?: number },
 ): void {
   const { event } = row;
   prepared(
     db,
-    `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision, data_json,
-       created_at, created_by, updated_at, updated_by, finalised_at, finalised_by)
-     VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision, @data_json,
-       @created_at, @created_by, @updated_at, @updated_by, @finalised_at, @finalised_by)
+    `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision,
+       server_rev, data_json, created_at, created_by, updated_at, updated_by, finalised_at, finalised_by)
+     VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision,
+       coalesce(@server_rev, 0), @data_json, @created_at, @created_by, @updated_at, @updated_by,
+       @finalised_at, @finalised_by)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, context = excluded.context,
        occurred_on = excluded.occurred_on, location_id = excluded.location_id,
-       campaign_id = excluded.campaign_id, revision = excluded.revision, data_json = excluded.data_json,
+       campaign_id = excluded.campaign_id, revision = excluded.revision,
+       server_rev = coalesce(@server_rev, intake_events.server_rev), data_json = excluded.data_json,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by,
        finalised_at = excluded.finalised_at, finalised_by = excluded.finalised_by`,
   ).run({
@@ -74,6 +82,7 @@ export function writeIntake(
     location_id: event.locationId ?? null,
     campaign_id: event.campaignId ?? null,
     revision: row.revision,
+    server_rev: row.serverRev ?? null,
     data_json: JSON.stringify(event),
     created_at: row.createdAt,
     created_by: row.createdBy,
@@ -145,6 +154,7 @@ export interface IntakeListRow {
   readonly updatedAt: string;
   readonly updatedByName: string;
   readonly revision: number;
+  readonly syncState: RecordSyncState;
 }
 
 /** Newest first; drafts without a date sort by their last change. */
@@ -207,7 +217,8 @@ export function listIntakes(
          (SELECT group_concat(serial_number, char(31)) FROM
             (SELECT serial_number FROM weapon_items w WHERE w.intake_event_id = e.id
                AND serial_number IS NOT NULL AND serial_number <> '' ORDER BY position LIMIT 5)) AS serials,
-         e.updated_at AS updatedAt, u.name AS updatedByName, e.revision
+         e.updated_at AS updatedAt, u.name AS updatedByName, e.revision,
+         ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState
        FROM page
        JOIN intake_events e ON e.id = page.id
        LEFT JOIN locations l ON l.id = e.location_id

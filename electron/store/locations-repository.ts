@@ -14,12 +14,25 @@ export function listLocations(db: Db): Location[] {
   return rows.map((row) => JSON.parse(row.data_json) as Location);
 }
 
-export function writeLocation(db: Db, location: Location, at: string, by: string): void {
+/**
+ * `revision` is the local revision (every save bumps it); `serverRev` is only given by sync, a
+ * local save leaves it as it was.
+ */
+export function writeLocation(
+  db: Db,
+  location: Location,
+  at: string,
+  by: string,
+  revision: number,
+  serverRev: number | null = null,
+): void {
   db.prepare(
-    `INSERT INTO locations (id, location_type, name, jurisdiction, data_json, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO locations (id, location_type, name, jurisdiction, data_json, created_at, created_by,
+       revision, server_rev)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 0))
      ON CONFLICT (id) DO UPDATE SET location_type = excluded.location_type, name = excluded.name,
-       jurisdiction = excluded.jurisdiction, data_json = excluded.data_json`,
+       jurisdiction = excluded.jurisdiction, data_json = excluded.data_json,
+       revision = excluded.revision, server_rev = coalesce(?, locations.server_rev)`,
   ).run(
     location.id,
     location.locationType,
@@ -28,5 +41,8 @@ export function writeLocation(db: Db, location: Location, at: string, by: string
     JSON.stringify(location),
     at,
     by,
+    revision,
+    serverRev,
+    serverRev,
   );
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../encrypted-database.ts';
 import { initialSchema } from './0010-initial-schema.ts';
+import { syncSchema } from './0020-sync.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, syncSchema];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
@@ -25,10 +26,25 @@ export function migrate(
   }
   for (const migration of list) {
     if (migration.version <= from) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // PRAGMA foreign_keys is a no-op inside a transaction: it has to change around it.
+    const rebuild = migration.rebuildsTables === true;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) {
+            throw new Error(
+              `Migration ${migration.version} would leave ${broken.length} broken references.`,
+            );
+          }
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (rebuild) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: db.pragma('user_version', { simple: true }) as number };
 }

@@ -7,5 +7,11 @@ import type { Db } from '../encrypted-database.ts';
 export interface Migration {
   readonly version: number;
   readonly description: string;
+  /**
+   * Rebuilds a table other tables point at (SQLite's 12-step ALTER): foreign keys are switched off
+   * around this one migration, because dropping the old table with them on would cascade-delete
+   * the rows that point at it; `foreign_key_check` must come back empty before it commits.
+   */
+  readonly rebuildsTables?: boolean;
   up(db: Db): void;
 }

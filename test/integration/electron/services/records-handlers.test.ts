@@ -101,7 +101,8 @@ function lastOutboxRow() {
   const { db } = app.services.session.requireUnlocked();
   return db
     .prepare(
-      'SELECT entity, entity_id AS entityId, op, base_revision AS baseRevision, payload_json AS payload, state FROM outbox ORDER BY mutation_id DESC LIMIT 1',
+      `SELECT entity, entity_id AS entityId, op, base_revision AS baseRevision, payload_json AS payload,
+         changed_fields_json AS changedFields, state FROM outbox ORDER BY mutation_id DESC LIMIT 1`,
     )
     .get() as {
     entity: string;
@@ -109,6 +110,7 @@ function lastOutboxRow() {
     op: string;
     baseRevision: number;
     payload: string;
+    changedFields: string | null;
     state: string;
   };
 }
@@ -240,7 +242,12 @@ describe('record procedures through the dispatcher', () => {
     expect(view.event.revision).toBe(2);
     expect(view.status).toBe('draft');
     expect(view.createdBy).toEqual(person);
-    expect(lastOutboxRow()).toMatchObject({ op: 'update', baseRevision: 1 });
+    // Never synced: the base is the server's revision 0; only the two changed fields travel.
+    expect(lastOutboxRow()).toMatchObject({
+      op: 'update',
+      baseRevision: 0,
+      changedFields: JSON.stringify(['agencyCaseRef', 'notes']),
+    });
   });
 
   it('refuses a stale save (based on revision 1) with CONFLICT and changes nothing', async () => {
@@ -517,7 +524,7 @@ describe('record procedures through the dispatcher', () => {
       entity: 'intake_event',
       entityId: seizureId.value,
       op: 'finalise',
-      baseRevision: 3,
+      baseRevision: 0,
     });
     expect(JSON.parse(lastOutboxRow().payload)).toMatchObject({ status: 'final', revision: 4 });
   });
@@ -633,6 +640,7 @@ describe('record procedures through the dispatcher', () => {
       updatedAt: expect.any(String) as unknown,
       updatedByName: 'Amina Hadžić',
       revision: 4,
+      syncState: 'waiting',
     });
     const undated = (await app.ok('listIntakes', { status: 'draft' })).items.find(
       (item) => item.id === others.undated,

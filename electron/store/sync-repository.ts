@@ -1,0 +1,539 @@
+import { z } from 'zod';
+import { CampaignSchema } from '../../shared/domain/campaign.ts';
+import {
+  IntakeEventDraftSchema,
+  IntakeEventFinalSchema,
+} from '../../shared/domain/intake-event.ts';
+import { LocationSchema } from '../../shared/domain/location.ts';
+import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
+import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
+import { sameValue, withoutServerKeys } from '../sync/fields.ts';
+import { appendAuditEntry } from './audit-log.ts';
+import { writeCampaign } from './campaigns-repository.ts';
+import type { Db } from './encrypted-database.ts';
+import { readIntake, writeIntake, type StoredIntakeEvent } from './intake-repository.ts';
+import { writeLocation } from './locations-repository.ts';
+import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
+import { prepared } from './prepared.ts';
+
+export type { RecordSyncState };
+
+/**
+ * The laptop's side of sync in the store: enrollment and cursor (sync_state), conflicts and
+ * rejections (sync_issues), and applying what the server sent. Every function here runs inside
+ * the caller's transaction; the engine makes one transaction per page or per push response.
+ */
+
+/** People from other laptops: they appear on records, never in the unlock or people lists. */
+export const REMOTE_ROLE = 'remote';
+
+/** SQL for a record's sync state, given expressions for its id and server revision. */
+export function recordSyncStateSql(idExpr: string, serverRevExpr: string): string {
+  return `(CASE
+    WHEN EXISTS (SELECT 1 FROM sync_issues i WHERE i.entity_id = ${idExpr} AND i.resolved_at IS NULL AND i.kind = 'rejected') THEN 'rejected'
+    WHEN EXISTS (SELECT 1 FROM sync_issues i WHERE i.entity_id = ${idExpr} AND i.resolved_at IS NULL AND i.kind = 'conflict') THEN 'conflict'
+    WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = ${idExpr} AND o.state = 'pending') THEN 'waiting'
+    WHEN ${serverRevExpr} > 0 THEN 'sent'
+    ELSE 'local' END)`;
+}
+
+const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
+  intake_event: { table: 'intake_events', key: 'id' },
+  location: { table: 'locations', key: 'id' },
+  campaign: { table: 'campaigns', key: 'id' },
+  attachment: { table: 'attachments', key: 'sha256' },
+};
+
+export function recordSyncState(
+  db: Db,
+  id: string,
+): { state: RecordSyncState; reason: RejectReason | null; message: string | null } | null {
+  for (const entity of Object.keys(tableOf) as SyncEntity[]) {
+    const { table, key } = tableOf[entity];
+    const row = prepared(
+      db,
+      `SELECT ${recordSyncStateSql('t.' + key, 't.server_rev')} AS state FROM ${table} t WHERE t.${key} = ?`,
+    ).get(id) as { state: RecordSyncState } | undefined;
+    if (row === undefined) continue;
+    const issue = prepared(
+      db,
+      `SELECT reason, message FROM sync_issues WHERE entity_id = ? AND resolved_at IS NULL
+         AND kind = 'rejected' ORDER BY id DESC LIMIT 1`,
+    ).get(id) as { reason: RejectReason | null; message: string | null } | undefined;
+    return {
+      state: row.state,
+      reason: row.state === 'rejected' ? (issue?.reason ?? null) : null,
+      message: row.state === 'rejected' ? (issue?.message ?? null) : null,
+    };
+  }
+  return null;
+}
+
+export interface SyncStateRow {
+  readonly serverUrl: string | null;
+  readonly deviceId: string | null;
+  readonly deviceName: string | null;
+  /** Secret: never logged, never sent over IPC. */
+  readonly credential: string | null;
+  readonly serverEpoch: string | null;
+  readonly pullAfterVersion: number;
+  readonly pullAfterId: string;
+  readonly nextMutationId: number;
+  readonly repull: boolean;
+  readonly revoked: boolean;
+  readonly lastSuccessAt: string | null;
+  readonly lastAttemptAt: string | null;
+  readonly lastErrorKind: string | null;
+  readonly lastErrorMessage: string | null;
+  readonly lastErrorAt: string | null;
+}
+
+export function readSyncState(db: Db): SyncStateRow {
+  const row = prepared(
+    db,
+    `SELECT server_url AS serverUrl, device_id AS deviceId, device_name AS deviceName, credential,
+       server_epoch AS serverEpoch, pull_after_version AS pullAfterVersion,
+       pull_after_id AS pullAfterId, next_mutation_id AS nextMutationId, repull, revoked,
+       last_success_at AS lastSuccessAt, last_attempt_at AS lastAttemptAt,
+       last_error_kind AS lastErrorKind, last_error_message AS lastErrorMessage,
+       last_error_at AS lastErrorAt
+     FROM sync_state WHERE id = 1`,
+  ).get() as Omit<SyncStateRow, 'repull' | 'revoked'> & { repull: number; revoked: number };
+  return { ...row, repull: row.repull === 1, revoked: row.revoked === 1 };
+}
+
+const columnOf = {
+  serverUrl: 'server_url',
+  deviceId: 'device_id',
+  deviceName: 'device_name',
+  credential: 'credential',
+  serverEpoch: 'server_epoch',
+  pullAfterVersion: 'pull_after_version',
+  pullAfterId: 'pull_after_id',
+  nextMutationId: 'next_mutation_id',
+  repull: 'repull',
+  revoked: 'revoked',
+  lastSuccessAt: 'last_success_at',
+  lastAttemptAt: 'last_attempt_at',
+  lastErrorKind: 'last_error_kind',
+  lastErrorMessage: 'last_error_message',
+  lastErrorAt: 'last_error_at',
+} as const satisfies Record<keyof SyncStateRow, string>;
+
+export function updateSyncState(db: Db, patch: Partial<SyncStateRow>): void {
+  const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
+  if (entries.length === 0) return;
+  const sets = entries.map(([key]) => `${columnOf[key as keyof SyncStateRow]} = ?`).join(', ');
+  const values = entries.map(([, value]) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+  db.prepare(`UPDATE sync_state SET ${sets} WHERE id = 1`).run(...values);
+}
+
+/** Sets a record's server revision; it only ever grows. */
+export function setServerRev(db: Db, entity: SyncEntity, id: string, serverRev: number): void {
+  const { table, key } = tableOf[entity];
+  prepared(db, `UPDATE ${table} SET server_rev = max(server_rev, ?) WHERE ${key} = ?`).run(
+    serverRev,
+    id,
+  );
+}
+
+export function readServerRev(db: Db, entity: SyncEntity, id: string): number | null {
+  const { table, key } = tableOf[entity];
+  const row = prepared(db, `SELECT server_rev AS rev FROM ${table} WHERE ${key} = ?`).get(id) as
+    { rev: number } | undefined;
+  return row?.rev ?? null;
+}
+
+/** A person named on a pulled record: known here by name only, with a role that cannot sign in. */
+export function ensurePerson(db: Db, author: Author, at: string): void {
+  prepared(
+    db,
+    `INSERT INTO users (id, name, role, created_at, created_by) VALUES (?, ?, ?, ?, NULL)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE users.role = '${REMOTE_ROLE}'`,
+  ).run(author.id, author.name, REMOTE_ROLE, at);
+}
+
+// ---- Issues ----------------------------------------------------------------------------------
+
+export interface NewSyncIssue {
+  readonly entity: string;
+  readonly entityId: string;
+  readonly mutationId: number;
+  readonly kind: 'conflict' | 'rejected';
+  readonly reason: RejectReason | null;
+  readonly message: string | null;
+  readonly fields: Record<string, { mine: unknown; server: unknown }>;
+  readonly recordFinal: boolean;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export function insertSyncIssue(db: Db, issue: NewSyncIssue): number {
+  const result = prepared(
+    db,
+    `INSERT INTO sync_issues (entity, entity_id, mutation_id, kind, reason, message, fields_json,
+       record_final, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    issue.entity,
+    issue.entityId,
+    issue.mutationId,
+    issue.kind,
+    issue.reason,
+    issue.message,
+    JSON.stringify(issue.fields),
+    issue.recordFinal ? 1 : 0,
+    issue.createdAt,
+    issue.createdBy,
+  );
+  return Number(result.lastInsertRowid);
+}
+
+export interface SyncIssueRow {
+  readonly id: number;
+  readonly entity: SyncEntity;
+  readonly entityId: string;
+  readonly mutationId: number;
+  readonly kind: 'conflict' | 'rejected';
+  readonly reason: RejectReason | null;
+  readonly message: string | null;
+  readonly fields: Record<string, { mine: unknown; server: unknown }>;
+  readonly recordFinal: boolean;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly createdByName: string;
+  readonly resolvedAt: string | null;
+}
+
+interface RawIssue {
+  id: number;
+  entity: SyncEntity;
+  entity_id: string;
+  mutation_id: number;
+  kind: 'conflict' | 'rejected';
+  reason: RejectReason | null;
+  message: string | null;
+  fields_json: string;
+  record_final: number;
+  created_at: string;
+  created_by: string;
+  created_by_name: string | null;
+  resolved_at: string | null;
+}
+
+const issueSelect = `SELECT i.*, u.name AS created_by_name FROM sync_issues i
+  LEFT JOIN users u ON u.id = i.created_by`;
+
+function toIssue(row: RawIssue): SyncIssueRow {
+  return {
+    id: row.id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    mutationId: row.mutation_id,
+    kind: row.kind,
+    reason: row.reason,
+    message: row.message,
+    fields: JSON.parse(row.fields_json) as SyncIssueRow['fields'],
+    recordFinal: row.record_final === 1,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name ?? row.created_by,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+export function listOpenSyncIssues(db: Db): SyncIssueRow[] {
+  return (
+    db.prepare(`${issueSelect} WHERE i.resolved_at IS NULL ORDER BY i.id`).all() as RawIssue[]
+  ).map(toIssue);
+}
+
+export function readSyncIssue(db: Db, id: number): SyncIssueRow | null {
+  const row = db.prepare(`${issueSelect} WHERE i.id = ?`).get(id) as RawIssue | undefined;
+  return row === undefined ? null : toIssue(row);
+}
+
+export function markSyncIssueResolved(
+  db: Db,
+  id: number,
+  at: string,
+  by: string,
+  resolution: unknown,
+): void {
+  db.prepare(
+    'UPDATE sync_issues SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?',
+  ).run(at, by, JSON.stringify(resolution), id);
+}
+
+/** What a person recognises a record by in the issues list. */
+export function recordLabel(db: Db, entity: SyncEntity, id: string): string {
+  if (entity === 'intake_event') {
+    const row = db
+      .prepare(
+        `SELECT e.occurred_on AS occurredOn, l.name AS place FROM intake_events e
+         LEFT JOIN locations l ON l.id = e.location_id WHERE e.id = ?`,
+      )
+      .get(id) as { occurredOn: string | null; place: string | null } | undefined;
+    if (row === undefined) return '';
+    return [row.occurredOn, row.place].filter((part) => part !== null).join(', ');
+  }
+  if (entity === 'location' || entity === 'campaign') {
+    const row = db.prepare(`SELECT name FROM ${tableOf[entity].table} WHERE id = ?`).get(id) as
+      { name: string } | undefined;
+    return row?.name ?? '';
+  }
+  return `${id.slice(0, 12)}…`;
+}
+
+// ---- Status counts ---------------------------------------------------------------------------
+
+export interface SyncCounts {
+  readonly pendingChanges: number;
+  readonly pendingRecords: number;
+  readonly oldestPendingAt: string | null;
+  readonly pendingPhotos: number;
+  readonly openConflicts: number;
+  readonly openRejections: number;
+}
+
+export function syncCounts(db: Db): SyncCounts {
+  const outbox = prepared(
+    db,
+    `SELECT count(*) AS changes, count(DISTINCT entity_id) AS records, min(created_at) AS oldest
+     FROM outbox WHERE state = 'pending' AND entity IN ${SYNCED_ENTITY_SQL}`,
+  ).get() as { changes: number; records: number; oldest: string | null };
+  const photos = prepared(
+    db,
+    "SELECT count(*) AS n FROM attachments WHERE upload_state IN ('queued', 'uploading', 'uploaded')",
+  ).get() as { n: number };
+  const issues = prepared(
+    db,
+    `SELECT coalesce(sum(kind = 'conflict'), 0) AS conflicts, coalesce(sum(kind = 'rejected'), 0) AS rejections
+     FROM sync_issues WHERE resolved_at IS NULL`,
+  ).get() as { conflicts: number; rejections: number };
+  return {
+    pendingChanges: outbox.changes,
+    pendingRecords: outbox.records,
+    oldestPendingAt: outbox.oldest,
+    pendingPhotos: photos.n,
+    openConflicts: issues.conflicts,
+    openRejections: issues.rejections,
+  };
+}
+
+// ---- Applying the server's records -------------------------------------------------------------
+
+const PulledIntakeSchema = z.union([IntakeEventFinalSchema, IntakeEventDraftSchema]);
+const PulledAttachmentSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mime: z.string(),
+  size: z.number().int().min(0),
+});
+
+export type ApplyOutcome = 'applied' | 'unchanged' | 'deferred' | 'deleted' | 'invalid';
+
+/**
+ * Applies one record as the server holds it. A record with unsent local changes is not
+ * overwritten: the change is kept aside (sync_deferred) and settled after the push. Each applied
+ * change gets an audit entry naming the person who made it on the server.
+ */
+export function applyServerRecord(
+  db: Db,
+  dbId: string,
+  change: PulledRecord,
+  at: string,
+): ApplyOutcome {
+  if (hasPendingChanges(db, change.id)) {
+    prepared(
+      db,
+      `INSERT INTO sync_deferred (entity_id, server_rev, change_json) VALUES (?, ?, ?)
+       ON CONFLICT (entity_id) DO UPDATE SET server_rev = excluded.server_rev,
+         change_json = excluded.change_json WHERE excluded.server_rev >= sync_deferred.server_rev`,
+    ).run(change.id, change.serverRev, JSON.stringify(change));
+    return 'deferred';
+  }
+  prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(change.id);
+  ensurePerson(db, change.createdBy, at);
+  ensurePerson(db, change.updatedBy, at);
+  switch (change.entity) {
+    case 'intake_event':
+      return applyIntake(db, dbId, change);
+    case 'location':
+    case 'campaign':
+      return applyReference(db, dbId, change);
+    case 'attachment':
+      return applyAttachment(db, dbId, change);
+  }
+}
+
+/**
+ * After a push: a record whose pulled change was kept aside and that has no unsent changes left
+ * gets it now, unless the push moved the record past it (then the newer state comes by pull).
+ */
+export function settleDeferred(db: Db, dbId: string, entityId: string, at: string): void {
+  if (hasPendingChanges(db, entityId)) return;
+  const row = prepared(db, 'SELECT change_json FROM sync_deferred WHERE entity_id = ?').get(
+    entityId,
+  ) as { change_json: string } | undefined;
+  if (row === undefined) return;
+  prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(entityId);
+  const change = JSON.parse(row.change_json) as PulledRecord;
+  const known = readServerRev(db, change.entity, entityId) ?? 0;
+  if (change.serverRev >= known) applyServerRecord(db, dbId, change, at);
+}
+
+function audit(
+  db: Db,
+  dbId: string,
+  change: PulledRecord,
+  action: string,
+  before: unknown,
+  after: unknown,
+) {
+  appendAuditEntry(db, dbId, {
+    at: change.receivedAt,
+    userId: change.updatedBy.id,
+    action,
+    entity: change.entity,
+    entityId: change.id,
+    before,
+    after,
+  });
+}
+
+function deleteIntake(db: Db, id: string): void {
+  // Explicitly, not by cascade: the search rows go with their record and nothing else.
+  prepared(
+    db,
+    'DELETE FROM marking_texts WHERE weapon_item_id IN (SELECT id FROM weapon_items WHERE intake_event_id = ?)',
+  ).run(id);
+  prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(id);
+  prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
+}
+
+function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+  const existing = readIntake(db, change.id);
+  if (change.deleted) {
+    if (existing === null) return 'unchanged';
+    deleteIntake(db, change.id);
+    audit(db, dbId, change, 'sync.deleted', existing.event, null);
+    return 'deleted';
+  }
+  const data = {
+    ...(change.data as Record<string, unknown>),
+    id: change.id,
+    status: change.status,
+  };
+  if (
+    existing !== null &&
+    existing.status === change.status &&
+    sameValue(withoutServerKeys(existing.event), withoutServerKeys(data))
+  ) {
+    setServerRev(db, 'intake_event', change.id, change.serverRev);
+    return 'unchanged';
+  }
+  const revision = (existing?.revision ?? 0) + 1;
+  const parsed = PulledIntakeSchema.safeParse({ ...data, revision });
+  if (!parsed.success) return 'invalid';
+  const event = parsed.data as StoredIntakeEvent;
+  const final = change.status === 'final';
+  writeIntake(db, {
+    event,
+    revision,
+    serverRev: change.serverRev,
+    status: change.status,
+    createdAt: existing?.createdAt ?? change.receivedAt,
+    createdBy: existing?.createdBy ?? change.createdBy.id,
+    updatedAt: change.receivedAt,
+    updatedBy: change.updatedBy.id,
+    finalisedAt: final ? (existing?.finalisedAt ?? change.receivedAt) : null,
+    finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
+  });
+  audit(db, dbId, change, 'sync.received', existing?.event ?? null, event);
+  return 'applied';
+}
+
+function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+  const table = tableOf[change.entity].table;
+  const existing = prepared(db, `SELECT data_json, revision FROM ${table} WHERE id = ?`).get(
+    change.id,
+  ) as { data_json: string; revision: number } | undefined;
+  const before = existing === undefined ? null : (JSON.parse(existing.data_json) as unknown);
+  if (change.deleted) {
+    if (existing === undefined) return 'unchanged';
+    prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(change.id);
+    audit(db, dbId, change, 'sync.deleted', before, null);
+    return 'deleted';
+  }
+  const data = withoutServerKeys(change.data);
+  if (before !== null && sameValue(withoutServerKeys(before), data)) {
+    setServerRev(db, change.entity, change.id, change.serverRev);
+    return 'unchanged';
+  }
+  const revision = (existing?.revision ?? 0) + 1;
+  const by = change.updatedBy.id;
+  if (change.entity === 'location') {
+    const parsed = LocationSchema.safeParse({ ...data, id: change.id });
+    if (!parsed.success) return 'invalid';
+    writeLocation(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
+    audit(db, dbId, change, 'sync.received', before, parsed.data);
+  } else {
+    const parsed = CampaignSchema.safeParse({ ...data, id: change.id });
+    if (!parsed.success) return 'invalid';
+    writeCampaign(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
+    audit(db, dbId, change, 'sync.received', before, parsed.data);
+  }
+  return 'applied';
+}
+
+function applyAttachment(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+  if (change.deleted) return 'unchanged';
+  const parsed = PulledAttachmentSchema.safeParse({ ...withoutServerKeys(change.data) });
+  if (!parsed.success) return 'invalid';
+  const { sha256, mime, size } = parsed.data;
+  const inserted = prepared(
+    db,
+    `INSERT INTO attachments (sha256, mime, size, created_at, created_by, server_rev, upload_state)
+     VALUES (?, ?, ?, ?, ?, ?, 'remote')
+     ON CONFLICT (sha256) DO UPDATE SET server_rev = max(attachments.server_rev, excluded.server_rev)`,
+  ).run(sha256, mime, size, change.receivedAt, change.createdBy.id, change.serverRev);
+  if (inserted.changes > 0 && readServerRev(db, 'attachment', sha256) === change.serverRev) {
+    audit(db, dbId, change, 'sync.received', null, parsed.data);
+  }
+  return 'applied';
+}
+
+/**
+ * Writes the server's copy of a record from a push answer (conflict or rejection): the shape is
+ * the pulled record's `data`, possibly wrapped with its metadata.
+ */
+export function serverStateToPulled(
+  entity: SyncEntity,
+  id: string,
+  serverRev: number,
+  serverState: unknown,
+  author: Author,
+  at: string,
+): PulledRecord | null {
+  if (serverState === null || typeof serverState !== 'object') return null;
+  const state = serverState as Record<string, unknown>;
+  const wrapped = 'data' in state && 'serverRev' in state;
+  const data = (wrapped ? state.data : state) as Record<string, unknown> | null;
+  if (data === null) return null;
+  const status = (wrapped ? state.status : data.status) === 'final' ? 'final' : 'draft';
+  const rev =
+    typeof (wrapped ? state.serverRev : data.revision) === 'number'
+      ? ((wrapped ? state.serverRev : data.revision) as number)
+      : serverRev;
+  return {
+    entity,
+    id,
+    version: 1,
+    serverRev: Math.max(1, rev),
+    deleted: wrapped ? state.deleted === true : false,
+    status,
+    data,
+    createdBy: author,
+    updatedBy: author,
+    receivedAt: at,
+  };
+}
