@@ -14,6 +14,15 @@ export const ServerConfigSchema = z.object({
   dataDir: z.string().min(1).default('./salw-server-data'),
   tlsCertFile: z.string().min(1).optional(),
   tlsKeyFile: z.string().min(1).optional(),
+  /** Enrollment attempts allowed per client IP per minute (guessing a code must stay hopeless). */
+  enrollRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** How long an enrollment code printed by `enroll` stays valid. */
+  enrollmentCodeMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
@@ -25,6 +34,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     dataDir: env.SALW_SERVER_DATA_DIR || undefined,
     tlsCertFile: env.SALW_TLS_CERT_FILE || undefined,
     tlsKeyFile: env.SALW_TLS_KEY_FILE || undefined,
+    enrollRateLimitPerMinute: env.SALW_ENROLL_RATE_LIMIT || undefined,
+    enrollmentCodeMinutes: env.SALW_ENROLLMENT_CODE_MINUTES || undefined,
   });
   if ((config.tlsCertFile === undefined) !== (config.tlsKeyFile === undefined)) {
     throw new Error('TLS needs both SALW_TLS_CERT_FILE and SALW_TLS_KEY_FILE, or neither.');

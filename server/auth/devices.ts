@@ -1,0 +1,64 @@
+import type { Queryable } from '../db/database.ts';
+
+export interface DeviceSummary {
+  id: string;
+  name: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date | null;
+  lastMutationId: number;
+  appVersion: string | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    created_at: Date;
+    revoked_at: Date | null;
+    last_seen_at: Date | null;
+    last_mutation_id: string | number;
+    app_version: string | null;
+  }>(
+    `SELECT id, name, created_at, revoked_at, last_seen_at, last_mutation_id, app_version
+     FROM devices ORDER BY created_at, id`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at,
+    lastMutationId: Number(row.last_mutation_id),
+    appVersion: row.app_version,
+  }));
+}
+
+export type RevokeResult =
+  | { kind: 'revoked'; device: { id: string; name: string } }
+  | { kind: 'not_found' }
+  | { kind: 'ambiguous'; ids: string[] };
+
+/** By device id, or by exact name when exactly one device has it. Revoking twice is harmless. */
+export async function revokeDevice(
+  db: Queryable,
+  idOrName: string,
+  now: Date,
+): Promise<RevokeResult> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    uuidPattern.test(idOrName)
+      ? 'SELECT id, name FROM devices WHERE id = $1::uuid'
+      : 'SELECT id, name FROM devices WHERE name = $1',
+    [idOrName],
+  );
+  const device = rows[0];
+  if (device === undefined) return { kind: 'not_found' };
+  if (rows.length > 1) return { kind: 'ambiguous', ids: rows.map((row) => row.id) };
+  await db.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1', [
+    device.id,
+    now.toISOString(),
+  ]);
+  return { kind: 'revoked', device };
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { MAX_PUSH_BYTES } from '../../shared/sync/protocol.ts';
+import type { Database } from '../db/database.ts';
+import { fileRoutesPlugin } from '../files/file-routes.ts';
+import { enrollRoute } from '../routes/enroll-route.ts';
+import { healthRoute } from '../routes/health-route.ts';
+import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
+import { syncRoutesPlugin } from '../routes/sync-routes.ts';
+import type { ServerConfig } from '../server-config.ts';
+import { installErrorHandlers } from './error-handler.ts';
+
+export interface BuildServerOptions {
+  config: ServerConfig;
+  db: Database;
+  /** Fastify's pino logger: false for silence (tests), true or options for JSON logs. */
+  log?: FastifyServerOptions['logger'];
+  /** The server's clock (enrollment expiry, receivedAt); tests move it. */
+  clock?: () => Date;
+}
+
+/** Never written to a log line: credentials, codes and cookies. */
+const redact = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.body',
+  'res.headers["set-cookie"]',
+];
+
+function loggerOption(log: BuildServerOptions['log']): FastifyServerOptions['logger'] {
+  if (log === undefined || log === true) return { level: 'info', redact };
+  if (log === false) return false;
+  return typeof log === 'object' ? { ...log, redact } : log;
+}
+
+/** The central sync API; the caller listens (port 0 in tests) and closes the database. */
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const clock = options.clock ?? (() => new Date());
+  const tls =
+    config.tlsCertFile !== undefined && config.tlsKeyFile !== undefined
+      ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
+      : undefined;
+  const app = Fastify({
+    logger: loggerOption(options.log),
+    bodyLimit: MAX_PUSH_BYTES,
+    ...(tls ? { https: tls } : {}),
+  }) as unknown as FastifyInstance;
+  installErrorHandlers(app);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      message: 'Too many attempts.',
+    }),
+  });
+  healthRoute(app, db, clock);
+  enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
+  await app.register(syncRoutesPlugin(db, clock));
+  await app.register(fileRoutesPlugin(db, config.dataDir, clock));
+  await app.register(recordAttachmentsPlugin(db));
+  return app;
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { PullQuerySchema, PushRequestSchema, syncRoutes } from '../../shared/sync/protocol.ts';
+import type { Database } from '../db/database.ts';
+import { deviceOf, requireDevice } from '../http/device-request.ts';
+import { parseInput } from '../http/parse-input.ts';
+import { checkProtocolVersion } from '../http/protocol-version.ts';
+import { SyncHttpError } from '../http/sync-http-error.ts';
+import { pullChanges } from '../sync/pull.ts';
+import { applyPush } from '../sync/push.ts';
+
+/** Push and pull; both answer JSON text built by the sync modules (see push.ts / pull.ts). */
+export function syncRoutesPlugin(db: Database, clock: () => Date) {
+  return async (app: FastifyInstance): Promise<void> => {
+    requireDevice(app, db);
+    app.post(syncRoutes.push, async (request, reply) => {
+      const device = deviceOf(request);
+      checkProtocolVersion(request.body);
+      const push = parseInput(PushRequestSchema, request.body, 'push request');
+      if (push.deviceId !== device.id) {
+        throw new SyncHttpError(
+          400,
+          'VALIDATION_ERROR',
+          'deviceId is not the authenticated device.',
+          {
+            issues: [{ path: 'deviceId', message: 'notThisDevice' }],
+          },
+        );
+      }
+      const body = await applyPush(db, device.id, push, clock());
+      return reply.type('application/json; charset=utf-8').send(body);
+    });
+    app.get(syncRoutes.pull, async (request, reply) => {
+      const device = deviceOf(request);
+      const query = parseInput(PullQuerySchema, request.query, 'pull query');
+      const body = await pullChanges(db, device.id, query);
+      return reply.type('application/json; charset=utf-8').send(body);
+    });
+  };
+}

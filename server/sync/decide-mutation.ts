@@ -1,0 +1,201 @@
+import type { LocationType } from '../../shared/domain/enums.ts';
+import type { Mutation, MutationOutcome, RejectReason } from '../../shared/sync/protocol.ts';
+import { jsonEqual } from './json-equal.ts';
+import {
+  serverOwnedKeys,
+  validateRecord,
+  withServerKeys,
+  type RecordData,
+} from './record-schemas.ts';
+
+/** A record as the server holds it, before or after a mutation. */
+export interface RecordState {
+  id: string;
+  entity: Mutation['entity'];
+  serverRev: number;
+  deleted: boolean;
+  status: 'draft' | 'final';
+  /** With the server keys (id, revision, intake status); null for a tombstone. */
+  data: RecordData | null;
+}
+
+export interface FieldConflict {
+  field: string;
+  deviceValue: unknown;
+  serverValue: unknown;
+  kind: 'field' | 'record_final';
+}
+
+/** What one mutation does; the caller bumps serverRev/version and writes when `next` is set. */
+export interface Decision {
+  outcome: MutationOutcome;
+  reason: RejectReason | null;
+  message: string | null;
+  merged: boolean;
+  conflictFields: string[];
+  conflicts: FieldConflict[];
+  /** The record's new state when the mutation changed it (serverRev not yet bumped). */
+  next: Omit<RecordState, 'serverRev'> | null;
+  /** Top-level fields whose value changed: the next pushes of other devices conflict on these. */
+  changedFields: string[];
+  historyOp: Mutation['op'];
+}
+
+export interface DecisionContext {
+  /** Fields changed by OTHER devices since the mutation's baseRev (empty when baseRev is current). */
+  otherChangedFields: ReadonlySet<string>;
+  locationTypeOf: (locationId: string) => LocationType | undefined;
+}
+
+const intakeOnlyOps = new Set<Mutation['op']>(['finalise', 'amend', 'delete']);
+
+/** An applied mutation that changes nothing, unless `patch` says otherwise. */
+function decision(mutation: Mutation, patch: Partial<Decision> = {}): Decision {
+  return {
+    outcome: 'applied',
+    reason: null,
+    message: null,
+    merged: false,
+    conflictFields: [],
+    conflicts: [],
+    next: null,
+    changedFields: [],
+    historyOp: mutation.op,
+    ...patch,
+  };
+}
+
+function rejected(mutation: Mutation, reason: RejectReason, message: string): Decision {
+  return decision(mutation, { outcome: 'rejected', reason, message });
+}
+
+/** The mutation's fields without the keys the server owns. */
+function ownFields(mutation: Mutation): RecordData {
+  const owned = serverOwnedKeys(mutation.entity);
+  return Object.fromEntries(
+    Object.entries(mutation.fields).filter(([key]) => !owned.includes(key)),
+  );
+}
+
+function locationTypeFor(data: RecordData, context: DecisionContext): LocationType | undefined {
+  return typeof data.locationId === 'string' ? context.locationTypeOf(data.locationId) : undefined;
+}
+
+/**
+ * The push rules of sync-plan "Ops per entity" and "Conflicts" for one mutation on one record,
+ * with no I/O: the same inputs always give the same decision.
+ */
+export function decideMutation(
+  record: RecordState | undefined,
+  mutation: Mutation,
+  context: DecisionContext,
+): Decision {
+  const { entity, op } = mutation;
+  if (entity !== 'intake_event' && intakeOnlyOps.has(op)) {
+    return rejected(mutation, 'unsupported_op', `${op} does not apply to a ${entity} record.`);
+  }
+  const fields = ownFields(mutation);
+
+  if (record === undefined) {
+    if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');
+    const candidate: RecordData = { ...fields, id: mutation.entityId };
+    if (entity === 'intake_event') Object.assign(candidate, { status: 'draft', revision: 1 });
+    const valid = validateRecord(entity, candidate, false);
+    if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
+    return decision(mutation, {
+      next: {
+        id: mutation.entityId,
+        entity,
+        deleted: false,
+        status: 'draft',
+        data: withServerKeys(entity, mutation.entityId, valid.data, 'draft', 1),
+      },
+      changedFields: Object.keys(fields),
+    });
+  }
+
+  if (record.entity !== entity) {
+    return rejected(mutation, 'invalid_record', `Record ${record.id} is a ${record.entity}.`);
+  }
+  if (record.deleted || record.data === null) {
+    // Two laptops deleting the same draft agree; nothing else may touch a tombstone.
+    if (op === 'delete') return decision(mutation);
+    return rejected(mutation, 'record_deleted', 'This record was deleted on the server.');
+  }
+  const current = record.data;
+
+  if (op === 'delete') {
+    if (record.status !== 'draft') {
+      return rejected(mutation, 'not_deletable', 'Only a draft can be deleted.');
+    }
+    return decision(mutation, {
+      next: { id: record.id, entity, deleted: true, status: record.status, data: null },
+    });
+  }
+
+  // A change to evidence that is not an amendment: fine if it changes nothing, else the laptop
+  // is told which fields differ and may send them as an amendment.
+  if (record.status === 'final' && op !== 'amend') {
+    const differing = Object.keys(fields).filter((key) => !jsonEqual(fields[key], current[key]));
+    if (differing.length === 0) return decision(mutation);
+    return decision(mutation, {
+      outcome: 'conflict',
+      reason: 'record_final',
+      message: 'This record is final on the server; send the changes as an amendment.',
+      conflictFields: differing,
+      conflicts: differing.map((field) => ({
+        field,
+        deviceValue: fields[field],
+        serverValue: current[field],
+        kind: 'record_final',
+      })),
+    });
+  }
+
+  const conflictFields: string[] = [];
+  const applied: RecordData = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (jsonEqual(value, current[key])) continue;
+    if (context.otherChangedFields.has(key)) conflictFields.push(key);
+    else applied[key] = value;
+  }
+  const becomesFinal = op === 'finalise' || (op === 'amend' && record.status === 'final');
+  const status = becomesFinal ? 'final' : record.status;
+  const changedFields = Object.keys(applied);
+  const conflicts: FieldConflict[] = conflictFields.map((field) => ({
+    field,
+    deviceValue: fields[field],
+    serverValue: current[field],
+    kind: 'field',
+  }));
+  const base = decision(mutation, {
+    outcome: conflictFields.length > 0 ? 'conflict' : 'applied',
+    message: conflictFields.length > 0 ? 'Another device changed the same fields first.' : null,
+    merged: conflictFields.length === 0 && context.otherChangedFields.size > 0,
+    conflictFields,
+    conflicts,
+    changedFields,
+  });
+  if (changedFields.length === 0 && status === record.status) return base;
+
+  const candidate: RecordData = { ...current, ...applied };
+  if (entity === 'intake_event')
+    Object.assign(candidate, { status, revision: record.serverRev + 1 });
+  const valid = validateRecord(
+    entity,
+    candidate,
+    status === 'final',
+    locationTypeFor(candidate, context),
+  );
+  if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
+  return {
+    ...base,
+    next: {
+      id: record.id,
+      entity,
+      deleted: false,
+      status,
+      data: withServerKeys(entity, record.id, valid.data, status, record.serverRev + 1),
+    },
+  };
+}

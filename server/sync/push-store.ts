@@ -1,0 +1,173 @@
+import type { LocationType } from '../../shared/domain/enums.ts';
+import type { Author } from '../../shared/sync/protocol.ts';
+import type { Queryable } from '../db/database.ts';
+import type { FieldConflict } from './decide-mutation.ts';
+import type { StoredRecord } from './stored-record.ts';
+
+/**
+ * The batch statements of a push: each reads or writes a whole batch in one statement, with the
+ * rows as one JSON parameter expanded by jsonb_to_recordset (sync-plan "Throughput goal").
+ */
+
+/** record id → [serverRev, changed fields] of changes by other devices after the given baseRev. */
+export async function loadOtherDevicesChanges(
+  tx: Queryable,
+  deviceId: string,
+  minBaseRevByRecord: ReadonlyMap<string, number>,
+): Promise<Map<string, Array<{ serverRev: number; fields: string[] }>>> {
+  const changes = new Map<string, Array<{ serverRev: number; fields: string[] }>>();
+  if (minBaseRevByRecord.size === 0) return changes;
+  const bases = [...minBaseRevByRecord].map(([id, base]) => ({ id, base }));
+  const { rows } = await tx.query<{
+    record_id: string;
+    server_rev: number;
+    changed_fields: string[];
+  }>(
+    `SELECT h.record_id, h.server_rev, h.changed_fields
+     FROM record_history h
+     JOIN jsonb_to_recordset($1::jsonb) AS b(id text, base int)
+       ON h.record_id = b.id AND h.server_rev > b.base
+     WHERE h.device_id <> $2::uuid AND jsonb_array_length(h.changed_fields) > 0`,
+    [JSON.stringify(bases), deviceId],
+  );
+  for (const row of rows) {
+    const list = changes.get(row.record_id) ?? [];
+    list.push({ serverRev: row.server_rev, fields: row.changed_fields });
+    changes.set(row.record_id, list);
+  }
+  return changes;
+}
+
+export async function loadLocationTypes(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, LocationType>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await tx.query<{ id: string; location_type: LocationType | null }>(
+    `SELECT id, data->>'locationType' AS location_type FROM records
+     WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
+       AND entity = 'location' AND NOT deleted`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(
+    rows.flatMap((row) => (row.location_type === null ? [] : [[row.id, row.location_type]])),
+  );
+}
+
+export interface HistoryRow {
+  recordId: string;
+  serverRev: number;
+  mutationId: number;
+  authorId: string;
+  op: string;
+  changedFields: string[];
+  fields: Record<string, unknown>;
+  deviceTime: string;
+}
+
+export interface ConflictRow extends FieldConflict {
+  recordId: string;
+  mutationId: number;
+  authorId: string;
+  baseRev: number;
+  serverRev: number;
+}
+
+export interface BatchWrites {
+  people: Author[];
+  records: StoredRecord[];
+  history: HistoryRow[];
+  conflicts: ConflictRow[];
+  results: Array<{ mutationId: number; result: string }>;
+}
+
+export async function writeBatch(
+  tx: Queryable,
+  deviceId: string,
+  writes: BatchWrites,
+  now: string,
+): Promise<void> {
+  if (writes.people.length > 0) {
+    await tx.query(
+      `INSERT INTO people (id, name, updated_at)
+       SELECT p.id, p.name, $2 FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, name text)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at`,
+      [JSON.stringify(writes.people), now],
+    );
+  }
+  if (writes.records.length > 0) {
+    const rows = writes.records.map((record) => ({
+      id: record.id,
+      entity: record.entity,
+      version: record.version,
+      server_rev: record.serverRev,
+      deleted: record.deleted,
+      status: record.status,
+      data: record.data,
+      created_by: record.createdBy.id,
+      updated_by: record.updatedBy.id,
+    }));
+    await tx.query(
+      `INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
+                            created_by, updated_by, received_at)
+       SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
+              r.created_by, r.updated_by, $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, version bigint,
+         server_rev int, deleted boolean, status text, data jsonb, created_by uuid, updated_by uuid)
+       ON CONFLICT (id) DO UPDATE SET
+         version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
+         deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
+         updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at`,
+      [JSON.stringify(rows), now],
+    );
+  }
+  if (writes.history.length > 0) {
+    await tx.query(
+      `INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
+                                   changed_fields, fields, device_time, received_at)
+       SELECT h."recordId", h."serverRev", $2::uuid, h."mutationId", h."authorId", h.op,
+              h."changedFields", h.fields, h."deviceTime", $3
+       FROM jsonb_to_recordset($1::jsonb) AS h("recordId" text, "serverRev" int,
+         "mutationId" bigint, "authorId" uuid, op text, "changedFields" jsonb, fields jsonb,
+         "deviceTime" timestamptz)`,
+      [JSON.stringify(writes.history), deviceId, now],
+    );
+  }
+  if (writes.conflicts.length > 0) {
+    await tx.query(
+      `INSERT INTO sync_conflicts (record_id, device_id, mutation_id, author_id, field,
+                                   device_value, server_value, base_rev, server_rev, kind,
+                                   created_at)
+       SELECT c."recordId", $2::uuid, c."mutationId", c."authorId", c.field, c."deviceValue",
+              c."serverValue", c."baseRev", c."serverRev", c.kind, $3
+       FROM jsonb_to_recordset($1::jsonb) AS c("recordId" text, "mutationId" bigint,
+         "authorId" uuid, field text, "deviceValue" jsonb, "serverValue" jsonb, "baseRev" int,
+         "serverRev" int, kind text)`,
+      [JSON.stringify(writes.conflicts), deviceId, now],
+    );
+  }
+  if (writes.results.length > 0) {
+    await tx.query(
+      `INSERT INTO mutation_results (device_id, mutation_id, result)
+       SELECT $2::uuid, r."mutationId", r.result
+       FROM jsonb_to_recordset($1::jsonb) AS r("mutationId" bigint, result text)`,
+      [JSON.stringify(writes.results), deviceId],
+    );
+  }
+}
+
+/** Stored results of already-processed mutations, as the exact JSON text first sent. */
+export async function loadStoredResults(
+  tx: Queryable,
+  deviceId: string,
+  mutationIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (mutationIds.length === 0) return new Map();
+  const { rows } = await tx.query<{ mutation_id: string | number; result: string }>(
+    `SELECT mutation_id, result FROM mutation_results
+     WHERE device_id = $1::uuid
+       AND mutation_id = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)::bigint))`,
+    [deviceId, JSON.stringify(mutationIds)],
+  );
+  return new Map(rows.map((row) => [Number(row.mutation_id), row.result]));
+}

@@ -1,0 +1,275 @@
+import type { LocationType } from '../../shared/domain/enums.ts';
+import type { Author, Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { SyncHttpError } from '../http/sync-http-error.ts';
+import { readServerEpoch } from '../server-meta.ts';
+import { decideMutation, type Decision } from './decide-mutation.ts';
+import {
+  loadLocationTypes,
+  loadOtherDevicesChanges,
+  loadStoredResults,
+  writeBatch,
+  type BatchWrites,
+} from './push-store.ts';
+import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
+
+/**
+ * Push (sync-plan "Push", sync-and-crypto 7.2): one transaction per request. The device row lock
+ * orders a device's pushes, the sync_space row lock orders versions across devices (commit
+ * order = version order), and every result is stored before the answer is sent.
+ */
+export async function applyPush(
+  db: Database,
+  deviceId: string,
+  request: PushRequest,
+  now: Date = new Date(),
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const device = await tx.query<{ last_mutation_id: string | number }>(
+      'SELECT last_mutation_id FROM devices WHERE id = $1::uuid FOR UPDATE',
+      [deviceId],
+    );
+    const deviceRow = device.rows[0];
+    if (deviceRow === undefined) throw new SyncHttpError(401, 'UNAUTHORIZED', 'Unknown device.');
+    let last = Number(deviceRow.last_mutation_id);
+    const serverEpoch = await readServerEpoch(tx);
+    const first = request.mutations[0];
+    if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch && first) {
+      // A restored server lost what came after its backup: the laptop cannot resend it, so its
+      // first pending mutation becomes the new baseline instead of a 409 it could never satisfy.
+      last = first.mutationId - 1;
+      await tx.query(
+        'DELETE FROM mutation_results WHERE device_id = $1::uuid AND mutation_id > $2',
+        [deviceId, last],
+      );
+    }
+
+    const fresh: Mutation[] = [];
+    for (const mutation of request.mutations) {
+      if (mutation.mutationId <= last) continue;
+      if (mutation.mutationId !== last + 1) {
+        throw new SyncHttpError(409, 'MUTATION_GAP', `Mutation ${last + 1} is missing.`, {
+          expected: last + 1,
+        });
+      }
+      fresh.push(mutation);
+      last = mutation.mutationId;
+    }
+
+    let version: number;
+    const nowIso = now.toISOString();
+    if (fresh.length > 0) {
+      const allocated = await tx.query<{ version: string | number }>(
+        'UPDATE sync_space SET version = version + 1 WHERE id = 1 RETURNING version',
+      );
+      version = Number(allocated.rows[0]?.version);
+      await applyWithFallback(tx, deviceId, fresh, version, nowIso);
+    } else {
+      const current = await tx.query<{ version: string | number }>(
+        'SELECT version FROM sync_space WHERE id = 1',
+      );
+      version = Number(current.rows[0]?.version);
+    }
+    await tx.query(
+      'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
+      [deviceId, last, nowIso],
+    );
+
+    const stored = await loadStoredResults(
+      tx,
+      deviceId,
+      request.mutations.map((mutation) => mutation.mutationId),
+    );
+    const results = request.mutations.map((mutation) => {
+      const result = stored.get(mutation.mutationId);
+      if (result === undefined) throw new Error(`No stored result for ${mutation.mutationId}.`);
+      return result;
+    });
+    return `{"lastMutationId":${last},"results":[${results.join(',')}],"version":${version},"serverEpoch":${JSON.stringify(serverEpoch)}}`;
+  });
+}
+
+/**
+ * The whole batch in bulk; if a bulk statement throws (a value PostgreSQL refuses, say), the
+ * batch is redone one mutation per savepoint so only the bad one is rejected.
+ */
+async function applyWithFallback(
+  tx: Queryable,
+  deviceId: string,
+  mutations: readonly Mutation[],
+  version: number,
+  now: string,
+): Promise<void> {
+  await tx.query('SAVEPOINT push_bulk');
+  try {
+    await applyBatch(tx, deviceId, mutations, version, now);
+    await tx.query('RELEASE SAVEPOINT push_bulk');
+    return;
+  } catch {
+    await tx.query('ROLLBACK TO SAVEPOINT push_bulk');
+  }
+  for (const mutation of mutations) {
+    await tx.query('SAVEPOINT push_one');
+    try {
+      await applyBatch(tx, deviceId, [mutation], version, now);
+      await tx.query('RELEASE SAVEPOINT push_one');
+    } catch {
+      await tx.query('ROLLBACK TO SAVEPOINT push_one');
+      const records = await loadRecordsForUpdate(tx, [mutation.entityId]);
+      const record = records.get(mutation.entityId);
+      const result: MutationResult = {
+        mutationId: mutation.mutationId,
+        outcome: 'rejected',
+        serverRev: record?.serverRev ?? null,
+        merged: false,
+        conflictFields: [],
+        serverState: record ? toPulledRecord(record) : null,
+        reason: 'invalid_record',
+        message: 'The server could not store this change (a value it cannot keep).',
+      };
+      await writeBatch(
+        tx,
+        deviceId,
+        {
+          people: [],
+          records: [],
+          history: [],
+          conflicts: [],
+          results: [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }],
+        },
+        now,
+      );
+    }
+  }
+}
+
+function minBaseRevs(
+  mutations: readonly Mutation[],
+  records: ReadonlyMap<string, StoredRecord>,
+): Map<string, number> {
+  const bases = new Map<string, number>();
+  for (const mutation of mutations) {
+    const record = records.get(mutation.entityId);
+    if (record === undefined || mutation.baseRev >= record.serverRev) continue;
+    const known = bases.get(mutation.entityId);
+    if (known === undefined || mutation.baseRev < known)
+      bases.set(mutation.entityId, mutation.baseRev);
+  }
+  return bases;
+}
+
+/** Location ids an intake finalise or amend may need for the border rule. */
+function referencedLocationIds(
+  mutations: readonly Mutation[],
+  records: ReadonlyMap<string, StoredRecord>,
+): string[] {
+  const ids = new Set<string>();
+  for (const mutation of mutations) {
+    if (mutation.entity !== 'intake_event') continue;
+    if (mutation.op !== 'finalise' && mutation.op !== 'amend') continue;
+    const fromFields = mutation.fields.locationId;
+    const fromRecord = records.get(mutation.entityId)?.data?.locationId;
+    for (const id of [fromFields, fromRecord]) if (typeof id === 'string') ids.add(id);
+  }
+  return [...ids];
+}
+
+function resultOf(
+  mutation: Mutation,
+  decision: Decision,
+  record: StoredRecord | undefined,
+): MutationResult {
+  const showState = decision.outcome !== 'applied';
+  return {
+    mutationId: mutation.mutationId,
+    outcome: decision.outcome,
+    serverRev: record?.serverRev ?? null,
+    merged: decision.merged,
+    conflictFields: decision.conflictFields,
+    serverState: showState && record ? toPulledRecord(record) : null,
+    reason: decision.reason,
+    message: decision.message,
+  };
+}
+
+/** Loads what the batch touches, decides every mutation in order in memory, writes in bulk. */
+async function applyBatch(
+  tx: Queryable,
+  deviceId: string,
+  mutations: readonly Mutation[],
+  version: number,
+  now: string,
+): Promise<void> {
+  const records = await loadRecordsForUpdate(tx, [
+    ...new Set(mutations.map((mutation) => mutation.entityId)),
+  ]);
+  const otherChanges = await loadOtherDevicesChanges(tx, deviceId, minBaseRevs(mutations, records));
+  const locationTypes = await loadLocationTypes(tx, referencedLocationIds(mutations, records));
+  const locationTypeOf = (id: string): LocationType | undefined => {
+    const inBatch = records.get(id);
+    if (inBatch?.entity === 'location' && inBatch.data !== null) {
+      return inBatch.data.locationType as LocationType | undefined;
+    }
+    return locationTypes.get(id);
+  };
+
+  const people = new Map<string, Author>();
+  const changed = new Set<string>();
+  const writes: BatchWrites = { people: [], records: [], history: [], conflicts: [], results: [] };
+  for (const mutation of mutations) {
+    people.set(mutation.author.id, mutation.author);
+    const record = records.get(mutation.entityId);
+    const otherChangedFields = new Set<string>();
+    for (const change of otherChanges.get(mutation.entityId) ?? []) {
+      if (change.serverRev > mutation.baseRev) {
+        for (const field of change.fields) otherChangedFields.add(field);
+      }
+    }
+    const decision = decideMutation(record, mutation, { otherChangedFields, locationTypeOf });
+    let after = record;
+    if (decision.next !== null) {
+      after = {
+        ...decision.next,
+        serverRev: (record?.serverRev ?? 0) + 1,
+        version,
+        createdBy: record?.createdBy ?? mutation.author,
+        updatedBy: mutation.author,
+        receivedAt: now,
+      };
+      records.set(after.id, after);
+      changed.add(after.id);
+    }
+    if (decision.outcome !== 'rejected' && after !== undefined) {
+      writes.history.push({
+        recordId: after.id,
+        serverRev: after.serverRev,
+        mutationId: mutation.mutationId,
+        authorId: mutation.author.id,
+        op: decision.historyOp,
+        changedFields: decision.changedFields,
+        fields: mutation.fields,
+        deviceTime: mutation.deviceTime,
+      });
+    }
+    for (const conflict of decision.conflicts) {
+      writes.conflicts.push({
+        ...conflict,
+        recordId: mutation.entityId,
+        mutationId: mutation.mutationId,
+        authorId: mutation.author.id,
+        baseRev: mutation.baseRev,
+        serverRev: after?.serverRev ?? 0,
+      });
+    }
+    writes.results.push({
+      mutationId: mutation.mutationId,
+      result: JSON.stringify(resultOf(mutation, decision, after)),
+    });
+  }
+  writes.people = [...people.values()];
+  writes.records = [...changed].flatMap((id) => {
+    const record = records.get(id);
+    return record ? [record] : [];
+  });
+  await writeBatch(tx, deviceId, writes, now);
+}

@@ -1,0 +1,131 @@
+import type { FastifyInstance } from 'fastify';
+import { revokeDevice } from '../../server/auth/devices.ts';
+import { issueEnrollmentCode } from '../../server/auth/enrollment.ts';
+import type { Database } from '../../server/db/database.ts';
+import { openDatabase } from '../../server/db/open-database.ts';
+import { buildServer } from '../../server/http/build-server.ts';
+import { ServerConfigSchema, type ServerConfig } from '../../server/server-config.ts';
+import { startNewEpoch } from '../../server/server-meta.ts';
+import {
+  EnrollResponseSchema,
+  SYNC_PROTOCOL_VERSION,
+  syncRoutes,
+  type EnrollResponse,
+} from '../../shared/sync/protocol.ts';
+import { createThrowawayDatabase } from './postgres-test-db.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export type SyncBackend = 'pglite' | 'postgres';
+/** Every server integration test runs on both (describe.each(syncBackends)). */
+export const syncBackends: readonly SyncBackend[] = ['pglite', 'postgres'];
+
+export interface StartSyncServerOptions {
+  backend: SyncBackend;
+  /** The server's clock (enrollment expiry, receivedAt); default the real one. */
+  clock?: () => Date;
+  /** Enrollment attempts per IP per minute; tests that enroll many devices raise it. */
+  enrollRateLimitPerMinute?: number;
+}
+
+export interface SyncServerHandle {
+  readonly backend: SyncBackend;
+  /** http://127.0.0.1:<port>, no trailing slash; the same after restart(). */
+  readonly url: string;
+  /** The server's storage (changes on restart()). */
+  readonly db: Database;
+  /** The data dir: PGlite's files (pglite backend) and uploaded photos (both). */
+  readonly dataDir: string;
+  /** What an administrator does: a one-time code, grouped XXXX-XXXX-XXXX. */
+  enroll(name: string): Promise<string>;
+  /** enroll() plus the laptop's POST /v1/devices/enroll: a ready device credential. */
+  enrollDevice(name: string): Promise<EnrollResponse>;
+  revoke(deviceIdOrName: string): Promise<void>;
+  /** As after restoring a backup; returns the new epoch. */
+  newEpoch(): Promise<string>;
+  /** Stops the HTTP server and closes storage; the data survives for restart(). */
+  kill(): Promise<void>;
+  /** Starts again on the same port with the same data (after kill(), or directly). */
+  restart(): Promise<void>;
+  /** Stops and deletes everything (the temp dir, the throwaway PostgreSQL database). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A real sync API on loopback for tests of both sides: PGlite in a temp dir, or a throwaway
+ * PostgreSQL database on 127.0.0.1:5432.
+ */
+export async function startSyncServer(options: StartSyncServerOptions): Promise<SyncServerHandle> {
+  const temp = await makeTempDir('sync-server');
+  const postgres = options.backend === 'postgres' ? await createThrowawayDatabase() : undefined;
+  const config: ServerConfig = ServerConfigSchema.parse({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: temp.dir,
+    databaseUrl: postgres?.url,
+    enrollRateLimitPerMinute: options.enrollRateLimitPerMinute ?? 1000,
+  });
+  const clock = options.clock ?? (() => new Date());
+  let port = 0;
+  let running: { app: FastifyInstance; db: Database } | undefined;
+
+  const start = async () => {
+    const db = await openDatabase(config);
+    const app = await buildServer({ config, db, log: false, clock });
+    const address = await app.listen({ host: '127.0.0.1', port });
+    port = Number(new URL(address).port);
+    running = { app, db };
+  };
+  const kill = async () => {
+    if (running === undefined) return;
+    const { app, db } = running;
+    running = undefined;
+    await app.close();
+    await db.close();
+  };
+  const current = () => {
+    if (running === undefined) throw new Error('The sync server is not running.');
+    return running;
+  };
+  await start();
+
+  const handle: SyncServerHandle = {
+    backend: options.backend,
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get db() {
+      return current().db;
+    },
+    dataDir: temp.dir,
+    async enroll(name) {
+      return (await issueEnrollmentCode(current().db, name, clock(), 30)).code;
+    },
+    async enrollDevice(name) {
+      const code = await handle.enroll(name);
+      const response = await fetch(`${handle.url}${syncRoutes.enroll}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion: 'test' }),
+      });
+      if (!response.ok)
+        throw new Error(`enroll failed: ${response.status} ${await response.text()}`);
+      return EnrollResponseSchema.parse(await response.json());
+    },
+    async revoke(deviceIdOrName) {
+      const result = await revokeDevice(current().db, deviceIdOrName, clock());
+      if (result.kind !== 'revoked') throw new Error(`revoke ${deviceIdOrName}: ${result.kind}`);
+    },
+    newEpoch: () => startNewEpoch(current().db),
+    kill,
+    async restart() {
+      await kill();
+      await start();
+    },
+    async stop() {
+      await kill();
+      await postgres?.drop();
+      await temp.remove();
+    },
+  };
+  return handle;
+}
