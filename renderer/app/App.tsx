@@ -4,6 +4,7 @@ import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
 import { AppFrame } from './AppFrame.tsx';
+import { SyncProvider } from './SyncProvider.tsx';
 import type { Route } from './routes.ts';
 import { useHashRoute } from './use-hash-route.ts';
 
@@ -19,8 +20,10 @@ export function App() {
   const route = useHashRoute();
   const Page = pages[route];
   return (
-    <AppFrame route={route}>
-      <Page />
-    </AppFrame>
+    <SyncProvider>
+      <AppFrame route={route}>
+        <Page />
+      </AppFrame>
+    </SyncProvider>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { routes, type Route } from './routes.ts';
 import { SignedInPerson } from './SignedInPerson.tsx';
+import { SyncNavBadge } from './SyncNavBadge.tsx';
 
 /**
  * The frame around every area: skip link, navigation, who is signed in with the Lock button,
@@ -38,6 +39,7 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
                   aria-current={name === route ? 'page' : undefined}
                 >
                   {t(`nav.${name}`)}
+                  {name === 'sync' && <SyncNavBadge />}
                 </a>
               </li>
             ))}

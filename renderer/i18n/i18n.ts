@@ -5,28 +5,37 @@ import en from './locales/en.json';
 import enDomain from './locales/en.domain.json';
 import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
+import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnSession from './locales/sr-Latn.session.json';
+import srLatnSync from './locales/sr-Latn.sync.json';
 
 /**
  * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
  * Namespaces by area: `translation` (app shell, settings, errors), `session` (set-up, unlock,
- * people), `records` (intake workflow), `domain` (labels of the domain enumerations and the
- * validation message keys of shared/domain).
+ * people), `records` (intake workflow), `sync` (Sync screen, enrollment, record badges), `domain`
+ * (labels of the domain enumerations and the validation message keys of shared/domain).
  */
 export const resources = {
-  en: { translation: en, session: enSession, records: enRecords, domain: enDomain },
+  en: {
+    translation: en,
+    session: enSession,
+    records: enRecords,
+    domain: enDomain,
+    sync: enSync,
+  },
   'sr-Latn': {
     translation: srLatn,
     session: srLatnSession,
     records: srLatnRecords,
     domain: srLatnDomain,
+    sync: srLatnSync,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
-export const namespaces = ['translation', 'session', 'records', 'domain'] as const;
+export const namespaces = ['translation', 'session', 'records', 'domain', 'sync'] as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -10,6 +10,7 @@ import type { DomainEnum, DomainEnumValue } from '../../components/domain-enums.
 import { useActionLabel, useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { useFormatters } from './format.ts';
 import { usePathLabel } from './path-labels.ts';
 import { PhotoThumb } from './photos.tsx';
@@ -228,6 +229,7 @@ function RecordDetails({
         )}
       </div>
       {record.status === 'final' && <p className="field__hint">{t('view.finalHint')}</p>}
+      <RecordSyncNotice id={event.id} />
 
       <section className="card" aria-labelledby="view-event">
         <h2 id="view-event">{t('view.sectionEvent')}</h2>

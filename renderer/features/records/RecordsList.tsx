@@ -8,10 +8,12 @@ import {
 } from '../../../shared/domain/enums.ts';
 import type { IntakeSummary } from '../../../shared/ipc/procedures/records.ts';
 import { api } from '../../api.ts';
+import { useSyncGeneration } from '../../app/SyncProvider.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { SyncStateBadge } from '../sync/SyncStateBadge.tsx';
 import { useFormatters } from './format.ts';
 import { useLocations } from './use-locations.ts';
 
@@ -95,7 +97,9 @@ export function RecordsList() {
     return () => clearTimeout(timer);
   }, [serialText, filters.serial, update]);
 
-  const requestKey = JSON.stringify({ filters, offset });
+  // A sync round changes what rows say about the server (waiting → sent) and may bring records.
+  const syncGeneration = useSyncGeneration();
+  const requestKey = JSON.stringify({ filters, offset, syncGeneration });
   useEffect(() => {
     if (rangeInvalid) return;
     let live = true;
@@ -345,7 +349,10 @@ function ResultsTable({
                   )}
                 </td>
                 <td>
-                  <StatusBadge status={item.status} />
+                  <span className="status-cell">
+                    <StatusBadge status={item.status} />
+                    <SyncStateBadge state={item.syncState} />
+                  </span>
                 </td>
                 <td>
                   <span className="changed">

@@ -1,0 +1,301 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncIssue, SyncStatus } from '../../../shared/ipc/procedures/sync.ts';
+import type { SyncEntity } from '../../../shared/sync/protocol.ts';
+import { api } from '../../api.ts';
+import { useSyncGeneration } from '../../app/SyncProvider.tsx';
+import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { usePathLabel } from '../records/path-labels.ts';
+import { WhenText } from './WhenText.tsx';
+import { rejectReasonKey } from './sync-words.ts';
+import { useValueText } from './use-value-text.ts';
+
+const entityKeys = {
+  intake_event: 'entity.intake_event',
+  location: 'entity.location',
+  campaign: 'entity.campaign',
+  attachment: 'entity.attachment',
+} as const satisfies Record<SyncEntity, string>;
+
+/**
+ * The changes the server did not take as they were: conflicts wait for a choice per field,
+ * rejections are read and dismissed. The list reloads whenever a round ends or an issue appears.
+ */
+export function SyncIssues({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation('sync');
+  const generation = useSyncGeneration();
+  const [issues, setIssues] = useState<readonly SyncIssue[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    api()
+      .listSyncIssues()
+      .then(
+        (list) => {
+          if (!live) return;
+          setIssues(list);
+          setError(null);
+        },
+        (caught: unknown) => live && setError(caught),
+      );
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+
+  const settled = (issue: SyncIssue) => {
+    setIssues((current) => current?.filter((candidate) => candidate.id !== issue.id) ?? null);
+    setAnnouncement(issue.kind === 'conflict' ? t('issues.resolved') : t('issues.dismissed'));
+    // The card that had the focus is gone; the list's heading is where the person continues.
+    headingRef.current?.focus();
+  };
+
+  const open = issues ?? [];
+  const expected = status.openConflicts + status.openRejections;
+  return (
+    <section className="sync-issues" aria-labelledby="sync-issues-title">
+      <h2 id="sync-issues-title" ref={headingRef} tabIndex={-1}>
+        {t('issues.title')}
+      </h2>
+      <p aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      {error !== null && <ErrorMessage error={error} />}
+      {issues === null && error === null && expected > 0 && (
+        <p className="field__hint">{t('loading')}</p>
+      )}
+      {issues !== null && open.length === 0 && (
+        <p className="field__hint" data-testid="no-issues">
+          {t('issues.none')}
+        </p>
+      )}
+      {open.length > 0 && (
+        <ul className="sync-issues__list">
+          {open.map((issue) => (
+            <li key={issue.id}>
+              {issue.kind === 'conflict' ? (
+                <ConflictCard issue={issue} onSettled={settled} />
+              ) : (
+                <RejectionCard issue={issue} onSettled={settled} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function IssueHeading({ issue, id }: { issue: SyncIssue; id: string }) {
+  const { t } = useTranslation('sync');
+  const entity = t(entityKeys[issue.entity]);
+  const name =
+    issue.label.trim() === '' ? entity : t('issues.named', { entity, label: issue.label });
+  return (
+    <>
+      <h3 id={id} className="sync-issue__title">
+        {issue.kind === 'conflict'
+          ? t('issues.conflictTitle', { name })
+          : t('issues.rejectedTitle', { name })}
+      </h3>
+      <p className="sync-issue__meta">
+        {t('issues.changeBy', { name: issue.createdByName })} <WhenText iso={issue.createdAt} />
+        {issue.entity === 'intake_event' && (
+          <>
+            {' · '}
+            <a href={`#/records/${encodeURIComponent(issue.entityId)}`}>{t('issues.openRecord')}</a>
+          </>
+        )}
+      </p>
+    </>
+  );
+}
+
+type Choice = 'mine' | 'server';
+const serverChoice: Choice = 'server';
+const mineChoice: Choice = 'mine';
+
+function ConflictCard({
+  issue,
+  onSettled,
+}: {
+  issue: SyncIssue;
+  onSettled: (issue: SyncIssue) => void;
+}) {
+  const { t } = useTranslation('sync');
+  const pathLabel = usePathLabel();
+  const valueText = useValueText();
+  const errorText = useErrorText();
+  const titleId = useId();
+  const errorId = useId();
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [missing, setMissing] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const firstMissing = useRef<HTMLInputElement | null>(null);
+
+  const unchosen = issue.fields.filter((field) => choices[field.field] === undefined);
+  const keepsMine = Object.values(choices).includes('mine');
+
+  const resolve = async () => {
+    if (busy) return;
+    if (unchosen.length > 0) {
+      setMissing(true);
+      firstMissing.current?.focus();
+      return;
+    }
+    setMissing(false);
+    setFailure(null);
+    setBusy(true);
+    try {
+      await api().resolveSyncIssue({ id: issue.id, keep: choices });
+      onSettled(issue);
+    } catch (error) {
+      setFailure(errorText(error));
+      setBusy(false);
+    }
+  };
+
+  const firstMissingField = unchosen[0]?.field;
+  return (
+    <article className="card sync-issue sync-issue--conflict" aria-labelledby={titleId}>
+      <IssueHeading issue={issue} id={titleId} />
+      <p>{t('conflict.explain')}</p>
+      {issue.recordFinal && <p className="notice notice--warning">{t('conflict.finalRecord')}</p>}
+      <div className="sync-fields">
+        {issue.fields.map((field) => {
+          const label = pathLabel(field.field);
+          const chosen = choices[field.field];
+          const isFirstMissing = field.field === firstMissingField;
+          const name = `conflict-${issue.id}-${field.field}`;
+          return (
+            <fieldset
+              key={field.field}
+              className="sync-field"
+              aria-describedby={missing && chosen === undefined ? errorId : undefined}
+            >
+              <legend className="sync-field__name">{label}</legend>
+              <label className={`sync-choice${chosen === 'server' ? ' sync-choice--chosen' : ''}`}>
+                <span className="sync-choice__head">
+                  <input
+                    type="radio"
+                    name={name}
+                    value={serverChoice}
+                    checked={chosen === 'server'}
+                    ref={isFirstMissing ? firstMissing : undefined}
+                    onChange={() =>
+                      setChoices((current) => ({ ...current, [field.field]: 'server' }))
+                    }
+                  />
+                  {t('conflict.keepServer')}
+                </span>
+                <span className="sync-choice__value" data-testid="server-value">
+                  {valueText(field.field, field.server)}
+                </span>
+              </label>
+              <label className={`sync-choice${chosen === 'mine' ? ' sync-choice--chosen' : ''}`}>
+                <span className="sync-choice__head">
+                  <input
+                    type="radio"
+                    name={name}
+                    value={mineChoice}
+                    checked={chosen === 'mine'}
+                    onChange={() =>
+                      setChoices((current) => ({ ...current, [field.field]: 'mine' }))
+                    }
+                  />
+                  {t('conflict.keepMine')}
+                </span>
+                <span className="sync-choice__value" data-testid="my-value">
+                  {valueText(field.field, field.mine)}
+                </span>
+              </label>
+            </fieldset>
+          );
+        })}
+      </div>
+      {missing && unchosen.length > 0 && (
+        <p id={errorId} className="field__error" role="alert">
+          {t('conflict.chooseEach')}
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary"
+          aria-disabled={busy}
+          onClick={() => void resolve()}
+        >
+          {busy
+            ? t('conflict.resolving')
+            : issue.recordFinal && keepsMine
+              ? t('conflict.resolveAmend')
+              : t('conflict.resolve')}
+        </button>
+        {failure !== null && (
+          <span className="field__error" role="alert">
+            {failure}
+          </span>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function RejectionCard({
+  issue,
+  onSettled,
+}: {
+  issue: SyncIssue;
+  onSettled: (issue: SyncIssue) => void;
+}) {
+  const { t } = useTranslation('sync');
+  const errorText = useErrorText();
+  const titleId = useId();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const dismiss = async () => {
+    if (busy) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      await api().resolveSyncIssue({ id: issue.id, keep: {} });
+      onSettled(issue);
+    } catch (error) {
+      setFailure(errorText(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="card sync-issue sync-issue--rejected" aria-labelledby={titleId}>
+      <IssueHeading issue={issue} id={titleId} />
+      <p data-testid="reject-reason">
+        {issue.reason === null ? t('reason.unknown') : t(rejectReasonKey[issue.reason])}
+      </p>
+      {issue.message !== null && issue.message.trim() !== '' && (
+        <p className="field__hint">{t('rejected.serverSaid', { message: issue.message })}</p>
+      )}
+      <p className="field__hint">{t('rejected.kept')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy}
+          onClick={() => void dismiss()}
+        >
+          {t('rejected.dismiss')}
+        </button>
+        {failure !== null && (
+          <span className="field__error" role="alert">
+            {failure}
+          </span>
+        )}
+      </div>
+    </article>
+  );
+}

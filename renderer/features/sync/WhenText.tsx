@@ -1,0 +1,26 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../records/format.ts';
+import { useNow } from './use-now.ts';
+import { relativeTime } from './sync-words.ts';
+
+/** A moment both ways: "5 minutes ago (12 Mar 2025, 14:05)", in a <time> element. */
+export function WhenText({ iso }: { iso: string }) {
+  const { t, i18n } = useTranslation('sync');
+  const format = useFormatters();
+  const now = useNow();
+  const relative = useMemo(
+    () => new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }),
+    [i18n.language],
+  );
+  const ago = relativeTime(iso, now);
+  const absolute = format.dateTime(iso);
+  return (
+    <time dateTime={iso}>
+      {t('when', {
+        relative: ago === null ? t('justNow') : relative.format(ago.value, ago.unit),
+        absolute,
+      })}
+    </time>
+  );
+}
