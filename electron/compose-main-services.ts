@@ -5,9 +5,12 @@ import type { Logger } from './logging/logger.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
+import { syncHandlers } from './services/sync-handlers.ts';
 import { IdleLock } from './session/idle-lock.ts';
 import { Session } from './session/session.ts';
 import { createSettingsService, type SettingsBacking } from './settings/settings-service.ts';
+import type { FetchLike } from './sync/http-port.ts';
+import { SyncEngine, type Timers } from './sync/sync-engine.ts';
 
 /** The adapters a host supplies: Electron's in main.ts, Node's in the browser preview. */
 export interface MainAdapters {
@@ -17,11 +20,22 @@ export interface MainAdapters {
   readonly kdfCost: { readonly passphrase: KdfCostSource; readonly recovery: KdfCost };
   readonly events: EventSink;
   readonly log: Logger;
+  /** Sync's clock, timers and network; tests inject their own, hosts leave them out. */
+  readonly sync?: {
+    readonly fetch?: FetchLike;
+    readonly now?: () => Date;
+    readonly timers?: Timers;
+    readonly random?: () => number;
+    readonly debounceMs?: number;
+    readonly intervalMs?: number;
+    readonly requestTimeoutMs?: number;
+  };
 }
 
 export interface MainServices {
   readonly handlers: HandlerTable;
   readonly session: Session;
+  readonly sync: SyncEngine;
   dispose(): void;
 }
 
@@ -43,7 +57,18 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
   await session.load();
   const idle = new IdleLock(session, () => settings.get().idleLockMinutes);
   idle.start();
+  const sync = new SyncEngine({
+    session,
+    events,
+    log,
+    appVersion: environment.version,
+    ...adapters.sync,
+    onEnrolled: (serverUrl) => settings.update({ serverUrl }),
+  });
+  // Sync runs exactly while the data is open: it starts on unlock and stops on lock.
   const stopSessionEvents = session.onChange(() => {
+    if (session.state.kind === 'unlocked') sync.start();
+    else sync.stop();
     void sessionStatus(session, keychain).then((status) => events.emit('sessionChanged', status));
   });
 
@@ -56,13 +81,16 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       return next;
     },
     ...sessionHandlers(session, keychain, idle),
-    ...recordHandlers(session, idle),
+    ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...syncHandlers(session, idle, sync),
   };
 
   return {
     handlers,
     session,
+    sync,
     dispose() {
+      sync.stop();
       idle.stop();
       stopSettingsEvents();
       stopSessionEvents();

@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import type { SyncErrorKind } from '../../shared/ipc/procedures/sync.ts';
+import {
+  EnrollResponseSchema,
+  HealthResponseSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  SyncErrorBodySchema,
+  syncRoutes,
+  SYNC_PROTOCOL_VERSION,
+  TUS_VERSION,
+  type EnrollResponse,
+  type HealthResponse,
+  type PullCursor,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncErrorBody,
+} from '../../shared/sync/protocol.ts';
+
+export type FetchLike = typeof globalThis.fetch;
+
+/**
+ * A failed exchange with the server, by kind (SyncErrorKind): the engine decides from the kind
+ * whether to back off (unreachable, timeout, server_error, rate_limited), stop (revoked) or
+ * report (unauthorized, protocol). `body` is the server's typed error, when it sent one.
+ */
+export class SyncHttpError extends Error {
+  override readonly name = 'SyncHttpError';
+  readonly kind: SyncErrorKind;
+  readonly status: number | null;
+  readonly body: SyncErrorBody | null;
+
+  constructor(
+    kind: SyncErrorKind,
+    message: string,
+    status: number | null = null,
+    body: SyncErrorBody | null = null,
+  ) {
+    super(message);
+    this.kind = kind;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export interface SyncHttpOptions {
+  readonly baseUrl: string;
+  /** Never logged; sent only as the Authorization header. */
+  readonly credential: string | null;
+  readonly fetch?: FetchLike;
+  /** Per request; a slow network must not hang a round forever. */
+  readonly timeoutMs?: number;
+  /** Aborts every request in flight (lock, stop). */
+  readonly signal?: AbortSignal;
+}
+
+export interface TusResponse {
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+/** The sync API over global fetch, every response checked against shared/sync/protocol.ts. */
+export class SyncHttp {
+  readonly #options: SyncHttpOptions;
+  readonly #fetch: FetchLike;
+
+  constructor(options: SyncHttpOptions) {
+    this.#options = options;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  url(pathOrUrl: string): string {
+    return new URL(pathOrUrl, this.#options.baseUrl.replace(/\/?$/, '/')).toString();
+  }
+
+  health(): Promise<HealthResponse> {
+    return this.#json('GET', syncRoutes.health, undefined, HealthResponseSchema, false);
+  }
+
+  enroll(code: string, appVersion: string): Promise<EnrollResponse> {
+    return this.#json(
+      'POST',
+      syncRoutes.enroll,
+      { code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion },
+      EnrollResponseSchema,
+      false,
+    );
+  }
+
+  push(request: PushRequest): Promise<PushResponse> {
+    return this.#json('POST', syncRoutes.push, request, PushResponseSchema, true);
+  }
+
+  pull(cursor: PullCursor, limit: number): Promise<PullResponse> {
+    const query = new URLSearchParams({
+      afterVersion: String(cursor.afterVersion),
+      afterId: cursor.afterId,
+      limit: String(limit),
+    });
+    return this.#json('GET', `${syncRoutes.pull}?${query}`, undefined, PullResponseSchema, true);
+  }
+
+  /** tus and file checks: the raw status and headers; errors only for transport and auth. */
+  async tus(
+    method: 'HEAD' | 'POST' | 'PATCH' | 'OPTIONS',
+    pathOrUrl: string,
+    headers: Record<string, string>,
+    body?: Uint8Array,
+  ): Promise<TusResponse> {
+    const response = await this.#send(method, pathOrUrl, {
+      headers: { 'tus-resumable': TUS_VERSION, ...headers },
+      body,
+      auth: true,
+    });
+    if (response.status === 401) await this.#throwFor(response);
+    // HEAD has no body; others may: drain it so the connection can be reused.
+    await response.arrayBuffer().catch(() => undefined);
+    return { status: response.status, headers: response.headers };
+  }
+
+  async #json<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    schema: S,
+    auth: boolean,
+  ): Promise<z.output<S>> {
+    const response = await this.#send(method, path, {
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      auth,
+    });
+    if (!response.ok) await this.#throwFor(response);
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch (error) {
+      throw this.#transportError(error, 'The server sent an answer that is not JSON.');
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      throw new SyncHttpError('protocol', 'The server answered in a form this app does not know.');
+    }
+    return result.data;
+  }
+
+  async #send(
+    method: string,
+    pathOrUrl: string,
+    init: {
+      headers: Record<string, string>;
+      body?: string | Uint8Array | undefined;
+      auth: boolean;
+    },
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.auth) {
+      if (this.#options.credential === null) {
+        throw new SyncHttpError('unauthorized', 'This laptop is not enrolled with a server.');
+      }
+      headers.authorization = `Bearer ${this.#options.credential}`;
+    }
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 30_000);
+    const signal =
+      this.#options.signal === undefined
+        ? timeout
+        : AbortSignal.any([timeout, this.#options.signal]);
+    try {
+      return await this.#fetch(this.url(pathOrUrl), {
+        method,
+        headers,
+        body: init.body as RequestInit['body'],
+        signal,
+        redirect: 'error',
+      });
+    } catch (error) {
+      if (timeout.aborted) {
+        throw new SyncHttpError('timeout', 'The server took too long to answer.');
+      }
+      throw this.#transportError(error, 'The server could not be reached.');
+    }
+  }
+
+  #transportError(error: unknown, message: string): SyncHttpError {
+    if (this.#options.signal?.aborted === true) {
+      return new SyncHttpError('unreachable', 'Sync was stopped.');
+    }
+    if (error instanceof SyncHttpError) return error;
+    if ((error as Error | undefined)?.name === 'TimeoutError') {
+      return new SyncHttpError('timeout', 'The server took too long to answer.');
+    }
+    return new SyncHttpError('unreachable', message);
+  }
+
+  async #throwFor(response: Response): Promise<never> {
+    let body: SyncErrorBody | null = null;
+    try {
+      const parsed = SyncErrorBodySchema.safeParse(await response.json());
+      if (parsed.success) body = parsed.data;
+    } catch {
+      // Not our JSON (a proxy's error page): the status decides.
+    }
+    const status = response.status;
+    if (status === 401 && body?.error === 'DEVICE_REVOKED') {
+      throw new SyncHttpError(
+        'revoked',
+        'This laptop was revoked by an administrator.',
+        status,
+        body,
+      );
+    }
+    if (status === 401) {
+      throw new SyncHttpError(
+        'unauthorized',
+        'The server does not recognise this laptop.',
+        status,
+        body,
+      );
+    }
+    if (status === 429) {
+      throw new SyncHttpError(
+        'rate_limited',
+        'The server asked to wait before trying again.',
+        status,
+        body,
+      );
+    }
+    if (status >= 500) {
+      throw new SyncHttpError('server_error', 'The server had a problem.', status, body);
+    }
+    throw new SyncHttpError(
+      'protocol',
+      body?.message ?? `The server refused the request (${status}).`,
+      status,
+      body,
+    );
+  }
+}

@@ -1,0 +1,422 @@
+import type { SyncErrorKind, SyncPhase, SyncStatus } from '../../shared/ipc/procedures/sync.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { EventSink } from '../ipc/handler-table.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Session } from '../session/session.ts';
+import { appendAuditEntry } from '../store/audit-log.ts';
+import { StoreError } from '../store/store-error.ts';
+import { readSyncState, syncCounts, updateSyncState } from '../store/sync-repository.ts';
+import { backoffDelayMs } from './backoff.ts';
+import { SyncHttp, SyncHttpError, type FetchLike } from './http-port.ts';
+import { pullAll, pushAll, startRepull, uploadPhotos, type RoundContext } from './sync-round.ts';
+
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncEngineOptions {
+  readonly session: Session;
+  readonly events: EventSink;
+  readonly log: Logger;
+  readonly appVersion: string;
+  readonly fetch?: FetchLike;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly timers?: Timers;
+  /** After a local save, before the automatic round (several quick saves make one round). */
+  readonly debounceMs?: number;
+  /** Between rounds while online. */
+  readonly intervalMs?: number;
+  readonly requestTimeoutMs?: number;
+  /** Enrollment also records the server in the settings (shown in Settings). */
+  readonly onEnrolled?: (serverUrl: string) => void;
+}
+
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+const nodeTimers: Timers = {
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/**
+ * Runs sync while the data is unlocked and the laptop is enrolled: a round after local saves (short
+ * debounce), every minute while online, and with exponential backoff (1 s → 5 min, jittered) after
+ * failures. A round tests reachability with GET /v1/health, then pushes, pulls and uploads photos.
+ * Stops on lock: timers cleared, requests in flight aborted (the database closes with the lock).
+ * Revocation stops automatic sync until the laptop is enrolled again.
+ */
+export class SyncEngine {
+  readonly #options: SyncEngineOptions;
+  readonly #timers: Timers;
+  readonly #now: () => Date;
+  #active = false;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #timer: unknown = null;
+  #nextAttemptAt: Date | null = null;
+  #failures = 0;
+  #phase: Exclude<SyncPhase, 'not_enrolled'> = 'idle';
+  #progress: SyncStatus['progress'] = null;
+  #abort = new AbortController();
+
+  constructor(options: SyncEngineOptions) {
+    this.#options = options;
+    this.#timers = options.timers ?? nodeTimers;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The session unlocked: sync when enrolled. Idempotent. */
+  start(): void {
+    if (this.#active) return;
+    this.#active = true;
+    this.#abort = new AbortController();
+    this.#failures = 0;
+    this.#phase = 'idle';
+    const state = this.#stateOrNull();
+    if (state?.revoked === true) this.#phase = 'revoked';
+    if (state !== null && state.credential !== null && !state.revoked) this.#schedule(0);
+  }
+
+  /** The session locked: nothing runs, nothing waits. */
+  stop(): void {
+    if (!this.#active) return;
+    this.#active = false;
+    this.#clearTimer();
+    this.#abort.abort();
+    this.#progress = null;
+  }
+
+  /** A record was saved: push it soon. */
+  notifyLocalChange(): void {
+    if (!this.#active || this.#phase === 'revoked') return;
+    if (this.#running !== null) {
+      this.#again = true;
+      return;
+    }
+    const state = this.#stateOrNull();
+    if (state === null || state.credential === null) return;
+    const due = this.#now().getTime() + (this.#options.debounceMs ?? 2000);
+    if (
+      this.#nextAttemptAt === null ||
+      this.#nextAttemptAt.getTime() > due ||
+      this.#failures === 0
+    ) {
+      this.#schedule(this.#options.debounceMs ?? 2000);
+    }
+  }
+
+  /** Runs a round now, or joins the one running; the status when it ends. */
+  async syncNow(): Promise<SyncStatus> {
+    const { db } = this.#options.session.requireUnlocked();
+    const state = readSyncState(db);
+    if (state.credential === null) {
+      throw new AppError('NOT_ENROLLED', 'This laptop is not enrolled with a sync server yet.');
+    }
+    if (!state.revoked) {
+      this.#clearTimer();
+      await this.#round();
+    }
+    if (readSyncState(this.#options.session.requireUnlocked().db).revoked) {
+      throw new AppError(
+        'DEVICE_REVOKED',
+        'An administrator revoked this laptop. It can no longer sync; ask for a new enrollment code.',
+      );
+    }
+    return this.status();
+  }
+
+  /** Enrolls with a one-time code; the credential goes into the encrypted database only. */
+  async enroll(serverUrl: string, code: string): Promise<SyncStatus> {
+    const { db: before } = this.#options.session.requireUnlocked();
+    const previous = readSyncState(before);
+    const http = new SyncHttp({
+      baseUrl: serverUrl,
+      credential: null,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
+    });
+    let answer;
+    try {
+      answer = await http.enroll(code, this.#options.appVersion);
+    } catch (error) {
+      throw enrollmentError(error);
+    }
+    const { db, dbId, user } = this.#options.session.requireUnlocked();
+    const at = this.#now().toISOString();
+    db.transaction(() => {
+      updateSyncState(db, {
+        serverUrl,
+        deviceId: answer.deviceId,
+        deviceName: answer.deviceName,
+        credential: answer.credential,
+        serverEpoch: answer.serverEpoch,
+        nextMutationId: 1,
+        revoked: false,
+        lastErrorKind: null,
+        lastErrorMessage: null,
+        lastErrorAt: null,
+      });
+      // A new device id on the server: every change not yet acknowledged is sent again from 1.
+      db.prepare('UPDATE outbox SET wire_id = NULL').run();
+      appendAuditEntry(db, dbId, {
+        at,
+        userId: user.id,
+        action: 'sync.enrolled',
+        entity: 'device',
+        entityId: answer.deviceId,
+        before: previous.deviceId === null ? null : { deviceId: previous.deviceId },
+        after: { serverUrl, deviceId: answer.deviceId, deviceName: answer.deviceName },
+      });
+    })();
+    // Enrolled before (another server or a re-enrollment): what it acknowledged means nothing
+    // to this one, so pull everything and re-send what it lacks.
+    if (previous.deviceId !== null) startRepull(db, answer.serverEpoch);
+    this.#options.log.info('sync.enrolled', { deviceId: answer.deviceId });
+    this.#options.onEnrolled?.(serverUrl);
+    this.#phase = 'idle';
+    this.#failures = 0;
+    if (this.#active) this.#schedule(0);
+    this.#emit();
+    return this.status();
+  }
+
+  status(): SyncStatus {
+    const { db } = this.#options.session.requireUnlocked();
+    const state = readSyncState(db);
+    const counts = syncCounts(db);
+    const enrolled = state.credential !== null;
+    const oldest = counts.oldestPendingAt;
+    return {
+      phase: !enrolled ? 'not_enrolled' : state.revoked ? 'revoked' : this.#phase,
+      serverUrl: state.serverUrl,
+      deviceName: state.deviceName,
+      deviceId: state.deviceId,
+      progress: this.#progress,
+      lastSuccessAt: state.lastSuccessAt,
+      lastAttemptAt: state.lastAttemptAt,
+      lastError:
+        state.lastErrorKind === null
+          ? null
+          : {
+              kind: state.lastErrorKind as SyncErrorKind,
+              message: state.lastErrorMessage ?? '',
+              at: state.lastErrorAt ?? '',
+            },
+      nextAttemptAt: this.#nextAttemptAt?.toISOString() ?? null,
+      ...counts,
+      staleWarning:
+        oldest !== null && this.#now().getTime() - new Date(oldest).getTime() > STALE_MS,
+    };
+  }
+
+  /** Resolves when the round in progress (if any) has ended. */
+  async settled(): Promise<void> {
+    while (this.#running !== null) await this.#running;
+  }
+
+  #round(): Promise<void> {
+    if (this.#running !== null) return this.#running;
+    this.#running = this.#runRound().finally(() => {
+      this.#running = null;
+      this.#progress = null;
+      if (this.#active && this.#again && this.#phase !== 'revoked') {
+        this.#again = false;
+        this.#schedule(this.#options.debounceMs ?? 2000);
+      }
+      this.#emit();
+    });
+    return this.#running;
+  }
+
+  async #runRound(): Promise<void> {
+    const { session, log } = this.#options;
+    const signal = this.#abort.signal;
+    let state;
+    try {
+      const { db } = session.requireUnlocked();
+      state = readSyncState(db);
+      if (state.credential === null || state.serverUrl === null || state.revoked) return;
+      updateSyncState(db, { lastAttemptAt: this.#now().toISOString() });
+    } catch {
+      return;
+    }
+    this.#phase = 'syncing';
+    this.#again = false;
+    this.#emit();
+    const http = new SyncHttp({
+      baseUrl: state.serverUrl,
+      credential: state.credential,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
+      signal,
+    });
+    const ctx: RoundContext = {
+      open: () => {
+        if (signal.aborted) throw new AppError('LOCKED', 'Sync stopped.');
+        return session.requireUnlocked();
+      },
+      http,
+      now: this.#now,
+      log,
+      progress: (step, done, total) => {
+        this.#progress = { step, done, total };
+        this.#emit();
+      },
+    };
+    try {
+      const health = await http.health();
+      const { db } = ctx.open();
+      const stored = readSyncState(db);
+      if (stored.serverEpoch !== null && health.serverEpoch !== stored.serverEpoch) {
+        log.warn('sync.epoch_changed', {});
+        startRepull(db, health.serverEpoch);
+      }
+      // After a restore, pull first: changes for records the server lost are re-sent whole.
+      if (readSyncState(db).repull) await pullAll(ctx);
+      await pushAll(ctx);
+      await pullAll(ctx);
+      // Changes saved while the round ran: push them before calling it done.
+      await pushAll(ctx);
+      const { db: after } = ctx.open();
+      updateSyncState(after, {
+        lastSuccessAt: this.#now().toISOString(),
+        lastErrorKind: null,
+        lastErrorMessage: null,
+        lastErrorAt: null,
+      });
+      this.#failures = 0;
+      this.#phase = 'idle';
+      try {
+        await uploadPhotos(ctx);
+      } catch (error) {
+        if (signal.aborted) return;
+        log.warn('sync.photos_failed', { kind: errorKind(error) });
+      }
+      if (this.#active) this.#schedule(this.#options.intervalMs ?? 60_000);
+    } catch (error) {
+      if (signal.aborted || (error instanceof AppError && error.code === 'LOCKED')) return;
+      this.#failed(error);
+    }
+  }
+
+  #failed(error: unknown): void {
+    const kind = errorKind(error);
+    const message =
+      error instanceof SyncHttpError
+        ? error.message
+        : kind === 'storage'
+          ? 'The laptop could not store what the server sent.'
+          : 'Sync failed unexpectedly.';
+    this.#options.log.warn('sync.round_failed', {
+      kind,
+      status: error instanceof SyncHttpError ? error.status : null,
+      ...(error instanceof SyncHttpError ? {} : { error: (error as Error)?.name }),
+    });
+    try {
+      const { db } = this.#options.session.requireUnlocked();
+      updateSyncState(db, {
+        lastErrorKind: kind,
+        lastErrorMessage: message,
+        lastErrorAt: this.#now().toISOString(),
+        ...(kind === 'revoked' ? { revoked: true } : {}),
+      });
+    } catch {
+      // Locked meanwhile: nothing to record into.
+    }
+    if (kind === 'revoked') {
+      this.#phase = 'revoked';
+      this.#clearTimer();
+      return;
+    }
+    this.#phase = kind === 'unreachable' || kind === 'timeout' ? 'offline' : 'error';
+    this.#failures += 1;
+    const retryAfter =
+      error instanceof SyncHttpError ? (error.body?.retryAfterSeconds ?? 0) * 1000 : 0;
+    if (this.#active) {
+      this.#schedule(Math.max(retryAfter, backoffDelayMs(this.#failures, this.#options.random)));
+    }
+  }
+
+  #schedule(delayMs: number): void {
+    this.#clearTimer();
+    if (!this.#active) return;
+    this.#nextAttemptAt = new Date(this.#now().getTime() + delayMs);
+    this.#timer = this.#timers.setTimeout(() => {
+      this.#timer = null;
+      this.#nextAttemptAt = null;
+      void this.#round();
+    }, delayMs);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== null) this.#timers.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#nextAttemptAt = null;
+  }
+
+  #stateOrNull() {
+    try {
+      return readSyncState(this.#options.session.requireUnlocked().db);
+    } catch {
+      return null;
+    }
+  }
+
+  #emit(): void {
+    if (this.#options.session.state.kind !== 'unlocked') return;
+    try {
+      this.#options.events.emit('syncChanged', this.status());
+    } catch (error) {
+      this.#options.log.warn('sync.status_failed', { error: (error as Error)?.name });
+    }
+  }
+}
+
+function errorKind(error: unknown): SyncErrorKind {
+  if (error instanceof SyncHttpError) return error.kind;
+  if (error instanceof StoreError) return 'storage';
+  if ((error as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE') === true) {
+    return 'storage';
+  }
+  return 'protocol';
+}
+
+function enrollmentError(error: unknown): AppError {
+  if (!(error instanceof SyncHttpError)) {
+    return new AppError('SERVER_UNREACHABLE', 'The server could not be reached.');
+  }
+  if (error.body?.error === 'ENROLLMENT_CODE_INVALID' || error.body?.error === 'VALIDATION_ERROR') {
+    return new AppError(
+      'ENROLLMENT_CODE_INVALID',
+      'The enrollment code is not valid: it may be mistyped, already used or expired.',
+    );
+  }
+  switch (error.kind) {
+    case 'rate_limited':
+      return new AppError(
+        'TOO_MANY_ATTEMPTS',
+        'Too many enrollment attempts. Wait a minute and try again.',
+        [],
+        error.body?.retryAfterSeconds ?? 60,
+      );
+    case 'revoked':
+      return new AppError('DEVICE_REVOKED', 'This laptop was revoked by an administrator.');
+    case 'unreachable':
+    case 'timeout':
+      return new AppError(
+        'SERVER_UNREACHABLE',
+        'The server could not be reached. Check the address and the network.',
+      );
+    default:
+      return new AppError(
+        'SERVER_UNREACHABLE',
+        'The address did not answer as a SALW Field sync server.',
+      );
+  }
+}

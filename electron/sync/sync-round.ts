@@ -1,0 +1,490 @@
+import { createHash } from 'node:crypto';
+import {
+  SYNC_PROTOCOL_VERSION,
+  syncRoutes,
+  UPLOAD_CHUNK_BYTES,
+  type Mutation,
+  type MutationOp,
+  type PushResponse,
+  type SyncEntity,
+} from '../../shared/sync/protocol.ts';
+import type { Logger } from '../logging/logger.ts';
+import { readBlob } from '../store/blob-store.ts';
+import type { Db } from '../store/encrypted-database.ts';
+import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
+import {
+  applyServerRecord,
+  insertSyncIssue,
+  readSyncState,
+  serverStateToPulled,
+  setServerRev,
+  settleDeferred,
+  updateSyncState,
+} from '../store/sync-repository.ts';
+import { takeBatch } from './batching.ts';
+import { pickFields } from './fields.ts';
+import { SyncHttpError, type SyncHttp } from './http-port.ts';
+
+/** What one round's steps need; `open` throws LOCKED once the session locked (db closed). */
+export interface RoundContext {
+  readonly open: () => { db: Db; dbId: string; dek: Buffer; dataDir: string };
+  readonly http: SyncHttp;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly progress: (step: 'push' | 'pull' | 'photos', done: number, total: number | null) => void;
+}
+
+interface PendingRow {
+  mutation_id: number;
+  wire_id: number | null;
+  entity: SyncEntity;
+  entity_id: string;
+  op: MutationOp;
+  base_revision: number;
+  payload_json: string;
+  changed_fields_json: string | null;
+  created_at: string;
+  created_by: string;
+  author_name: string | null;
+}
+
+function toMutation(row: PendingRow, wireId: number): Mutation {
+  const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
+  const fields =
+    row.changed_fields_json === null ? null : (JSON.parse(row.changed_fields_json) as string[]);
+  return {
+    mutationId: wireId,
+    entity: row.entity,
+    entityId: row.entity_id,
+    op: row.op,
+    baseRev: row.base_revision,
+    fields: pickFields(payload, fields),
+    author: { id: row.created_by, name: row.author_name ?? row.created_by },
+    deviceTime: row.created_at,
+  };
+}
+
+/**
+ * Sends every pending change, oldest first, in batches. Each answer is stored in one local
+ * transaction: acknowledged rows leave the outbox, conflicts and rejections become sync issues,
+ * the server's copy replaces the local one where nothing newer is waiting. A network failure
+ * leaves the outbox untouched: the same mutation ids are sent again and the server answers a
+ * replay with the stored result.
+ */
+export async function pushAll(ctx: RoundContext): Promise<number> {
+  let sent = 0;
+  let gaps = 0;
+  let total: number | null = null;
+  for (;;) {
+    const { db } = ctx.open();
+    // Local people are not a synced entity: their rows never leave the laptop.
+    db.prepare(`DELETE FROM outbox WHERE entity NOT IN ${SYNCED_ENTITY_SQL}`).run();
+    total ??= (
+      db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    ).n;
+    const rows = db
+      .prepare(
+        `SELECT o.*, u.name AS author_name FROM outbox o LEFT JOIN users u ON u.id = o.created_by
+         WHERE o.state = 'pending' ORDER BY o.mutation_id LIMIT 500`,
+      )
+      .all() as PendingRow[];
+    if (rows.length === 0) return sent;
+    const state = readSyncState(db);
+    if (state.deviceId === null) throw new SyncHttpError('unauthorized', 'Not enrolled.');
+    // Sizes with a provisional id; the id's own digits do not move a batch across the limit.
+    const sizes = rows.map((row) => JSON.stringify(toMutation(row, 1)).length + 32);
+    const batch = rows.slice(0, takeBatch(sizes));
+    const mutations = db.transaction(() => {
+      let next = readSyncState(db).nextMutationId;
+      const assign = db.prepare('UPDATE outbox SET wire_id = ? WHERE mutation_id = ?');
+      const out = batch.map((row) => {
+        if (row.wire_id === null) {
+          row.wire_id = next;
+          assign.run(next, row.mutation_id);
+          next += 1;
+        }
+        return toMutation(row, row.wire_id);
+      });
+      updateSyncState(db, { nextMutationId: next });
+      return out;
+    })();
+    ctx.progress('push', sent, Math.max(total, sent + batch.length));
+    let response: PushResponse;
+    try {
+      response = await ctx.http.push({
+        deviceId: state.deviceId,
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        serverEpoch: state.serverEpoch,
+        mutations,
+      });
+    } catch (error) {
+      const expected = error instanceof SyncHttpError ? error.body?.expected : undefined;
+      if (error instanceof SyncHttpError && error.body?.error === 'MUTATION_GAP' && expected) {
+        // The server needs `expected` next: number the unacknowledged changes from there.
+        gaps += 1;
+        if (gaps > 3) throw error;
+        const { db: again } = ctx.open();
+        again.transaction(() => {
+          again.prepare("UPDATE outbox SET wire_id = NULL WHERE state = 'pending'").run();
+          updateSyncState(again, { nextMutationId: expected });
+        })();
+        ctx.log.warn('sync.mutation_gap', { expected });
+        continue;
+      }
+      throw error;
+    }
+    const { db: after, dbId } = ctx.open();
+    after.transaction(() => storePushResults(after, dbId, batch, mutations, response, ctx.now()))();
+    sent += batch.length;
+    ctx.progress('push', sent, Math.max(total, sent));
+  }
+}
+
+function storePushResults(
+  db: Db,
+  dbId: string,
+  batch: readonly PendingRow[],
+  mutations: readonly Mutation[],
+  response: PushResponse,
+  now: Date,
+): void {
+  const at = now.toISOString();
+  const byWire = new Map(
+    batch.map((row, index) => [row.wire_id, { row, mutation: mutations[index] }]),
+  );
+  const remove = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
+  for (const result of response.results) {
+    const entry = byWire.get(result.mutationId);
+    if (entry === undefined || entry.mutation === undefined) continue;
+    const { row, mutation } = entry;
+    remove.run(row.mutation_id);
+    if (result.outcome !== 'applied') {
+      const pulled =
+        result.serverRev === null
+          ? null
+          : serverStateToPulled(
+              row.entity,
+              row.entity_id,
+              result.serverRev,
+              result.serverState,
+              mutation.author,
+              at,
+            );
+      const server = (pulled?.data ?? {}) as Record<string, unknown>;
+      const names =
+        result.outcome === 'conflict' ? result.conflictFields : Object.keys(mutation.fields);
+      const fields: Record<string, { mine: unknown; server: unknown }> = {};
+      for (const name of names) {
+        fields[name] = { mine: mutation.fields[name] ?? null, server: server[name] ?? null };
+      }
+      insertSyncIssue(db, {
+        entity: row.entity,
+        entityId: row.entity_id,
+        mutationId: result.mutationId,
+        kind: result.outcome,
+        reason: result.reason,
+        message: result.message,
+        fields,
+        recordFinal: pulled?.status === 'final',
+        createdAt: at,
+        createdBy: row.created_by,
+      });
+      // The server's copy becomes ours unless a newer local change is still waiting (deferred).
+      if (pulled !== null) applyServerRecord(db, dbId, pulled, at);
+    }
+    if (result.serverRev !== null && result.serverRev > 0) {
+      setServerRev(db, row.entity, row.entity_id, result.serverRev);
+    }
+    settleDeferred(db, dbId, row.entity_id, at);
+  }
+}
+
+/**
+ * Pulls every change after the cursor, one page per local transaction together with the cursor, so
+ * a crash or a lost connection resumes from the last stored page. An epoch change (server restored
+ * from a backup) restarts from zero and, once complete, re-queues what the server lacks.
+ */
+export async function pullAll(ctx: RoundContext, pageSize = 1000): Promise<number> {
+  let received = 0;
+  let restarts = 0;
+  for (;;) {
+    const { db } = ctx.open();
+    const state = readSyncState(db);
+    const page = await ctx.http.pull(
+      { afterVersion: state.pullAfterVersion, afterId: state.pullAfterId },
+      pageSize,
+    );
+    const { db: after, dbId } = ctx.open();
+    if (state.serverEpoch !== null && page.serverEpoch !== state.serverEpoch) {
+      restarts += 1;
+      if (restarts > 2) throw new SyncHttpError('protocol', 'The server epoch keeps changing.');
+      startRepull(after, page.serverEpoch);
+      ctx.log.warn('sync.epoch_changed', {});
+      continue;
+    }
+    const at = ctx.now().toISOString();
+    after.transaction(() => {
+      for (const change of page.changes) {
+        const outcome = applyServerRecord(after, dbId, change, at);
+        if (outcome === 'invalid') {
+          ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
+        }
+      }
+      updateSyncState(after, {
+        pullAfterVersion: page.next.afterVersion,
+        pullAfterId: page.next.afterId,
+        serverEpoch: page.serverEpoch,
+      });
+    })();
+    received += page.changes.length;
+    ctx.progress('pull', received, null);
+    if (!page.hasMore) break;
+  }
+  const { db } = ctx.open();
+  if (readSyncState(db).repull) {
+    db.transaction(() => {
+      requeueUnknownRecords(db, ctx.now().toISOString());
+      updateSyncState(db, { repull: false });
+    })();
+  }
+  return received;
+}
+
+/**
+ * The server was restored (or this is another server): forget what it acknowledged, pull from
+ * zero, keep the outbox. Records it does not send back are re-queued afterwards.
+ */
+export function startRepull(db: Db, serverEpoch: string | null): void {
+  db.transaction(() => {
+    updateSyncState(db, {
+      serverEpoch: serverEpoch ?? undefined,
+      pullAfterVersion: 0,
+      pullAfterId: '',
+      repull: true,
+    });
+    for (const table of ['intake_events', 'locations', 'campaigns']) {
+      db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
+    }
+    db.prepare("UPDATE attachments SET server_rev = 0 WHERE upload_state <> 'remote'").run();
+  })();
+}
+
+/** After a full re-pull: every record still at server_rev 0 is sent again in full. */
+function requeueUnknownRecords(db: Db, at: string): void {
+  const pendingFirst = db.prepare(
+    `SELECT mutation_id AS id, op FROM outbox WHERE entity_id = ? AND state = 'pending'
+     ORDER BY mutation_id LIMIT 1`,
+  );
+  const makeCreate = db.prepare(
+    "UPDATE outbox SET op = 'create', changed_fields_json = NULL, base_revision = 0 WHERE mutation_id = ?",
+  );
+  const queue = (
+    entity: SyncEntity,
+    id: string,
+    payload: unknown,
+    by: string,
+    final: boolean,
+  ): void => {
+    const first = pendingFirst.get(id) as { id: number; op: string } | undefined;
+    if (first !== undefined) {
+      // Its first waiting change carries the whole state: sent as a create, the server has it all.
+      if (first.op === 'update') makeCreate.run(first.id);
+      return;
+    }
+    appendOutbox(db, {
+      entity,
+      entityId: id,
+      op: 'create',
+      baseRevision: 0,
+      payload,
+      changedFields: null,
+      createdAt: at,
+      createdBy: by,
+    });
+    if (final) {
+      appendOutbox(db, {
+        entity,
+        entityId: id,
+        op: 'finalise',
+        baseRevision: 0,
+        payload,
+        changedFields: [],
+        createdAt: at,
+        createdBy: by,
+      });
+    }
+  };
+  for (const row of db
+    .prepare('SELECT id, status, data_json, updated_by FROM intake_events WHERE server_rev = 0')
+    .all() as { id: string; status: string; data_json: string; updated_by: string }[]) {
+    queue(
+      'intake_event',
+      row.id,
+      JSON.parse(row.data_json),
+      row.updated_by,
+      row.status === 'final',
+    );
+  }
+  for (const entity of ['location', 'campaign'] as const) {
+    const table = entity === 'location' ? 'locations' : 'campaigns';
+    for (const row of db
+      .prepare(`SELECT id, data_json, created_by FROM ${table} WHERE server_rev = 0`)
+      .all() as { id: string; data_json: string; created_by: string }[]) {
+      queue(entity, row.id, JSON.parse(row.data_json), row.created_by, false);
+    }
+  }
+  for (const row of db
+    .prepare(
+      "SELECT sha256, mime, size, created_by FROM attachments WHERE server_rev = 0 AND upload_state <> 'remote'",
+    )
+    .all() as { sha256: string; mime: string; size: number; created_by: string }[]) {
+    queue(
+      'attachment',
+      row.sha256,
+      { sha256: row.sha256, mime: row.mime, size: row.size },
+      row.created_by,
+      false,
+    );
+    db.prepare(
+      "UPDATE attachments SET upload_state = 'queued', upload_url = NULL, uploaded_bytes = 0 WHERE sha256 = ?",
+    ).run(row.sha256);
+  }
+}
+
+// ---- Photos (tus 1.0) ------------------------------------------------------------------------
+
+interface UploadRow {
+  sha256: string;
+  mime: string;
+  size: number;
+  upload_state: 'queued' | 'uploading' | 'uploaded';
+  upload_url: string | null;
+}
+
+/**
+ * Uploads every photo the server does not have yet, 1 MiB at a time with a SHA-256 per chunk,
+ * resuming from the server's offset. Runs after records: a slow upload never holds records back.
+ * A failure here is logged and retried next round; it does not fail the round.
+ */
+export async function uploadPhotos(ctx: RoundContext): Promise<number> {
+  const { db } = ctx.open();
+  const rows = db
+    .prepare(
+      `SELECT sha256, mime, size, upload_state, upload_url FROM attachments
+       WHERE upload_state IN ('queued', 'uploading', 'uploaded') ORDER BY created_at`,
+    )
+    .all() as UploadRow[];
+  let done = 0;
+  for (const row of rows) {
+    ctx.progress('photos', done, rows.length);
+    await uploadOne(ctx, row);
+    done += 1;
+  }
+  if (rows.length > 0) ctx.progress('photos', done, rows.length);
+  return done;
+}
+
+function setUpload(
+  ctx: RoundContext,
+  sha256: string,
+  patch: { state?: string; url?: string | null; bytes?: number },
+): void {
+  const { db } = ctx.open();
+  db.prepare(
+    `UPDATE attachments SET upload_state = coalesce(?, upload_state),
+       upload_url = CASE WHEN ? THEN ? ELSE upload_url END,
+       uploaded_bytes = coalesce(?, uploaded_bytes) WHERE sha256 = ?`,
+  ).run(
+    patch.state ?? null,
+    patch.url !== undefined ? 1 : 0,
+    patch.url ?? null,
+    patch.bytes ?? null,
+    sha256,
+  );
+}
+
+async function uploadOne(ctx: RoundContext, row: UploadRow): Promise<void> {
+  const { http } = ctx;
+  const known = await http.tus('HEAD', syncRoutes.fileBySha256(row.sha256), {});
+  if (known.status === 200) {
+    setUpload(ctx, row.sha256, { state: 'verified', bytes: row.size });
+    return;
+  }
+  let url = row.upload_url;
+  let offset = 0;
+  if (url !== null) {
+    const head = await http.tus('HEAD', url, {});
+    if (head.status === 200 || head.status === 204) {
+      offset = Number(head.headers.get('upload-offset') ?? '0');
+    } else {
+      url = null;
+    }
+  }
+  if (url === null) {
+    const created = await http.tus('POST', syncRoutes.files, {
+      'upload-length': String(row.size),
+      'upload-metadata': `sha256 ${b64(row.sha256)},mime ${b64(row.mime)}`,
+    });
+    const location = created.headers.get('location');
+    if (created.status !== 201 || location === null) {
+      throw new SyncHttpError(
+        'protocol',
+        `The server refused the photo upload (${created.status}).`,
+      );
+    }
+    url = http.url(location);
+    offset = 0;
+    setUpload(ctx, row.sha256, { state: 'uploading', url, bytes: 0 });
+  }
+  const { dek, dataDir } = ctx.open();
+  const key = Buffer.from(dek);
+  let bytes: Buffer;
+  try {
+    bytes = await readBlob(dataDir, key, row.sha256);
+  } finally {
+    key.fill(0);
+  }
+  let retries = 0;
+  while (offset < bytes.byteLength) {
+    const chunk = bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
+    const digest = createHash('sha256').update(chunk).digest('base64');
+    const answer = await http.tus(
+      'PATCH',
+      url,
+      {
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': String(offset),
+        'upload-checksum': `sha256 ${digest}`,
+      },
+      chunk,
+    );
+    if (answer.status === 204 || answer.status === 200) {
+      offset = Number(answer.headers.get('upload-offset') ?? offset + chunk.byteLength);
+      setUpload(ctx, row.sha256, { bytes: offset });
+      retries = 0;
+      continue;
+    }
+    retries += 1;
+    if (retries > 3) {
+      throw new SyncHttpError('protocol', `The server refused a photo chunk (${answer.status}).`);
+    }
+    if (answer.status === 409 || answer.status === 460) {
+      // Out of step (a lost answer) or damaged in transit: ask where the server stands.
+      const head = await http.tus('HEAD', url, {});
+      if (head.status === 404 || head.status === 410) {
+        setUpload(ctx, row.sha256, { state: 'queued', url: null, bytes: 0 });
+        return;
+      }
+      offset = Number(head.headers.get('upload-offset') ?? '0');
+      continue;
+    }
+    throw new SyncHttpError('server_error', `The photo upload failed (${answer.status}).`);
+  }
+  setUpload(ctx, row.sha256, { state: 'uploaded', bytes: offset });
+  const verified = await http.tus('HEAD', syncRoutes.fileBySha256(row.sha256), {});
+  if (verified.status === 200) setUpload(ctx, row.sha256, { state: 'verified' });
+}
+
+function b64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
