@@ -5,8 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { weaponTypeValues } from '../shared/domain/enums.ts';
-import { IntakeEventDraftSchema, type IntakeEventDraft } from '../shared/domain/intake-event.ts';
+import type { IntakeEventDraft } from '../shared/domain/intake-event.ts';
 import { calibratePassphraseCost, recoveryCodeCost } from '../electron/keys/kdf.ts';
 import { createKeyring, unwrapWithPassphrase } from '../electron/keys/keyring.ts';
 import { appendAuditEntry } from '../electron/store/audit-log.ts';
@@ -15,6 +14,7 @@ import { listIntakes, writeIntake } from '../electron/store/intake-repository.ts
 import { migrate } from '../electron/store/migrations/index.ts';
 import { appendOutbox } from '../electron/store/outbox.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
+import { makeIntakeEvent, serialOf, WEAPONS_PER_EVENT } from './intake-fixture.ts';
 
 /**
  * `npm run bench:store`: the same workload on plain SQLite and on the encrypted store (AEGIS-256,
@@ -22,7 +22,6 @@ import { insertUser } from '../electron/store/users-repository.ts';
  * same moment. The last line is one JSON object (issue "Encrypted local store…", benchmark).
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
-const WEAPONS_PER_EVENT = 4;
 const EVENTS = ITEMS / WEAPONS_PER_EVENT;
 const SAVES = 400;
 const READS = 2_000;
@@ -59,44 +58,6 @@ function reopen(db: Db, variant: Variant): Db {
   const fresh = open(variant);
   fresh.pragma('cache_size = -2000');
   return fresh;
-}
-
-function serialOf(event: number, weapon: number): string {
-  return `AK-${event}-${weapon}`;
-}
-
-function makeEvent(index: number, locationId: string): IntakeEventDraft {
-  const month = String((index % 12) + 1).padStart(2, '0');
-  return IntakeEventDraftSchema.parse({
-    id: randomUUID(),
-    status: 'draft',
-    revision: 1,
-    context: index % 3 === 0 ? 'surrendered' : 'seized',
-    occurredAt: `${2020 + (index % 6)}-${month}-${String((index % 28) + 1).padStart(2, '0')}`,
-    locationId,
-    recordingAgency: 'Border Police',
-    recordingOfficer: 'Officer 7',
-    notes: 'Vehicle stopped at the border crossing; weapons found in a hidden compartment.',
-    weapons: Array.from({ length: WEAPONS_PER_EVENT }, (_, w) => ({
-      id: randomUUID(),
-      category: 'small_arm',
-      weaponType: weaponTypeValues[(index + w) % weaponTypeValues.length],
-      manufacturer: 'Zastava',
-      model: 'M70',
-      calibre: '7.62x39mm',
-      serialNumber: serialOf(index, w),
-      serialStatus: 'present',
-      markingCondition: 'intact',
-      lifecycleStatus: 'in_custody',
-      traceStatus: 'not_attempted',
-      markings: [{ id: randomUUID(), markingKind: 'serial', textAsRead: serialOf(index, w) }],
-      photos: [],
-    })),
-    parts: [],
-    ammunition: [],
-    explosives: [],
-    photos: [],
-  });
 }
 
 function row(event: IntakeEventDraft, at: string) {
@@ -144,8 +105,8 @@ function buildWorkload(): Workload {
   const locationId = randomUUID();
   return {
     locationId,
-    events: Array.from({ length: EVENTS }, (_, index) => makeEvent(index, locationId)),
-    saves: Array.from({ length: SAVES }, (_, n) => makeEvent(EVENTS + n, locationId)),
+    events: Array.from({ length: EVENTS }, (_, index) => makeIntakeEvent(index, locationId)),
+    saves: Array.from({ length: SAVES }, (_, n) => makeIntakeEvent(EVENTS + n, locationId)),
   };
 }
 

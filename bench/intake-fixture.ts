@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { weaponTypeValues } from '../shared/domain/enums.ts';
+import { IntakeEventDraftSchema, type IntakeEventDraft } from '../shared/domain/intake-event.ts';
+
+/** The benchmarks' record: a seizure of four rifles with serials and markings, about 2 KB of JSON. */
+export const WEAPONS_PER_EVENT = 4;
+
+export function serialOf(event: number, weapon: number): string {
+  return `AK-${event}-${weapon}`;
+}
+
+export function makeIntakeEvent(index: number, locationId: string): IntakeEventDraft {
+  const month = String((index % 12) + 1).padStart(2, '0');
+  return IntakeEventDraftSchema.parse({
+    id: randomUUID(),
+    status: 'draft',
+    revision: 1,
+    context: index % 3 === 0 ? 'surrendered' : 'seized',
+    occurredAt: `${2020 + (index % 6)}-${month}-${String((index % 28) + 1).padStart(2, '0')}`,
+    locationId,
+    recordingAgency: 'Border Police',
+    recordingOfficer: 'Officer 7',
+    notes: 'Vehicle stopped at the border crossing; weapons found in a hidden compartment.',
+    weapons: Array.from({ length: WEAPONS_PER_EVENT }, (_, w) => ({
+      id: randomUUID(),
+      category: 'small_arm',
+      weaponType: weaponTypeValues[(index + w) % weaponTypeValues.length],
+      manufacturer: 'Zastava',
+      model: 'M70',
+      calibre: '7.62x39mm',
+      serialNumber: serialOf(index, w),
+      serialStatus: 'present',
+      markingCondition: 'intact',
+      lifecycleStatus: 'in_custody',
+      traceStatus: 'not_attempted',
+      markings: [{ id: randomUUID(), markingKind: 'serial', textAsRead: serialOf(index, w) }],
+      photos: [],
+    })),
+    parts: [],
+    ammunition: [],
+    explosives: [],
+    photos: [],
+  });
+}
