@@ -5,7 +5,7 @@ import { syncProcedures } from '../../../shared/ipc/procedures/sync.ts';
 import { api } from '../../api.ts';
 import { useSettings } from '../../app/SettingsProvider.tsx';
 import { useSync } from '../../app/SyncProvider.tsx';
-import { useErrorText } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useValidationText } from '../../components/validation-text.ts';
 import { FormField } from '../session/FormField.tsx';
 import '../sync/sync.css';
@@ -21,13 +21,14 @@ type FieldErrors = { serverUrl?: string | undefined; code?: string | undefined }
  */
 export function EnrollmentSection() {
   const { t } = useTranslation('sync');
-  const { status } = useSync();
+  const { status, loadError } = useSync();
   const titleId = useId();
   const enrolled = status !== null && status.phase !== 'not_enrolled' && status.phase !== 'revoked';
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('enroll.title')}</h2>
-      {status === null && <p className="field__hint">{t('loading')}</p>}
+      {status === null && loadError !== null && <ErrorMessage error={loadError} />}
+      {status === null && loadError === null && <p className="field__hint">{t('loading')}</p>}
       {status !== null && enrolled && (
         <>
           <dl className="facts sync-facts enrolled-facts" data-testid="enrolled">

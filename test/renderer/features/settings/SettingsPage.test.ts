@@ -6,6 +6,8 @@ import en from '../../../../renderer/i18n/locales/en.json' with { type: 'json' }
 import enSession from '../../../../renderer/i18n/locales/en.session.json' with { type: 'json' };
 import srLatnSession from '../../../../renderer/i18n/locales/sr-Latn.session.json' with { type: 'json' };
 import srLatn from '../../../../renderer/i18n/locales/sr-Latn.json' with { type: 'json' };
+import enSync from '../../../../renderer/i18n/locales/en.sync.json' with { type: 'json' };
+import srLatnSync from '../../../../renderer/i18n/locales/sr-Latn.sync.json' with { type: 'json' };
 import { RendererSession } from '../../../support/renderer-session.ts';
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -22,8 +24,16 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
 
 /** English sentences that differ in Serbian, so finding one on a Serbian screen is a missed string. */
 function englishOnlyStrings(): string[] {
-  const english = new Map([...flatten(en), ...prefixed('session', flatten(enSession))]);
-  const serbian = new Map([...flatten(srLatn), ...prefixed('session', flatten(srLatnSession))]);
+  const english = new Map([
+    ...flatten(en),
+    ...prefixed('session', flatten(enSession)),
+    ...prefixed('sync', flatten(enSync)),
+  ]);
+  const serbian = new Map([
+    ...flatten(srLatn),
+    ...prefixed('session', flatten(srLatnSession)),
+    ...prefixed('sync', flatten(srLatnSync)),
+  ]);
   return [...english]
     .filter(([key, text]) => serbian.get(key) !== text && !text.includes('{{'))
     .map(([, text]) => text)
@@ -36,7 +46,7 @@ function prefixed(namespace: string, catalogue: Map<string, string>): Map<string
 
 const areasInSerbian = ['Evidencija', 'Pregled', 'Sinhronizacija', 'Podešavanja', 'O aplikaciji'];
 
-const serverForm = (page: Page) => page.getByRole('form', { name: 'Central server' });
+const enrollForm = (page: Page) => page.getByRole('form', { name: 'Enroll this laptop' });
 
 describe('Settings in the browser preview', () => {
   let session: RendererSession;
@@ -99,35 +109,38 @@ describe('Settings in the browser preview', () => {
     await session.page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   });
 
-  it("shows a server address error next to the field, in the person's language, and saves nothing", async () => {
+  it("shows a server address error next to the field, in the person's language, and enrolls nothing", async () => {
     const { page } = session;
     await session.goTo('Settings');
     const field = page.getByLabel('Server address');
     await field.fill('salw.example.org');
-    await serverForm(page).getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('Enrollment code').fill('ABCD-EFGH-JK23');
+    await enrollForm(page).getByRole('button', { name: 'Enroll' }).click();
     const error = page.getByRole('alert');
     await expect(error.textContent()).resolves.toBe(
       'Enter a full web address that starts with https:// or http://.',
     );
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await field.getAttribute('aria-describedby')).toContain(await error.getAttribute('id'));
-    const stored = JSON.parse(await readFile(path.join(session.dataDir, 'settings.json'), 'utf8'));
-    expect(stored.serverUrl).toBe('');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe(
+      'url',
+    );
+    const status = await page.evaluate(() => window.api!.getSyncStatus());
+    expect(status.ok && status.value.phase).toBe('not_enrolled');
   });
 
-  it('saves a valid server address, which the Sync area then shows and a restart keeps', async () => {
+  it('says what an enrollment code looks like when the typed one cannot be one', async () => {
     const { page } = session;
-    await session.goTo('Settings');
-    await page.getByLabel('Server address').fill('  https://salw.example.org  ');
-    await serverForm(page).getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Settings saved.').waitFor();
-    await session.goTo('Sync');
-    await page.getByText('Central server: https://salw.example.org').waitFor();
-    await session.restartUnlocked();
-    await session.goTo('Settings');
-    expect(await session.page.getByLabel('Server address').inputValue()).toBe(
-      'https://salw.example.org',
-    );
+    await page.getByLabel('Server address').fill('https://salw.example.org');
+    const code = page.getByLabel('Enrollment code');
+    await code.fill('ABCD-EFGH');
+    await enrollForm(page).getByRole('button', { name: 'Enroll' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'An enrollment code has 12 letters and digits' })
+      .waitFor();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Server address').getAttribute('aria-invalid')).toBe('false');
   });
 
   it('ran without a script error or a CSP violation', async () => {

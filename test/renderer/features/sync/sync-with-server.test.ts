@@ -1,0 +1,290 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PullResponseSchema,
+  SYNC_PROTOCOL_VERSION,
+  syncRoutes,
+  type EnrollResponse,
+} from '../../../../shared/sync/protocol.ts';
+import { seriousAxeViolations } from '../../../support/axe.ts';
+import { RendererSession } from '../../../support/renderer-session.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+
+/**
+ * The Sync screen, enrollment and record badges against a real sync API on loopback (PGlite):
+ * what a field team sees when it enrolls, works offline, syncs, meets a conflict made by another
+ * laptop and is revoked by an administrator.
+ */
+
+const laptopName = 'Team 3 laptop';
+
+const phase = (page: Page) => page.getByTestId('sync-phase');
+
+async function syncNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  // The button reads "Syncing…" while the round runs and "Sync now" again when it has ended.
+  await page.getByRole('button', { name: 'Sync now' }).waitFor();
+}
+
+/** Saves a seizure draft through the app's API, as the editor's autosave does. */
+async function recordSeizure(page: Page, notes: string): Promise<string> {
+  return page.evaluate(async (text) => {
+    const api = window.api!;
+    const draft = await api.newIntakeDraft();
+    if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+    const saved = await api.saveIntakeDraft({
+      draft: {
+        ...draft.value,
+        context: 'seized',
+        occurredAt: '2025-03-12',
+        notes: text,
+        weapons: [
+          {
+            id: crypto.randomUUID(),
+            weaponType: 'revolver',
+            serialNumber: 'RV-2291',
+            markings: [],
+            photos: [],
+          },
+        ],
+      },
+      expectedRevision: null,
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    return saved.value.event.id;
+  }, notes);
+}
+
+/** Another laptop's change, pushed straight to the server with its own credential. */
+async function pushFromOtherLaptop(
+  server: SyncServerHandle,
+  other: EnrollResponse,
+  recordId: string,
+  baseRev: number,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const response = await fetch(`${server.url}${syncRoutes.push}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${other.credential}`,
+    },
+    body: JSON.stringify({
+      deviceId: other.deviceId,
+      protocolVersion: SYNC_PROTOCOL_VERSION,
+      serverEpoch: other.serverEpoch,
+      mutations: [
+        {
+          mutationId: 1,
+          entity: 'intake_event',
+          entityId: recordId,
+          op: 'update',
+          baseRev,
+          fields,
+          author: { id: randomUUID(), name: 'Marko Jovanović' },
+          deviceTime: new Date().toISOString(),
+        },
+      ],
+    }),
+  });
+  const body = (await response.json()) as { results?: { outcome: string }[] };
+  if (!response.ok || body.results?.[0]?.outcome !== 'applied')
+    throw new Error(`push failed: ${response.status} ${JSON.stringify(body)}`);
+}
+
+/** What the server holds for one record, read as another laptop would (a full pull). */
+async function serverRecord(
+  server: SyncServerHandle,
+  other: EnrollResponse,
+  recordId: string,
+): Promise<{ serverRev: number; data: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${syncRoutes.pull}?limit=5000`, {
+    headers: { authorization: `Bearer ${other.credential}` },
+  });
+  const pulled = PullResponseSchema.parse(await response.json());
+  const record = pulled.changes.find((change) => change.id === recordId);
+  if (record === undefined) throw new Error(`the server has no record ${recordId}`);
+  return { serverRev: record.serverRev, data: record.data as Record<string, unknown> };
+}
+
+async function rowBadge(page: Page, notesRecordId: string): Promise<string> {
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.locator(`a[href="#/records/${notesRecordId}"]`) });
+  return (await row.getByTestId('sync-state').innerText()).trim();
+}
+
+describe('Sync with a real server', () => {
+  let session: RendererSession;
+  let server: SyncServerHandle;
+  let recordId = '';
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    session = await RendererSession.openUnlocked();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('starts not enrolled, and says so in plain words', async () => {
+    const { page } = session;
+    await session.goTo('Sync');
+    await expect(phase(page).innerText()).resolves.toBe('Not connected to a server');
+    await page.getByRole('link', { name: 'Enroll this laptop in Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  });
+
+  it('refuses a wrong code with a message that says what to do', async () => {
+    const { page } = session;
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('Enrollment code').fill('AAAA-BBBB-CCCC');
+    await page.getByRole('button', { name: 'Enroll' }).click();
+    await page.getByText('This code was not accepted.', { exact: false }).waitFor();
+    const code = page.getByLabel('Enrollment code');
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe(
+      'true',
+    );
+  });
+
+  it('says when no server answers at the address', async () => {
+    const { page } = session;
+    const closed = await startSyncServer({ backend: 'pglite' });
+    const deadUrl = closed.url;
+    const code = await closed.enroll(laptopName);
+    await closed.stop();
+    await page.getByLabel('Server address').fill(deadUrl);
+    await page.getByLabel('Enrollment code').fill(code);
+    await page.getByRole('button', { name: 'Enroll' }).click();
+    await page.getByText('No server answered at this address.', { exact: false }).waitFor();
+  });
+
+  it('enrolls with a code typed in lower case with spaces, and shows the server and name', async () => {
+    const { page } = session;
+    const code = await server.enroll(laptopName);
+    await page.getByLabel('Server address').fill(server.url);
+    await page.getByLabel('Enrollment code').fill(` ${code.toLowerCase().replaceAll('-', ' ')} `);
+    await page.getByRole('button', { name: 'Enroll' }).click();
+    const enrolled = page.getByTestId('enrolled');
+    await enrolled.waitFor();
+    expect(await enrolled.innerText()).toContain(server.url);
+    expect(await enrolled.innerText()).toContain(laptopName);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('keeps a seizure recorded while the server is down, and sends it once it is back', async () => {
+    const { page } = session;
+    await server.kill();
+    recordId = await recordSeizure(page, 'Revolver under the driver seat');
+
+    await session.goTo('Records');
+    await expect.poll(() => rowBadge(page, recordId)).toContain('Waiting to send');
+
+    await session.goTo('Sync');
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Offline: the server cannot be reached');
+    await page.getByTestId('last-error').getByText('could not be reached').waitFor();
+    await expect(page.getByTestId('waiting-records').innerText()).resolves.toContain('1');
+
+    await server.restart();
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+    await expect(page.getByTestId('last-success').innerText()).resolves.toMatch(/just now|minute/);
+    await expect(page.getByTestId('waiting-changes').innerText()).resolves.toContain('0');
+
+    await session.goTo('Records');
+    await expect.poll(() => rowBadge(page, recordId)).toContain('Sent');
+  });
+
+  it("shows another laptop's change to the same field as a conflict, and resolves it", async () => {
+    const { page } = session;
+    const other = await server.enrollDevice('Team 5 laptop');
+    const before = await serverRecord(server, other, recordId);
+    await pushFromOtherLaptop(server, other, recordId, before.serverRev, {
+      notes: 'Revolver in the spare wheel',
+    });
+
+    // The person edits the same field on this laptop before syncing.
+    await page.evaluate(async (id) => {
+      const api = window.api!;
+      const current = await api.getIntake({ id });
+      if (!current.ok) throw new Error(JSON.stringify(current.error));
+      const event = current.value.event;
+      if (event.status !== 'draft') throw new Error('the record should still be a draft');
+      const saved = await api.saveIntakeDraft({
+        draft: { ...event, notes: 'Revolver under the passenger seat' },
+        expectedRevision: current.value.revision,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }, recordId);
+
+    await session.goTo('Sync');
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Some changes need your decision');
+    await expect(page.getByTestId('sync-nav-badge').innerText()).resolves.toBe('1');
+
+    const card = page.getByRole('article').filter({ hasText: 'Conflict' });
+    const notes = card.getByRole('group', { name: 'Notes' });
+    await expect(notes.getByTestId('server-value').innerText()).resolves.toBe(
+      'Revolver in the spare wheel',
+    );
+    await expect(notes.getByTestId('my-value').innerText()).resolves.toBe(
+      'Revolver under the passenger seat',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Resolving without a choice says what is missing and moves the focus there.
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await card.getByText('Choose a value for every field before resolving.').waitFor();
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value),
+    ).toBe('server');
+
+    await notes.getByRole('radio', { name: 'Keep my value' }).check();
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByTestId('no-issues').waitFor();
+
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+    await expect
+      .poll(async () => (await serverRecord(server, other, recordId)).data.notes)
+      .toBe('Revolver under the passenger seat');
+
+    await session.goTo('Records');
+    await expect.poll(() => rowBadge(page, recordId)).toContain('Sent');
+  });
+
+  it('shows the record view with its sync state', async () => {
+    const { page } = session;
+    await page.locator(`a[href="#/records/${recordId}"]`).click();
+    const notice = page.getByRole('region', { name: 'Sync' });
+    await expect(notice.getByTestId('sync-state').innerText()).resolves.toContain('Sent');
+  });
+
+  it('tells the person plainly when an administrator revoked this laptop', async () => {
+    const { page } = session;
+    await server.revoke(laptopName);
+    await session.goTo('Sync');
+    await syncNow(page).catch(() => undefined);
+    await expect(phase(page).innerText()).resolves.toBe('This laptop can no longer sync');
+    await page
+      .getByText(
+        'An administrator revoked this laptop; it can no longer send or receive records. Your records are still here. Ask for a new enrollment code.',
+      )
+      .waitFor();
+    await expect(page.getByTestId('sync-nav-badge').innerText()).resolves.toBe('!');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await session.goTo('Settings');
+    await page.getByRole('form', { name: 'Enroll this laptop' }).waitFor();
+  });
+
+  it('ran without a script error or a CSP violation', async () => {
+    expect(session.pageErrors).toEqual([]);
+    expect(await session.cspViolations()).toEqual([]);
+  });
+});
