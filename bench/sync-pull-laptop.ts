@@ -1,0 +1,52 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createLogger } from '../electron/logging/logger.ts';
+import { createDeviceDatabase } from '../electron/store/device-database.ts';
+import { updateSyncState } from '../electron/store/sync-repository.ts';
+import { insertUser } from '../electron/store/users-repository.ts';
+import { SyncHttp } from '../electron/sync/http-port.ts';
+import { pullAll } from '../electron/sync/sync-round.ts';
+
+/**
+ * A fresh laptop's first sync, exactly as the engine runs it: a new encrypted device database,
+ * then pullAll (pages of 1,000, each applied with its cursor in one local transaction).
+ */
+export async function pullIntoFreshLaptop(
+  serverUrl: string,
+  device: { deviceId: string; credential: string },
+  dataDir: string,
+): Promise<{ records: number; seconds: number }> {
+  mkdirSync(dataDir, { recursive: true });
+  const dek = randomBytes(32);
+  const now = new Date().toISOString();
+  const db = createDeviceDatabase(dataDir, dek, randomUUID(), now);
+  try {
+    insertUser(
+      db,
+      { id: randomUUID(), name: 'Officer', role: 'field_officer', createdAt: now },
+      null,
+    );
+    updateSyncState(db, {
+      serverUrl,
+      deviceId: device.deviceId,
+      deviceName: 'Fresh laptop',
+      credential: device.credential,
+    });
+    const http = new SyncHttp({ baseUrl: serverUrl, credential: device.credential });
+    const start = performance.now();
+    await pullAll({
+      open: () => ({ db, dbId: 'bench', dek, dataDir }),
+      http,
+      now: () => new Date(),
+      log: createLogger(() => undefined),
+      progress: () => undefined,
+    });
+    const seconds = (performance.now() - start) / 1000;
+    const records = (db.prepare('SELECT count(*) AS n FROM intake_events').get() as { n: number })
+      .n;
+    return { records, seconds };
+  } finally {
+    db.close();
+  }
+}
