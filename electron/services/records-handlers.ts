@@ -136,7 +136,7 @@ export function recordHandlers(
           op: existing === null ? 'create' : 'update',
           baseRevision: existing?.serverRev ?? 0,
           payload: event,
-          changedFields: changedTopLevelFields(existing?.event ?? null, event),
+          changedFields: changedTopLevelFields(INTAKE, existing?.event ?? null, event),
           createdAt: at,
           createdBy: user.id,
         });
@@ -203,7 +203,7 @@ export function recordHandlers(
           op: 'finalise',
           baseRevision: existing.serverRev,
           payload: parsed.data,
-          changedFields: changedTopLevelFields(existing.event, parsed.data),
+          changedFields: changedTopLevelFields(INTAKE, existing.event, parsed.data),
           createdAt: at,
           createdBy: user.id,
         });
@@ -376,7 +376,7 @@ function saveReference<T extends { id: string }>(
       op: before === null ? 'create' : 'update',
       baseRevision: revisions?.serverRev ?? 0,
       payload: item,
-      changedFields: changedTopLevelFields(before, item),
+      changedFields: changedTopLevelFields(entity, before, item),
       createdAt: at,
       createdBy: user.id,
     });

@@ -426,7 +426,10 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
   if (
     existing !== null &&
     existing.status === change.status &&
-    sameValue(withoutServerKeys(existing.event), withoutServerKeys(data))
+    sameValue(
+      withoutServerKeys(change.entity, existing.event),
+      withoutServerKeys(change.entity, data),
+    )
   ) {
     setServerRev(db, 'intake_event', change.id, change.serverRev);
     return 'unchanged';
@@ -464,8 +467,8 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     audit(db, dbId, change, 'sync.deleted', before, null);
     return 'deleted';
   }
-  const data = withoutServerKeys(change.data);
-  if (before !== null && sameValue(withoutServerKeys(before), data)) {
+  const data = withoutServerKeys(change.entity, change.data);
+  if (before !== null && sameValue(withoutServerKeys(change.entity, before), data)) {
     setServerRev(db, change.entity, change.id, change.serverRev);
     return 'unchanged';
   }
@@ -487,7 +490,7 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
 
 function applyAttachment(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
   if (change.deleted) return 'unchanged';
-  const parsed = PulledAttachmentSchema.safeParse({ ...withoutServerKeys(change.data) });
+  const parsed = PulledAttachmentSchema.safeParse(withoutServerKeys(change.entity, change.data));
   if (!parsed.success) return 'invalid';
   const { sha256, mime, size } = parsed.data;
   const inserted = prepared(

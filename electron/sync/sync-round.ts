@@ -58,7 +58,7 @@ function toMutation(row: PendingRow, wireId: number): Mutation {
     entityId: row.entity_id,
     op: row.op,
     baseRev: row.base_revision,
-    fields: pickFields(payload, fields),
+    fields: pickFields(row.entity, payload, fields),
     author: { id: row.created_by, name: row.author_name ?? row.created_by },
     deviceTime: row.created_at,
   };

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { composeMainServices, type MainServices } from '../../electron/compose-main-services.ts';
+import {
+  composeMainServices,
+  type MainAdapters,
+  type MainServices,
+} from '../../electron/compose-main-services.ts';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher.ts';
 import { fastTestCost } from '../../electron/keys/kdf.ts';
 import { unavailableKeychain } from '../../electron/keys/os-keychain.ts';
@@ -53,6 +57,8 @@ export interface DispatchedAppOptions {
   /** An existing data folder to start on ("restart"); a fresh temp folder otherwise. */
   readonly dataDir?: string;
   readonly prefix?: string;
+  /** Sync's clock, timers and network (MainAdapters.sync). */
+  readonly sync?: MainAdapters['sync'];
 }
 
 /**
@@ -83,6 +89,7 @@ export async function startDispatchedApp(
     kdfCost: { passphrase: fastTestCost, recovery: fastTestCost },
     events: { emit: (event, payload) => events.push({ event, payload }) },
     log,
+    ...(options.sync === undefined ? {} : { sync: options.sync }),
   });
   const dispatch = createDispatcher({
     handlers: services.handlers,

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
+import {
+  setUpFirstPerson,
+  startDispatchedApp,
+  type DispatchedApp,
+} from '../../../support/dispatched-app.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+import { tinyPng } from '../../../support/tiny-png.ts';
+
+type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
+
+/** No automatic rounds: the test drives every round with syncNow. */
+const manual = { debounceMs: 3_600_000, intervalMs: 3_600_000 };
+
+async function laptop(server: SyncServerHandle, name: string, person: string) {
+  const app = await startDispatchedApp({ prefix: `sync-${name}`, sync: manual });
+  await setUpFirstPerson(app, { name: person });
+  const code = await server.enroll(name);
+  const status = await app.ok('enrollDevice', { serverUrl: server.url, code });
+  expect(status).toMatchObject({ phase: expect.stringMatching(/idle|syncing/), deviceName: name });
+  return app;
+}
+
+function row(app: DispatchedApp, sql: string, ...params: unknown[]) {
+  return app.services.session
+    .requireUnlocked()
+    .db.prepare(sql)
+    .get(...params);
+}
+
+/** The record as both sides should agree on it: without the local revision. */
+async function content(app: DispatchedApp, id: string) {
+  const view = await app.ok('getIntake', { id });
+  const { revision: _revision, ...event } = view.event;
+  return { status: view.status, event };
+}
+
+describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', (backend) => {
+  let server: SyncServerHandle;
+  let a: DispatchedApp;
+  let b: DispatchedApp;
+  const location = {
+    id: randomUUID(),
+    locationType: 'border_crossing_road' as const,
+    name: 'Granični prelaz Horgoš',
+    jurisdiction: 'RS',
+  };
+  let recordId: string;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend });
+    a = await laptop(server, 'Team 1 laptop', 'Amina Hadžić');
+    b = await laptop(server, 'Team 2 laptop', 'Marko Petrović');
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.stop();
+  });
+
+  it('never lets the credential out: not in status, events or logs', async () => {
+    const credential = (row(a, 'SELECT credential FROM sync_state') as { credential: string })
+      .credential;
+    expect(credential.length).toBeGreaterThan(30);
+    const status = JSON.stringify(await a.ok('getSyncStatus'));
+    expect(status).not.toContain(credential);
+    expect(JSON.stringify(a.events)).not.toContain(credential);
+    expect(a.logLines.join('\n')).not.toContain(credential);
+    expect(JSON.stringify(a.calls)).not.toContain(credential);
+  });
+
+  it('carries a record, its location and its photo from one laptop to the other', async () => {
+    await a.ok('saveLocation', location);
+    const photo = await a.ok('addPhoto', {
+      dataBase64: tinyPng([200, 10, 10], 64).toString('base64'),
+      kind: 'scene',
+    });
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    recordId = draft.id;
+    await a.ok('saveIntakeDraft', {
+      draft: {
+        ...draft,
+        context: 'seized',
+        locationId: location.id,
+        notes: 'Found in a truck.',
+        photos: [photo],
+      },
+      expectedRevision: null,
+    });
+    expect((await a.ok('listIntakes', {})).items[0]?.syncState).toBe('waiting');
+    const status = await a.ok('syncNow');
+    expect(status).toMatchObject({ phase: 'idle', pendingChanges: 0, lastError: null });
+    expect(status.pendingPhotos).toBe(0);
+    expect(await a.ok('getRecordSyncState', { id: recordId })).toEqual({
+      state: 'sent',
+      reason: null,
+      message: null,
+    });
+
+    await b.ok('syncNow');
+    const listed = await b.ok('listIntakes', {});
+    expect(listed.items.map((item) => [item.id, item.locationName, item.syncState])).toEqual([
+      [recordId, location.name, 'sent'],
+    ]);
+    expect(await content(b, recordId)).toEqual(await content(a, recordId));
+    // Amina is known on B by name only: she cannot unlock B.
+    const view = await b.ok('getIntake', { id: recordId });
+    expect(view.createdBy.name).toBe('Amina Hadžić');
+    const session = await b.ok('getSession');
+    expect(session.people.map((person) => person.label)).toEqual(['Marko Petrović']);
+  });
+
+  it('merges changes to different fields and reports the same field as a conflict', async () => {
+    const onA = (await a.ok('getIntake', { id: recordId })).event as Draft;
+    const onB = (await b.ok('getIntake', { id: recordId })).event as Draft;
+    await a.ok('saveIntakeDraft', {
+      draft: { ...onA, notes: 'A says: two rifles.', agencyCaseRef: 'KT-1/24' },
+      expectedRevision: onA.revision,
+    });
+    await b.ok('saveIntakeDraft', {
+      draft: { ...onB, notes: 'B says: three rifles.', occurredAt: '2024-06-14' },
+      expectedRevision: onB.revision,
+    });
+    await a.ok('syncNow');
+    const statusB = await b.ok('syncNow');
+    expect(statusB.openConflicts).toBe(1);
+    const [issue] = await b.ok('listSyncIssues');
+    expect(issue).toMatchObject({
+      kind: 'conflict',
+      entityId: recordId,
+      fields: [{ field: 'notes', mine: 'B says: three rifles.', server: 'A says: two rifles.' }],
+      recordFinal: false,
+      createdByName: 'Marko Petrović',
+    });
+    expect(await b.ok('getRecordSyncState', { id: recordId })).toMatchObject({ state: 'conflict' });
+    // B shows the server's notes and keeps its own date; A's case number arrived too.
+    expect((await content(b, recordId)).event).toMatchObject({
+      notes: 'A says: two rifles.',
+      occurredAt: '2024-06-14',
+      agencyCaseRef: 'KT-1/24',
+    });
+
+    // B keeps its own value: it goes to the server as a new change and wins there.
+    await b.ok('resolveSyncIssue', { id: issue!.id, keep: { notes: 'mine' } });
+    expect(await b.ok('listSyncIssues')).toEqual([]);
+    await b.ok('syncNow');
+    await a.ok('syncNow');
+    expect(await content(a, recordId)).toEqual(await content(b, recordId));
+    expect((await content(a, recordId)).event).toMatchObject({ notes: 'B says: three rifles.' });
+    const history = await b.ok('getIntakeHistory', { id: recordId });
+    expect(history.map((entry) => entry.action)).toContain('sync.received');
+  });
+
+  it('keeps the outbox through a server restore (new epoch) and re-sends what the server lost', async () => {
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    await server.newEpoch();
+    await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes: 'Saved while the server was restored.' },
+      expectedRevision: null,
+    });
+    const status = await a.ok('syncNow');
+    expect(status).toMatchObject({ pendingChanges: 0, lastError: null });
+    await b.ok('syncNow');
+    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+  });
+
+  it('stops and says so when an administrator revokes the laptop', async () => {
+    const deviceId = (await b.ok('getSyncStatus')).deviceId!;
+    await server.revoke(deviceId);
+    const failure = await b.fail('syncNow');
+    expect(failure.code).toBe('DEVICE_REVOKED');
+    expect(await b.ok('getSyncStatus')).toMatchObject({
+      phase: 'revoked',
+      lastError: { kind: 'revoked' },
+    });
+  });
+});
