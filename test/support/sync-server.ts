@@ -35,6 +35,8 @@ export interface SyncServerHandle {
   readonly db: Database;
   /** The data dir: PGlite's files (pglite backend) and uploaded photos (both). */
   readonly dataDir: string;
+  /** The throwaway PostgreSQL database (postgres backend), for tests that need a second session. */
+  readonly databaseUrl: string | undefined;
   /** What an administrator does: a one-time code, grouped XXXX-XXXX-XXXX. */
   enroll(name: string): Promise<string>;
   /** enroll() plus the laptop's POST /v1/devices/enroll: a ready device credential. */
@@ -97,6 +99,7 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
       return current().db;
     },
     dataDir: temp.dir,
+    databaseUrl: postgres?.url,
     async enroll(name) {
       return (await issueEnrollmentCode(current().db, name, clock(), 30)).code;
     },

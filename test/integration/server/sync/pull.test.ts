@@ -1,0 +1,155 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PullResponseSchema,
+  PushResponseSchema,
+  syncRoutes,
+  type PullCursor,
+  type PulledRecord,
+} from '../../../../shared/sync/protocol.ts';
+import { mutation, newRecordId, request, syncClient } from '../../../support/sync-client.ts';
+import {
+  startSyncServer,
+  syncBackends,
+  type SyncServerHandle,
+} from '../../../support/sync-server.ts';
+
+describe.each(syncBackends)('pull (%s)', (backend) => {
+  let server: SyncServerHandle;
+  beforeAll(async () => {
+    server = await startSyncServer({ backend });
+  });
+  afterAll(() => server.stop());
+
+  async function pullAll(client: ReturnType<typeof syncClient>, from: PullCursor, limit: number) {
+    const changes: PulledRecord[] = [];
+    let cursor = from;
+    for (let page = 0; page < 100; page += 1) {
+      const response = PullResponseSchema.parse((await client.pull({ ...cursor, limit })).json);
+      changes.push(...response.changes);
+      cursor = response.next;
+      if (!response.hasMore) break;
+    }
+    return { changes, cursor };
+  }
+
+  it('pages by (version, id) across rows sharing a version, tombstones and other devices included', async () => {
+    const writer = syncClient(server.url, await server.enrollDevice('Writer'));
+    const reader = syncClient(server.url, await server.enrollDevice('Reader'));
+    const start = (await pullAll(reader, { afterVersion: 0, afterId: '' }, 1000)).cursor;
+    const ids = Array.from({ length: 7 }, () => newRecordId());
+    await writer.push(
+      ids.map((id, index) =>
+        mutation({
+          mutationId: index + 1,
+          entityId: id,
+          op: 'create',
+          fields: { notes: `n${index}` },
+        }),
+      ),
+    );
+    await writer.push([mutation({ mutationId: 8, entityId: ids[0]!, op: 'delete', baseRev: 1 })]);
+
+    const { changes } = await pullAll(reader, start, 3);
+    expect(changes).toHaveLength(7);
+    expect(new Set(changes.map((change) => change.id))).toEqual(new Set(ids));
+    const keys = changes.map((change) => [change.version, change.id] as const);
+    const sorted = [...keys].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));
+    expect(keys).toEqual(sorted);
+    const tombstone = changes.find((change) => change.id === ids[0]);
+    expect(tombstone).toMatchObject({ deleted: true, data: null, serverRev: 2 });
+    const live = changes.find((change) => change.id === ids[1]);
+    expect(live?.data).toMatchObject({ id: ids[1], status: 'draft', revision: 1, notes: 'n1' });
+    expect(live?.createdBy).toEqual({
+      id: '0190a8e4-0000-7000-8000-0000000000aa',
+      name: 'Ana Field',
+    });
+  });
+
+  it('reports a new epoch after new-epoch, and the device still pushes from a new baseline', async () => {
+    const client = syncClient(server.url, await server.enrollDevice('Epoch laptop'));
+    await client.push([
+      mutation({ mutationId: 1, entityId: newRecordId(), op: 'create', fields: {} }),
+    ]);
+    const before = PullResponseSchema.parse((await client.pull()).json);
+    const epoch = await server.newEpoch();
+    expect(epoch).not.toBe(before.serverEpoch);
+    const after = PullResponseSchema.parse((await client.pull()).json);
+    expect(after.serverEpoch).toBe(epoch);
+    const health = await request(`${server.url}${syncRoutes.health}`, {});
+    expect((health.json as { serverEpoch: string }).serverEpoch).toBe(epoch);
+    const push = await client.push(
+      [mutation({ mutationId: 7, entityId: newRecordId(), op: 'create', fields: {} })],
+      before.serverEpoch,
+    );
+    expect(PushResponseSchema.parse(push.json)).toMatchObject({
+      lastMutationId: 7,
+      serverEpoch: epoch,
+    });
+  });
+
+  it.runIf(backend === 'postgres')(
+    'never lets a puller skip a row when a slow push commits after a faster one',
+    async () => {
+      const slow = syncClient(server.url, await server.enrollDevice('Slow writer'));
+      const fast = syncClient(server.url, await server.enrollDevice('Fast writer'));
+      const reader = syncClient(server.url, await server.enrollDevice('Reader'));
+      const held = newRecordId();
+      await slow.push([
+        mutation({ mutationId: 1, entityId: held, op: 'create', fields: { notes: 'v1' } }),
+      ]);
+      const start = (await pullAll(reader, { afterVersion: 0, afterId: '' }, 5000)).cursor;
+
+      // Another session holds the record's row lock, so the slow push stops after it has taken
+      // its version; the fast push then waits for the version counter's row lock.
+      const blocker = new pg.Client({ connectionString: server.databaseUrl });
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT id FROM records WHERE id = $1 FOR UPDATE', [held]);
+      const released = () => blocker.query('ROLLBACK').finally(() => blocker.end());
+      try {
+        const slowPush = slow.push([
+          mutation({ mutationId: 2, entityId: held, baseRev: 1, fields: { notes: 'v2' } }),
+        ]);
+        await waitForLockWaiters(blocker, 1);
+        const fastId = newRecordId();
+        const fastPush = fast.push([
+          mutation({ mutationId: 1, entityId: fastId, op: 'create', fields: {} }),
+        ]);
+        await waitForLockWaiters(blocker, 2);
+
+        const during = PullResponseSchema.parse(
+          (await reader.pull({ ...start, limit: 5000 })).json,
+        );
+        expect(during.changes).toEqual([]);
+        expect(during.next).toEqual(start);
+
+        await released();
+        const [slowResult, fastResult] = await Promise.all([slowPush, fastPush]);
+        const slowVersion = PushResponseSchema.parse(slowResult.json).version;
+        const fastVersion = PushResponseSchema.parse(fastResult.json).version;
+        expect(slowVersion).toBeLessThan(fastVersion);
+
+        const after = await pullAll(reader, during.next, 1);
+        expect(after.changes.map((change) => change.id)).toEqual([held, fastId]);
+      } finally {
+        await released().catch(() => undefined);
+      }
+    },
+  );
+});
+
+async function waitForLockWaiters(client: pg.Client, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    // Inside a transaction pg_stat_activity is a snapshot: drop it so each poll sees now.
+    await client.query('SELECT pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (Number(rows[0]?.n) >= count) return;
+
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never saw ${count} sessions waiting for a lock`);
+}
