@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncIssue, SyncStatus } from '../../../shared/ipc/procedures/sync.ts';
 import type { SyncEntity } from '../../../shared/sync/protocol.ts';
 import { api } from '../../api.ts';
-import { useSyncGeneration } from '../../app/SyncProvider.tsx';
+import { useSync, useSyncGeneration } from '../../app/SyncProvider.tsx';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
 import { usePathLabel } from '../records/path-labels.ts';
 import { WhenText } from './WhenText.tsx';
@@ -24,6 +24,7 @@ const entityKeys = {
 export function SyncIssues({ status }: { status: SyncStatus }) {
   const { t } = useTranslation('sync');
   const generation = useSyncGeneration();
+  const { reload } = useSync();
   const [issues, setIssues] = useState<readonly SyncIssue[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -49,6 +50,8 @@ export function SyncIssues({ status }: { status: SyncStatus }) {
   const settled = (issue: SyncIssue) => {
     setIssues((current) => current?.filter((candidate) => candidate.id !== issue.id) ?? null);
     setAnnouncement(issue.kind === 'conflict' ? t('issues.resolved') : t('issues.dismissed'));
+    // The counts (navigation badge, headline) change with it, whether or not main pushes an event.
+    reload();
     // The card that had the focus is gone; the list's heading is where the person continues.
     headingRef.current?.focus();
   };

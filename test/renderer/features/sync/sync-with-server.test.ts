@@ -63,6 +63,7 @@ async function pushFromOtherLaptop(
   recordId: string,
   baseRev: number,
   fields: Record<string, unknown>,
+  { op = 'update', mutationId = 1 }: { op?: 'update' | 'delete'; mutationId?: number } = {},
 ): Promise<void> {
   const response = await fetch(`${server.url}${syncRoutes.push}`, {
     method: 'POST',
@@ -76,10 +77,10 @@ async function pushFromOtherLaptop(
       serverEpoch: other.serverEpoch,
       mutations: [
         {
-          mutationId: 1,
+          mutationId,
           entity: 'intake_event',
           entityId: recordId,
-          op: 'update',
+          op,
           baseRev,
           fields,
           author: { id: randomUUID(), name: 'Marko Jovanović' },
@@ -258,7 +259,48 @@ describe('Sync with a real server', () => {
     await expect.poll(() => rowBadge(page, recordId)).toContain('Sent');
   });
 
+  it('explains a change the server refused, and lets the person dismiss it', async () => {
+    const { page } = session;
+    const other = await server.enrollDevice('Team 6 laptop');
+    const doomed = await recordSeizure(page, 'Pistol handed in at the station');
+    await session.goTo('Sync');
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+
+    // Another laptop deletes the draft; this laptop changes it before hearing of that.
+    const before = await serverRecord(server, other, doomed);
+    await pushFromOtherLaptop(server, other, doomed, before.serverRev, {}, { op: 'delete' });
+    await page.evaluate(async (id) => {
+      const api = window.api!;
+      const current = await api.getIntake({ id });
+      if (!current.ok) throw new Error(JSON.stringify(current.error));
+      const event = current.value.event;
+      if (event.status !== 'draft') throw new Error('the record should still be a draft');
+      const saved = await api.saveIntakeDraft({
+        draft: { ...event, notes: 'Pistol and two magazines' },
+        expectedRevision: current.value.revision,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }, doomed);
+
+    await syncNow(page);
+    const card = page.getByRole('article').filter({ hasText: 'Not accepted' });
+    await expect(card.getByTestId('reject-reason').innerText()).resolves.toBe(
+      'The record was deleted on the server, so the change could not be applied.',
+    );
+    await expect(page.getByTestId('sync-nav-badge').innerText()).resolves.toBe('1');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await card.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('no-issues').waitFor();
+    await expect.poll(() => page.getByTestId('sync-nav-badge').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Needs your attention',
+    );
+  });
+
   it('shows the record view with its sync state', async () => {
+    await session.goTo('Records');
     const { page } = session;
     await page.locator(`a[href="#/records/${recordId}"]`).click();
     const notice = page.getByRole('region', { name: 'Sync' });
