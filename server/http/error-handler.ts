@@ -44,27 +44,21 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       // JSON syntax errors and other parser refusals: the client sent something malformed.
-      return reply
-        .code(status)
-        .send({
-          error: 'VALIDATION_ERROR',
-          message: 'The request is malformed.',
-        } satisfies SyncErrorBody);
+      return reply.code(status).send({
+        error: 'VALIDATION_ERROR',
+        message: 'The request is malformed.',
+      } satisfies SyncErrorBody);
     }
     request.log.error({ err: error }, 'request failed');
-    return reply
-      .code(500)
-      .send({
-        error: 'INTERNAL',
-        message: 'The server failed; try again later.',
-      } satisfies SyncErrorBody);
+    return reply.code(500).send({
+      error: 'INTERNAL',
+      message: 'The server failed; try again later.',
+    } satisfies SyncErrorBody);
   });
   app.setNotFoundHandler((_request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: 'NOT_FOUND',
-        message: 'There is nothing at this address.',
-      } satisfies SyncErrorBody),
+    reply.code(404).send({
+      error: 'NOT_FOUND',
+      message: 'There is nothing at this address.',
+    } satisfies SyncErrorBody),
   );
 }
