@@ -111,7 +111,7 @@ export class SyncEngine {
     }
   }
 
-  /** Runs a round now, or joins the one running; the status when it ends. */
+  /** Runs a round now (after the one running, if any); the status when it ends. */
   async syncNow(): Promise<SyncStatus> {
     const { db } = this.#options.session.requireUnlocked();
     const state = readSyncState(db);
@@ -119,6 +119,9 @@ export class SyncEngine {
       throw new AppError('NOT_ENROLLED', 'This laptop is not enrolled with a sync server yet.');
     }
     if (!state.revoked) {
+      // A round already running may have started before the change the person wants sent:
+      // let it finish, then run one that certainly includes it.
+      await this.settled();
       this.#clearTimer();
       await this.#round();
     }
