@@ -5,6 +5,7 @@ import type { SyncEntity } from '../../../shared/sync/protocol.ts';
 import { api } from '../../api.ts';
 import { useSync, useSyncGeneration } from '../../app/SyncProvider.tsx';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { useFormatters } from '../records/format.ts';
 import { usePathLabel } from '../records/path-labels.ts';
 import { WhenText } from './WhenText.tsx';
 import { rejectReasonKey } from './sync-words.ts';
@@ -94,9 +95,11 @@ export function SyncIssues({ status }: { status: SyncStatus }) {
 
 function IssueHeading({ issue, id }: { issue: SyncIssue; id: string }) {
   const { t } = useTranslation('sync');
+  const format = useFormatters();
   const entity = t(entityKeys[issue.entity]);
-  const name =
-    issue.label.trim() === '' ? entity : t('issues.named', { entity, label: issue.label });
+  // Main may name a record by its date as stored (2025-03-11); the person reads their own format.
+  const label = issue.label.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => format.date(date));
+  const name = label.trim() === '' ? entity : t('issues.named', { entity, label });
   return (
     <>
       <h3 id={id} className="sync-issue__title">
