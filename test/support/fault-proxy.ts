@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -50,7 +51,7 @@ export async function startFaultProxy(target: () => string): Promise<FaultProxy>
     cut_response: 0,
     cut_request: 0,
   };
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
