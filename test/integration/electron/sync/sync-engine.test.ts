@@ -41,9 +41,9 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
   let server: SyncServerHandle;
   let a: DispatchedApp;
   let b: DispatchedApp;
-  const location = {
+  const location: ProcedureInput<'saveLocation'> = {
     id: randomUUID(),
-    locationType: 'border_crossing_road' as const,
+    locationType: 'border_crossing_road',
     name: 'Granični prelaz Horgoš',
     jurisdiction: 'RS',
   };
