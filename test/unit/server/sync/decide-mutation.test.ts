@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { decideMutation, type RecordState } from '../../../../server/sync/decide-mutation.ts';
+import { mutation } from '../../../support/sync-client.ts';
+
+const id = '0190a8e4-0000-7000-8000-000000000001';
+const draft: RecordState = {
+  id,
+  entity: 'intake_event',
+  serverRev: 3,
+  deleted: false,
+  status: 'draft',
+  data: {
+    id,
+    status: 'draft',
+    revision: 3,
+    notes: 'server',
+    recordingAgency: 'Police',
+    weapons: [],
+  },
+};
+const none = { otherChangedFields: new Set<string>(), locationTypeOf: () => undefined };
+
+describe('decideMutation', () => {
+  it('never takes id, revision or an intake status from the device', () => {
+    const decision = decideMutation(
+      draft,
+      mutation({
+        mutationId: 1,
+        entityId: id,
+        baseRev: 3,
+        fields: { status: 'final', revision: 99, notes: 'x' },
+      }),
+      none,
+    );
+    expect(decision.next?.status).toBe('draft');
+    expect(decision.next?.data).toMatchObject({ status: 'draft', revision: 4, notes: 'x' });
+    expect(decision.changedFields).toEqual(['notes']);
+  });
+
+  it('conflicts only on fields other devices changed to a different value', () => {
+    const decision = decideMutation(
+      draft,
+      mutation({
+        mutationId: 1,
+        entityId: id,
+        baseRev: 1,
+        fields: { notes: 'mine', recordingAgency: 'Police', recordingOfficer: 'Me' },
+      }),
+      { ...none, otherChangedFields: new Set(['notes', 'recordingAgency']) },
+    );
+    expect(decision).toMatchObject({
+      outcome: 'conflict',
+      conflictFields: ['notes'],
+      changedFields: ['recordingOfficer'],
+    });
+    expect(decision.conflicts).toEqual([
+      { field: 'notes', deviceValue: 'mine', serverValue: 'server', kind: 'field' },
+    ]);
+    expect(decision.next?.data).toMatchObject({ notes: 'server', recordingOfficer: 'Me' });
+  });
+
+  it('compares values by content, not key order', () => {
+    const withObject: RecordState = {
+      ...draft,
+      data: { ...draft.data, collection: { anonymous: true, campaignBased: false } },
+    };
+    const decision = decideMutation(
+      withObject,
+      mutation({
+        mutationId: 1,
+        entityId: id,
+        baseRev: 1,
+        fields: { collection: { campaignBased: false, anonymous: true } },
+      }),
+      { ...none, otherChangedFields: new Set(['collection']) },
+    );
+    expect(decision).toMatchObject({ outcome: 'applied', next: null, conflictFields: [] });
+  });
+
+  it('refuses ops that do not apply to the entity or the record', () => {
+    const location = mutation({ mutationId: 1, entityId: id, entity: 'location', op: 'amend' });
+    expect(decideMutation(undefined, location, none)).toMatchObject({
+      outcome: 'rejected',
+      reason: 'unsupported_op',
+    });
+    expect(
+      decideMutation(undefined, mutation({ mutationId: 1, entityId: id }), none),
+    ).toMatchObject({ reason: 'not_found' });
+    const tombstone: RecordState = { ...draft, deleted: true, data: null };
+    expect(
+      decideMutation(tombstone, mutation({ mutationId: 1, entityId: id }), none),
+    ).toMatchObject({ reason: 'record_deleted' });
+    const final: RecordState = { ...draft, status: 'final' };
+    expect(
+      decideMutation(final, mutation({ mutationId: 1, entityId: id, op: 'delete' }), none),
+    ).toMatchObject({ reason: 'not_deletable' });
+  });
+});
