@@ -73,6 +73,12 @@ const expectedProcedures = [
   'addPhoto',
   'getPhoto',
   'verifyAuditLog',
+  'getSyncStatus',
+  'enrollDevice',
+  'syncNow',
+  'listSyncIssues',
+  'resolveSyncIssue',
+  'getRecordSyncState',
 ];
 
 describe('IPC contract (S7, S9)', () => {
@@ -102,7 +108,7 @@ describe('IPC contract (S7, S9)', () => {
   it('lists the procedures and events the app has today', () => {
     // A deliberate list: adding or removing a procedure is a change of the renderer's API surface.
     expect(sorted(procedureNames)).toStrictEqual(sorted(expectedProcedures));
-    expect(sorted(eventNames)).toStrictEqual(['sessionChanged', 'settingsChanged']);
+    expect(sorted(eventNames)).toStrictEqual(['sessionChanged', 'settingsChanged', 'syncChanged']);
     expect(sorted(procedureNames)).toStrictEqual(sorted(Object.keys(procedures)));
     expect(sorted(eventNames)).toStrictEqual(sorted(Object.keys(events)));
   });

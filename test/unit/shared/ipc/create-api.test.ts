@@ -103,6 +103,12 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   addPhoto: { dataBase64: 'iVBORw0KGgo=', kind: 'whole_weapon' },
   getPhoto: { sha256: 'a'.repeat(64) },
   verifyAuditLog: undefined,
+  getSyncStatus: undefined,
+  enrollDevice: { serverUrl: 'https://sync.example.org', code: 'ABCD-EFGH-IJKL' },
+  syncNow: undefined,
+  listSyncIssues: undefined,
+  resolveSyncIssue: { id: 1, keep: { notes: 'mine' } },
+  getRecordSyncState: { id: '0190f0e0-0000-7000-8000-000000000003' },
 };
 
 type Listener = (payload: unknown) => void;
