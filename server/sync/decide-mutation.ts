@@ -77,6 +77,18 @@ function ownFields(mutation: Mutation): RecordData {
   );
 }
 
+/**
+ * JSON has no `undefined`: a laptop sends a field a person emptied as `null`. No domain field is
+ * nullable, so null means "absent": equal to a missing value, and removed when merged.
+ */
+function sameFieldValue(a: unknown, b: unknown): boolean {
+  return jsonEqual(a ?? null, b ?? null);
+}
+
+function withoutCleared(data: RecordData): RecordData {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
+}
+
 function locationTypeFor(data: RecordData, context: DecisionContext): LocationType | undefined {
   return typeof data.locationId === 'string' ? context.locationTypeOf(data.locationId) : undefined;
 }
@@ -98,7 +110,7 @@ export function decideMutation(
 
   if (record === undefined) {
     if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');
-    const candidate: RecordData = { ...fields, id: mutation.entityId };
+    const candidate: RecordData = { ...withoutCleared(fields), id: mutation.entityId };
     if (entity === 'intake_event') Object.assign(candidate, { status: 'draft', revision: 1 });
     const valid = validateRecord(entity, candidate, false);
     if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
@@ -136,7 +148,9 @@ export function decideMutation(
   // A change to evidence that is not an amendment: fine if it changes nothing, else the laptop
   // is told which fields differ and may send them as an amendment.
   if (record.status === 'final' && op !== 'amend') {
-    const differing = Object.keys(fields).filter((key) => !jsonEqual(fields[key], current[key]));
+    const differing = Object.keys(fields).filter(
+      (key) => !sameFieldValue(fields[key], current[key]),
+    );
     if (differing.length === 0) return decision(mutation);
     return decision(mutation, {
       outcome: 'conflict',
@@ -155,7 +169,7 @@ export function decideMutation(
   const conflictFields: string[] = [];
   const applied: RecordData = {};
   for (const [key, value] of Object.entries(fields)) {
-    if (jsonEqual(value, current[key])) continue;
+    if (sameFieldValue(value, current[key])) continue;
     if (context.otherChangedFields.has(key)) conflictFields.push(key);
     else applied[key] = value;
   }
@@ -178,7 +192,7 @@ export function decideMutation(
   });
   if (changedFields.length === 0 && status === record.status) return base;
 
-  const candidate: RecordData = { ...current, ...applied };
+  const candidate: RecordData = withoutCleared({ ...current, ...applied });
   if (entity === 'intake_event')
     Object.assign(candidate, { status, revision: record.serverRev + 1 });
   const valid = validateRecord(

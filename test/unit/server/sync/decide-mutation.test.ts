@@ -77,6 +77,24 @@ describe('decideMutation', () => {
     expect(decision).toMatchObject({ outcome: 'applied', next: null, conflictFields: [] });
   });
 
+  it('treats a field sent as null as emptied: removed from the record, equal to an absent one', () => {
+    const cleared = decideMutation(
+      draft,
+      mutation({ mutationId: 1, entityId: id, baseRev: 3, fields: { notes: null } }),
+      none,
+    );
+    expect(cleared.outcome).toBe('applied');
+    expect(cleared.changedFields).toEqual(['notes']);
+    expect(cleared.next?.data).not.toHaveProperty('notes');
+
+    const alreadyAbsent = decideMutation(
+      draft,
+      mutation({ mutationId: 2, entityId: id, baseRev: 1, fields: { recordingOfficer: null } }),
+      { ...none, otherChangedFields: new Set(['recordingOfficer']) },
+    );
+    expect(alreadyAbsent).toMatchObject({ outcome: 'applied', next: null, conflictFields: [] });
+  });
+
   it('refuses ops that do not apply to the entity or the record', () => {
     const location = mutation({ mutationId: 1, entityId: id, entity: 'location', op: 'amend' });
     expect(decideMutation(undefined, location, none)).toMatchObject({
