@@ -146,6 +146,10 @@ export function readServerRev(db: Db, entity: SyncEntity, id: string): number | 
 
 /** A person named on a pulled record: known here by name only, with a role that cannot sign in. */
 export function ensurePerson(db: Db, author: Author, at: string): void {
+  // A page names the same few people again and again: read first, write only what is new.
+  const known = prepared(db, 'SELECT name, role FROM users WHERE id = ?').get(author.id) as
+    { name: string; role: string } | undefined;
+  if (known !== undefined && (known.role !== REMOTE_ROLE || known.name === author.name)) return;
   prepared(
     db,
     `INSERT INTO users (id, name, role, created_at, created_by) VALUES (?, ?, ?, ?, NULL)
@@ -322,7 +326,6 @@ export function syncCounts(db: Db): SyncCounts {
 
 // ---- Applying the server's records -------------------------------------------------------------
 
-const PulledIntakeSchema = z.union([IntakeEventFinalSchema, IntakeEventDraftSchema]);
 const PulledAttachmentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   mime: z.string(),
@@ -353,7 +356,7 @@ export function applyServerRecord(
   }
   prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(change.id);
   ensurePerson(db, change.createdBy, at);
-  ensurePerson(db, change.updatedBy, at);
+  if (change.updatedBy.id !== change.createdBy.id) ensurePerson(db, change.updatedBy, at);
   switch (change.entity) {
     case 'intake_event':
       return applyIntake(db, dbId, change);
@@ -435,7 +438,9 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
     return 'unchanged';
   }
   const revision = (existing?.revision ?? 0) + 1;
-  const parsed = PulledIntakeSchema.safeParse({ ...data, revision });
+  // The status says which schema applies; a union would try the final one on every draft first.
+  const schema = change.status === 'final' ? IntakeEventFinalSchema : IntakeEventDraftSchema;
+  const parsed = schema.safeParse({ ...data, revision });
   if (!parsed.success) return 'invalid';
   const event = parsed.data as StoredIntakeEvent;
   const final = change.status === 'final';
