@@ -2,6 +2,7 @@ import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
+import { jsonEqual } from './json-equal.ts';
 import type { StoredRecord } from './stored-record.ts';
 
 /**
@@ -61,8 +62,36 @@ export interface HistoryRow {
   authorId: string;
   op: string;
   changedFields: string[];
-  fields: Record<string, unknown>;
+  /**
+   * The raw fields as sent, or null when they equal the record written by this batch minus
+   * `serverKeys` (a create, mostly): the statement then takes them from that record's row, so
+   * the same ~2 KB per record is not sent and parsed a second time.
+   */
+  fields: Record<string, unknown> | null;
+  serverKeys: readonly string[] | null;
   deviceTime: string;
+}
+
+/**
+ * Lets a history row take its fields from the batch's final record when they are the same JSON
+ * value (key order aside, as in jsonb): every raw change is still stored exactly.
+ */
+export function shareHistoryFields(
+  history: HistoryRow[],
+  records: readonly StoredRecord[],
+  serverKeysOf: (record: StoredRecord) => readonly string[],
+): void {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  for (const row of history) {
+    const record = byId.get(row.recordId);
+    if (row.fields === null || record === undefined || record.data === null) continue;
+    const serverKeys = serverKeysOf(record);
+    const rest = { ...record.data };
+    for (const key of serverKeys) delete rest[key];
+    if (!jsonEqual(row.fields, rest)) continue;
+    row.fields = null;
+    row.serverKeys = serverKeys;
+  }
 }
 
 export interface ConflictRow extends FieldConflict {
@@ -95,7 +124,7 @@ export async function writeBatch(
       [JSON.stringify(writes.people), now],
     );
   }
-  if (writes.records.length > 0) {
+  if (writes.records.length > 0 || writes.history.length > 0) {
     const rows = writes.records.map((record) => ({
       id: record.id,
       entity: record.entity,
@@ -107,30 +136,36 @@ export async function writeBatch(
       created_by: record.createdBy.id,
       updated_by: record.updatedBy.id,
     }));
+    // One statement for records and history: `rec` is parsed once and feeds both inserts.
+    // WITH ORDINALITY keeps history ids in mutation order.
     await tx.query(
-      `INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
-                            created_by, updated_by, received_at)
-       SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
-              r.created_by, r.updated_by, $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, version bigint,
-         server_rev int, deleted boolean, status text, data jsonb, created_by uuid, updated_by uuid)
-       ON CONFLICT (id) DO UPDATE SET
-         version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
-         deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
-         updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at`,
-      [JSON.stringify(rows), now],
-    );
-  }
-  if (writes.history.length > 0) {
-    await tx.query(
-      `INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
+      `WITH rec AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, version bigint,
+           server_rev int, deleted boolean, status text, data jsonb, created_by uuid,
+           updated_by uuid)
+       ), written AS (
+         INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
+                              created_by, updated_by, received_at)
+         SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
+                r.created_by, r.updated_by, $4
+         FROM rec r
+         ON CONFLICT (id) DO UPDATE SET
+           version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
+           deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
+           updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at
+       )
+       INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
                                    changed_fields, fields, device_time, received_at)
-       SELECT h."recordId", h."serverRev", $2::uuid, h."mutationId", h."authorId", h.op,
-              h."changedFields", h.fields, h."deviceTime", $3
-       FROM jsonb_to_recordset($1::jsonb) AS h("recordId" text, "serverRev" int,
+       SELECT h."recordId", h."serverRev", $3::uuid, h."mutationId", h."authorId", h.op,
+              h."changedFields", COALESCE(h.fields, r.data - h."serverKeys"), h."deviceTime", $4
+       FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS ("recordId" text, "serverRev" int,
          "mutationId" bigint, "authorId" uuid, op text, "changedFields" jsonb, fields jsonb,
-         "deviceTime" timestamptz)`,
-      [JSON.stringify(writes.history), deviceId, now],
+         "serverKeys" text[], "deviceTime" timestamptz))
+         WITH ORDINALITY AS h("recordId", "serverRev", "mutationId", "authorId", op,
+           "changedFields", fields, "serverKeys", "deviceTime", n)
+       LEFT JOIN rec r ON h.fields IS NULL AND r.id = h."recordId"
+       ORDER BY h.n`,
+      [JSON.stringify(rows), JSON.stringify(writes.history), deviceId, now],
     );
   }
   if (writes.conflicts.length > 0) {

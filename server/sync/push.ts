@@ -8,9 +8,11 @@ import {
   loadLocationTypes,
   loadOtherDevicesChanges,
   loadStoredResults,
+  shareHistoryFields,
   writeBatch,
   type BatchWrites,
 } from './push-store.ts';
+import { serverOwnedKeys } from './record-schemas.ts';
 import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
 
 /**
@@ -248,6 +250,7 @@ async function applyBatch(
         op: decision.historyOp,
         changedFields: decision.changedFields,
         fields: mutation.fields,
+        serverKeys: null,
         deviceTime: mutation.deviceTime,
       });
     }
@@ -271,5 +274,6 @@ async function applyBatch(
     const record = records.get(id);
     return record ? [record] : [];
   });
+  shareHistoryFields(writes.history, writes.records, (record) => serverOwnedKeys(record.entity));
   await writeBatch(tx, deviceId, writes, now);
 }
