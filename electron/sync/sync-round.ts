@@ -6,6 +6,7 @@ import {
   UPLOAD_CHUNK_BYTES,
   type Mutation,
   type MutationOp,
+  type PullResponse,
   type PushResponse,
   type SyncEntity,
 } from '../../shared/sync/protocol.ts';
@@ -206,42 +207,56 @@ function storePushResults(
  * from a backup) restarts from zero and, once complete, re-queues what the server lacks.
  * Pages are as large as the server allows: each commit writes and syncs the index pages its
  * records share once, and there are fewer round trips.
+ *
+ * The next page is requested as soon as this page's cursor is known, so the server and the network
+ * work while this page is written. Pages are still applied strictly in order, each with its cursor
+ * in one transaction: a failure abandons the request in flight and leaves the cursor at the last
+ * committed page.
  */
 export async function pullAll(ctx: RoundContext, pageSize = MAX_PULL_LIMIT): Promise<number> {
   let received = 0;
   let restarts = 0;
   for (;;) {
-    const { db } = ctx.open();
-    const state = readSyncState(db);
-    const page = await ctx.http.pull(
-      { afterVersion: state.pullAfterVersion, afterId: state.pullAfterId },
-      pageSize,
-    );
-    const { db: after, dbId } = ctx.open();
-    if (state.serverEpoch !== null && page.serverEpoch !== state.serverEpoch) {
-      restarts += 1;
-      if (restarts > 2) throw new SyncHttpError('protocol', 'The server epoch keeps changing.');
-      startRepull(after, page.serverEpoch);
-      ctx.log.warn('sync.epoch_changed', {});
-      continue;
-    }
-    const at = ctx.now().toISOString();
-    after.transaction(() => {
-      for (const change of page.changes) {
-        const outcome = applyServerRecord(after, dbId, change, at);
-        if (outcome === 'invalid') {
-          ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
-        }
+    const state = readSyncState(ctx.open().db);
+    let epoch = state.serverEpoch;
+    let next = requestPage(ctx, state.pullAfterVersion, state.pullAfterId, pageSize);
+    let restart = false;
+    for (;;) {
+      const page = await next;
+      const { db, dbId } = ctx.open();
+      if (epoch !== null && page.serverEpoch !== epoch) {
+        restarts += 1;
+        if (restarts > 2) throw new SyncHttpError('protocol', 'The server epoch keeps changing.');
+        startRepull(db, page.serverEpoch);
+        ctx.log.warn('sync.epoch_changed', {});
+        restart = true;
+        break;
       }
-      updateSyncState(after, {
-        pullAfterVersion: page.next.afterVersion,
-        pullAfterId: page.next.afterId,
-        serverEpoch: page.serverEpoch,
-      });
-    })();
-    received += page.changes.length;
-    ctx.progress('pull', received, null);
-    if (!page.hasMore) break;
+      if (page.hasMore) {
+        next = requestPage(ctx, page.next.afterVersion, page.next.afterId, pageSize);
+        // Let the request leave before this page's synchronous write holds the thread.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const at = ctx.now().toISOString();
+      db.transaction(() => {
+        for (const change of page.changes) {
+          const outcome = applyServerRecord(db, dbId, change, at);
+          if (outcome === 'invalid') {
+            ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
+          }
+        }
+        updateSyncState(db, {
+          pullAfterVersion: page.next.afterVersion,
+          pullAfterId: page.next.afterId,
+          serverEpoch: page.serverEpoch,
+        });
+      })();
+      epoch = page.serverEpoch;
+      received += page.changes.length;
+      ctx.progress('pull', received, null);
+      if (!page.hasMore) break;
+    }
+    if (!restart) break;
   }
   const { db } = ctx.open();
   if (readSyncState(db).repull) {
@@ -251,6 +266,22 @@ export async function pullAll(ctx: RoundContext, pageSize = MAX_PULL_LIMIT): Pro
     })();
   }
   return received;
+}
+
+/**
+ * One page request. A prefetched page may be abandoned (epoch change, a failed write, a lock):
+ * its failure then has no one awaiting it, so it is marked handled here; whoever awaits it
+ * still gets the error.
+ */
+function requestPage(
+  ctx: RoundContext,
+  afterVersion: number,
+  afterId: string,
+  pageSize: number,
+): Promise<PullResponse> {
+  const page = ctx.http.pull({ afterVersion, afterId }, pageSize);
+  page.catch(() => undefined);
+  return page;
 }
 
 /**
