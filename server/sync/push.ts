@@ -60,12 +60,13 @@ export async function applyPush(
 
     let version: number;
     const nowIso = now.toISOString();
+    let written = new Map<number, string>();
     if (fresh.length > 0) {
       const allocated = await tx.query<{ version: string | number }>(
         'UPDATE sync_space SET version = version + 1 WHERE id = 1 RETURNING version',
       );
       version = Number(allocated.rows[0]?.version);
-      await applyWithFallback(tx, deviceId, fresh, version, nowIso);
+      written = await applyWithFallback(tx, deviceId, fresh, version, nowIso);
     } else {
       const current = await tx.query<{ version: string | number }>(
         'SELECT version FROM sync_space WHERE id = 1',
@@ -77,13 +78,16 @@ export async function applyPush(
       [deviceId, last, nowIso],
     );
 
+    // Results written just now are in hand; only replays read their stored answer.
     const stored = await loadStoredResults(
       tx,
       deviceId,
-      request.mutations.map((mutation) => mutation.mutationId),
+      request.mutations.flatMap((mutation) =>
+        written.has(mutation.mutationId) ? [] : [mutation.mutationId],
+      ),
     );
     const results = request.mutations.map((mutation) => {
-      const result = stored.get(mutation.mutationId);
+      const result = written.get(mutation.mutationId) ?? stored.get(mutation.mutationId);
       if (result === undefined) throw new Error(`No stored result for ${mutation.mutationId}.`);
       return result;
     });
@@ -93,7 +97,8 @@ export async function applyPush(
 
 /**
  * The whole batch in bulk; if a bulk statement throws (a value PostgreSQL refuses, say), the
- * batch is redone one mutation per savepoint so only the bad one is rejected.
+ * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the
+ * results it stored (mutation id → JSON text).
  */
 async function applyWithFallback(
   tx: Queryable,
@@ -101,19 +106,23 @@ async function applyWithFallback(
   mutations: readonly Mutation[],
   version: number,
   now: string,
-): Promise<void> {
+): Promise<Map<number, string>> {
+  const written = new Map<number, string>();
+  const keep = (results: BatchWrites['results']) => {
+    for (const { mutationId, result } of results) written.set(mutationId, result);
+  };
   await tx.query('SAVEPOINT push_bulk');
   try {
-    await applyBatch(tx, deviceId, mutations, version, now);
+    keep(await applyBatch(tx, deviceId, mutations, version, now));
     await tx.query('RELEASE SAVEPOINT push_bulk');
-    return;
+    return written;
   } catch {
     await tx.query('ROLLBACK TO SAVEPOINT push_bulk');
   }
   for (const mutation of mutations) {
     await tx.query('SAVEPOINT push_one');
     try {
-      await applyBatch(tx, deviceId, [mutation], version, now);
+      keep(await applyBatch(tx, deviceId, [mutation], version, now));
       await tx.query('RELEASE SAVEPOINT push_one');
     } catch {
       await tx.query('ROLLBACK TO SAVEPOINT push_one');
@@ -129,20 +138,17 @@ async function applyWithFallback(
         reason: 'invalid_record',
         message: 'The server could not store this change (a value it cannot keep).',
       };
+      const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
       await writeBatch(
         tx,
         deviceId,
-        {
-          people: [],
-          records: [],
-          history: [],
-          conflicts: [],
-          results: [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }],
-        },
+        { people: [], records: [], history: [], conflicts: [], results },
         now,
       );
+      keep(results);
     }
   }
+  return written;
 }
 
 function minBaseRevs(
@@ -194,14 +200,17 @@ function resultOf(
   };
 }
 
-/** Loads what the batch touches, decides every mutation in order in memory, writes in bulk. */
+/**
+ * Loads what the batch touches, decides every mutation in order in memory, writes in bulk.
+ * Returns the results written.
+ */
 async function applyBatch(
   tx: Queryable,
   deviceId: string,
   mutations: readonly Mutation[],
   version: number,
   now: string,
-): Promise<void> {
+): Promise<BatchWrites['results']> {
   const records = await loadRecordsForUpdate(tx, [
     ...new Set(mutations.map((mutation) => mutation.entityId)),
   ]);
@@ -276,4 +285,5 @@ async function applyBatch(
   });
   shareHistoryFields(writes.history, writes.records, (record) => serverOwnedKeys(record.entity));
   await writeBatch(tx, deviceId, writes, now);
+  return writes.results;
 }
