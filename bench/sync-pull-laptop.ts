@@ -10,7 +10,7 @@ import { pullAll } from '../electron/sync/sync-round.ts';
 
 /**
  * A fresh laptop's first sync, exactly as the engine runs it: a new encrypted device database,
- * then pullAll (pages of 1,000, each applied with its cursor in one local transaction).
+ * then pullAll (pages of up to 5,000, each applied with its cursor in one local transaction).
  */
 export async function pullIntoFreshLaptop(
   serverUrl: string,

@@ -1,0 +1,97 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../../electron/logging/logger.ts';
+import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
+import type { Db } from '../../../../electron/store/encrypted-database.ts';
+import { readSyncState, updateSyncState } from '../../../../electron/store/sync-repository.ts';
+import { insertUser } from '../../../../electron/store/users-repository.ts';
+import { SyncHttp } from '../../../../electron/sync/http-port.ts';
+import { pullAll, type RoundContext } from '../../../../electron/sync/sync-round.ts';
+import { syncRoutes } from '../../../../shared/sync/protocol.ts';
+import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
+import { intakeDraftCreations, pushInBatches } from '../../../support/sync-client.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+
+/**
+ * A first pull over many pages that loses its connection part-way: every page already written
+ * stays written with its cursor, and the next pull goes on from there (never from zero, never
+ * skipping a page, never writing one twice).
+ */
+describe('pullAll over several pages with a connection lost on the third', () => {
+  let server: SyncServerHandle;
+  let proxy: FaultProxy;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let db: Db;
+  let ctx: RoundContext;
+  const RECORDS = 23;
+  const PAGE = 5;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    const seeder = await server.enrollDevice('Seeding laptop');
+    await pushInBatches(server.url, seeder, intakeDraftCreations(RECORDS));
+
+    proxy = await startFaultProxy(() => server.url);
+    temp = await makeTempDir('sync-round');
+    const device = await server.enrollDevice('Fresh laptop');
+    const dek = randomBytes(32);
+    const now = new Date().toISOString();
+    db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
+    insertUser(
+      db,
+      { id: randomUUID(), name: 'Officer', role: 'field_officer', createdAt: now },
+      null,
+    );
+    updateSyncState(db, {
+      serverUrl: proxy.url,
+      deviceId: device.deviceId,
+      deviceName: 'Fresh laptop',
+      credential: device.credential,
+    });
+    ctx = {
+      open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
+      http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
+      now: () => new Date(),
+      log: createLogger(() => undefined),
+      progress: () => undefined,
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    db?.close();
+    await proxy?.close();
+    await server?.stop();
+    await temp?.remove();
+  });
+
+  const localCount = () =>
+    (db.prepare('SELECT count(*) AS n FROM intake_events').get() as { n: number }).n;
+
+  it('keeps the pages written before the cut, then resumes after them', async () => {
+    let pulls = 0;
+    proxy.setPolicy((request) => {
+      if (!request.path.startsWith(syncRoutes.pull)) return { kind: 'pass' };
+      pulls += 1;
+      return pulls === 3 ? { kind: 'cut_response' } : { kind: 'pass' };
+    });
+    await expect(pullAll(ctx, PAGE)).rejects.toThrow();
+    // Two whole pages arrived before the cut; the page requested early may not count.
+    expect(localCount()).toBe(2 * PAGE);
+    const cursor = readSyncState(db);
+    expect(cursor.pullAfterId).not.toBe('');
+
+    proxy.heal();
+    const received = await pullAll(ctx, PAGE);
+    expect(received).toBe(RECORDS - 2 * PAGE);
+    expect(localCount()).toBe(RECORDS);
+    // Nothing was written twice: one audit entry per record received.
+    const audited = db
+      .prepare(
+        "SELECT count(DISTINCT entity_id) AS ids, count(*) AS n FROM audit_log WHERE action = 'sync.received'",
+      )
+      .get() as { ids: number; n: number };
+    expect(audited).toEqual({ ids: RECORDS, n: RECORDS });
+    expect(await pullAll(ctx, PAGE)).toBe(0);
+  });
+});
