@@ -192,18 +192,9 @@ export function insertSyncIssue(db: Db, issue: NewSyncIssue): number {
   return Number(result.lastInsertRowid);
 }
 
-export interface SyncIssueRow {
+export interface SyncIssueRow extends NewSyncIssue {
   readonly id: number;
   readonly entity: SyncEntity;
-  readonly entityId: string;
-  readonly mutationId: number;
-  readonly kind: 'conflict' | 'rejected';
-  readonly reason: RejectReason | null;
-  readonly message: string | null;
-  readonly fields: Record<string, { mine: unknown; server: unknown }>;
-  readonly recordFinal: boolean;
-  readonly createdAt: string;
-  readonly createdBy: string;
   readonly createdByName: string;
   readonly resolvedAt: string | null;
 }
