@@ -7,7 +7,8 @@ import {
 import { LocationSchema } from '../../shared/domain/location.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
-import { sameValue, withoutServerKeys } from '../sync/fields.ts';
+import { sameFieldValue } from '../../shared/sync/fields.ts';
+import { withoutServerKeys } from '../sync/fields.ts';
 import { appendAuditEntry } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
 import type { Db } from './encrypted-database.ts';
@@ -420,7 +421,7 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
   if (
     existing !== null &&
     existing.status === change.status &&
-    sameValue(
+    sameFieldValue(
       withoutServerKeys(change.entity, existing.event),
       withoutServerKeys(change.entity, data),
     )
@@ -464,7 +465,7 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     return 'deleted';
   }
   const data = withoutServerKeys(change.entity, change.data);
-  if (before !== null && sameValue(withoutServerKeys(change.entity, before), data)) {
+  if (before !== null && sameFieldValue(withoutServerKeys(change.entity, before), data)) {
     setServerRev(db, change.entity, change.id, change.serverRev);
     return 'unchanged';
   }

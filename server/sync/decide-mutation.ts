@@ -1,12 +1,7 @@
 import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Mutation, MutationOutcome, RejectReason } from '../../shared/sync/protocol.ts';
-import { jsonEqual } from './json-equal.ts';
-import {
-  serverOwnedKeys,
-  validateRecord,
-  withServerKeys,
-  type RecordData,
-} from './record-schemas.ts';
+import { sameFieldValue, serverOwnedKeys } from '../../shared/sync/fields.ts';
+import { validateRecord, withServerKeys, type RecordData } from './record-schemas.ts';
 
 /** A record as the server holds it, before or after a mutation. */
 export interface RecordState {
@@ -77,14 +72,7 @@ function ownFields(mutation: Mutation): RecordData {
   );
 }
 
-/**
- * JSON has no `undefined`: a laptop sends a field a person emptied as `null`. No domain field is
- * nullable, so null means "absent": equal to a missing value, and removed when merged.
- */
-function sameFieldValue(a: unknown, b: unknown): boolean {
-  return jsonEqual(a ?? null, b ?? null);
-}
-
+/** A field sent as null was emptied on the laptop (see sameFieldValue): it leaves the record. */
 function withoutCleared(data: RecordData): RecordData {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
 }

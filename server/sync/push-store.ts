@@ -2,7 +2,7 @@ import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
-import { jsonEqual } from './json-equal.ts';
+import { jsonEqual } from '../../shared/sync/fields.ts';
 import type { StoredRecord } from './stored-record.ts';
 
 /**

@@ -12,7 +12,7 @@ import {
   writeBatch,
   type BatchWrites,
 } from './push-store.ts';
-import { serverOwnedKeys } from './record-schemas.ts';
+import { serverOwnedKeys } from '../../shared/sync/fields.ts';
 import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
 
 /**

@@ -66,14 +66,6 @@ export function validateRecord(
 }
 
 /**
- * Keys the server owns and never takes from a mutation: the id, the revision and, for intake
- * events, the status (changed only by finalise). A campaign's `status` is its own domain field.
- */
-export function serverOwnedKeys(entity: SyncEntity): readonly string[] {
-  return entity === 'intake_event' ? ['id', 'revision', 'status'] : ['id', 'revision'];
-}
-
-/**
  * What the server adds to a record's data: id and revision (= serverRev; the laptop substitutes
  * its local revision), and an intake event's status. A campaign keeps its own `status`.
  */
