@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncIssue, SyncStatus } from '../../../shared/ipc/procedures/sync.ts';
 import type { SyncEntity } from '../../../shared/sync/protocol.ts';
@@ -124,6 +124,75 @@ type Choice = 'mine' | 'server';
 const serverChoice: Choice = 'server';
 const mineChoice: Choice = 'mine';
 
+/** Sends a decision on an issue once; a refusal is shown at the card and the card stays. */
+function useSettle(issue: SyncIssue, onSettled: (issue: SyncIssue) => void) {
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const settle = async (keep: Record<string, Choice>) => {
+    if (busy) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      await api().resolveSyncIssue({ id: issue.id, keep });
+      onSettled(issue);
+    } catch (error) {
+      setFailure(errorText(error));
+      setBusy(false);
+    }
+  };
+  return { busy, failure, settle };
+}
+
+function FailureText({ failure }: { failure: string | null }) {
+  return failure === null ? null : (
+    <span className="field__error" role="alert">
+      {failure}
+    </span>
+  );
+}
+
+/** One side of a conflicting field: the choice and the value it keeps. */
+function ChoiceOption({
+  name,
+  choice,
+  chosen,
+  label,
+  value,
+  inputRef,
+  onChoose,
+}: {
+  name: string;
+  choice: Choice;
+  chosen: Choice | undefined;
+  label: string;
+  value: string;
+  inputRef?: Ref<HTMLInputElement> | undefined;
+  onChoose: (choice: Choice) => void;
+}) {
+  return (
+    <label className={`sync-choice${chosen === choice ? ' sync-choice--chosen' : ''}`}>
+      <span className="sync-choice__head">
+        <input
+          type="radio"
+          name={name}
+          value={choice}
+          checked={chosen === choice}
+          ref={inputRef}
+          onChange={() => onChoose(choice)}
+        />
+        {label}
+      </span>
+      <span
+        className="sync-choice__value"
+        data-testid={choice === serverChoice ? 'server-value' : 'my-value'}
+      >
+        {value}
+      </span>
+    </label>
+  );
+}
+
 function ConflictCard({
   issue,
   onSettled,
@@ -134,13 +203,11 @@ function ConflictCard({
   const { t } = useTranslation('sync');
   const pathLabel = usePathLabel();
   const valueText = useValueText();
-  const errorText = useErrorText();
   const titleId = useId();
   const errorId = useId();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [missing, setMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, settle } = useSettle(issue, onSettled);
   const firstMissing = useRef<HTMLInputElement | null>(null);
 
   const unchosen = issue.fields.filter((field) => choices[field.field] === undefined);
@@ -154,15 +221,7 @@ function ConflictCard({
       return;
     }
     setMissing(false);
-    setFailure(null);
-    setBusy(true);
-    try {
-      await api().resolveSyncIssue({ id: issue.id, keep: choices });
-      onSettled(issue);
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
+    await settle(choices);
   };
 
   const firstMissingField = unchosen[0]?.field;
@@ -177,6 +236,8 @@ function ConflictCard({
           const chosen = choices[field.field];
           const isFirstMissing = field.field === firstMissingField;
           const name = `conflict-${issue.id}-${field.field}`;
+          const choose = (choice: Choice) =>
+            setChoices((current) => ({ ...current, [field.field]: choice }));
           return (
             <fieldset
               key={field.field}
@@ -184,41 +245,23 @@ function ConflictCard({
               aria-describedby={missing && chosen === undefined ? errorId : undefined}
             >
               <legend className="sync-field__name">{label}</legend>
-              <label className={`sync-choice${chosen === 'server' ? ' sync-choice--chosen' : ''}`}>
-                <span className="sync-choice__head">
-                  <input
-                    type="radio"
-                    name={name}
-                    value={serverChoice}
-                    checked={chosen === 'server'}
-                    ref={isFirstMissing ? firstMissing : undefined}
-                    onChange={() =>
-                      setChoices((current) => ({ ...current, [field.field]: 'server' }))
-                    }
-                  />
-                  {t('conflict.keepServer')}
-                </span>
-                <span className="sync-choice__value" data-testid="server-value">
-                  {valueText(field.field, field.server)}
-                </span>
-              </label>
-              <label className={`sync-choice${chosen === 'mine' ? ' sync-choice--chosen' : ''}`}>
-                <span className="sync-choice__head">
-                  <input
-                    type="radio"
-                    name={name}
-                    value={mineChoice}
-                    checked={chosen === 'mine'}
-                    onChange={() =>
-                      setChoices((current) => ({ ...current, [field.field]: 'mine' }))
-                    }
-                  />
-                  {t('conflict.keepMine')}
-                </span>
-                <span className="sync-choice__value" data-testid="my-value">
-                  {valueText(field.field, field.mine)}
-                </span>
-              </label>
+              <ChoiceOption
+                name={name}
+                choice={serverChoice}
+                chosen={chosen}
+                label={t('conflict.keepServer')}
+                value={valueText(field.field, field.server)}
+                inputRef={isFirstMissing ? firstMissing : undefined}
+                onChoose={choose}
+              />
+              <ChoiceOption
+                name={name}
+                choice={mineChoice}
+                chosen={chosen}
+                label={t('conflict.keepMine')}
+                value={valueText(field.field, field.mine)}
+                onChoose={choose}
+              />
             </fieldset>
           );
         })}
@@ -241,11 +284,7 @@ function ConflictCard({
               ? t('conflict.resolveAmend')
               : t('conflict.resolve')}
         </button>
-        {failure !== null && (
-          <span className="field__error" role="alert">
-            {failure}
-          </span>
-        )}
+        <FailureText failure={failure} />
       </div>
     </article>
   );
@@ -259,23 +298,8 @@ function RejectionCard({
   onSettled: (issue: SyncIssue) => void;
 }) {
   const { t } = useTranslation('sync');
-  const errorText = useErrorText();
   const titleId = useId();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const dismiss = async () => {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    try {
-      await api().resolveSyncIssue({ id: issue.id, keep: {} });
-      onSettled(issue);
-    } catch (error) {
-      setFailure(errorText(error));
-      setBusy(false);
-    }
-  };
+  const { busy, failure, settle } = useSettle(issue, onSettled);
 
   return (
     <article className="card sync-issue sync-issue--rejected" aria-labelledby={titleId}>
@@ -292,15 +316,11 @@ function RejectionCard({
           type="button"
           className="button"
           aria-disabled={busy}
-          onClick={() => void dismiss()}
+          onClick={() => void settle({})}
         >
           {t('rejected.dismiss')}
         </button>
-        {failure !== null && (
-          <span className="field__error" role="alert">
-            {failure}
-          </span>
-        )}
+        <FailureText failure={failure} />
       </div>
     </article>
   );
