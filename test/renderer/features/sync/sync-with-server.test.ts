@@ -116,6 +116,25 @@ async function rowBadge(page: Page, notesRecordId: string): Promise<string> {
   return (await row.getByTestId('sync-state').innerText()).trim();
 }
 
+/** The person changes a draft's notes on this laptop (through window.api, as the editor saves). */
+async function saveNotesHere(page: Page, id: string, notes: string): Promise<void> {
+  await page.evaluate(
+    async ({ id, notes }) => {
+      const api = window.api!;
+      const current = await api.getIntake({ id });
+      if (!current.ok) throw new Error(JSON.stringify(current.error));
+      const event = current.value.event;
+      if (event.status !== 'draft') throw new Error('the record should still be a draft');
+      const saved = await api.saveIntakeDraft({
+        draft: { ...event, notes },
+        expectedRevision: current.value.revision,
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    },
+    { id, notes },
+  );
+}
+
 describe('Sync with a real server', () => {
   let session: RendererSession;
   let server: SyncServerHandle;
@@ -210,18 +229,7 @@ describe('Sync with a real server', () => {
     });
 
     // The person edits the same field on this laptop before syncing.
-    await page.evaluate(async (id) => {
-      const api = window.api!;
-      const current = await api.getIntake({ id });
-      if (!current.ok) throw new Error(JSON.stringify(current.error));
-      const event = current.value.event;
-      if (event.status !== 'draft') throw new Error('the record should still be a draft');
-      const saved = await api.saveIntakeDraft({
-        draft: { ...event, notes: 'Revolver under the passenger seat' },
-        expectedRevision: current.value.revision,
-      });
-      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    }, recordId);
+    await saveNotesHere(page, recordId, 'Revolver under the passenger seat');
 
     await session.goTo('Sync');
     await syncNow(page);
@@ -270,18 +278,7 @@ describe('Sync with a real server', () => {
     // Another laptop deletes the draft; this laptop changes it before hearing of that.
     const before = await serverRecord(server, other, doomed);
     await pushFromOtherLaptop(server, other, doomed, before.serverRev, {}, { op: 'delete' });
-    await page.evaluate(async (id) => {
-      const api = window.api!;
-      const current = await api.getIntake({ id });
-      if (!current.ok) throw new Error(JSON.stringify(current.error));
-      const event = current.value.event;
-      if (event.status !== 'draft') throw new Error('the record should still be a draft');
-      const saved = await api.saveIntakeDraft({
-        draft: { ...event, notes: 'Pistol and two magazines' },
-        expectedRevision: current.value.revision,
-      });
-      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    }, doomed);
+    await saveNotesHere(page, doomed, 'Pistol and two magazines');
 
     await syncNow(page);
     const card = page.getByRole('article').filter({ hasText: 'Not accepted' });
