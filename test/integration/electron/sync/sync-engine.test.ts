@@ -177,3 +177,64 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
     });
   });
 });
+
+describe('what the Sync screen is told while changes wait and while a round runs', () => {
+  let server: SyncServerHandle;
+  let app: DispatchedApp;
+  /** Sync's clock runs ahead of the save path's by this much: the laptop stays offline a while. */
+  let ahead = 0;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    app = await startDispatchedApp({
+      prefix: 'sync-status',
+      sync: { ...manual, now: () => new Date(Date.now() + ahead) },
+    });
+    await setUpFirstPerson(app, { name: 'Jelena Ilić' });
+    await app.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Team 7') });
+    await app.ok('syncNow');
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await server?.stop();
+  });
+
+  it('warns once unsent changes are older than 24 hours, and reports push progress', async () => {
+    const saved: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      const draft = (await app.ok('newIntakeDraft')) as Draft;
+      await app.ok('saveIntakeDraft', {
+        draft: { ...draft, context: 'found', notes: `Left at the gate ${n}` },
+        expectedRevision: null,
+      });
+      saved.push(draft.id);
+    }
+    ahead = 23 * 3_600_000;
+    expect(await app.ok('getSyncStatus')).toMatchObject({
+      pendingChanges: 3,
+      pendingRecords: 3,
+      staleWarning: false,
+    });
+    ahead = 25 * 3_600_000;
+    const stale = await app.ok('getSyncStatus');
+    expect(stale.staleWarning).toBe(true);
+    expect(Date.now() - new Date(stale.oldestPendingAt!).getTime()).toBeLessThan(60_000);
+
+    app.events.length = 0;
+    const after = await app.ok('syncNow');
+    expect(after).toMatchObject({ pendingChanges: 0, staleWarning: false, progress: null });
+    const steps = app.events
+      .filter((entry) => entry.event === 'syncChanged')
+      .map(
+        (entry) =>
+          (
+            entry.payload as {
+              progress: { step: string; done: number; total: number | null } | null;
+            }
+          ).progress,
+      )
+      .filter((progress) => progress !== null);
+    expect(steps).toContainEqual({ step: 'push', done: 3, total: 3 });
+    expect(steps.some((progress) => progress.step === 'pull')).toBe(true);
+  });
+});
