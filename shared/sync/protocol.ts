@@ -54,7 +54,10 @@ export const MutationSchema = z.object({
   op: MutationOpSchema,
   /** The server revision of the record this change was made on; 0 for a record never synced. */
   baseRev: z.number().int().min(0),
-  /** Only the top-level fields this change set, each with its whole new value. */
+  /**
+   * Only the top-level fields this change set, each with its whole new value; a field the person
+   * emptied is sent as null and leaves the record (no domain field is nullable).
+   */
   fields: z.record(z.string().min(1).max(100), z.unknown()),
   author: AuthorSchema,
   /** The laptop's clock when the change was saved: recorded for the audit, never trusted. */
