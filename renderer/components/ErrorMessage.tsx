@@ -10,6 +10,15 @@ export function useErrorText(): (error: unknown) => string {
       : t('errors.INTERNAL');
 }
 
+/** A failed action's words beside the button that started it; nothing when it did not fail. */
+export function FailureText({ failure }: { failure: string | null }) {
+  return failure === null ? null : (
+    <span className="field__error" role="alert">
+      {failure}
+    </span>
+  );
+}
+
 export function ErrorMessage({ error }: { error: unknown }) {
   const text = useErrorText();
   return (

@@ -5,7 +5,7 @@ import { syncProcedures } from '../../../shared/ipc/procedures/sync.ts';
 import { api } from '../../api.ts';
 import { useSettings } from '../../app/SettingsProvider.tsx';
 import { useSync } from '../../app/SyncProvider.tsx';
-import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, FailureText, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useValidationText } from '../../components/validation-text.ts';
 import { FormField } from '../session/FormField.tsx';
 import '../sync/sync.css';
@@ -175,11 +175,7 @@ function EnrollForm({ defaultUrl }: { defaultUrl: string | null }) {
           {busy ? t('enroll.enrolling') : t('enroll.submit')}
         </button>
         <span aria-live="polite" className="actions__status">
-          {failure !== null && (
-            <span className="field__error" role="alert">
-              {failure}
-            </span>
-          )}
+          <FailureText failure={failure} />
         </span>
       </div>
     </form>

@@ -4,7 +4,7 @@ import type { SyncIssue, SyncStatus } from '../../../shared/ipc/procedures/sync.
 import type { SyncEntity } from '../../../shared/sync/protocol.ts';
 import { api } from '../../api.ts';
 import { useSync, useSyncGeneration } from '../../app/SyncProvider.tsx';
-import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, FailureText, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useFormatters } from '../records/format.ts';
 import { usePathLabel } from '../records/path-labels.ts';
 import { WhenText } from './WhenText.tsx';
@@ -142,14 +142,6 @@ function useSettle(issue: SyncIssue, onSettled: (issue: SyncIssue) => void) {
     }
   };
   return { busy, failure, settle };
-}
-
-function FailureText({ failure }: { failure: string | null }) {
-  return failure === null ? null : (
-    <span className="field__error" role="alert">
-      {failure}
-    </span>
-  );
 }
 
 /** One side of a conflicting field: the choice and the value it keeps. */

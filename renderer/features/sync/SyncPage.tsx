@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/ipc/procedures/sync.ts';
 import { api } from '../../api.ts';
 import { useSync } from '../../app/SyncProvider.tsx';
-import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, FailureText, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useFormatters } from '../records/format.ts';
 import { SyncIssues } from './SyncIssues.tsx';
 import { WhenText } from './WhenText.tsx';
@@ -160,11 +160,7 @@ function StatusCard({ status }: { status: SyncStatus }) {
             {running ? t('syncing') : t('syncNow')}
           </button>
           <span aria-live="polite" className="actions__status">
-            {failure !== null && (
-              <span className="field__error" role="alert">
-                {failure}
-              </span>
-            )}
+            <FailureText failure={failure} />
           </span>
         </div>
       )}
