@@ -2,7 +2,6 @@ import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
-import { jsonEqual } from '../../shared/sync/fields.ts';
 import type { StoredRecord } from './stored-record.ts';
 
 /**
@@ -39,6 +38,16 @@ export async function loadOtherDevicesChanges(
   return changes;
 }
 
+export async function anyRecordExists(tx: Queryable, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 0) return false;
+  const { rows } = await tx.query(
+    `SELECT 1 FROM records WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
+     LIMIT 1`,
+    [JSON.stringify(ids)],
+  );
+  return rows.length > 0;
+}
+
 export async function loadLocationTypes(
   tx: Queryable,
   ids: readonly string[],
@@ -62,36 +71,9 @@ export interface HistoryRow {
   authorId: string;
   op: string;
   changedFields: string[];
-  /**
-   * The raw fields as sent, or null when they equal the record written by this batch minus
-   * `serverKeys` (a create, mostly): the statement then takes them from that record's row, so
-   * the same ~2 KB per record is not sent and parsed a second time.
-   */
-  fields: Record<string, unknown> | null;
-  serverKeys: readonly string[] | null;
+  /** The raw fields as sent: every change is stored exactly as the laptop made it. */
+  fields: Record<string, unknown>;
   deviceTime: string;
-}
-
-/**
- * Lets a history row take its fields from the batch's final record when they are the same JSON
- * value (key order aside, as in jsonb): every raw change is still stored exactly.
- */
-export function shareHistoryFields(
-  history: HistoryRow[],
-  records: readonly StoredRecord[],
-  serverKeysOf: (record: StoredRecord) => readonly string[],
-): void {
-  const byId = new Map(records.map((record) => [record.id, record]));
-  for (const row of history) {
-    const record = byId.get(row.recordId);
-    if (row.fields === null || record === undefined || record.data === null) continue;
-    const serverKeys = serverKeysOf(record);
-    const rest = { ...record.data };
-    for (const key of serverKeys) delete rest[key];
-    if (!jsonEqual(row.fields, rest)) continue;
-    row.fields = null;
-    row.serverKeys = serverKeys;
-  }
 }
 
 export interface ConflictRow extends FieldConflict {
@@ -102,70 +84,55 @@ export interface ConflictRow extends FieldConflict {
   serverRev: number;
 }
 
-export interface BatchWrites {
+/** What a batch writes before it has a version: none of it is seen by a pull. */
+export interface UnversionedWrites {
   people: Author[];
-  records: StoredRecord[];
   history: HistoryRow[];
   conflicts: ConflictRow[];
+}
+
+/** What a batch writes under the version lock: the records (at `version`) and every result. */
+export interface VersionedWrites {
+  records: StoredRecord[];
   results: Array<{ mutationId: number; result: string }>;
 }
 
-export async function writeBatch(
+/**
+ * History, conflicts and new people: written before the version is allocated, so this, the
+ * largest share of a push's work in PostgreSQL, runs beside other laptops' pushes instead of
+ * queueing behind the version lock.
+ */
+export async function writeUnversioned(
   tx: Queryable,
   deviceId: string,
-  writes: BatchWrites,
+  writes: UnversionedWrites,
   now: string,
 ): Promise<void> {
   if (writes.people.length > 0) {
+    // Only new or renamed people: an upsert would lock the person's row until commit, and every
+    // push by the same person would then wait for the one before it.
     await tx.query(
       `INSERT INTO people (id, name, updated_at)
        SELECT p.id, p.name, $2 FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, name text)
+       WHERE NOT EXISTS (SELECT 1 FROM people k WHERE k.id = p.id AND k.name = p.name)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at`,
       [JSON.stringify(writes.people), now],
     );
   }
-  if (writes.records.length > 0 || writes.history.length > 0) {
-    const rows = writes.records.map((record) => ({
-      id: record.id,
-      entity: record.entity,
-      version: record.version,
-      server_rev: record.serverRev,
-      deleted: record.deleted,
-      status: record.status,
-      data: record.data,
-      created_by: record.createdBy.id,
-      updated_by: record.updatedBy.id,
-    }));
-    // One statement for records and history: `rec` is parsed once and feeds both inserts.
+  if (writes.history.length > 0) {
     // WITH ORDINALITY keeps history ids in mutation order.
     await tx.query(
-      `WITH rec AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, version bigint,
-           server_rev int, deleted boolean, status text, data jsonb, created_by uuid,
-           updated_by uuid)
-       ), written AS (
-         INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
-                              created_by, updated_by, received_at)
-         SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
-                r.created_by, r.updated_by, $4
-         FROM rec r
-         ON CONFLICT (id) DO UPDATE SET
-           version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
-           deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
-           updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at
-       )
-       INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
+      `INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
                                    changed_fields, fields, device_time, received_at)
-       SELECT h."recordId", h."serverRev", $3::uuid, h."mutationId", h."authorId", h.op,
-              h."changedFields", COALESCE(h.fields, r.data - h."serverKeys"), h."deviceTime", $4
-       FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS ("recordId" text, "serverRev" int,
+       SELECT h."recordId", h."serverRev", $2::uuid, h."mutationId", h."authorId", h.op,
+              h."changedFields", h.fields, h."deviceTime", $3
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("recordId" text, "serverRev" int,
          "mutationId" bigint, "authorId" uuid, op text, "changedFields" jsonb, fields jsonb,
-         "serverKeys" text[], "deviceTime" timestamptz))
+         "deviceTime" timestamptz))
          WITH ORDINALITY AS h("recordId", "serverRev", "mutationId", "authorId", op,
-           "changedFields", fields, "serverKeys", "deviceTime", n)
-       LEFT JOIN rec r ON h.fields IS NULL AND r.id = h."recordId"
+           "changedFields", fields, "deviceTime", n)
        ORDER BY h.n`,
-      [JSON.stringify(rows), JSON.stringify(writes.history), deviceId, now],
+      [JSON.stringify(writes.history), deviceId, now],
     );
   }
   if (writes.conflicts.length > 0) {
@@ -179,6 +146,41 @@ export async function writeBatch(
          "authorId" uuid, field text, "deviceValue" jsonb, "serverValue" jsonb, "baseRev" int,
          "serverRev" int, kind text)`,
       [JSON.stringify(writes.conflicts), deviceId, now],
+    );
+  }
+}
+
+/** The records at the version just allocated, and the stored result of every mutation. */
+export async function writeVersioned(
+  tx: Queryable,
+  deviceId: string,
+  writes: VersionedWrites,
+  version: number,
+  now: string,
+): Promise<void> {
+  if (writes.records.length > 0) {
+    const rows = writes.records.map((record) => ({
+      id: record.id,
+      entity: record.entity,
+      server_rev: record.serverRev,
+      deleted: record.deleted,
+      status: record.status,
+      data: record.data,
+      created_by: record.createdBy.id,
+      updated_by: record.updatedBy.id,
+    }));
+    await tx.query(
+      `INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
+                            created_by, updated_by, received_at)
+       SELECT r.id, r.entity, $2, r.server_rev, r.deleted, r.status, r.data,
+              r.created_by, r.updated_by, $3
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, server_rev int,
+         deleted boolean, status text, data jsonb, created_by uuid, updated_by uuid)
+       ON CONFLICT (id) DO UPDATE SET
+         version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
+         deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
+         updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at`,
+      [JSON.stringify(rows), version, now],
     );
   }
   if (writes.results.length > 0) {

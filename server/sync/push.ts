@@ -5,20 +5,23 @@ import { SyncHttpError } from '../http/sync-http-error.ts';
 import { readServerEpoch } from '../server-meta.ts';
 import { decideMutation, type Decision } from './decide-mutation.ts';
 import {
+  anyRecordExists,
   loadLocationTypes,
   loadOtherDevicesChanges,
   loadStoredResults,
-  shareHistoryFields,
-  writeBatch,
-  type BatchWrites,
+  writeUnversioned,
+  writeVersioned,
+  type UnversionedWrites,
+  type VersionedWrites,
 } from './push-store.ts';
-import { serverOwnedKeys } from '../../shared/sync/fields.ts';
 import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
 
 /**
  * Push (sync-plan "Push", sync-and-crypto 7.2): one transaction per request. The device row lock
- * orders a device's pushes, the sync_space row lock orders versions across devices (commit
- * order = version order), and every result is stored before the answer is sent.
+ * orders a device's pushes and the records' row locks (FOR UPDATE) order changes to a record. The
+ * sync_space row lock orders versions across devices (commit order = version order); it is taken
+ * only once the batch is decided, so one laptop's batch is validated and merged while another's
+ * is being written. Every result is stored before the answer is sent.
  */
 export async function applyPush(
   db: Database,
@@ -26,105 +29,136 @@ export async function applyPush(
   request: PushRequest,
   now: Date = new Date(),
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const device = await tx.query<{ last_mutation_id: string | number }>(
-      'SELECT last_mutation_id FROM devices WHERE id = $1::uuid FOR UPDATE',
-      [deviceId],
-    );
-    const deviceRow = device.rows[0];
-    if (deviceRow === undefined) throw new SyncHttpError(401, 'UNAUTHORIZED', 'Unknown device.');
-    let last = Number(deviceRow.last_mutation_id);
-    const serverEpoch = await readServerEpoch(tx);
-    const first = request.mutations[0];
-    if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch && first) {
-      // A restored server lost what came after its backup: the laptop cannot resend it, so its
-      // first pending mutation becomes the new baseline instead of a 409 it could never satisfy.
-      last = first.mutationId - 1;
-      await tx.query(
-        'DELETE FROM mutation_results WHERE device_id = $1::uuid AND mutation_id > $2',
-        [deviceId, last],
-      );
+  // A record created by another laptop between this batch's read and its write (no row to lock
+  // yet) makes the write refuse; the whole request then runs again and finds the record.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction((tx) => applyPushIn(tx, deviceId, request, now));
+    } catch (error) {
+      if (!(error instanceof CreatedMeanwhile) || attempt === 3) throw error;
     }
+  }
+}
 
-    const fresh: Mutation[] = [];
-    for (const mutation of request.mutations) {
-      if (mutation.mutationId <= last) continue;
-      if (mutation.mutationId !== last + 1) {
-        throw new SyncHttpError(409, 'MUTATION_GAP', `Mutation ${last + 1} is missing.`, {
-          expected: last + 1,
-        });
-      }
-      fresh.push(mutation);
-      last = mutation.mutationId;
-    }
-
-    let version: number;
-    const nowIso = now.toISOString();
-    let written = new Map<number, string>();
-    if (fresh.length > 0) {
-      const allocated = await tx.query<{ version: string | number }>(
-        'UPDATE sync_space SET version = version + 1 WHERE id = 1 RETURNING version',
-      );
-      version = Number(allocated.rows[0]?.version);
-      written = await applyWithFallback(tx, deviceId, fresh, version, nowIso);
-    } else {
-      const current = await tx.query<{ version: string | number }>(
-        'SELECT version FROM sync_space WHERE id = 1',
-      );
-      version = Number(current.rows[0]?.version);
-    }
-    await tx.query(
-      'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
-      [deviceId, last, nowIso],
-    );
-
-    // Results written just now are in hand; only replays read their stored answer.
-    const stored = await loadStoredResults(
-      tx,
+async function applyPushIn(
+  tx: Queryable,
+  deviceId: string,
+  request: PushRequest,
+  now: Date,
+): Promise<string> {
+  const device = await tx.query<{ last_mutation_id: string | number }>(
+    'SELECT last_mutation_id FROM devices WHERE id = $1::uuid FOR UPDATE',
+    [deviceId],
+  );
+  const deviceRow = device.rows[0];
+  if (deviceRow === undefined) throw new SyncHttpError(401, 'UNAUTHORIZED', 'Unknown device.');
+  let last = Number(deviceRow.last_mutation_id);
+  const serverEpoch = await readServerEpoch(tx);
+  const first = request.mutations[0];
+  if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch && first) {
+    // A restored server lost what came after its backup: the laptop cannot resend it, so its
+    // first pending mutation becomes the new baseline instead of a 409 it could never satisfy.
+    last = first.mutationId - 1;
+    await tx.query('DELETE FROM mutation_results WHERE device_id = $1::uuid AND mutation_id > $2', [
       deviceId,
-      request.mutations.flatMap((mutation) =>
-        written.has(mutation.mutationId) ? [] : [mutation.mutationId],
-      ),
+      last,
+    ]);
+  }
+
+  const fresh: Mutation[] = [];
+  for (const mutation of request.mutations) {
+    if (mutation.mutationId <= last) continue;
+    if (mutation.mutationId !== last + 1) {
+      throw new SyncHttpError(409, 'MUTATION_GAP', `Mutation ${last + 1} is missing.`, {
+        expected: last + 1,
+      });
+    }
+    fresh.push(mutation);
+    last = mutation.mutationId;
+  }
+
+  let version: number;
+  const nowIso = now.toISOString();
+  let written = new Map<number, string>();
+  if (fresh.length > 0) {
+    const applied = await applyWithFallback(tx, deviceId, fresh, nowIso);
+    written = applied.results;
+    version = applied.version;
+  } else {
+    const current = await tx.query<{ version: string | number }>(
+      'SELECT version FROM sync_space WHERE id = 1',
     );
-    const results = request.mutations.map((mutation) => {
-      const result = written.get(mutation.mutationId) ?? stored.get(mutation.mutationId);
-      if (result === undefined) throw new Error(`No stored result for ${mutation.mutationId}.`);
-      return result;
-    });
-    return `{"lastMutationId":${last},"results":[${results.join(',')}],"version":${version},"serverEpoch":${JSON.stringify(serverEpoch)}}`;
+    version = Number(current.rows[0]?.version);
+  }
+  await tx.query(
+    'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
+    [deviceId, last, nowIso],
+  );
+
+  // Results written just now are in hand; only replays read their stored answer.
+  const stored = await loadStoredResults(
+    tx,
+    deviceId,
+    request.mutations.flatMap((mutation) =>
+      written.has(mutation.mutationId) ? [] : [mutation.mutationId],
+    ),
+  );
+  const results = request.mutations.map((mutation) => {
+    const result = written.get(mutation.mutationId) ?? stored.get(mutation.mutationId);
+    if (result === undefined) throw new Error(`No stored result for ${mutation.mutationId}.`);
+    return result;
   });
+  return `{"lastMutationId":${last},"results":[${results.join(',')}],"version":${version},"serverEpoch":${JSON.stringify(serverEpoch)}}`;
+}
+
+/** The version this transaction writes at: the next one, under the sync_space row lock. */
+async function allocateVersion(tx: Queryable): Promise<number> {
+  const allocated = await tx.query<{ version: string | number }>(
+    'UPDATE sync_space SET version = version + 1 WHERE id = 1 RETURNING version',
+  );
+  return Number(allocated.rows[0]?.version);
 }
 
 /**
  * The whole batch in bulk; if a bulk statement throws (a value PostgreSQL refuses, say), the
- * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the
- * results it stored (mutation id → JSON text).
+ * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the version
+ * and the results it stored (mutation id → JSON text).
  */
 async function applyWithFallback(
   tx: Queryable,
   deviceId: string,
   mutations: readonly Mutation[],
-  version: number,
   now: string,
-): Promise<Map<number, string>> {
+): Promise<{ version: number; results: Map<number, string> }> {
   const written = new Map<number, string>();
-  const keep = (results: BatchWrites['results']) => {
+  const keep = (results: VersionedWrites['results']) => {
     for (const { mutationId, result } of results) written.set(mutationId, result);
   };
+  // Decide, write what carries no version, and only then take the version lock.
+  let version: number;
   await tx.query('SAVEPOINT push_bulk');
   try {
-    keep(await applyBatch(tx, deviceId, mutations, version, now));
+    const plan = await planBatch(tx, deviceId, mutations, now);
+    await writeUnversioned(tx, deviceId, plan.writes, now);
+    version = await allocateVersion(tx);
+    keep(await writePlan(tx, deviceId, plan, version, now));
     await tx.query('RELEASE SAVEPOINT push_bulk');
-    return written;
-  } catch {
+    return { version, results: written };
+  } catch (error) {
+    if (error instanceof CreatedMeanwhile) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT push_bulk');
   }
+  // Allocated outside the savepoints: rolling one back would also undo it and its lock.
+  version = await allocateVersion(tx);
   for (const mutation of mutations) {
     await tx.query('SAVEPOINT push_one');
     try {
-      keep(await applyBatch(tx, deviceId, [mutation], version, now));
+      const one = await planBatch(tx, deviceId, [mutation], now);
+      await writeUnversioned(tx, deviceId, one.writes, now);
+      keep(await writePlan(tx, deviceId, one, version, now));
       await tx.query('RELEASE SAVEPOINT push_one');
-    } catch {
+    } catch (error) {
+      if (error instanceof CreatedMeanwhile) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT push_one');
       const records = await loadRecordsForUpdate(tx, [mutation.entityId]);
       const record = records.get(mutation.entityId);
@@ -139,16 +173,11 @@ async function applyWithFallback(
         message: 'The server could not store this change (a value it cannot keep).',
       };
       const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
-      await writeBatch(
-        tx,
-        deviceId,
-        { people: [], records: [], history: [], conflicts: [], results },
-        now,
-      );
+      await writeVersioned(tx, deviceId, { records: [], results }, version, now);
       keep(results);
     }
   }
-  return written;
+  return { version, results: written };
 }
 
 function minBaseRevs(
@@ -200,20 +229,31 @@ function resultOf(
   };
 }
 
+/** A decided batch, waiting for its version: what to write and each mutation's outcome. */
+interface BatchPlan {
+  writes: UnversionedWrites;
+  records: StoredRecord[];
+  /** Records that did not exist when the batch was read (so no row lock holds them). */
+  newRecordIds: Set<string>;
+  outcomes: Array<{ mutation: Mutation; decision: Decision; after: StoredRecord | undefined }>;
+}
+
 /**
- * Loads what the batch touches, decides every mutation in order in memory, writes in bulk.
- * Returns the results written.
+ * Loads what the batch touches (locking its existing records) and decides every mutation in
+ * order, in memory. Nothing is written and no version is taken yet.
  */
-async function applyBatch(
+async function planBatch(
   tx: Queryable,
   deviceId: string,
   mutations: readonly Mutation[],
-  version: number,
   now: string,
-): Promise<BatchWrites['results']> {
+): Promise<BatchPlan> {
   const records = await loadRecordsForUpdate(tx, [
     ...new Set(mutations.map((mutation) => mutation.entityId)),
   ]);
+  const newRecordIds = new Set(
+    mutations.flatMap((mutation) => (records.has(mutation.entityId) ? [] : [mutation.entityId])),
+  );
   const otherChanges = await loadOtherDevicesChanges(tx, deviceId, minBaseRevs(mutations, records));
   const locationTypes = await loadLocationTypes(tx, referencedLocationIds(mutations, records));
   const locationTypeOf = (id: string): LocationType | undefined => {
@@ -226,7 +266,8 @@ async function applyBatch(
 
   const people = new Map<string, Author>();
   const changed = new Set<string>();
-  const writes: BatchWrites = { people: [], records: [], history: [], conflicts: [], results: [] };
+  const writes: BatchPlan['writes'] = { people: [], history: [], conflicts: [] };
+  const outcomes: BatchPlan['outcomes'] = [];
   for (const mutation of mutations) {
     people.set(mutation.author.id, mutation.author);
     const record = records.get(mutation.entityId);
@@ -242,7 +283,8 @@ async function applyBatch(
       after = {
         ...decision.next,
         serverRev: (record?.serverRev ?? 0) + 1,
-        version,
+        // Set once the version is allocated (writePlan).
+        version: 0,
         createdBy: record?.createdBy ?? mutation.author,
         updatedBy: mutation.author,
         receivedAt: now,
@@ -259,7 +301,6 @@ async function applyBatch(
         op: decision.historyOp,
         changedFields: decision.changedFields,
         fields: mutation.fields,
-        serverKeys: null,
         deviceTime: mutation.deviceTime,
       });
     }
@@ -273,17 +314,41 @@ async function applyBatch(
         serverRev: after?.serverRev ?? 0,
       });
     }
-    writes.results.push({
-      mutationId: mutation.mutationId,
-      result: JSON.stringify(resultOf(mutation, decision, after)),
-    });
+    outcomes.push({ mutation, decision, after });
   }
   writes.people = [...people.values()];
-  writes.records = [...changed].flatMap((id) => {
+  const changedRecords = [...changed].flatMap((id) => {
     const record = records.get(id);
     return record ? [record] : [];
   });
-  shareHistoryFields(writes.history, writes.records, (record) => serverOwnedKeys(record.entity));
-  await writeBatch(tx, deviceId, writes, now);
-  return writes.results;
+  return { writes, records: changedRecords, newRecordIds, outcomes };
+}
+
+/** Stamps the plan's records with the version, writes it in bulk, returns the results written. */
+async function writePlan(
+  tx: Queryable,
+  deviceId: string,
+  plan: BatchPlan,
+  version: number,
+  now: string,
+): Promise<VersionedWrites['results']> {
+  // Every state this batch produced (the records' last ones, and the states shown in conflict
+  // results) was made with version 0; states loaded from the database keep theirs.
+  for (const { after } of plan.outcomes) if (after?.version === 0) after.version = version;
+  const results = plan.outcomes.map(({ mutation, decision, after }) => ({
+    mutationId: mutation.mutationId,
+    result: JSON.stringify(resultOf(mutation, decision, after)),
+  }));
+  // Under the version lock every earlier push has committed: a new record found now was created
+  // after this batch was read, and the decisions made without it no longer hold.
+  if (await anyRecordExists(tx, [...plan.newRecordIds])) throw new CreatedMeanwhile();
+  await writeVersioned(tx, deviceId, { records: plan.records, results }, version, now);
+  return results;
+}
+
+/** Another push created one of this batch's new records after the batch read it. */
+class CreatedMeanwhile extends Error {
+  constructor() {
+    super('A record of this batch was created by another push meanwhile.');
+  }
 }

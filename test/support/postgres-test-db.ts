@@ -35,3 +35,41 @@ export async function createThrowawayDatabase(): Promise<{
       ),
   };
 }
+
+/**
+ * A session that keeps every push from storing its results until released: a push stops after it
+ * has taken its version and written its records, with the version lock held until release.
+ */
+export async function holdPushResults(databaseUrl: string | undefined): Promise<{
+  waitForWaiters(count: number): Promise<void>;
+  release(): Promise<void>;
+}> {
+  if (databaseUrl === undefined) throw new Error('Holding pushes needs the PostgreSQL backend.');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('LOCK TABLE mutation_results IN SHARE MODE');
+  let released: Promise<void> | undefined;
+  return {
+    async waitForWaiters(count) {
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        // Inside a transaction pg_stat_activity is a snapshot: drop it so each poll sees now.
+        await client.query('SELECT pg_stat_clear_snapshot()');
+        const { rows } = await client.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (Number(rows[0]?.n) >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`never saw ${count} sessions waiting for a lock`);
+    },
+    release() {
+      released ??= client
+        .query('ROLLBACK')
+        .then(() => undefined)
+        .finally(() => client.end());
+      return released;
+    },
+  };
+}

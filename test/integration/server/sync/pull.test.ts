@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PullResponseSchema,
@@ -7,6 +6,7 @@ import {
   type PullCursor,
   type PulledRecord,
 } from '../../../../shared/sync/protocol.ts';
+import { holdPushResults } from '../../../support/postgres-test-db.ts';
 import { mutation, newRecordId, request, syncClient } from '../../../support/sync-client.ts';
 import {
   startSyncServer,
@@ -102,23 +102,19 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
       ]);
       const start = (await pullAll(reader, { afterVersion: 0, afterId: '' }, 5000)).cursor;
 
-      // Another session holds the record's row lock, so the slow push stops after it has taken
-      // its version; the fast push then waits for the version counter's row lock.
-      const blocker = new pg.Client({ connectionString: server.databaseUrl });
-      await blocker.connect();
-      await blocker.query('BEGIN');
-      await blocker.query('SELECT id FROM records WHERE id = $1 FOR UPDATE', [held]);
-      const released = () => blocker.query('ROLLBACK').finally(() => blocker.end());
+      // The slow push stops after it has taken its version and written its record; the fast
+      // push then waits for the version counter's row lock.
+      const blocker = await holdPushResults(server.databaseUrl);
       try {
         const slowPush = slow.push([
           mutation({ mutationId: 2, entityId: held, baseRev: 1, fields: { notes: 'v2' } }),
         ]);
-        await waitForLockWaiters(blocker, 1);
+        await blocker.waitForWaiters(1);
         const fastId = newRecordId();
         const fastPush = fast.push([
           mutation({ mutationId: 1, entityId: fastId, op: 'create', fields: {} }),
         ]);
-        await waitForLockWaiters(blocker, 2);
+        await blocker.waitForWaiters(2);
 
         const during = PullResponseSchema.parse(
           (await reader.pull({ ...start, limit: 5000 })).json,
@@ -126,7 +122,7 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
         expect(during.changes).toEqual([]);
         expect(during.next).toEqual(start);
 
-        await released();
+        await blocker.release();
         const [slowResult, fastResult] = await Promise.all([slowPush, fastPush]);
         const slowVersion = PushResponseSchema.parse(slowResult.json).version;
         const fastVersion = PushResponseSchema.parse(fastResult.json).version;
@@ -135,23 +131,8 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
         const after = await pullAll(reader, during.next, 1);
         expect(after.changes.map((change) => change.id)).toEqual([held, fastId]);
       } finally {
-        await released().catch(() => undefined);
+        await blocker.release().catch(() => undefined);
       }
     },
   );
 });
-
-async function waitForLockWaiters(client: pg.Client, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    // Inside a transaction pg_stat_activity is a snapshot: drop it so each poll sees now.
-    await client.query('SELECT pg_stat_clear_snapshot()');
-    const { rows } = await client.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_stat_activity
-       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (Number(rows[0]?.n) >= count) return;
-
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never saw ${count} sessions waiting for a lock`);
-}

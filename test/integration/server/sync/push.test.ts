@@ -5,6 +5,7 @@ import {
   SyncErrorBodySchema,
   syncRoutes,
 } from '../../../../shared/sync/protocol.ts';
+import { holdPushResults } from '../../../support/postgres-test-db.ts';
 import {
   intakeDraftCreations,
   mutation,
@@ -177,6 +178,57 @@ describe.each(syncBackends)('push (%s)', (backend) => {
     }
     expect([...ids].every((id) => seen.has(id))).toBe(true);
   });
+
+  // PostgreSQL only: PGlite has one connection, so two pushes are never in flight at once there.
+  it.runIf(backend === 'postgres')(
+    'redoes a push whose new record another laptop created meanwhile, so nothing is overwritten',
+    async () => {
+      const first = await newClient();
+      const second = await newClient();
+      const id = newRecordId();
+      // Both read the record as absent; the first then holds the version lock until released.
+      const blocker = await holdPushResults(server.databaseUrl);
+      try {
+        const create = (fields: Record<string, unknown>) => [
+          mutation({ mutationId: 1, entityId: id, op: 'create', fields }),
+        ];
+        const firstPush = first.push(
+          create({ notes: 'first laptop', recordingOfficer: 'Officer A' }),
+        );
+        await blocker.waitForWaiters(1);
+        const secondPush = second.push(
+          create({ notes: 'second laptop', recordingAgency: 'Customs' }),
+        );
+        await blocker.waitForWaiters(2);
+        await blocker.release();
+        const [firstAnswer, secondAnswer] = await Promise.all([firstPush, secondPush]);
+        expect(firstAnswer.status).toBe(200);
+        expect(secondAnswer.status).toBe(200);
+        const [firstResult] = PushResponseSchema.parse(firstAnswer.json).results;
+        const [secondResult] = PushResponseSchema.parse(secondAnswer.json).results;
+        expect(firstResult?.outcome).toBe('applied');
+        // The second create met the first one's record: its own field merged, the shared one is
+        // a conflict the second laptop sees, and the first laptop's notes stay.
+        expect(secondResult).toMatchObject({ outcome: 'conflict', conflictFields: ['notes'] });
+      } finally {
+        await blocker.release().catch(() => undefined);
+      }
+      const stored = await server.db.query<{ data: Record<string, unknown>; server_rev: number }>(
+        'SELECT data, server_rev FROM records WHERE id = $1',
+        [id],
+      );
+      expect(stored.rows).toHaveLength(1);
+      expect(stored.rows[0]?.data).toMatchObject({
+        notes: 'first laptop',
+        recordingOfficer: 'Officer A',
+        recordingAgency: 'Customs',
+      });
+      // The abandoned first attempt left no history behind: one row per applied change.
+      expect(
+        await countRows('SELECT count(*) AS n FROM record_history WHERE record_id = $1', [id]),
+      ).toBe(2);
+    },
+  );
 
   it('answers bad input with a 4xx and a specific code, never a 5xx', async () => {
     const client = await newClient();
