@@ -1,12 +1,13 @@
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { issueEnrollmentCode } from '../server/auth/enrollment.ts';
 import { openDatabase } from '../server/db/open-database.ts';
-import { buildServer } from '../server/http/build-server.ts';
 import { ServerConfigSchema } from '../server/server-config.ts';
 import {
   EnrollResponseSchema,
@@ -26,6 +27,7 @@ import { pullIntoFreshLaptop } from './sync-pull-laptop.ts';
  * {"push_per_s": {"pglite": n, "postgres": n}, "pull_100k_s": n}.
  */
 const PUSH_MUTATIONS = Number(process.env.BENCH_PUSH ?? 20_000);
+const PUSH_LAPTOPS = Number(process.env.BENCH_PUSH_LAPTOPS ?? 4);
 const PULL_RECORDS = Number(process.env.BENCH_PULL ?? 100_000);
 const POSTGRES_ADMIN_URL =
   process.env.SALW_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -60,18 +62,48 @@ interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The sync API as it runs in production: `node server/main.ts` in a process of its own (with its
+ * JSON request log), so the laptops' work in this process does not share its thread. Enrollment
+ * codes are issued before it starts: PGlite's data directory belongs to one process at a time.
+ */
 async function startServer(
   databaseUrl: string | undefined,
   dataDir: string,
+  devices: number,
 ): Promise<RunningServer> {
-  const config = ServerConfigSchema.parse({ host: '127.0.0.1', port: 0, dataDir, databaseUrl });
+  const config = ServerConfigSchema.parse({ dataDir, databaseUrl });
   const db = await openDatabase(config);
-  const app = await buildServer({ config, db, log: false });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const codes: string[] = [];
+  for (let n = 0; n < devices; n += 1) {
+    codes.push((await issueEnrollmentCode(db, `Bench laptop ${n + 1}`, new Date(), 30)).code);
+  }
+  await db.close();
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, '../server/main.ts')], {
+    env: {
+      ...process.env,
+      SALW_SERVER_HOST: '127.0.0.1',
+      SALW_SERVER_PORT: '0',
+      SALW_SERVER_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? '',
+      SALW_ENROLL_RATE_LIMIT: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const listening = /listening on (\S+)/.exec(line);
+      if (listening?.[1]) resolve(listening[1]);
+    });
+    void exited.then(() => reject(new Error('The sync server exited before it listened.')));
+  });
   return {
     url,
-    async enroll(name) {
-      const { code } = await issueEnrollmentCode(db, name, new Date(), 30);
+    async enroll() {
+      const code = codes.shift();
+      if (code === undefined) throw new Error('No enrollment code left.');
       const response = await fetch(`${url}${syncRoutes.enroll}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -80,43 +112,54 @@ async function startServer(
       return EnrollResponseSchema.parse(await response.json());
     },
     async close() {
-      await app.close();
-      await db.close();
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }
 
-/** Pushes `total` creates in batches of 500; returns mutations per second (all batches). */
-async function pushAll(server: RunningServer, total: number): Promise<number> {
-  const device = await server.enroll('Bench laptop');
-  // Built before the clock starts: the figure is the server's, not the fixture generator's.
-  const bodies: string[] = [];
-  for (let first = 1; first <= total; first += MAX_PUSH_MUTATIONS) {
-    bodies.push(
-      JSON.stringify({
-        deviceId: device.deviceId,
-        protocolVersion: SYNC_PROTOCOL_VERSION,
-        serverEpoch: null,
-        mutations: mutations(first, Math.min(MAX_PUSH_MUTATIONS, total - first + 1)),
-      }),
-    );
+/**
+ * `laptops` devices push `total` creates between them, each in batches of 500 sent one after the
+ * other (as the engine does), all at once: the central server's throughput is what it absorbs
+ * from many laptops. Returns mutations per second over the whole run.
+ */
+async function pushAll(server: RunningServer, total: number, laptops: number): Promise<number> {
+  const perLaptop = Math.ceil(total / laptops);
+  const plans: Array<{ credential: string; bodies: string[] }> = [];
+  for (let laptop = 0; laptop < laptops; laptop += 1) {
+    const device = await server.enroll(`Bench laptop ${laptop + 1}`);
+    const count = Math.min(perLaptop, total - laptop * perLaptop);
+    // Built before the clock starts: the figure is the server's, not the fixture generator's.
+    const bodies: string[] = [];
+    for (let first = 1; first <= count; first += MAX_PUSH_MUTATIONS) {
+      bodies.push(
+        JSON.stringify({
+          deviceId: device.deviceId,
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          serverEpoch: null,
+          mutations: mutations(first, Math.min(MAX_PUSH_MUTATIONS, count - first + 1)),
+        }),
+      );
+    }
+    plans.push({ credential: device.credential, bodies });
   }
   const start = performance.now();
-  for (const body of bodies) {
-    const response = await fetch(`${server.url}${syncRoutes.push}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${device.credential}`,
-      },
-      body,
-    });
-    if (response.status !== 200)
-      throw new Error(`push: ${response.status} ${await response.text()}`);
-    const result = PushResponseSchema.parse(await response.json());
-    const refused = result.results.filter((r) => r.outcome !== 'applied');
-    if (refused.length > 0) throw new Error(`push: ${refused.length} not applied`);
-  }
+  await Promise.all(
+    plans.map(async ({ credential, bodies }) => {
+      for (const body of bodies) {
+        const response = await fetch(`${server.url}${syncRoutes.push}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+          body,
+        });
+        if (response.status !== 200)
+          throw new Error(`push: ${response.status} ${await response.text()}`);
+        const result = PushResponseSchema.parse(await response.json());
+        const refused = result.results.filter((r) => r.outcome !== 'applied');
+        if (refused.length > 0) throw new Error(`push: ${refused.length} not applied`);
+      }
+    }),
+  );
   return total / ((performance.now() - start) / 1000);
 }
 
@@ -137,18 +180,23 @@ async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>): Prom
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salw-bench-sync-'));
 try {
-  const pglite = await startServer(undefined, path.join(dir, 'pglite-server'));
-  const pglitePerSecond = await pushAll(pglite, PUSH_MUTATIONS);
+  const pglite = await startServer(undefined, path.join(dir, 'pglite-server'), PUSH_LAPTOPS);
+  const pglitePerSecond = await pushAll(pglite, PUSH_MUTATIONS, PUSH_LAPTOPS);
   await pglite.close();
   console.error(`push into PGlite: ${Math.round(pglitePerSecond)} mutations/s`);
 
   const { postgresPerSecond, pullSeconds } = await withThrowawayPostgres(async (databaseUrl) => {
-    const server = await startServer(databaseUrl, path.join(dir, 'postgres-server'));
+    const server = await startServer(
+      databaseUrl,
+      path.join(dir, 'postgres-server'),
+      2 * PUSH_LAPTOPS + 1,
+    );
     try {
-      const perSecond = await pushAll(server, PUSH_MUTATIONS);
+      const perSecond = await pushAll(server, PUSH_MUTATIONS, PUSH_LAPTOPS);
       console.error(`push into PostgreSQL: ${Math.round(perSecond)} mutations/s`);
       // Seed the rest of the 100k with a second device, then time a fresh laptop's pull.
-      if (PULL_RECORDS > PUSH_MUTATIONS) await pushAll(server, PULL_RECORDS - PUSH_MUTATIONS);
+      if (PULL_RECORDS > PUSH_MUTATIONS)
+        await pushAll(server, PULL_RECORDS - PUSH_MUTATIONS, PUSH_LAPTOPS);
       const laptop = await server.enroll('Fresh laptop');
       const pulled = await pullIntoFreshLaptop(server.url, laptop, path.join(dir, 'laptop'));
       if (pulled.records !== PULL_RECORDS)
