@@ -1,17 +1,13 @@
 import type { Campaign } from '../../shared/domain/campaign.ts';
 import type { Db } from './encrypted-database.ts';
+import { listReferenceRows, readReferenceRow } from './reference-rows.ts';
 
 export function readCampaign(db: Db, id: string): Campaign | null {
-  const row = db.prepare('SELECT data_json FROM campaigns WHERE id = ?').get(id) as
-    { data_json: string } | undefined;
-  return row === undefined ? null : (JSON.parse(row.data_json) as Campaign);
+  return readReferenceRow<Campaign>(db, 'campaigns', id);
 }
 
 export function listCampaigns(db: Db): Campaign[] {
-  const rows = db.prepare('SELECT data_json FROM campaigns ORDER BY name COLLATE NOCASE').all() as {
-    data_json: string;
-  }[];
-  return rows.map((row) => JSON.parse(row.data_json) as Campaign);
+  return listReferenceRows<Campaign>(db, 'campaigns');
 }
 
 /** Revisions as in writeLocation. */

@@ -1,17 +1,13 @@
 import type { Location } from '../../shared/domain/location.ts';
 import type { Db } from './encrypted-database.ts';
+import { listReferenceRows, readReferenceRow } from './reference-rows.ts';
 
 export function readLocation(db: Db, id: string): Location | null {
-  const row = db.prepare('SELECT data_json FROM locations WHERE id = ?').get(id) as
-    { data_json: string } | undefined;
-  return row === undefined ? null : (JSON.parse(row.data_json) as Location);
+  return readReferenceRow<Location>(db, 'locations', id);
 }
 
 export function listLocations(db: Db): Location[] {
-  const rows = db.prepare('SELECT data_json FROM locations ORDER BY name COLLATE NOCASE').all() as {
-    data_json: string;
-  }[];
-  return rows.map((row) => JSON.parse(row.data_json) as Location);
+  return listReferenceRows<Location>(db, 'locations');
 }
 
 /**
