@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import { weaponTypeValues } from '../shared/domain/enums.ts';
 import { IntakeEventDraftSchema, type IntakeEventDraft } from '../shared/domain/intake-event.ts';
 
-/** The benchmarks' record: a seizure of four rifles with serials and markings, about 2 KB of JSON. */
+/**
+ * The benchmarks' record: a seizure of four rifles with serials and markings, about 2 KB of JSON,
+ * with time-ordered ids (UUIDv7) as the app gives records, weapons and markings.
+ */
 export const WEAPONS_PER_EVENT = 4;
 
 export function serialOf(event: number, weapon: number): string {
@@ -12,7 +15,7 @@ export function serialOf(event: number, weapon: number): string {
 export function makeIntakeEvent(index: number, locationId: string): IntakeEventDraft {
   const month = String((index % 12) + 1).padStart(2, '0');
   return IntakeEventDraftSchema.parse({
-    id: randomUUID(),
+    id: uuidv7(),
     status: 'draft',
     revision: 1,
     context: index % 3 === 0 ? 'surrendered' : 'seized',
@@ -22,7 +25,7 @@ export function makeIntakeEvent(index: number, locationId: string): IntakeEventD
     recordingOfficer: 'Officer 7',
     notes: 'Vehicle stopped at the border crossing; weapons found in a hidden compartment.',
     weapons: Array.from({ length: WEAPONS_PER_EVENT }, (_, w) => ({
-      id: randomUUID(),
+      id: uuidv7(),
       category: 'small_arm',
       weaponType: weaponTypeValues[(index + w) % weaponTypeValues.length],
       manufacturer: 'Zastava',
@@ -33,7 +36,7 @@ export function makeIntakeEvent(index: number, locationId: string): IntakeEventD
       markingCondition: 'intact',
       lifecycleStatus: 'in_custody',
       traceStatus: 'not_attempted',
-      markings: [{ id: randomUUID(), markingKind: 'serial', textAsRead: serialOf(index, w) }],
+      markings: [{ id: uuidv7(), markingKind: 'serial', textAsRead: serialOf(index, w) }],
       photos: [],
     })),
     parts: [],

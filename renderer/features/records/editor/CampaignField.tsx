@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
 import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
 import { api } from '../../../api.ts';
@@ -88,7 +89,7 @@ function NewCampaignForm({
   } = useForm<Campaign>({
     // The schema's own messages are keys; a blank field reaches it as undefined ('required').
     resolver: zodResolver(CampaignSchema) as never,
-    defaultValues: { id: crypto.randomUUID(), status: 'active' },
+    defaultValues: { id: uuidv7(), status: 'active' },
   });
   const blank = (value: unknown) => (value === '' ? undefined : value);
   const fieldNames = [

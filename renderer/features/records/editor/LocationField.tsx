@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
 import { locationTypeValues } from '../../../../shared/domain/enums.ts';
 import { LocationInputSchema, type LocationInput } from '../../../../shared/domain/location.ts';
 import { api } from '../../../api.ts';
@@ -86,7 +87,7 @@ function NewLocationForm({
   );
   const submit = handleSubmit((values) =>
     save(async () => {
-      const location = { ...values, id: crypto.randomUUID() };
+      const location = { ...values, id: uuidv7() };
       await api().saveLocation(location);
       await onSaved(location);
     }),

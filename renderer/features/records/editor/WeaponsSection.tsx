@@ -7,6 +7,7 @@ import {
   type FieldPath,
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
 import type { AttachmentRef } from '../../../../shared/domain/attachment.ts';
 import {
   additionalWeaponTypes,
@@ -90,11 +91,7 @@ export function WeaponsSection({ onRemoved }: { onRemoved: (path: string) => voi
           }}
         />
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() => append(newWeaponItemDraft(crypto.randomUUID()))}
-      >
+      <button type="button" className="button" onClick={() => append(newWeaponItemDraft(uuidv7()))}>
         {t('editor.addWeapon')}
       </button>
     </section>
@@ -212,7 +209,7 @@ function MarkingsList({ weaponIndex }: { weaponIndex: number }) {
       <button
         type="button"
         className="button button--small"
-        onClick={() => append(MarkingDraftSchema.parse({ id: crypto.randomUUID() }))}
+        onClick={() => append(MarkingDraftSchema.parse({ id: uuidv7() }))}
       >
         {t('editor.addMarking')}
       </button>
