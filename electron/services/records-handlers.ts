@@ -110,17 +110,21 @@ export function recordHandlers(
         assertReferences(db, draft);
         const revision = (existing?.revision ?? 0) + 1;
         const event: IntakeEventDraft = { ...draft, status: 'draft', revision };
-        writeIntake(db, {
-          event,
-          revision,
-          status: 'draft',
-          createdAt: existing?.createdAt ?? at,
-          createdBy: existing?.createdBy ?? user.id,
-          updatedAt: at,
-          updatedBy: user.id,
-          finalisedAt: null,
-          finalisedBy: null,
-        });
+        writeIntake(
+          db,
+          {
+            event,
+            revision,
+            status: 'draft',
+            createdAt: existing?.createdAt ?? at,
+            createdBy: existing?.createdBy ?? user.id,
+            updatedAt: at,
+            updatedBy: user.id,
+            finalisedAt: null,
+            finalisedBy: null,
+          },
+          { isNew: existing === null },
+        );
         appendAuditEntry(db, dbId, {
           at,
           userId: user.id,

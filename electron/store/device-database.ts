@@ -3,6 +3,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from './encrypted-database.ts';
 import { migrate } from './migrations/index.ts';
+import { restoreSearchIndexes } from './search-indexes.ts';
 import { StoreError } from './store-error.ts';
 
 export function databasePath(dataDir: string): string {
@@ -39,6 +40,9 @@ export function createDeviceDatabase(
 export function openDeviceDatabase(dataDir: string, dek: Uint8Array, dbId: string): Db {
   const db = openEncryptedDatabase(databasePath(dataDir), dek, { create: false });
   try {
+    // A first pull cut short (crash, lock, lost connection) left search indexes to build; before
+    // the migrations, so that they always see the schema they were written against.
+    restoreSearchIndexes(db);
     migrate(db);
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'db_id'").get() as
       { value: string } | undefined;

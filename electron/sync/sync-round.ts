@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger.ts';
 import { readBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
+import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
 import {
   applyServerRecord,
   insertSyncIssue,
@@ -214,6 +215,40 @@ function storePushResults(
  * committed page.
  */
 export async function pullAll(ctx: RoundContext, pageSize = MAX_PULL_LIMIT): Promise<number> {
+  const deferred = deferSearchIndexesIfFirstPull(ctx.open().db);
+  try {
+    return await pullPages(ctx, pageSize);
+  } finally {
+    if (deferred) await restoreSearchIndexesBetweenTasks(ctx);
+  }
+}
+
+/** An empty store pulling from the start is a first load: its search indexes are built at the end. */
+function deferSearchIndexesIfFirstPull(db: Db): boolean {
+  const state = readSyncState(db);
+  if (state.pullAfterVersion !== 0 || state.pullAfterId !== '') return false;
+  if (db.prepare('SELECT 1 FROM intake_events LIMIT 1').get() !== undefined) return false;
+  return deferSearchIndexes(db) > 0;
+}
+
+/**
+ * One index per task, so the window stays responsive while they build. If the store was locked
+ * meanwhile, the next open builds what is left.
+ */
+async function restoreSearchIndexesBetweenTasks(ctx: RoundContext): Promise<void> {
+  for (;;) {
+    let db: Db;
+    try {
+      ({ db } = ctx.open());
+    } catch {
+      return;
+    }
+    if (!restoreOneSearchIndex(db)) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
   let received = 0;
   let restarts = 0;
   for (;;) {

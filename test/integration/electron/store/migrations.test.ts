@@ -79,6 +79,7 @@ describe('migrate', () => {
       'attachments',
       'audit_log',
       'campaigns',
+      'deferred_indexes',
       'intake_events',
       'locations',
       'marking_texts',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../../electron/logging/logger.ts';
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
+import { deferredSearchIndexCount } from '../../../../electron/store/search-indexes.ts';
 import { readSyncState, updateSyncState } from '../../../../electron/store/sync-repository.ts';
 import { insertUser } from '../../../../electron/store/users-repository.ts';
 import { SyncHttp } from '../../../../electron/sync/http-port.ts';
@@ -65,10 +66,18 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     await temp?.remove();
   });
 
+  const indexNames = () =>
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+      .all()
+      .map((row) => (row as { name: string }).name);
+
   const localCount = () =>
     (db.prepare('SELECT count(*) AS n FROM intake_events').get() as { n: number }).n;
 
   it('keeps the pages written before the cut, then resumes after them', async () => {
+    // A first pull into an empty store builds its search indexes at the end, even a failed one.
+    const indexes = indexNames();
     let pulls = 0;
     proxy.setPolicy((request) => {
       if (!request.path.startsWith(syncRoutes.pull)) return { kind: 'pass' };
@@ -80,6 +89,7 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     expect(localCount()).toBe(2 * PAGE);
     const cursor = readSyncState(db);
     expect(cursor.pullAfterId).not.toBe('');
+    expect(indexNames()).toEqual(indexes);
 
     proxy.heal();
     const received = await pullAll(ctx, PAGE);
@@ -93,5 +103,7 @@ describe('pullAll over several pages with a connection lost on the third', () =>
       .get() as { ids: number; n: number };
     expect(audited).toEqual({ ids: RECORDS, n: RECORDS });
     expect(await pullAll(ctx, PAGE)).toBe(0);
+    expect(indexNames()).toEqual(indexes);
+    expect(deferredSearchIndexCount(db)).toBe(0);
   });
 });

@@ -1,0 +1,108 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newIntakeEventDraft } from '../../../../shared/domain/intake-event.ts';
+import { newWeaponItemDraft } from '../../../../shared/domain/weapon-item.ts';
+import {
+  createDeviceDatabase,
+  openDeviceDatabase,
+} from '../../../../electron/store/device-database.ts';
+import type { Db } from '../../../../electron/store/encrypted-database.ts';
+import { listIntakes, writeIntake } from '../../../../electron/store/intake-repository.ts';
+import {
+  deferSearchIndexes,
+  deferredSearchIndexCount,
+  restoreSearchIndexes,
+} from '../../../../electron/store/search-indexes.ts';
+import { insertUser } from '../../../../electron/store/users-repository.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
+
+const AT = '2026-03-01T08:00:00.000Z';
+
+function indexesOf(db: Db): Array<{ name: string; sql: string | null }> {
+  return db
+    .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+    .all() as Array<{ name: string; sql: string | null }>;
+}
+
+function writeSeizure(db: Db, serialNumber: string, isNew: boolean): string {
+  const event = {
+    ...newIntakeEventDraft(randomUUID()),
+    context: 'seized' as const,
+    occurredAt: '2026-02-27',
+    revision: 1,
+    weapons: [{ ...newWeaponItemDraft(randomUUID()), serialNumber }],
+  };
+  writeIntake(
+    db,
+    {
+      event,
+      revision: 1,
+      status: 'draft',
+      createdAt: AT,
+      createdBy: 'officer',
+      updatedAt: AT,
+      updatedBy: 'officer',
+      finalisedAt: null,
+      finalisedBy: null,
+    },
+    { isNew },
+  );
+  return event.id;
+}
+
+describe('search indexes deferred during a first pull', () => {
+  let dir: string;
+  let remove: () => Promise<void>;
+  let db: Db;
+  const dek = randomBytes(32);
+  const dbId = randomUUID();
+
+  beforeEach(async () => {
+    ({ dir, remove } = await makeTempDir('search-indexes'));
+    db = createDeviceDatabase(dir, dek, dbId, AT);
+    insertUser(db, { id: 'officer', name: 'Officer', role: 'field_officer', createdAt: AT }, null);
+  });
+  afterEach(async () => {
+    if (db.open) db.close();
+    await remove();
+  });
+
+  it('drops only the search indexes, answers every query meanwhile, and builds them back as they were', () => {
+    const before = indexesOf(db);
+    const deferred = deferSearchIndexes(db);
+    // The list's sort and filters, the serial and marking search, a record's history.
+    expect(deferred).toBe(10);
+    expect(deferredSearchIndexCount(db)).toBe(deferred);
+    const left = indexesOf(db).map((index) => index.name);
+    expect(left).not.toContain('weapon_items_by_serial');
+    expect(left).not.toContain('audit_log_by_entity');
+    // Primary keys and unique indexes enforce invariants: never dropped.
+    expect(left).toContain('outbox_by_wire_id');
+    expect(left).toContain('sqlite_autoindex_weapon_items_1');
+
+    const found = writeSeizure(db, 'AK-47 123', true);
+    writeSeizure(db, 'M70-9', true);
+    expect(
+      listIntakes(db, { serial: 'ak47123', limit: 50, offset: 0 }).rows.map((row) => row.id),
+    ).toEqual([found]);
+
+    restoreSearchIndexes(db);
+    expect(indexesOf(db)).toEqual(before);
+    expect(deferredSearchIndexCount(db)).toBe(0);
+    expect(
+      listIntakes(db, { serial: 'ak47123', limit: 50, offset: 0 }).rows.map((row) => row.id),
+    ).toEqual([found]);
+  });
+
+  it('builds them back when the database is next opened after a pull cut short', () => {
+    const before = indexesOf(db);
+    deferSearchIndexes(db);
+    writeSeizure(db, 'AK-47 123', true);
+    // A crash or a lock mid-pull: the database closes with the indexes still deferred.
+    db.close();
+    db = openDeviceDatabase(dir, dek, dbId);
+    expect(indexesOf(db)).toEqual(before);
+    expect(deferredSearchIndexCount(db)).toBe(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
