@@ -347,6 +347,18 @@ function requeueUnknownRecords(db: Db, at: string): void {
   const makeCreate = db.prepare(
     "UPDATE outbox SET op = 'create', changed_fields_json = NULL, base_revision = 0 WHERE mutation_id = ?",
   );
+  const finalise = (entity: SyncEntity, id: string, payload: unknown, by: string): void => {
+    appendOutbox(db, {
+      entity,
+      entityId: id,
+      op: 'finalise',
+      baseRevision: 0,
+      payload,
+      changedFields: [],
+      createdAt: at,
+      createdBy: by,
+    });
+  };
   const queue = (
     entity: SyncEntity,
     id: string,
@@ -357,7 +369,12 @@ function requeueUnknownRecords(db: Db, at: string): void {
     const first = pendingFirst.get(id) as { id: number; op: string } | undefined;
     if (first !== undefined) {
       // Its first waiting change carries the whole state: sent as a create, the server has it all.
-      if (first.op === 'update') makeCreate.run(first.id);
+      if (first.op !== 'create' && first.op !== 'delete') makeCreate.run(first.id);
+      // A finalisation or an amendment turned into a create arrives as a draft: the record is
+      // finalised again after the changes that wait behind it (amendments apply to a draft as
+      // edits), so the server ends with the final record the laptop holds.
+      if (final && (first.op === 'finalise' || first.op === 'amend'))
+        finalise(entity, id, payload, by);
       return;
     }
     appendOutbox(db, {
@@ -370,18 +387,7 @@ function requeueUnknownRecords(db: Db, at: string): void {
       createdAt: at,
       createdBy: by,
     });
-    if (final) {
-      appendOutbox(db, {
-        entity,
-        entityId: id,
-        op: 'finalise',
-        baseRevision: 0,
-        payload,
-        changedFields: [],
-        createdAt: at,
-        createdBy: by,
-      });
-    }
+    if (final) finalise(entity, id, payload, by);
   };
   for (const row of db
     .prepare('SELECT id, status, data_json, updated_by FROM intake_events WHERE server_rev = 0')

@@ -44,6 +44,11 @@ export interface SyncServerHandle {
   revoke(deviceIdOrName: string): Promise<void>;
   /** As after restoring a backup; returns the new epoch. */
   newEpoch(): Promise<string>;
+  /**
+   * As after restoring a backup taken before these records arrived: they and their history are
+   * gone, and the server starts a new epoch.
+   */
+  restoreBackupWithout(recordIds: readonly string[]): Promise<void>;
   /** Stops the HTTP server and closes storage; the data survives for restart(). */
   kill(): Promise<void>;
   /** Starts again on the same port with the same data (after kill(), or directly). */
@@ -119,6 +124,15 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
       if (result.kind !== 'revoked') throw new Error(`revoke ${deviceIdOrName}: ${result.kind}`);
     },
     newEpoch: () => startNewEpoch(current().db),
+    async restoreBackupWithout(recordIds) {
+      await current().db.transaction(async (tx) => {
+        const ids = [...recordIds];
+        await tx.query('DELETE FROM sync_conflicts WHERE record_id = ANY($1)', [ids]);
+        await tx.query('DELETE FROM record_history WHERE record_id = ANY($1)', [ids]);
+        await tx.query('DELETE FROM records WHERE id = ANY($1)', [ids]);
+        await startNewEpoch(tx);
+      });
+    },
     kill,
     async restart() {
       await kill();

@@ -30,6 +30,62 @@ function row(app: DispatchedApp, sql: string, ...params: unknown[]) {
     .get(...params);
 }
 
+/** A seizure complete enough to finalise: one rifle with its photo, its serial and a marking. */
+async function completeSeizure(
+  app: DispatchedApp,
+  draft: Draft,
+  locationId: string,
+): Promise<Draft> {
+  const photo = await app.ok('addPhoto', {
+    dataBase64: tinyPng([10, 120, 10], 64).toString('base64'),
+    kind: 'whole_weapon',
+  });
+  return {
+    ...draft,
+    context: 'seized',
+    occurredAt: '2026-03-02',
+    locationId,
+    recordingAgency: 'Granična policija',
+    recordingOfficer: 'Marko Petrović',
+    seizure: {
+      seizingAgencyType: 'border_police',
+      legalJustification: 'illicit_trafficking',
+      detectionMethod: 'xray_scanner',
+      direction: 'entry',
+      conveyance: 'truck',
+      concealment: 'hidden_compartment',
+      iarmsChecked: false,
+    },
+    weapons: [
+      {
+        id: randomUUID(),
+        category: 'small_arm',
+        weaponType: 'assault_rifle',
+        manufacturer: 'Zastava Arms',
+        model: 'M70AB2',
+        calibre: '7.62x39mm',
+        serialNumber: 'AK-47 998877',
+        serialStatus: 'present',
+        serialLocation: 'frame_receiver',
+        markingCondition: 'intact',
+        lifecycleStatus: 'evidence_hold',
+        traceStatus: 'not_attempted',
+        markings: [
+          {
+            id: randomUUID(),
+            component: 'frame_receiver',
+            markingKind: 'serial',
+            textAsRead: 'AK-47 998877',
+            legibility: 'legible',
+            photoSha256: photo.sha256,
+          },
+        ],
+        photos: [photo],
+      },
+    ],
+  };
+}
+
 /** The record as both sides should agree on it: without the local revision. */
 async function content(app: DispatchedApp, id: string) {
   const view = await app.ok('getIntake', { id });
@@ -164,6 +220,24 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
     expect(status).toMatchObject({ pendingChanges: 0, lastError: null });
     await b.ok('syncNow');
     expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+  });
+
+  it('re-sends a record finalised offline that the restored server lost, and it arrives final', async () => {
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    const saved = await a.ok('saveIntakeDraft', {
+      draft: await completeSeizure(a, draft, location.id),
+      expectedRevision: null,
+    });
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    // Finalised offline; meanwhile the server is restored from a backup older than the record.
+    await a.ok('finaliseIntake', { id: draft.id, expectedRevision: saved.revision });
+    await server.restoreBackupWithout([draft.id]);
+
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    expect(await a.ok('getRecordSyncState', { id: draft.id })).toMatchObject({ state: 'sent' });
+    await b.ok('syncNow');
+    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+    expect((await content(b, draft.id)).status).toBe('final');
   });
 
   it('stops and says so when an administrator revokes the laptop', async () => {
