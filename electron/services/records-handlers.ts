@@ -314,6 +314,12 @@ export function recordHandlers(
       const { db, dek, dataDir } = open();
       const attachment = readAttachment(db, sha256);
       if (attachment === null) throw new AppError('NOT_FOUND', 'There is no such photo.');
+      if (attachment.remote) {
+        throw new AppError(
+          'NOT_FOUND',
+          'This photo is still on the server; it arrives with the next sync.',
+        );
+      }
       const key = Buffer.from(dek);
       let bytes: Buffer;
       try {

@@ -12,14 +12,17 @@ export function insertAttachment(
   return result.changes > 0;
 }
 
+/** `remote`: known from a pulled record, the bytes are still only on the server. */
 export function readAttachment(
   db: Db,
   sha256: string,
-): { sha256: string; mime: string; size: number } | null {
+): { sha256: string; mime: string; size: number; remote: boolean } | null {
   const row = db
-    .prepare('SELECT sha256, mime, size FROM attachments WHERE sha256 = ?')
-    .get(sha256) as { sha256: string; mime: string; size: number } | undefined;
-  return row ?? null;
+    .prepare(
+      "SELECT sha256, mime, size, upload_state = 'remote' AS remote FROM attachments WHERE sha256 = ?",
+    )
+    .get(sha256) as { sha256: string; mime: string; size: number; remote: number } | undefined;
+  return row === undefined ? null : { ...row, remote: row.remote === 1 };
 }
 
 export function missingAttachments(db: Db, sha256s: readonly string[]): string[] {

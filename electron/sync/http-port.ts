@@ -101,6 +101,31 @@ export class SyncHttp {
     return this.#json('GET', `${syncRoutes.pull}?${query}`, undefined, PullResponseSchema, true);
   }
 
+  /**
+   * A photo the server received from another laptop; null while it has not arrived there yet.
+   * Bytes only: the caller checks them against the SHA-256 the record names.
+   */
+  async downloadPhoto(sha256: string, maxBytes: number): Promise<Uint8Array | null> {
+    const response = await this.#send('GET', syncRoutes.fileBySha256(sha256), {
+      headers: {},
+      auth: true,
+    });
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok) await this.#throwFor(response);
+    if (Number(response.headers.get('content-length') ?? '0') > maxBytes) {
+      await response.body?.cancel();
+      throw new SyncHttpError('protocol', 'The server sent a photo larger than a photo may be.');
+    }
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw this.#transportError(error, 'The photo download was cut off.');
+    }
+  }
+
   /** tus and file checks: the raw status and headers; errors only for transport and auth. */
   async tus(
     method: 'HEAD' | 'POST' | 'PATCH' | 'OPTIONS',

@@ -8,7 +8,14 @@ import { StoreError } from '../store/store-error.ts';
 import { readSyncState, syncCounts, updateSyncState } from '../store/sync-repository.ts';
 import { backoffDelayMs } from './backoff.ts';
 import { SyncHttp, SyncHttpError, type FetchLike } from './http-port.ts';
-import { pullAll, pushAll, startRepull, uploadPhotos, type RoundContext } from './sync-round.ts';
+import {
+  downloadPhotos,
+  pullAll,
+  pushAll,
+  startRepull,
+  uploadPhotos,
+  type RoundContext,
+} from './sync-round.ts';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -297,6 +304,7 @@ export class SyncEngine {
       this.#phase = 'idle';
       try {
         await uploadPhotos(ctx);
+        await downloadPhotos(ctx);
       } catch (error) {
         if (signal.aborted) return;
         log.warn('sync.photos_failed', { kind: errorKind(error) });

@@ -10,8 +10,9 @@ import {
   type PushResponse,
   type SyncEntity,
 } from '../../shared/sync/protocol.ts';
+import { maxAttachmentBytes } from '../../shared/domain/attachment.ts';
 import type { Logger } from '../logging/logger.ts';
-import { readBlob } from '../store/blob-store.ts';
+import { readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
 import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
@@ -558,6 +559,49 @@ async function uploadOne(ctx: RoundContext, row: UploadRow): Promise<void> {
   setUpload(ctx, row.sha256, { state: 'uploaded', bytes: offset });
   const verified = await http.tus('HEAD', syncRoutes.fileBySha256(row.sha256), {});
   if (verified.status === 200) setUpload(ctx, row.sha256, { state: 'verified' });
+}
+
+/**
+ * Photos of records pulled from other laptops, fetched after this laptop's own uploads. Each is
+ * checked against the SHA-256 its record names before it is stored (encrypted, like every photo
+ * here); one the server does not have yet is tried again next round. Returns how many arrived.
+ */
+export async function downloadPhotos(ctx: RoundContext): Promise<number> {
+  const rows = ctx
+    .open()
+    .db.prepare(
+      "SELECT sha256, size FROM attachments WHERE upload_state = 'remote' ORDER BY created_at",
+    )
+    .all() as Array<{ sha256: string; size: number }>;
+  let done = 0;
+  for (const row of rows) {
+    ctx.progress('photos', done, rows.length);
+    const bytes = await ctx.http.downloadPhoto(row.sha256, maxAttachmentBytes);
+    if (bytes === null) continue;
+    if (sha256Hex(bytes) !== row.sha256) {
+      throw new SyncHttpError('protocol', 'A photo from the server does not match its record.');
+    }
+    const { dek, dataDir } = ctx.open();
+    // A private copy of the key: a lock while the file is written wipes the session's key.
+    const key = Buffer.from(dek);
+    try {
+      await writeBlob(dataDir, key, bytes);
+    } finally {
+      key.fill(0);
+    }
+    // The file first, then the row that says it is here: a crash between leaves an orphan file
+    // that the next download finds in place (writeBlob skips an existing digest).
+    ctx
+      .open()
+      .db.prepare(
+        `UPDATE attachments SET upload_state = 'verified', uploaded_bytes = size
+         WHERE sha256 = ? AND upload_state = 'remote'`,
+      )
+      .run(row.sha256);
+    done += 1;
+  }
+  if (rows.length > 0) ctx.progress('photos', rows.length, rows.length);
+  return done;
 }
 
 function b64(text: string): string {

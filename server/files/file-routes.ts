@@ -74,6 +74,27 @@ export function fileRoutesPlugin(db: Database, dataDir: string, clock: () => Dat
           .send();
       });
 
+      // Another laptop's photo, for a record it pulled: the bytes exactly as verified on upload.
+      authed.get(syncRoutes.fileBySha256(':sha256'), async (request, reply) => {
+        deviceOf(request);
+        const { sha256 } = request.params as { sha256: string };
+        const { rows } = sha256Pattern.test(sha256)
+          ? await db.query<{ mime: string; size: string | number }>(
+              'SELECT mime, size FROM files WHERE sha256 = $1',
+              [sha256],
+            )
+          : { rows: [] };
+        const file = rows[0];
+        if (file === undefined) {
+          throw new SyncHttpError(404, 'NOT_FOUND', 'The server has no such photo.');
+        }
+        return reply
+          .header('Content-Type', file.mime)
+          .header('Content-Length', String(file.size))
+          .header('Cache-Control', 'no-store')
+          .send(store.readStream(sha256));
+      });
+
       authed.post(syncRoutes.files, async (request, reply) => {
         const device = deviceOf(request);
         requireTusResumable(request.headers['tus-resumable']);

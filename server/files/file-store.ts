@@ -29,6 +29,10 @@ export class FileStore {
     return path.join(this.#blobs, sha256);
   }
 
+  readStream(sha256: string): NodeJS.ReadableStream {
+    return createReadStream(this.blobPath(sha256));
+  }
+
   async createPart(uploadId: string): Promise<void> {
     const handle = await open(this.partPath(uploadId), 'w');
     await handle.close();

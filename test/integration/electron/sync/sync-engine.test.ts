@@ -161,6 +161,10 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
       [recordId, location.name, 'sent'],
     ]);
     expect(await content(b, recordId)).toEqual(await content(a, recordId));
+    // The photo itself came too, checked against its digest and stored encrypted on B.
+    expect(await b.ok('getPhoto', { sha256: photo.sha256 })).toEqual(
+      await a.ok('getPhoto', { sha256: photo.sha256 }),
+    );
     // Amina is known on B by name only: she cannot unlock B.
     const view = await b.ok('getIntake', { id: recordId });
     expect(view.createdBy.name).toBe('Amina Hadžić');

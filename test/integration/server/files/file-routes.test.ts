@@ -113,6 +113,33 @@ describe.each(syncBackends)('photo uploads with tus (%s)', (backend) => {
     expect((await head(location)).headers.get('upload-offset')).toBe(String(file.length));
   });
 
+  it('serves a received photo to the laptops that pull its record, byte for byte', async () => {
+    const file = randomBytes(70_000);
+    const sha = sha256Hex(file);
+    const url = `${server.url}${syncRoutes.fileBySha256(sha)}`;
+    // Not received yet (the other laptop's upload has not finished): 404, said plainly.
+    const early = await fetch(url, { headers: { authorization: `Bearer ${credential}` } });
+    expect(early.status).toBe(404);
+    expect(SyncErrorBodySchema.parse(await early.json()).error).toBe('NOT_FOUND');
+
+    const location = (await create(file)).headers.get('location') ?? '';
+    expect((await patch(location, 0, file)).status).toBe(204);
+    const other = (await server.enrollDevice('Second laptop')).credential;
+    const served = await fetch(url, { headers: { authorization: `Bearer ${other}` } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await served.arrayBuffer()).equals(file)).toBe(true);
+
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    await anonymous.body?.cancel();
+    const notADigest = await fetch(`${server.url}${syncRoutes.fileBySha256('..%2F..%2Fetc')}`, {
+      headers: { authorization: `Bearer ${credential}` },
+    });
+    expect(notADigest.status).toBe(404);
+    await notADigest.body?.cancel();
+  });
+
   it('discards an upload whose whole file does not match its SHA-256', async () => {
     const file = randomBytes(5000);
     const claimed = sha256Hex(Buffer.from('what the record refers to'));
