@@ -14,6 +14,12 @@ export const ServerConfigSchema = z.object({
   dataDir: z.string().min(1).default('./salw-server-data'),
   tlsCertFile: z.string().min(1).optional(),
   tlsKeyFile: z.string().min(1).optional(),
+  /**
+   * The key that encrypts received photos at rest; created on first start if missing. Default
+   * `<dataDir>/files.key`: point it elsewhere (another volume, a secrets mount) so that a copy of
+   * the data directory alone shows no photo.
+   */
+  filesKeyFile: z.string().min(1).optional(),
   /** Enrollment attempts allowed per client IP per minute (guessing a code must stay hopeless). */
   enrollRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
   /** How long an enrollment code printed by `enroll` stays valid. */
@@ -34,6 +40,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     dataDir: env.SALW_SERVER_DATA_DIR || undefined,
     tlsCertFile: env.SALW_TLS_CERT_FILE || undefined,
     tlsKeyFile: env.SALW_TLS_KEY_FILE || undefined,
+    filesKeyFile: env.SALW_FILES_KEY_FILE || undefined,
     enrollRateLimitPerMinute: env.SALW_ENROLL_RATE_LIMIT || undefined,
     enrollmentCodeMinutes: env.SALW_ENROLLMENT_CODE_MINUTES || undefined,
   });

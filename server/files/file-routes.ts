@@ -36,9 +36,14 @@ interface UploadRow {
   completed_at: Date | null;
 }
 
-export function fileRoutesPlugin(db: Database, dataDir: string, clock: () => Date) {
+export function fileRoutesPlugin(
+  db: Database,
+  dataDir: string,
+  filesKey: Buffer,
+  clock: () => Date,
+) {
   return async (app: FastifyInstance): Promise<void> => {
-    const store = new FileStore(dataDir);
+    const store = new FileStore(dataDir, filesKey);
     await store.init();
     app.addHook('onSend', async (_request, reply) => {
       reply.header('Tus-Resumable', TUS_VERSION);
@@ -88,11 +93,11 @@ export function fileRoutesPlugin(db: Database, dataDir: string, clock: () => Dat
         if (file === undefined) {
           throw new SyncHttpError(404, 'NOT_FOUND', 'The server has no such photo.');
         }
+        const bytes = await store.readBlob(sha256);
         return reply
           .header('Content-Type', file.mime)
-          .header('Content-Length', String(file.size))
           .header('Cache-Control', 'no-store')
-          .send(store.readStream(sha256));
+          .send(bytes);
       });
 
       authed.post(syncRoutes.files, async (request, reply) => {

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_PUSH_BYTES } from '../../shared/sync/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { fileRoutesPlugin } from '../files/file-routes.ts';
+import { loadOrCreateFilesKey } from '../files/files-key.ts';
 import { enrollRoute } from '../routes/enroll-route.ts';
 import { healthRoute } from '../routes/health-route.ts';
 import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
@@ -59,7 +61,16 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   healthRoute(app, db, clock);
   enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
   await app.register(syncRoutesPlugin(db, clock));
-  await app.register(fileRoutesPlugin(db, config.dataDir, clock));
+  mkdirSync(config.dataDir, { recursive: true });
+  const keyFile = config.filesKeyFile ?? path.join(config.dataDir, 'files.key');
+  const filesKey = await loadOrCreateFilesKey(keyFile);
+  if (filesKey.created) {
+    app.log.warn(
+      { keyFile },
+      'Created the key that encrypts received photos. Keep a copy apart from the data: without it no photo can be read.',
+    );
+  }
+  await app.register(fileRoutesPlugin(db, config.dataDir, filesKey.key, clock));
   await app.register(recordAttachmentsPlugin(db));
   return app;
 }

@@ -8,6 +8,14 @@ describe('readServerConfig', () => {
     expect(config.port).toBe(8443);
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toBe('./salw-server-data');
+    // The photo key then lives in the data dir (created on first start).
+    expect(config.filesKeyFile).toBeUndefined();
+  });
+
+  it('takes the photo key file from SALW_FILES_KEY_FILE', () => {
+    expect(readServerConfig({ SALW_FILES_KEY_FILE: '/run/secrets/salw-files.key' })).toMatchObject({
+      filesKeyFile: '/run/secrets/salw-files.key',
+    });
   });
 
   it('uses PostgreSQL when DATABASE_URL is a postgres URL', () => {

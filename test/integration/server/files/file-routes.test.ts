@@ -129,6 +129,11 @@ describe.each(syncBackends)('photo uploads with tus (%s)', (backend) => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/jpeg');
     expect(Buffer.from(await served.arrayBuffer()).equals(file)).toBe(true);
+    // Kept encrypted under the key created at first start, which a restart reads back.
+    expect(existsSync(path.join(server.dataDir, 'files.key'))).toBe(true);
+    await server.restart();
+    const afterRestart = await fetch(url, { headers: { authorization: `Bearer ${other}` } });
+    expect(Buffer.from(await afterRestart.arrayBuffer()).equals(file)).toBe(true);
 
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(401);
