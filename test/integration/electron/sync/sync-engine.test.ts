@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Timers } from '../../../../electron/sync/sync-engine.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
 import {
   setUpFirstPerson,
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
+import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
@@ -314,5 +316,106 @@ describe('what the Sync screen is told while changes wait and while a round runs
       .filter((progress) => progress !== null);
     expect(steps).toContainEqual({ step: 'push', done: 3, total: 3 });
     expect(steps.some((progress) => progress.step === 'pull')).toBe(true);
+  });
+});
+
+/** The engine's timers, held by the test: it sees every wait the engine asks for and ends it. */
+class HeldTimers implements Timers {
+  readonly #pending = new Map<number, { callback: () => void; ms: number }>();
+  #next = 0;
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    this.#next += 1;
+    this.#pending.set(this.#next, { callback, ms });
+    return this.#next;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#pending.delete(handle as number);
+  }
+
+  /** The waits the engine has set, in milliseconds. */
+  waits(): number[] {
+    return [...this.#pending.values()].map((timer) => timer.ms);
+  }
+
+  /** Ends the one wait there is (it must be `ms` long) and the round it starts. */
+  async elapse(ms: number, app: DispatchedApp): Promise<void> {
+    expect(this.waits()).toEqual([ms]);
+    const [handle, timer] = [...this.#pending][0]!;
+    this.#pending.delete(handle);
+    timer.callback();
+    await app.services.sync.settled();
+  }
+}
+
+describe('syncing on its own: after a save, every minute, and backing off while the server is away', () => {
+  let server: SyncServerHandle;
+  let proxy: FaultProxy;
+  let app: DispatchedApp;
+  const timers = new HeldTimers();
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    proxy = await startFaultProxy(() => server.url);
+    app = await startDispatchedApp({
+      prefix: 'sync-timers',
+      // No jitter: random() = 0 makes the waits 1 s, 2 s, 4 s exactly.
+      sync: { timers, random: () => 0, debounceMs: 2_000, intervalMs: 60_000 },
+    });
+    await setUpFirstPerson(app, { name: 'Amina Hadžić' });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  const save = async (notes: string) => {
+    const draft = (await app.ok('newIntakeDraft')) as Draft;
+    await app.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes },
+      expectedRevision: null,
+    });
+  };
+
+  it('runs each round when it is due, without anyone pressing Sync now', async () => {
+    const code = await server.enroll('Team 5 laptop');
+    await app.ok('enrollDevice', { serverUrl: proxy.url, code });
+    // Enrolled: the first round at once, then one a minute.
+    await timers.elapse(0, app);
+    expect(timers.waits()).toEqual([60_000]);
+
+    // A save brings the next round forward to two seconds.
+    await save('Handed in at the police station.');
+    expect(timers.waits()).toEqual([2_000]);
+    await timers.elapse(2_000, app);
+    expect(await app.ok('getSyncStatus')).toMatchObject({ pendingChanges: 0, lastError: null });
+    expect(timers.waits()).toEqual([60_000]);
+
+    // The server cannot be reached: retries after 1 s, 2 s, 4 s, the reason in plain words.
+    proxy.setPolicy(() => ({ kind: 'drop_request' }));
+    await save('Found in a ditch.');
+    await timers.elapse(2_000, app);
+    const offline = await app.ok('getSyncStatus');
+    expect(offline).toMatchObject({
+      phase: 'offline',
+      pendingChanges: 1,
+      lastError: { kind: 'unreachable' },
+    });
+    expect(offline.nextAttemptAt).not.toBeNull();
+    await timers.elapse(1_000, app);
+    await timers.elapse(2_000, app);
+    expect(timers.waits()).toEqual([4_000]);
+
+    // Back: the next retry sends what waited, and rounds return to one a minute.
+    proxy.heal();
+    await timers.elapse(4_000, app);
+    expect(await app.ok('getSyncStatus')).toMatchObject({
+      phase: 'idle',
+      pendingChanges: 0,
+      lastError: null,
+    });
+    expect(timers.waits()).toEqual([60_000]);
   });
 });
