@@ -1,14 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../../electron/logging/logger.ts';
+import { insertAttachment } from '../../../../electron/store/attachments-repository.ts';
+import { writeBlob } from '../../../../electron/store/blob-store.ts';
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
 import { deferredSearchIndexCount } from '../../../../electron/store/search-indexes.ts';
 import { readSyncState, updateSyncState } from '../../../../electron/store/sync-repository.ts';
 import { insertUser } from '../../../../electron/store/users-repository.ts';
 import { SyncHttp } from '../../../../electron/sync/http-port.ts';
-import { pullAll, type RoundContext } from '../../../../electron/sync/sync-round.ts';
-import { syncRoutes } from '../../../../shared/sync/protocol.ts';
+import { pullAll, uploadPhotos, type RoundContext } from '../../../../electron/sync/sync-round.ts';
+import { syncRoutes, UPLOAD_CHUNK_BYTES } from '../../../../shared/sync/protocol.ts';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { intakeDraftCreations, pushInBatches } from '../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
@@ -105,5 +107,81 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     expect(await pullAll(ctx, PAGE)).toBe(0);
     expect(indexNames()).toEqual(indexes);
     expect(deferredSearchIndexCount(db)).toBe(0);
+  });
+});
+
+/**
+ * A photo upload cut in the middle of its second chunk: the next round asks the server where the
+ * upload stands (HEAD) and sends only what it lacks, on the same upload, then checks the file.
+ */
+describe('uploadPhotos with a connection cut mid-chunk', () => {
+  let server: SyncServerHandle;
+  let proxy: FaultProxy;
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let db: Db;
+  let ctx: RoundContext;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    proxy = await startFaultProxy(() => server.url);
+    temp = await makeTempDir('sync-upload');
+    const device = await server.enrollDevice('Camera laptop');
+    const dek = randomBytes(32);
+    const now = new Date().toISOString();
+    db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
+    const officer = randomUUID();
+    insertUser(db, { id: officer, name: 'Officer', role: 'field_officer', createdAt: now }, null);
+    ctx = {
+      open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
+      http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
+      now: () => new Date(),
+      log: createLogger(() => undefined),
+      progress: () => undefined,
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    db?.close();
+    await proxy?.close();
+    await server?.stop();
+    await temp?.remove();
+  });
+
+  it('resumes from the server offset instead of starting again, and ends verified', async () => {
+    // Two and a half chunks of 1 MiB.
+    const photo = randomBytes(UPLOAD_CHUNK_BYTES * 2 + UPLOAD_CHUNK_BYTES / 2);
+    const sha256 = await writeBlob(temp.dir, Buffer.from(ctx.open().dek), photo);
+    insertAttachment(db, {
+      sha256,
+      mime: 'image/jpeg',
+      size: photo.length,
+      at: new Date().toISOString(),
+      by: (db.prepare('SELECT id FROM users').get() as { id: string }).id,
+    });
+    const seen: string[] = [];
+    let patches = 0;
+    proxy.setPolicy((request) => {
+      seen.push(request.method);
+      if (request.method !== 'PATCH') return { kind: 'pass' };
+      patches += 1;
+      return patches === 2 ? { kind: 'cut_request' } : { kind: 'pass' };
+    });
+    await expect(uploadPhotos(ctx)).rejects.toThrow();
+    const state = () =>
+      db
+        .prepare('SELECT upload_state, uploaded_bytes FROM attachments WHERE sha256 = ?')
+        .get(sha256);
+    expect(state()).toEqual({ upload_state: 'uploading', uploaded_bytes: UPLOAD_CHUNK_BYTES });
+
+    seen.length = 0;
+    expect(await uploadPhotos(ctx)).toBe(1);
+    // HEAD by digest (not there yet), HEAD of the upload (offset 1 MiB), the two missing chunks,
+    // HEAD by digest (there): no second POST, no chunk sent twice.
+    expect(seen).toEqual(['HEAD', 'HEAD', 'PATCH', 'PATCH', 'HEAD']);
+    expect(state()).toEqual({ upload_state: 'verified', uploaded_bytes: photo.length });
+    const served = await fetch(`${server.url}${syncRoutes.fileBySha256(sha256)}`, {
+      headers: { authorization: `Bearer ${(await server.enrollDevice('Reviewer')).credential}` },
+    });
+    expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true);
   });
 });
