@@ -29,6 +29,8 @@ export interface MainAdapters {
     readonly debounceMs?: number;
     readonly intervalMs?: number;
     readonly requestTimeoutMs?: number;
+    readonly liveUpdates?: boolean;
+    readonly pokeDelayMs?: number;
   };
 }
 

@@ -55,6 +55,9 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     kdfCost: kdfCostsFor(process.env),
     events: { emit: (event, payload) => events.sink?.emit(event, payload) },
     log: options.log,
+    // Renderer tests that stage "another laptop changed it before this one heard" turn the
+    // server's event stream off (automated tests only); a person's preview always listens.
+    ...(process.env.SALW_TEST_SYNC_POLL_ONLY === '1' ? { sync: { liveUpdates: false } } : {}),
   });
 
   const server = await startBridgeServer({

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SyncErrorKind } from '../../shared/ipc/procedures/sync.ts';
 import {
+  EVENTS_HEARTBEAT_MS,
   EnrollResponseSchema,
   HealthResponseSchema,
   PullResponseSchema,
@@ -126,6 +127,61 @@ export class SyncHttp {
     }
   }
 
+  /**
+   * The server's event stream (GET /v1/sync/events): yields 'open' once the server accepted it,
+   * then the name of each event, until the stream ends or `signal` aborts (then it just returns).
+   * Silence longer than two heartbeats means a dead connection: it throws, like a dropped one.
+   */
+  async *events(
+    signal: AbortSignal,
+    silenceMs = 2 * EVENTS_HEARTBEAT_MS + 5_000,
+  ): AsyncGenerator<string> {
+    const connection = new AbortController();
+    const hangUp = () => connection.abort();
+    signal.addEventListener('abort', hangUp, { once: true });
+    // Until the answer's headers: the request timeout; then the silence allowed between lines.
+    let watchdog = setTimeout(hangUp, this.#options.timeoutMs ?? 30_000);
+    watchdog.unref?.();
+    try {
+      const response = await this.#send('GET', syncRoutes.events, {
+        headers: { accept: 'text/event-stream' },
+        auth: true,
+        signal: connection.signal,
+      });
+      if (!response.ok) await this.#throwFor(response);
+      if (response.body === null) return;
+      yield 'open';
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      for (;;) {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(hangUp, silenceMs);
+        watchdog.unref?.();
+        let read: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          read = await reader.read();
+        } catch (error) {
+          if (signal.aborted) return;
+          throw this.#transportError(error, 'The event stream from the server was cut.');
+        }
+        if (read.done) return;
+        buffered += read.value;
+        for (let end = buffered.indexOf('\n\n'); end >= 0; end = buffered.indexOf('\n\n')) {
+          const name = /^event: ?(.+)$/m.exec(buffered.slice(0, end))?.[1];
+          buffered = buffered.slice(end + 2);
+          if (name !== undefined) yield name;
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      throw error;
+    } finally {
+      clearTimeout(watchdog);
+      signal.removeEventListener('abort', hangUp);
+      connection.abort();
+    }
+  }
+
   /** tus and file checks: the raw status and headers; errors only for transport and auth. */
   async tus(
     method: 'HEAD' | 'POST' | 'PATCH' | 'OPTIONS',
@@ -177,6 +233,8 @@ export class SyncHttp {
       headers: Record<string, string>;
       body?: string | Uint8Array | undefined;
       auth: boolean;
+      /** A long-lived request (the event stream) brings its own signal instead of the timeout. */
+      signal?: AbortSignal;
     },
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
@@ -186,7 +244,7 @@ export class SyncHttp {
       }
       headers.authorization = `Bearer ${this.#options.credential}`;
     }
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 30_000);
+    const timeout = init.signal ?? AbortSignal.timeout(this.#options.timeoutMs ?? 30_000);
     const signal =
       this.#options.signal === undefined
         ? timeout

@@ -1,4 +1,5 @@
 import type { SyncErrorKind, SyncPhase, SyncStatus } from '../../shared/ipc/procedures/sync.ts';
+import { CHANGES_EVENT } from '../../shared/sync/protocol.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { EventSink } from '../ipc/handler-table.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -36,6 +37,13 @@ export interface SyncEngineOptions {
   /** Between rounds while online. */
   readonly intervalMs?: number;
   readonly requestTimeoutMs?: number;
+  /**
+   * Listen on the server's event stream and pull soon after another laptop's push (default
+   * true). Tests that drive every round with syncNow turn it off.
+   */
+  readonly liveUpdates?: boolean;
+  /** After the server says another laptop's changes were stored, before the round. */
+  readonly pokeDelayMs?: number;
   /** Enrollment also records the server in the settings (shown in Settings). */
   readonly onEnrolled?: (serverUrl: string) => void;
 }
@@ -64,13 +72,16 @@ export class SyncEngine {
   readonly #now: () => Date;
   #active = false;
   #running: Promise<void> | null = null;
-  #again = false;
+  /** A round is wanted after the one running, this long after it ends (null: none). */
+  #againInMs: number | null = null;
   #timer: unknown = null;
   #nextAttemptAt: Date | null = null;
   #failures = 0;
   #phase: Exclude<SyncPhase, 'not_enrolled'> = 'idle';
   #progress: SyncStatus['progress'] = null;
   #abort = new AbortController();
+  #listening = false;
+  #streamFailures = 0;
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
@@ -87,7 +98,10 @@ export class SyncEngine {
     this.#phase = 'idle';
     const state = this.#stateOrNull();
     if (state?.revoked === true) this.#phase = 'revoked';
-    if (state !== null && state.credential !== null && !state.revoked) this.#schedule(0);
+    if (state !== null && state.credential !== null && !state.revoked) {
+      this.#schedule(0);
+      this.#listen();
+    }
   }
 
   /** The session locked: nothing runs, nothing waits. */
@@ -103,7 +117,7 @@ export class SyncEngine {
   notifyLocalChange(): void {
     if (!this.#active || this.#phase === 'revoked') return;
     if (this.#running !== null) {
-      this.#again = true;
+      this.#roundAfterThis(this.#options.debounceMs ?? 2000);
       return;
     }
     const state = this.#stateOrNull();
@@ -191,7 +205,10 @@ export class SyncEngine {
     this.#options.onEnrolled?.(serverUrl);
     this.#phase = 'idle';
     this.#failures = 0;
-    if (this.#active) this.#schedule(0);
+    if (this.#active) {
+      this.#schedule(0);
+      this.#listen();
+    }
     this.#emit();
     return this.status();
   }
@@ -235,10 +252,9 @@ export class SyncEngine {
     this.#running = this.#runRound().finally(() => {
       this.#running = null;
       this.#progress = null;
-      if (this.#active && this.#again && this.#phase !== 'revoked') {
-        this.#again = false;
-        this.#schedule(this.#options.debounceMs ?? 2000);
-      }
+      const again = this.#againInMs;
+      this.#againInMs = null;
+      if (this.#active && again !== null && this.#phase !== 'revoked') this.#schedule(again);
       this.#emit();
     });
     return this.#running;
@@ -257,7 +273,7 @@ export class SyncEngine {
       return;
     }
     this.#phase = 'syncing';
-    this.#again = false;
+    this.#againInMs = null;
     this.#emit();
     const http = new SyncHttp({
       baseUrl: state.serverUrl,
@@ -352,6 +368,77 @@ export class SyncEngine {
     if (this.#active) {
       this.#schedule(Math.max(retryAfter, backoffDelayMs(this.#failures, this.#options.random)));
     }
+  }
+
+  /** Another laptop's changes are on the server: a round soon, unless one is due sooner. */
+  #remoteChanges(): void {
+    if (!this.#active || this.#phase === 'revoked') return;
+    const delay = this.#options.pokeDelayMs ?? 250;
+    if (this.#running !== null) {
+      // The round running may have pulled before these changes were stored.
+      this.#roundAfterThis(delay);
+      return;
+    }
+    const due = this.#now().getTime() + delay;
+    if (this.#nextAttemptAt === null || this.#nextAttemptAt.getTime() > due) this.#schedule(delay);
+  }
+
+  /**
+   * Keeps the event stream open while active and enrolled, reconnecting with backoff. It only
+   * brings rounds forward: the minute's poll still runs, so a lost stream delays, never loses.
+   */
+  #listen(): void {
+    if (this.#listening || this.#options.liveUpdates === false) return;
+    this.#listening = true;
+    void this.#listenUntilStopped().finally(() => {
+      this.#listening = false;
+    });
+  }
+
+  async #listenUntilStopped(): Promise<void> {
+    const signal = this.#abort.signal;
+    while (this.#active && !signal.aborted) {
+      let state;
+      try {
+        state = readSyncState(this.#options.session.requireUnlocked().db);
+      } catch {
+        return;
+      }
+      if (state.credential === null || state.serverUrl === null || state.revoked) return;
+      const http = new SyncHttp({
+        baseUrl: state.serverUrl,
+        credential: state.credential,
+        ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+        timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
+        signal,
+      });
+      try {
+        for await (const event of http.events(signal)) {
+          if (event === 'open') {
+            // Back after a break: changes may have been stored meanwhile.
+            if (this.#streamFailures > 0) this.#remoteChanges();
+            this.#streamFailures = 0;
+          } else if (event === CHANGES_EVENT) {
+            this.#remoteChanges();
+          }
+        }
+      } catch (error) {
+        // Revoked: the round says so and stops; nothing to listen for any more.
+        if (error instanceof SyncHttpError && error.kind === 'revoked') return;
+      }
+      if (signal.aborted || !this.#active) return;
+      this.#streamFailures += 1;
+      const wait = backoffDelayMs(this.#streamFailures, this.#options.random);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        timer.unref?.();
+        signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    }
+  }
+
+  #roundAfterThis(delayMs: number): void {
+    this.#againInMs = Math.min(this.#againInMs ?? delayMs, delayMs);
   }
 
   #schedule(delayMs: number): void {

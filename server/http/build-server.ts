@@ -9,8 +9,10 @@ import { loadOrCreateFilesKey } from '../files/files-key.ts';
 import { enrollRoute } from '../routes/enroll-route.ts';
 import { healthRoute } from '../routes/health-route.ts';
 import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
+import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
 import type { ServerConfig } from '../server-config.ts';
+import { ChangeNotifier } from '../sync/change-notifier.ts';
 import { installErrorHandlers } from './error-handler.ts';
 
 export interface BuildServerOptions {
@@ -60,7 +62,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   });
   healthRoute(app, db, clock);
   enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
-  await app.register(syncRoutesPlugin(db, clock));
+  const notifier = new ChangeNotifier();
+  await app.register(syncRoutesPlugin(db, notifier, clock));
+  await app.register(eventsRoutePlugin(db, notifier));
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = config.filesKeyFile ?? path.join(config.dataDir, 'files.key');
   const filesKey = await loadOrCreateFilesKey(keyFile);

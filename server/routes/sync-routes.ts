@@ -5,11 +5,12 @@ import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { checkProtocolVersion } from '../http/protocol-version.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
+import type { ChangeNotifier } from '../sync/change-notifier.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { applyPush } from '../sync/push.ts';
 
 /** Push and pull; both answer JSON text built by the sync modules (see push.ts / pull.ts). */
-export function syncRoutesPlugin(db: Database, clock: () => Date) {
+export function syncRoutesPlugin(db: Database, notifier: ChangeNotifier, clock: () => Date) {
   return async (app: FastifyInstance): Promise<void> => {
     requireDevice(app, db);
     app.post(syncRoutes.push, async (request, reply) => {
@@ -27,6 +28,8 @@ export function syncRoutesPlugin(db: Database, clock: () => Date) {
         );
       }
       const body = await applyPush(db, device.id, push, clock());
+      // Committed: the other laptops listening may pull it now.
+      notifier.changesStored(device.id);
       return reply.type('application/json; charset=utf-8').send(body);
     });
     app.get(syncRoutes.pull, async (request, reply) => {

@@ -26,6 +26,11 @@ export const TUS_VERSION = '1.0.0';
 /** Chunk size for photo uploads: one lost chunk re-sends at most this much (P9). */
 export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
+/** The one server-sent event: another laptop's changes were stored, pull now. */
+export const CHANGES_EVENT = 'changes';
+/** A comment line on the event stream this often, so that a dead connection shows. */
+export const EVENTS_HEARTBEAT_MS = 25_000;
+
 export const SyncEntitySchema = z.enum(['intake_event', 'location', 'campaign', 'attachment']);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 
@@ -244,6 +249,8 @@ export const syncRoutes = {
   enroll: '/v1/devices/enroll',
   push: '/v1/sync/push',
   pull: '/v1/sync/pull',
+  /** Server-sent events: `changes` when another laptop's push was stored ("pull now", no data). */
+  events: '/v1/sync/events',
   files: '/v1/files',
   fileBySha256: (sha256: string) => `/v1/files/by-sha256/${sha256}`,
   recordAttachments: (recordId: string) =>

@@ -14,7 +14,7 @@ import { tinyPng } from '../../../support/tiny-png.ts';
 type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
 
 /** No automatic rounds: the test drives every round with syncNow. */
-const manual = { debounceMs: 3_600_000, intervalMs: 3_600_000 };
+const manual = { liveUpdates: false, debounceMs: 3_600_000, intervalMs: 3_600_000 };
 
 async function laptop(server: SyncServerHandle, name: string, person: string) {
   const app = await startDispatchedApp({ prefix: `sync-${name}`, sync: manual });
@@ -361,7 +361,7 @@ describe('syncing on its own: after a save, every minute, and backing off while 
     app = await startDispatchedApp({
       prefix: 'sync-timers',
       // No jitter: random() = 0 makes the waits 1 s, 2 s, 4 s exactly.
-      sync: { timers, random: () => 0, debounceMs: 2_000, intervalMs: 60_000 },
+      sync: { timers, random: () => 0, debounceMs: 2_000, intervalMs: 60_000, liveUpdates: false },
     });
     await setUpFirstPerson(app, { name: 'Amina Hadžić' });
   }, 60_000);
@@ -417,5 +417,63 @@ describe('syncing on its own: after a save, every minute, and backing off while 
       lastError: null,
     });
     expect(timers.waits()).toEqual([60_000]);
+  });
+});
+
+describe("hearing of another laptop's changes as soon as the server stores them", () => {
+  let server: SyncServerHandle;
+  let a: DispatchedApp;
+  let b: DispatchedApp;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    // Rounds only on the server's word: no save-triggered round, no polling within the test.
+    const live = { ...manual, liveUpdates: true, pokeDelayMs: 0 };
+    a = await startDispatchedApp({ prefix: 'sync-live-a', sync: live });
+    b = await startDispatchedApp({ prefix: 'sync-live-b', sync: live });
+    for (const [app, name, person] of [
+      [a, 'Team 7 laptop', 'Amina Hadžić'],
+      [b, 'Team 8 laptop', 'Marko Petrović'],
+    ] as const) {
+      await setUpFirstPerson(app, { name: person });
+      await app.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll(name) });
+      await app.services.sync.settled();
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.stop();
+  });
+
+  it('pulls a record another laptop pushed without waiting for its next poll', async () => {
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'surrendered', notes: 'Handed in during the amnesty.' },
+      expectedRevision: null,
+    });
+    await a.ok('syncNow');
+    // B never presses Sync now and polls once an hour: the server's event brings the round.
+    await expect
+      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
+        timeout: 10_000,
+      })
+      .toEqual([draft.id]);
+    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+  });
+
+  it('hears again after the server restarts (the stream reconnects)', async () => {
+    await server.restart();
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes: 'Found after the restart.' },
+      expectedRevision: null,
+    });
+    await a.ok('syncNow');
+    await expect
+      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
+        timeout: 15_000,
+      })
+      .toContain(draft.id);
   });
 });

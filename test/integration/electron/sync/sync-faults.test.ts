@@ -11,7 +11,12 @@ import { startSyncServer, type SyncServerHandle } from '../../../support/sync-se
 
 type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
 
-const manual = { debounceMs: 3_600_000, intervalMs: 3_600_000, requestTimeoutMs: 5_000 };
+const manual = {
+  liveUpdates: false,
+  debounceMs: 3_600_000,
+  intervalMs: 3_600_000,
+  requestTimeoutMs: 5_000,
+};
 
 const faultArb: fc.Arbitrary<Fault> = fc.oneof(
   fc.constant<Fault>({ kind: 'pass' }),

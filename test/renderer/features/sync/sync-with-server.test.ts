@@ -11,6 +11,10 @@ import { seriousAxeViolations } from '../../../support/axe.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 
+// These tests stage another laptop's change that this one has not heard of yet; with the
+// server's event stream on, it would hear of it at once. Rounds here run on Sync now and saves.
+process.env.SALW_TEST_SYNC_POLL_ONLY = '1';
+
 /**
  * The Sync screen, enrollment and record badges against a real sync API on loopback (PGlite):
  * what a field team sees when it enrolls, works offline, syncs, meets a conflict made by another
