@@ -23,12 +23,56 @@ export const SYNCED_ENTITIES = ['intake_event', 'location', 'campaign', 'attachm
 const syncedList = SYNCED_ENTITIES.map((entity) => `'${entity}'`).join(', ');
 export const SYNCED_ENTITY_SQL = `(${syncedList})`;
 
+interface LastRow {
+  mutation_id: number;
+  entity: string;
+  entity_id: string;
+  op: string;
+  base_revision: number;
+  changed_fields_json: string | null;
+  created_by: string;
+  state: string;
+  wire_id: number | null;
+}
+
 /**
  * Queues one mutation for sync, inside the caller's transaction: a change and its outbox row commit
  * together, so a crash can never leave a saved record that sync does not know about. mutation_id is
  * AUTOINCREMENT, so ids only ever grow and are never reused, even after rows are removed.
+ *
+ * Consecutive saves of one record by one person (autosave while a form is filled in) fold into
+ * the row they follow: the server gets one change carrying every field touched instead of one per
+ * keystroke pause. Only into the newest row, so nothing moves ahead of a change queued after it;
+ * only while that row was never sent (no wire id), so a change in flight is never altered; the
+ * oldest save's time stays, for the 24-hour warning. The audit log keeps every save.
  */
 export function appendOutbox(db: Db, mutation: OutboxMutation): number {
+  const last = prepared(
+    db,
+    `SELECT mutation_id, entity, entity_id, op, base_revision, changed_fields_json, created_by,
+       state, wire_id FROM outbox ORDER BY mutation_id DESC LIMIT 1`,
+  ).get() as LastRow | undefined;
+  if (
+    last !== undefined &&
+    mutation.op === 'update' &&
+    (last.op === 'update' || last.op === 'create') &&
+    last.state === 'pending' &&
+    last.wire_id === null &&
+    last.entity === mutation.entity &&
+    last.entity_id === mutation.entityId &&
+    last.created_by === mutation.createdBy &&
+    last.base_revision === mutation.baseRevision
+  ) {
+    prepared(
+      db,
+      'UPDATE outbox SET payload_json = ?, changed_fields_json = ? WHERE mutation_id = ?',
+    ).run(
+      JSON.stringify(mutation.payload),
+      last.op === 'create' ? null : unionOfChangedFields(last.changed_fields_json, mutation),
+      last.mutation_id,
+    );
+    return last.mutation_id;
+  }
   const result = prepared(
     db,
     `INSERT INTO outbox (entity, entity_id, op, base_revision, payload_json, changed_fields_json,
@@ -47,6 +91,14 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
     mutation.createdBy,
   );
   return Number(result.lastInsertRowid);
+}
+
+/** Null (every field) wins; otherwise both changes' fields, once each. */
+function unionOfChangedFields(before: string | null, mutation: OutboxMutation): string | null {
+  if (before === null || mutation.changedFields === undefined || mutation.changedFields === null)
+    return null;
+  const fields = new Set([...(JSON.parse(before) as string[]), ...mutation.changedFields]);
+  return JSON.stringify([...fields].sort());
 }
 
 export function pendingOutboxCount(db: Db): number {

@@ -170,6 +170,8 @@ export function storeCounts(app: DispatchedApp): {
   attachments: number;
   audit: number;
   outbox: number;
+  /** The newest outbox row, id and content: a save folded into it changes this too. */
+  outboxNewest: string | null;
 } {
   const { db } = app.services.session.requireUnlocked();
   const count = (table: string) =>
@@ -182,5 +184,14 @@ export function storeCounts(app: DispatchedApp): {
     attachments: count('attachments'),
     audit: count('audit_log'),
     outbox: count('outbox'),
+    outboxNewest:
+      (
+        db
+          .prepare(
+            `SELECT mutation_id || ':' || op || ':' || payload_json || ':' || coalesce(changed_fields_json, '*') AS row
+             FROM outbox ORDER BY mutation_id DESC LIMIT 1`,
+          )
+          .get() as { row: string } | undefined
+      )?.row ?? null,
   };
 }

@@ -77,6 +77,76 @@ describe('outbox', () => {
     expect(row.state).toBe('sent');
   });
 
+  describe('saves of one record in a row (autosave)', () => {
+    const save = (entityId: string, notes: string, patch: Partial<OutboxMutation> = {}) =>
+      appendOutbox(db, {
+        ...mutation(entityId),
+        op: 'update',
+        payload: { id: entityId, notes },
+        changedFields: ['notes'],
+        ...patch,
+      });
+    const rows = () =>
+      db
+        .prepare(
+          `SELECT mutation_id AS id, entity_id AS entityId, op, payload_json AS payload,
+             changed_fields_json AS fields, created_at AS createdAt FROM outbox ORDER BY mutation_id`,
+        )
+        .all() as Array<{
+        id: number;
+        entityId: string;
+        op: string;
+        payload: string;
+        fields: string | null;
+        createdAt: string;
+      }>;
+
+    it('fold into the waiting row: the latest state, every field touched, the first time', () => {
+      const first = save('e-1', 'one', { createdAt: '2026-11-20T08:00:00.000Z' });
+      const again = save('e-1', 'two', {
+        changedFields: ['occurredAt'],
+        createdAt: '2026-11-20T08:05:00.000Z',
+      });
+      expect(again).toBe(first);
+      expect(rows()).toEqual([
+        {
+          id: first,
+          entityId: 'e-1',
+          op: 'update',
+          payload: JSON.stringify({ id: 'e-1', notes: 'two' }),
+          fields: JSON.stringify(['notes', 'occurredAt']),
+          createdAt: '2026-11-20T08:00:00.000Z',
+        },
+      ]);
+    });
+
+    it('fold into a waiting create, which keeps sending every field', () => {
+      const created = save('e-1', 'one', { op: 'create', changedFields: null });
+      expect(save('e-1', 'two')).toBe(created);
+      expect(rows()).toMatchObject([{ op: 'create', fields: null, payload: /two/ }]);
+    });
+
+    it('stay apart once the row was sent, after another record, by another person, or for another step', () => {
+      const sent = save('e-1', 'one');
+      db.prepare('UPDATE outbox SET wire_id = 1 WHERE mutation_id = ?').run(sent);
+      // In flight: the server may already hold 'one'; 'two' is a change of its own.
+      expect(save('e-1', 'two')).not.toBe(sent);
+      save('e-2', 'other record');
+      // Another record was queued in between: folding would send 'three' ahead of it.
+      const third = save('e-1', 'three');
+      expect(save('e-1', 'four', { createdBy: 'user-2' })).not.toBe(third);
+      save('e-1', 'final', { op: 'finalise' });
+      expect(rows().map((row) => [row.entityId, row.op, JSON.parse(row.payload).notes])).toEqual([
+        ['e-1', 'update', 'one'],
+        ['e-1', 'update', 'two'],
+        ['e-2', 'update', 'other record'],
+        ['e-1', 'update', 'three'],
+        ['e-1', 'update', 'four'],
+        ['e-1', 'finalise', 'final'],
+      ]);
+    });
+  });
+
   it('rolls back with the change it belongs to', () => {
     expect(() =>
       db.transaction(() => {
