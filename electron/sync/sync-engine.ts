@@ -80,7 +80,8 @@ export class SyncEngine {
   #phase: Exclude<SyncPhase, 'not_enrolled'> = 'idle';
   #progress: SyncStatus['progress'] = null;
   #abort = new AbortController();
-  #listening = false;
+  /** The stop signal of the session whose event stream is open: one stream per unlock. */
+  #listeningUntil: AbortSignal | null = null;
   #streamFailures = 0;
 
   constructor(options: SyncEngineOptions) {
@@ -388,15 +389,16 @@ export class SyncEngine {
    * brings rounds forward: the minute's poll still runs, so a lost stream delays, never loses.
    */
   #listen(): void {
-    if (this.#listening || this.#options.liveUpdates === false) return;
-    this.#listening = true;
-    void this.#listenUntilStopped().finally(() => {
-      this.#listening = false;
+    const signal = this.#abort.signal;
+    // A stream from before a lock may still be winding down: it has its own, aborted signal.
+    if (this.#listeningUntil === signal || this.#options.liveUpdates === false) return;
+    this.#listeningUntil = signal;
+    void this.#listenUntilStopped(signal).finally(() => {
+      if (this.#listeningUntil === signal) this.#listeningUntil = null;
     });
   }
 
-  async #listenUntilStopped(): Promise<void> {
-    const signal = this.#abort.signal;
+  async #listenUntilStopped(signal: AbortSignal): Promise<void> {
     while (this.#active && !signal.aborted) {
       let state;
       try {

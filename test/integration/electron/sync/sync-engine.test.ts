@@ -424,6 +424,7 @@ describe("hearing of another laptop's changes as soon as the server stores them"
   let server: SyncServerHandle;
   let a: DispatchedApp;
   let b: DispatchedApp;
+  let personOnB: { userId: string; passphrase: string };
 
   beforeAll(async () => {
     server = await startSyncServer({ backend: 'pglite' });
@@ -435,7 +436,8 @@ describe("hearing of another laptop's changes as soon as the server stores them"
       [a, 'Team 7 laptop', 'Amina Hadžić'],
       [b, 'Team 8 laptop', 'Marko Petrović'],
     ] as const) {
-      await setUpFirstPerson(app, { name: person });
+      const { user, passphrase } = await setUpFirstPerson(app, { name: person });
+      if (app === b) personOnB = { userId: user.id, passphrase };
       await app.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll(name) });
       await app.services.sync.settled();
     }
@@ -473,6 +475,22 @@ describe("hearing of another laptop's changes as soon as the server stores them"
     await expect
       .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
         timeout: 15_000,
+      })
+      .toContain(draft.id);
+  });
+
+  it('listens again after the laptop was locked and unlocked', async () => {
+    await b.ok('lock');
+    await b.ok('unlock', personOnB);
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes: 'Found after B was unlocked.' },
+      expectedRevision: null,
+    });
+    await a.ok('syncNow');
+    await expect
+      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
+        timeout: 10_000,
       })
       .toContain(draft.id);
   });
