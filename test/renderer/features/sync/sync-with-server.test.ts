@@ -8,6 +8,7 @@ import {
   type EnrollResponse,
 } from '../../../../shared/sync/protocol.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { openDataFolder } from '../../../support/open-data.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 
@@ -298,6 +299,37 @@ describe('Sync with a real server', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       'Needs your attention',
     );
+  });
+
+  it('warns when a change has waited more than a day, and stops once it is sent', async () => {
+    const { page } = session;
+    await server.kill();
+    const waiting = await recordSeizure(page, 'Rifle left at the checkpoint');
+    // A day and a bit later (the laptop's own outbox row, aged through a second connection).
+    const person = session.person!;
+    const data = await openDataFolder(session.dataDir, person.userId, person.passphrase);
+    try {
+      data.db
+        .prepare('UPDATE outbox SET created_at = ? WHERE entity_id = ?')
+        .run(new Date(Date.now() - 26 * 60 * 60 * 1000).toISOString(), waiting);
+    } finally {
+      data.close();
+    }
+    await session.goTo('Records');
+    await session.goTo('Sync');
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'Unsent changes are more than a day old' });
+    await warning.waitFor();
+    await expect(warning.innerText()).resolves.toContain(
+      '1 change exists only on this laptop. If the laptop is lost or damaged, it is gone.',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await server.restart();
+    await syncNow(page);
+    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+    await expect.poll(() => warning.count()).toBe(0);
   });
 
   it('shows the record view with its sync state', async () => {
