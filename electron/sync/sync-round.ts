@@ -11,6 +11,7 @@ import {
   type SyncEntity,
 } from '../../shared/sync/protocol.ts';
 import { maxAttachmentBytes } from '../../shared/domain/attachment.ts';
+import type { SyncStatus } from '../../shared/ipc/procedures/sync.ts';
 import type { Logger } from '../logging/logger.ts';
 import { readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
@@ -35,7 +36,11 @@ export interface RoundContext {
   readonly http: SyncHttp;
   readonly now: () => Date;
   readonly log: Logger;
-  readonly progress: (step: 'push' | 'pull' | 'photos', done: number, total: number | null) => void;
+  readonly progress: (
+    step: NonNullable<SyncStatus['progress']>['step'],
+    done: number,
+    total: number | null,
+  ) => void;
 }
 
 interface PendingRow {
@@ -575,7 +580,7 @@ export async function downloadPhotos(ctx: RoundContext): Promise<number> {
     .all() as Array<{ sha256: string; size: number }>;
   let done = 0;
   for (const row of rows) {
-    ctx.progress('photos', done, rows.length);
+    ctx.progress('photoDownloads', done, rows.length);
     const bytes = await ctx.http.downloadPhoto(row.sha256, maxAttachmentBytes);
     if (bytes === null) continue;
     if (sha256Hex(bytes) !== row.sha256) {
@@ -600,7 +605,7 @@ export async function downloadPhotos(ctx: RoundContext): Promise<number> {
       .run(row.sha256);
     done += 1;
   }
-  if (rows.length > 0) ctx.progress('photos', rows.length, rows.length);
+  if (rows.length > 0) ctx.progress('photoDownloads', rows.length, rows.length);
   return done;
 }
 

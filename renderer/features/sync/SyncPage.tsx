@@ -177,6 +177,7 @@ const stepKeys = {
   push: 'progress.push',
   pull: 'progress.pull',
   photos: 'progress.photos',
+  photoDownloads: 'progress.photoDownloads',
 } as const;
 
 function SyncProgress({ progress }: { progress: NonNullable<SyncStatus['progress']> }) {

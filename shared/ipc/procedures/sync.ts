@@ -45,7 +45,8 @@ export const SyncStatusSchema = z.object({
   /** During a round: what it is doing and how far it got (for the progress bar). */
   progress: z
     .object({
-      step: z.enum(['push', 'pull', 'photos']),
+      /** photos: this laptop's uploads; photoDownloads: other laptops' photos coming in. */
+      step: z.enum(['push', 'pull', 'photos', 'photoDownloads']),
       done: z.number().int().min(0),
       /** null when the total is not known yet (pull). */
       total: z.number().int().min(0).nullable(),

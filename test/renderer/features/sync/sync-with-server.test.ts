@@ -8,6 +8,7 @@ import {
   type EnrollResponse,
 } from '../../../../shared/sync/protocol.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { openDataFolder } from '../../../support/open-data.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
@@ -363,5 +364,62 @@ describe('Sync with a real server', () => {
   it('ran without a script error or a CSP violation', async () => {
     expect(session.pageErrors).toEqual([]);
     expect(await session.cspViolations()).toEqual([]);
+  });
+});
+
+describe('A long sync, as the person watching the Sync screen sees it', () => {
+  let session: RendererSession;
+  let server: SyncServerHandle;
+  let proxy: FaultProxy;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    // A slow link: every push answer takes half a second.
+    proxy = await startFaultProxy(() => server.url);
+    proxy.setPolicy((request) =>
+      request.path.startsWith(syncRoutes.push) ? { kind: 'delay', ms: 500 } : { kind: 'pass' },
+    );
+    session = await RendererSession.openUnlocked();
+    const code = await server.enroll('Team 9 laptop');
+    const enrolled = await session.page.evaluate((input) => window.api!.enrollDevice(input), {
+      serverUrl: proxy.url,
+      code,
+    });
+    if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  it('shows a progress bar with how many changes of how many were sent', async () => {
+    const { page } = session;
+    await session.goTo('Sync');
+    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+    // A collection campaign's day: 1,200 records saved offline-fast, sent in batches of 500.
+    await page.evaluate(async () => {
+      const api = window.api!;
+      for (let n = 0; n < 1200; n += 1) {
+        const draft = await api.newIntakeDraft();
+        if (!draft.ok) throw new Error(JSON.stringify(draft.error));
+        const saved = await api.saveIntakeDraft({
+          draft: { ...draft.value, context: 'surrendered', notes: `Handed in, receipt ${n}` },
+          expectedRevision: null,
+        });
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      }
+    });
+    const bar = page.getByRole('progressbar', { name: 'Sending your changes' });
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuemax')).toBe('1200');
+    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('500');
+    await page.getByText('500 of 1,200').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The bar goes with the round; everything arrived.
+    await expect.poll(() => phase(page).innerText(), { timeout: 20_000 }).toBe('Up to date');
+    expect(await bar.count()).toBe(0);
+    await expect(page.getByTestId('waiting-changes').innerText()).resolves.toContain('0');
   });
 });
