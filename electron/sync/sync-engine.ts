@@ -276,13 +276,7 @@ export class SyncEngine {
     this.#phase = 'syncing';
     this.#againInMs = null;
     this.#emit();
-    const http = new SyncHttp({
-      baseUrl: state.serverUrl,
-      credential: state.credential,
-      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
-      timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
-      signal,
-    });
+    const http = this.#http(state.serverUrl, state.credential, signal);
     const ctx: RoundContext = {
       open: () => {
         if (signal.aborted) throw new AppError('LOCKED', 'Sync stopped.');
@@ -407,13 +401,7 @@ export class SyncEngine {
         return;
       }
       if (state.credential === null || state.serverUrl === null || state.revoked) return;
-      const http = new SyncHttp({
-        baseUrl: state.serverUrl,
-        credential: state.credential,
-        ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
-        timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
-        signal,
-      });
+      const http = this.#http(state.serverUrl, state.credential, signal);
       try {
         for await (const event of http.events(signal)) {
           if (event === 'open') {
@@ -437,6 +425,17 @@ export class SyncEngine {
         signal.addEventListener('abort', () => resolve(), { once: true });
       });
     }
+  }
+
+  /** The server's API with this laptop's credential; every request ends when `signal` aborts. */
+  #http(serverUrl: string, credential: string, signal: AbortSignal): SyncHttp {
+    return new SyncHttp({
+      baseUrl: serverUrl,
+      credential,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
+      signal,
+    });
   }
 
   #roundAfterThis(delayMs: number): void {

@@ -448,50 +448,35 @@ describe("hearing of another laptop's changes as soon as the server stores them"
     await server?.stop();
   });
 
-  it('pulls a record another laptop pushed without waiting for its next poll', async () => {
+  /** A records a draft and sends it; returns its id. */
+  async function sentByA(notes: string): Promise<string> {
     const draft = (await a.ok('newIntakeDraft')) as Draft;
     await a.ok('saveIntakeDraft', {
-      draft: { ...draft, context: 'surrendered', notes: 'Handed in during the amnesty.' },
+      draft: { ...draft, context: 'found', notes },
       expectedRevision: null,
     });
     await a.ok('syncNow');
+    return draft.id;
+  }
+  const listedOnB = async () => (await b.ok('listIntakes', {})).items.map((item) => item.id);
+
+  it('pulls a record another laptop pushed without waiting for its next poll', async () => {
+    const id = await sentByA('Handed in during the amnesty.');
     // B never presses Sync now and polls once an hour: the server's event brings the round.
-    await expect
-      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
-        timeout: 10_000,
-      })
-      .toEqual([draft.id]);
-    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+    await expect.poll(listedOnB, { timeout: 10_000 }).toEqual([id]);
+    expect(await content(b, id)).toEqual(await content(a, id));
   });
 
   it('hears again after the server restarts (the stream reconnects)', async () => {
     await server.restart();
-    const draft = (await a.ok('newIntakeDraft')) as Draft;
-    await a.ok('saveIntakeDraft', {
-      draft: { ...draft, context: 'found', notes: 'Found after the restart.' },
-      expectedRevision: null,
-    });
-    await a.ok('syncNow');
-    await expect
-      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
-        timeout: 15_000,
-      })
-      .toContain(draft.id);
+    const id = await sentByA('Found after the restart.');
+    await expect.poll(listedOnB, { timeout: 15_000 }).toContain(id);
   });
 
   it('listens again after the laptop was locked and unlocked', async () => {
     await b.ok('lock');
     await b.ok('unlock', personOnB);
-    const draft = (await a.ok('newIntakeDraft')) as Draft;
-    await a.ok('saveIntakeDraft', {
-      draft: { ...draft, context: 'found', notes: 'Found after B was unlocked.' },
-      expectedRevision: null,
-    });
-    await a.ok('syncNow');
-    await expect
-      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
-        timeout: 10_000,
-      })
-      .toContain(draft.id);
+    const id = await sentByA('Found after B was unlocked.');
+    await expect.poll(listedOnB, { timeout: 10_000 }).toContain(id);
   });
 });

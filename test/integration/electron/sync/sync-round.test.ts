@@ -17,14 +17,54 @@ import { startSyncServer, type SyncServerHandle } from '../../../support/sync-se
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
 /**
+ * A fresh laptop (new encrypted store, one officer) enrolled with `server`, reaching it through a
+ * fault proxy, and the round context the engine would give it.
+ */
+async function laptopBehindProxy(server: SyncServerHandle, name: string) {
+  const proxy = await startFaultProxy(() => server.url);
+  const temp = await makeTempDir('sync-round');
+  const device = await server.enrollDevice(name);
+  const dek = randomBytes(32);
+  const now = new Date().toISOString();
+  const db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
+  const officer = randomUUID();
+  insertUser(db, { id: officer, name: 'Officer', role: 'field_officer', createdAt: now }, null);
+  updateSyncState(db, {
+    serverUrl: proxy.url,
+    deviceId: device.deviceId,
+    deviceName: name,
+    credential: device.credential,
+  });
+  const ctx: RoundContext = {
+    open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
+    http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
+    now: () => new Date(),
+    log: createLogger(() => undefined),
+    progress: () => undefined,
+  };
+  return {
+    proxy,
+    db,
+    ctx,
+    officer,
+    dataDir: temp.dir,
+    async close() {
+      db.close();
+      await proxy.close();
+      await temp.remove();
+    },
+  };
+}
+
+/**
  * A first pull over many pages that loses its connection part-way: every page already written
  * stays written with its cursor, and the next pull goes on from there (never from zero, never
  * skipping a page, never writing one twice).
  */
 describe('pullAll over several pages with a connection lost on the third', () => {
   let server: SyncServerHandle;
+  let laptop: Awaited<ReturnType<typeof laptopBehindProxy>>;
   let proxy: FaultProxy;
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let db: Db;
   let ctx: RoundContext;
   const RECORDS = 23;
@@ -34,38 +74,13 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     server = await startSyncServer({ backend: 'pglite' });
     const seeder = await server.enrollDevice('Seeding laptop');
     await pushInBatches(server.url, seeder, intakeDraftCreations(RECORDS));
-
-    proxy = await startFaultProxy(() => server.url);
-    temp = await makeTempDir('sync-round');
-    const device = await server.enrollDevice('Fresh laptop');
-    const dek = randomBytes(32);
-    const now = new Date().toISOString();
-    db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
-    insertUser(
-      db,
-      { id: randomUUID(), name: 'Officer', role: 'field_officer', createdAt: now },
-      null,
-    );
-    updateSyncState(db, {
-      serverUrl: proxy.url,
-      deviceId: device.deviceId,
-      deviceName: 'Fresh laptop',
-      credential: device.credential,
-    });
-    ctx = {
-      open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
-      http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
-      now: () => new Date(),
-      log: createLogger(() => undefined),
-      progress: () => undefined,
-    };
+    laptop = await laptopBehindProxy(server, 'Fresh laptop');
+    ({ proxy, db, ctx } = laptop);
   }, 60_000);
 
   afterAll(async () => {
-    db?.close();
-    await proxy?.close();
+    await laptop?.close();
     await server?.stop();
-    await temp?.remove();
   });
 
   const indexNames = () =>
@@ -116,47 +131,29 @@ describe('pullAll over several pages with a connection lost on the third', () =>
  */
 describe('uploadPhotos with a connection cut mid-chunk', () => {
   let server: SyncServerHandle;
-  let proxy: FaultProxy;
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
-  let db: Db;
-  let ctx: RoundContext;
+  let laptop: Awaited<ReturnType<typeof laptopBehindProxy>>;
 
   beforeAll(async () => {
     server = await startSyncServer({ backend: 'pglite' });
-    proxy = await startFaultProxy(() => server.url);
-    temp = await makeTempDir('sync-upload');
-    const device = await server.enrollDevice('Camera laptop');
-    const dek = randomBytes(32);
-    const now = new Date().toISOString();
-    db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
-    const officer = randomUUID();
-    insertUser(db, { id: officer, name: 'Officer', role: 'field_officer', createdAt: now }, null);
-    ctx = {
-      open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
-      http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
-      now: () => new Date(),
-      log: createLogger(() => undefined),
-      progress: () => undefined,
-    };
+    laptop = await laptopBehindProxy(server, 'Camera laptop');
   }, 60_000);
 
   afterAll(async () => {
-    db?.close();
-    await proxy?.close();
+    await laptop?.close();
     await server?.stop();
-    await temp?.remove();
   });
 
   it('resumes from the server offset instead of starting again, and ends verified', async () => {
     // Two and a half chunks of 1 MiB.
     const photo = randomBytes(UPLOAD_CHUNK_BYTES * 2 + UPLOAD_CHUNK_BYTES / 2);
-    const sha256 = await writeBlob(temp.dir, Buffer.from(ctx.open().dek), photo);
+    const { proxy, db, ctx } = laptop;
+    const sha256 = await writeBlob(laptop.dataDir, Buffer.from(ctx.open().dek), photo);
     insertAttachment(db, {
       sha256,
       mime: 'image/jpeg',
       size: photo.length,
       at: new Date().toISOString(),
-      by: (db.prepare('SELECT id FROM users').get() as { id: string }).id,
+      by: laptop.officer,
     });
     const seen: string[] = [];
     let patches = 0;
