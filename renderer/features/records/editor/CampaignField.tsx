@@ -1,16 +1,21 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
 import { api } from '../../../api.ts';
-import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
-import { FieldMessage } from '../fields.tsx';
 import { useFormatters } from '../format.ts';
-import { InlineForm, useInlineSave } from './InlineForm.tsx';
+import {
+  ChooseOptions,
+  InlineField,
+  InlineForm,
+  useCountryChoices,
+  useInlineSave,
+  type InlineControlProps,
+} from './InlineForm.tsx';
 import { PickOrAddField } from './PickOrAddField.tsx';
 
 const campaignPath = 'campaignId' as const;
@@ -72,15 +77,7 @@ function NewCampaignForm({
 }) {
   const { t } = useTranslation('records');
   const label = useEnumLabel();
-  const countries = useCountryOptions();
-  const ids = {
-    name: useId(),
-    campaignType: useId(),
-    jurisdiction: useId(),
-    startDate: useId(),
-    leadAgency: useId(),
-    status: useId(),
-  };
+  const countries = useCountryChoices();
   const {
     register,
     handleSubmit,
@@ -108,18 +105,6 @@ function NewCampaignForm({
     save(async () => onSaved(await api().saveCampaign(campaign))),
   );
 
-  const field = (name: (typeof fieldNames)[number], control: React.ReactNode) => (
-    <div className="field" key={name}>
-      <label htmlFor={ids[name]} className="field__label--required">
-        {t(`campaign.${name}`)}
-      </label>
-      {control}
-      <FieldMessage id={`${ids[name]}-error`} messageKey={errors[name]?.message} />
-    </div>
-  );
-  const describedBy = (name: (typeof fieldNames)[number]) =>
-    errors[name] !== undefined ? `${ids[name]}-error` : undefined;
-
   const registered = {
     name: register('name', { setValueAs: blank }),
     campaignType: register('campaignType', { setValueAs: blank }),
@@ -136,75 +121,36 @@ function NewCampaignForm({
     value: status,
     label: label('campaignStatus', status),
   }));
-  const controls: Record<(typeof fieldNames)[number], React.ReactNode> = {
-    name: (
+  const controls: Record<
+    (typeof fieldNames)[number],
+    (control: InlineControlProps) => React.ReactNode
+  > = {
+    name: (control) => (
       <input
-        id={ids.name}
+        {...control}
         type="text"
         autoComplete="off"
         // The person opened this form to type a name: start there.
         // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
-        aria-invalid={errors.name !== undefined}
-        aria-describedby={describedBy('name')}
         {...registered.name}
       />
     ),
-    campaignType: (
-      <select
-        id={ids.campaignType}
-        aria-invalid={errors.campaignType !== undefined}
-        aria-describedby={describedBy('campaignType')}
-        {...registered.campaignType}
-      >
-        <option value="">{t('editor.choose')}</option>
-        {typeOptions.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+    campaignType: (control) => (
+      <select {...control} {...registered.campaignType}>
+        <ChooseOptions options={typeOptions} />
       </select>
     ),
-    jurisdiction: (
-      <select
-        id={ids.jurisdiction}
-        aria-invalid={errors.jurisdiction !== undefined}
-        aria-describedby={describedBy('jurisdiction')}
-        {...registered.jurisdiction}
-      >
-        <option value="">{t('editor.choose')}</option>
-        {countries.map((country) => (
-          <option key={country.code} value={country.code}>
-            {t('editor.country', { name: country.name, code: country.code })}
-          </option>
-        ))}
+    jurisdiction: (control) => (
+      <select {...control} {...registered.jurisdiction}>
+        <ChooseOptions options={countries} />
       </select>
     ),
-    startDate: (
-      <input
-        id={ids.startDate}
-        type="date"
-        aria-invalid={errors.startDate !== undefined}
-        aria-describedby={describedBy('startDate')}
-        {...registered.startDate}
-      />
-    ),
-    leadAgency: (
-      <input
-        id={ids.leadAgency}
-        type="text"
-        aria-invalid={errors.leadAgency !== undefined}
-        aria-describedby={describedBy('leadAgency')}
-        {...registered.leadAgency}
-      />
-    ),
-    status: (
-      <select
-        id={ids.status}
-        aria-invalid={errors.status !== undefined}
-        aria-describedby={describedBy('status')}
-        {...registered.status}
-      >
+    startDate: (control) => <input {...control} type="date" {...registered.startDate} />,
+    leadAgency: (control) => <input {...control} type="text" {...registered.leadAgency} />,
+    // Active by default: no "Choose…".
+    status: (control) => (
+      <select {...control} {...registered.status}>
         {statusOptions.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -223,7 +169,11 @@ function NewCampaignForm({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      {fieldNames.map((name) => field(name, controls[name]))}
+      {fieldNames.map((name) => (
+        <InlineField key={name} label={t(`campaign.${name}`)} error={errors[name]?.message}>
+          {controls[name]}
+        </InlineField>
+      ))}
     </InlineForm>
   );
 }

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcError } from '../../../../shared/ipc/errors.ts';
+import { useCountryOptions } from '../../../components/country-names.ts';
 import { useErrorText } from '../../../components/ErrorMessage.tsx';
+import { FieldMessage } from '../fields.tsx';
 
 /**
  * Saving a small form of its own (a new location or campaign inside a record): main's field
@@ -77,4 +79,67 @@ export function InlineForm({
       </div>
     </form>
   );
+}
+
+/** What a control inside an InlineField needs to be labelled and to point at its error. */
+export interface InlineControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}
+
+/** One required field of such a form: its label, its control, its error under it. */
+export function InlineField({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  /** The message key of the field's error, if any. */
+  error: string | undefined;
+  children: (control: InlineControlProps) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label--required">
+        {label}
+      </label>
+      {children({
+        id,
+        'aria-invalid': error !== undefined,
+        'aria-describedby': error !== undefined ? errorId : undefined,
+      })}
+      <FieldMessage id={errorId} messageKey={error} />
+    </div>
+  );
+}
+
+/** The options of a required choice: "Choose…" first, so nothing is picked by default. */
+export function ChooseOptions({
+  options,
+}: {
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const { t } = useTranslation('records');
+  return (
+    <>
+      <option value="">{t('editor.choose')}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Countries by name with their ISO code, as a jurisdiction is chosen. */
+export function useCountryChoices(): Array<{ value: string; label: string }> {
+  const { t } = useTranslation('records');
+  return useCountryOptions().map((country) => ({
+    value: country.code,
+    label: t('editor.country', { name: country.name, code: country.code }),
+  }));
 }

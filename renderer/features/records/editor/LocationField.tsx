@@ -1,15 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { locationTypeValues } from '../../../../shared/domain/enums.ts';
 import { LocationInputSchema, type LocationInput } from '../../../../shared/domain/location.ts';
 import { api } from '../../../api.ts';
-import { useCountryOptions } from '../../../components/country-names.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
-import { FieldMessage } from '../fields.tsx';
-import { InlineForm, useInlineSave } from './InlineForm.tsx';
+import {
+  ChooseOptions,
+  InlineField,
+  InlineForm,
+  useCountryChoices,
+  useInlineSave,
+} from './InlineForm.tsx';
 import { PickOrAddField } from './PickOrAddField.tsx';
 import type { LocationsState } from '../use-locations.ts';
 
@@ -58,9 +61,7 @@ function NewLocationForm({
 }) {
   const { t } = useTranslation('records');
   const label = useEnumLabel();
-  const countries = useCountryOptions();
-  const ids = { name: useId(), type: useId(), jurisdiction: useId() };
-  const errorIds = { name: useId(), type: useId(), jurisdiction: useId() };
+  const countries = useCountryChoices();
   const {
     register,
     handleSubmit,
@@ -102,61 +103,33 @@ function NewLocationForm({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <div className="field">
-        <label htmlFor={ids.name} className="field__label--required">
-          {t('location.name')}
-        </label>
-        <input
-          id={ids.name}
-          type="text"
-          autoComplete="off"
-          // The person opened this form to type a name: start there.
-          // eslint-disable-next-line jsx-a11y/no-autofocus
-          autoFocus
-          aria-invalid={errors.name !== undefined}
-          aria-describedby={errors.name !== undefined ? errorIds.name : undefined}
-          {...fields.name}
-        />
-        <FieldMessage id={errorIds.name} messageKey={errors.name?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.type} className="field__label--required">
-          {t('location.locationType')}
-        </label>
-        <select
-          id={ids.type}
-          aria-invalid={errors.locationType !== undefined}
-          aria-describedby={errors.locationType !== undefined ? errorIds.type : undefined}
-          {...fields.locationType}
-        >
-          <option value="">{t('editor.choose')}</option>
-          {typeOptions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <FieldMessage id={errorIds.type} messageKey={errors.locationType?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.jurisdiction} className="field__label--required">
-          {t('location.jurisdiction')}
-        </label>
-        <select
-          id={ids.jurisdiction}
-          aria-invalid={errors.jurisdiction !== undefined}
-          aria-describedby={errors.jurisdiction !== undefined ? errorIds.jurisdiction : undefined}
-          {...fields.jurisdiction}
-        >
-          <option value="">{t('editor.choose')}</option>
-          {countries.map((country) => (
-            <option key={country.code} value={country.code}>
-              {t('editor.country', { name: country.name, code: country.code })}
-            </option>
-          ))}
-        </select>
-        <FieldMessage id={errorIds.jurisdiction} messageKey={errors.jurisdiction?.message} />
-      </div>
+      <InlineField label={t('location.name')} error={errors.name?.message}>
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="off"
+            // The person opened this form to type a name: start there.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            {...fields.name}
+          />
+        )}
+      </InlineField>
+      <InlineField label={t('location.locationType')} error={errors.locationType?.message}>
+        {(control) => (
+          <select {...control} {...fields.locationType}>
+            <ChooseOptions options={typeOptions} />
+          </select>
+        )}
+      </InlineField>
+      <InlineField label={t('location.jurisdiction')} error={errors.jurisdiction?.message}>
+        {(control) => (
+          <select {...control} {...fields.jurisdiction}>
+            <ChooseOptions options={countries} />
+          </select>
+        )}
+      </InlineField>
     </InlineForm>
   );
 }
