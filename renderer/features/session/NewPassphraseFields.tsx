@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import { PassphraseChecklist } from './PassphraseChecklist.tsx';
 import { PasswordInput } from './PasswordInput.tsx';
 

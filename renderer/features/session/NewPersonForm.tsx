@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { userRoleValues, type UserRole } from '../../../shared/domain/enums.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import { groupIssues, useSessionMessageText } from './message-text.ts';
 import { NewPassphraseFields } from './NewPassphraseFields.tsx';
 import {

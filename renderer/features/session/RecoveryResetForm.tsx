@@ -5,7 +5,7 @@ import { IpcError } from '../../../shared/ipc/errors.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/SessionProvider.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import { groupIssues, useSessionMessageText } from './message-text.ts';
 import { NewPassphraseFields } from './NewPassphraseFields.tsx';
 import { checkConfirmation, checkNewPassphrase } from './person-form.ts';

@@ -4,7 +4,7 @@ import { IpcError } from '../../../shared/ipc/errors.ts';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/SessionProvider.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import { GateLayout } from './GateLayout.tsx';
 import { useSessionMessageText } from './message-text.ts';
 import { PasswordInput } from './PasswordInput.tsx';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { api } from '../../api.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
-import { FormField } from '../session/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import { groupIssues, useSessionMessageText } from '../session/message-text.ts';
 import { NewPassphraseFields } from '../session/NewPassphraseFields.tsx';
 import { PasswordInput } from '../session/PasswordInput.tsx';

@@ -7,7 +7,7 @@ import { useSettings } from '../../app/SettingsProvider.tsx';
 import { useSync } from '../../app/SyncProvider.tsx';
 import { ErrorMessage, FailureText, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useValidationText } from '../../components/validation-text.ts';
-import { FormField } from '../session/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 import '../sync/sync.css';
 
 const EnrollInputSchema = syncProcedures.enrollDevice.input;

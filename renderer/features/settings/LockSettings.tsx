@@ -10,7 +10,7 @@ import { useSession } from '../../app/SessionProvider.tsx';
 import { useSettings } from '../../app/SettingsProvider.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { useValidationText } from '../../components/validation-text.ts';
-import { FormField } from '../session/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
 
 const IdleLockFormSchema = z.object({ idleLockMinutes: IdleLockMinutesSchema });
 type IdleLockForm = z.infer<typeof IdleLockFormSchema>;

@@ -7,6 +7,7 @@ import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaig
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
 import { api } from '../../../api.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
+import type { FieldControlProps } from '../../../components/FormField.tsx';
 import { useFormatters } from '../format.ts';
 import {
   ChooseOptions,
@@ -14,7 +15,6 @@ import {
   InlineForm,
   useCountryChoices,
   useInlineSave,
-  type InlineControlProps,
 } from './InlineForm.tsx';
 import { PickOrAddField } from './PickOrAddField.tsx';
 
@@ -123,7 +123,7 @@ function NewCampaignForm({
   }));
   const controls: Record<
     (typeof fieldNames)[number],
-    (control: InlineControlProps) => React.ReactNode
+    (control: FieldControlProps) => React.ReactNode
   > = {
     name: (control) => (
       <input

@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IpcError } from '../../../../shared/ipc/errors.ts';
 import { useCountryOptions } from '../../../components/country-names.ts';
+import { useDomainValidationText } from '../../../components/domain-labels.ts';
 import { useErrorText } from '../../../components/ErrorMessage.tsx';
-import { FieldMessage } from '../fields.tsx';
+import { FormField, type FieldControlProps } from '../../../components/FormField.tsx';
 
 /**
  * Saving a small form of its own (a new location or campaign inside a record): main's field
@@ -81,38 +82,21 @@ export function InlineForm({
   );
 }
 
-/** What a control inside an InlineField needs to be labelled and to point at its error. */
-export interface InlineControlProps {
-  id: string;
-  'aria-invalid': boolean;
-  'aria-describedby': string | undefined;
-}
-
-/** One required field of such a form: its label, its control, its error under it. */
+/** One required field of such a form; `error` is the message key the schema gave it. */
 export function InlineField({
   label,
   error,
   children,
 }: {
   label: string;
-  /** The message key of the field's error, if any. */
   error: string | undefined;
-  children: (control: InlineControlProps) => ReactNode;
+  children: (control: FieldControlProps) => ReactNode;
 }) {
-  const id = useId();
-  const errorId = `${id}-error`;
+  const text = useDomainValidationText();
   return (
-    <div className="field">
-      <label htmlFor={id} className="field__label--required">
-        {label}
-      </label>
-      {children({
-        id,
-        'aria-invalid': error !== undefined,
-        'aria-describedby': error !== undefined ? errorId : undefined,
-      })}
-      <FieldMessage id={errorId} messageKey={error} />
-    </div>
+    <FormField label={label} required error={error === undefined ? undefined : text(error)}>
+      {children}
+    </FormField>
   );
 }
 

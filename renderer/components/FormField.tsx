@@ -12,12 +12,15 @@ export interface FieldControlProps {
  */
 export function FormField({
   label,
+  required = false,
   hint,
   error,
   describedBy,
   children,
 }: {
   label: string;
+  /** Marks the label as required (the form refuses to save without it). */
+  required?: boolean;
   hint?: ReactNode;
   error?: string | undefined;
   /** More ids that describe the control (a checklist, say). */
@@ -36,7 +39,9 @@ export function FormField({
     .join(' ');
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={required ? 'field__label--required' : undefined}>
+        {label}
+      </label>
       {children({
         id,
         'aria-invalid': error !== undefined,
