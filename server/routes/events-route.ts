@@ -36,13 +36,14 @@ export function eventsRoutePlugin(db: Database, notifier: ChangeNotifier) {
       const heartbeat = setInterval(() => stream.write(': heartbeat\n\n'), EVENTS_HEARTBEAT_MS);
       heartbeat.unref();
       const close = () => {
+        if (!open.delete(close)) return;
         clearInterval(heartbeat);
         unsubscribe();
-        open.delete(close);
         stream.end();
       };
       open.add(close);
-      request.raw.once('close', close);
+      // The response closes when the laptop goes away (or the stream is ended here).
+      stream.once('close', close);
     });
   };
 }
