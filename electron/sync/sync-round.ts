@@ -569,7 +569,9 @@ async function uploadOne(ctx: RoundContext, row: UploadRow): Promise<void> {
 /**
  * Photos of records pulled from other laptops, fetched after this laptop's own uploads. Each is
  * checked against the SHA-256 its record names before it is stored (encrypted, like every photo
- * here); one the server does not have yet is tried again next round. Returns how many arrived.
+ * here); one the server does not have yet is tried again next round. One the server cannot give
+ * whole (damaged there, or not matching its digest) is logged and skipped, so it does not hold
+ * back the others; losing the connection stops them all. Returns how many arrived.
  */
 export async function downloadPhotos(ctx: RoundContext): Promise<number> {
   const rows = ctx
@@ -581,10 +583,23 @@ export async function downloadPhotos(ctx: RoundContext): Promise<number> {
   let done = 0;
   for (const row of rows) {
     ctx.progress('photoDownloads', done, rows.length);
-    const bytes = await ctx.http.downloadPhoto(row.sha256, maxAttachmentBytes);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await ctx.http.downloadPhoto(row.sha256, maxAttachmentBytes);
+    } catch (error) {
+      if (
+        error instanceof SyncHttpError &&
+        (error.kind === 'server_error' || error.kind === 'protocol')
+      ) {
+        ctx.log.warn('sync.photo_download_failed', { sha256: row.sha256, kind: error.kind });
+        continue;
+      }
+      throw error;
+    }
     if (bytes === null) continue;
     if (sha256Hex(bytes) !== row.sha256) {
-      throw new SyncHttpError('protocol', 'A photo from the server does not match its record.');
+      ctx.log.warn('sync.photo_download_failed', { sha256: row.sha256, kind: 'digest_mismatch' });
+      continue;
     }
     const { dek, dataDir } = ctx.open();
     // A private copy of the key: a lock while the file is written wipes the session's key.

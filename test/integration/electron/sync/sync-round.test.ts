@@ -1,15 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../../electron/logging/logger.ts';
 import { insertAttachment } from '../../../../electron/store/attachments-repository.ts';
-import { writeBlob } from '../../../../electron/store/blob-store.ts';
+import { readBlob, writeBlob } from '../../../../electron/store/blob-store.ts';
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
 import { deferredSearchIndexCount } from '../../../../electron/store/search-indexes.ts';
 import { readSyncState, updateSyncState } from '../../../../electron/store/sync-repository.ts';
 import { insertUser } from '../../../../electron/store/users-repository.ts';
 import { SyncHttp } from '../../../../electron/sync/http-port.ts';
-import { pullAll, uploadPhotos, type RoundContext } from '../../../../electron/sync/sync-round.ts';
+import {
+  downloadPhotos,
+  pullAll,
+  uploadPhotos,
+  type RoundContext,
+} from '../../../../electron/sync/sync-round.ts';
 import { syncRoutes, UPLOAD_CHUNK_BYTES } from '../../../../shared/sync/protocol.ts';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { intakeDraftCreations, pushInBatches } from '../../../support/sync-client.ts';
@@ -29,6 +36,7 @@ async function laptopBehindProxy(server: SyncServerHandle, name: string) {
   const db = createDeviceDatabase(temp.dir, dek, randomUUID(), now);
   const officer = randomUUID();
   insertUser(db, { id: officer, name: 'Officer', role: 'field_officer', createdAt: now }, null);
+  const logs: string[] = [];
   updateSyncState(db, {
     serverUrl: proxy.url,
     deviceId: device.deviceId,
@@ -39,11 +47,12 @@ async function laptopBehindProxy(server: SyncServerHandle, name: string) {
     open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
     http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
     now: () => new Date(),
-    log: createLogger(() => undefined),
+    log: createLogger((line) => logs.push(line)),
     progress: () => undefined,
   };
   return {
     proxy,
+    logs,
     db,
     ctx,
     officer,
@@ -180,5 +189,62 @@ describe('uploadPhotos with a connection cut mid-chunk', () => {
       headers: { authorization: `Bearer ${(await server.enrollDevice('Reviewer')).credential}` },
     });
     expect(Buffer.from(await served.arrayBuffer()).equals(photo)).toBe(true);
+  });
+});
+
+/**
+ * Photos of records pulled from other laptops: one the server can no longer give whole does not
+ * hold back the others, and stays waiting for a later round.
+ */
+describe('downloadPhotos with one photo damaged on the server', () => {
+  let server: SyncServerHandle;
+  let camera: Awaited<ReturnType<typeof laptopBehindProxy>>;
+  let office: Awaited<ReturnType<typeof laptopBehindProxy>>;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    camera = await laptopBehindProxy(server, 'Camera laptop');
+    office = await laptopBehindProxy(server, 'Office laptop');
+  }, 60_000);
+
+  afterAll(async () => {
+    await camera?.close();
+    await office?.close();
+    await server?.stop();
+  });
+
+  it('fetches the good one, logs and skips the damaged one', async () => {
+    const photos = [randomBytes(40_000), randomBytes(50_000)];
+    const digests: string[] = [];
+    for (const photo of photos) {
+      const sha256 = await writeBlob(camera.dataDir, Buffer.from(camera.ctx.open().dek), photo);
+      const row = { sha256, mime: 'image/jpeg', size: photo.length, at: new Date().toISOString() };
+      insertAttachment(camera.db, { ...row, by: camera.officer });
+      // What a pull of the camera laptop's records tells the office laptop about the photo.
+      insertAttachment(office.db, { ...row, by: office.officer });
+      office.db
+        .prepare("UPDATE attachments SET upload_state = 'remote' WHERE sha256 = ?")
+        .run(sha256);
+      digests.push(sha256);
+    }
+    expect(await uploadPhotos(camera.ctx)).toBe(2);
+    const [damaged, good] = digests as [string, string];
+    const onServer = path.join(server.dataDir, 'files', 'blobs', damaged);
+    const sealed = await readFile(onServer);
+    sealed.writeUInt8(sealed.readUInt8(100) ^ 1, 100);
+    await writeFile(onServer, sealed);
+
+    expect(await downloadPhotos(office.ctx)).toBe(1);
+    const state = (sha256: string) =>
+      (
+        office.db.prepare('SELECT upload_state FROM attachments WHERE sha256 = ?').get(sha256) as {
+          upload_state: string;
+        }
+      ).upload_state;
+    expect(state(good)).toBe('verified');
+    expect(state(damaged)).toBe('remote');
+    const received = await readBlob(office.dataDir, Buffer.from(office.ctx.open().dek), good);
+    expect(received.equals(photos[1]!)).toBe(true);
+    expect(office.logs.some((line) => line.includes('sync.photo_download_failed'))).toBe(true);
   });
 });
