@@ -56,6 +56,8 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   ENROLLMENT_CODE_INVALID: 400,
   DEVICE_REVOKED: 403,
   NOT_ENROLLED: 409,
+  // Known, but its bytes have not arrived from the sync server yet.
+  PHOTO_NOT_DOWNLOADED: 404,
   INTERNAL: 500,
 };
 

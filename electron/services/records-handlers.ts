@@ -316,7 +316,7 @@ export function recordHandlers(
       if (attachment === null) throw new AppError('NOT_FOUND', 'There is no such photo.');
       if (attachment.remote) {
         throw new AppError(
-          'NOT_FOUND',
+          'PHOTO_NOT_DOWNLOADED',
           'This photo is still on the server; it arrives with the next sync.',
         );
       }

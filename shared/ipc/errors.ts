@@ -14,6 +14,7 @@ import { z } from 'zod';
  * ENROLLMENT_CODE_INVALID: the code is unknown, already used or expired.
  * DEVICE_REVOKED: an administrator revoked this laptop; it can no longer sync.
  * NOT_ENROLLED: sync needs the laptop to be enrolled with a server first.
+ * PHOTO_NOT_DOWNLOADED: a photo of another laptop's record is still only on the server.
  */
 export const ipcErrorCodes = [
   'VALIDATION_ERROR',
@@ -35,6 +36,7 @@ export const ipcErrorCodes = [
   'ENROLLMENT_CODE_INVALID',
   'DEVICE_REVOKED',
   'NOT_ENROLLED',
+  'PHOTO_NOT_DOWNLOADED',
   'INTERNAL',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(ipcErrorCodes);

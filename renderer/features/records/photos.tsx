@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
+import { IpcError } from '../../../shared/ipc/errors.ts';
 import { api, rawApi } from '../../api.ts';
 
 /**
@@ -45,14 +47,28 @@ export function photoDataUrl(sha256: string): Promise<string> {
   return loading;
 }
 
-/** The photo as a data: URL, null while loading, 'error' when it could not be read. */
-export function usePhotoUrl(sha256: string): string | null | 'error' {
-  const [state, setState] = useState<{ sha256: string; url: string | 'error' } | null>(null);
+/**
+ * The photo as a data: URL, null while loading, 'onServer' while it is only on the sync server
+ * (another laptop's photo not downloaded yet), 'error' when it could not be read.
+ */
+export function usePhotoUrl(sha256: string): string | null | 'error' | 'onServer' {
+  const [state, setState] = useState<{
+    sha256: string;
+    url: string | 'error' | 'onServer';
+  } | null>(null);
   useEffect(() => {
     let live = true;
     photoDataUrl(sha256).then(
       (url) => live && setState({ sha256, url }),
-      () => live && setState({ sha256, url: 'error' }),
+      (error: unknown) =>
+        live &&
+        setState({
+          sha256,
+          url:
+            error instanceof IpcError && error.code === 'PHOTO_NOT_DOWNLOADED'
+              ? 'onServer'
+              : 'error',
+        }),
     );
     return () => {
       live = false;
@@ -70,8 +86,11 @@ export function PhotoThumb({
   alt: string;
   errorText: string;
 }) {
+  const { t } = useTranslation('records');
   const url = usePhotoUrl(photo.sha256);
   const [broken, setBroken] = useState<string | null>(null);
+  if (url === 'onServer')
+    return <span className="thumb thumb--missing">{t('photo.onServer')}</span>;
   if (url === 'error' || (url !== null && broken === url))
     return <span className="thumb thumb--missing">{errorText}</span>;
   if (url === null) return <span className="thumb thumb--loading" aria-hidden="true" />;

@@ -401,6 +401,21 @@ describe('record procedures through the dispatcher', () => {
     await refused('getPhoto', { sha256: 'cd'.repeat(32) }, 'NOT_FOUND');
   });
 
+  it("says a photo of another laptop's record is still on the server (PHOTO_NOT_DOWNLOADED)", async () => {
+    const { db } = app.services.session.requireUnlocked();
+    const sha256 = 'ab'.repeat(32);
+    // What a pull leaves for a photo whose bytes have not been downloaded yet.
+    db.prepare(
+      `INSERT INTO attachments (sha256, mime, size, created_at, created_by, server_rev, upload_state)
+       VALUES (?, 'image/jpeg', 1234, ?, ?, 3, 'remote')`,
+    ).run(sha256, new Date().toISOString(), person.id);
+    const failure = await refused('getPhoto', { sha256 }, 'PHOTO_NOT_DOWNLOADED');
+    expect(failure.message).toBe(
+      'This photo is still on the server; it arrives with the next sync.',
+    );
+    db.prepare('DELETE FROM attachments WHERE sha256 = ?').run(sha256);
+  });
+
   it('refuses a text file disguised as a photo (unsupportedImageType) and stores nothing', async () => {
     const blobsBefore = await readdir(path.join(app.dir, 'blobs'));
     const failure = await refused(
