@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PullResponseSchema,
   SYNC_PROTOCOL_VERSION,
   syncRoutes,
+  TUS_VERSION,
   type EnrollResponse,
 } from '../../../../shared/sync/protocol.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
@@ -12,6 +13,7 @@ import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.t
 import { openDataFolder } from '../../../support/open-data.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+import { tinyPng } from '../../../support/tiny-png.ts';
 
 // These tests stage another laptop's change that this one has not heard of yet; with the
 // server's event stream on, it would hear of it at once. Rounds here run on Sync now and saves.
@@ -69,7 +71,15 @@ async function pushFromOtherLaptop(
   recordId: string,
   baseRev: number,
   fields: Record<string, unknown>,
-  { op = 'update', mutationId = 1 }: { op?: 'update' | 'delete'; mutationId?: number } = {},
+  {
+    op = 'update',
+    mutationId = 1,
+    entity = 'intake_event',
+  }: {
+    op?: 'create' | 'update' | 'delete';
+    mutationId?: number;
+    entity?: 'intake_event' | 'attachment';
+  } = {},
 ): Promise<void> {
   const response = await fetch(`${server.url}${syncRoutes.push}`, {
     method: 'POST',
@@ -84,7 +94,7 @@ async function pushFromOtherLaptop(
       mutations: [
         {
           mutationId,
-          entity: 'intake_event',
+          entity,
           entityId: recordId,
           op,
           baseRev,
@@ -98,6 +108,38 @@ async function pushFromOtherLaptop(
   const body = (await response.json()) as { results?: { outcome: string }[] };
   if (!response.ok || body.results?.[0]?.outcome !== 'applied')
     throw new Error(`push failed: ${response.status} ${JSON.stringify(body)}`);
+}
+
+/** Another laptop's photo upload (tus: create, then the whole file in one checked chunk). */
+async function uploadFromOtherLaptop(
+  server: SyncServerHandle,
+  other: EnrollResponse,
+  bytes: Buffer,
+): Promise<void> {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const auth = { authorization: `Bearer ${other.credential}`, 'tus-resumable': TUS_VERSION };
+  const created = await fetch(`${server.url}${syncRoutes.files}`, {
+    method: 'POST',
+    headers: {
+      ...auth,
+      'upload-length': String(bytes.length),
+      'upload-metadata': `sha256 ${b64(sha256)},mime ${b64('image/png')}`,
+    },
+  });
+  const location = created.headers.get('location');
+  if (created.status !== 201 || location === null) throw new Error(`tus create: ${created.status}`);
+  const sent = await fetch(`${server.url}${location}`, {
+    method: 'PATCH',
+    headers: {
+      ...auth,
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': '0',
+      'upload-checksum': `sha256 ${createHash('sha256').update(bytes).digest('base64')}`,
+    },
+    body: new Uint8Array(bytes),
+  });
+  if (sent.status !== 204) throw new Error(`tus patch: ${sent.status}`);
 }
 
 /** What the server holds for one record, read as another laptop would (a full pull). */
@@ -339,6 +381,52 @@ describe('Sync with a real server', () => {
     await page.locator(`a[href="#/records/${recordId}"]`).click();
     const notice = page.getByRole('region', { name: 'Sync' });
     await expect(notice.getByTestId('sync-state').innerText()).resolves.toContain('Sent');
+  });
+
+  it("shows another laptop's photo as on the server until its upload has finished, then the photo", async () => {
+    const { page } = session;
+    const other = await server.enrollDevice('Team 7 laptop');
+    const photo = tinyPng([200, 120, 0], 8);
+    const ref = {
+      sha256: createHash('sha256').update(photo).digest('hex'),
+      mime: 'image/png' as const,
+      size: photo.length,
+      kind: 'whole_weapon' as const,
+    };
+    // The other laptop's record change arrives before its photo upload has finished.
+    const before = await serverRecord(server, other, recordId);
+    const [weapon, ...rest] = before.data.weapons as Array<Record<string, unknown>>;
+    await pushFromOtherLaptop(
+      server,
+      other,
+      ref.sha256,
+      0,
+      { sha256: ref.sha256, mime: ref.mime, size: ref.size },
+      { op: 'create', entity: 'attachment', mutationId: 1 },
+    );
+    await pushFromOtherLaptop(
+      server,
+      other,
+      recordId,
+      before.serverRev,
+      { weapons: [{ ...weapon, photos: [ref] }, ...rest] },
+      { mutationId: 2 },
+    );
+
+    await session.goTo('Sync');
+    await syncNow(page);
+    await session.goTo('Records');
+    await page.locator(`a[href="#/records/${recordId}"]`).click();
+    const thumbs = page.locator('.thumbs');
+    await thumbs.getByText('On the server: arrives with the next sync').waitFor();
+
+    await uploadFromOtherLaptop(server, other, photo);
+    await session.goTo('Sync');
+    await syncNow(page);
+    await session.goTo('Records');
+    await page.locator(`a[href="#/records/${recordId}"]`).click();
+    await thumbs.getByRole('img').waitFor();
+    expect(await thumbs.getByText('On the server: arrives with the next sync').count()).toBe(0);
   });
 
   it('tells the person plainly when an administrator revoked this laptop', async () => {
