@@ -68,11 +68,6 @@ export function restoreSearchIndexes(db: Db): void {
   while (restoreOneSearchIndex(db));
 }
 
-export function deferredSearchIndexCount(db: Db): number {
-  if (!hasDeferredIndexTable(db)) return 0;
-  return (db.prepare('SELECT count(*) AS n FROM deferred_indexes').get() as { n: number }).n;
-}
-
 /** Databases older than schema version 30 have no list; they never deferred anything. */
 function hasDeferredIndexTable(db: Db): boolean {
   return (

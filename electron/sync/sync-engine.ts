@@ -117,20 +117,12 @@ export class SyncEngine {
   /** A record was saved: push it soon. */
   notifyLocalChange(): void {
     if (!this.#active || this.#phase === 'revoked') return;
-    if (this.#running !== null) {
-      this.#roundAfterThis(this.#options.debounceMs ?? 2000);
-      return;
+    if (this.#running === null) {
+      const state = this.#stateOrNull();
+      if (state === null || state.credential === null) return;
     }
-    const state = this.#stateOrNull();
-    if (state === null || state.credential === null) return;
-    const due = this.#now().getTime() + (this.#options.debounceMs ?? 2000);
-    if (
-      this.#nextAttemptAt === null ||
-      this.#nextAttemptAt.getTime() > due ||
-      this.#failures === 0
-    ) {
-      this.#schedule(this.#options.debounceMs ?? 2000);
-    }
+    // Several quick saves make one round (each moves it back), but a save never cuts a backoff.
+    this.#roundIn(this.#options.debounceMs ?? 2000, this.#failures === 0);
   }
 
   /** Runs a round now (after the one running, if any); the status when it ends. */
@@ -368,14 +360,23 @@ export class SyncEngine {
   /** Another laptop's changes are on the server: a round soon, unless one is due sooner. */
   #remoteChanges(): void {
     if (!this.#active || this.#phase === 'revoked') return;
-    const delay = this.#options.pokeDelayMs ?? 250;
+    this.#roundIn(this.#options.pokeDelayMs ?? 250, false);
+  }
+
+  /**
+   * A round `delayMs` from now, unless one is due sooner (`postpone`: even if one is due
+   * sooner, as a debounce). While a round runs, the next one follows it: the running round may
+   * have read the outbox or pulled before what asked for this one.
+   */
+  #roundIn(delayMs: number, postpone: boolean): void {
     if (this.#running !== null) {
-      // The round running may have pulled before these changes were stored.
-      this.#roundAfterThis(delay);
+      this.#againInMs = Math.min(this.#againInMs ?? delayMs, delayMs);
       return;
     }
-    const due = this.#now().getTime() + delay;
-    if (this.#nextAttemptAt === null || this.#nextAttemptAt.getTime() > due) this.#schedule(delay);
+    const due = this.#now().getTime() + delayMs;
+    if (postpone || this.#nextAttemptAt === null || this.#nextAttemptAt.getTime() > due) {
+      this.#schedule(delayMs);
+    }
   }
 
   /**
@@ -436,10 +437,6 @@ export class SyncEngine {
       timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
       signal,
     });
-  }
-
-  #roundAfterThis(delayMs: number): void {
-    this.#againInMs = Math.min(this.#againInMs ?? delayMs, delayMs);
   }
 
   #schedule(delayMs: number): void {

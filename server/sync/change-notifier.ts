@@ -19,8 +19,4 @@ export class ChangeNotifier {
       if (deviceId !== byDeviceId) poke();
     }
   }
-
-  get listening(): number {
-    return this.#listeners.size;
-  }
 }

@@ -7,7 +7,6 @@ import { insertAttachment } from '../../../../electron/store/attachments-reposit
 import { readBlob, writeBlob } from '../../../../electron/store/blob-store.ts';
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
-import { deferredSearchIndexCount } from '../../../../electron/store/search-indexes.ts';
 import { readSyncState, updateSyncState } from '../../../../electron/store/sync-repository.ts';
 import { insertUser } from '../../../../electron/store/users-repository.ts';
 import { SyncHttp } from '../../../../electron/sync/http-port.ts';
@@ -130,7 +129,7 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     expect(audited).toEqual({ ids: RECORDS, n: RECORDS });
     expect(await pullAll(ctx, PAGE)).toBe(0);
     expect(indexNames()).toEqual(indexes);
-    expect(deferredSearchIndexCount(db)).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM deferred_indexes').get()).toEqual({ n: 0 });
   });
 });
 
