@@ -60,7 +60,7 @@ function decision(mutation: Mutation, patch: Partial<Decision> = {}): Decision {
   };
 }
 
-function rejected(mutation: Mutation, reason: RejectReason, message: string): Decision {
+export function rejected(mutation: Mutation, reason: RejectReason, message: string): Decision {
   return decision(mutation, { outcome: 'rejected', reason, message });
 }
 

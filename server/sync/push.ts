@@ -3,7 +3,7 @@ import type { Author, Mutation, MutationResult, PushRequest } from '../../shared
 import type { Database, Queryable } from '../db/database.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { readServerEpoch } from '../server-meta.ts';
-import { decideMutation, type Decision } from './decide-mutation.ts';
+import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import {
   anyRecordExists,
   loadLocationTypes,
@@ -162,16 +162,15 @@ async function applyWithFallback(
       await tx.query('ROLLBACK TO SAVEPOINT push_one');
       const records = await loadRecordsForUpdate(tx, [mutation.entityId]);
       const record = records.get(mutation.entityId);
-      const result: MutationResult = {
-        mutationId: mutation.mutationId,
-        outcome: 'rejected',
-        serverRev: record?.serverRev ?? null,
-        merged: false,
-        conflictFields: [],
-        serverState: record ? toPulledRecord(record) : null,
-        reason: 'invalid_record',
-        message: 'The server could not store this change (a value it cannot keep).',
-      };
+      const result = resultOf(
+        mutation,
+        rejected(
+          mutation,
+          'invalid_record',
+          'The server could not store this change (a value it cannot keep).',
+        ),
+        record,
+      );
       const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
       await writeVersioned(tx, deviceId, { records: [], results }, version, now);
       keep(results);
