@@ -7,8 +7,7 @@ import {
 import { LocationSchema } from '../../shared/domain/location.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
-import { sameFieldValue } from '../../shared/sync/fields.ts';
-import { withoutServerKeys } from '../sync/fields.ts';
+import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { appendAuditEntry } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
 import type { Db } from './encrypted-database.ts';

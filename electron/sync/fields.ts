@@ -35,10 +35,3 @@ export function pickFields(
   }
   return picked;
 }
-
-/** Record data without the keys the server owns, for comparing two copies of one record. */
-export function withoutServerKeys(entity: string, data: unknown): Record<string, unknown> {
-  const copy = { ...((data ?? {}) as Record<string, unknown>) };
-  for (const key of serverOwnedKeys(entity)) delete copy[key];
-  return copy;
-}

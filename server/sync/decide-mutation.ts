@@ -1,6 +1,6 @@
 import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Mutation, MutationOutcome, RejectReason } from '../../shared/sync/protocol.ts';
-import { sameFieldValue, serverOwnedKeys } from '../../shared/sync/fields.ts';
+import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { validateRecord, withServerKeys, type RecordData } from './record-schemas.ts';
 
 /** A record as the server holds it, before or after a mutation. */
@@ -64,14 +64,6 @@ export function rejected(mutation: Mutation, reason: RejectReason, message: stri
   return decision(mutation, { outcome: 'rejected', reason, message });
 }
 
-/** The mutation's fields without the keys the server owns. */
-function ownFields(mutation: Mutation): RecordData {
-  const owned = serverOwnedKeys(mutation.entity);
-  return Object.fromEntries(
-    Object.entries(mutation.fields).filter(([key]) => !owned.includes(key)),
-  );
-}
-
 /** A field sent as null was emptied on the laptop (see sameFieldValue): it leaves the record. */
 function withoutCleared(data: RecordData): RecordData {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
@@ -94,7 +86,7 @@ export function decideMutation(
   if (entity !== 'intake_event' && intakeOnlyOps.has(op)) {
     return rejected(mutation, 'unsupported_op', `${op} does not apply to a ${entity} record.`);
   }
-  const fields = ownFields(mutation);
+  const fields = withoutServerKeys(entity, mutation.fields);
 
   if (record === undefined) {
     if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');

@@ -14,6 +14,16 @@ export function serverOwnedKeys(entity: SyncEntity | string): readonly string[] 
   return entity === 'intake_event' ? intakeServerKeys : otherServerKeys;
 }
 
+/** Record data without the keys the server owns: what a change may carry, what two copies share. */
+export function withoutServerKeys(
+  entity: SyncEntity | string,
+  data: unknown,
+): Record<string, unknown> {
+  const copy = { ...((data ?? {}) as Record<string, unknown>) };
+  for (const key of serverOwnedKeys(entity)) delete copy[key];
+  return copy;
+}
+
 /**
  * Value equality of JSON values: key order does not matter (the server stores JSONB), array
  * order does. A key whose value is undefined counts as absent. Written without temporary key

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonEqual, sameFieldValue, serverOwnedKeys } from '../../../../shared/sync/fields.ts';
+import {
+  jsonEqual,
+  sameFieldValue,
+  serverOwnedKeys,
+  withoutServerKeys,
+} from '../../../../shared/sync/fields.ts';
 
 describe('jsonEqual', () => {
   it('ignores key order (JSONB) but not array order', () => {
@@ -51,5 +56,17 @@ describe('serverOwnedKeys', () => {
   it("keeps an intake event's status with the server, a campaign's with the campaign", () => {
     expect(serverOwnedKeys('intake_event')).toEqual(['id', 'revision', 'status']);
     expect(serverOwnedKeys('campaign')).toEqual(['id', 'revision']);
+  });
+});
+
+describe('withoutServerKeys', () => {
+  it("drops what the server owns, keeps a campaign's own status, and leaves the input as it was", () => {
+    const intake = { id: 'e1', revision: 3, status: 'final', notes: 'x' };
+    expect(withoutServerKeys('intake_event', intake)).toEqual({ notes: 'x' });
+    expect(intake).toEqual({ id: 'e1', revision: 3, status: 'final', notes: 'x' });
+    expect(withoutServerKeys('campaign', { id: 'c1', revision: 1, status: 'active' })).toEqual({
+      status: 'active',
+    });
+    expect(withoutServerKeys('location', null)).toEqual({});
   });
 });
