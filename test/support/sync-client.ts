@@ -65,7 +65,10 @@ export function mutation(
 }
 
 /** An enrolled laptop that pushes and pulls over HTTP. */
-export function syncClient(url: string, device: EnrollResponse) {
+export function syncClient<Device extends Pick<EnrollResponse, 'deviceId' | 'credential'>>(
+  url: string,
+  device: Device,
+) {
   return {
     device,
     push(mutations: Mutation[], serverEpoch: string | null = null) {
@@ -100,18 +103,13 @@ export async function pushInBatches(
   options: { batchSize?: number; serverEpoch?: string | null } = {},
 ): Promise<PushResponse[]> {
   const batchSize = options.batchSize ?? MAX_PUSH_MUTATIONS;
+  const client = syncClient(url, device);
   const responses: PushResponse[] = [];
   for (let start = 0; start < mutations.length; start += batchSize) {
-    const response = await request(`${url}${syncRoutes.push}`, {
-      method: 'POST',
-      credential: device.credential,
-      body: JSON.stringify({
-        deviceId: device.deviceId,
-        protocolVersion: SYNC_PROTOCOL_VERSION,
-        serverEpoch: options.serverEpoch ?? null,
-        mutations: mutations.slice(start, start + batchSize),
-      }),
-    });
+    const response = await client.push(
+      mutations.slice(start, start + batchSize),
+      options.serverEpoch ?? null,
+    );
     if (response.status !== 200) throw new Error(`push ${response.status}: ${response.text}`);
     responses.push(PushResponseSchema.parse(response.json));
   }

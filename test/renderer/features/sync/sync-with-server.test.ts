@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PullResponseSchema,
-  SYNC_PROTOCOL_VERSION,
   syncRoutes,
   TUS_VERSION,
   type EnrollResponse,
@@ -12,6 +11,7 @@ import { seriousAxeViolations } from '../../../support/axe.ts';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { openDataFolder } from '../../../support/open-data.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
+import { mutation, pushInBatches } from '../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
@@ -81,33 +81,25 @@ async function pushFromOtherLaptop(
     entity?: 'intake_event' | 'attachment';
   } = {},
 ): Promise<void> {
-  const response = await fetch(`${server.url}${syncRoutes.push}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${other.credential}`,
-    },
-    body: JSON.stringify({
-      deviceId: other.deviceId,
-      protocolVersion: SYNC_PROTOCOL_VERSION,
-      serverEpoch: other.serverEpoch,
-      mutations: [
-        {
-          mutationId,
-          entity,
-          entityId: recordId,
-          op,
-          baseRev,
-          fields,
-          author: { id: randomUUID(), name: 'Marko Jovanović' },
-          deviceTime: new Date().toISOString(),
-        },
-      ],
-    }),
-  });
-  const body = (await response.json()) as { results?: { outcome: string }[] };
-  if (!response.ok || body.results?.[0]?.outcome !== 'applied')
-    throw new Error(`push failed: ${response.status} ${JSON.stringify(body)}`);
+  const [response] = await pushInBatches(
+    server.url,
+    other,
+    [
+      mutation({
+        mutationId,
+        entity,
+        entityId: recordId,
+        op,
+        baseRev,
+        fields,
+        author: { id: randomUUID(), name: 'Marko Jovanović' },
+        deviceTime: new Date().toISOString(),
+      }),
+    ],
+    { serverEpoch: other.serverEpoch },
+  );
+  if (response?.results[0]?.outcome !== 'applied')
+    throw new Error(`push not applied: ${JSON.stringify(response)}`);
 }
 
 /** Another laptop's photo upload (tus: create, then the whole file in one checked chunk). */
