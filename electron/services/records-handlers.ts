@@ -110,21 +110,17 @@ export function recordHandlers(
         assertReferences(db, draft);
         const revision = (existing?.revision ?? 0) + 1;
         const event: IntakeEventDraft = { ...draft, status: 'draft', revision };
-        writeIntake(
-          db,
-          {
-            event,
-            revision,
-            status: 'draft',
-            createdAt: existing?.createdAt ?? at,
-            createdBy: existing?.createdBy ?? user.id,
-            updatedAt: at,
-            updatedBy: user.id,
-            finalisedAt: null,
-            finalisedBy: null,
-          },
-          { isNew: existing === null },
-        );
+        writeIntake(db, {
+          event,
+          revision,
+          status: 'draft',
+          createdAt: existing?.createdAt ?? at,
+          createdBy: existing?.createdBy ?? user.id,
+          updatedAt: at,
+          updatedBy: user.id,
+          finalisedAt: null,
+          finalisedBy: null,
+        });
         appendAuditEntry(db, dbId, {
           at,
           userId: user.id,

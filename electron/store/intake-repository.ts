@@ -55,13 +55,10 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
  * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
  * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
  * only given by sync (what the server acknowledged); a local save leaves it as it was.
- * `isNew`: the record has never been written, so it has no search rows to clear; skipping that
- * delete matters during a first pull, whose deferred indexes would make it scan the table.
  */
 export function writeIntake(
   db: Db,
   row: Omit<IntakeRow, 'event' | 'serverRev'> & { event: StoredIntakeEvent; serverRev?: number },
-  { isNew = false }: { isNew?: boolean } = {},
 ): void {
   const { event } = row;
   prepared(
@@ -95,7 +92,7 @@ export function writeIntake(
     finalised_by: row.finalisedBy,
   });
 
-  if (!isNew) prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
+  prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
   const insertWeapon = prepared(
     db,
     `INSERT INTO weapon_items (id, intake_event_id, position, category, weapon_type, serial_number,

@@ -8,13 +8,21 @@ import type { Db } from './encrypted-database.ts';
  *
  * Only indexes that make reading faster are deferred (the list's sort, its filters, the serial
  * and marking search, a record's history). Primary keys and unique indexes enforce invariants and
- * stay. While they are deferred every query still answers correctly, only by scanning.
+ * stay, as do the two indexes writes look rows up by. While they are deferred every query still answers correctly, only by scanning.
  *
  * Crash safety: each dropped index is listed in deferred_indexes, with the SQL that built it, in
  * the transaction that drops it; whatever is listed is built again when the pull ends or, after
  * a crash or a lock mid-pull, when the database is next opened.
  */
 const RECORD_TABLES = ['intake_events', 'weapon_items', 'marking_texts', 'audit_log'] as const;
+/**
+ * Used by writes, so never deferred: saving a record again replaces its weapon and marking rows
+ * by record id, which without these would scan the tables (a person may edit during a pull).
+ */
+const WRITE_PATH_INDEXES: ReadonlySet<string> = new Set([
+  'weapon_items_by_event',
+  'marking_texts_by_item',
+]);
 
 interface IndexDefinition {
   name: string;
@@ -33,7 +41,7 @@ export function deferSearchIndexes(db: Db): number {
              WHERE i.origin = 'c' AND i."unique" = 0`,
           )
           .all(table) as IndexDefinition[],
-    );
+    ).filter((index) => !WRITE_PATH_INDEXES.has(index.name));
     const remember = db.prepare('INSERT INTO deferred_indexes (name, sql) VALUES (?, ?)');
     for (const index of indexes) {
       remember.run(index.name, index.sql);

@@ -435,22 +435,18 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
   if (!parsed.success) return 'invalid';
   const event = parsed.data as StoredIntakeEvent;
   const final = change.status === 'final';
-  writeIntake(
-    db,
-    {
-      event,
-      revision,
-      serverRev: change.serverRev,
-      status: change.status,
-      createdAt: existing?.createdAt ?? change.receivedAt,
-      createdBy: existing?.createdBy ?? change.createdBy.id,
-      updatedAt: change.receivedAt,
-      updatedBy: change.updatedBy.id,
-      finalisedAt: final ? (existing?.finalisedAt ?? change.receivedAt) : null,
-      finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
-    },
-    { isNew: existing === null },
-  );
+  writeIntake(db, {
+    event,
+    revision,
+    serverRev: change.serverRev,
+    status: change.status,
+    createdAt: existing?.createdAt ?? change.receivedAt,
+    createdBy: existing?.createdBy ?? change.createdBy.id,
+    updatedAt: change.receivedAt,
+    updatedBy: change.updatedBy.id,
+    finalisedAt: final ? (existing?.finalisedAt ?? change.receivedAt) : null,
+    finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
+  });
   audit(db, dbId, change, 'sync.received', existing?.event ?? null, event);
   return 'applied';
 }
