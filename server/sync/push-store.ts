@@ -38,16 +38,6 @@ export async function loadOtherDevicesChanges(
   return changes;
 }
 
-export async function anyRecordExists(tx: Queryable, ids: readonly string[]): Promise<boolean> {
-  if (ids.length === 0) return false;
-  const { rows } = await tx.query(
-    `SELECT 1 FROM records WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
-     LIMIT 1`,
-    [JSON.stringify(ids)],
-  );
-  return rows.length > 0;
-}
-
 export async function loadLocationTypes(
   tx: Queryable,
   ids: readonly string[],
@@ -84,30 +74,40 @@ export interface ConflictRow extends FieldConflict {
   serverRev: number;
 }
 
-/** What a batch writes before it has a version: none of it is seen by a pull. */
+/**
+ * What a batch writes before it has a version: none of it is seen by a pull until the push
+ * commits, by which time its records carry their version.
+ */
 export interface UnversionedWrites {
   people: Author[];
   history: HistoryRow[];
   conflicts: ConflictRow[];
+  /** The records' last states, written at version 0 and stamped under the lock (writeVersioned). */
+  records: StoredRecord[];
+  /** Records that did not exist when the batch was read (so no row lock holds them). */
+  newRecordIds: ReadonlySet<string>;
 }
 
-/** What a batch writes under the version lock: the records (at `version`) and every result. */
+/** What a batch writes under the version lock: its records' version and every result. */
 export interface VersionedWrites {
-  records: StoredRecord[];
+  recordIds: string[];
   results: Array<{ mutationId: number; result: string }>;
 }
 
 /**
- * History, conflicts and new people: written before the version is allocated, so this, the
- * largest share of a push's work in PostgreSQL, runs beside other laptops' pushes instead of
- * queueing behind the version lock.
+ * Everything but the version: written before the version is allocated, so the bulk of a push's
+ * work in PostgreSQL (parsing and storing every record and history row) runs beside other
+ * laptops' pushes instead of queueing behind the version lock. Returns false, having written
+ * nothing else, if one of the new records already exists: another push created it after this
+ * batch was read, and the decisions made without it no longer hold.
  */
 export async function writeUnversioned(
   tx: Queryable,
   deviceId: string,
   writes: UnversionedWrites,
   now: string,
-): Promise<void> {
+): Promise<boolean> {
+  if (!(await writeRecords(tx, writes.records, writes.newRecordIds, now))) return false;
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.
@@ -148,40 +148,75 @@ export async function writeUnversioned(
       [JSON.stringify(writes.conflicts), deviceId, now],
     );
   }
+  return true;
 }
 
-/** The records at the version just allocated, and the stored result of every mutation. */
+function recordRows(records: readonly StoredRecord[]) {
+  return records.map((record) => ({
+    id: record.id,
+    entity: record.entity,
+    server_rev: record.serverRev,
+    deleted: record.deleted,
+    status: record.status,
+    data: record.data,
+    created_by: record.createdBy.id,
+    updated_by: record.updatedBy.id,
+  }));
+}
+
+const recordsetColumns = `r(id text, entity text, server_rev int, deleted boolean, status text,
+  data jsonb, created_by uuid, updated_by uuid)`;
+
+/**
+ * A new record is only inserted, never upserted: if it exists, another push created it after
+ * this batch was read (its insert waits for that push to end), and false is returned. Changed
+ * records are held by this push's row locks.
+ */
+async function writeRecords(
+  tx: Queryable,
+  records: readonly StoredRecord[],
+  newIds: ReadonlySet<string>,
+  now: string,
+): Promise<boolean> {
+  const created = recordRows(records.filter((record) => newIds.has(record.id)));
+  const changed = recordRows(records.filter((record) => !newIds.has(record.id)));
+  if (created.length > 0) {
+    const { rows } = await tx.query(
+      `INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
+                            created_by, updated_by, received_at)
+       SELECT r.id, r.entity, 0, r.server_rev, r.deleted, r.status, r.data,
+              r.created_by, r.updated_by, $2
+       FROM jsonb_to_recordset($1::jsonb) AS ${recordsetColumns}
+       ON CONFLICT (id) DO NOTHING
+       RETURNING 1`,
+      [JSON.stringify(created), now],
+    );
+    if (rows.length !== created.length) return false;
+  }
+  if (changed.length > 0) {
+    await tx.query(
+      `UPDATE records AS t SET server_rev = r.server_rev, deleted = r.deleted,
+         status = r.status, data = r.data, updated_by = r.updated_by, received_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS ${recordsetColumns}
+       WHERE t.id = r.id`,
+      [JSON.stringify(changed), now],
+    );
+  }
+  return true;
+}
+
+/** Under the version lock: the records' version, and the stored result of every mutation. */
 export async function writeVersioned(
   tx: Queryable,
   deviceId: string,
   writes: VersionedWrites,
   version: number,
-  now: string,
 ): Promise<void> {
-  if (writes.records.length > 0) {
-    const rows = writes.records.map((record) => ({
-      id: record.id,
-      entity: record.entity,
-      server_rev: record.serverRev,
-      deleted: record.deleted,
-      status: record.status,
-      data: record.data,
-      created_by: record.createdBy.id,
-      updated_by: record.updatedBy.id,
-    }));
-    await tx.query(
-      `INSERT INTO records (id, entity, version, server_rev, deleted, status, data,
-                            created_by, updated_by, received_at)
-       SELECT r.id, r.entity, $2, r.server_rev, r.deleted, r.status, r.data,
-              r.created_by, r.updated_by, $3
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, entity text, server_rev int,
-         deleted boolean, status text, data jsonb, created_by uuid, updated_by uuid)
-       ON CONFLICT (id) DO UPDATE SET
-         version = EXCLUDED.version, server_rev = EXCLUDED.server_rev,
-         deleted = EXCLUDED.deleted, status = EXCLUDED.status, data = EXCLUDED.data,
-         updated_by = EXCLUDED.updated_by, received_at = EXCLUDED.received_at`,
-      [JSON.stringify(rows), version, now],
-    );
+  if (writes.recordIds.length > 0) {
+    await tx.query('UPDATE records SET version = $2 WHERE id = ANY ($1::text[])', [
+      writes.recordIds,
+      version,
+    ]);
   }
   if (writes.results.length > 0) {
     await tx.query(

@@ -5,7 +5,6 @@ import { SyncHttpError } from '../http/sync-http-error.ts';
 import { readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import {
-  anyRecordExists,
   loadLocationTypes,
   loadOtherDevicesChanges,
   loadStoredResults,
@@ -20,8 +19,9 @@ import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './store
  * Push (sync-plan "Push", sync-and-crypto 7.2): one transaction per request. The device row lock
  * orders a device's pushes and the records' row locks (FOR UPDATE) order changes to a record. The
  * sync_space row lock orders versions across devices (commit order = version order); it is taken
- * only once the batch is decided, so one laptop's batch is validated and merged while another's
- * is being written. Every result is stored before the answer is sent.
+ * only once the batch is decided and written, so one laptop's batch is validated, merged and
+ * stored while another's is being versioned; under the lock the records only get their version
+ * and the results are stored. Every result is stored before the answer is sent.
  */
 export async function applyPush(
   db: Database,
@@ -139,9 +139,9 @@ async function applyWithFallback(
   await tx.query('SAVEPOINT push_bulk');
   try {
     const plan = await planBatch(tx, deviceId, mutations, now);
-    await writeUnversioned(tx, deviceId, plan.writes, now);
+    await writeBeforeVersion(tx, deviceId, plan, now);
     version = await allocateVersion(tx);
-    keep(await writePlan(tx, deviceId, plan, version, now));
+    keep(await writePlan(tx, deviceId, plan, version));
     await tx.query('RELEASE SAVEPOINT push_bulk');
     return { version, results: written };
   } catch (error) {
@@ -154,8 +154,8 @@ async function applyWithFallback(
     await tx.query('SAVEPOINT push_one');
     try {
       const one = await planBatch(tx, deviceId, [mutation], now);
-      await writeUnversioned(tx, deviceId, one.writes, now);
-      keep(await writePlan(tx, deviceId, one, version, now));
+      await writeBeforeVersion(tx, deviceId, one, now);
+      keep(await writePlan(tx, deviceId, one, version));
       await tx.query('RELEASE SAVEPOINT push_one');
     } catch (error) {
       if (error instanceof CreatedMeanwhile) throw error;
@@ -172,7 +172,7 @@ async function applyWithFallback(
         record,
       );
       const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
-      await writeVersioned(tx, deviceId, { records: [], results }, version, now);
+      await writeVersioned(tx, deviceId, { recordIds: [], results }, version);
       keep(results);
     }
   }
@@ -231,9 +231,6 @@ function resultOf(
 /** A decided batch, waiting for its version: what to write and each mutation's outcome. */
 interface BatchPlan {
   writes: UnversionedWrites;
-  records: StoredRecord[];
-  /** Records that did not exist when the batch was read (so no row lock holds them). */
-  newRecordIds: Set<string>;
   outcomes: Array<{ mutation: Mutation; decision: Decision; after: StoredRecord | undefined }>;
 }
 
@@ -265,7 +262,13 @@ async function planBatch(
 
   const people = new Map<string, Author>();
   const changed = new Set<string>();
-  const writes: BatchPlan['writes'] = { people: [], history: [], conflicts: [] };
+  const writes: BatchPlan['writes'] = {
+    people: [],
+    history: [],
+    conflicts: [],
+    records: [],
+    newRecordIds,
+  };
   const outcomes: BatchPlan['outcomes'] = [];
   for (const mutation of mutations) {
     people.set(mutation.author.id, mutation.author);
@@ -316,20 +319,29 @@ async function planBatch(
     outcomes.push({ mutation, decision, after });
   }
   writes.people = [...people.values()];
-  const changedRecords = [...changed].flatMap((id) => {
+  writes.records = [...changed].flatMap((id) => {
     const record = records.get(id);
     return record ? [record] : [];
   });
-  return { writes, records: changedRecords, newRecordIds, outcomes };
+  return { writes, outcomes };
 }
 
-/** Stamps the plan's records with the version, writes it in bulk, returns the results written. */
+/** All but the version; a new record another push created meanwhile redoes the push. */
+async function writeBeforeVersion(
+  tx: Queryable,
+  deviceId: string,
+  plan: BatchPlan,
+  now: string,
+): Promise<void> {
+  if (!(await writeUnversioned(tx, deviceId, plan.writes, now))) throw new CreatedMeanwhile();
+}
+
+/** Stamps the plan's records with the version and stores the results; returns the results. */
 async function writePlan(
   tx: Queryable,
   deviceId: string,
   plan: BatchPlan,
   version: number,
-  now: string,
 ): Promise<VersionedWrites['results']> {
   // Every state this batch produced (the records' last ones, and the states shown in conflict
   // results) was made with version 0; states loaded from the database keep theirs.
@@ -338,10 +350,8 @@ async function writePlan(
     mutationId: mutation.mutationId,
     result: JSON.stringify(resultOf(mutation, decision, after)),
   }));
-  // Under the version lock every earlier push has committed: a new record found now was created
-  // after this batch was read, and the decisions made without it no longer hold.
-  if (await anyRecordExists(tx, [...plan.newRecordIds])) throw new CreatedMeanwhile();
-  await writeVersioned(tx, deviceId, { records: plan.records, results }, version, now);
+  const recordIds = plan.writes.records.map((record) => record.id);
+  await writeVersioned(tx, deviceId, { recordIds, results }, version);
   return results;
 }
 
