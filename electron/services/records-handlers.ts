@@ -21,7 +21,12 @@ import {
   missingAttachments,
   readAttachment,
 } from '../store/attachments-repository.ts';
-import { appendAuditEntry, auditEntriesFor, verifyAuditChain } from '../store/audit-log.ts';
+import {
+  appendAuditEntry,
+  auditEntriesFor,
+  isAuditReceipt,
+  verifyAuditChain,
+} from '../store/audit-log.ts';
 import { readBlob, writeBlob } from '../store/blob-store.ts';
 import { detectImageType } from '../store/image-type.ts';
 import {
@@ -456,6 +461,8 @@ function toView(db: Unlocked['db'], row: IntakeRow): IntakeRecordView {
 }
 
 function changedFields(before: unknown, after: unknown): string[] {
+  // A receipt names the whole record's digest, not fields.
+  if (isAuditReceipt(after)) return [];
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
 
@@ -78,6 +79,25 @@ export function appendAuditEntry(db: Db, dbId: string, entry: AuditEntryInput): 
      VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
   ).run({ ...row, hash: entryHash(row) });
   return row.seq;
+}
+
+/**
+ * What a first receipt from the server is audited with: the digest of the JSON stored for the
+ * record, not a second copy of it (a first pull writes one entry per record, 100k of them).
+ * Nothing is lost: the received state is the record as stored, or the `before` of the next entry
+ * that changes it, and the digest in the chain proves it is the state that arrived.
+ */
+export const AuditReceiptSchema = z
+  .object({ serverRev: z.number().int(), storedSha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+export type AuditReceipt = z.infer<typeof AuditReceiptSchema>;
+
+export function receiptOf(storedJson: string, serverRev: number): AuditReceipt {
+  return { serverRev, storedSha256: sha256(storedJson) };
+}
+
+export function isAuditReceipt(value: unknown): value is AuditReceipt {
+  return AuditReceiptSchema.safeParse(value).success;
 }
 
 /**

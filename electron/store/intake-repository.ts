@@ -54,13 +54,15 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
 /**
  * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
  * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
- * only given by sync (what the server acknowledged); a local save leaves it as it was.
+ * only given by sync (what the server acknowledged); a local save leaves it as it was. Returns
+ * the JSON stored for the record.
  */
 export function writeIntake(
   db: Db,
   row: Omit<IntakeRow, 'event' | 'serverRev'> & { event: StoredIntakeEvent; serverRev?: number },
-): void {
+): string {
   const { event } = row;
+  const dataJson = JSON.stringify(event);
   prepared(
     db,
     `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision,
@@ -83,7 +85,7 @@ export function writeIntake(
     campaign_id: event.campaignId ?? null,
     revision: row.revision,
     server_rev: row.serverRev ?? null,
-    data_json: JSON.stringify(event),
+    data_json: dataJson,
     created_at: row.createdAt,
     created_by: row.createdBy,
     updated_at: row.updatedAt,
@@ -129,6 +131,7 @@ export function writeIntake(
       );
     }
   });
+  return dataJson;
 }
 
 export interface IntakeFilter {

@@ -8,7 +8,7 @@ import { LocationSchema } from '../../shared/domain/location.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
-import { appendAuditEntry } from './audit-log.ts';
+import { appendAuditEntry, receiptOf } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
 import type { Db } from './encrypted-database.ts';
 import { readIntake, writeIntake, type StoredIntakeEvent } from './intake-repository.ts';
@@ -328,7 +328,8 @@ export type ApplyOutcome = 'applied' | 'unchanged' | 'deferred' | 'deleted' | 'i
 /**
  * Applies one record as the server holds it. A record with unsent local changes is not
  * overwritten: the change is kept aside (sync_deferred) and settled after the push. Each applied
- * change gets an audit entry naming the person who made it on the server.
+ * change gets an audit entry naming the person who made it on the server (a receipt, for a
+ * record new here: see AuditReceiptSchema).
  */
 export function applyServerRecord(
   db: Db,
@@ -435,7 +436,7 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
   if (!parsed.success) return 'invalid';
   const event = parsed.data as StoredIntakeEvent;
   const final = change.status === 'final';
-  writeIntake(db, {
+  const storedJson = writeIntake(db, {
     event,
     revision,
     serverRev: change.serverRev,
@@ -447,7 +448,15 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
     finalisedAt: final ? (existing?.finalisedAt ?? change.receivedAt) : null,
     finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
   });
-  audit(db, dbId, change, 'sync.received', existing?.event ?? null, event);
+  const before = existing?.event ?? null;
+  audit(
+    db,
+    dbId,
+    change,
+    'sync.received',
+    before,
+    receivedState(change, before, event, storedJson),
+  );
   return 'applied';
 }
 
@@ -474,14 +483,24 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     const parsed = LocationSchema.safeParse({ ...data, id: change.id });
     if (!parsed.success) return 'invalid';
     writeLocation(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
-    audit(db, dbId, change, 'sync.received', before, parsed.data);
+    audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
   } else {
     const parsed = CampaignSchema.safeParse({ ...data, id: change.id });
     if (!parsed.success) return 'invalid';
     writeCampaign(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
-    audit(db, dbId, change, 'sync.received', before, parsed.data);
+    audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
   }
   return 'applied';
+}
+
+/** The audit's `after` for a received state: a receipt when the record is new here. */
+function receivedState(
+  change: PulledRecord,
+  before: unknown,
+  stored: unknown,
+  storedJson = JSON.stringify(stored),
+): unknown {
+  return before === null ? receiptOf(storedJson, change.serverRev) : stored;
 }
 
 function applyAttachment(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
