@@ -8,10 +8,11 @@ import {
   loadLocationTypes,
   loadOtherDevicesChanges,
   loadStoredResults,
+  stampVersion,
+  writeResults,
   writeUnversioned,
-  writeVersioned,
+  type StoredResult,
   type UnversionedWrites,
-  type VersionedWrites,
 } from './push-store.ts';
 import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
 
@@ -77,8 +78,13 @@ async function applyPushIn(
     last = mutation.mutationId;
   }
 
-  let version: number;
   const nowIso = now.toISOString();
+  // Before the version lock, like all a push writes but its records' version (applyWithFallback).
+  await tx.query(
+    'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
+    [deviceId, last, nowIso],
+  );
+  let version: number;
   let written = new Map<number, string>();
   if (fresh.length > 0) {
     const applied = await applyWithFallback(tx, deviceId, fresh, nowIso);
@@ -90,10 +96,6 @@ async function applyPushIn(
     );
     version = Number(current.rows[0]?.version);
   }
-  await tx.query(
-    'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
-    [deviceId, last, nowIso],
-  );
 
   // Results written just now are in hand; only replays read their stored answer.
   const stored = await loadStoredResults(
@@ -122,7 +124,9 @@ async function allocateVersion(tx: Queryable): Promise<number> {
 /**
  * The whole batch in bulk; if a bulk statement throws (a value PostgreSQL refuses, say), the
  * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the version
- * and the results it stored (mutation id → JSON text).
+ * and the results it stored (mutation id → JSON text). Every statement that can refuse a value
+ * runs before the version lock, inside the savepoint; under the lock (held until commit, so it
+ * is every push's queue) the records only get their version.
  */
 async function applyWithFallback(
   tx: Queryable,
@@ -131,22 +135,26 @@ async function applyWithFallback(
   now: string,
 ): Promise<{ version: number; results: Map<number, string> }> {
   const written = new Map<number, string>();
-  const keep = (results: VersionedWrites['results']) => {
+  const keep = (results: readonly StoredResult[]) => {
     for (const { mutationId, result } of results) written.set(mutationId, result);
   };
   // Decide, write what carries no version, and only then take the version lock.
   let version: number;
+  let plan: BatchPlan | undefined;
   await tx.query('SAVEPOINT push_bulk');
   try {
-    const plan = await planBatch(tx, deviceId, mutations, now);
-    await writeBeforeVersion(tx, deviceId, plan, now);
-    version = await allocateVersion(tx);
-    keep(await writePlan(tx, deviceId, plan, version));
+    plan = await planBatch(tx, deviceId, mutations, now);
+    keep(await writeBeforeVersion(tx, deviceId, plan, now));
     await tx.query('RELEASE SAVEPOINT push_bulk');
-    return { version, results: written };
   } catch (error) {
     if (error instanceof CreatedMeanwhile) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT push_bulk');
+    plan = undefined;
+  }
+  if (plan !== undefined) {
+    version = await allocateVersion(tx);
+    keep(await writeVersioned(tx, deviceId, plan, version));
+    return { version, results: written };
   }
   // Allocated outside the savepoints: rolling one back would also undo it and its lock.
   version = await allocateVersion(tx);
@@ -154,8 +162,8 @@ async function applyWithFallback(
     await tx.query('SAVEPOINT push_one');
     try {
       const one = await planBatch(tx, deviceId, [mutation], now);
-      await writeBeforeVersion(tx, deviceId, one, now);
-      keep(await writePlan(tx, deviceId, one, version));
+      keep(await writeBeforeVersion(tx, deviceId, one, now));
+      keep(await writeVersioned(tx, deviceId, one, version));
       await tx.query('RELEASE SAVEPOINT push_one');
     } catch (error) {
       if (error instanceof CreatedMeanwhile) throw error;
@@ -172,7 +180,7 @@ async function applyWithFallback(
         record,
       );
       const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
-      await writeVersioned(tx, deviceId, { recordIds: [], results }, version);
+      await writeResults(tx, deviceId, results);
       keep(results);
     }
   }
@@ -326,32 +334,58 @@ async function planBatch(
   return { writes, outcomes };
 }
 
-/** All but the version; a new record another push created meanwhile redoes the push. */
+type Outcome = BatchPlan['outcomes'][number];
+
+/**
+ * Whether a mutation's result names the version: it shows a state this batch made (a conflict
+ * or rejection after an earlier change in the batch), and such states get the version only once
+ * it is allocated. Every other result is final before the lock.
+ */
+function namesVersion({ decision, after }: Outcome): boolean {
+  return decision.outcome !== 'applied' && after?.version === 0;
+}
+
+function storedResults(outcomes: readonly Outcome[]): StoredResult[] {
+  return outcomes.map(({ mutation, decision, after }) => ({
+    mutationId: mutation.mutationId,
+    result: JSON.stringify(resultOf(mutation, decision, after)),
+  }));
+}
+
+/**
+ * All but the version, and the results that do not name it; a new record another push created
+ * meanwhile redoes the push. Returns the results written.
+ */
 async function writeBeforeVersion(
   tx: Queryable,
   deviceId: string,
   plan: BatchPlan,
   now: string,
-): Promise<void> {
+): Promise<StoredResult[]> {
   if (!(await writeUnversioned(tx, deviceId, plan.writes, now))) throw new CreatedMeanwhile();
+  const results = storedResults(plan.outcomes.filter((outcome) => !namesVersion(outcome)));
+  await writeResults(tx, deviceId, results);
+  return results;
 }
 
-/** Stamps the plan's records with the version and stores the results; returns the results. */
-async function writePlan(
+/** Under the version lock: stamps the plan's records, stores the results that name it. */
+async function writeVersioned(
   tx: Queryable,
   deviceId: string,
   plan: BatchPlan,
   version: number,
-): Promise<VersionedWrites['results']> {
+): Promise<StoredResult[]> {
+  const late = plan.outcomes.filter(namesVersion);
   // Every state this batch produced (the records' last ones, and the states shown in conflict
   // results) was made with version 0; states loaded from the database keep theirs.
   for (const { after } of plan.outcomes) if (after?.version === 0) after.version = version;
-  const results = plan.outcomes.map(({ mutation, decision, after }) => ({
-    mutationId: mutation.mutationId,
-    result: JSON.stringify(resultOf(mutation, decision, after)),
-  }));
-  const recordIds = plan.writes.records.map((record) => record.id);
-  await writeVersioned(tx, deviceId, { recordIds, results }, version);
+  await stampVersion(
+    tx,
+    plan.writes.records.map((record) => record.id),
+    version,
+  );
+  const results = storedResults(late);
+  await writeResults(tx, deviceId, results);
   return results;
 }
 
