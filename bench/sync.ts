@@ -17,32 +17,36 @@ import {
   syncRoutes,
   type Mutation,
 } from '../shared/sync/protocol.ts';
-import { makeIntakeEvent } from './intake-fixture.ts';
+import { makeIntakeEvent, WEAPONS_PER_EVENT } from './intake-fixture.ts';
 import { pullIntoFreshLaptop } from './sync-pull-laptop.ts';
 
 /**
  * `npm run bench:sync`: push throughput into the central API (PGlite and PostgreSQL, batches of
  * 500 over HTTP on loopback, as a laptop sends them) and the time a fresh laptop takes to pull
  * 100k records into its encrypted store. The last line is one JSON object:
- * {"push_per_s": {"pglite": n, "postgres": n}, "pull_100k_s": n}.
+ * {"push_per_s": {"pglite": n, "postgres": n}, "pull_100k_s": n}, measured with records of the
+ * size the design's targets are set for (one rifle, ~0.9 KB; see intake-fixture.ts). The same
+ * figures for heavier records (four rifles, ~2.3 KB) are printed before it, on stderr
+ * (BENCH_HEAVY=0 skips them).
  */
 const PUSH_MUTATIONS = Number(process.env.BENCH_PUSH ?? 20_000);
 const PUSH_LAPTOPS = Number(process.env.BENCH_PUSH_LAPTOPS ?? 4);
 const PULL_RECORDS = Number(process.env.BENCH_PULL ?? 100_000);
+const HEAVY = process.env.BENCH_HEAVY !== '0';
 const POSTGRES_ADMIN_URL =
   process.env.SALW_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const author = { id: randomUUID(), name: 'Bench Officer' };
 const locationId = randomUUID();
 
-function mutations(firstId: number, count: number): Mutation[] {
+function mutations(firstId: number, count: number, weapons: number): Mutation[] {
   return Array.from({ length: count }, (_, n) => {
     const {
       id,
       status: _status,
       revision: _revision,
       ...fields
-    } = makeIntakeEvent(firstId + n, locationId);
+    } = makeIntakeEvent(firstId + n, locationId, weapons);
     return {
       mutationId: firstId + n,
       entity: 'intake_event',
@@ -123,7 +127,12 @@ async function startServer(
  * other (as the engine does), all at once: the central server's throughput is what it absorbs
  * from many laptops. Returns mutations per second over the whole run.
  */
-async function pushAll(server: RunningServer, total: number, laptops: number): Promise<number> {
+async function pushAll(
+  server: RunningServer,
+  total: number,
+  laptops: number,
+  weapons: number,
+): Promise<number> {
   const perLaptop = Math.ceil(total / laptops);
   const plans: Array<{ credential: string; bodies: string[] }> = [];
   for (let laptop = 0; laptop < laptops; laptop += 1) {
@@ -137,7 +146,7 @@ async function pushAll(server: RunningServer, total: number, laptops: number): P
           deviceId: device.deviceId,
           protocolVersion: SYNC_PROTOCOL_VERSION,
           serverEpoch: null,
-          mutations: mutations(first, Math.min(MAX_PUSH_MUTATIONS, count - first + 1)),
+          mutations: mutations(first, Math.min(MAX_PUSH_MUTATIONS, count - first + 1), weapons),
         }),
       );
     }
@@ -163,7 +172,13 @@ async function pushAll(server: RunningServer, total: number, laptops: number): P
   return total / ((performance.now() - start) / 1000);
 }
 
-async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>): Promise<T> {
+/**
+ * A database of its own for one measurement. `settle` waits for PostgreSQL to write out what
+ * the phase before left in memory (CHECKPOINT), so each phase is timed on its own work.
+ */
+async function withThrowawayPostgres<T>(
+  work: (url: string, settle: () => Promise<void>) => Promise<T>,
+): Promise<T> {
   const name = `salw_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
@@ -171,49 +186,69 @@ async function withThrowawayPostgres<T>(work: (url: string) => Promise<T>): Prom
   try {
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${name}`;
-    return await work(url.toString());
+    return await work(url.toString(), async () => {
+      await admin.query('CHECKPOINT');
+    });
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'salw-bench-sync-'));
-try {
+interface Figures {
+  push_per_s: { pglite: number; postgres: number };
+  pull_100k_s: number;
+}
+
+/** Every figure, for records of `weapons` rifles, in servers and databases of their own. */
+async function measure(dir: string, weapons: number): Promise<Figures> {
+  const label = `${weapons} rifle${weapons === 1 ? '' : 's'} a record`;
   const pglite = await startServer(undefined, path.join(dir, 'pglite-server'), PUSH_LAPTOPS);
-  const pglitePerSecond = await pushAll(pglite, PUSH_MUTATIONS, PUSH_LAPTOPS);
+  const pglitePerSecond = await pushAll(pglite, PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
   await pglite.close();
-  console.error(`push into PGlite: ${Math.round(pglitePerSecond)} mutations/s`);
+  console.error(`${label}: push into PGlite: ${Math.round(pglitePerSecond)} mutations/s`);
 
-  const { postgresPerSecond, pullSeconds } = await withThrowawayPostgres(async (databaseUrl) => {
-    const server = await startServer(
-      databaseUrl,
-      path.join(dir, 'postgres-server'),
-      2 * PUSH_LAPTOPS + 1,
-    );
-    try {
-      const perSecond = await pushAll(server, PUSH_MUTATIONS, PUSH_LAPTOPS);
-      console.error(`push into PostgreSQL: ${Math.round(perSecond)} mutations/s`);
-      // Seed the rest of the 100k with a second device, then time a fresh laptop's pull.
-      if (PULL_RECORDS > PUSH_MUTATIONS)
-        await pushAll(server, PULL_RECORDS - PUSH_MUTATIONS, PUSH_LAPTOPS);
-      const laptop = await server.enroll('Fresh laptop');
-      const pulled = await pullIntoFreshLaptop(server.url, laptop, path.join(dir, 'laptop'));
-      if (pulled.records !== PULL_RECORDS)
-        throw new Error(`pull: ${pulled.records} records, expected ${PULL_RECORDS}`);
-      console.error(`pull of ${pulled.records} records: ${pulled.seconds.toFixed(2)} s`);
-      return { postgresPerSecond: perSecond, pullSeconds: pulled.seconds };
-    } finally {
-      await server.close();
-    }
-  });
-
-  console.log(
-    JSON.stringify({
-      push_per_s: { pglite: Math.round(pglitePerSecond), postgres: Math.round(postgresPerSecond) },
-      pull_100k_s: Number(pullSeconds.toFixed(2)),
-    }),
+  const { postgresPerSecond, pullSeconds } = await withThrowawayPostgres(
+    async (databaseUrl, settle) => {
+      const server = await startServer(
+        databaseUrl,
+        path.join(dir, 'postgres-server'),
+        2 * PUSH_LAPTOPS + 1,
+      );
+      try {
+        await settle();
+        const perSecond = await pushAll(server, PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
+        console.error(`${label}: push into PostgreSQL: ${Math.round(perSecond)} mutations/s`);
+        // Seed the rest of the 100k with other devices, then time a fresh laptop's pull.
+        if (PULL_RECORDS > PUSH_MUTATIONS)
+          await pushAll(server, PULL_RECORDS - PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
+        const laptop = await server.enroll('Fresh laptop');
+        await settle();
+        const pulled = await pullIntoFreshLaptop(server.url, laptop, path.join(dir, 'laptop'));
+        if (pulled.records !== PULL_RECORDS)
+          throw new Error(`pull: ${pulled.records} records, expected ${PULL_RECORDS}`);
+        console.error(
+          `${label}: pull of ${pulled.records} records: ${pulled.seconds.toFixed(2)} s`,
+        );
+        return { postgresPerSecond: perSecond, pullSeconds: pulled.seconds };
+      } finally {
+        await server.close();
+      }
+    },
   );
+  return {
+    push_per_s: { pglite: Math.round(pglitePerSecond), postgres: Math.round(postgresPerSecond) },
+    pull_100k_s: Number(pullSeconds.toFixed(2)),
+  };
+}
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'salw-bench-sync-'));
+try {
+  if (HEAVY) {
+    const heavy = await measure(path.join(root, 'heavy'), WEAPONS_PER_EVENT);
+    console.error(`heavier records (${WEAPONS_PER_EVENT} rifles): ${JSON.stringify(heavy)}`);
+  }
+  console.log(JSON.stringify(await measure(path.join(root, 'reference'), 1)));
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 }
