@@ -31,6 +31,8 @@ import { pullIntoFreshLaptop } from './sync-pull-laptop.ts';
  */
 const PUSH_MUTATIONS = Number(process.env.BENCH_PUSH ?? 20_000);
 const PUSH_LAPTOPS = Number(process.env.BENCH_PUSH_LAPTOPS ?? 4);
+/** Pushed by other laptops before the clock starts: a server answers warm, not just started. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 2_000);
 const PULL_RECORDS = Number(process.env.BENCH_PULL ?? 100_000);
 const HEAVY = process.env.BENCH_HEAVY !== '0';
 const POSTGRES_ADMIN_URL =
@@ -203,7 +205,8 @@ interface Figures {
 /** Every figure, for records of `weapons` rifles, in servers and databases of their own. */
 async function measure(dir: string, weapons: number): Promise<Figures> {
   const label = `${weapons} rifle${weapons === 1 ? '' : 's'} a record`;
-  const pglite = await startServer(undefined, path.join(dir, 'pglite-server'), PUSH_LAPTOPS);
+  const pglite = await startServer(undefined, path.join(dir, 'pglite-server'), 2 * PUSH_LAPTOPS);
+  await pushAll(pglite, WARM_UP, PUSH_LAPTOPS, weapons);
   const pglitePerSecond = await pushAll(pglite, PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
   await pglite.close();
   console.error(`${label}: push into PGlite: ${Math.round(pglitePerSecond)} mutations/s`);
@@ -213,20 +216,23 @@ async function measure(dir: string, weapons: number): Promise<Figures> {
       const server = await startServer(
         databaseUrl,
         path.join(dir, 'postgres-server'),
-        2 * PUSH_LAPTOPS + 1,
+        3 * PUSH_LAPTOPS + 1,
       );
       try {
+        await pushAll(server, WARM_UP, PUSH_LAPTOPS, weapons);
         await settle();
         const perSecond = await pushAll(server, PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
         console.error(`${label}: push into PostgreSQL: ${Math.round(perSecond)} mutations/s`);
         // Seed the rest of the 100k with other devices, then time a fresh laptop's pull.
-        if (PULL_RECORDS > PUSH_MUTATIONS)
-          await pushAll(server, PULL_RECORDS - PUSH_MUTATIONS, PUSH_LAPTOPS, weapons);
+        const seeded = WARM_UP + PUSH_MUTATIONS;
+        if (PULL_RECORDS > seeded)
+          await pushAll(server, PULL_RECORDS - seeded, PUSH_LAPTOPS, weapons);
         const laptop = await server.enroll('Fresh laptop');
         await settle();
         const pulled = await pullIntoFreshLaptop(server.url, laptop, path.join(dir, 'laptop'));
-        if (pulled.records !== PULL_RECORDS)
-          throw new Error(`pull: ${pulled.records} records, expected ${PULL_RECORDS}`);
+        const expected = Math.max(PULL_RECORDS, seeded);
+        if (pulled.records !== expected)
+          throw new Error(`pull: ${pulled.records} records, expected ${expected}`);
         console.error(
           `${label}: pull of ${pulled.records} records: ${pulled.seconds.toFixed(2)} s`,
         );
