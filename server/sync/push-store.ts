@@ -115,6 +115,7 @@ export async function writeUnversioned(
       `INSERT INTO people (id, name, updated_at)
        SELECT p.id, p.name, $2 FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, name text)
        WHERE NOT EXISTS (SELECT 1 FROM people k WHERE k.id = p.id AND k.name = p.name)
+       ORDER BY p.id
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at`,
       [JSON.stringify(writes.people), now],
     );
@@ -169,8 +170,9 @@ const recordsetColumns = `r(id text, entity text, server_rev int, deleted boolea
 
 /**
  * A new record is only inserted, never upserted: if it exists, another push created it after
- * this batch was read (its insert waits for that push to end), and false is returned. Changed
- * records are held by this push's row locks.
+ * this batch was read (its insert waits for that push to end), and false is returned. New rows go
+ * in id order, as people's do: two pushes inserting the same ids wait for each other in one
+ * order, never in a cycle. Changed records are held by this push's row locks.
  */
 async function writeRecords(
   tx: Queryable,
@@ -187,6 +189,7 @@ async function writeRecords(
        SELECT r.id, r.entity, 0, r.server_rev, r.deleted, r.status, r.data,
               r.created_by, r.updated_by, $2
        FROM jsonb_to_recordset($1::jsonb) AS ${recordsetColumns}
+       ORDER BY r.id
        ON CONFLICT (id) DO NOTHING
        RETURNING 1`,
       [JSON.stringify(created), now],

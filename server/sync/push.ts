@@ -1,6 +1,7 @@
 import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Author, Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
@@ -14,7 +15,12 @@ import {
   type StoredResult,
   type UnversionedWrites,
 } from './push-store.ts';
-import { loadRecordsForUpdate, toPulledRecord, type StoredRecord } from './stored-record.ts';
+import {
+  loadRecordsForUpdate,
+  readRecords,
+  toPulledRecord,
+  type StoredRecord,
+} from './stored-record.ts';
 
 /**
  * Push (sync-plan "Push", sync-and-crypto 7.2): one transaction per request. The device row lock
@@ -123,10 +129,11 @@ async function allocateVersion(tx: Queryable): Promise<number> {
 
 /**
  * The whole batch in bulk; if a bulk statement throws (a value PostgreSQL refuses, say), the
- * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the version
- * and the results it stored (mutation id → JSON text). Every statement that can refuse a value
- * runs before the version lock, inside the savepoint; under the lock (held until commit, so it
- * is every push's queue) the records only get their version.
+ * batch is redone one mutation per savepoint so only the bad one is rejected. Returns the
+ * version and the results it stored (mutation id → JSON text). Every statement that can refuse
+ * a value, or wait for another push, runs before the version lock; under the lock (held until
+ * commit, so it is every push's queue) the records only get their version. A push holding the
+ * lock thus never waits for one that waits for the lock.
  */
 async function applyWithFallback(
   tx: Queryable,
@@ -138,51 +145,54 @@ async function applyWithFallback(
   const keep = (results: readonly StoredResult[]) => {
     for (const { mutationId, result } of results) written.set(mutationId, result);
   };
-  // Decide, write what carries no version, and only then take the version lock.
-  let version: number;
-  let plan: BatchPlan | undefined;
+  let plans: BatchPlan[] | undefined;
+  const refused: Mutation[] = [];
   await tx.query('SAVEPOINT push_bulk');
   try {
-    plan = await planBatch(tx, deviceId, mutations, now);
+    const plan = await planBatch(tx, deviceId, mutations, now);
     keep(await writeBeforeVersion(tx, deviceId, plan, now));
     await tx.query('RELEASE SAVEPOINT push_bulk');
+    plans = [plan];
   } catch (error) {
-    if (error instanceof CreatedMeanwhile) throw error;
+    if (mustRetry(error)) throw error;
     await tx.query('ROLLBACK TO SAVEPOINT push_bulk');
-    plan = undefined;
   }
-  if (plan !== undefined) {
-    version = await allocateVersion(tx);
-    keep(await writeVersioned(tx, deviceId, plan, version));
-    return { version, results: written };
-  }
-  // Allocated outside the savepoints: rolling one back would also undo it and its lock.
-  version = await allocateVersion(tx);
-  for (const mutation of mutations) {
-    await tx.query('SAVEPOINT push_one');
-    try {
-      const one = await planBatch(tx, deviceId, [mutation], now);
-      keep(await writeBeforeVersion(tx, deviceId, one, now));
-      keep(await writeVersioned(tx, deviceId, one, version));
-      await tx.query('RELEASE SAVEPOINT push_one');
-    } catch (error) {
-      if (error instanceof CreatedMeanwhile) throw error;
-      await tx.query('ROLLBACK TO SAVEPOINT push_one');
-      const records = await loadRecordsForUpdate(tx, [mutation.entityId]);
-      const record = records.get(mutation.entityId);
-      const result = resultOf(
-        mutation,
-        rejected(
-          mutation,
-          'invalid_record',
-          'The server could not store this change (a value it cannot keep).',
-        ),
-        record,
-      );
-      const results = [{ mutationId: mutation.mutationId, result: JSON.stringify(result) }];
-      await writeResults(tx, deviceId, results);
-      keep(results);
+  if (plans === undefined) {
+    plans = [];
+    for (const mutation of mutations) {
+      await tx.query('SAVEPOINT push_one');
+      try {
+        const one = await planBatch(tx, deviceId, [mutation], now);
+        keep(await writeBeforeVersion(tx, deviceId, one, now));
+        await tx.query('RELEASE SAVEPOINT push_one');
+        plans.push(one);
+      } catch (error) {
+        if (mustRetry(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT push_one');
+        refused.push(mutation);
+      }
     }
+  }
+
+  const version = await allocateVersion(tx);
+  for (const plan of plans) keep(await writeVersioned(tx, deviceId, plan, version));
+  if (refused.length > 0) {
+    // Read now, so a record an earlier mutation of this push changed shows its stamped version;
+    // without a lock, as nothing may wait for another push under the version lock.
+    const records = await readRecords(tx, [...new Set(refused.map((m) => m.entityId))]);
+    const results = refused.map((mutation) => {
+      const rejection = rejected(
+        mutation,
+        'invalid_record',
+        'The server could not store this change (a value it cannot keep).',
+      );
+      return {
+        mutationId: mutation.mutationId,
+        result: JSON.stringify(resultOf(mutation, rejection, records.get(mutation.entityId))),
+      };
+    });
+    await writeResults(tx, deviceId, results);
+    keep(results);
   }
   return { version, results: written };
 }
@@ -387,6 +397,11 @@ async function writeVersioned(
   const results = storedResults(late);
   await writeResults(tx, deviceId, results);
   return results;
+}
+
+/** A failure that is not the batch's own: the whole push is redone, here or by the laptop. */
+function mustRetry(error: unknown): boolean {
+  return error instanceof CreatedMeanwhile || isTransientDatabaseError(error);
 }
 
 /** Another push created one of this batch's new records after the batch read it. */

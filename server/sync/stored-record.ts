@@ -35,9 +35,25 @@ export function isoTime(value: Date | string): string {
  * Loads the given records and locks them for this push (FOR UPDATE): one statement for a whole
  * batch. The id list travels as one JSON parameter, the same on pg and PGlite.
  */
-export async function loadRecordsForUpdate(
+export function loadRecordsForUpdate(
   tx: Queryable,
   ids: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  return loadRecords(tx, ids, 'FOR UPDATE OF r');
+}
+
+/** The records as last committed, without a lock: only to show a state in a push's answer. */
+export function readRecords(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, StoredRecord>> {
+  return loadRecords(tx, ids, '');
+}
+
+async function loadRecords(
+  tx: Queryable,
+  ids: readonly string[],
+  lock: 'FOR UPDATE OF r' | '',
 ): Promise<Map<string, StoredRecord>> {
   const { rows } = await tx.query<RecordRow>(
     `SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
@@ -48,7 +64,7 @@ export async function loadRecordsForUpdate(
      JOIN people up ON up.id = r.updated_by
      WHERE r.id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
      ORDER BY r.id
-     FOR UPDATE OF r`,
+     ${lock}`,
     [JSON.stringify(ids)],
   );
   return new Map(

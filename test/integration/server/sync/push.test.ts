@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  PullResponseSchema,
   PushResponseSchema,
   SyncErrorBodySchema,
   syncRoutes,
@@ -131,6 +132,30 @@ describe.each(syncBackends)('push (%s)', (backend) => {
       'applied',
     ]);
     expect(await countRows('SELECT count(*) AS n FROM records WHERE id = ANY($1)', [ids])).toBe(2);
+  });
+
+  it('shows a rejected change the state an earlier change of the same push made, at its version', async () => {
+    const client = await newClient();
+    const id = newRecordId();
+    const response = await client.push([
+      mutation({ mutationId: 1, entityId: id, op: 'create', fields: { notes: 'two rifles' } }),
+      mutation({ mutationId: 2, entityId: id, baseRev: 1, fields: { notes: 'bad \u0000 byte' } }),
+    ]);
+    expect(response.status).toBe(200);
+    const body = PushResponseSchema.parse(response.json);
+    const [created, refused] = body.results;
+    expect(created).toMatchObject({ outcome: 'applied', serverRev: 1 });
+    expect(refused).toMatchObject({ outcome: 'rejected', reason: 'invalid_record', serverRev: 1 });
+    // The state shown is the stored one, with the version a pull will give it, not a placeholder.
+    expect(refused?.serverState).toMatchObject({
+      id,
+      version: body.version,
+      data: { notes: 'two rifles' },
+    });
+    const page = PullResponseSchema.parse(
+      (await client.pull({ afterVersion: body.version - 1, afterId: '' })).json,
+    );
+    expect(page.changes.find((change) => change.id === id)?.version).toBe(body.version);
   });
 
   it('takes the first mutation as the baseline when the laptop last synced with another epoch', async () => {
