@@ -175,8 +175,10 @@ async function pushAll(
 }
 
 /**
- * A database of its own for one measurement. `settle` waits for PostgreSQL to write out what
- * the phase before left in memory (CHECKPOINT), so each phase is timed on its own work.
+ * A database of its own for one measurement. `settle` does the upkeep PostgreSQL would do
+ * between the phases of a server's life (VACUUM ANALYZE: the dead rows every stamped record
+ * leaves, the statistics) and writes out what the phase before left in memory (CHECKPOINT), so
+ * each phase is timed on its own work, not on autovacuum catching up with the one before.
  */
 async function withThrowawayPostgres<T>(
   work: (url: string, settle: () => Promise<void>) => Promise<T>,
@@ -189,6 +191,13 @@ async function withThrowawayPostgres<T>(
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${name}`;
     return await work(url.toString(), async () => {
+      const upkeep = new pg.Client({ connectionString: url.toString() });
+      await upkeep.connect();
+      try {
+        await upkeep.query('VACUUM (ANALYZE)');
+      } finally {
+        await upkeep.end();
+      }
       await admin.query('CHECKPOINT');
     });
   } finally {
