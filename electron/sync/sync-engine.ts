@@ -414,8 +414,12 @@ export class SyncEngine {
           }
         }
       } catch (error) {
-        // Revoked: the round says so and stops; nothing to listen for any more.
-        if (error instanceof SyncHttpError && error.kind === 'revoked') return;
+        // Revoked (the server ends a revoked laptop's stream, and refuses its reconnect): a
+        // round now says so on the Sync screen and stops; nothing to listen for any more.
+        if (error instanceof SyncHttpError && error.kind === 'revoked') {
+          this.#remoteChanges();
+          return;
+        }
       }
       if (signal.aborted || !this.#active) return;
       this.#streamFailures += 1;

@@ -22,6 +22,8 @@ export interface BuildServerOptions {
   log?: FastifyServerOptions['logger'];
   /** The server's clock (enrollment expiry, receivedAt); tests move it. */
   clock?: () => Date;
+  /** The event stream's heartbeat (default EVENTS_HEARTBEAT_MS); tests shorten it. */
+  eventsHeartbeatMs?: number;
 }
 
 /** Never written to a log line: credentials, codes and cookies. */
@@ -64,7 +66,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
   const notifier = new ChangeNotifier();
   await app.register(syncRoutesPlugin(db, notifier, clock));
-  await app.register(eventsRoutePlugin(db, notifier));
+  await app.register(eventsRoutePlugin(db, notifier, { heartbeatMs: options.eventsHeartbeatMs }));
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = config.filesKeyFile ?? path.join(config.dataDir, 'files.key');
   const filesKey = await loadOrCreateFilesKey(keyFile);

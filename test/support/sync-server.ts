@@ -25,6 +25,8 @@ export interface StartSyncServerOptions {
   clock?: () => Date;
   /** Enrollment attempts per IP per minute; tests that enroll many devices raise it. */
   enrollRateLimitPerMinute?: number;
+  /** The event stream's heartbeat; default the server's own. */
+  eventsHeartbeatMs?: number;
 }
 
 export interface SyncServerHandle {
@@ -77,7 +79,13 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
 
   const start = async () => {
     const db = await openDatabase(config);
-    const app = await buildServer({ config, db, log: false, clock });
+    const app = await buildServer({
+      config,
+      db,
+      log: false,
+      clock,
+      eventsHeartbeatMs: options.eventsHeartbeatMs,
+    });
     const address = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(address).port);
     running = { app, db };

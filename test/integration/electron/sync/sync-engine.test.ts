@@ -427,7 +427,8 @@ describe("hearing of another laptop's changes as soon as the server stores them"
   let personOnB: { userId: string; passphrase: string };
 
   beforeAll(async () => {
-    server = await startSyncServer({ backend: 'pglite' });
+    // A short heartbeat: the server checks an open stream's device at each one.
+    server = await startSyncServer({ backend: 'pglite', eventsHeartbeatMs: 200 });
     // Rounds only on the server's word: no save-triggered round, no polling within the test.
     const live = { ...manual, liveUpdates: true, pokeDelayMs: 0 };
     a = await startDispatchedApp({ prefix: 'sync-live-a', sync: live });
@@ -478,5 +479,16 @@ describe("hearing of another laptop's changes as soon as the server stores them"
     await b.ok('unlock', personOnB);
     const id = await sentByA('Found after B was unlocked.');
     await expect.poll(listedOnB, { timeout: 10_000 }).toContain(id);
+  });
+
+  // Last: B stays revoked.
+  it('says it was revoked as soon as the server ends its stream, without waiting for a round', async () => {
+    const deviceId = (await b.ok('getSyncStatus')).deviceId!;
+    await server.revoke(deviceId);
+    const t0 = Date.now();
+    for (let i = 0; i < 30; i++) { const st = await b.ok('getSyncStatus'); console.log('DBG', Date.now() - t0, st.phase, JSON.stringify(st.lastError)); if (st.phase === 'revoked') break; await new Promise((r) => setTimeout(r, 200)); }
+    await expect
+      .poll(async () => (await b.ok('getSyncStatus')).phase, { timeout: 10_000 })
+      .toBe('revoked');
   });
 });

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeDevice } from '../../../../server/auth/devices.ts';
+import { MAX_EVENT_STREAMS_PER_DEVICE } from '../../../../server/routes/events-route.ts';
 import {
   CHANGES_EVENT,
+  SyncErrorBodySchema,
   syncRoutes,
   type EnrollResponse,
 } from '../../../../shared/sync/protocol.ts';
@@ -77,5 +80,45 @@ describe.each(syncBackends)('the event stream that tells laptops to pull (%s)', 
     await server.kill();
     await atOffice.ended;
     await server.restart();
+  });
+});
+
+describe.each(syncBackends)('who may keep an event stream open (%s)', (backend) => {
+  let server: SyncServerHandle;
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend, eventsHeartbeatMs: 50 });
+  });
+  afterAll(() => server.stop());
+
+  it("ends a revoked laptop's open stream at the next heartbeat; its reconnect is refused", async () => {
+    const laptop = await server.enrollDevice('Lost laptop');
+    const stream = await listen(server, laptop);
+    await expect.poll(() => stream.said()).toContain(': heartbeat');
+    expect(await revokeDevice(server.db, laptop.deviceId, new Date())).toMatchObject({
+      kind: 'revoked',
+    });
+    await stream.ended;
+    const again = await fetch(`${server.url}${syncRoutes.events}`, {
+      headers: { authorization: `Bearer ${laptop.credential}` },
+    });
+    expect(again.status).toBe(401);
+    expect(SyncErrorBodySchema.parse(await again.json()).error).toBe('DEVICE_REVOKED');
+  });
+
+  it(`keeps at most ${MAX_EVENT_STREAMS_PER_DEVICE} streams per laptop: a new one ends the oldest`, async () => {
+    const laptop = await server.enrollDevice('Reconnecting laptop');
+    const streams = [];
+    for (let n = 0; n <= MAX_EVENT_STREAMS_PER_DEVICE; n += 1) {
+      const stream = await listen(server, laptop);
+      await expect.poll(() => stream.said()).toContain(': open');
+      streams.push(stream);
+    }
+    await streams[0]?.ended;
+    // The newer ones stay open and keep beating.
+    const newest = streams.at(-1)!;
+    const heard = newest.said().split(': heartbeat').length;
+    await expect.poll(() => newest.said().split(': heartbeat').length).toBeGreaterThan(heard);
+    for (const stream of streams.slice(1)) stream.close();
   });
 });
