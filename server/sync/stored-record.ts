@@ -42,7 +42,7 @@ export function loadRecordsForUpdate(
   return loadRecords(tx, ids, 'FOR UPDATE OF r');
 }
 
-/** The records as last committed, without a lock: only to show a state in a push's answer. */
+/** The records as this transaction sees them, taking no lock: to show a state in an answer. */
 export function readRecords(
   tx: Queryable,
   ids: readonly string[],
