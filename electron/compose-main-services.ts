@@ -9,8 +9,7 @@ import { syncHandlers } from './services/sync-handlers.ts';
 import { IdleLock } from './session/idle-lock.ts';
 import { Session } from './session/session.ts';
 import { createSettingsService, type SettingsBacking } from './settings/settings-service.ts';
-import type { FetchLike } from './sync/http-port.ts';
-import { SyncEngine, type Timers } from './sync/sync-engine.ts';
+import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine.ts';
 
 /** The adapters a host supplies: Electron's in main.ts, Node's in the browser preview. */
 export interface MainAdapters {
@@ -20,18 +19,11 @@ export interface MainAdapters {
   readonly kdfCost: { readonly passphrase: KdfCostSource; readonly recovery: KdfCost };
   readonly events: EventSink;
   readonly log: Logger;
-  /** Sync's clock, timers and network; tests inject their own, hosts leave them out. */
-  readonly sync?: {
-    readonly fetch?: FetchLike;
-    readonly now?: () => Date;
-    readonly timers?: Timers;
-    readonly random?: () => number;
-    readonly debounceMs?: number;
-    readonly intervalMs?: number;
-    readonly requestTimeoutMs?: number;
-    readonly liveUpdates?: boolean;
-    readonly pokeDelayMs?: number;
-  };
+  /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
+  readonly sync?: Omit<
+    SyncEngineOptions,
+    'session' | 'events' | 'log' | 'appVersion' | 'onEnrolled'
+  >;
 }
 
 export interface MainServices {

@@ -11,6 +11,7 @@ import { backoffDelayMs } from './backoff.ts';
 import { SyncHttp, SyncHttpError, type FetchLike } from './http-port.ts';
 import {
   downloadPhotos,
+  PHOTO_BYTES_PER_ROUND,
   pullAll,
   pushAll,
   startRepull,
@@ -44,11 +45,15 @@ export interface SyncEngineOptions {
   readonly liveUpdates?: boolean;
   /** After the server says another laptop's changes were stored, before the round. */
   readonly pokeDelayMs?: number;
+  /** Photo bytes a round moves each way (default PHOTO_BYTES_PER_ROUND). */
+  readonly photoBytesPerRound?: number;
   /** Enrollment also records the server in the settings (shown in Settings). */
   readonly onEnrolled?: (serverUrl: string) => void;
 }
 
 const STALE_MS = 24 * 60 * 60 * 1000;
+/** Before the next round when the last one left photos to move. */
+const MORE_PHOTOS_MS = 1_000;
 
 const nodeTimers: Timers = {
   setTimeout: (callback, ms) => {
@@ -305,14 +310,20 @@ export class SyncEngine {
       });
       this.#failures = 0;
       this.#phase = 'idle';
+      let photosLeft = false;
       try {
-        await uploadPhotos(ctx);
-        await downloadPhotos(ctx);
+        const budget = this.#options.photoBytesPerRound ?? PHOTO_BYTES_PER_ROUND;
+        const uploads = await uploadPhotos(ctx, budget);
+        const downloads = await downloadPhotos(ctx, budget);
+        photosLeft = uploads.left + downloads.left > 0;
       } catch (error) {
         if (signal.aborted) return;
         log.warn('sync.photos_failed', { kind: errorKind(error) });
       }
-      if (this.#active) this.#schedule(this.#options.intervalMs ?? 60_000);
+      // Photos left over: the next round comes soon, and sends what was saved meanwhile first.
+      if (this.#active) {
+        this.#schedule(photosLeft ? MORE_PHOTOS_MS : (this.#options.intervalMs ?? 60_000));
+      }
     } catch (error) {
       if (signal.aborted || (error instanceof AppError && error.code === 'LOCKED')) return;
       this.#failed(error);

@@ -447,14 +447,43 @@ interface UploadRow {
  * resuming from the server's offset. Runs after records: a slow upload never holds records back.
  * A failure here is logged and retried next round; it does not fail the round.
  */
-export async function uploadPhotos(ctx: RoundContext): Promise<number> {
+/**
+ * Bytes of photos a round moves each way (at least one photo): a laptop far behind, say a first
+ * sync of thousands of photos over a poor link, would otherwise hold every later round, and the
+ * records saved meanwhile, until the last photo was through. What is left goes next round, soon.
+ */
+export const PHOTO_BYTES_PER_ROUND = 64 * 1024 * 1024;
+
+/** Photos a round moved, and how many it left for the next round (its bytes were used up). */
+export interface PhotoTransfer {
+  readonly moved: number;
+  readonly left: number;
+}
+
+/** The oldest photos up to `budget` bytes, and always the first. */
+function withinBudget<T extends { size: number }>(rows: readonly T[], budget: number): T[] {
+  let bytes = 0;
+  let count = 0;
+  for (const row of rows) {
+    if (count > 0 && bytes + row.size > budget) break;
+    bytes += row.size;
+    count += 1;
+  }
+  return rows.slice(0, count);
+}
+
+export async function uploadPhotos(
+  ctx: RoundContext,
+  budget = PHOTO_BYTES_PER_ROUND,
+): Promise<PhotoTransfer> {
   const { db } = ctx.open();
-  const rows = db
+  const waiting = db
     .prepare(
       `SELECT sha256, mime, size, upload_state, upload_url FROM attachments
        WHERE upload_state IN ('queued', 'uploading', 'uploaded') ORDER BY created_at`,
     )
     .all() as UploadRow[];
+  const rows = withinBudget(waiting, budget);
   let done = 0;
   for (const row of rows) {
     ctx.progress('photos', done, rows.length);
@@ -462,7 +491,7 @@ export async function uploadPhotos(ctx: RoundContext): Promise<number> {
     done += 1;
   }
   if (rows.length > 0) ctx.progress('photos', done, rows.length);
-  return done;
+  return { moved: done, left: waiting.length - rows.length };
 }
 
 function setUpload(
@@ -573,13 +602,17 @@ async function uploadOne(ctx: RoundContext, row: UploadRow): Promise<void> {
  * whole (damaged there, or not matching its digest) is logged and skipped, so it does not hold
  * back the others; losing the connection stops them all. Returns how many arrived.
  */
-export async function downloadPhotos(ctx: RoundContext): Promise<number> {
-  const rows = ctx
+export async function downloadPhotos(
+  ctx: RoundContext,
+  budget = PHOTO_BYTES_PER_ROUND,
+): Promise<PhotoTransfer> {
+  const waiting = ctx
     .open()
     .db.prepare(
       "SELECT sha256, size FROM attachments WHERE upload_state = 'remote' ORDER BY created_at",
     )
     .all() as Array<{ sha256: string; size: number }>;
+  const rows = withinBudget(waiting, budget);
   let done = 0;
   for (const row of rows) {
     ctx.progress('photoDownloads', done, rows.length);
@@ -621,7 +654,7 @@ export async function downloadPhotos(ctx: RoundContext): Promise<number> {
     done += 1;
   }
   if (rows.length > 0) ctx.progress('photoDownloads', rows.length, rows.length);
-  return done;
+  return { moved: done, left: waiting.length - rows.length };
 }
 
 function b64(text: string): string {

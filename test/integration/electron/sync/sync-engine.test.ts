@@ -361,7 +361,15 @@ describe('syncing on its own: after a save, every minute, and backing off while 
     app = await startDispatchedApp({
       prefix: 'sync-timers',
       // No jitter: random() = 0 makes the waits 1 s, 2 s, 4 s exactly.
-      sync: { timers, random: () => 0, debounceMs: 2_000, intervalMs: 60_000, liveUpdates: false },
+      sync: {
+        timers,
+        random: () => 0,
+        debounceMs: 2_000,
+        intervalMs: 60_000,
+        liveUpdates: false,
+        // Each round moves one photo each way (a round always moves at least one).
+        photoBytesPerRound: 1,
+      },
     });
     await setUpFirstPerson(app, { name: 'Amina Hadžić' });
   }, 60_000);
@@ -416,6 +424,28 @@ describe('syncing on its own: after a save, every minute, and backing off while 
       pendingChanges: 0,
       lastError: null,
     });
+    expect(timers.waits()).toEqual([60_000]);
+  });
+
+  it("moves a round's share of photos and comes back soon for the rest, not in a minute", async () => {
+    for (const green of [120, 160]) {
+      await app.ok('addPhoto', {
+        dataBase64: tinyPng([10, green, 10], 64).toString('base64'),
+        kind: 'whole_weapon',
+      });
+    }
+    const uploaded = () =>
+      (
+        row(app, "SELECT count(*) AS n FROM attachments WHERE upload_state = 'verified'") as {
+          n: number;
+        }
+      ).n;
+    // Adding a photo brings the next round forward, as a save does.
+    await timers.elapse(2_000, app);
+    expect(uploaded()).toBe(1);
+    expect(timers.waits()).toEqual([1_000]);
+    await timers.elapse(1_000, app);
+    expect(uploaded()).toBe(2);
     expect(timers.waits()).toEqual([60_000]);
   });
 });
@@ -486,7 +516,12 @@ describe("hearing of another laptop's changes as soon as the server stores them"
     const deviceId = (await b.ok('getSyncStatus')).deviceId!;
     await server.revoke(deviceId);
     const t0 = Date.now();
-    for (let i = 0; i < 30; i++) { const st = await b.ok('getSyncStatus'); console.log('DBG', Date.now() - t0, st.phase, JSON.stringify(st.lastError)); if (st.phase === 'revoked') break; await new Promise((r) => setTimeout(r, 200)); }
+    for (let i = 0; i < 30; i++) {
+      const st = await b.ok('getSyncStatus');
+      console.log('DBG', Date.now() - t0, st.phase, JSON.stringify(st.lastError));
+      if (st.phase === 'revoked') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
     await expect
       .poll(async () => (await b.ok('getSyncStatus')).phase, { timeout: 10_000 })
       .toBe('revoked');

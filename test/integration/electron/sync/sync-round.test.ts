@@ -179,7 +179,7 @@ describe('uploadPhotos with a connection cut mid-chunk', () => {
     expect(state()).toEqual({ upload_state: 'uploading', uploaded_bytes: UPLOAD_CHUNK_BYTES });
 
     seen.length = 0;
-    expect(await uploadPhotos(ctx)).toBe(1);
+    expect(await uploadPhotos(ctx)).toEqual({ moved: 1, left: 0 });
     // HEAD by digest (not there yet), HEAD of the upload (offset 1 MiB), the two missing chunks,
     // HEAD by digest (there): no second POST, no chunk sent twice.
     expect(seen).toEqual(['HEAD', 'HEAD', 'PATCH', 'PATCH', 'HEAD']);
@@ -226,14 +226,14 @@ describe('downloadPhotos with one photo damaged on the server', () => {
         .run(sha256);
       digests.push(sha256);
     }
-    expect(await uploadPhotos(camera.ctx)).toBe(2);
+    expect(await uploadPhotos(camera.ctx)).toEqual({ moved: 2, left: 0 });
     const [damaged, good] = digests as [string, string];
     const onServer = path.join(server.dataDir, 'files', 'blobs', damaged);
     const sealed = await readFile(onServer);
     sealed.writeUInt8(sealed.readUInt8(100) ^ 1, 100);
     await writeFile(onServer, sealed);
 
-    expect(await downloadPhotos(office.ctx)).toBe(1);
+    expect(await downloadPhotos(office.ctx)).toEqual({ moved: 1, left: 0 });
     const state = (sha256: string) =>
       (
         office.db.prepare('SELECT upload_state FROM attachments WHERE sha256 = ?').get(sha256) as {
