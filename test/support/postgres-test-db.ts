@@ -36,19 +36,21 @@ export async function createThrowawayDatabase(): Promise<{
   };
 }
 
-/**
- * A session that keeps every push from storing its results until released: a push stops after it
- * has taken its version and written its records, with the version lock held until release.
- */
-export async function holdPushResults(databaseUrl: string | undefined): Promise<{
+/** A held lock's session: wait until `count` sessions queue behind locks, then let them go. */
+export interface LockHolder {
   waitForWaiters(count: number): Promise<void>;
   release(): Promise<void>;
-}> {
+}
+
+async function holdWith(
+  databaseUrl: string | undefined,
+  take: (client: pg.Client) => Promise<void>,
+  letGo: (client: pg.Client) => Promise<void>,
+): Promise<LockHolder> {
   if (databaseUrl === undefined) throw new Error('Holding pushes needs the PostgreSQL backend.');
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  await client.query('BEGIN');
-  await client.query('LOCK TABLE mutation_results IN SHARE MODE');
+  await take(client);
   let released: Promise<void> | undefined;
   return {
     async waitForWaiters(count) {
@@ -65,11 +67,53 @@ export async function holdPushResults(databaseUrl: string | undefined): Promise<
       throw new Error(`never saw ${count} sessions waiting for a lock`);
     },
     release() {
-      released ??= client
-        .query('ROLLBACK')
-        .then(() => undefined)
-        .finally(() => client.end());
+      released ??= letGo(client).finally(() => client.end());
       return released;
     },
   };
+}
+
+/**
+ * A session that keeps every push from storing its results until released: a push stops after
+ * it has written its records (not yet committed), before it takes its version.
+ */
+export function holdPushResults(databaseUrl: string | undefined): Promise<LockHolder> {
+  return holdWith(
+    databaseUrl,
+    async (client) => {
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE mutation_results IN SHARE MODE');
+    },
+    async (client) => {
+      await client.query('ROLLBACK');
+    },
+  );
+}
+
+const STAMP_HOLD_KEY = 4_242_001;
+
+/**
+ * A session that holds every push just after it has taken its version: stamping its records
+ * with it waits (by a trigger installed here, removed on release) for an advisory lock this
+ * session keeps until release, so the version lock stays taken and later pushes queue for it.
+ */
+export function holdVersionStamps(databaseUrl: string | undefined): Promise<LockHolder> {
+  return holdWith(
+    databaseUrl,
+    async (client) => {
+      await client.query(
+        `CREATE OR REPLACE FUNCTION test_hold_version_stamp() RETURNS trigger LANGUAGE plpgsql
+         AS $$ BEGIN PERFORM pg_advisory_xact_lock_shared(${STAMP_HOLD_KEY}); RETURN NEW; END $$`,
+      );
+      await client.query(
+        `CREATE TRIGGER test_hold_version_stamp BEFORE UPDATE OF version ON records
+         FOR EACH ROW EXECUTE FUNCTION test_hold_version_stamp()`,
+      );
+      await client.query('SELECT pg_advisory_lock($1)', [STAMP_HOLD_KEY]);
+    },
+    async (client) => {
+      await client.query('SELECT pg_advisory_unlock($1)', [STAMP_HOLD_KEY]);
+      await client.query('DROP TRIGGER test_hold_version_stamp ON records');
+    },
+  );
 }

@@ -6,7 +6,7 @@ import {
   type PullCursor,
   type PulledRecord,
 } from '../../../../shared/sync/protocol.ts';
-import { holdPushResults } from '../../../support/postgres-test-db.ts';
+import { holdVersionStamps } from '../../../support/postgres-test-db.ts';
 import { mutation, newRecordId, request, syncClient } from '../../../support/sync-client.ts';
 import {
   startSyncServer,
@@ -102,9 +102,9 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
       ]);
       const start = (await pullAll(reader, { afterVersion: 0, afterId: '' }, 5000)).cursor;
 
-      // The slow push stops after it has taken its version and written its record; the fast
-      // push then waits for the version counter's row lock.
-      const blocker = await holdPushResults(server.databaseUrl);
+      // The slow push stops after it has taken its version (stamping its record waits); the
+      // fast push then waits for the version counter's row lock.
+      const blocker = await holdVersionStamps(server.databaseUrl);
       try {
         const slowPush = slow.push([
           mutation({ mutationId: 2, entityId: held, baseRev: 1, fields: { notes: 'v2' } }),

@@ -211,8 +211,8 @@ describe.each(syncBackends)('push (%s)', (backend) => {
       const first = await newClient();
       const second = await newClient();
       const id = newRecordId();
-      // Both read the record as absent; the first is held (its record inserted, not committed,
-      // the version lock taken) until released, and the second's insert waits for it.
+      // Both read the record as absent; the first is held (its record inserted, not committed)
+      // until released, and the second's insert waits for it.
       const blocker = await holdPushResults(server.databaseUrl);
       try {
         const create = (fields: Record<string, unknown>) => [
