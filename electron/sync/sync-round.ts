@@ -443,11 +443,6 @@ interface UploadRow {
 }
 
 /**
- * Uploads every photo the server does not have yet, 1 MiB at a time with a SHA-256 per chunk,
- * resuming from the server's offset. Runs after records: a slow upload never holds records back.
- * A failure here is logged and retried next round; it does not fail the round.
- */
-/**
  * Bytes of photos a round moves each way (at least one photo): a laptop far behind, say a first
  * sync of thousands of photos over a poor link, would otherwise hold every later round, and the
  * records saved meanwhile, until the last photo was through. What is left goes next round, soon.
@@ -472,6 +467,12 @@ function withinBudget<T extends { size: number }>(rows: readonly T[], budget: nu
   return rows.slice(0, count);
 }
 
+/**
+ * Uploads the photos the server does not have yet, oldest first and up to the round's share,
+ * 1 MiB at a time with a SHA-256 per chunk, resuming from the server's offset. Runs after
+ * records: a slow upload never holds records back. A failure here is logged and retried next
+ * round; it does not fail the round.
+ */
 export async function uploadPhotos(
   ctx: RoundContext,
   budget = PHOTO_BYTES_PER_ROUND,
@@ -596,11 +597,12 @@ async function uploadOne(ctx: RoundContext, row: UploadRow): Promise<void> {
 }
 
 /**
- * Photos of records pulled from other laptops, fetched after this laptop's own uploads. Each is
- * checked against the SHA-256 its record names before it is stored (encrypted, like every photo
- * here); one the server does not have yet is tried again next round. One the server cannot give
- * whole (damaged there, or not matching its digest) is logged and skipped, so it does not hold
- * back the others; losing the connection stops them all. Returns how many arrived.
+ * Photos of records pulled from other laptops, fetched after this laptop's own uploads, oldest
+ * first and up to the round's share. Each is checked against the SHA-256 its record names before
+ * it is stored (encrypted, like every photo here); one the server does not have yet is tried
+ * again next round. One the server cannot give whole (damaged there, or not matching its digest)
+ * is logged and skipped, so it does not hold back the others; losing the connection stops them
+ * all.
  */
 export async function downloadPhotos(
   ctx: RoundContext,

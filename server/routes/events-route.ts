@@ -52,6 +52,8 @@ export function eventsRoutePlugin(
       });
       const heartbeat = setInterval(() => {
         void stillEnrolled(db, device.id).then((enrolled) => {
+          // The stream may have ended while the check ran: never write after its end.
+          if (!open.has(close)) return;
           if (enrolled) stream.write(': heartbeat\n\n');
           else close();
         });
