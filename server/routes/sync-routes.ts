@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PullQuerySchema, PushRequestSchema, syncRoutes } from '../../shared/sync/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
+import { sendJson } from '../http/json-reply.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { checkProtocolVersion } from '../http/protocol-version.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
@@ -30,13 +31,12 @@ export function syncRoutesPlugin(db: Database, notifier: ChangeNotifier, clock: 
       const body = await applyPush(db, device.id, push, clock());
       // Committed: the other laptops listening may pull it now.
       notifier.changesStored(device.id);
-      return reply.type('application/json; charset=utf-8').send(body);
+      return sendJson(request, reply, body);
     });
     app.get(syncRoutes.pull, async (request, reply) => {
       const device = deviceOf(request);
       const query = parseInput(PullQuerySchema, request.query, 'pull query');
-      const body = await pullChanges(db, device.id, query);
-      return reply.type('application/json; charset=utf-8').send(body);
+      return sendJson(request, reply, await pullChanges(db, device.id, query));
     });
   };
 }

@@ -7,7 +7,14 @@ import {
   type PulledRecord,
 } from '../../../../shared/sync/protocol.ts';
 import { holdVersionStamps } from '../../../support/postgres-test-db.ts';
-import { mutation, newRecordId, request, syncClient } from '../../../support/sync-client.ts';
+import {
+  intakeDraftCreations,
+  mutation,
+  newRecordId,
+  pushInBatches,
+  request,
+  syncClient,
+} from '../../../support/sync-client.ts';
 import {
   startSyncServer,
   syncBackends,
@@ -64,6 +71,27 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
       id: '0190a8e4-0000-7000-8000-0000000000aa',
       name: 'Ana Field',
     });
+  });
+
+  it('sends a page gzipped to a laptop that takes gzip, and as it is to one that does not', async () => {
+    const writer = await server.enrollDevice('Gzip writer');
+    const reader = await server.enrollDevice('Gzip reader');
+    await pushInBatches(server.url, writer, intakeDraftCreations(40));
+    const page = (encoding: string) =>
+      fetch(`${server.url}${syncRoutes.pull}?limit=40`, {
+        headers: { authorization: `Bearer ${reader.credential}`, 'accept-encoding': encoding },
+      });
+    const zipped = await page('gzip, deflate');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    // What travels is the compressed page: several times smaller than the JSON it carries.
+    const onTheWire = Number(zipped.headers.get('content-length'));
+    const text = await zipped.text();
+    expect(onTheWire).toBeLessThan(text.length / 3);
+    const plain = await page('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(PullResponseSchema.parse(JSON.parse(text))).toEqual(
+      PullResponseSchema.parse(await plain.json()),
+    );
   });
 
   it('reports a new epoch after new-epoch, and the device still pushes from a new baseline', async () => {
