@@ -62,3 +62,12 @@ export async function revokeDevice(
   ]);
   return { kind: 'revoked', device };
 }
+
+/** Whether the device is enrolled and not revoked (for what outlives a request's check). */
+export async function isDeviceActive(db: Queryable, deviceId: string): Promise<boolean> {
+  const { rows } = await db.query<{ revoked_at: Date | null }>(
+    'SELECT revoked_at FROM devices WHERE id = $1::uuid',
+    [deviceId],
+  );
+  return rows[0] !== undefined && rows[0].revoked_at === null;
+}

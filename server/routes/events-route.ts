@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { CHANGES_EVENT, EVENTS_HEARTBEAT_MS, syncRoutes } from '../../shared/sync/protocol.ts';
+import { isDeviceActive } from '../auth/devices.ts';
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
 import type { ChangeNotifier } from '../sync/change-notifier.ts';
@@ -28,11 +29,11 @@ export function eventsRoutePlugin(
 ) {
   const heartbeatMs = options.heartbeatMs ?? EVENTS_HEARTBEAT_MS;
   return async (app: FastifyInstance): Promise<void> => {
-    const open = new Set<() => void>();
-    const byDevice = new Map<string, Array<() => void>>();
+    /** Each device's open streams, oldest first, by the function that ends one. */
+    const open = new Map<string, Set<() => void>>();
     // Streams never end on their own: close them first, or stopping the server would wait forever.
     app.addHook('preClose', async () => {
-      for (const close of open) close();
+      for (const streams of [...open.values()]) for (const close of [...streams]) close();
     });
     requireDevice(app, db);
     app.get(syncRoutes.events, async (request, reply) => {
@@ -50,43 +51,31 @@ export function eventsRoutePlugin(
       const unsubscribe = notifier.subscribe(device.id, () => {
         stream.write(`event: ${CHANGES_EVENT}\ndata: {}\n\n`);
       });
+      const streams = open.get(device.id) ?? new Set<() => void>();
+      open.set(device.id, streams);
       const heartbeat = setInterval(() => {
-        void stillEnrolled(db, device.id).then((enrolled) => {
-          // The stream may have ended while the check ran: never write after its end.
-          if (!open.has(close)) return;
-          if (enrolled) stream.write(': heartbeat\n\n');
-          else close();
-        });
+        // A failed check keeps the stream: the next beat asks again.
+        void isDeviceActive(db, device.id)
+          .catch(() => true)
+          .then((active) => {
+            // The stream may have ended while the check ran: never write after its end.
+            if (!streams.has(close)) return;
+            if (active) stream.write(': heartbeat\n\n');
+            else close();
+          });
       }, heartbeatMs);
       heartbeat.unref();
       const close = () => {
-        if (!open.delete(close)) return;
+        if (!streams.delete(close)) return;
+        if (streams.size === 0) open.delete(device.id);
         clearInterval(heartbeat);
         unsubscribe();
-        const streams = (byDevice.get(device.id) ?? []).filter((other) => other !== close);
-        if (streams.length > 0) byDevice.set(device.id, streams);
-        else byDevice.delete(device.id);
         stream.end();
       };
-      open.add(close);
-      const streams = [...(byDevice.get(device.id) ?? []), close];
-      byDevice.set(device.id, streams);
-      if (streams.length > MAX_EVENT_STREAMS_PER_DEVICE) streams[0]?.();
+      streams.add(close);
+      if (streams.size > MAX_EVENT_STREAMS_PER_DEVICE) streams.values().next().value?.();
       // The response closes when the laptop goes away (or the stream is ended here).
       stream.once('close', close);
     });
   };
-}
-
-/** False once the device is revoked or gone; true if the check itself fails (try next beat). */
-async function stillEnrolled(db: Database, deviceId: string): Promise<boolean> {
-  try {
-    const { rows } = await db.query<{ revoked_at: Date | null }>(
-      'SELECT revoked_at FROM devices WHERE id = $1::uuid',
-      [deviceId],
-    );
-    return rows[0] !== undefined && rows[0].revoked_at === null;
-  } catch {
-    return true;
-  }
 }
