@@ -23,6 +23,7 @@ export type Fault =
 export interface ProxiedRequest {
   readonly method: string;
   readonly path: string;
+  readonly headers: http.IncomingHttpHeaders;
   readonly body: Buffer;
 }
 
@@ -72,7 +73,12 @@ export async function startFaultProxy(target: () => string): Promise<FaultProxy>
     response: http.ServerResponse,
     body: Buffer,
   ): Promise<void> {
-    const fault = await policy({ method: request.method ?? 'GET', path: request.url ?? '/', body });
+    const fault = await policy({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      headers: request.headers,
+      body,
+    });
     stats[fault.kind] += 1;
     if (fault.kind === 'drop_request') {
       response.socket?.destroy();

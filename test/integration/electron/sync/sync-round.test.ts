@@ -104,12 +104,17 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     // A first pull into an empty store builds its search indexes at the end, even a failed one.
     const indexes = indexNames();
     let pulls = 0;
+    const acceptEncodings = new Set<string | undefined>();
     proxy.setPolicy((request) => {
       if (!request.path.startsWith(syncRoutes.pull)) return { kind: 'pass' };
       pulls += 1;
+      acceptEncodings.add(request.headers['accept-encoding']);
       return pulls === 3 ? { kind: 'cut_response' } : { kind: 'pass' };
     });
     await expect(pullAll(ctx, PAGE)).rejects.toThrow();
+    // The laptop asks for its pages gzipped (the server's side: pull.test.ts), cut one included.
+    expect([...acceptEncodings].every((header) => /\bgzip\b/.test(header ?? ''))).toBe(true);
+    expect(acceptEncodings.size).toBeGreaterThan(0);
     // Two whole pages arrived before the cut; the page requested early may not count.
     expect(localCount()).toBe(2 * PAGE);
     const cursor = readSyncState(db);
