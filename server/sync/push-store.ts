@@ -1,4 +1,5 @@
 import type { LocationType } from '../../shared/domain/enums.ts';
+import { jsonEqual, serverOwnedKeys } from '../../shared/sync/fields.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
@@ -121,19 +122,21 @@ export async function writeUnversioned(
     );
   }
   if (writes.history.length > 0) {
-    // WITH ORDINALITY keeps history ids in mutation order.
+    // WITH ORDINALITY keeps history ids in mutation order. A row sent without fields takes them
+    // from the record this batch just wrote (historyParameter).
     await tx.query(
       `INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
                                    changed_fields, fields, device_time, received_at)
        SELECT h."recordId", h."serverRev", $2::uuid, h."mutationId", h."authorId", h.op,
-              h."changedFields", h.fields, h."deviceTime", $3
+              h."changedFields", COALESCE(h.fields, r.data - h."serverKeys"), h."deviceTime", $3
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("recordId" text, "serverRev" int,
          "mutationId" bigint, "authorId" uuid, op text, "changedFields" jsonb, fields jsonb,
-         "deviceTime" timestamptz))
+         "serverKeys" text[], "deviceTime" timestamptz))
          WITH ORDINALITY AS h("recordId", "serverRev", "mutationId", "authorId", op,
-           "changedFields", fields, "deviceTime", n)
+           "changedFields", fields, "serverKeys", "deviceTime", n)
+       LEFT JOIN records r ON h.fields IS NULL AND r.id = h."recordId"
        ORDER BY h.n`,
-      [JSON.stringify(writes.history), deviceId, now],
+      [historyParameter(writes.history, writes.records), deviceId, now],
     );
   }
   if (writes.conflicts.length > 0) {
@@ -150,6 +153,52 @@ export async function writeUnversioned(
     );
   }
   return true;
+}
+
+/**
+ * The history rows as one JSON parameter. A row whose raw fields are the same JSON value (key
+ * order aside, as in jsonb) as the record this batch writes, minus the keys the server owns (a
+ * create, mostly), is sent without them: the statement takes them from the record's row, so the
+ * same ~1 KB per record is not sent and parsed a second time. Every raw change is still stored
+ * exactly as sent.
+ */
+function historyParameter(
+  history: readonly HistoryRow[],
+  records: readonly StoredRecord[],
+): string {
+  const written = new Map(records.map((record) => [record.id, record]));
+  return JSON.stringify(
+    history.map((row) => {
+      const serverKeys = fieldsSharedWith(row.fields, written.get(row.recordId));
+      return {
+        recordId: row.recordId,
+        serverRev: row.serverRev,
+        mutationId: row.mutationId,
+        authorId: row.authorId,
+        op: row.op,
+        changedFields: row.changedFields,
+        fields: serverKeys === null ? row.fields : null,
+        serverKeys,
+        deviceTime: row.deviceTime,
+      };
+    }),
+  );
+}
+
+/**
+ * The keys to drop from the record's data to get exactly these raw fields, or null when no keys
+ * do (the fields were normalised, emptied a field, carry a server key, or are a partial change).
+ */
+export function fieldsSharedWith(
+  fields: Readonly<Record<string, unknown>>,
+  record: Pick<StoredRecord, 'entity' | 'data'> | undefined,
+): readonly string[] | null {
+  if (record?.data === undefined || record.data === null) return null;
+  const serverKeys = serverOwnedKeys(record.entity);
+  // Undefined counts as absent: a raw change that carries a server key is stored as sent.
+  const rest: Record<string, unknown> = { ...record.data };
+  for (const key of serverKeys) rest[key] = undefined;
+  return jsonEqual(fields, rest) ? serverKeys : null;
 }
 
 function recordRows(records: readonly StoredRecord[]) {

@@ -6,6 +6,7 @@ import {
   SyncErrorBodySchema,
   syncRoutes,
 } from '../../../../shared/sync/protocol.ts';
+import { IntakeEventDraftSchema } from '../../../../shared/domain/intake-event.ts';
 import { holdPushResults } from '../../../support/postgres-test-db.ts';
 import {
   intakeDraftCreations,
@@ -62,6 +63,57 @@ describe.each(syncBackends)('push (%s)', (backend) => {
     expect(
       await countRows('SELECT count(*) AS n FROM record_history WHERE record_id = $1', [id]),
     ).toBe(2);
+  });
+
+  it("stores every change's fields in the history exactly as the laptop sent them", async () => {
+    const client = await newClient();
+    const [whole, emptied, edited] = [newRecordId(), newRecordId(), newRecordId()];
+    // A create as the laptop sends it: the record as it will be stored, minus the server's keys.
+    const {
+      id: _id,
+      status: _status,
+      revision: _revision,
+      ...asStored
+    } = IntakeEventDraftSchema.parse({
+      id: whole,
+      status: 'draft',
+      revision: 1,
+      context: 'seized',
+      occurredAt: '2026-03-01',
+      notes: 'Found in a hidden compartment',
+      weapons: [],
+    });
+    const batch = [
+      mutation({ mutationId: 1, entityId: whole, op: 'create', fields: asStored }),
+      mutation({
+        mutationId: 2,
+        entityId: emptied,
+        op: 'create',
+        fields: { ...asStored, recordingAgency: null },
+      }),
+      mutation({ mutationId: 3, entityId: edited, op: 'create', fields: asStored }),
+      mutation({
+        mutationId: 4,
+        entityId: edited,
+        op: 'update',
+        fields: { notes: 'Under a seat' },
+      }),
+    ];
+    const response = await client.push(batch);
+    expect(PushResponseSchema.parse(response.json).results.map((r) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    const { rows } = await server.db.query<{ mutation_id: string | number; fields: unknown }>(
+      `SELECT mutation_id, fields FROM record_history
+       WHERE device_id = $1::uuid ORDER BY mutation_id`,
+      [client.device.deviceId],
+    );
+    expect(rows.map((row) => [Number(row.mutation_id), row.fields])).toEqual(
+      batch.map((sent) => [sent.mutationId, sent.fields]),
+    );
   });
 
   it('refuses a gap with 409 MUTATION_GAP and the id it expects, committing nothing', async () => {
