@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
@@ -144,5 +144,6 @@ export function auditEntriesFor(db: Db, entity: string, entityId: string): Audit
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One native call: every pulled record is hashed twice (receipt and chain).
+  return hash('sha256', text, 'hex');
 }

@@ -18,6 +18,7 @@ import type { Db } from '../store/encrypted-database.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
 import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
 import {
+  applyServerPage,
   applyServerRecord,
   insertSyncIssue,
   readSyncState,
@@ -280,12 +281,12 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
       }
       const at = ctx.now().toISOString();
       db.transaction(() => {
-        for (const change of page.changes) {
-          const outcome = applyServerRecord(db, dbId, change, at);
-          if (outcome === 'invalid') {
+        applyServerPage(db, dbId, page.changes, at).forEach((outcome, index) => {
+          const change = page.changes[index];
+          if (outcome === 'invalid' && change !== undefined) {
             ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
           }
-        }
+        });
         updateSyncState(db, {
           pullAfterVersion: page.next.afterVersion,
           pullAfterId: page.next.afterId,

@@ -10,7 +10,12 @@ import {
 } from '../../../../electron/store/audit-log.ts';
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
-import { applyServerRecord } from '../../../../electron/store/sync-repository.ts';
+import { appendOutbox } from '../../../../electron/store/outbox.ts';
+import {
+  applyServerPage,
+  applyServerRecord,
+  settleDeferred,
+} from '../../../../electron/store/sync-repository.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
 const AT = '2026-03-01T08:00:00.000Z';
@@ -82,5 +87,73 @@ describe('applyServerRecord audit entries', () => {
     expect(change?.after).toMatchObject({ notes: 'Three rifles.' });
     expect(JSON.stringify(change?.after)).toBe(storedJson(db, id));
     expect(verifyAuditChain(db, dbId)).toEqual({ ok: true, entries: 2 });
+  });
+
+  it('applies a page around a record with unsent changes, keeping its change aside until they are sent', () => {
+    const [mine, theirs] = [randomUUID(), randomUUID()];
+    applyServerRecord(db, dbId, pulledSeizure(mine, 1, 'As first synced.'), AT);
+    // An edit made here and not yet sent.
+    appendOutbox(db, {
+      entity: 'intake_event',
+      entityId: mine,
+      op: 'update',
+      baseRevision: 1,
+      payload: {},
+      changedFields: ['notes'],
+      createdAt: AT,
+      createdBy: officer.id,
+    });
+    const page = [
+      pulledSeizure(mine, 2, 'Edited on the server.'),
+      pulledSeizure(theirs, 1, 'New.'),
+    ];
+    expect(applyServerPage(db, dbId, page, AT)).toEqual(['deferred', 'applied']);
+    expect(JSON.parse(storedJson(db, mine))).toMatchObject({ notes: 'As first synced.' });
+    expect(
+      db.prepare('SELECT server_rev FROM sync_deferred WHERE entity_id = ?').get(mine),
+    ).toEqual({
+      server_rev: 2,
+    });
+
+    // A later page with the record again, still unsent: the newer change replaces the one aside.
+    expect(applyServerPage(db, dbId, [pulledSeizure(mine, 3, 'Edited again.')], AT)).toEqual([
+      'deferred',
+    ]);
+    // Sent and acknowledged: what was kept aside is applied and leaves sync_deferred.
+    db.prepare('DELETE FROM outbox WHERE entity_id = ?').run(mine);
+    settleDeferred(db, dbId, mine, AT);
+    expect(JSON.parse(storedJson(db, mine))).toMatchObject({ notes: 'Edited again.' });
+    expect(db.prepare('SELECT count(*) AS n FROM sync_deferred').get()).toEqual({ n: 0 });
+  });
+
+  it('drops a change kept aside when a page brings the record once nothing is unsent', () => {
+    const id = randomUUID();
+    db.prepare(
+      'INSERT INTO sync_deferred (entity_id, server_rev, change_json) VALUES (?, ?, ?)',
+    ).run(id, 1, JSON.stringify(pulledSeizure(id, 1, 'Kept aside.')));
+    expect(applyServerPage(db, dbId, [pulledSeizure(id, 2, 'Newer.')], AT)).toEqual(['applied']);
+    expect(db.prepare('SELECT count(*) AS n FROM sync_deferred').get()).toEqual({ n: 0 });
+    expect(JSON.parse(storedJson(db, id))).toMatchObject({ notes: 'Newer.' });
+  });
+
+  it('knows each person a page names once, under the newest name the page gives them', () => {
+    const colleague = { id: randomUUID(), name: 'Officer Kovač' };
+    const byColleague = (notes: string, name = colleague.name): PulledRecord => ({
+      ...pulledSeizure(randomUUID(), 1, notes),
+      updatedBy: { id: colleague.id, name },
+    });
+    const page = [
+      byColleague('One.'),
+      byColleague('Two.'),
+      byColleague('Three.', 'Officer Kovač-Horvat'),
+    ];
+    expect(applyServerPage(db, dbId, page, AT)).toEqual(['applied', 'applied', 'applied']);
+    const people = db
+      .prepare('SELECT id, name, role FROM users WHERE id IN (?, ?) ORDER BY name')
+      .all(officer.id, colleague.id);
+    expect(people).toEqual([
+      { id: colleague.id, name: 'Officer Kovač-Horvat', role: 'remote' },
+      { id: officer.id, name: 'Officer Marić', role: 'remote' },
+    ]);
   });
 });
