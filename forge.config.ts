@@ -51,6 +51,11 @@ const config: ForgeConfig = {
     new VitePlugin({
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'electron/sync/pull-page-worker.ts',
+          config: 'vite.pull-worker.config.ts',
+          target: 'main',
+        },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],

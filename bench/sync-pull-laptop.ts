@@ -10,7 +10,8 @@ import { pullAll } from '../electron/sync/sync-round.ts';
 
 /**
  * A fresh laptop's first sync, exactly as the engine runs it: a new encrypted device database,
- * then pullAll (pages of up to 5,000, each applied with its cursor in one local transaction).
+ * then pullAll (pages of up to 5,000 read and validated on a worker thread, each applied with its
+ * cursor in one local transaction).
  */
 export async function pullIntoFreshLaptop(
   serverUrl: string,
@@ -38,6 +39,7 @@ export async function pullIntoFreshLaptop(
     await pullAll({
       open: () => ({ db, dbId: 'bench', dek, dataDir }),
       http,
+      pullWorker: new URL('../electron/sync/pull-page-worker.ts', import.meta.url),
       now: () => new Date(),
       log: createLogger(() => undefined),
       progress: () => undefined,

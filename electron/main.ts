@@ -57,6 +57,8 @@ function main(): void {
       kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
       log,
+      // Bundled beside main.cjs (vite.main.config.ts).
+      sync: { pullWorker: path.join(__dirname, 'pull-page-worker.cjs') },
     });
     app.on('will-quit', () => services.dispose());
     bindIpc(

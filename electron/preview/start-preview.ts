@@ -57,7 +57,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     log: options.log,
     // Renderer tests that stage "another laptop changed it before this one heard" turn the
     // server's event stream off (automated tests only); a person's preview always listens.
-    ...(process.env.SALW_TEST_SYNC_POLL_ONLY === '1' ? { sync: { liveUpdates: false } } : {}),
+    sync: {
+      pullWorker: new URL('../sync/pull-page-worker.ts', import.meta.url),
+      ...(process.env.SALW_TEST_SYNC_POLL_ONLY === '1' ? { liveUpdates: false } : {}),
+    },
   });
 
   const server = await startBridgeServer({

@@ -59,10 +59,15 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
  */
 export function writeIntake(
   db: Db,
-  row: Omit<IntakeRow, 'event' | 'serverRev'> & { event: StoredIntakeEvent; serverRev?: number },
+  row: Omit<IntakeRow, 'event' | 'serverRev'> & {
+    event: StoredIntakeEvent;
+    serverRev?: number;
+    /** JSON.stringify(event), when the caller made it already (a pull validates off-thread). */
+    dataJson?: string;
+  },
 ): string {
   const { event } = row;
-  const dataJson = JSON.stringify(event);
+  const dataJson = row.dataJson ?? JSON.stringify(event);
   prepared(
     db,
     `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision,

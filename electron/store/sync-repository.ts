@@ -1,9 +1,5 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
-import {
-  IntakeEventDraftSchema,
-  IntakeEventFinalSchema,
-} from '../../shared/domain/intake-event.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
@@ -11,10 +7,11 @@ import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { appendAuditEntry, receiptOf } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
 import type { Db } from './encrypted-database.ts';
-import { readIntake, writeIntake, type StoredIntakeEvent } from './intake-repository.ts';
+import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
 import { prepared } from './prepared.ts';
+import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
 
 export type { RecordSyncState };
 
@@ -356,9 +353,11 @@ export function applyServerPage(
   dbId: string,
   changes: readonly PulledRecord[],
   at: string,
+  /** Intake events validated already, by index (see PreparedPullPage); the rest is done here. */
+  intakes: ReadonlyArray<PreparedIntake | undefined> = [],
 ): ApplyOutcome[] {
   const lookups = readPageLookups(db);
-  return changes.map((change) => applyWith(db, dbId, change, at, lookups));
+  return changes.map((change, index) => applyWith(db, dbId, change, at, lookups, intakes[index]));
 }
 
 interface PageLookups {
@@ -368,6 +367,11 @@ interface PageLookups {
   readonly deferred: ReadonlySet<string>;
   /** People already written for this page (id and name): a page names the same few again. */
   readonly people: Set<string>;
+}
+
+/** A prepared change came without its raw data (PreparedPullPage): it is kept with its event. */
+function keptWhole(change: PulledRecord, intake: PreparedIntake | undefined): PulledRecord {
+  return intake === undefined ? change : { ...change, data: intake.event };
 }
 
 /**
@@ -388,6 +392,7 @@ function applyWith(
   change: PulledRecord,
   at: string,
   lookups: PageLookups,
+  intake?: PreparedIntake,
 ): ApplyOutcome {
   if (lookups.pending.has(change.id)) {
     prepared(
@@ -395,7 +400,7 @@ function applyWith(
       `INSERT INTO sync_deferred (entity_id, server_rev, change_json) VALUES (?, ?, ?)
        ON CONFLICT (entity_id) DO UPDATE SET server_rev = excluded.server_rev,
          change_json = excluded.change_json WHERE excluded.server_rev >= sync_deferred.server_rev`,
-    ).run(change.id, change.serverRev, JSON.stringify(change));
+    ).run(change.id, change.serverRev, JSON.stringify(keptWhole(change, intake)));
     return 'deferred';
   }
   if (lookups.deferred.has(change.id)) {
@@ -409,7 +414,7 @@ function applyWith(
   }
   switch (change.entity) {
     case 'intake_event':
-      return applyIntake(db, dbId, change);
+      return applyIntake(db, dbId, change, intake);
     case 'location':
     case 'campaign':
       return applyReference(db, dbId, change);
@@ -463,7 +468,12 @@ function deleteIntake(db: Db, id: string): void {
   prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
 }
 
-function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+function applyIntake(
+  db: Db,
+  dbId: string,
+  change: PulledRecord,
+  ready: PreparedIntake | undefined,
+): ApplyOutcome {
   const existing = readIntake(db, change.id);
   if (change.deleted) {
     if (existing === null) return 'unchanged';
@@ -471,31 +481,30 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
     audit(db, dbId, change, 'sync.deleted', existing.event, null);
     return 'deleted';
   }
-  const data = {
-    ...(change.data as Record<string, unknown>),
-    id: change.id,
-    status: change.status,
-  };
+  const revision = (existing?.revision ?? 0) + 1;
+  // Validated already (a long pull validates its pages on a worker thread), or here.
+  const prepared =
+    ready === undefined
+      ? prepareIntake(change, revision)
+      : atRevision(ready, revision, change.serverRev);
+  const incoming = prepared?.event ?? (change.data as Record<string, unknown>);
   if (
     existing !== null &&
     existing.status === change.status &&
     sameFieldValue(
       withoutServerKeys(change.entity, existing.event),
-      withoutServerKeys(change.entity, data),
+      withoutServerKeys(change.entity, incoming),
     )
   ) {
     setServerRev(db, 'intake_event', change.id, change.serverRev);
     return 'unchanged';
   }
-  const revision = (existing?.revision ?? 0) + 1;
-  // The status says which schema applies; a union would try the final one on every draft first.
-  const schema = change.status === 'final' ? IntakeEventFinalSchema : IntakeEventDraftSchema;
-  const parsed = schema.safeParse({ ...data, revision });
-  if (!parsed.success) return 'invalid';
-  const event = parsed.data as StoredIntakeEvent;
+  if (prepared === null) return 'invalid';
+  const { event, dataJson } = prepared;
   const final = change.status === 'final';
-  const storedJson = writeIntake(db, {
+  writeIntake(db, {
     event,
+    dataJson,
     revision,
     serverRev: change.serverRev,
     status: change.status,
@@ -507,14 +516,7 @@ function applyIntake(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
     finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
   });
   const before = existing?.event ?? null;
-  audit(
-    db,
-    dbId,
-    change,
-    'sync.received',
-    before,
-    receivedState(change, before, event, storedJson),
-  );
+  audit(db, dbId, change, 'sync.received', before, before === null ? prepared.receipt : event);
   return 'applied';
 }
 

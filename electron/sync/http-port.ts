@@ -4,7 +4,6 @@ import {
   EVENTS_HEARTBEAT_MS,
   EnrollResponseSchema,
   HealthResponseSchema,
-  PullResponseSchema,
   PushResponseSchema,
   SyncErrorBodySchema,
   syncRoutes,
@@ -13,7 +12,6 @@ import {
   type EnrollResponse,
   type HealthResponse,
   type PullCursor,
-  type PullResponse,
   type PushRequest,
   type PushResponse,
   type SyncErrorBody,
@@ -43,6 +41,22 @@ export class SyncHttpError extends Error {
     this.status = status;
     this.body = body;
   }
+}
+
+/** A server's answer read against its schema: the one place an answer's form is judged. */
+export function parseAnswer<S extends z.ZodType>(text: string, schema: S): z.output<S> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // A cut body fails before this (reading it); a whole one that is not JSON is a proxy's page.
+    throw new SyncHttpError('unreachable', 'The server sent an answer that is not JSON.');
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) {
+    throw new SyncHttpError('protocol', 'The server answered in a form this app does not know.');
+  }
+  return result.data;
 }
 
 export interface SyncHttpOptions {
@@ -93,13 +107,41 @@ export class SyncHttp {
     return this.#json('POST', syncRoutes.push, request, PushResponseSchema, true);
   }
 
-  pull(cursor: PullCursor, limit: number): Promise<PullResponse> {
+  /**
+   * One pull page as the server sent it, unread: preparePullPage reads and validates it, on a
+   * worker thread for a long pull (pull-page-source.ts).
+   */
+  async pullText(cursor: PullCursor, limit: number): Promise<string> {
     const query = new URLSearchParams({
       afterVersion: String(cursor.afterVersion),
       afterId: cursor.afterId,
       limit: String(limit),
     });
-    return this.#json('GET', `${syncRoutes.pull}?${query}`, undefined, PullResponseSchema, true);
+    const response = await this.#send('GET', `${syncRoutes.pull}?${query}`, {
+      headers: {},
+      auth: true,
+    });
+    if (!response.ok) await this.#throwFor(response);
+    try {
+      return await response.text();
+    } catch (error) {
+      throw this.#transportError(error, 'The server could not be reached.');
+    }
+  }
+
+  /** Aborts every request in flight (lock, stop); work done elsewhere for this port stops with it. */
+  get signal(): AbortSignal | undefined {
+    return this.#options.signal;
+  }
+
+  /** What a worker thread needs to make the same requests; null when requests go through a fetch given here. */
+  get requestOptions(): Pick<SyncHttpOptions, 'baseUrl' | 'credential' | 'timeoutMs'> | null {
+    if (this.#options.fetch !== undefined) return null;
+    return {
+      baseUrl: this.#options.baseUrl,
+      credential: this.#options.credential,
+      ...(this.#options.timeoutMs === undefined ? {} : { timeoutMs: this.#options.timeoutMs }),
+    };
   }
 
   /**
@@ -213,17 +255,13 @@ export class SyncHttp {
       auth,
     });
     if (!response.ok) await this.#throwFor(response);
-    let parsed: unknown;
+    let text: string;
     try {
-      parsed = await response.json();
+      text = await response.text();
     } catch (error) {
-      throw this.#transportError(error, 'The server sent an answer that is not JSON.');
+      throw this.#transportError(error, 'The server could not be reached.');
     }
-    const result = schema.safeParse(parsed);
-    if (!result.success) {
-      throw new SyncHttpError('protocol', 'The server answered in a form this app does not know.');
-    }
-    return result.data;
+    return parseAnswer(text, schema);
   }
 
   async #send(

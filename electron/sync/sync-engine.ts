@@ -45,6 +45,12 @@ export interface SyncEngineOptions {
   readonly liveUpdates?: boolean;
   /** After the server says another laptop's changes were stored, before the round. */
   readonly pokeDelayMs?: number;
+  /**
+   * Where the pull's page reader thread is (pull-page-worker.ts in the sources, its bundle in the
+   * app): a pull of more than one page reads and validates pages there while this thread writes.
+   * Left out, pages are read on this thread.
+   */
+  readonly pullWorker?: string | URL;
   /** Photo bytes a round moves each way (default PHOTO_BYTES_PER_ROUND). */
   readonly photoBytesPerRound?: number;
   /** Enrollment also records the server in the settings (shown in Settings). */
@@ -280,6 +286,7 @@ export class SyncEngine {
         return session.requireUnlocked();
       },
       http,
+      ...(this.#options.pullWorker === undefined ? {} : { pullWorker: this.#options.pullWorker }),
       now: this.#now,
       log,
       progress: (step, done, total) => {

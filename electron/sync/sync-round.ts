@@ -6,7 +6,7 @@ import {
   UPLOAD_CHUNK_BYTES,
   type Mutation,
   type MutationOp,
-  type PullResponse,
+  type PullCursor,
   type PushResponse,
   type SyncEntity,
 } from '../../shared/sync/protocol.ts';
@@ -30,11 +30,18 @@ import {
 import { takeBatch } from './batching.ts';
 import { pickFields } from './fields.ts';
 import { SyncHttpError, type SyncHttp } from './http-port.ts';
+import { pagesInThread, pagesOnWorker, type PullPageSource } from './pull-page-source.ts';
+import { preparePullPage, type PreparedPullPage } from './pulled-page.ts';
 
 /** What one round's steps need; `open` throws LOCKED once the session locked (db closed). */
 export interface RoundContext {
   readonly open: () => { db: Db; dbId: string; dek: Buffer; dataDir: string };
   readonly http: SyncHttp;
+  /**
+   * The page reader's worker thread (pull-page-worker.ts, or its bundle): a pull of more than one
+   * page reads and validates its pages there. Without it, or if it fails, they are read here.
+   */
+  readonly pullWorker?: string | URL;
   readonly now: () => Date;
   readonly log: Logger;
   readonly progress: (
@@ -261,42 +268,50 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
   for (;;) {
     const state = readSyncState(ctx.open().db);
     let epoch = state.serverEpoch;
-    let next = requestPage(ctx, state.pullAfterVersion, state.pullAfterId, pageSize);
+    const from = { afterVersion: state.pullAfterVersion, afterId: state.pullAfterId };
+    let first: PreparedPullPage | null = preparePullPage(await ctx.http.pullText(from, pageSize));
+    let pages: PullPageSource | null = null;
     let restart = false;
-    for (;;) {
-      const page = await next;
-      const { db, dbId } = ctx.open();
-      if (epoch !== null && page.serverEpoch !== epoch) {
-        restarts += 1;
-        if (restarts > 2) throw new SyncHttpError('protocol', 'The server epoch keeps changing.');
-        startRepull(db, page.serverEpoch);
-        ctx.log.warn('sync.epoch_changed', {});
-        restart = true;
-        break;
+    try {
+      for (;;) {
+        const { page, intakes } = first ?? (await (pages as PullPageSource).next());
+        first = null;
+        const { db, dbId } = ctx.open();
+        if (epoch !== null && page.serverEpoch !== epoch) {
+          restarts += 1;
+          if (restarts > 2) throw new SyncHttpError('protocol', 'The server epoch keeps changing.');
+          startRepull(db, page.serverEpoch);
+          ctx.log.warn('sync.epoch_changed', {});
+          restart = true;
+          break;
+        }
+        if (pages === null && page.hasMore) {
+          pages = openPageSource(ctx, page.next, pageSize);
+          // Let the request leave before this page's synchronous write holds the thread.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const at = ctx.now().toISOString();
+        db.transaction(() => {
+          applyServerPage(db, dbId, page.changes, at, intakes).forEach((outcome, index) => {
+            const change = page.changes[index];
+            if (outcome === 'invalid' && change !== undefined) {
+              ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
+            }
+          });
+          updateSyncState(db, {
+            pullAfterVersion: page.next.afterVersion,
+            pullAfterId: page.next.afterId,
+            serverEpoch: page.serverEpoch,
+          });
+        })();
+        epoch = page.serverEpoch;
+        received += page.changes.length;
+        ctx.progress('pull', received, null);
+        if (!page.hasMore) break;
       }
-      if (page.hasMore) {
-        next = requestPage(ctx, page.next.afterVersion, page.next.afterId, pageSize);
-        // Let the request leave before this page's synchronous write holds the thread.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const at = ctx.now().toISOString();
-      db.transaction(() => {
-        applyServerPage(db, dbId, page.changes, at).forEach((outcome, index) => {
-          const change = page.changes[index];
-          if (outcome === 'invalid' && change !== undefined) {
-            ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
-          }
-        });
-        updateSyncState(db, {
-          pullAfterVersion: page.next.afterVersion,
-          pullAfterId: page.next.afterId,
-          serverEpoch: page.serverEpoch,
-        });
-      })();
-      epoch = page.serverEpoch;
-      received += page.changes.length;
-      ctx.progress('pull', received, null);
-      if (!page.hasMore) break;
+    } finally {
+      // A page read ahead and not written (epoch change, a failed write, a lock) is dropped.
+      pages?.close();
     }
     if (!restart) break;
   }
@@ -311,19 +326,17 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
 }
 
 /**
- * One page request. A prefetched page may be abandoned (epoch change, a failed write, a lock):
- * its failure then has no one awaiting it, so it is marked handled here; whoever awaits it
- * still gets the error.
+ * The pages after a pull's first: on a worker thread when the round has one (they are read and
+ * validated while this thread writes), otherwise here.
  */
-function requestPage(
-  ctx: RoundContext,
-  afterVersion: number,
-  afterId: string,
-  pageSize: number,
-): Promise<PullResponse> {
-  const page = ctx.http.pull({ afterVersion, afterId }, pageSize);
-  page.catch(() => undefined);
-  return page;
+function openPageSource(ctx: RoundContext, from: PullCursor, pageSize: number): PullPageSource {
+  const onWorker =
+    ctx.pullWorker === undefined
+      ? null
+      : pagesOnWorker(ctx.pullWorker, ctx.http, from, pageSize, (reason) =>
+          ctx.log.warn('sync.pull_reader_lost', { reason }),
+        );
+  return onWorker ?? pagesInThread(ctx.http, from, pageSize);
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
   ProcedureOutput,
 } from '../../shared/ipc/contract.ts';
 import type { IpcFailure, IpcResult } from '../../shared/ipc/errors.ts';
+import { pullWorkerSource } from './project.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 /** The renderer's top frame as Electron reports it: the only sender the dispatcher trusts. */
@@ -89,7 +90,8 @@ export async function startDispatchedApp(
     kdfCost: { passphrase: fastTestCost, recovery: fastTestCost },
     events: { emit: (event, payload) => events.push({ event, payload }) },
     log,
-    ...(options.sync === undefined ? {} : { sync: options.sync }),
+    // As main.ts gives it its bundle: a pull of several pages reads them on a worker thread.
+    sync: { pullWorker: pullWorkerSource, ...options.sync },
   });
   const dispatch = createDispatcher({
     handlers: services.handlers,

@@ -68,6 +68,18 @@ describe('the three Vite bundles', () => {
     expect([...required].filter((name) => name !== undefined && !allowed.has(name))).toEqual([]);
   });
 
+  it("the pull's page reader thread is one CommonJS file that requires only Node builtins", async () => {
+    // A worker thread has no electron module; and it must not run the app's start-up again.
+    const code = await readFile(path.join(mainBuildDir, 'pull-page-worker.cjs'), 'utf8');
+    const required = [...code.matchAll(/(?<!`)\brequire\(["']([^"']+)["']\)/g)].map(
+      (match) => match[1],
+    );
+    const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+    expect(required).toContain('node:worker_threads');
+    expect(required.filter((name) => name !== undefined && !builtins.has(name))).toEqual([]);
+    expect(code).toContain('preparePullPage');
+  });
+
   it('the preload is one CommonJS file that requires nothing but electron', async () => {
     const code = await readFile(path.join(mainBuildDir, 'preload.cjs'), 'utf8');
     const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);

@@ -98,7 +98,7 @@ describe('forge.config.ts', () => {
     expect(unpack).toBe('**/{.**,**}/**/*.node');
   });
 
-  it('builds main, preload and the main_window renderer with Vite', async () => {
+  it("builds main, the pull's page reader thread, preload and the main_window renderer with Vite", async () => {
     const config = await loadForgeConfig(undefined);
     const { VitePlugin } = await import('@electron-forge/plugin-vite');
     const vite = pluginNamed(config.plugins, 'vite');
@@ -106,6 +106,11 @@ describe('forge.config.ts', () => {
     expect(vite['config']).toStrictEqual({
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'electron/sync/pull-page-worker.ts',
+          config: 'vite.pull-worker.config.ts',
+          target: 'main',
+        },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],

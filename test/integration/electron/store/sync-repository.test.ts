@@ -11,6 +11,7 @@ import {
 import { createDeviceDatabase } from '../../../../electron/store/device-database.ts';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
 import { appendOutbox } from '../../../../electron/store/outbox.ts';
+import { prepareIntake } from '../../../../electron/store/pulled-intake.ts';
 import {
   applyServerPage,
   applyServerRecord,
@@ -115,10 +116,14 @@ describe('applyServerRecord audit entries', () => {
       server_rev: 2,
     });
 
-    // A later page with the record again, still unsent: the newer change replaces the one aside.
-    expect(applyServerPage(db, dbId, [pulledSeizure(mine, 3, 'Edited again.')], AT)).toEqual([
-      'deferred',
-    ]);
+    // A later page with the record again, still unsent: the newer change replaces the one aside,
+    // here as a page read on the worker thread brings it (validated, its raw data dropped).
+    const again = pulledSeizure(mine, 3, 'Edited again.');
+    expect(
+      applyServerPage(db, dbId, [{ ...again, data: null }], AT, [
+        prepareIntake(again, 1) ?? undefined,
+      ]),
+    ).toEqual(['deferred']);
     // Sent and acknowledged: what was kept aside is applied and leaves sync_deferred.
     db.prepare('DELETE FROM outbox WHERE entity_id = ?').run(mine);
     settleDeferred(db, dbId, mine, AT);

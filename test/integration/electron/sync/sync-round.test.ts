@@ -20,13 +20,14 @@ import { syncRoutes, UPLOAD_CHUNK_BYTES } from '../../../../shared/sync/protocol
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
 import { intakeDraftCreations, pushInBatches } from '../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+import { pullWorkerSource } from '../../../support/project.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
 /**
  * A fresh laptop (new encrypted store, one officer) enrolled with `server`, reaching it through a
  * fault proxy, and the round context the engine would give it.
  */
-async function laptopBehindProxy(server: SyncServerHandle, name: string) {
+async function laptopBehindProxy(server: SyncServerHandle, name: string, pullWorker?: URL) {
   const proxy = await startFaultProxy(() => server.url);
   const temp = await makeTempDir('sync-round');
   const device = await server.enrollDevice(name);
@@ -45,6 +46,7 @@ async function laptopBehindProxy(server: SyncServerHandle, name: string) {
   const ctx: RoundContext = {
     open: () => ({ db, dbId: 'test', dek, dataDir: temp.dir }),
     http: new SyncHttp({ baseUrl: proxy.url, credential: device.credential, timeoutMs: 5_000 }),
+    ...(pullWorker === undefined ? {} : { pullWorker }),
     now: () => new Date(),
     log: createLogger((line) => logs.push(line)),
     progress: () => undefined,
@@ -69,7 +71,10 @@ async function laptopBehindProxy(server: SyncServerHandle, name: string) {
  * stays written with its cursor, and the next pull goes on from there (never from zero, never
  * skipping a page, never writing one twice).
  */
-describe('pullAll over several pages with a connection lost on the third', () => {
+describe.each([
+  ['on this thread', undefined],
+  ['on a worker thread', pullWorkerSource],
+])('pullAll over several pages, read %s, with a connection lost on the third', (_, pullWorker) => {
   let server: SyncServerHandle;
   let laptop: Awaited<ReturnType<typeof laptopBehindProxy>>;
   let proxy: FaultProxy;
@@ -82,7 +87,7 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     server = await startSyncServer({ backend: 'pglite' });
     const seeder = await server.enrollDevice('Seeding laptop');
     await pushInBatches(server.url, seeder, intakeDraftCreations(RECORDS));
-    laptop = await laptopBehindProxy(server, 'Fresh laptop');
+    laptop = await laptopBehindProxy(server, 'Fresh laptop', pullWorker);
     ({ proxy, db, ctx } = laptop);
   }, 60_000);
 
@@ -135,6 +140,8 @@ describe('pullAll over several pages with a connection lost on the third', () =>
     expect(await pullAll(ctx, PAGE)).toBe(0);
     expect(indexNames()).toEqual(indexes);
     expect(db.prepare('SELECT count(*) AS n FROM deferred_indexes').get()).toEqual({ n: 0 });
+    // Read where it was asked to be read: a lost worker thread is logged.
+    expect(laptop.logs.join('\n')).not.toContain('sync.pull_reader_lost');
   });
 });
 
