@@ -1,3 +1,4 @@
+import { IntakeEventDraftSchema } from '../../shared/domain/intake-event.ts';
 import {
   MAX_PUSH_MUTATIONS,
   PushResponseSchema,
@@ -8,6 +9,24 @@ import {
   type Mutation,
   type PushResponse,
 } from '../../shared/sync/protocol.ts';
+
+/**
+ * A seizure as the server stores it at revision 1, and its create's fields as a laptop sends
+ * them: the same record (schema-normalised) without the keys the server owns.
+ */
+export function storedSeizure(id: string) {
+  const stored = IntakeEventDraftSchema.parse({
+    id,
+    status: 'draft',
+    revision: 1,
+    context: 'seized',
+    occurredAt: '2026-03-01',
+    notes: 'Found in a hidden compartment',
+    weapons: [],
+  });
+  const { id: _id, status: _status, revision: _revision, ...fields } = stored;
+  return { stored, fields };
+}
 
 /** A laptop's side of the wire, as plainly as possible: tests read status and body themselves. */
 export interface RawResponse {

@@ -6,7 +6,6 @@ import {
   SyncErrorBodySchema,
   syncRoutes,
 } from '../../../../shared/sync/protocol.ts';
-import { IntakeEventDraftSchema } from '../../../../shared/domain/intake-event.ts';
 import { holdPushResults } from '../../../support/postgres-test-db.ts';
 import {
   intakeDraftCreations,
@@ -14,6 +13,7 @@ import {
   newRecordId,
   pushInBatches,
   request,
+  storedSeizure,
   syncClient,
 } from '../../../support/sync-client.ts';
 import {
@@ -69,20 +69,7 @@ describe.each(syncBackends)('push (%s)', (backend) => {
     const client = await newClient();
     const [whole, emptied, edited] = [newRecordId(), newRecordId(), newRecordId()];
     // A create as the laptop sends it: the record as it will be stored, minus the server's keys.
-    const {
-      id: _id,
-      status: _status,
-      revision: _revision,
-      ...asStored
-    } = IntakeEventDraftSchema.parse({
-      id: whole,
-      status: 'draft',
-      revision: 1,
-      context: 'seized',
-      occurredAt: '2026-03-01',
-      notes: 'Found in a hidden compartment',
-      weapons: [],
-    });
+    const asStored = storedSeizure(whole).fields;
     const batch = [
       mutation({ mutationId: 1, entityId: whole, op: 'create', fields: asStored }),
       mutation({

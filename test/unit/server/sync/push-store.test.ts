@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IntakeEventDraftSchema } from '../../../../shared/domain/intake-event.ts';
 import { fieldsSharedWith } from '../../../../server/sync/push-store.ts';
+import { storedSeizure } from '../../../support/sync-client.ts';
 
 const id = '0190c3a4-7d2e-7a1b-9c3d-4e5f60718293';
-const stored = IntakeEventDraftSchema.parse({
-  id,
-  status: 'draft',
-  revision: 1,
-  context: 'seized',
-  occurredAt: '2026-03-01',
-  notes: 'Found in a hidden compartment',
-  weapons: [],
-});
-const { id: _id, status: _status, revision: _revision, ...asStored } = stored;
+const { stored, fields: asStored } = storedSeizure(id);
 const record = { entity: 'intake_event' as const, data: stored };
 
 describe('fieldsSharedWith (a history row takes its fields from the record only when they are the same JSON)', () => {
