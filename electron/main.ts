@@ -57,7 +57,7 @@ function main(): void {
       kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
       log,
-      // Bundled beside main.cjs (vite.main.config.ts).
+      // The pull's page reader thread, bundled beside main.cjs (vite.pull-worker.config.ts).
       sync: { pullWorker: path.join(__dirname, 'pull-page-worker.cjs') },
     });
     app.on('will-quit', () => services.dispose());
