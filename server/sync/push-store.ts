@@ -1,5 +1,5 @@
 import type { LocationType } from '../../shared/domain/enums.ts';
-import { jsonEqual, serverOwnedKeys } from '../../shared/sync/fields.ts';
+import { jsonEqual, serverOwnedKeys, withoutServerKeys } from '../../shared/sync/fields.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
@@ -194,11 +194,10 @@ export function fieldsSharedWith(
   record: Pick<StoredRecord, 'entity' | 'data'> | undefined,
 ): readonly string[] | null {
   if (record?.data === undefined || record.data === null) return null;
-  const serverKeys = serverOwnedKeys(record.entity);
-  // Undefined counts as absent: a raw change that carries a server key is stored as sent.
-  const rest: Record<string, unknown> = { ...record.data };
-  for (const key of serverKeys) rest[key] = undefined;
-  return jsonEqual(fields, rest) ? serverKeys : null;
+  // A raw change that carries a server key differs from this, and is stored as sent.
+  return jsonEqual(fields, withoutServerKeys(record.entity, record.data))
+    ? serverOwnedKeys(record.entity)
+    : null;
 }
 
 function recordRows(records: readonly StoredRecord[]) {
