@@ -54,8 +54,7 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
 /**
  * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
  * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
- * only given by sync (what the server acknowledged); a local save leaves it as it was. Returns
- * the JSON stored for the record.
+ * only given by sync (what the server acknowledged); a local save leaves it as it was.
  */
 export function writeIntake(
   db: Db,
@@ -65,7 +64,7 @@ export function writeIntake(
     /** JSON.stringify(event), when the caller made it already (a pull validates off-thread). */
     dataJson?: string;
   },
-): string {
+): void {
   const { event } = row;
   const dataJson = row.dataJson ?? JSON.stringify(event);
   prepared(
@@ -136,7 +135,6 @@ export function writeIntake(
       );
     }
   });
-  return dataJson;
 }
 
 export interface IntakeFilter {

@@ -3,17 +3,12 @@ import {
   IntakeEventFinalSchema,
 } from '../../shared/domain/intake-event.ts';
 import type { PulledRecord } from '../../shared/sync/protocol.ts';
-import { receiptOf, type AuditReceipt } from './audit-log.ts';
 import type { StoredIntakeEvent } from './intake-repository.ts';
 
-/**
- * A pulled intake event validated as this laptop stores it, with the JSON it stores and the
- * receipt that audits it when it is new here (AuditReceiptSchema).
- */
+/** A pulled intake event validated as this laptop stores it, with the JSON it stores. */
 export interface PreparedIntake {
   readonly event: StoredIntakeEvent;
   readonly dataJson: string;
-  readonly receipt: AuditReceipt;
 }
 
 /**
@@ -30,20 +25,15 @@ export function prepareIntake(change: PulledRecord, revision: number): PreparedI
     revision,
   });
   if (!parsed.success) return null;
-  return preparedOf(parsed.data as StoredIntakeEvent, change.serverRev);
+  return preparedOf(parsed.data as StoredIntakeEvent);
 }
 
 /** The same validated event at another revision (no rule depends on it). */
-export function atRevision(
-  prepared: PreparedIntake,
-  revision: number,
-  serverRev: number,
-): PreparedIntake {
+export function atRevision(prepared: PreparedIntake, revision: number): PreparedIntake {
   if (prepared.event.revision === revision) return prepared;
-  return preparedOf({ ...prepared.event, revision }, serverRev);
+  return preparedOf({ ...prepared.event, revision });
 }
 
-function preparedOf(event: StoredIntakeEvent, serverRev: number): PreparedIntake {
-  const dataJson = JSON.stringify(event);
-  return { event, dataJson, receipt: receiptOf(dataJson, serverRev) };
+function preparedOf(event: StoredIntakeEvent): PreparedIntake {
+  return { event, dataJson: JSON.stringify(event) };
 }

@@ -484,9 +484,7 @@ function applyIntake(
   const revision = (existing?.revision ?? 0) + 1;
   // Validated already (a long pull validates its pages on a worker thread), or here.
   const prepared =
-    ready === undefined
-      ? prepareIntake(change, revision)
-      : atRevision(ready, revision, change.serverRev);
+    ready === undefined ? prepareIntake(change, revision) : atRevision(ready, revision);
   const incoming = prepared?.event ?? (change.data as Record<string, unknown>);
   if (
     existing !== null &&
@@ -516,7 +514,7 @@ function applyIntake(
     finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
   });
   const before = existing?.event ?? null;
-  audit(db, dbId, change, 'sync.received', before, before === null ? prepared.receipt : event);
+  audit(db, dbId, change, 'sync.received', before, receivedState(change, before, event, dataJson));
   return 'applied';
 }
 
