@@ -515,13 +515,6 @@ describe("hearing of another laptop's changes as soon as the server stores them"
   it('says it was revoked as soon as the server ends its stream, without waiting for a round', async () => {
     const deviceId = (await b.ok('getSyncStatus')).deviceId!;
     await server.revoke(deviceId);
-    const t0 = Date.now();
-    for (let i = 0; i < 30; i++) {
-      const st = await b.ok('getSyncStatus');
-      console.log('DBG', Date.now() - t0, st.phase, JSON.stringify(st.lastError));
-      if (st.phase === 'revoked') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await expect
       .poll(async () => (await b.ok('getSyncStatus')).phase, { timeout: 10_000 })
       .toBe('revoked');
