@@ -83,7 +83,7 @@ async function startServer(
   devices: number,
 ): Promise<RunningServer> {
   const config = ServerConfigSchema.parse({ dataDir, databaseUrl });
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, 'the benchmark');
   const codes: string[] = [];
   for (let n = 0; n < devices; n += 1) {
     codes.push((await issueEnrollmentCode(db, `Bench laptop ${n + 1}`, new Date(), 30)).code);

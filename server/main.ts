@@ -1,35 +1,68 @@
-import { runAdminCommand } from './cli/admin-commands.ts';
+import { startAdminEndpoint } from './admin/admin-endpoint.ts';
+import { localAdminOperations } from './admin/admin-operations.ts';
+import { openAdminOperations } from './admin/open-admin-operations.ts';
+import {
+  adminUsage,
+  consistencyLines,
+  parseAdminCommand,
+  runAdminCommand,
+} from './cli/admin-commands.ts';
+import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
 import { buildServer } from './http/build-server.ts';
+import { EventStreams } from './http/event-streams.ts';
 import { readServerConfig } from './server-config.ts';
 
 /**
- * `npm run server` starts the sync API; `npm run server -- <command>` runs an admin command
- * against the same storage (see cli/admin-commands.ts) and exits.
+ * `npm run server` starts the sync API (and its admin endpoint); `npm run server -- <command>`
+ * runs an admin command, in the running server when one runs on the same data dir, and exits.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const config = readServerConfig(process.env);
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    const { adminUsage } = await import('./cli/admin-commands.ts');
     console.log(adminUsage.join('\n'));
     return 0;
   }
-  const db = await openDatabase(config);
   if (command !== undefined) {
+    const parsed = parseAdminCommand(command, args);
+    if (parsed.kind === 'invalid') {
+      console.error(parsed.result.lines.join('\n'));
+      return 1;
+    }
+    if (parsed.kind === 'check') {
+      if (config.databaseUrl !== undefined) {
+        console.error('check reads the PGlite data; on PostgreSQL use its own pg_amcheck.');
+        return 1;
+      }
+      const result = consistencyLines(config.dataDir, await checkPgliteConsistency(config.dataDir));
+      (result.ok ? console.log : console.error)(result.lines.join('\n'));
+      return result.ok ? 0 : 1;
+    }
+    const operations = await openAdminOperations(config, {
+      note: (line) => console.error(line),
+    });
     try {
-      const result = await runAdminCommand(db, config, command, args);
+      const result = await runAdminCommand(operations, parsed);
       (result.ok ? console.log : console.error)(result.lines.join('\n'));
       return result.ok ? 0 : 1;
     } finally {
-      await db.close();
+      await operations.close();
     }
   }
 
-  const app = await buildServer({ config, db, log: true });
+  // Refused here, before anything is opened, when another server holds a PGlite data dir.
+  const db = await openDatabase(config);
+  const streams = new EventStreams();
+  const app = await buildServer({ config, db, log: true, streams });
+  const admin = await startAdminEndpoint(
+    localAdminOperations(db, { enrollmentCodeMinutes: config.enrollmentCodeMinutes, streams }),
+    config.dataDir,
+  );
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     try {
+      await admin.close();
       await app.close();
     } finally {
       await db.close();
@@ -49,7 +82,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // Refusals (the data dir in use, an endpoint that did not answer) are said plainly.
+    console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   },
 );

@@ -1,14 +1,6 @@
+import type { DeviceSummary } from '../admin/admin-protocol.ts';
 import type { Queryable } from '../db/database.ts';
-
-export interface DeviceSummary {
-  id: string;
-  name: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  lastSeenAt: Date | null;
-  lastMutationId: number;
-  appVersion: string | null;
-}
+import { isoTime } from '../sync/stored-record.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,9 +20,9 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-    lastSeenAt: row.last_seen_at,
+    createdAt: isoTime(row.created_at),
+    revokedAt: row.revoked_at === null ? null : isoTime(row.revoked_at),
+    lastSeenAt: row.last_seen_at === null ? null : isoTime(row.last_seen_at),
     lastMutationId: Number(row.last_mutation_id),
     appVersion: row.app_version,
   }));

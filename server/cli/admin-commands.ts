@@ -1,19 +1,20 @@
-import { listDevices, revokeDevice } from '../auth/devices.ts';
-import { issueEnrollmentCode } from '../auth/enrollment.ts';
-import type { Database } from '../db/database.ts';
-import type { ServerConfig } from '../server-config.ts';
-import { startNewEpoch } from '../server-meta.ts';
+import type { AdminOperations } from '../admin/admin-operations.ts';
+import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
 export type AdminResult = { ok: boolean; lines: string[] };
 
 export const adminUsage = [
   'Usage: npm run server [-- <command>]',
-  '  (no command)                 start the sync API',
+  '  (no command)                    start the sync API',
   '  enroll --name "Team 3 laptop"   print a one-time enrollment code for a new laptop',
   '  revoke <device id | exact name> refuse that laptop from now on',
-  '  devices                      list enrolled laptops',
-  '  new-epoch                    after restoring a backup: laptops re-pull and re-send',
+  '  devices                         list enrolled laptops',
+  '  new-epoch                       after restoring a backup: laptops re-pull and re-send',
+  "  check                           with the server stopped: PostgreSQL's consistency check",
+  '                                  (amcheck) over the PGlite data',
+  'While the server runs, a command is carried out by it (through its admin endpoint);',
+  'otherwise the command opens the data itself.',
 ];
 
 function optionValue(args: readonly string[], name: string): string | undefined {
@@ -23,43 +24,102 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return inline?.slice(name.length + 1);
 }
 
-export async function runAdminCommand(
-  db: Database,
-  config: ServerConfig,
-  command: string,
-  args: readonly string[],
-  now: Date = new Date(),
-): Promise<AdminResult> {
+/** A command checked before anything is opened: what to run, or what is wrong with it. */
+export type ParsedCommand =
+  | { kind: 'enroll'; name: string }
+  | { kind: 'revoke'; target: string }
+  | { kind: 'devices' }
+  | { kind: 'new-epoch' }
+  /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
+  | { kind: 'check' }
+  | { kind: 'invalid'; result: AdminResult };
+
+export function parseAdminCommand(command: string, args: readonly string[]): ParsedCommand {
   switch (command) {
     case 'enroll': {
-      const name = optionValue(args, '--name');
-      if (name === undefined || name.trim() === '') {
-        return { ok: false, lines: ['enroll needs --name "<device name>".'] };
+      const name = optionValue(args, '--name')?.trim();
+      if (name === undefined || name === '' || name.length > 200) {
+        return invalid(['enroll needs --name "<device name>" (1 to 200 characters).']);
       }
-      const issued = await issueEnrollmentCode(db, name, now, config.enrollmentCodeMinutes);
+      return { kind: 'enroll', name };
+    }
+    case 'revoke': {
+      const target = args[0]?.trim();
+      if (target === undefined || target === '') {
+        return invalid(['revoke needs a device id or name.']);
+      }
+      return { kind: 'revoke', target };
+    }
+    case 'devices':
+      return { kind: 'devices' };
+    case 'new-epoch':
+      return { kind: 'new-epoch' };
+    case 'check':
+      return { kind: 'check' };
+    default:
+      return invalid([`Unknown command "${command}".`, ...adminUsage]);
+  }
+}
+
+function invalid(lines: string[]): ParsedCommand {
+  return { kind: 'invalid', result: { ok: false, lines } };
+}
+
+/** The `check` command's report, in the administrator's words. */
+export function consistencyLines(dataDir: string, report: ConsistencyReport): AdminResult {
+  const checked = `${String(report.tables)} tables and ${String(report.indexes)} indexes`;
+  if (report.problems.length === 0) {
+    return {
+      ok: true,
+      lines: [`PGlite data in ${dataDir}: ${checked} checked, no corruption found.`],
+    };
+  }
+  return {
+    ok: false,
+    lines: [
+      `PGlite data in ${dataDir}: ${checked} checked, ${String(report.problems.length)} problems:`,
+      ...report.problems,
+      'Restore the last backup (then run new-epoch), or ask for help before the server writes more.',
+    ],
+  };
+}
+
+export async function runAdminCommand(
+  operations: AdminOperations,
+  command: Exclude<ParsedCommand, { kind: 'invalid' | 'check' }>,
+): Promise<AdminResult> {
+  switch (command.kind) {
+    case 'enroll': {
+      const issued = await operations.enroll(command.name);
       return {
         ok: true,
         lines: [
           `Enrollment code for "${issued.deviceName}": ${issued.code}`,
-          `Valid once, until ${issued.expiresAt.toISOString()}.`,
+          `Valid once, until ${issued.expiresAt}.`,
         ],
       };
     }
     case 'revoke': {
-      const target = args[0];
-      if (target === undefined) return { ok: false, lines: ['revoke needs a device id or name.'] };
-      const result = await revokeDevice(db, target, now);
-      if (result.kind === 'not_found') return { ok: false, lines: [`No device "${target}".`] };
+      const result = await operations.revoke(command.target);
+      if (result.kind === 'not_found')
+        return { ok: false, lines: [`No device "${command.target}".`] };
       if (result.kind === 'ambiguous') {
         return {
           ok: false,
-          lines: [`Several devices are named "${target}"; use an id:`, ...result.ids],
+          lines: [`Several devices are named "${command.target}"; use an id:`, ...result.ids],
         };
       }
-      return { ok: true, lines: [`Revoked ${result.device.id} "${result.device.name}".`] };
+      const streams =
+        result.streamsEnded === 0
+          ? ''
+          : ` Its open event stream${result.streamsEnded === 1 ? ' was' : 's were'} ended.`;
+      return {
+        ok: true,
+        lines: [`Revoked ${result.device.id} "${result.device.name}".${streams}`],
+      };
     }
     case 'devices': {
-      const devices = await listDevices(db);
+      const { devices } = await operations.devices();
       if (devices.length === 0) return { ok: true, lines: ['No devices enrolled.'] };
       return {
         ok: true,
@@ -67,10 +127,10 @@ export async function runAdminCommand(
           [
             device.id,
             JSON.stringify(device.name),
-            device.revokedAt ? `revoked ${device.revokedAt.toISOString()}` : 'active',
-            `last seen ${device.lastSeenAt?.toISOString() ?? 'never'}`,
-            `last mutation ${device.lastMutationId}`,
-            device.appVersion ? `app ${device.appVersion}` : '',
+            device.revokedAt === null ? 'active' : `revoked ${device.revokedAt}`,
+            `last seen ${device.lastSeenAt ?? 'never'}`,
+            `last mutation ${String(device.lastMutationId)}`,
+            device.appVersion === null ? '' : `app ${device.appVersion}`,
           ]
             .filter(Boolean)
             .join('  '),
@@ -78,13 +138,11 @@ export async function runAdminCommand(
       };
     }
     case 'new-epoch': {
-      const epoch = await startNewEpoch(db);
+      const { epoch } = await operations.newEpoch();
       return {
         ok: true,
         lines: [`New server epoch ${epoch}: laptops will pull everything again.`],
       };
     }
-    default:
-      return { ok: false, lines: [`Unknown command "${command}".`, ...adminUsage] };
   }
 }

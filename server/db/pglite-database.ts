@@ -5,8 +5,12 @@ import type { Database, Queryable } from './database.ts';
 /**
  * Embedded PostgreSQL (WASM) in a folder. It has one connection: PGlite runs a transaction
  * exclusively, so pushes are serialised, which is what the sync_space row lock does on PostgreSQL.
+ * The directory belongs to one process: open it through openDatabase, which locks it first.
  */
-export async function openPgliteDatabase(dataDir: string): Promise<Database> {
+export async function openPgliteDatabase(
+  dataDir: string,
+  afterClose: () => void = () => undefined,
+): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
   const query = async <T>(sql: string, params?: readonly unknown[]) => {
@@ -27,7 +31,11 @@ export async function openPgliteDatabase(dataDir: string): Promise<Database> {
       );
     },
     async close() {
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        afterClose();
+      }
     },
   };
 }

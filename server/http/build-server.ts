@@ -14,6 +14,7 @@ import { syncRoutesPlugin } from '../routes/sync-routes.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { ChangeNotifier } from '../sync/change-notifier.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { EventStreams } from './event-streams.ts';
 
 export interface BuildServerOptions {
   config: ServerConfig;
@@ -24,6 +25,8 @@ export interface BuildServerOptions {
   clock?: () => Date;
   /** The event stream's heartbeat (default EVENTS_HEARTBEAT_MS); tests shorten it. */
   eventsHeartbeatMs?: number;
+  /** The laptops' open event streams, shared with the admin endpoint (revoking ends them). */
+  streams?: EventStreams;
 }
 
 /** Never written to a log line: credentials, codes and cookies. */
@@ -66,7 +69,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
   const notifier = new ChangeNotifier();
   await app.register(syncRoutesPlugin(db, notifier, clock));
-  await app.register(eventsRoutePlugin(db, notifier, { heartbeatMs: options.eventsHeartbeatMs }));
+  await app.register(
+    eventsRoutePlugin(db, notifier, options.streams ?? new EventStreams(), {
+      heartbeatMs: options.eventsHeartbeatMs,
+    }),
+  );
   mkdirSync(config.dataDir, { recursive: true });
   const keyFile = config.filesKeyFile ?? path.join(config.dataDir, 'files.key');
   const filesKey = await loadOrCreateFilesKey(keyFile);

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { revokeDevice } from '../../server/auth/devices.ts';
+import { localAdminOperations, type AdminOperations } from '../../server/admin/admin-operations.ts';
 import { issueEnrollmentCode } from '../../server/auth/enrollment.ts';
 import type { Database } from '../../server/db/database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { buildServer } from '../../server/http/build-server.ts';
+import { EventStreams } from '../../server/http/event-streams.ts';
 import { ServerConfigSchema, type ServerConfig } from '../../server/server-config.ts';
 import { startNewEpoch } from '../../server/server-meta.ts';
 import {
@@ -39,6 +40,8 @@ export interface SyncServerHandle {
   readonly dataDir: string;
   /** The throwaway PostgreSQL database (postgres backend), for tests that need a second session. */
   readonly databaseUrl: string | undefined;
+  /** What the running server's admin endpoint carries out (revoking ends the laptop's streams). */
+  readonly admin: AdminOperations;
   /** What an administrator does: a one-time code, grouped XXXX-XXXX-XXXX. */
   enroll(name: string): Promise<string>;
   /** enroll() plus the laptop's POST /v1/devices/enroll: a ready device credential. */
@@ -75,20 +78,23 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
   });
   const clock = options.clock ?? (() => new Date());
   let port = 0;
-  let running: { app: FastifyInstance; db: Database } | undefined;
+  let running: { app: FastifyInstance; db: Database; admin: AdminOperations } | undefined;
 
   const start = async () => {
     const db = await openDatabase(config);
+    const streams = new EventStreams();
     const app = await buildServer({
       config,
       db,
       log: false,
       clock,
       eventsHeartbeatMs: options.eventsHeartbeatMs,
+      streams,
     });
     const address = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(address).port);
-    running = { app, db };
+    const admin = localAdminOperations(db, { enrollmentCodeMinutes: 30, clock, streams });
+    running = { app, db, admin };
   };
   const kill = async () => {
     if (running === undefined) return;
@@ -113,6 +119,9 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     },
     dataDir: temp.dir,
     databaseUrl: postgres?.url,
+    get admin() {
+      return current().admin;
+    },
     async enroll(name) {
       return (await issueEnrollmentCode(current().db, name, clock(), 30)).code;
     },
@@ -128,7 +137,7 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
       return EnrollResponseSchema.parse(await response.json());
     },
     async revoke(deviceIdOrName) {
-      const result = await revokeDevice(current().db, deviceIdOrName, clock());
+      const result = await current().admin.revoke(deviceIdOrName);
       if (result.kind !== 'revoked') throw new Error(`revoke ${deviceIdOrName}: ${result.kind}`);
     },
     newEpoch: () => startNewEpoch(current().db),

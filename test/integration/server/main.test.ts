@@ -1,29 +1,20 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPgliteConsistency } from '../../../server/db/pglite-consistency.ts';
 import {
   EnrollResponseSchema,
   SYNC_PROTOCOL_VERSION,
+  SyncErrorBodySchema,
   syncRoutes,
 } from '../../../shared/sync/protocol.ts';
+import { createThrowawayDatabase } from '../../support/postgres-test-db.ts';
 import { projectDir } from '../../support/project.ts';
 import { request } from '../../support/sync-client.ts';
+import { syncBackends } from '../../support/sync-server.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 /** `npm run server -- …` as an administrator runs it: node server/main.ts with the environment. */
-describe('server command line (PGlite in SALW_SERVER_DATA_DIR)', () => {
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
-  beforeAll(async () => {
-    temp = await makeTempDir('server-cli');
-  });
-  afterAll(() => temp.remove());
-
-  const env = () => ({
-    ...process.env,
-    SALW_SERVER_DATA_DIR: temp.dir,
-    SALW_SERVER_PORT: '0',
-    DATABASE_URL: '',
-  });
-
+function serverCli(env: () => NodeJS.ProcessEnv) {
   function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ['server/main.ts', ...args], {
@@ -39,20 +30,22 @@ describe('server command line (PGlite in SALW_SERVER_DATA_DIR)', () => {
     });
   }
 
-  it('enrolls with a printed code, serves it, logs JSON without secrets, stops on SIGTERM, and revokes', async () => {
-    const enroll = await run(['enroll', '--name', 'Team 3 laptop']);
-    expect(enroll.code, enroll.stderr).toBe(0);
-    const code = /([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/.exec(enroll.stdout)?.[1];
-    expect(code).toBeDefined();
-    expect(enroll.stdout).toMatch(/Valid once, until \d{4}-\d\d-\d\dT/);
-
-    const server = spawn(process.execPath, ['server/main.ts'], { cwd: projectDir, env: env() });
+  /** `npm run server` in a process of its own; resolves once it listens. */
+  async function serve(): Promise<{
+    url: string;
+    child: ChildProcessWithoutNullStreams;
+    output: () => string;
+    stop: () => Promise<number | null>;
+  }> {
+    const child = spawn(process.execPath, ['server/main.ts'], { cwd: projectDir, env: env() });
     let output = '';
-    server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no listen line:\n${output}`)), 30_000);
-      server.stdout.on('data', () => {
+      void exited.then(() => reject(new Error(`the server exited:\n${output}`)));
+      child.stdout.on('data', () => {
         const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
         if (match?.[1]) {
           clearTimeout(timer);
@@ -60,20 +53,61 @@ describe('server command line (PGlite in SALW_SERVER_DATA_DIR)', () => {
         }
       });
     });
-    const enrolled = await request(`${url}${syncRoutes.enroll}`, {
-      method: 'POST',
-      body: JSON.stringify({ code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion: '0.1.0' }),
-    });
-    const device = EnrollResponseSchema.parse(enrolled.json);
+    return {
+      url,
+      child,
+      output: () => output,
+      stop: () => {
+        child.kill('SIGTERM');
+        return exited;
+      },
+    };
+  }
+  return { run, serve };
+}
+
+function codeIn(stdout: string): string {
+  const code = /([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/.exec(stdout)?.[1];
+  if (code === undefined) throw new Error(`no enrollment code in:\n${stdout}`);
+  return code;
+}
+
+function enroll(url: string, code: string) {
+  return request(`${url}${syncRoutes.enroll}`, {
+    method: 'POST',
+    body: JSON.stringify({ code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion: '0.1.0' }),
+  });
+}
+
+describe('server command line with no server running (PGlite in SALW_SERVER_DATA_DIR)', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeAll(async () => {
+    temp = await makeTempDir('server-cli');
+  });
+  afterAll(() => temp.remove());
+
+  const { run, serve } = serverCli(() => ({
+    ...process.env,
+    SALW_SERVER_DATA_DIR: temp.dir,
+    SALW_SERVER_PORT: '0',
+    DATABASE_URL: '',
+  }));
+
+  it('enrolls with a printed code, serves it, logs JSON without secrets, stops on SIGTERM, and revokes', async () => {
+    const printed = await run(['enroll', '--name', 'Team 3 laptop']);
+    expect(printed.code, printed.stderr).toBe(0);
+    const code = codeIn(printed.stdout);
+    expect(printed.stdout).toMatch(/Valid once, until \d{4}-\d\d-\d\dT/);
+
+    const server = await serve();
+    const device = EnrollResponseSchema.parse((await enroll(server.url, code)).json);
     expect(
-      (await request(`${url}${syncRoutes.pull}`, { credential: device.credential })).status,
+      (await request(`${server.url}${syncRoutes.pull}`, { credential: device.credential })).status,
     ).toBe(200);
-    const exited = new Promise<number | null>((resolve) => server.on('close', resolve));
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toMatch(/"msg":"request completed"/);
-    expect(output).not.toContain(device.credential);
-    expect(output).not.toContain(code ?? '');
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toMatch(/"msg":"request completed"/);
+    expect(server.output()).not.toContain(device.credential);
+    expect(server.output()).not.toContain(code);
 
     const devices = await run(['devices']);
     expect(devices.stdout).toContain(device.deviceId);
@@ -86,5 +120,137 @@ describe('server command line (PGlite in SALW_SERVER_DATA_DIR)', () => {
     expect(unknown.code).toBe(1);
     const epoch = await run(['new-epoch']);
     expect(epoch.stdout).toMatch(/New server epoch/);
+    const check = await run(['check']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toMatch(/no corruption found/);
+  });
+
+  it('refuses a command it does not know, or one without what it needs, before opening anything', async () => {
+    const unknown = await run(['enrol']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unknown command "enrol"');
+    const nameless = await run(['enroll']);
+    expect(nameless.code).toBe(1);
+    expect(nameless.stderr).toContain('enroll needs --name');
+  });
+});
+
+describe.each(syncBackends)('admin commands while `npm run server` serves (%s)', (backend) => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  let postgres: Awaited<ReturnType<typeof createThrowawayDatabase>> | undefined;
+  beforeAll(async () => {
+    temp = await makeTempDir('server-admin');
+    postgres = backend === 'postgres' ? await createThrowawayDatabase() : undefined;
+  });
+  afterAll(async () => {
+    await postgres?.drop();
+    await temp.remove();
+  });
+
+  const { run, serve } = serverCli(() => ({
+    ...process.env,
+    SALW_SERVER_DATA_DIR: temp.dir,
+    SALW_SERVER_PORT: '0',
+    DATABASE_URL: postgres?.url ?? '',
+  }));
+
+  it('a code works at once, revoking ends the laptop’s next request and its stream, and it stays revoked after a restart', async () => {
+    const server = await serve();
+    try {
+      const printed = await run(['enroll', '--name', 'Team 3 laptop']);
+      expect(printed.code, printed.stderr).toBe(0);
+      const enrolled = await enroll(server.url, codeIn(printed.stdout));
+      expect(enrolled.status, enrolled.text).toBe(200);
+      const device = EnrollResponseSchema.parse(enrolled.json);
+      expect(
+        (await request(`${server.url}${syncRoutes.pull}`, { credential: device.credential }))
+          .status,
+      ).toBe(200);
+
+      // The laptop listens for changes, as the app does while it is unlocked.
+      const stream = await fetch(`${server.url}${syncRoutes.events}`, {
+        headers: { authorization: `Bearer ${device.credential}` },
+      });
+      expect(stream.status).toBe(200);
+      const reader = stream.body!.getReader();
+      expect(new TextDecoder().decode((await reader.read()).value)).toContain(': open');
+
+      const revoked = await run(['revoke', 'Team 3 laptop']);
+      expect(revoked.code, revoked.stderr).toBe(0);
+      expect(revoked.stdout).toContain(`Revoked ${device.deviceId} "Team 3 laptop".`);
+      expect(revoked.stdout).toContain('Its open event stream was ended.');
+      // The stream ends now, not at the next heartbeat 25 s away.
+      const ended = await Promise.race([
+        reader.read().then((chunk) => chunk.done),
+        new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 5_000)),
+      ]);
+      expect(ended).toBe(true);
+      const next = await request(`${server.url}${syncRoutes.pull}`, {
+        credential: device.credential,
+      });
+      expect(next.status).toBe(401);
+      expect(SyncErrorBodySchema.parse(next.json).error).toBe('DEVICE_REVOKED');
+
+      const listed = await run(['devices']);
+      expect(listed.stdout).toMatch(/"Team 3 laptop"\s+revoked 20/);
+      const epoch = await run(['new-epoch']);
+      expect(epoch.code, epoch.stderr).toBe(0);
+      const health = await request(`${server.url}${syncRoutes.health}`, {});
+      expect(epoch.stdout).toContain((health.json as { serverEpoch: string }).serverEpoch);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    expect(server.output()).not.toMatch(/"level":50/);
+
+    const again = await serve();
+    expect((await run(['devices'])).stdout).toMatch(/"Team 3 laptop"\s+revoked 20/);
+    expect(await again.stop()).toBe(0);
+    if (backend === 'pglite') {
+      const report = await checkPgliteConsistency(temp.dir);
+      expect(report.problems).toEqual([]);
+      expect(report.tables).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('one PGlite data directory, one process', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeAll(async () => {
+    temp = await makeTempDir('server-lock');
+  });
+  afterAll(() => temp.remove());
+
+  const { run, serve } = serverCli(() => ({
+    ...process.env,
+    SALW_SERVER_DATA_DIR: temp.dir,
+    SALW_SERVER_PORT: '0',
+    DATABASE_URL: '',
+  }));
+
+  it('a second server on the same PGlite data is refused before it opens anything, and the first keeps serving', async () => {
+    const first = await serve();
+    try {
+      const second = spawn(process.execPath, ['server/main.ts'], {
+        cwd: projectDir,
+        env: {
+          ...process.env,
+          SALW_SERVER_DATA_DIR: temp.dir,
+          SALW_SERVER_PORT: '0',
+          DATABASE_URL: '',
+        },
+      });
+      let stderr = '';
+      second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => second.on('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr).toContain(`The server's data directory ${temp.dir} is in use by`);
+      expect(stderr).toContain(`the sync server (process ${String(first.child.pid)})`);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect((await request(`${first.url}${syncRoutes.health}`, {})).status).toBe(200);
+      expect((await run(['devices'])).code).toBe(0);
+    } finally {
+      expect(await first.stop()).toBe(0);
+    }
+    expect((await checkPgliteConsistency(temp.dir)).problems).toEqual([]);
   });
 });

@@ -74,6 +74,17 @@ describe.each(syncBackends)('the event stream that tells laptops to pull (%s)', 
     inField.close();
   });
 
+  it("ends a laptop's open streams the moment an administrator revokes it, not at the next heartbeat", async () => {
+    const lost = await server.enrollDevice('Stolen laptop');
+    const stream = await listen(server, lost);
+    await expect.poll(() => stream.said()).toContain(': open');
+    // The heartbeat here is the real one (25 s): only the revocation can end the stream now.
+    const result = await server.admin.revoke(lost.deviceId);
+    expect(result).toMatchObject({ kind: 'revoked', streamsEnded: 1 });
+    await stream.ended;
+    expect(stream.said()).not.toContain(': heartbeat');
+  });
+
   it('ends open streams when the server stops, instead of holding the stop', async () => {
     const atOffice = await listen(server, office);
     await expect.poll(() => atOffice.said()).toContain(': open');

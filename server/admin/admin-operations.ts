@@ -1,0 +1,55 @@
+import { listDevices, revokeDevice } from '../auth/devices.ts';
+import { issueEnrollmentCode } from '../auth/enrollment.ts';
+import type { Database } from '../db/database.ts';
+import type { EventStreams } from '../http/event-streams.ts';
+import { startNewEpoch } from '../server-meta.ts';
+import type {
+  AdminDevicesResponse,
+  AdminEnrollResponse,
+  AdminNewEpochResponse,
+  AdminRevokeResponse,
+} from './admin-protocol.ts';
+
+/**
+ * What an administrator can do, the same whether it runs inside the running server (its admin
+ * endpoint) or, when no server runs, in the command's own process on the database.
+ */
+export interface AdminOperations {
+  enroll(name: string): Promise<AdminEnrollResponse>;
+  revoke(target: string): Promise<AdminRevokeResponse>;
+  devices(): Promise<AdminDevicesResponse>;
+  newEpoch(): Promise<AdminNewEpochResponse>;
+  /** Releases what the operations hold (the database the command opened, say). */
+  close(): Promise<void>;
+}
+
+export interface LocalAdminOptions {
+  readonly enrollmentCodeMinutes: number;
+  readonly clock?: () => Date;
+  /** The running server's event streams: a revoked laptop's are ended at once. */
+  readonly streams?: EventStreams;
+  /** Run by close(). */
+  readonly onClose?: () => Promise<void>;
+}
+
+export function localAdminOperations(db: Database, options: LocalAdminOptions): AdminOperations {
+  const clock = options.clock ?? (() => new Date());
+  return {
+    async enroll(name) {
+      const issued = await issueEnrollmentCode(db, name, clock(), options.enrollmentCodeMinutes);
+      return { ...issued, expiresAt: issued.expiresAt.toISOString() };
+    },
+    async revoke(target) {
+      const result = await revokeDevice(db, target, clock());
+      if (result.kind !== 'revoked') return result;
+      return { ...result, streamsEnded: options.streams?.endFor(result.device.id) ?? 0 };
+    },
+    async devices() {
+      return { devices: await listDevices(db) };
+    },
+    async newEpoch() {
+      return { epoch: await startNewEpoch(db) };
+    },
+    close: options.onClose ?? (async () => undefined),
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
+ * sends while a server runs, so that the command takes effect in that server at once and never
+ * opens the data directory it holds. Loopback only, with a token from a file only the server's
+ * user can read. Defined once here for the endpoint and the command line.
+ */
+export const adminRoutes = {
+  enroll: '/admin/v1/enroll',
+  revoke: '/admin/v1/revoke',
+  devices: '/admin/v1/devices',
+  newEpoch: '/admin/v1/new-epoch',
+} as const;
+
+const IsoTimeSchema = z.iso.datetime({ offset: true });
+
+export const AdminEnrollRequestSchema = z.object({
+  name: z.string().trim().min(1, 'A device name is required.').max(200),
+});
+
+export const AdminEnrollResponseSchema = z.object({
+  /** Grouped for reading aloud: XXXX-XXXX-XXXX. Shown once; the server keeps only its hash. */
+  code: z.string(),
+  deviceName: z.string(),
+  expiresAt: IsoTimeSchema,
+});
+export type AdminEnrollResponse = z.infer<typeof AdminEnrollResponseSchema>;
+
+export const AdminRevokeRequestSchema = z.object({ target: z.string().trim().min(1).max(200) });
+
+export const AdminRevokeResponseSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('revoked'),
+    device: z.object({ id: z.string(), name: z.string() }),
+    /** Event streams of the laptop that were open and are now ended. */
+    streamsEnded: z.number().int().min(0),
+  }),
+  z.object({ kind: z.literal('not_found') }),
+  z.object({ kind: z.literal('ambiguous'), ids: z.array(z.string()) }),
+]);
+export type AdminRevokeResponse = z.infer<typeof AdminRevokeResponseSchema>;
+
+export const DeviceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: IsoTimeSchema,
+  revokedAt: IsoTimeSchema.nullable(),
+  lastSeenAt: IsoTimeSchema.nullable(),
+  lastMutationId: z.number().int().min(0),
+  appVersion: z.string().nullable(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+
+export const AdminDevicesResponseSchema = z.object({ devices: z.array(DeviceSummarySchema) });
+export type AdminDevicesResponse = z.infer<typeof AdminDevicesResponseSchema>;
+
+export const AdminNewEpochResponseSchema = z.object({ epoch: z.string() });
+export type AdminNewEpochResponse = z.infer<typeof AdminNewEpochResponseSchema>;
+
+/** What the running server writes to `<data dir>/admin-endpoint.json` (mode 0600). */
+export const AdminEndpointFileSchema = z.object({
+  url: z.url({ protocol: /^http$/ }),
+  token: z.string().min(32),
+  pid: z.number().int().positive(),
+});
+export type AdminEndpointFile = z.infer<typeof AdminEndpointFileSchema>;
+
+export const adminEndpointFileName = 'admin-endpoint.json';

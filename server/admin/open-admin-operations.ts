@@ -1,0 +1,46 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { openDatabase, SERVER_HOLDER } from '../db/open-database.ts';
+import type { ServerConfig } from '../server-config.ts';
+import { connectToRunningServer } from './admin-client.ts';
+import { localAdminOperations, type AdminOperations } from './admin-operations.ts';
+
+export interface OpenAdminOptions {
+  /** How long to wait for a server that holds the data but is still starting. */
+  readonly startingServerWaitMs?: number;
+  /** Said once when waiting for a starting server. */
+  readonly note?: (line: string) => void;
+}
+
+/**
+ * Where an admin command runs: in the server running on this data dir when one answers there,
+ * else on the data itself. With PGlite that open takes the data-dir lock, so a server that holds
+ * the directory is never shared: if it is still starting (migrations, a first run's set-up), the
+ * command waits for its admin endpoint; otherwise the refusal says who holds it.
+ */
+export async function openAdminOperations(
+  config: ServerConfig,
+  options: OpenAdminOptions = {},
+): Promise<AdminOperations> {
+  const running = await connectToRunningServer(config.dataDir);
+  if (running !== null) return running;
+  try {
+    const db = await openDatabase(config, 'an admin command');
+    return localAdminOperations(db, {
+      enrollmentCodeMinutes: config.enrollmentCodeMinutes,
+      onClose: () => db.close(),
+    });
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError) || error.holder?.what !== SERVER_HOLDER) throw error;
+    options.note?.(
+      `The server (process ${String(error.holder.pid)}) is starting; waiting for it to answer…`,
+    );
+    const until = Date.now() + (options.startingServerWaitMs ?? 60_000);
+    while (Date.now() < until) {
+      await sleep(250);
+      const started = await connectToRunningServer(config.dataDir);
+      if (started !== null) return started;
+    }
+    throw error;
+  }
+}
