@@ -14,8 +14,20 @@ export async function readServerEpoch(db: Queryable): Promise<string> {
  */
 export async function startNewEpoch(db: Queryable): Promise<string> {
   const epoch = randomUUID();
-  await db.query('UPDATE server_meta SET epoch = $1, epoch_changed_at = now() WHERE id = 1', [
-    epoch,
-  ]);
+  // One statement, so the epoch in use is always one of the epochs the server knows.
+  await db.query(
+    `WITH started AS (
+       INSERT INTO server_epochs (epoch, started_at) VALUES ($1, now()) RETURNING epoch
+     )
+     UPDATE server_meta SET epoch = (SELECT epoch FROM started), epoch_changed_at = now()
+     WHERE id = 1`,
+    [epoch],
+  );
   return epoch;
+}
+
+/** Whether the server ever had this epoch (the current one included). */
+export async function isKnownEpoch(db: Queryable, epoch: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM server_epochs WHERE epoch = $1', [epoch]);
+  return rows.length > 0;
 }

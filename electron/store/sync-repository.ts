@@ -134,6 +134,25 @@ export function setServerRev(db: Db, entity: SyncEntity, id: string, serverRev: 
   );
 }
 
+/**
+ * After a full re-pull from a restored server (new epoch): every waiting change was based on a
+ * revision of the old epoch, which the restored server may never have issued (it refuses such a
+ * change as unknown_revision). Each is based instead on the revision this laptop now knows from the
+ * server: the record's, or the one kept aside for a record with waiting changes; 0 for a record
+ * the server lacks (re-sent as a create). A base only ever moves down here.
+ */
+export function rebasePendingChanges(db: Db): void {
+  for (const entity of Object.keys(tableOf) as SyncEntity[]) {
+    const { table, key } = tableOf[entity];
+    db.prepare(
+      `UPDATE outbox SET base_revision = min(base_revision, max(
+         coalesce((SELECT t.server_rev FROM ${table} t WHERE t.${key} = outbox.entity_id), 0),
+         coalesce((SELECT d.server_rev FROM sync_deferred d WHERE d.entity_id = outbox.entity_id), 0)))
+       WHERE state = 'pending' AND entity = ?`,
+    ).run(entity);
+  }
+}
+
 export function readServerRev(db: Db, entity: SyncEntity, id: string): number | null {
   const { table, key } = tableOf[entity];
   const row = prepared(db, `SELECT server_rev AS rev FROM ${table} WHERE ${key} = ?`).get(id) as

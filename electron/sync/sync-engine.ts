@@ -294,7 +294,10 @@ export class SyncEngine {
         this.#emit();
       },
     };
-    try {
+    // The server may have been restored from a backup (a new epoch): then everything is pulled
+    // again first, so that changes for records it lost are re-sent whole and the rest are based
+    // on revisions it issued.
+    const catchUpWithEpoch = async () => {
       const health = await http.health();
       const { db } = ctx.open();
       const stored = readSyncState(db);
@@ -302,12 +305,24 @@ export class SyncEngine {
         log.warn('sync.epoch_changed', {});
         startRepull(db, health.serverEpoch);
       }
-      // After a restore, pull first: changes for records the server lost are re-sent whole.
       if (readSyncState(db).repull) await pullAll(ctx);
-      await pushAll(ctx);
+    };
+    // Restored between this round's check and its push: the push is refused, nothing is applied.
+    const push = async () => {
+      try {
+        await pushAll(ctx);
+      } catch (error) {
+        if (!(error instanceof SyncHttpError) || error.body?.error !== 'EPOCH_CHANGED') throw error;
+        await catchUpWithEpoch();
+        await pushAll(ctx);
+      }
+    };
+    try {
+      await catchUpWithEpoch();
+      await push();
       await pullAll(ctx);
       // Changes saved while the round ran: push them before calling it done.
-      await pushAll(ctx);
+      await push();
       const { db: after } = ctx.open();
       updateSyncState(after, {
         lastSuccessAt: this.#now().toISOString(),

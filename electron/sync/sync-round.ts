@@ -22,6 +22,7 @@ import {
   applyServerRecord,
   insertSyncIssue,
   readSyncState,
+  rebasePendingChanges,
   serverStateToPulled,
   setServerRev,
   settleDeferred,
@@ -319,6 +320,7 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
   if (readSyncState(db).repull) {
     db.transaction(() => {
       requeueUnknownRecords(db, ctx.now().toISOString());
+      rebasePendingChanges(db);
       updateSyncState(db, { repull: false });
     })();
   }

@@ -1,7 +1,13 @@
 import { syncSchema } from './0010-sync-schema.ts';
 import { fileUploads } from './0020-file-uploads.ts';
 import { pushStorage } from './0030-push-storage.ts';
+import { serverEpochs } from './0040-server-epochs.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [syncSchema, fileUploads, pushStorage];
+export const migrations: readonly Migration[] = [
+  syncSchema,
+  fileUploads,
+  pushStorage,
+  serverEpochs,
+];

@@ -87,6 +87,16 @@ export function decideMutation(
     return rejected(mutation, 'unsupported_op', `${op} does not apply to a ${entity} record.`);
   }
   const fields = withoutServerKeys(entity, mutation.fields);
+  // A revision is issued by the server; one it never issued would let a change slip past the
+  // conflict check (no other device's change counts as "after" it) and overwrite newer edits.
+  const issued = record?.serverRev ?? 0;
+  if (mutation.baseRev > issued) {
+    return rejected(
+      mutation,
+      'unknown_revision',
+      `This change is based on revision ${String(mutation.baseRev)} of the record, which the server never issued (it has ${record === undefined ? 'no such record' : `revision ${String(issued)}`}).`,
+    );
+  }
 
   if (record === undefined) {
     if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');

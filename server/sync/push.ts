@@ -3,7 +3,7 @@ import type { Author, Mutation, MutationResult, PushRequest } from '../../shared
 import type { Database, Queryable } from '../db/database.ts';
 import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
-import { readServerEpoch } from '../server-meta.ts';
+import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import {
   loadLocationTypes,
@@ -61,15 +61,20 @@ async function applyPushIn(
   if (deviceRow === undefined) throw new SyncHttpError(401, 'UNAUTHORIZED', 'Unknown device.');
   let last = Number(deviceRow.last_mutation_id);
   const serverEpoch = await readServerEpoch(tx);
-  const first = request.mutations[0];
-  if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch && first) {
-    // A restored server lost what came after its backup: the laptop cannot resend it, so its
-    // first pending mutation becomes the new baseline instead of a 409 it could never satisfy.
-    last = first.mutationId - 1;
-    await tx.query('DELETE FROM mutation_results WHERE device_id = $1::uuid AND mutation_id > $2', [
-      deviceId,
-      last,
-    ]);
+  if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) {
+    // Idempotency never resets here: a stored result is the answer to its mutation id for good.
+    // A laptop that has not seen a restore pulls first (its revisions are the old epoch's) and
+    // then pushes; a gap the restore left is answered with MUTATION_GAP like any other.
+    if (await isKnownEpoch(tx, request.serverEpoch)) {
+      throw new SyncHttpError(
+        409,
+        'EPOCH_CHANGED',
+        'The server was restored from a backup since this laptop last synced: pull first.',
+      );
+    }
+    throw new SyncHttpError(400, 'UNKNOWN_EPOCH', 'This server never had the epoch named.', {
+      issues: [{ path: 'serverEpoch', message: 'unknownEpoch' }],
+    });
   }
 
   const fresh: Mutation[] = [];

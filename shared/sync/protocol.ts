@@ -96,6 +96,11 @@ export const RejectReasonSchema = z.enum([
   'not_deletable',
   /** The op does not apply to that entity (e.g. finalise a location). */
   'unsupported_op',
+  /**
+   * The change names a base revision the server never issued for the record (ahead of it, or any
+   * for a record it does not have): a client's error, never applied over newer edits.
+   */
+  'unknown_revision',
 ]);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
@@ -219,6 +224,13 @@ export const syncErrorCodes = [
   'RATE_LIMITED',
   /** Push skipped a mutation id; `expected` says which one the server needs next. */
   'MUTATION_GAP',
+  /**
+   * Push named an earlier epoch of this server: it was restored from a backup since the laptop
+   * last synced. The laptop pulls everything again, then pushes.
+   */
+  'EPOCH_CHANGED',
+  /** Push named an epoch this server never had. */
+  'UNKNOWN_EPOCH',
   'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',
   /** tus: the chunk or the whole file does not match its SHA-256. */

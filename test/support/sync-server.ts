@@ -54,6 +54,11 @@ export interface SyncServerHandle {
    * gone, and the server starts a new epoch.
    */
   restoreBackupWithout(recordIds: readonly string[]): Promise<void>;
+  /**
+   * A backup of these records as they are now: its function restores them (rows and history) as
+   * a restore of that backup would, rewinding later revisions, and starts a new epoch.
+   */
+  backUpRecords(recordIds: readonly string[]): Promise<() => Promise<void>>;
   /** Stops the HTTP server and closes storage; the data survives for restart(). */
   kill(): Promise<void>;
   /** Starts again on the same port with the same data (after kill(), or directly). */
@@ -149,6 +154,37 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
         await tx.query('DELETE FROM records WHERE id = ANY($1)', [ids]);
         await startNewEpoch(tx);
       });
+    },
+    async backUpRecords(recordIds) {
+      const ids = [...recordIds];
+      const { rows } = await current().db.query<Record<string, unknown>>(
+        'SELECT * FROM records WHERE id = ANY($1)',
+        [ids],
+      );
+      return async () => {
+        await current().db.transaction(async (tx) => {
+          for (const row of rows) {
+            await tx.query(
+              `UPDATE records SET server_rev = $2, version = $3, data = $4, status = $5,
+                 deleted = $6, updated_by = $7 WHERE id = $1`,
+              [
+                row.id,
+                row.server_rev,
+                row.version,
+                JSON.stringify(row.data),
+                row.status,
+                row.deleted,
+                row.updated_by,
+              ],
+            );
+            await tx.query('DELETE FROM record_history WHERE record_id = $1 AND server_rev > $2', [
+              row.id,
+              row.server_rev,
+            ]);
+          }
+          await startNewEpoch(tx);
+        });
+      };
     },
     kill,
     async restart() {

@@ -98,6 +98,7 @@ export const rejectReasonKey = {
   record_deleted: 'reason.record_deleted',
   not_deletable: 'reason.not_deletable',
   unsupported_op: 'reason.unsupported_op',
+  unknown_revision: 'reason.unknown_revision',
 } as const satisfies Record<RejectReason, string>;
 
 export type RelativeUnit = 'second' | 'minute' | 'hour' | 'day';

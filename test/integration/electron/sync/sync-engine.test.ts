@@ -228,6 +228,80 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
     expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
   });
 
+  it('bases changes waiting through a restore on the revisions the restored server has, so none is refused', async () => {
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    let saved = await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes: 'First reading.' },
+      expectedRevision: null,
+    });
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0 });
+    const restore = await server.backUpRecords([draft.id]);
+    for (const notes of ['Second reading.', 'Third reading.']) {
+      saved = await a.ok('saveIntakeDraft', {
+        draft: { ...draft, context: 'found', notes },
+        expectedRevision: saved.revision,
+      });
+      expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0 });
+    }
+    // The server goes back to the backup (revision 1). A, offline, completes and finalises the
+    // record: two changes based on revision 3, which the restored server never issued.
+    await restore();
+    const complete = await a.ok('saveIntakeDraft', {
+      draft: { ...(await completeSeizure(a, draft, location.id)), notes: 'After the restore.' },
+      expectedRevision: saved.revision,
+    });
+    await a.ok('finaliseIntake', { id: draft.id, expectedRevision: complete.revision });
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    expect(await a.ok('listSyncIssues')).toEqual([]);
+    await b.ok('syncNow');
+    expect(await content(b, draft.id)).toMatchObject({
+      status: 'final',
+      event: { notes: 'After the restore.' },
+    });
+    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+  });
+
+  it('pulls again and pushes when the server is restored between its check and the push', async () => {
+    let restoreBeforePush = true;
+    const pushes: number[] = [];
+    const c = await startDispatchedApp({
+      prefix: 'sync-restored-mid-round',
+      sync: {
+        ...manual,
+        fetch: async (input, init) => {
+          const url = String(input instanceof Request ? input.url : input);
+          if (url.endsWith('/v1/sync/push')) {
+            if (restoreBeforePush) {
+              restoreBeforePush = false;
+              await server.newEpoch();
+            }
+            const response = await fetch(input, init);
+            pushes.push(response.status);
+            return response;
+          }
+          return fetch(input, init);
+        },
+      },
+    });
+    try {
+      await setUpFirstPerson(c, { name: 'Jelena Restore' });
+      await c.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Team 3') });
+      const draft = (await c.ok('newIntakeDraft')) as Draft;
+      await c.ok('saveIntakeDraft', {
+        draft: { ...draft, context: 'found', notes: 'Sent across a restore.' },
+        expectedRevision: null,
+      });
+      expect(await c.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+      // Refused once (nothing applied), then sent again in the new epoch.
+      expect(pushes.slice(0, 2)).toEqual([409, 200]);
+      expect(await c.ok('listSyncIssues')).toEqual([]);
+      await b.ok('syncNow');
+      expect(await content(b, draft.id)).toEqual(await content(c, draft.id));
+    } finally {
+      await c.close();
+    }
+  });
+
   it('re-sends a record finalised offline that the restored server lost, and it arrives final', async () => {
     const draft = (await a.ok('newIntakeDraft')) as Draft;
     const saved = await a.ok('saveIntakeDraft', {

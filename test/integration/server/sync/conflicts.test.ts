@@ -95,6 +95,31 @@ describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
     ]);
   });
 
+  it('refuses a change based on a revision the server never issued; the same change on an older one conflicts', async () => {
+    const a = await laptop('A');
+    const b = await laptop('B');
+    const id = newRecordId();
+    await a({ entityId: id, op: 'create', fields: { notes: 'from A' } });
+    await a({ entityId: id, baseRev: 1, fields: { notes: 'A again' } });
+    const ahead = await b({
+      entityId: id,
+      baseRev: 7,
+      fields: { notes: 'from B' },
+      author: otherAuthor,
+    });
+    expect(ahead).toMatchObject({ outcome: 'rejected', reason: 'unknown_revision', serverRev: 2 });
+    expect((ahead.serverState as { data: { notes: string } }).data.notes).toBe('A again');
+    expect((await serverData(id))?.data).toMatchObject({ notes: 'A again' });
+    const older = await b({
+      entityId: id,
+      baseRev: 1,
+      fields: { notes: 'from B' },
+      author: otherAuthor,
+    });
+    expect(older).toMatchObject({ outcome: 'conflict', conflictFields: ['notes'] });
+    expect((await serverData(id))?.data).toMatchObject({ notes: 'A again' });
+  });
+
   it('merges edits of different fields and says so', async () => {
     const a = await laptop('A');
     const b = await laptop('B');

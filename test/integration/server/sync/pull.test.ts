@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PullResponseSchema,
   PushResponseSchema,
+  SyncErrorBodySchema,
   syncRoutes,
   type PullCursor,
   type PulledRecord,
@@ -94,7 +95,7 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
     );
   });
 
-  it('reports a new epoch after new-epoch, and the device still pushes from a new baseline', async () => {
+  it('reports a new epoch after new-epoch; the device, told to pull first, then pushes in the new one', async () => {
     const client = syncClient(server.url, await server.enrollDevice('Epoch laptop'));
     await client.push([
       mutation({ mutationId: 1, entityId: newRecordId(), op: 'create', fields: {} }),
@@ -106,12 +107,26 @@ describe.each(syncBackends)('pull (%s)', (backend) => {
     expect(after.serverEpoch).toBe(epoch);
     const health = await request(`${server.url}${syncRoutes.health}`, {});
     expect((health.json as { serverEpoch: string }).serverEpoch).toBe(epoch);
-    const push = await client.push(
+    const stale = await client.push(
       [mutation({ mutationId: 7, entityId: newRecordId(), op: 'create', fields: {} })],
       before.serverEpoch,
     );
+    expect(SyncErrorBodySchema.parse(stale.json)).toMatchObject({ error: 'EPOCH_CHANGED' });
+    // Its mutation ids go on from what this server stored; a gap is said as usual.
+    const gap = await client.push(
+      [mutation({ mutationId: 7, entityId: newRecordId(), op: 'create', fields: {} })],
+      epoch,
+    );
+    expect(SyncErrorBodySchema.parse(gap.json)).toMatchObject({
+      error: 'MUTATION_GAP',
+      expected: 2,
+    });
+    const push = await client.push(
+      [mutation({ mutationId: 2, entityId: newRecordId(), op: 'create', fields: {} })],
+      epoch,
+    );
     expect(PushResponseSchema.parse(push.json)).toMatchObject({
-      lastMutationId: 7,
+      lastMutationId: 2,
       serverEpoch: epoch,
     });
   });

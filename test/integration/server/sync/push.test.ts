@@ -197,24 +197,62 @@ describe.each(syncBackends)('push (%s)', (backend) => {
     expect(page.changes.find((change) => change.id === id)?.version).toBe(body.version);
   });
 
-  it('takes the first mutation as the baseline when the laptop last synced with another epoch', async () => {
+  it('refuses an epoch it never had, and never resets what it answered for an id already used', async () => {
     const client = await newClient();
-    await client.push([
-      mutation({ mutationId: 1, entityId: newRecordId(), op: 'create', fields: {} }),
+    const id = newRecordId();
+    const first = await client.push([
+      mutation({ mutationId: 1, entityId: id, op: 'create', fields: { notes: 'the original' } }),
     ]);
-    const stale = await client.push(
-      [mutation({ mutationId: 40, entityId: newRecordId(), op: 'create', fields: {} })],
-      'an-epoch-before-the-restore',
+    expect(first.status).toBe(200);
+    const madeUp = await client.push(
+      [mutation({ mutationId: 1, entityId: newRecordId(), op: 'create', fields: {} })],
+      'an-epoch-nobody-issued',
     );
-    expect(stale.status).toBe(200);
-    expect(PushResponseSchema.parse(stale.json).lastMutationId).toBe(40);
-    // With the current epoch a gap is still a gap.
-    const epoch = client.device.serverEpoch;
+    expect(madeUp.status).toBe(400);
+    expect(SyncErrorBodySchema.parse(madeUp.json)).toMatchObject({ error: 'UNKNOWN_EPOCH' });
+    // Mutation 1 still answers with its stored result, and nothing else was stored.
+    const replay = await client.push(
+      [mutation({ mutationId: 1, entityId: id, op: 'create', fields: { notes: 'replaced?' } })],
+      client.device.serverEpoch,
+    );
+    expect(replay.text).toBe(first.text);
+    expect(
+      await countRows('SELECT count(*) AS n FROM record_history WHERE record_id = $1', [id]),
+    ).toBe(1);
+    const { rows } = await server.db.query<{ data: { notes: string } }>(
+      'SELECT data FROM records WHERE id = $1',
+      [id],
+    );
+    expect(rows[0]?.data.notes).toBe('the original');
+    // A gap is still a gap.
     const gap = await client.push(
       [mutation({ mutationId: 45, entityId: newRecordId(), op: 'create', fields: {} })],
-      epoch,
+      client.device.serverEpoch,
     );
     expect(gap.status).toBe(409);
+    expect(SyncErrorBodySchema.parse(gap.json)).toMatchObject({
+      error: 'MUTATION_GAP',
+      expected: 2,
+    });
+  });
+
+  it('tells a laptop that has not seen a restore to pull first, and applies nothing it sent', async () => {
+    const client = await newClient();
+    const before = client.device.serverEpoch;
+    await server.newEpoch();
+    const id = newRecordId();
+    const stale = await client.push(
+      [mutation({ mutationId: 1, entityId: id, op: 'create', fields: {} })],
+      before,
+    );
+    expect(stale.status).toBe(409);
+    expect(SyncErrorBodySchema.parse(stale.json)).toMatchObject({ error: 'EPOCH_CHANGED' });
+    expect(await countRows('SELECT count(*) AS n FROM records WHERE id = $1', [id])).toBe(0);
+    const { rows } = await server.db.query<{ last_mutation_id: string }>(
+      'SELECT last_mutation_id FROM devices WHERE id = $1',
+      [client.device.deviceId],
+    );
+    expect(Number(rows[0]?.last_mutation_id)).toBe(0);
   });
 
   it('pushes 1 200 creations in batches of 500 and pulls them all back', async () => {

@@ -21,6 +21,32 @@ const draft: RecordState = {
 const none = { otherChangedFields: new Set<string>(), locationTypeOf: () => undefined };
 
 describe('decideMutation', () => {
+  it('refuses a change based on a revision the server never issued, instead of applying it', () => {
+    const ahead = decideMutation(
+      draft,
+      mutation({ mutationId: 1, entityId: id, baseRev: 4, fields: { notes: 'over newer edits' } }),
+      none,
+    );
+    expect(ahead).toMatchObject({ outcome: 'rejected', reason: 'unknown_revision', next: null });
+    expect(ahead.message).toContain('revision 4');
+    const unknownRecord = decideMutation(
+      undefined,
+      mutation({ mutationId: 1, entityId: id, op: 'create', baseRev: 2, fields: {} }),
+      none,
+    );
+    expect(unknownRecord).toMatchObject({ outcome: 'rejected', reason: 'unknown_revision' });
+    // The revision it holds, or any before it, is a base the server issued.
+    for (const baseRev of [0, 3]) {
+      expect(
+        decideMutation(
+          draft,
+          mutation({ mutationId: 1, entityId: id, baseRev, fields: { notes: 'x' } }),
+          none,
+        ).outcome,
+      ).toBe('applied');
+    }
+  });
+
   it('never takes id, revision or an intake status from the device', () => {
     const decision = decideMutation(
       draft,
