@@ -6,6 +6,8 @@ import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts'
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
+import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
+import { UnsavedTypingStore } from './services/unsaved-typing-store.ts';
 import { IdleLock } from './session/idle-lock.ts';
 import { Session } from './session/session.ts';
 import { createSettingsService, type SettingsBacking } from './settings/settings-service.ts';
@@ -66,6 +68,10 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     void sessionStatus(session, keychain).then((status) => events.emit('sessionChanged', status));
   });
 
+  // Unsaved typing lives here, in memory, for the person who typed it (issue 12).
+  const unsavedTyping = new UnsavedTypingStore();
+  const unsaved = unsavedTypingHandlers(session, idle, unsavedTyping);
+
   const handlers: HandlerTable = {
     getAppInfo: () => getAppInfo(environment),
     getSettings: () => settings.get(),
@@ -76,6 +82,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     },
     ...sessionHandlers(session, keychain, idle),
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...unsaved.handlers,
     ...syncHandlers(session, idle, sync),
   };
 
@@ -88,7 +95,10 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       idle.stop();
       stopSettingsEvents();
       stopSessionEvents();
+      unsaved.dispose();
       session.lock('person');
+      // Quitting: nobody's unsaved typing outlives the app.
+      unsavedTyping.clear();
     },
   };
 }

@@ -58,6 +58,7 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   NOT_ENROLLED: 409,
   // Known, but its bytes have not arrived from the sync server yet.
   PHOTO_NOT_DOWNLOADED: 404,
+  TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

@@ -5,6 +5,7 @@ import { appProcedures } from './procedures/app.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
+import { unsavedProcedures } from './procedures/unsaved.ts';
 
 /**
  * The single definition of every procedure the renderer may call and every event main may push.
@@ -19,6 +20,7 @@ export const procedures = {
   ...appProcedures,
   ...sessionProcedures,
   ...recordProcedures,
+  ...unsavedProcedures,
   ...syncProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

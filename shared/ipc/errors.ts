@@ -15,6 +15,8 @@ import { z } from 'zod';
  * DEVICE_REVOKED: an administrator revoked this laptop; it can no longer sync.
  * NOT_ENROLLED: sync needs the laptop to be enrolled with a server first.
  * PHOTO_NOT_DOWNLOADED: a photo of another laptop's record is still only on the server.
+ * TOO_LARGE: well-formed, but more than main keeps for it (an unsaved backup over its size limit,
+ * or more unsaved typing than one person may leave with main).
  */
 export const ipcErrorCodes = [
   'VALIDATION_ERROR',
@@ -37,6 +39,7 @@ export const ipcErrorCodes = [
   'DEVICE_REVOKED',
   'NOT_ENROLLED',
   'PHOTO_NOT_DOWNLOADED',
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 export const IpcErrorCodeSchema = z.enum(ipcErrorCodes);

@@ -103,6 +103,26 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   addPhoto: { dataBase64: 'iVBORw0KGgo=', kind: 'whole_weapon' },
   getPhoto: { sha256: 'a'.repeat(64) },
   verifyAuditLog: undefined,
+  getUnsavedBackup: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  getUnsavedNewRecord: undefined,
+  putUnsavedBackup: {
+    backup: {
+      id: '0190f0e0-0000-7000-8000-000000000003',
+      baseRevision: 1,
+      changedAt: '2026-05-04T10:20:30.000Z',
+      valuesJson: '{"notes":"Spare wheel"}',
+    },
+    order: { writer: '0190f0e0-0000-4000-8000-000000000005', seq: 1 },
+  },
+  clearUnsavedBackup: {
+    id: '0190f0e0-0000-7000-8000-000000000003',
+    order: { writer: '0190f0e0-0000-4000-8000-000000000005', seq: 2 },
+  },
+  getListFilters: undefined,
+  putListFilters: {
+    filters: { serial: 'AK-47' },
+    order: { writer: '0190f0e0-0000-4000-8000-000000000005', seq: 3 },
+  },
   getSyncStatus: undefined,
   enrollDevice: { serverUrl: 'https://sync.example.org', code: 'ABCD-EFGH-IJKL' },
   syncNow: undefined,
