@@ -9,8 +9,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * The window's session partition. No `persist:` prefix, so it lives in memory only: Chromium
- * keeps sessionStorage, localStorage, caches and cookies of a persistent profile on disk, in
- * clear, and the record editor keeps unsaved typing in sessionStorage. Nothing the renderer
- * stores may reach the disk outside the encrypted store.
+ * keeps sessionStorage, localStorage, caches, cookies and session-history form state of a
+ * persistent profile on disk, in clear. Nothing the renderer stores may reach the disk outside
+ * the encrypted store; unsaved typing is kept by main, not the page (unsaved-typing-store.ts),
+ * so the browser preview, whose Chromium has a real profile, writes none either.
  */
 export const APP_PARTITION = 'salw-field';

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { UserRole } from '../../shared/domain/enums.ts';
 import type { RunningPreview } from '../../electron/preview/start-preview.ts';
 // Brings the renderer's declaration of window.api into the tests' page callbacks.
 import type {} from '../../renderer/api.ts';
-import { launchChromium } from '../../packaging/chromium.ts';
+import { chromiumArgs, findChromium, launchChromium } from '../../packaging/chromium.ts';
 import { startTestPreview } from './preview.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -42,6 +42,17 @@ declare global {
 }
 
 /**
+ * Where the page's browser comes from: a shared or own Chromium with a fresh in-memory context
+ * (the usual case), or a Chromium of its own on a persistent profile folder, which it writes as a
+ * person's browser does (storage, session restore, cache, autofill), for tests that read it.
+ */
+type BrowserPlan =
+  | { readonly kind: 'browser'; readonly browser: Browser; readonly owned: boolean }
+  | { readonly kind: 'profile'; readonly profileDir: string };
+
+const viewport = { width: 1200, height: 800 };
+
+/**
  * One person's session with the app in the browser preview: a real preview host (real services,
  * real settings on disk in a fresh data folder) and a Chromium page opened on the printed URL.
  * `restart()` stops the host and starts a new one on the same data folder, as a person would.
@@ -50,21 +61,14 @@ export class RendererSession {
   page!: Page;
   preview!: RunningPreview;
   readonly pageErrors: string[] = [];
-  private context!: BrowserContext;
+  private context: BrowserContext | null = null;
 
   readonly dataDir: string;
-  private readonly browser: Browser;
-  private readonly ownsBrowser: boolean;
+  private readonly plan: BrowserPlan;
   private readonly removeDataDir: () => Promise<void>;
 
-  private constructor(
-    browser: Browser,
-    ownsBrowser: boolean,
-    dataDir: string,
-    removeDataDir: () => Promise<void>,
-  ) {
-    this.browser = browser;
-    this.ownsBrowser = ownsBrowser;
+  private constructor(plan: BrowserPlan, dataDir: string, removeDataDir: () => Promise<void>) {
+    this.plan = plan;
     this.dataDir = dataDir;
     this.removeDataDir = removeDataDir;
   }
@@ -77,13 +81,25 @@ export class RendererSession {
    * Chromium of its own unless one is passed in.
    */
   static async open(browser?: Browser): Promise<RendererSession> {
+    return RendererSession.#openWith({
+      kind: 'browser',
+      browser: browser ?? (await launchChromium()),
+      owned: browser === undefined,
+    });
+  }
+
+  /**
+   * Opens the app at its session gate in a Chromium that keeps its profile in `profileDir` (the
+   * caller's folder, left in place), as a person's own browser would; `closeBrowser()` quits it,
+   * so everything it keeps is flushed to that folder.
+   */
+  static openInProfile(profileDir: string): Promise<RendererSession> {
+    return RendererSession.#openWith({ kind: 'profile', profileDir });
+  }
+
+  static async #openWith(plan: BrowserPlan): Promise<RendererSession> {
     const { dir, remove } = await makeTempDir('renderer');
-    const session = new RendererSession(
-      browser ?? (await launchChromium()),
-      browser === undefined,
-      dir,
-      remove,
-    );
+    const session = new RendererSession(plan, dir, remove);
     await session.start();
     return session;
   }
@@ -130,10 +146,22 @@ export class RendererSession {
     await this.page.getByRole('navigation').waitFor();
   }
 
+  private async openContext(): Promise<BrowserContext> {
+    if (this.plan.kind === 'browser') return this.plan.browser.newContext({ viewport });
+    return chromium.launchPersistentContext(this.plan.profileDir, {
+      executablePath: findChromium(),
+      args: chromiumArgs,
+      headless: true,
+      viewport,
+    });
+  }
+
   private async start(): Promise<void> {
     this.preview = await startTestPreview(this.dataDir);
-    this.context = await this.browser.newContext({ viewport: { width: 1200, height: 800 } });
-    this.page = await this.context.newPage();
+    const context = await this.openContext();
+    this.context = context;
+    // A persistent profile opens with its first tab; a fresh context has none.
+    this.page = context.pages()[0] ?? (await context.newPage());
     // Installed before any page script, outside the page's CSP, so every violation is seen.
     await this.page.addInitScript(() => {
       window.__cspViolations = [];
@@ -161,7 +189,7 @@ export class RendererSession {
 
   /** Stops the host and starts a new one on the same data: the app opens at its gate, locked. */
   async restart(): Promise<void> {
-    await this.context.close();
+    await this.closeBrowser();
     await this.preview.stop();
     await this.start();
   }
@@ -172,10 +200,17 @@ export class RendererSession {
     await this.unlock();
   }
 
+  /** Closes the page's context; on a persistent profile this quits Chromium, which flushes it. */
+  async closeBrowser(): Promise<void> {
+    const context = this.context;
+    this.context = null;
+    await context?.close().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
-    await this.context.close().catch(() => undefined);
+    await this.closeBrowser();
     await this.preview.stop();
-    if (this.ownsBrowser) await this.browser.close();
+    if (this.plan.kind === 'browser' && this.plan.owned) await this.plan.browser.close();
     await this.removeDataDir();
   }
 }

@@ -23,9 +23,8 @@ import { isUnder } from './paths.ts';
 import {
   clearBackup,
   readBackup,
-  readPendingNew,
+  readUnsavedNew,
   writeBackup,
-  writePendingNew,
   type UnsavedBackup,
 } from './unsaved-backup.ts';
 import { useLocations, type LocationsState } from './use-locations.ts';
@@ -35,7 +34,7 @@ const draftStatus: RecordStatus = 'draft';
 export type EditorMode = { readonly kind: 'new' } | { readonly kind: 'edit'; readonly id: string };
 
 type Restore =
-  /** Unsaved changes from the page's backup were put back into the form (and are being saved). */
+  /** Unsaved changes from main's backup were put back into the form (and are being saved). */
   | { readonly kind: 'restored'; readonly changedAt: string }
   /** The backup is based on an older revision than main's: the person decides. */
   | { readonly kind: 'choice'; readonly backup: UnsavedBackup };
@@ -89,20 +88,23 @@ function fromView(view: IntakeRecordView, backup: UnsavedBackup | null): LoadRes
 
 async function load(mode: EditorMode): Promise<LoadResult> {
   if (mode.kind === 'edit') {
-    return fromView(await api().getIntake({ id: mode.id }), readBackup(mode.id));
+    const [view, backup] = await Promise.all([
+      api().getIntake({ id: mode.id }),
+      readBackup(mode.id),
+    ]);
+    return fromView(view, backup);
   }
   // A new record whose page was reloaded before its first save: the same record, same backup.
-  const pending = readPendingNew();
-  const backup = pending === null ? null : readBackup(pending);
-  if (pending !== null && backup !== null) {
+  const backup = await readUnsavedNew();
+  if (backup !== null) {
     try {
-      return fromView(await api().getIntake({ id: pending }), backup);
+      return fromView(await api().getIntake({ id: backup.id }), backup);
     } catch (error) {
       if (!isCode(error, 'NOT_FOUND')) throw error;
       return {
         kind: 'draft',
         loaded: {
-          id: pending,
+          id: backup.id,
           values: backup.values as IntakeForm,
           revision: null,
           updatedAt: null,
@@ -150,7 +152,6 @@ export function IntakeEditor({ mode }: { mode: EditorMode }) {
           if (wanted !== null) window.location.replace(`#/records/${encodeURIComponent(wanted)}`);
           return;
         }
-        if (result.loaded.isNew) writePendingNew(result.loaded.id);
         setLoaded(result.loaded);
       },
       (caught: unknown) => live && setFailure({ for: wanted, error: caught }),
@@ -260,7 +261,6 @@ function EditorForm({
       onSaved: () => {
         if (!isNew) return;
         isNew = false;
-        writePendingNew(null);
         // The record exists now: its address says so (a reload opens it, not another new one).
         if (window.location.hash === '#/records/new') {
           window.history.replaceState(null, '', `#/records/${encodeURIComponent(id)}/edit`);
@@ -281,7 +281,7 @@ function EditorForm({
     setServerIssues((issues) => issues.filter((issue) => !isUnder(issue.path, path)));
   }, []);
 
-  // Every change: to the saver (debounced save, page backup) and off the finalise issues.
+  // Every change: to the saver (debounced save, backup in main) and off the finalise issues.
   const { subscribe, getValues } = form;
   useEffect(
     () =>
@@ -295,7 +295,7 @@ function EditorForm({
     [subscribe, getValues, saver, clearIssuesFor],
   );
 
-  // Restored from the page's backup: save it now.
+  // Restored from main's backup: save it now.
   useEffect(() => {
     if (loaded.restore?.kind !== 'restored') return;
     saver.change(form.getValues());
@@ -373,7 +373,6 @@ function EditorForm({
       if (!(await saver.flush()) || saver.revision === null) return;
       const view = await api().finaliseIntake({ id, expectedRevision: saver.revision });
       saver.reset(view.revision);
-      writePendingNew(null);
       window.location.replace(`#/records/${encodeURIComponent(id)}`);
     } catch (error) {
       if (isCode(error, 'VALIDATION_ERROR') && error instanceof IpcError) {

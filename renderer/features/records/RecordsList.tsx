@@ -1,11 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  intakeContextValues,
-  recordStatusValues,
-  type IntakeContext,
-  type RecordStatus,
-} from '../../../shared/domain/enums.ts';
+import { intakeContextValues, recordStatusValues } from '../../../shared/domain/enums.ts';
 import type { IntakeSummary } from '../../../shared/ipc/procedures/records.ts';
 import { api } from '../../api.ts';
 import { useSyncGeneration } from '../../app/SyncProvider.tsx';
@@ -15,49 +10,37 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { SyncStateBadge } from '../sync/SyncStateBadge.tsx';
 import { useFormatters } from './format.ts';
+import { readFilters, writeFilters, type ListFilters } from './list-filters.ts';
 import { useLocations } from './use-locations.ts';
 
 export const pageSize = 25;
-const filtersKey = 'salw.records.filters';
-
-export interface ListFilters {
-  readonly context?: IntakeContext | undefined;
-  readonly status?: RecordStatus | undefined;
-  readonly from?: string | undefined;
-  readonly to?: string | undefined;
-  readonly locationId?: string | undefined;
-  readonly serial?: string | undefined;
-}
-
-/** The filters stay while the person opens a record and comes back (page memory only). */
-function readFilters(): ListFilters {
-  try {
-    const parsed: unknown = JSON.parse(window.sessionStorage.getItem(filtersKey) ?? '{}');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as ListFilters) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeFilters(filters: ListFilters): void {
-  try {
-    window.sessionStorage.setItem(filtersKey, JSON.stringify(filters));
-  } catch {
-    // Not kept across a reload; the list still works.
-  }
-}
 
 function isFiltered(filters: ListFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
 
-/** `#/records`: filters, a serial number search, and the matching records page by page. */
+/**
+ * `#/records`: filters, a serial number search, and the matching records page by page. The
+ * filters the person left are read from main first, so the list asks for them from the start.
+ */
 export function RecordsList() {
+  const [initialFilters, setInitialFilters] = useState<ListFilters | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readFilters().then((filters) => live && setInitialFilters(filters));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return initialFilters === null ? null : <FilteredList initialFilters={initialFilters} />;
+}
+
+function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   const { t } = useTranslation('records');
   const enumLabel = useEnumLabel();
   const validationText = useDomainValidationText();
   const { locations } = useLocations();
-  const [filters, setFilters] = useState<ListFilters>(readFilters);
+  const [filters, setFilters] = useState<ListFilters>(initialFilters);
   const [serialText, setSerialText] = useState(filters.serial ?? '');
   const [offset, setOffset] = useState(0);
   // Each answer is kept with the request it answers: a stale one shows while the next loads.
@@ -185,6 +168,7 @@ export function RecordsList() {
             <input
               id={ids.from}
               type="date"
+              autoComplete="off"
               value={filters.from ?? ''}
               onChange={(event) => update({ from: event.target.value || undefined })}
             />
@@ -194,6 +178,7 @@ export function RecordsList() {
             <input
               id={ids.to}
               type="date"
+              autoComplete="off"
               value={filters.to ?? ''}
               aria-invalid={rangeInvalid}
               aria-describedby={rangeInvalid ? ids.toError : undefined}

@@ -6,7 +6,7 @@ import { IntakeEventDraftSchema } from '../../../shared/domain/intake-event.ts';
  * not valid yet (a year of 20255, a note that is too long); main refuses a draft with any such
  * value, and refusing the whole draft would lose everything else typed since the last save.
  * So the payload is the form with blanks removed and each invalid value left out: the valid rest
- * is saved, the invalid value stays on screen with its message (and in the page's backup).
+ * is saved, the invalid value stays on screen with its message (and in main's unsaved backup).
  */
 
 /** A draft as main's saveIntakeDraft takes it. */

@@ -16,7 +16,7 @@ export type SaveState =
   | { readonly kind: 'pending' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'saved'; readonly at: Date; readonly leftOut: number }
-  /** The app locked itself (or was locked): the changes wait here and in the page's backup. */
+  /** The app locked itself (or was locked): the changes wait here and in main's backup. */
   | { readonly kind: 'locked' }
   /** Someone else saved this record since it was opened. */
   | { readonly kind: 'conflict' }
@@ -51,7 +51,8 @@ export interface DraftSaverDeps {
  * Saves the editor's draft through main: debounced after each change, at once on flush (blur,
  * route change, leaving the page, finalising). One save at a time, each based on the revision the
  * previous one returned, so saves never race and a conflict is always a real one. Until a change
- * is saved it is also in the page's backup (sessionStorage), which is cleared once main has it.
+ * is saved it is also in the unsaved backup main keeps in memory (unsaved-backup.ts), which is
+ * cleared once main has saved it.
  */
 export class DraftSaver {
   revision: number | null;

@@ -110,6 +110,12 @@ interface CommonProps {
   readonly className?: string;
 }
 
+/*
+ * Every control here that takes typed text (text, notes, dates, numbers) has autoComplete="off":
+ * Chromium then neither saves it as an autofill entry (`Web Data`) nor keeps it in the session
+ * history's form state, which a browser profile writes to disk (`Sessions/`) in clear (issue 12).
+ */
+
 export function TextField({
   multiline,
   spellCheck,
@@ -122,7 +128,13 @@ export function TextField({
     <FieldFrame {...props}>
       {(a11y) =>
         multiline === true ? (
-          <textarea {...a11y} {...registration} rows={3} spellCheck={spellCheck} />
+          <textarea
+            {...a11y}
+            {...registration}
+            rows={3}
+            spellCheck={spellCheck}
+            autoComplete="off"
+          />
         ) : (
           <input
             {...a11y}
@@ -147,7 +159,7 @@ export function DateField({
   const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
   return (
     <FieldFrame {...props}>
-      {(a11y) => <input {...a11y} {...registration} type={type} max={max} />}
+      {(a11y) => <input {...a11y} {...registration} type={type} max={max} autoComplete="off" />}
     </FieldFrame>
   );
 }
@@ -163,6 +175,7 @@ export function NumberField(props: CommonProps & { min?: number; max?: number })
           {...registration}
           type="number"
           inputMode="numeric"
+          autoComplete="off"
           min={props.min}
           max={props.max}
           step={1}

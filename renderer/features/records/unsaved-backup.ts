@@ -1,67 +1,57 @@
+import type { UnsavedBackup as StoredBackup } from '../../../shared/ipc/procedures/unsaved.ts';
+import { api } from '../../api.ts';
+import { nextWriteOrder } from './write-order.ts';
+
 /**
- * The editor's safety net: every change is also written to sessionStorage, keyed by record id,
- * until main has saved it. sessionStorage is page memory (it survives a reload, a renderer crash
- * and the app locking itself, and is gone when the window closes); it is never written to disk,
- * so nothing typed leaves the encrypted store's protection.
+ * The editor's safety net: every change is also sent to main as a backup, per record, until main
+ * has saved it. Main keeps it in memory for the person who typed it (never on disk, never for
+ * anyone else); it survives a reload, a renderer crash and the app locking itself, and is gone
+ * when the app quits. Nothing is kept in the page: in the browser preview Chromium would write
+ * sessionStorage to its profile on disk in clear (issue 12).
  */
-const prefix = 'salw.records.unsaved.';
-const pendingNewKey = 'salw.records.pendingNew';
+export type UnsavedBackup = Omit<StoredBackup, 'valuesJson'> & { readonly values: unknown };
 
-export interface UnsavedBackup {
-  readonly id: string;
-  /** The revision the unsaved values were based on; null for a record never saved. */
-  readonly baseRevision: number | null;
-  /** When the last change was made (ISO). */
-  readonly changedAt: string;
-  readonly values: unknown;
-}
-
-function storage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
+/**
+ * Writes are sent without waiting: the saver keeps the values and saves them to main anyway, so
+ * a refused backup (TOO_LARGE, or the host gone) costs only the second line, never the typing.
+ */
+function sent(call: Promise<null>): void {
+  call.catch(() => undefined);
 }
 
 export function writeBackup(backup: UnsavedBackup): void {
-  try {
-    storage()?.setItem(prefix + backup.id, JSON.stringify(backup));
-  } catch {
-    // Quota or privacy mode: main's saves still happen; the backup is a second line only.
-  }
+  const { values, ...rest } = backup;
+  sent(
+    api().putUnsavedBackup({
+      backup: { ...rest, valuesJson: JSON.stringify(values) },
+      order: nextWriteOrder(),
+    }),
+  );
 }
 
-export function readBackup(id: string): UnsavedBackup | null {
-  const text = storage()?.getItem(prefix + id);
-  if (text === null || text === undefined) return null;
+export function clearBackup(id: string): void {
+  sent(api().clearUnsavedBackup({ id, order: nextWriteOrder() }));
+}
+
+function fromStored(stored: StoredBackup | null): UnsavedBackup | null {
+  if (stored === null) return null;
+  const { valuesJson, ...rest } = stored;
   try {
-    const parsed = JSON.parse(text) as Partial<UnsavedBackup>;
-    if (parsed.id !== id || typeof parsed.changedAt !== 'string') return null;
-    return {
-      id,
-      baseRevision: typeof parsed.baseRevision === 'number' ? parsed.baseRevision : null,
-      changedAt: parsed.changedAt,
-      values: parsed.values,
-    };
+    return { ...rest, values: JSON.parse(valuesJson) as unknown };
   } catch {
     return null;
   }
 }
 
-export function clearBackup(id: string): void {
-  storage()?.removeItem(prefix + id);
+export async function readBackup(id: string): Promise<UnsavedBackup | null> {
+  return fromStored(await api().getUnsavedBackup({ id }));
 }
 
 /**
  * A new record has an id before its first save; if the page reloads in between, `#/records/new`
- * must pick the same record (and its backup) up again instead of starting another.
+ * picks the same record (and its backup) up again instead of starting another: the newest backup
+ * of a record never saved.
  */
-export function readPendingNew(): string | null {
-  return storage()?.getItem(pendingNewKey) ?? null;
-}
-
-export function writePendingNew(id: string | null): void {
-  if (id === null) storage()?.removeItem(pendingNewKey);
-  else storage()?.setItem(pendingNewKey, id);
+export async function readUnsavedNew(): Promise<UnsavedBackup | null> {
+  return fromStored(await api().getUnsavedNewRecord());
 }

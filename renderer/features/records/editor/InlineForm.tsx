@@ -56,6 +56,8 @@ export function InlineForm({
     <form
       className="subform"
       aria-labelledby={headingId}
+      // Its fields are record text: no autofill entry and no saved form state on disk (issue 12).
+      autoComplete="off"
       noValidate
       onSubmit={(event) => {
         // The record's own form (if any) must not see this submit.

@@ -72,6 +72,24 @@ async function waitForSaved(page: Page): Promise<void> {
     .waitFor();
 }
 
+/**
+ * Drops main's unsaved backup of the record being edited, as if there had never been one: what
+ * the editor shows after a reload then comes from the saved record alone.
+ */
+async function dropBackup(page: Page): Promise<void> {
+  const id = /#\/records\/([^/]+)\/edit$/.exec(page.url())?.[1];
+  if (id === undefined) throw new Error(`not in an editor: ${page.url()}`);
+  const result = await page.evaluate(
+    (recordId) =>
+      window.api!.clearUnsavedBackup({
+        id: recordId,
+        order: { writer: crypto.randomUUID(), seq: 1 },
+      }),
+    id,
+  );
+  expect(result.ok).toBe(true);
+}
+
 async function rowTexts(page: Page): Promise<string[]> {
   return page.getByRole('table').locator('tbody tr').allInnerTexts();
 }
@@ -121,8 +139,8 @@ describe('drafts and the records list in the browser preview', () => {
       'Vehicle search at the checkpoint, luggage too',
     );
     await waitForSaved(page);
-    // Main has it, not only the page's backup.
-    await page.evaluate(() => window.sessionStorage.clear());
+    // Main has it saved, not only in the unsaved backup.
+    await dropBackup(page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Edit record' }).waitFor();
     expect(await page.getByLabel('Notes').inputValue()).toBe(
@@ -148,7 +166,7 @@ describe('drafts and the records list in the browser preview', () => {
     await page.getByLabel('Recording agency').waitFor();
     expect(await page.getByLabel('Recording agency').inputValue()).toBe('Uprava carina');
     await waitForSaved(page);
-    await page.evaluate(() => window.sessionStorage.clear());
+    await dropBackup(page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Edit record' }).waitFor();
     expect(await page.getByLabel('Recording agency').inputValue()).toBe('Uprava carina');
