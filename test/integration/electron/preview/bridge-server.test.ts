@@ -289,6 +289,19 @@ describe('browser preview bridge over loopback HTTP', () => {
     );
   });
 
+  it("keeps every call's answer and the page out of Chromium's disk cache (Cache-Control: no-store)", async () => {
+    // Answers carry record text (a record, a search's results, an unsaved backup); a browser
+    // profile caches on disk in clear whatever it is allowed to (issue 12).
+    const answers = [
+      await call('getSettings', {}),
+      await call('updateSettings', { input: { theme: 42 } }),
+      await call('getUnsavedBackup', { input: { id: '0190f0e0-0000-7000-8000-000000000001' } }),
+      await request(server, { path: '/', headers: { host: new URL(server.origin).host } }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400, 423, 200]);
+    for (const answer of answers) expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
   it.each([
     '/../secret.txt',
     '/%2e%2e/secret.txt',
