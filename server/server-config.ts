@@ -22,6 +22,21 @@ export const ServerConfigSchema = z.object({
   filesKeyFile: z.string().min(1).optional(),
   /** Enrollment attempts allowed per client IP per minute (guessing a code must stay hopeless). */
   enrollRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * Slow clients (a body sent a byte at a time holds a connection and its memory): the headers of
+   * a request must arrive within this time, and the whole request, body included, within
+   * requestTimeoutSeconds; each gets 408. A push of 4 MB over a 300 kbit/s link takes ~110 s.
+   */
+  headersTimeoutSeconds: z.coerce.number().int().min(1).max(600).default(20),
+  requestTimeoutSeconds: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Open connections one client address may hold; more are answered 429 and closed. A field
+   * office behind one NAT address holds about two per laptop. Behind a reverse proxy every
+   * laptop has the proxy's address: raise it, or 0 for no limit there.
+   */
+  maxConnectionsPerAddress: z.coerce.number().int().min(0).max(100_000).default(128),
+  /** Requests of one enrolled laptop in progress at once (its event streams aside). */
+  maxRequestsPerDevice: z.coerce.number().int().min(1).max(1000).default(8),
   /** How long an enrollment code printed by `enroll` stays valid. */
   enrollmentCodeMinutes: z.coerce
     .number()
@@ -43,7 +58,14 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     filesKeyFile: env.SALW_FILES_KEY_FILE || undefined,
     enrollRateLimitPerMinute: env.SALW_ENROLL_RATE_LIMIT || undefined,
     enrollmentCodeMinutes: env.SALW_ENROLLMENT_CODE_MINUTES || undefined,
+    headersTimeoutSeconds: env.SALW_HEADERS_TIMEOUT_SECONDS || undefined,
+    requestTimeoutSeconds: env.SALW_REQUEST_TIMEOUT_SECONDS || undefined,
+    maxConnectionsPerAddress: env.SALW_MAX_CONNECTIONS_PER_ADDRESS || undefined,
+    maxRequestsPerDevice: env.SALW_MAX_REQUESTS_PER_DEVICE || undefined,
   });
+  if (config.headersTimeoutSeconds > config.requestTimeoutSeconds) {
+    throw new Error('SALW_HEADERS_TIMEOUT_SECONDS cannot exceed SALW_REQUEST_TIMEOUT_SECONDS.');
+  }
   if ((config.tlsCertFile === undefined) !== (config.tlsKeyFile === undefined)) {
     throw new Error('TLS needs both SALW_TLS_CERT_FILE and SALW_TLS_KEY_FILE, or neither.');
   }

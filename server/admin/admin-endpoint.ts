@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { installErrorHandlers } from '../http/error-handler.ts';
+import { installErrorHandlers, protocolErrorOptions } from '../http/error-handler.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import type { AdminOperations } from './admin-operations.ts';
@@ -39,7 +39,12 @@ export async function startAdminEndpoint(
 ): Promise<AdminEndpoint> {
   const token = randomBytes(32).toString('base64url');
   const expected = digest(token);
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024 }) as unknown as FastifyInstance;
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 16 * 1024,
+    requestTimeout: 30_000,
+    ...protocolErrorOptions,
+  }) as unknown as FastifyInstance;
   installErrorHandlers(app);
   app.addHook('onRequest', async (request) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');

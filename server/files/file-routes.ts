@@ -80,12 +80,17 @@ export function fileRoutesPlugin(
       });
 
       // Another laptop's photo, for a record it pulled: the bytes exactly as verified on upload.
+      // Only a photo a stored record refers to (record_photos): knowing a SHA-256 is not enough,
+      // and a photo nothing refers to (any more) is served to nobody. Same answer as a missing
+      // one, so the route tells a prober nothing.
       authed.get(syncRoutes.fileBySha256(':sha256'), async (request, reply) => {
         deviceOf(request);
         const { sha256 } = request.params as { sha256: string };
         const { rows } = sha256Pattern.test(sha256)
           ? await db.query<{ mime: string; size: string | number }>(
-              'SELECT mime, size FROM files WHERE sha256 = $1',
+              `SELECT f.mime, f.size FROM files f
+               WHERE f.sha256 = $1
+                 AND EXISTS (SELECT 1 FROM record_photos p WHERE p.sha256 = f.sha256)`,
               [sha256],
             )
           : { rows: [] };

@@ -13,7 +13,8 @@ import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { ChangeNotifier } from '../sync/change-notifier.ts';
-import { installErrorHandlers } from './error-handler.ts';
+import { limitConnectionsPerAddress, limitRequestsPerDevice } from './client-limits.ts';
+import { installErrorHandlers, protocolErrorOptions } from './error-handler.ts';
 import { EventStreams } from './event-streams.ts';
 
 export interface BuildServerOptions {
@@ -51,12 +52,24 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     config.tlsCertFile !== undefined && config.tlsKeyFile !== undefined
       ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
       : undefined;
+  const headersTimeout = config.headersTimeoutSeconds * 1000;
+  const requestTimeout = config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: loggerOption(options.log),
     bodyLimit: MAX_PUSH_BYTES,
+    requestTimeout,
+    // Node checks the two timeouts on this interval (30 s by default, which would let a slow
+    // request live half a minute past its time).
+    http: {
+      headersTimeout,
+      connectionsCheckingInterval: Math.min(5000, Math.ceil(headersTimeout / 4)),
+    },
+    ...protocolErrorOptions,
     ...(tls ? { https: tls } : {}),
   }) as unknown as FastifyInstance;
   installErrorHandlers(app);
+  limitConnectionsPerAddress(app.server, config.maxConnectionsPerAddress);
+  limitRequestsPerDevice(app, config.maxRequestsPerDevice);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => ({

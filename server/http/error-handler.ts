@@ -1,5 +1,13 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifyServerOptions,
+} from 'fastify';
 import type { SyncErrorBody } from '../../shared/sync/protocol.ts';
+import { rawErrorResponse } from './client-limits.ts';
 import { SyncHttpError } from './sync-http-error.ts';
 
 /** Fastify's own client-error codes, each with the wire code and wording the client sees. */
@@ -61,4 +69,56 @@ export function installErrorHandlers(app: FastifyInstance): void {
       message: 'There is nothing at this address.',
     } satisfies SyncErrorBody),
   );
+}
+
+/**
+ * Refusals Fastify and Node make before a route runs, in the protocol's shape too: a path with
+ * bad percent-encoding or an over-long parameter (frameworkErrors), and what the HTTP parser
+ * rejects, headers that are too large and requests that arrive too slowly (clientErrorHandler,
+ * on the raw socket). Never Fastify's own bodies: no FST_ code, no internal name, no echo of the
+ * request. Passed to every Fastify the server builds.
+ */
+export const protocolErrorOptions = {
+  frameworkErrors: frameworkError,
+  clientErrorHandler: clientError,
+} satisfies Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>;
+
+function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body: SyncErrorBody =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { error: 'VALIDATION_ERROR', message: 'The address is too long.' }
+      : {
+          error: 'VALIDATION_ERROR',
+          message:
+            error.code === 'FST_ERR_BAD_URL'
+              ? 'The address is not valid (its percent-encoding is broken).'
+              : 'The request is malformed.',
+        };
+  void reply.code(error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400).send(body);
+}
+
+function clientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let response: string;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    response = rawErrorResponse(408, 'Request Timeout', {
+      error: 'REQUEST_TIMEOUT',
+      message: 'The request did not arrive in the time the server allows.',
+    });
+  } else if (error.code === 'HPE_HEADER_OVERFLOW') {
+    response = rawErrorResponse(431, 'Request Header Fields Too Large', {
+      error: 'VALIDATION_ERROR',
+      message: "The request's headers are too large.",
+    });
+  } else {
+    response = rawErrorResponse(400, 'Bad Request', {
+      error: 'VALIDATION_ERROR',
+      message: 'The request is not valid HTTP.',
+    });
+  }
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(response, () => socket.destroy());
 }

@@ -2,6 +2,7 @@ import { syncSchema } from './0010-sync-schema.ts';
 import { fileUploads } from './0020-file-uploads.ts';
 import { pushStorage } from './0030-push-storage.ts';
 import { serverEpochs } from './0040-server-epochs.ts';
+import { recordPhotos } from './0050-record-photos.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   fileUploads,
   pushStorage,
   serverEpochs,
+  recordPhotos,
 ];

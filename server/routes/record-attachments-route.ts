@@ -1,34 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { syncRoutes, type RecordAttachments } from '../../shared/sync/protocol.ts';
+import { syncRoutes, type RecordAttachments, type SyncEntity } from '../../shared/sync/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
+import { photosReferencedBy } from '../sync/photo-refs.ts';
 
 const ParamsSchema = z.object({ id: z.string().min(1).max(100) });
-const sha256Pattern = /^[0-9a-f]{64}$/;
-
-/** Every photo an intake event refers to: scene photos and each weapon's photos. */
-export function referencedPhotos(data: unknown): string[] {
-  const found = new Set<string>();
-  const collect = (photos: unknown) => {
-    if (!Array.isArray(photos)) return;
-    for (const photo of photos as Array<{ sha256?: unknown } | null>) {
-      const sha256 = photo?.sha256;
-      if (typeof sha256 === 'string' && sha256Pattern.test(sha256)) found.add(sha256);
-    }
-  };
-  if (typeof data === 'object' && data !== null) {
-    const record = data as { photos?: unknown; weapons?: unknown };
-    collect(record.photos);
-    if (Array.isArray(record.weapons)) {
-      for (const weapon of record.weapons as Array<{ photos?: unknown } | null>)
-        collect(weapon?.photos);
-    }
-  }
-  return [...found].sort();
-}
 
 /** Expected versus received photos of one record (the ODK model, 7.5). */
 export function recordAttachmentsPlugin(db: Database) {
@@ -39,14 +18,14 @@ export function recordAttachmentsPlugin(db: Database) {
       async (request): Promise<RecordAttachments> => {
         deviceOf(request);
         const { id } = parseInput(ParamsSchema, request.params, 'record id');
-        const { rows } = await db.query<{ data: unknown }>(
-          'SELECT data FROM records WHERE id = $1',
+        const { rows } = await db.query<{ data: unknown; entity: SyncEntity }>(
+          'SELECT data, entity FROM records WHERE id = $1',
           [id],
         );
         const row = rows[0];
         if (row === undefined)
           throw new SyncHttpError(404, 'NOT_FOUND', 'The server has no such record.');
-        const expected = referencedPhotos(row.data);
+        const expected = photosReferencedBy(row.entity, row.data);
         const received = await db.query<{ sha256: string }>(
           `SELECT sha256 FROM files
          WHERE sha256 = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) ORDER BY sha256`,

@@ -87,6 +87,13 @@ export interface UnversionedWrites {
   records: StoredRecord[];
   /** Records that did not exist when the batch was read (so no row lock holds them). */
   newRecordIds: ReadonlySet<string>;
+  /** Photos records began or stopped referring to (record_photos). */
+  photoRefs: { added: PhotoRef[]; removed: PhotoRef[] };
+}
+
+export interface PhotoRef {
+  recordId: string;
+  sha256: string;
 }
 
 /** A mutation's answer, as the exact JSON text sent: a replay is byte-identical. */
@@ -109,6 +116,7 @@ export async function writeUnversioned(
   now: string,
 ): Promise<boolean> {
   if (!(await writeRecords(tx, writes.records, writes.newRecordIds, now))) return false;
+  await writePhotoRefs(tx, writes.photoRefs);
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.
@@ -198,6 +206,26 @@ export function fieldsSharedWith(
   return jsonEqual(fields, withoutServerKeys(record.entity, record.data))
     ? serverOwnedKeys(record.entity)
     : null;
+}
+
+/** Most pushes change no photo reference and send no statement here. */
+async function writePhotoRefs(tx: Queryable, refs: UnversionedWrites['photoRefs']): Promise<void> {
+  if (refs.removed.length > 0) {
+    await tx.query(
+      `DELETE FROM record_photos p USING jsonb_to_recordset($1::jsonb) AS r("recordId" text, sha256 text)
+       WHERE p.record_id = r."recordId" AND p.sha256 = r.sha256`,
+      [JSON.stringify(refs.removed)],
+    );
+  }
+  if (refs.added.length > 0) {
+    await tx.query(
+      `INSERT INTO record_photos (sha256, record_id)
+       SELECT r.sha256, r."recordId" FROM jsonb_to_recordset($1::jsonb) AS r("recordId" text, sha256 text)
+       ORDER BY r.sha256, r."recordId"
+       ON CONFLICT DO NOTHING`,
+      [JSON.stringify(refs.added)],
+    );
+  }
 }
 
 function recordRows(records: readonly StoredRecord[]) {

@@ -5,6 +5,7 @@ import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
+import { photosReferencedBy } from './photo-refs.ts';
 import {
   loadLocationTypes,
   loadOtherDevicesChanges,
@@ -270,6 +271,7 @@ async function planBatch(
   const records = await loadRecordsForUpdate(tx, [
     ...new Set(mutations.map((mutation) => mutation.entityId)),
   ]);
+  const loaded = new Map(records);
   const newRecordIds = new Set(
     mutations.flatMap((mutation) => (records.has(mutation.entityId) ? [] : [mutation.entityId])),
   );
@@ -291,6 +293,7 @@ async function planBatch(
     conflicts: [],
     records: [],
     newRecordIds,
+    photoRefs: { added: [], removed: [] },
   };
   const outcomes: BatchPlan['outcomes'] = [];
   for (const mutation of mutations) {
@@ -346,7 +349,23 @@ async function planBatch(
     const record = records.get(id);
     return record ? [record] : [];
   });
+  for (const record of writes.records) {
+    const before = photosOf(loaded.get(record.id));
+    const after = photosOf(record);
+    for (const sha256 of after) {
+      if (!before.has(sha256)) writes.photoRefs.added.push({ recordId: record.id, sha256 });
+    }
+    for (const sha256 of before) {
+      if (!after.has(sha256)) writes.photoRefs.removed.push({ recordId: record.id, sha256 });
+    }
+  }
   return { writes, outcomes };
+}
+
+/** The photos a stored record refers to; none for a tombstone. */
+function photosOf(record: StoredRecord | undefined): Set<string> {
+  if (record === undefined || record.deleted) return new Set();
+  return new Set(photosReferencedBy(record.entity, record.data));
 }
 
 type Outcome = BatchPlan['outcomes'][number];

@@ -222,6 +222,8 @@ export const syncErrorCodes = [
   /** The enrollment code is unknown, used or expired (one message for all three: no oracle). */
   'ENROLLMENT_CODE_INVALID',
   'RATE_LIMITED',
+  /** The request (its headers, or its body) did not arrive in the time the server allows. */
+  'REQUEST_TIMEOUT',
   /** Push skipped a mutation id; `expected` says which one the server needs next. */
   'MUTATION_GAP',
   /**

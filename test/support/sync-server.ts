@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { localAdminOperations, type AdminOperations } from '../../server/admin/admin-operations.ts';
 import { issueEnrollmentCode } from '../../server/auth/enrollment.ts';
 import type { Database } from '../../server/db/database.ts';
@@ -28,6 +29,8 @@ export interface StartSyncServerOptions {
   enrollRateLimitPerMinute?: number;
   /** The event stream's heartbeat; default the server's own. */
   eventsHeartbeatMs?: number;
+  /** Other settings, as the environment would give them (timeouts, limits). */
+  config?: Partial<z.input<typeof ServerConfigSchema>>;
 }
 
 export interface SyncServerHandle {
@@ -80,6 +83,7 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     dataDir: temp.dir,
     databaseUrl: postgres?.url,
     enrollRateLimitPerMinute: options.enrollRateLimitPerMinute ?? 1000,
+    ...options.config,
   });
   const clock = options.clock ?? (() => new Date());
   let port = 0;

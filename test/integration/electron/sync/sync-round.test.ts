@@ -18,7 +18,12 @@ import {
 } from '../../../../electron/sync/sync-round.ts';
 import { syncRoutes, UPLOAD_CHUNK_BYTES } from '../../../../shared/sync/protocol.ts';
 import { startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
-import { intakeDraftCreations, pushInBatches } from '../../../support/sync-client.ts';
+import {
+  intakeDraftCreations,
+  mutation,
+  newRecordId,
+  pushInBatches,
+} from '../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 import { pullWorkerSource } from '../../../support/project.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
@@ -64,6 +69,24 @@ async function laptopBehindProxy(server: SyncServerHandle, name: string, pullWor
       await temp.remove();
     },
   };
+}
+
+/**
+ * A record on the server that refers to these photos, as the laptop that took them pushes before
+ * uploading them: the server serves a photo only while a record refers to it.
+ */
+async function recordReferringTo(server: SyncServerHandle, digests: readonly string[]) {
+  const recorder = await server.enrollDevice('Recording laptop');
+  await pushInBatches(server.url, recorder, [
+    mutation({
+      mutationId: 1,
+      entityId: newRecordId(),
+      op: 'create',
+      fields: {
+        photos: digests.map((sha256) => ({ sha256, mime: 'image/jpeg', size: 1, kind: 'scene' })),
+      },
+    }),
+  ]);
 }
 
 /**
@@ -196,6 +219,7 @@ describe('uploadPhotos with a connection cut mid-chunk', () => {
     // HEAD by digest (there): no second POST, no chunk sent twice.
     expect(seen).toEqual(['HEAD', 'HEAD', 'PATCH', 'PATCH', 'HEAD']);
     expect(state()).toEqual({ upload_state: 'verified', uploaded_bytes: photo.length });
+    await recordReferringTo(server, [sha256]);
     const served = await fetch(`${server.url}${syncRoutes.fileBySha256(sha256)}`, {
       headers: { authorization: `Bearer ${(await server.enrollDevice('Reviewer')).credential}` },
     });
@@ -239,6 +263,7 @@ describe('downloadPhotos with one photo damaged on the server', () => {
       digests.push(sha256);
     }
     expect(await uploadPhotos(camera.ctx)).toEqual({ moved: 2, left: 0 });
+    await recordReferringTo(server, digests);
     const [damaged, good] = digests as [string, string];
     const onServer = path.join(server.dataDir, 'files', 'blobs', damaged);
     const sealed = await readFile(onServer);

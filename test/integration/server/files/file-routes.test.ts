@@ -22,12 +22,32 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe.each(syncBackends)('photo uploads with tus (%s)', (backend) => {
   let server: SyncServerHandle;
+  let camera: Awaited<ReturnType<SyncServerHandle['enrollDevice']>>;
   let credential: string;
+  let nextMutationId = 1;
   beforeAll(async () => {
     server = await startSyncServer({ backend });
-    credential = (await server.enrollDevice('Camera laptop')).credential;
+    camera = await server.enrollDevice('Camera laptop');
+    credential = camera.credential;
   });
   afterAll(() => server.stop());
+
+  /** The camera laptop pushes one change, as its sync does before uploading the photos. */
+  const pushOne = async (partial: Omit<Parameters<typeof mutation>[0], 'mutationId'>) => {
+    const response = await syncClient(server.url, camera).push([
+      mutation({ ...partial, mutationId: nextMutationId }),
+    ]);
+    nextMutationId += 1;
+    expect(response.status, response.text).toBe(200);
+    const result = (response.json as { results: Array<{ outcome: string }> }).results[0];
+    expect(result?.outcome).toBe('applied');
+  };
+  const scenePhoto = (bytes: Buffer) => ({
+    sha256: sha256Hex(bytes),
+    mime: 'image/jpeg',
+    size: bytes.length,
+    kind: 'scene',
+  });
 
   const tus = { 'Tus-Resumable': TUS_VERSION };
   const create = (file: Buffer, sha = sha256Hex(file), length = file.length) =>
@@ -122,6 +142,11 @@ describe.each(syncBackends)('photo uploads with tus (%s)', (backend) => {
     expect(early.status).toBe(404);
     expect(SyncErrorBodySchema.parse(await early.json()).error).toBe('NOT_FOUND');
 
+    await pushOne({
+      entityId: newRecordId(),
+      op: 'create',
+      fields: { photos: [scenePhoto(file)] },
+    });
     const location = (await create(file)).headers.get('location') ?? '';
     expect((await patch(location, 0, file)).status).toBe(204);
     const other = (await server.enrollDevice('Second laptop')).credential;
@@ -143,6 +168,64 @@ describe.each(syncBackends)('photo uploads with tus (%s)', (backend) => {
     });
     expect(notADigest.status).toBe(404);
     await notADigest.body?.cancel();
+  });
+
+  it('serves a photo only while a stored record refers to it, never by its SHA-256 alone', async () => {
+    const other = (await server.enrollDevice('Curious laptop')).credential;
+    const fetchAs = async (who: string, sha: string) => {
+      const response = await fetch(`${server.url}${syncRoutes.fileBySha256(sha)}`, {
+        headers: { authorization: `Bearer ${who}` },
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    };
+    const upload = async (bytes: Buffer) => {
+      const location = (await create(bytes)).headers.get('location') ?? '';
+      expect((await patch(location, 0, bytes)).status).toBe(204);
+    };
+
+    // Uploaded, but no record refers to it: nobody gets it, not even the laptop that sent it.
+    const orphan = randomBytes(6000);
+    await upload(orphan);
+    expect(await received(sha256Hex(orphan))).toBe(200);
+    for (const who of [other, credential]) {
+      const refused = await fetchAs(who, sha256Hex(orphan));
+      expect(refused.status).toBe(404);
+      expect(SyncErrorBodySchema.parse(refused.body).error).toBe('NOT_FOUND');
+    }
+
+    // A weapon's photo and a marking's photo of a record: served; dropped from it: not any more.
+    const weaponPhoto = randomBytes(7000);
+    const markingPhoto = randomBytes(8000);
+    await upload(weaponPhoto);
+    await upload(markingPhoto);
+    const id = newRecordId();
+    const weaponId = newRecordId();
+    await pushOne({
+      entityId: id,
+      op: 'create',
+      fields: {
+        weapons: [
+          {
+            id: weaponId,
+            photos: [scenePhoto(weaponPhoto)],
+            markings: [{ id: newRecordId(), photoSha256: sha256Hex(markingPhoto) }],
+          },
+        ],
+      },
+    });
+    expect((await fetchAs(other, sha256Hex(weaponPhoto))).status).toBe(200);
+    expect((await fetchAs(other, sha256Hex(markingPhoto))).status).toBe(200);
+    await pushOne({
+      entityId: id,
+      baseRev: 1,
+      fields: { weapons: [{ id: weaponId, photos: [scenePhoto(weaponPhoto)], markings: [] }] },
+    });
+    expect((await fetchAs(other, sha256Hex(weaponPhoto))).status).toBe(200);
+    expect((await fetchAs(other, sha256Hex(markingPhoto))).status).toBe(404);
+
+    // The draft is deleted: its photos go with it.
+    await pushOne({ entityId: id, op: 'delete', baseRev: 2 });
+    expect((await fetchAs(other, sha256Hex(weaponPhoto))).status).toBe(404);
   });
 
   it('discards an upload whose whole file does not match its SHA-256', async () => {
