@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
  * - pass: forward it and its answer;
  * - drop_request: close the connection before the server sees anything;
  * - drop_response: forward it, let the server answer (and commit), then close the connection
- *   instead of answering: the laptop cannot know whether it arrived;
+ *   instead of answering: the laptop cannot know whether it arrived. `beforeDrop` runs once the
+ *   whole answer is in and before the connection closes (e.g. kill the server: it crashed after
+ *   committing, before its answer left);
  * - delay: wait, then pass;
  * - cut_response: send the status and half the answer's body, then cut the connection;
  * - cut_request: send the server half the request body, then cut both sides.
@@ -15,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 export type Fault =
   | { kind: 'pass' }
   | { kind: 'drop_request' }
-  | { kind: 'drop_response' }
+  | { kind: 'drop_response'; beforeDrop?: () => Promise<void> }
   | { kind: 'delay'; ms: number }
   | { kind: 'cut_response' }
   | { kind: 'cut_request' };
@@ -101,8 +103,15 @@ export async function startFaultProxy(target: () => string): Promise<FaultProxy>
           answer.on('end', () => {
             const full = Buffer.concat(parts);
             if (fault.kind === 'drop_response') {
-              response.socket?.destroy();
-            } else if (fault.kind === 'cut_response') {
+              const drop = () => {
+                response.socket?.destroy();
+                resolve();
+              };
+              if (fault.beforeDrop === undefined) drop();
+              else void fault.beforeDrop().then(drop, drop);
+              return;
+            }
+            if (fault.kind === 'cut_response') {
               const outHeaders = { ...answer.headers };
               delete outHeaders['transfer-encoding'];
               response.writeHead(answer.statusCode ?? 502, {
