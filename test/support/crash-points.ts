@@ -135,13 +135,19 @@ function pglitePoints(pgliteDir: string): CrashPoints {
   };
 }
 
+/**
+ * Sessions waiting for one of this module's locks in this database: pg_locks shows the whole
+ * cluster, and other tests' databases (even this test running twice) hold the same keys.
+ */
+const heldHere = `locktype = 'advisory' AND NOT granted AND classid = $1
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
 async function postgresPoints(databaseUrl: string): Promise<CrashPoints> {
   const session = new pg.Client({ connectionString: databaseUrl });
   await session.connect();
   const waiting = async (point: CrashPoint) => {
     const { rows } = await session.query<{ n: string }>(
-      `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-       AND classid = $1 AND objid = $2`,
+      `SELECT count(*) AS n FROM pg_locks WHERE ${heldHere} AND objid = $2`,
       [lockClass, points[point].lockKey],
     );
     return Number(rows[0]?.n) > 0;
@@ -155,8 +161,7 @@ async function postgresPoints(databaseUrl: string): Promise<CrashPoints> {
     async disarmAfterKill() {
       // Only the held sessions: the dead server's idle ones end by themselves (closed socket).
       const { rows } = await session.query<{ pid: number }>(
-        `SELECT pid, pg_terminate_backend(pid) FROM pg_locks
-         WHERE locktype = 'advisory' AND NOT granted AND classid = $1`,
+        `SELECT pid, pg_terminate_backend(pid) FROM pg_locks WHERE ${heldHere}`,
         [lockClass],
       );
       const pids = rows.map((row) => row.pid);
