@@ -93,11 +93,11 @@ export class SyncHttp {
     return this.#json('GET', syncRoutes.health, undefined, HealthResponseSchema, false);
   }
 
-  enroll(code: string, appVersion: string): Promise<EnrollResponse> {
+  enroll(code: string, appVersion: string, enrollmentKey: string): Promise<EnrollResponse> {
     return this.#json(
       'POST',
       syncRoutes.enroll,
-      { code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion },
+      { code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion, enrollmentKey },
       EnrollResponseSchema,
       false,
     );

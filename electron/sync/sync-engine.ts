@@ -8,6 +8,7 @@ import { appendAuditEntry } from '../store/audit-log.ts';
 import { StoreError } from '../store/store-error.ts';
 import { readSyncState, syncCounts, updateSyncState } from '../store/sync-repository.ts';
 import { backoffDelayMs } from './backoff.ts';
+import { enrollmentKeyFor } from './enrollment-key.ts';
 import { SyncHttp, SyncHttpError, type FetchLike } from './http-port.ts';
 import {
   downloadPhotos,
@@ -58,6 +59,8 @@ export interface SyncEngineOptions {
 }
 
 const STALE_MS = 24 * 60 * 60 * 1000;
+/** Attempts of one enrollment when the answer does not arrive (each after a second). */
+const ENROLL_ATTEMPTS = 3;
 /** Before the next round when the last one left photos to move. */
 const MORE_PHOTOS_MS = 1_000;
 
@@ -161,8 +164,9 @@ export class SyncEngine {
 
   /** Enrolls with a one-time code; the credential goes into the encrypted database only. */
   async enroll(serverUrl: string, code: string): Promise<SyncStatus> {
-    const { db: before } = this.#options.session.requireUnlocked();
+    const { db: before, dek } = this.#options.session.requireUnlocked();
     const previous = readSyncState(before);
+    const enrollmentKey = enrollmentKeyFor(dek, code);
     const http = new SyncHttp({
       baseUrl: serverUrl,
       credential: null,
@@ -170,10 +174,20 @@ export class SyncEngine {
       timeoutMs: this.#options.requestTimeoutMs ?? 30_000,
     });
     let answer;
-    try {
-      answer = await http.enroll(code, this.#options.appVersion);
-    } catch (error) {
-      throw enrollmentError(error);
+    // A bad link may lose the answer after the server spent the code: the same code and key
+    // again get the same device, so asking again is safe (and what the person would do next).
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        answer = await http.enroll(code, this.#options.appVersion, enrollmentKey);
+        break;
+      } catch (error) {
+        const lost =
+          error instanceof SyncHttpError &&
+          (error.kind === 'unreachable' || error.kind === 'timeout');
+        if (!lost || attempt >= ENROLL_ATTEMPTS) throw enrollmentError(error);
+        this.#options.log.warn('sync.enroll_retry', { attempt });
+        await new Promise((resolve) => this.#timers.setTimeout(() => resolve(undefined), 1000));
+      }
     }
     const { db, dbId, user } = this.#options.session.requireUnlocked();
     const at = this.#now().toISOString();

@@ -3,6 +3,7 @@ import { fileUploads } from './0020-file-uploads.ts';
 import { pushStorage } from './0030-push-storage.ts';
 import { serverEpochs } from './0040-server-epochs.ts';
 import { recordPhotos } from './0050-record-photos.ts';
+import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   pushStorage,
   serverEpochs,
   recordPhotos,
+  enrollmentRetry,
 ];

@@ -26,7 +26,13 @@ export function enrollRoute(
     async (request): Promise<EnrollResponse> => {
       checkProtocolVersion(request.body);
       const input = parseInput(EnrollRequestSchema, request.body, 'enrollment request');
-      const enrolled = await redeemEnrollmentCode(db, input.code, input.appVersion, clock());
+      const enrolled = await redeemEnrollmentCode(
+        db,
+        input.code,
+        input.appVersion,
+        clock(),
+        input.enrollmentKey,
+      );
       if (enrolled === null) {
         throw new SyncHttpError(
           400,

@@ -179,10 +179,19 @@ export const EnrollmentCodeSchema = z
   .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-Z2-7]{12}$/, 'enrollmentCodeFormat'));
 
+/** 32 random-looking bytes, base64url: a secret of the laptop, fixed for one code. */
+export const EnrollmentKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'enrollmentKeyFormat');
+
 export const EnrollRequestSchema = z.object({
   code: EnrollmentCodeSchema,
   protocolVersion: z.literal(SYNC_PROTOCOL_VERSION),
   appVersion: z.string().max(50),
+  /**
+   * The same for every attempt of this laptop with this code: when an answer is lost and the
+   * laptop asks again within the code's lifetime, the server gives it the same device (with a
+   * fresh credential) instead of refusing the spent code. Without it a code works once.
+   */
+  enrollmentKey: EnrollmentKeySchema.optional(),
 });
 export type EnrollRequest = z.input<typeof EnrollRequestSchema>;
 

@@ -594,3 +594,42 @@ describe("hearing of another laptop's changes as soon as the server stores them"
       .toBe('revoked');
   });
 });
+
+describe('enrollment over a bad link', () => {
+  let server: SyncServerHandle;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    proxy = await startFaultProxy(() => server.url);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await server?.stop();
+  });
+
+  it('is enrolled once when the server spent the code but its answer was lost', async () => {
+    const app = await startDispatchedApp({ prefix: 'sync-enroll-retry', sync: manual });
+    try {
+      await setUpFirstPerson(app, { name: 'Ivana Terzić' });
+      let enrolls = 0;
+      proxy.setPolicy((request) => {
+        if (!request.path.startsWith('/v1/devices/enroll')) return { kind: 'pass' };
+        enrolls += 1;
+        // The first attempt reaches the server, which answers; the connection is cut after.
+        return enrolls === 1 ? { kind: 'drop_response' } : { kind: 'pass' };
+      });
+      const code = await server.enroll('Team 5 laptop');
+      const status = await app.ok('enrollDevice', { serverUrl: proxy.url, code });
+      expect(enrolls).toBe(2);
+      expect(status).toMatchObject({ deviceName: 'Team 5 laptop', lastError: null });
+      const { devices } = await server.admin.devices();
+      const named = devices.filter((device) => device.name === 'Team 5 laptop');
+      expect(named.map((device) => device.id)).toEqual([status.deviceId]);
+      // The credential it holds is the one that works.
+      expect(await app.ok('syncNow')).toMatchObject({ phase: 'idle', lastError: null });
+    } finally {
+      proxy.heal();
+      await app.close();
+    }
+  });
+});

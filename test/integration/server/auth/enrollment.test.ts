@@ -21,11 +21,68 @@ describe.each(syncBackends)('enrollment and device auth (%s)', (backend) => {
   });
   afterAll(() => server.stop());
 
-  const enroll = (code: string) =>
+  const enroll = (code: string, enrollmentKey?: string) =>
     request(`${server.url}${syncRoutes.enroll}`, {
       method: 'POST',
-      body: JSON.stringify({ code, protocolVersion: SYNC_PROTOCOL_VERSION, appVersion: '0.1.0' }),
+      body: JSON.stringify({
+        code,
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        appVersion: '0.1.0',
+        enrollmentKey,
+      }),
     });
+  const laptopKey = (n: number) => Buffer.alloc(32, n).toString('base64url');
+  const deviceCount = async (name: string) =>
+    Number(
+      (
+        await server.db.query<{ n: string | number }>(
+          'SELECT count(*) AS n FROM devices WHERE name = $1',
+          [name],
+        )
+      ).rows[0]?.n,
+    );
+
+  it('gives a laptop whose answer was lost the same device when it asks again with its key', async () => {
+    const code = await server.enroll('Bad link laptop');
+    const first = EnrollResponseSchema.parse((await enroll(code, laptopKey(1))).json);
+    // The answer never reached the laptop; it asks again with the same code and key.
+    const again = await enroll(code, laptopKey(1));
+    expect(again.status).toBe(200);
+    const second = EnrollResponseSchema.parse(again.json);
+    expect(second).toMatchObject({ deviceId: first.deviceId, deviceName: 'Bad link laptop' });
+    expect(await deviceCount('Bad link laptop')).toBe(1);
+    // Only the newest credential works: the lost one, which nobody holds, is void.
+    expect(second.credential).not.toBe(first.credential);
+    expect((await syncClient(server.url, first).pull()).status).toBe(401);
+    expect((await syncClient(server.url, second).pull()).status).toBe(200);
+
+    // Once the device has been used, the code is spent for good, even with the key.
+    const afterUse = await enroll(code, laptopKey(1));
+    expect(SyncErrorBodySchema.parse(afterUse.json).error).toBe('ENROLLMENT_CODE_INVALID');
+    expect(await deviceCount('Bad link laptop')).toBe(1);
+  });
+
+  it('gives another laptop with the same code nothing, and no retry without a key or after expiry', async () => {
+    const code = await server.enroll('Contested laptop');
+    expect((await enroll(code, laptopKey(2))).status).toBe(200);
+    const other = await enroll(code, laptopKey(3));
+    expect(SyncErrorBodySchema.parse(other.json).error).toBe('ENROLLMENT_CODE_INVALID');
+    const keyless = await enroll(code);
+    expect(SyncErrorBodySchema.parse(keyless.json).error).toBe('ENROLLMENT_CODE_INVALID');
+
+    const revokedCode = await server.enroll('Revoked before retry');
+    const revoked = EnrollResponseSchema.parse((await enroll(revokedCode, laptopKey(4))).json);
+    await server.revoke(revoked.deviceId);
+    const afterRevoke = await enroll(revokedCode, laptopKey(4));
+    expect(SyncErrorBodySchema.parse(afterRevoke.json).error).toBe('ENROLLMENT_CODE_INVALID');
+
+    const lateCode = await server.enroll('Slow laptop');
+    expect((await enroll(lateCode, laptopKey(5))).status).toBe(200);
+    now = new Date(now.getTime() + 31 * 60_000);
+    const late = await enroll(lateCode, laptopKey(5));
+    expect(SyncErrorBodySchema.parse(late.json).error).toBe('ENROLLMENT_CODE_INVALID');
+    expect(await deviceCount('Slow laptop')).toBe(1);
+  });
 
   it('turns a printed code into a device credential, once', async () => {
     const code = await server.enroll('Team 3 laptop');
