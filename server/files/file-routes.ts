@@ -45,6 +45,16 @@ export function fileRoutesPlugin(
   return async (app: FastifyInstance): Promise<void> => {
     const store = new FileStore(dataDir, filesKey);
     await store.init();
+    // Parts of uploads completed just before a crash (their discard did not run).
+    const parts = await store.partIds();
+    if (parts.length > 0) {
+      const completed = await db.query<{ id: string }>(
+        `SELECT id::text AS id FROM uploads WHERE completed_at IS NOT NULL
+         AND id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb))::uuid[])`,
+        [JSON.stringify(parts)],
+      );
+      for (const { id } of completed.rows) await store.discardPart(id);
+    }
     app.addHook('onSend', async (_request, reply) => {
       reply.header('Tus-Resumable', TUS_VERSION);
     });
@@ -181,7 +191,7 @@ export function fileRoutesPlugin(
             'PATCH needs application/offset+octet-stream.',
           );
         }
-        await findUpload(db, device.id, request.params);
+        const found = await findUpload(db, device.id, request.params);
         if (expectedDigest !== undefined) {
           const actual = createHash('sha256').update(chunk).digest('hex');
           if (actual !== expectedDigest) {
@@ -241,6 +251,9 @@ export function fileRoutesPlugin(
           await store.completePart(upload.id, length, upload.sha256);
           return { kind: 'complete' as const, offset: length };
         });
+        // Committed: the part is not needed any more (a crash before here leaves it for the
+        // sweep at the next start).
+        if (outcome.kind === 'complete') await store.discardPart(found.id);
         if (outcome.kind === 'mismatch') {
           throw new SyncHttpError(
             460,

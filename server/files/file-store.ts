@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -67,7 +67,12 @@ export class FileStore {
     return hash.digest('hex');
   }
 
-  /** Re-encrypts the verified part as the blob of its digest, synced, then drops the part. */
+  /**
+   * Re-encrypts the verified part as the blob of its digest, synced. The part stays until the
+   * upload's completion is committed (the caller discards it then): a crash before that commit
+   * brings the upload back at its previous offset, and its last chunk must still have a part to
+   * be written into.
+   */
   async completePart(uploadId: string, length: number, sha256: string): Promise<void> {
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#fileKey(sha256), nonce);
@@ -84,7 +89,6 @@ export class FileStore {
       await handle.close();
     }
     await rename(temp, this.blobPath(sha256));
-    await this.discardPart(uploadId);
   }
 
   /** A received photo in clear; throws if its file was changed on disk. */
@@ -103,6 +107,14 @@ export class FileStore {
       decipher.update(sealed.subarray(MAGIC.length + NONCE_BYTES, sealed.length - TAG_BYTES)),
       decipher.final(),
     ]);
+  }
+
+  /** The uploads that have a part on disk. */
+  async partIds(): Promise<string[]> {
+    const names = await readdir(this.#uploads);
+    return names.flatMap((name) =>
+      /^[0-9a-f-]{36}\.part$/.test(name) ? [name.slice(0, -'.part'.length)] : [],
+    );
   }
 
   async discardPart(uploadId: string): Promise<void> {

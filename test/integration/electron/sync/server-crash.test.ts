@@ -574,52 +574,45 @@ describe.each(syncBackends)(
     }, 120_000);
 
     /**
-     * KNOWN BUG, marked failing (it.fails) until server/files is fixed; then drop `.fails`.
-     * file-routes.ts completes an upload inside its transaction by FileStore.completePart, which
-     * writes the blob and deletes the part file BEFORE the transaction commits. Killed between the
-     * two, the server comes back with the upload at its previous offset, no files row, and no part
-     * file: every resumed PATCH fails with 500 (ENOENT on the part), on every round, so the photo
-     * never arrives. Fix: delete the part only after the commit (completePart keeps it; the route
-     * calls discardPart once db.transaction has returned 'complete'); a crash after the commit
-     * then leaves only a stale part file.
+     * The upload's completion (the stored photo written, the part file still there) is held at
+     * its commit and the server killed: it comes back with the upload at its previous offset, and
+     * the resumed last chunk must still find its part (completePart keeps it; the route discards
+     * it only once the completion is committed). Found by this test: the part used to be deleted
+     * before the commit, and every resumed chunk then failed for good.
      */
-    it.fails(
-      'a photo upload killed after its last chunk became the stored photo, before the commit, still arrives whole',
-      async () => {
-        // The check before stopped the server, as an administrator would; it comes back.
-        await server.start();
-        await saveWithPhotos(a, 1, 'a last photo');
-        await saveDrafts(b, 50, 'fourth batch');
-        let armed = false;
-        policy = async (request) => {
-          if (!armed && request.method === 'POST' && request.path === syncRoutes.files) {
-            armed = true;
-            await points.arm('upload-complete');
-          }
-          return { kind: 'pass' };
-        };
-        let lastChunk: Seen | undefined;
-        await crashDuringSync(async () => {
-          await points.waitUntilHeld('upload-complete');
-          lastChunk = seen.findLast((one) => one.method === 'PATCH');
-          await server.kill9();
-        });
-        const after = seen.length;
-        await settle();
+    it('a photo upload killed after its last chunk became the stored photo, before the commit, still arrives whole', async () => {
+      // The check before stopped the server, as an administrator would; it comes back.
+      await server.start();
+      await saveWithPhotos(a, 1, 'a last photo');
+      await saveDrafts(b, 50, 'fourth batch');
+      let armed = false;
+      policy = async (request) => {
+        if (!armed && request.method === 'POST' && request.path === syncRoutes.files) {
+          armed = true;
+          await points.arm('upload-complete');
+        }
+        return { kind: 'pass' };
+      };
+      let lastChunk: Seen | undefined;
+      await crashDuringSync(async () => {
+        await points.waitUntilHeld('upload-complete');
+        lastChunk = seen.findLast((one) => one.method === 'PATCH');
+        await server.kill9();
+      });
+      const after = seen.length;
+      await settle();
 
-        // The last chunk's commit was lost with the crash: the laptop sends that chunk again.
-        const resumed = seen.slice(after).filter((one) => one.path === lastChunk?.path);
-        expect(resumed.map((one) => [one.method, one.uploadOffset])).toEqual([
-          ['HEAD', null],
-          ['PATCH', lastChunk?.uploadOffset],
-        ]);
-        expectNotStartedOver(lastChunk?.path, after);
-        await expectBothLaptopsComplete();
-        // And the server said nothing was wrong while it resumed.
-        expect(logProblems(server.runOutput)).toEqual([]);
-      },
-      120_000,
-    );
+      // The last chunk's commit was lost with the crash: the laptop sends that chunk again.
+      const resumed = seen.slice(after).filter((one) => one.path === lastChunk?.path);
+      expect(resumed.map((one) => [one.method, one.uploadOffset])).toEqual([
+        ['HEAD', null],
+        ['PATCH', lastChunk?.uploadOffset],
+      ]);
+      expectNotStartedOver(lastChunk?.path, after);
+      await expectBothLaptopsComplete();
+      // And the server said nothing was wrong while it resumed.
+      expect(logProblems(server.runOutput)).toEqual([]);
+    }, 120_000);
   },
 );
 

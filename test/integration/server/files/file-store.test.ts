@@ -39,6 +39,9 @@ describe('photos at rest on the server', () => {
     const blob = await readFile(store.blobPath(sha256));
     expect(blob.includes(Buffer.from('CANARY-EVIDENCE'))).toBe(false);
     expect((await store.readBlob(sha256)).equals(canary)).toBe(true);
+    // The part stays until the caller has committed the upload's completion.
+    expect(await store.partIds()).toEqual([upload]);
+    await store.discardPart(upload);
     await expect(stat(store.partPath(upload))).rejects.toThrow(/ENOENT/);
   });
 
