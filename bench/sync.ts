@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { issueEnrollmentCode } from '../server/auth/enrollment.ts';
+import { lockHolders } from '../server/db/data-dir-lock.ts';
 import { openDatabase } from '../server/db/open-database.ts';
 import { ServerConfigSchema } from '../server/server-config.ts';
 import {
@@ -83,7 +84,7 @@ async function startServer(
   devices: number,
 ): Promise<RunningServer> {
   const config = ServerConfigSchema.parse({ dataDir, databaseUrl });
-  const db = await openDatabase(config, 'the benchmark');
+  const db = await openDatabase(config, lockHolders.benchmark);
   const codes: string[] = [];
   for (let n = 0; n < devices; n += 1) {
     codes.push((await issueEnrollmentCode(db, `Bench laptop ${n + 1}`, new Date(), 30)).code);

@@ -7,11 +7,14 @@ import {
   parseAdminCommand,
   runAdminCommand,
 } from './cli/admin-commands.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataDirLockedError, lockHolders } from './db/data-dir-lock.ts';
+import type { Database } from './db/database.ts';
 import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
 import { buildServer } from './http/build-server.ts';
 import { EventStreams } from './http/event-streams.ts';
-import { readServerConfig } from './server-config.ts';
+import { readServerConfig, type ServerConfig } from './server-config.ts';
 
 /**
  * `npm run server` starts the sync API (and its admin endpoint); `npm run server -- <command>`
@@ -25,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command !== undefined) {
-    const parsed = parseAdminCommand(command, args);
+    const parsed = parseAdminCommand(command, args, process.env);
     if (parsed.kind === 'invalid') {
       console.error(parsed.result.lines.join('\n'));
       return 1;
@@ -52,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   // Refused here, before anything is opened, when another server holds a PGlite data dir.
-  const db = await openDatabase(config);
+  const db = await openServerDatabase(config);
   const streams = new EventStreams();
   const app = await buildServer({ config, db, log: true, streams });
   const admin = await startAdminEndpoint(
@@ -66,6 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
       await app.close();
     } finally {
       await db.close();
+      app.log.info('stopped');
       process.exit(0);
     }
   };
@@ -75,6 +79,34 @@ async function main(argv: readonly string[]): Promise<number> {
   const storage = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`SALW Field sync API listening on ${address} (${storage})`);
   return -1;
+}
+
+/**
+ * The server's database. An admin command or a check holding the PGlite data ends by itself in a
+ * few seconds: the server waits for it (saying so) instead of refusing to start; another server
+ * holding it is refused at once.
+ */
+async function openServerDatabase(config: ServerConfig): Promise<Database> {
+  const until = Date.now() + 60_000;
+  let said = false;
+  for (;;) {
+    try {
+      return await openDatabase(config);
+    } catch (error) {
+      const shortLived =
+        error instanceof DataDirLockedError &&
+        error.holder !== null &&
+        error.holder.what !== lockHolders.server;
+      if (!shortLived || Date.now() > until) throw error;
+      if (!said) {
+        console.error(
+          `The data directory is in use by ${error.holder.what} (process ${String(error.holder.pid)}); waiting for it to end…`,
+        );
+        said = true;
+      }
+      await sleep(250);
+    }
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -33,6 +33,8 @@ export const AdminRevokeResponseSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('revoked'),
     device: z.object({ id: z.string(), name: z.string() }),
+    /** When it had been revoked before this command; null when this command revoked it. */
+    alreadyRevokedAt: IsoTimeSchema.nullable(),
     /** Event streams of the laptop that were open and are now ended. */
     streamsEnded: z.number().int().min(0),
   }),

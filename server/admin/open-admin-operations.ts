@@ -1,6 +1,12 @@
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { openDatabase, SERVER_HOLDER } from '../db/open-database.ts';
+import {
+  DataDirLockedError,
+  hasPgliteData,
+  lockHolders,
+  NoServerDataError,
+} from '../db/data-dir-lock.ts';
+import { openDatabase } from '../db/open-database.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { connectToRunningServer } from './admin-client.ts';
 import { localAdminOperations, type AdminOperations } from './admin-operations.ts';
@@ -24,14 +30,24 @@ export async function openAdminOperations(
 ): Promise<AdminOperations> {
   const running = await connectToRunningServer(config.dataDir);
   if (running !== null) return running;
+  // Never a new, empty server database: a code or a revocation would go where no server looks.
+  if (config.databaseUrl === undefined && !hasPgliteData(config.dataDir)) {
+    throw new NoServerDataError(config.dataDir);
+  }
   try {
-    const db = await openDatabase(config, 'an admin command');
+    const db = await openDatabase(config, lockHolders.adminCommand);
+    options.note?.(
+      config.databaseUrl === undefined
+        ? `No server is running on ${path.resolve(config.dataDir)}; the command opened its data itself.`
+        : `No server answers from ${path.resolve(config.dataDir)}; the command used PostgreSQL directly.`,
+    );
     return localAdminOperations(db, {
       enrollmentCodeMinutes: config.enrollmentCodeMinutes,
       onClose: () => db.close(),
     });
   } catch (error) {
-    if (!(error instanceof DataDirLockedError) || error.holder?.what !== SERVER_HOLDER) throw error;
+    if (!(error instanceof DataDirLockedError) || error.holder?.what !== lockHolders.server)
+      throw error;
     options.note?.(
       `The server (process ${String(error.holder.pid)}) is starting; waiting for it to answer…`,
     );

@@ -29,7 +29,12 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
 }
 
 export type RevokeResult =
-  | { kind: 'revoked'; device: { id: string; name: string } }
+  | {
+      kind: 'revoked';
+      device: { id: string; name: string };
+      /** When it had been revoked before; null when this call revoked it. */
+      alreadyRevokedAt: string | null;
+    }
   | { kind: 'not_found' }
   | { kind: 'ambiguous'; ids: string[] };
 
@@ -39,20 +44,24 @@ export async function revokeDevice(
   idOrName: string,
   now: Date,
 ): Promise<RevokeResult> {
-  const { rows } = await db.query<{ id: string; name: string }>(
+  const { rows } = await db.query<{ id: string; name: string; revoked_at: Date | null }>(
     uuidPattern.test(idOrName)
-      ? 'SELECT id, name FROM devices WHERE id = $1::uuid'
-      : 'SELECT id, name FROM devices WHERE name = $1',
+      ? 'SELECT id, name, revoked_at FROM devices WHERE id = $1::uuid'
+      : 'SELECT id, name, revoked_at FROM devices WHERE name = $1',
     [idOrName],
   );
-  const device = rows[0];
-  if (device === undefined) return { kind: 'not_found' };
+  const found = rows[0];
+  if (found === undefined) return { kind: 'not_found' };
   if (rows.length > 1) return { kind: 'ambiguous', ids: rows.map((row) => row.id) };
+  const device = { id: found.id, name: found.name };
+  if (found.revoked_at !== null) {
+    return { kind: 'revoked', device, alreadyRevokedAt: isoTime(found.revoked_at) };
+  }
   await db.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1', [
     device.id,
     now.toISOString(),
   ]);
-  return { kind: 'revoked', device };
+  return { kind: 'revoked', device, alreadyRevokedAt: null };
 }
 
 /** Whether the device is enrolled and not revoked (for what outlives a request's check). */

@@ -34,12 +34,31 @@ export type ParsedCommand =
   | { kind: 'check' }
   | { kind: 'invalid'; result: AdminResult };
 
-export function parseAdminCommand(command: string, args: readonly string[]): ParsedCommand {
+/**
+ * `npm run server enroll --name X` without the `--`: npm takes `--name X` for itself (and passes
+ * it on only as npm_config_name), so the command never sees it.
+ */
+const npmTookOptions =
+  'npm took the options for itself: put -- between "server" and the command, as in ' +
+  'npm run server -- enroll --name "Team 3 laptop".';
+
+export function parseAdminCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): ParsedCommand {
+  const noArguments = (kind: 'devices' | 'new-epoch' | 'check'): ParsedCommand =>
+    args.length === 0
+      ? { kind }
+      : invalid([`${kind} takes no arguments (got ${args.map((arg) => `"${arg}"`).join(' ')}).`]);
   switch (command) {
     case 'enroll': {
       const name = optionValue(args, '--name')?.trim();
       if (name === undefined || name === '' || name.length > 200) {
-        return invalid(['enroll needs --name "<device name>" (1 to 200 characters).']);
+        return invalid([
+          'enroll needs --name "<device name>" (1 to 200 characters).',
+          ...(env.npm_config_name === undefined ? [] : [npmTookOptions]),
+        ]);
       }
       return { kind: 'enroll', name };
     }
@@ -51,11 +70,9 @@ export function parseAdminCommand(command: string, args: readonly string[]): Par
       return { kind: 'revoke', target };
     }
     case 'devices':
-      return { kind: 'devices' };
     case 'new-epoch':
-      return { kind: 'new-epoch' };
     case 'check':
-      return { kind: 'check' };
+      return noArguments(command);
     default:
       return invalid([`Unknown command "${command}".`, ...adminUsage]);
   }
@@ -113,6 +130,14 @@ export async function runAdminCommand(
         result.streamsEnded === 0
           ? ''
           : ` Its open event stream${result.streamsEnded === 1 ? ' was' : 's were'} ended.`;
+      if (result.alreadyRevokedAt !== null) {
+        return {
+          ok: true,
+          lines: [
+            `${result.device.id} "${result.device.name}" was already revoked (${result.alreadyRevokedAt}).`,
+          ],
+        };
+      }
       return {
         ok: true,
         lines: [`Revoked ${result.device.id} "${result.device.name}".${streams}`],

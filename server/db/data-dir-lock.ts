@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 
@@ -28,6 +28,14 @@ export interface LockHolder {
   readonly since: string;
 }
 
+/** Who may hold the lock, in the administrator's words (the refusal names them). */
+export const lockHolders = {
+  server: 'the sync server',
+  adminCommand: 'an admin command',
+  check: 'a consistency check',
+  benchmark: 'the benchmark',
+} as const;
+
 export class DataDirLockedError extends Error {
   readonly code = 'DATA_DIR_LOCKED';
   readonly holder: LockHolder | null;
@@ -35,11 +43,14 @@ export class DataDirLockedError extends Error {
   constructor(dataDir: string, holder: LockHolder | null) {
     const who =
       holder === null ? 'another process' : `${holder.what} (process ${String(holder.pid)})`;
-    super(
-      `The server's data directory ${dataDir} is in use by ${who}. PGlite's data belongs to one ` +
-        'process at a time: stop that process first. Admin commands (enroll, revoke, devices, ' +
-        'new-epoch) reach a running server through its admin endpoint instead.',
-    );
+    const advice =
+      holder?.what === lockHolders.server
+        ? "PGlite's data belongs to one process at a time: stop that server first. Admin " +
+          'commands (enroll, revoke, devices, new-epoch) reach a running server through its ' +
+          'admin endpoint instead.'
+        : "PGlite's data belongs to one process at a time; that one ends by itself: wait a " +
+          'moment and try again.';
+    super(`The server's data directory ${dataDir} is in use by ${who}. ${advice}`);
     this.holder = holder;
   }
 }
@@ -95,5 +106,27 @@ function readHolder(file: string): LockHolder | null {
     return { pid: parsed.pid, what: parsed.what, since: String(parsed.since ?? '') };
   } catch {
     return null;
+  }
+}
+
+/** Whether a server has ever created its PGlite data here. */
+export function hasPgliteData(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, 'pglite', 'PG_VERSION'));
+}
+
+/**
+ * An admin command or check pointed at a data dir no server has used: most likely the wrong
+ * SALW_SERVER_DATA_DIR (or another working folder), which must not quietly start a second, empty
+ * server database that a code or a revocation then goes into.
+ */
+export class NoServerDataError extends Error {
+  readonly code = 'NO_SERVER_DATA';
+
+  constructor(dataDir: string) {
+    super(
+      `There is no server data in ${path.resolve(dataDir)}. Start the server once there, or set ` +
+        'SALW_SERVER_DATA_DIR to the directory the server uses (the same for the server and its ' +
+        'admin commands).',
+    );
   }
 }

@@ -2,13 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerConfig } from '../server-config.ts';
 import type { Database } from './database.ts';
-import { lockDataDir } from './data-dir-lock.ts';
+import { lockDataDir, lockHolders } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { openPgDatabase } from './pg-database.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
-
-/** How the running server names itself as the data dir's holder. */
-export const SERVER_HOLDER = 'the sync server';
 
 /**
  * PostgreSQL when DATABASE_URL is set, else PGlite under the data dir; migrated before use.
@@ -17,7 +14,7 @@ export const SERVER_HOLDER = 'the sync server';
  */
 export async function openDatabase(
   config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
-  holder = SERVER_HOLDER,
+  holder: string = lockHolders.server,
 ): Promise<Database> {
   let db: Database;
   if (config.databaseUrl === undefined) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
-import { lockDataDir } from './data-dir-lock.ts';
+import { hasPgliteData, lockDataDir, lockHolders, NoServerDataError } from './data-dir-lock.ts';
 
 export interface ConsistencyReport {
   readonly indexes: number;
@@ -17,7 +17,8 @@ export interface ConsistencyReport {
  * the data-dir lock like any other opener.
  */
 export async function checkPgliteConsistency(dataDir: string): Promise<ConsistencyReport> {
-  const lock = lockDataDir(dataDir, 'a consistency check');
+  if (!hasPgliteData(dataDir)) throw new NoServerDataError(dataDir);
+  const lock = lockDataDir(dataDir, lockHolders.check);
   try {
     const db = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: { amcheck } });
     try {

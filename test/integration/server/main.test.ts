@@ -94,10 +94,18 @@ describe('server command line with no server running (PGlite in SALW_SERVER_DATA
   }));
 
   it('enrolls with a printed code, serves it, logs JSON without secrets, stops on SIGTERM, and revokes', async () => {
+    // Pointed at a directory no server has used (a wrong SALW_SERVER_DATA_DIR, say), a command
+    // refuses instead of starting an empty server database nobody serves.
+    const nowhere = await run(['enroll', '--name', 'Team 3 laptop']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain(`There is no server data in ${temp.dir}`);
+    expect(await (await serve()).stop()).toBe(0);
+
     const printed = await run(['enroll', '--name', 'Team 3 laptop']);
     expect(printed.code, printed.stderr).toBe(0);
     const code = codeIn(printed.stdout);
     expect(printed.stdout).toMatch(/Valid once, until \d{4}-\d\d-\d\dT/);
+    expect(printed.stderr).toContain(`No server is running on ${temp.dir}`);
 
     const server = await serve();
     const device = EnrollResponseSchema.parse((await enroll(server.url, code)).json);
@@ -116,6 +124,8 @@ describe('server command line with no server running (PGlite in SALW_SERVER_DATA
     expect(revoke.code, revoke.stderr).toBe(0);
     expect(revoke.stdout).toContain(device.deviceId);
     expect((await run(['devices'])).stdout).toMatch(/"Team 3 laptop"\s+revoked/);
+    const twice = await run(['revoke', device.deviceId]);
+    expect(twice.stdout).toMatch(/"Team 3 laptop" was already revoked \(20/);
     const unknown = await run(['revoke', 'No such laptop']);
     expect(unknown.code).toBe(1);
     const epoch = await run(['new-epoch']);
@@ -132,6 +142,9 @@ describe('server command line with no server running (PGlite in SALW_SERVER_DATA
     const nameless = await run(['enroll']);
     expect(nameless.code).toBe(1);
     expect(nameless.stderr).toContain('enroll needs --name');
+    const extra = await run(['devices', 'all']);
+    expect(extra.code).toBe(1);
+    expect(extra.stderr).toContain('devices takes no arguments');
   });
 });
 
@@ -227,6 +240,26 @@ describe('one PGlite data directory, one process', () => {
     DATABASE_URL: '',
   }));
 
+  it('a server started while an admin command holds the data waits for it instead of refusing', async () => {
+    await (await serve()).stop();
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { lockDataDir, lockHolders } from './server/db/data-dir-lock.ts';
+         const lock = lockDataDir(${JSON.stringify(temp.dir)}, lockHolders.adminCommand);
+         console.log('held');
+         setTimeout(() => lock.release(), 1500);`,
+      ],
+      { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const server = await serve();
+    expect(server.output()).toMatch(/in use by an admin command \(process \d+\); waiting for it/);
+    expect(await server.stop()).toBe(0);
+  });
+
   it('a second server on the same PGlite data is refused before it opens anything, and the first keeps serving', async () => {
     const first = await serve();
     try {
@@ -252,5 +285,24 @@ describe('one PGlite data directory, one process', () => {
       expect(await first.stop()).toBe(0);
     }
     expect((await checkPgliteConsistency(temp.dir)).problems).toEqual([]);
+  });
+});
+
+describe('`npm run server enroll --name X` without the `--`', () => {
+  it('says that npm took the options', async () => {
+    const temp = await makeTempDir('server-npm-hint');
+    try {
+      // What npm does with `npm run server enroll --name "X"`: `--name` becomes its own setting.
+      const { run } = serverCli(() => ({
+        ...process.env,
+        SALW_SERVER_DATA_DIR: temp.dir,
+        npm_config_name: 'Team 3 laptop',
+      }));
+      const result = await run(['enroll']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('npm took the options for itself');
+    } finally {
+      await temp.remove();
+    }
   });
 });
