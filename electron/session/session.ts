@@ -21,11 +21,18 @@ import type { Logger } from '../logging/logger.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import {
   createDeviceDatabase,
+  databasePath,
   openDeviceDatabase,
   setAsideOrphanDatabase,
 } from '../store/device-database.ts';
 import type { Db } from '../store/encrypted-database.ts';
+import {
+  startIntegrityCheck,
+  type IntegrityCheck,
+  type IntegrityStatus,
+} from '../store/integrity-check.ts';
 import { appendOutbox } from '../store/outbox.ts';
+import { StoreError } from '../store/store-error.ts';
 import { findUser, insertUser, type UserRow } from '../store/users-repository.ts';
 
 export interface SessionOptions {
@@ -79,6 +86,8 @@ export class Session {
    * previous one left.
    */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The background check of the data opened last (store/integrity-check.ts). */
+  #integrity: IntegrityCheck | null = null;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -111,6 +120,16 @@ export class Session {
       user: state.user,
       dataDir: this.#options.dataDir,
     };
+  }
+
+  /** The last background integrity check's status, for the integrity screen. */
+  get integrity(): IntegrityStatus {
+    return this.#integrity?.status ?? { state: 'not_checked' };
+  }
+
+  /** Settles when the last check has ended and its thread and connection are gone. */
+  integrityCheckEnded(): Promise<IntegrityStatus> {
+    return this.#integrity?.finished ?? Promise.resolve(this.integrity);
   }
 
   secondsToWait(): Promise<number> {
@@ -238,9 +257,12 @@ export class Session {
     return result;
   }
 
-  lock(reason: 'person' | 'idle'): void {
+  /** 'damaged': the background integrity check found damage (see #open). */
+  lock(reason: 'person' | 'idle' | 'damaged'): void {
     const state = this.#state;
     if (state.kind !== 'unlocked') return;
+    // Its thread ends at the end of the SQLite call it is in; its result no longer counts.
+    void this.#integrity?.stop();
     state.db.close();
     state.dek.fill(0);
     this.#state = { kind: 'locked', keyring: state.keyring };
@@ -384,6 +406,14 @@ export class Session {
   async #open(keyring: Keyring, dek: Buffer, userId: string): Promise<void> {
     let db: Db;
     try {
+      // Damage the background check found stays a refusal until the app restarts (then the
+      // check runs again): what quick_check at open used to answer, without its cost.
+      if (this.#integrity?.status.state === 'damaged') {
+        throw new StoreError(
+          'DATABASE_DAMAGED',
+          'The database failed its integrity check after the last unlock.',
+        );
+      }
       db = openDeviceDatabase(this.#options.dataDir, dek, keyring.dbId);
     } catch (error) {
       dek.fill(0);
@@ -403,7 +433,25 @@ export class Session {
     }
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
     this.#options.log.info('session.unlocked', { userId });
+    this.#startIntegrityCheck(dek);
     this.#changed();
+  }
+
+  /**
+   * Opening checked only the header and the schema; every page is checked now, off the main
+   * thread, while the person works. Damage locks the data at once: the person must learn of it,
+   * and writing on into a damaged file can spread the damage.
+   */
+  #startIntegrityCheck(dek: Buffer): void {
+    const check = startIntegrityCheck({
+      file: databasePath(this.#options.dataDir),
+      dek,
+      log: this.#options.log,
+      onDamage: () => {
+        if (this.#integrity === check) this.lock('damaged');
+      },
+    });
+    this.#integrity = check;
   }
 
   /**

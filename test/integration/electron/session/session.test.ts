@@ -606,6 +606,94 @@ describe('Session', () => {
     expect(session.state.kind).toBe('unlocked');
   });
 
+  /** The log lines written since `from`, parsed. */
+  const loggedSince = (from: number) =>
+    logLines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('checks every page in the background after unlock and keeps the result for the integrity screen', async () => {
+    const { session, passphrase, userId } = await setUpFirstPerson();
+    // Set-up wrote a new file: nothing to check yet.
+    expect(session.integrity).toEqual({ state: 'not_checked' });
+    session.lock('person');
+    const from = logLines.length;
+    await session.unlockWithPassphrase(userId, passphrase);
+    expect(session.integrity.state).toBe('checking');
+    const status = await session.integrityCheckEnded();
+    expect(status).toMatchObject({ state: 'ok' });
+    expect(session.integrity).toBe(status);
+    expect(session.state.kind).toBe('unlocked');
+    expect(loggedSince(from).map((line) => line.event)).toContain('store.integrity_check_ok');
+  });
+
+  // Issue 13: open checks only the header and schema; the full check runs after unlock. What it
+  // finds must reach the person, and nothing more may be written into a damaged file.
+  it('locks at once when the background check finds damage, and refuses the next unlock as DATABASE_DAMAGED', async () => {
+    const { dir, session, passphrase, userId } = await setUpFirstPerson();
+    const dek = Buffer.from(session.requireUnlocked().dek);
+    session.lock('person');
+    const dbFile = path.join(dir, DATABASE_FILE);
+    const db = openEncryptedDatabase(dbFile, dek, { create: false });
+    const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = 'outbox'").get() as {
+      pageno: number;
+    };
+    db.close();
+    dek.fill(0);
+    const bytes = await readFile(dbFile);
+    const offset = (pageno - 1) * 4096 + 2048;
+    bytes[offset] = (bytes[offset] ?? 0) ^ 0x40;
+    await writeFile(dbFile, bytes);
+
+    const from = logLines.length;
+    // Unlock does not read the outbox's page, so it opens...
+    await session.unlockWithPassphrase(userId, passphrase);
+    // ...and the check, reading every page, finds the damage and locks.
+    const status = await session.integrityCheckEnded();
+    expect(status.state).toBe('damaged');
+    expect(session.integrity).toBe(status);
+    expect(session.state.kind).toBe('locked');
+    expect(loggedSince(from)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'error', event: 'store.integrity_check_damaged' }),
+        expect.objectContaining({ event: 'session.locked', reason: 'damaged' }),
+      ]),
+    );
+
+    // The right passphrase, refused with the same answer the check at open used to give; it
+    // does not count as a wrong attempt.
+    const refused = await session.unlockWithPassphrase(userId, passphrase).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).code).toBe('DATABASE_DAMAGED');
+    expect(session.state.kind).toBe('locked');
+    expect(await session.secondsToWait()).toBe(0);
+
+    // The finding lives in memory: after a restart the check runs again and finds it again.
+    const restarted = await newSession(dir);
+    await restarted.unlockWithPassphrase(userId, passphrase);
+    expect((await restarted.integrityCheckEnded()).state).toBe('damaged');
+    expect(restarted.state.kind).toBe('locked');
+  });
+
+  it('stops the background check when it locks: no verdict, no error, nothing left holding the file', async () => {
+    const { dir, session, passphrase, userId } = await setUpFirstPerson();
+    session.lock('person');
+    await session.unlockWithPassphrase(userId, passphrase);
+    expect(session.integrity.state).toBe('checking');
+    const from = logLines.length;
+    session.lock('idle');
+    expect(session.integrity.state).toBe('stopped');
+    expect(await session.integrityCheckEnded()).toMatchObject({ state: 'stopped' });
+    expect(openDescriptorsOf(path.join(dir, DATABASE_FILE))).toEqual([]);
+    expect(loggedSince(from).filter((line) => line.level !== 'info')).toEqual([]);
+    expect(loggedSince(from).map((line) => line.event)).toEqual([
+      'store.integrity_check_stopped',
+      'session.locked',
+    ]);
+
+    // The next unlock checks again, to the end.
+    await session.unlockWithPassphrase(userId, passphrase);
+    expect(await session.integrityCheckEnded()).toMatchObject({ state: 'ok' });
+  });
+
   it('leaves no passphrase or recovery code in plain text in any file or log line written during this file', async () => {
     // One more pass with an open, written-to database (WAL present) before the scan.
     const { dir, session } = await setUpFirstPerson();

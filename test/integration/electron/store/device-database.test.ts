@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,44 @@ describe('device database', () => {
       orphan.close();
     }
   });
+
+  /** Bytes this thread has read through read()/pread() so far (Linux); SQLite reads on it. */
+  function bytesReadByThisThread(): number {
+    const io = readFileSync('/proc/thread-self/io', 'utf8');
+    return Number(/^rchar: (\d+)$/m.exec(io)?.[1]);
+  }
+
+  // Issue 13: unlock must not grow with the data. Counted, not timed: the bytes SQLite asks the
+  // file system for while the database opens, against what a full check of the same file reads.
+  it.skipIf(!existsSync('/proc/thread-self/io'))(
+    'opens (the unlock path) reading the header and schema, not every page (needs /proc)',
+    () => {
+      const created = createDeviceDatabase(dir, dek, dbId, new Date().toISOString());
+      const insert = created.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      created.transaction(() => {
+        for (let i = 0; i < 3000; i += 1) insert.run(`row-${i}`, randomBytes(500).toString('hex'));
+      })();
+      created.close();
+      const fileBytes = statSync(databasePath(dir)).size;
+      expect(fileBytes).toBeGreaterThan(3_000_000);
+
+      const before = bytesReadByThisThread();
+      const db = openDeviceDatabase(dir, dek, dbId);
+      const opening = bytesReadByThisThread() - before;
+      try {
+        // Page 1, the schema's pages, the few rows open looks at (db_id, deferred indexes):
+        // a few dozen pages at most, whatever the size of the file.
+        expect(opening).toBeLessThan(64 * 4096);
+        // Control: the counter sees SQLite's reads. A full quick_check on the same connection
+        // reads (nearly) the whole file; it is what open used to run.
+        const beforeCheck = bytesReadByThisThread();
+        expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+        expect(bytesReadByThisThread() - beforeCheck).toBeGreaterThan(fileBytes * 0.9);
+      } finally {
+        db.close();
+      }
+    },
+  );
 
   it('has nothing to set aside in a fresh folder', async () => {
     expect(await setAsideOrphanDatabase(dir, new Date())).toBeNull();
