@@ -60,8 +60,17 @@ type WorkerMessage =
   | { readonly type: 'result'; readonly lines: string[]; readonly ms: number }
   | { readonly type: 'failed'; readonly code: string | null; readonly message: string };
 
-/** Resolved here, where the app's own `require` works: the thread loads the same driver file. */
-const driverPath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+/**
+ * The driver file the thread loads, resolved as the app's own import of it is. main.cjs
+ * (CommonJS) and Vitest define __filename; plain Node running ES modules (the preview host, the
+ * benchmarks) does not, and resolves from its entry script, which lives in the project.
+ * import.meta.url is not used: in main.cjs the bundler empties it, with a warning.
+ */
+function driverPath(): string {
+  const base = typeof __filename === 'string' ? __filename : process.argv[1];
+  if (base === undefined) throw new Error('Nowhere to resolve the database driver from.');
+  return createRequire(base).resolve('better-sqlite3-multiple-ciphers');
+}
 
 /**
  * The thread's code, as a script rather than a module file: main.cjs is one bundle, and a worker
@@ -183,7 +192,7 @@ export function startIntegrityCheck(options: IntegrityCheckOptions): IntegrityCh
   try {
     thread = new Worker(workerScript, {
       eval: true,
-      workerData: { driver: driverPath, file: options.file, key, maxProblems: MAX_PROBLEMS },
+      workerData: { driver: driverPath(), file: options.file, key, maxProblems: MAX_PROBLEMS },
       transferList: [key.buffer],
     });
   } catch (error) {
