@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { deriveKek, KdfParamsSchema, newKdfParams, type KdfCost } from './kdf.ts';
 import { unwrapKey, WrappedKeySchema, wrapKey } from './key-wrap.ts';
@@ -45,6 +45,27 @@ export type KeySlot = z.infer<typeof KeySlotSchema>;
 export const KeyringUserSchema = z.object({ userId: z.uuid(), label: z.string().min(1).max(80) });
 export type KeyringUser = z.infer<typeof KeyringUserSchema>;
 
+/**
+ * A recovery code its administrator has not yet confirmed they kept (written down or printed).
+ * Until then every unlock by that administrator shows the sheet again with the same code, so a
+ * closed window, a reload or a crash cannot lose the only copy. The code is a secret that opens
+ * all the data: it is sealed here under a key derived from the data key (AES-256-GCM), never
+ * stored in clear, and only someone who has unlocked can read it back. The AAD binds it to this
+ * database, to the recovery slot it opens and to the person it is shown to, so it cannot be moved
+ * to another slot, keyring or person. Confirming removes it.
+ */
+export const PendingRecoveryCodeSchema = z.object({
+  /** The recovery slot this code opens. */
+  slotId: z.uuid(),
+  /** The administrator who made it, the only one it is shown to. */
+  userId: z.uuid(),
+  /** 'set_up': the first code of this computer; 'replaced': made anew, the old one dead. */
+  reason: z.enum(['set_up', 'replaced']),
+  createdAt: z.iso.datetime({ offset: true }),
+  sealed: WrappedKeySchema,
+});
+export type PendingRecoveryCode = z.infer<typeof PendingRecoveryCodeSchema>;
+
 export const KeyringSchema = z.object({
   format: z.literal('salw-field-keyring'),
   version: z.literal(1),
@@ -52,6 +73,7 @@ export const KeyringSchema = z.object({
   cipher: z.literal('aegis'),
   users: z.array(KeyringUserSchema),
   slots: z.array(KeySlotSchema),
+  pendingRecoveryCode: PendingRecoveryCodeSchema.optional(),
 });
 export type Keyring = z.infer<typeof KeyringSchema>;
 
@@ -83,18 +105,117 @@ export async function createKeyring(options: {
     options.passphrase,
     options.passphraseCost,
   );
+  // The first person is the administrator: the code waits for them to confirm they kept it.
+  return replaceRecoverySlot(keyring, options.dek, {
+    code: options.recoveryCode,
+    cost: options.recoveryCost,
+    shownTo: options.user.userId,
+    reason: 'set_up',
+  });
+}
+
+/**
+ * A new recovery slot for `code`, replacing every recovery slot there was, with the code sealed
+ * as pending for `shownTo`. The caller writes the result in ONE atomic keyring write, so the old
+ * code stops working at the same moment the new one starts, and the new code can never be in
+ * effect without its pending sheet (a crash leaves either the old keyring or the new one).
+ * `code` is the normalised form (normaliseRecoveryCode): what the person types is reduced to it.
+ */
+export async function replaceRecoverySlot(
+  keyring: Keyring,
+  dek: Uint8Array,
+  options: {
+    code: string;
+    cost: KdfCost;
+    shownTo: string;
+    reason: PendingRecoveryCode['reason'];
+  },
+): Promise<Keyring> {
   const slotId = randomUUID();
-  const kdf = newKdfParams(options.recoveryCost, randomBytes(16));
-  const kek = await deriveKek(options.recoveryCode, kdf);
-  const slot = {
+  const kdf = newKdfParams(options.cost, randomBytes(16));
+  const kek = await deriveKek(options.code, kdf);
+  const slot: KeySlot = {
     slotId,
-    type: 'recovery' as const,
+    type: 'recovery',
     createdAt: now(),
     kdf,
-    wrap: wrapKey(kek, options.dek, aad(keyring, { slotId, type: 'recovery' })),
+    wrap: wrapKey(kek, dek, aad(keyring, { slotId, type: 'recovery' })),
   };
   kek.fill(0);
-  return { ...keyring, slots: [...keyring.slots, slot] };
+  const pending = sealPendingCode(keyring, dek, {
+    slotId,
+    userId: options.shownTo,
+    reason: options.reason,
+    createdAt: slot.createdAt,
+    code: options.code,
+  });
+  return {
+    ...keyring,
+    slots: [...keyring.slots.filter((other) => other.type !== 'recovery'), slot],
+    pendingRecoveryCode: pending,
+  };
+}
+
+/** Only for sealing the pending code: a key of its own, so the data key is used for nothing else. */
+function pendingCodeKey(keyring: Pick<Keyring, 'dbId'>, dek: Uint8Array): Buffer {
+  return Buffer.from(
+    hkdfSync('sha256', dek, Buffer.from(keyring.dbId), 'salw-field:pending-recovery-code', 32),
+  );
+}
+
+const pendingAad = (keyring: Pick<Keyring, 'dbId'>, pending: { slotId: string; userId: string }) =>
+  `${keyring.dbId}|${pending.slotId}|pending-recovery-code|${pending.userId}`;
+
+function sealPendingCode(
+  keyring: Pick<Keyring, 'dbId'>,
+  dek: Uint8Array,
+  pending: Omit<PendingRecoveryCode, 'sealed'> & { code: string },
+): PendingRecoveryCode {
+  const key = pendingCodeKey(keyring, dek);
+  const sealed = wrapKey(key, Buffer.from(pending.code, 'utf8'), pendingAad(keyring, pending));
+  key.fill(0);
+  const { code: _code, ...rest } = pending;
+  return { ...rest, sealed };
+}
+
+/**
+ * The pending recovery code in clear, for the sheet; null when none is pending, when it belongs
+ * to a slot that no longer exists, or when it does not open (tampered with, another database).
+ */
+export function openPendingRecoveryCode(
+  keyring: Keyring,
+  dek: Uint8Array,
+): (Omit<PendingRecoveryCode, 'sealed'> & { code: string }) | null {
+  const pending = keyring.pendingRecoveryCode;
+  if (pending === undefined) return null;
+  if (!keyring.slots.some((slot) => slot.type === 'recovery' && slot.slotId === pending.slotId))
+    return null;
+  const key = pendingCodeKey(keyring, dek);
+  const opened = unwrapKey(key, pending.sealed, pendingAad(keyring, pending));
+  key.fill(0);
+  if (opened === null) return null;
+  const code = opened.toString('utf8');
+  opened.fill(0);
+  const { sealed: _sealed, ...rest } = pending;
+  return { ...rest, code };
+}
+
+/** The keyring once the code is confirmed as kept: nothing of it is left but its slot. */
+export function withoutPendingRecoveryCode(keyring: Keyring): Keyring {
+  const { pendingRecoveryCode: _pending, ...rest } = keyring;
+  return rest;
+}
+
+/**
+ * A removed person: their passphrase and keychain slots go, so nothing of theirs opens the data
+ * key any more, and their name leaves the unlock screen. Their user row in the database stays.
+ */
+export function withoutPerson(keyring: Keyring, userId: string): Keyring {
+  return {
+    ...keyring,
+    users: keyring.users.filter((user) => user.userId !== userId),
+    slots: keyring.slots.filter((slot) => slot.type === 'recovery' || slot.userId !== userId),
+  };
 }
 
 export async function addPassphraseSlot(

@@ -1,4 +1,4 @@
-import type { SessionStatus } from '../../shared/ipc/procedures/session.ts';
+import type { Person, SessionStatus } from '../../shared/ipc/procedures/session.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { OsKeychain } from '../keys/os-keychain.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
@@ -13,7 +13,13 @@ type SessionHandlers = Pick<
   | 'resetPassphrase'
   | 'lock'
   | 'reportActivity'
+  | 'listPeople'
   | 'addPerson'
+  | 'changeRole'
+  | 'removePerson'
+  | 'showRecoveryCode'
+  | 'confirmRecoveryCode'
+  | 'replaceRecoveryCode'
   | 'changePassphrase'
   | 'setKeychainUnlock'
 >;
@@ -46,6 +52,7 @@ export async function sessionStatus(
         : null,
     keychainAvailable: await keychain.isAvailable().catch(() => false),
     retryAfterSeconds: await session.secondsToWait(),
+    recoveryCodePending: session.recoveryCodePending(),
   };
 }
 
@@ -58,9 +65,9 @@ export function sessionHandlers(
   return {
     getSession: status,
     setUp: async (person) => {
-      const recoveryCode = await session.setUp(person);
+      await session.setUp(person);
       idle.touch();
-      return { recoveryCode, session: await status() };
+      return status();
     },
     unlock: async ({ userId, passphrase }) => {
       await session.unlockWithPassphrase(userId, passphrase);
@@ -85,10 +92,45 @@ export function sessionHandlers(
       idle.touch();
       return null;
     },
+    listPeople: () => {
+      idle.touch();
+      return session.listPeople().map((person) => ({
+        ...person,
+        role: person.role as Person['role'],
+        keychainUnlock: session.keychainEnabledFor(person.id),
+      }));
+    },
+    // Role checks for people happen in the Session (requireAdministrator), so no caller of it,
+    // this dispatcher or any other, can skip them.
     addPerson: async (person) => {
       idle.touch();
       const user = await session.addPerson(person);
       return { ...user, role: person.role };
+    },
+    changeRole: async ({ userId, role }) => {
+      idle.touch();
+      const user = await session.changeRole(userId, role);
+      return { ...user, role };
+    },
+    removePerson: async ({ userId }) => {
+      idle.touch();
+      await session.removePerson(userId);
+      return null;
+    },
+    // The one place the recovery code crosses IPC: to be shown on its sheet, to its administrator.
+    showRecoveryCode: () => {
+      idle.touch();
+      return session.recoveryCodeSheet();
+    },
+    confirmRecoveryCode: async () => {
+      idle.touch();
+      await session.confirmRecoveryCode();
+      return status();
+    },
+    replaceRecoveryCode: async ({ passphrase }) => {
+      idle.touch();
+      await session.replaceRecoveryCode(passphrase);
+      return status();
     },
     changePassphrase: async ({ currentPassphrase, newPassphrase }) => {
       idle.touch();

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { UserRole } from '../../shared/domain/enums.ts';
 import { AppError } from '../ipc/app-error.ts';
 import { resolveCost, type KdfCost, type KdfCostSource } from '../keys/kdf.ts';
 import {
@@ -6,18 +7,28 @@ import {
   addPassphraseSlot,
   createKeyring,
   hasKeychainSlot,
+  openPendingRecoveryCode,
   passphraseSlotsOf,
   removeSlots,
+  replaceRecoverySlot,
   unwrapWithKeychain,
   unwrapWithPassphrase,
   unwrapWithRecoveryCode,
+  withoutPendingRecoveryCode,
+  withoutPerson,
   type Keyring,
+  type PendingRecoveryCode,
 } from '../keys/keyring.ts';
 import { readKeyringFile, writeKeyringFile } from '../keys/keyring-file.ts';
 import type { OsKeychain } from '../keys/os-keychain.ts';
-import { generateRecoveryCode, normaliseRecoveryCode } from '../keys/recovery-code.ts';
+import {
+  formatRecoveryCode,
+  generateRecoveryCode,
+  normaliseRecoveryCode,
+} from '../keys/recovery-code.ts';
 import { UnlockGuard } from '../keys/unlock-guard.ts';
 import type { Logger } from '../logging/logger.ts';
+import { requireAdministrator } from '../services/permissions.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import {
   createDeviceDatabase,
@@ -33,7 +44,16 @@ import {
 } from '../store/integrity-check.ts';
 import { appendOutbox } from '../store/outbox.ts';
 import { StoreError } from '../store/store-error.ts';
+import { REMOTE_ROLE } from '../store/sync-repository.ts';
 import { findUser, insertUser, type UserRow } from '../store/users-repository.ts';
+import {
+  countAdministrators,
+  findLocalPerson,
+  isRemoved,
+  listLocalPeople,
+  PERSON_REMOVED,
+  updateRole,
+} from './people.ts';
 
 export interface SessionOptions {
   readonly dataDir: string;
@@ -42,13 +62,32 @@ export interface SessionOptions {
   readonly log: Logger;
   readonly now?: () => Date;
   /** Hooks for crash tests: throwing here stops an operation between its two durable steps. */
-  readonly crashPoints?: { readonly afterNewSlotWritten?: () => void };
+  readonly crashPoints?: {
+    readonly afterNewSlotWritten?: () => void;
+    /** removePerson: the removal is committed in the database, the keyring not yet written. */
+    readonly afterRemovalRecorded?: () => void;
+  };
 }
 
-export interface NewPerson {
+/**
+ * The first person: always the administrator (nobody else could ever add people), so set-up
+ * takes no role.
+ */
+export interface FirstPerson {
   readonly name: string;
-  readonly role: string;
   readonly passphrase: string;
+}
+
+export interface NewPerson extends FirstPerson {
+  readonly role: UserRole;
+}
+
+/** The recovery code sheet: shown to its administrator until they confirm they kept it. */
+export interface RecoveryCodeSheet {
+  /** Grouped as printed: `ABCD-EFGH-…`. A secret: it leaves main only to be shown. */
+  readonly recoveryCode: string;
+  readonly reason: PendingRecoveryCode['reason'];
+  readonly createdAt: string;
 }
 
 export type SessionState =
@@ -59,7 +98,8 @@ export type SessionState =
       keyring: Keyring;
       readonly db: Db;
       readonly dek: Buffer;
-      readonly user: UserRow;
+      /** Replaced when an administrator changes their own role. */
+      user: UserRow;
     };
 
 export interface Unlocked {
@@ -136,12 +176,15 @@ export class Session {
     return this.#guard.secondsToWait();
   }
 
-  /** First run: the first person, the database and the keyring; returns the one-time recovery code. */
-  setUp(person: NewPerson): Promise<string> {
+  /**
+   * First run: the first person (the administrator), the database and the keyring, with the
+   * recovery code pending until they confirm they kept it (recoveryCodeSheet).
+   */
+  setUp(person: FirstPerson): Promise<void> {
     return this.#serial(() => this.#setUp(person));
   }
 
-  async #setUp(person: NewPerson): Promise<string> {
+  async #setUp(person: FirstPerson): Promise<void> {
     if (this.#state.kind !== 'needs_setup')
       throw new AppError('FORBIDDEN', 'SALW Field is already set up on this computer.');
     const aside = await setAsideOrphanDatabase(this.#options.dataDir, this.#now());
@@ -153,7 +196,7 @@ export class Session {
     const user: UserRow = {
       id: randomUUID(),
       name: person.name,
-      role: person.role,
+      role: 'administrator',
       createdAt: this.#now().toISOString(),
     };
     let keyring: Keyring;
@@ -186,7 +229,6 @@ export class Session {
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
     this.#options.log.info('session.set_up', { userId: user.id });
     this.#changed();
-    return recoveryCode;
   }
 
   unlockWithPassphrase(userId: string, passphrase: string): Promise<void> {
@@ -275,8 +317,11 @@ export class Session {
   }
 
   async #addPerson(person: NewPerson): Promise<UserRow> {
+    const { db, dbId } = this.requireUnlocked();
+    // Before any key work: a field officer's forged call costs nothing and changes nothing.
+    const actor = this.#actor();
+    requireAdministrator(actor);
     const { state, dek } = this.#unlockedCopy();
-    const { db, dbId, user: actor } = this.requireUnlocked();
     const user: UserRow = {
       id: randomUUID(),
       name: person.name,
@@ -304,6 +349,237 @@ export class Session {
     state.keyring = keyring;
     this.#changed();
     return user;
+  }
+
+  /** Everyone who may use this laptop now, with their roles (Settings → People). */
+  listPeople(): UserRow[] {
+    return listLocalPeople(this.requireUnlocked().db);
+  }
+
+  /**
+   * An administrator changes someone's role (their own too). The last administrator cannot be
+   * demoted: nobody could add, change or remove people any more. The check, the change, its
+   * audit entry and its outbox row are one transaction, so two changes cannot both pass it.
+   */
+  changeRole(userId: string, role: UserRole): Promise<UserRow> {
+    return this.#serial(async () => this.#changeRole(userId, role));
+  }
+
+  #changeRole(userId: string, role: UserRole): UserRow {
+    const { db, dbId } = this.requireUnlocked();
+    const actor = this.#actor();
+    requireAdministrator(actor);
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    const changed = db.transaction((): UserRow | null => {
+      const before = this.#localPerson(db, userId);
+      if (before.role === role) return null;
+      if (before.role === 'administrator' && countAdministrators(db) <= 1)
+        throw lastAdministrator(before.name, 'demote');
+      const after: UserRow = { ...before, role };
+      updateRole(db, userId, role);
+      const at = this.#now().toISOString();
+      appendAuditEntry(db, dbId, {
+        at,
+        userId: actor.id,
+        action: 'user.role_changed',
+        entity: 'user',
+        entityId: userId,
+        before,
+        after,
+      });
+      // Queued like the person's creation: the role is part of the person's record.
+      appendOutbox(db, {
+        entity: 'user',
+        entityId: userId,
+        op: 'update',
+        baseRevision: 0,
+        payload: after,
+        changedFields: ['role'],
+        createdAt: at,
+        createdBy: actor.id,
+      });
+      return after;
+    })();
+    if (changed === null) return this.#localPerson(db, userId);
+    this.#options.log.info('session.role_changed', { userId, by: actor.id });
+    // Their own role: what the signed-in person may do changes at once.
+    if (userId === state.user.id) state.user = changed;
+    this.#changed();
+    return changed;
+  }
+
+  /**
+   * An administrator removes someone from this laptop. Everything they recorded stays, with
+   * their name (their user row stays); they can no longer unlock (their slots go) and leave the
+   * unlock screen. Never oneself while signed in, never the last administrator.
+   *
+   * Two durable steps, the database first: the removal and its audit entry commit together, then
+   * the keyring loses the person's slots. A crash between them leaves slots that still open the
+   * data key, but #open refuses a removed person and removes those slots at the next unlock: the
+   * database decides who may use the data, the keyring follows it.
+   */
+  removePerson(userId: string): Promise<void> {
+    return this.#serial(() => this.#removePerson(userId));
+  }
+
+  async #removePerson(userId: string): Promise<void> {
+    const { db, dbId } = this.requireUnlocked();
+    const actor = this.#actor();
+    requireAdministrator(actor);
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    if (userId === actor.id) {
+      throw refusal(
+        'cannotRemoveYourself',
+        'You cannot remove yourself while you are signed in. Another administrator can remove you.',
+      );
+    }
+    db.transaction(() => {
+      const person = this.#localPerson(db, userId);
+      if (person.role === 'administrator' && countAdministrators(db) <= 1)
+        throw lastAdministrator(person.name, 'remove');
+      // Removal describes who may unlock this laptop (its key slots), like the keychain events:
+      // audited, not queued for sync.
+      appendAuditEntry(db, dbId, {
+        at: this.#now().toISOString(),
+        userId: actor.id,
+        action: PERSON_REMOVED,
+        entity: 'user',
+        entityId: userId,
+        before: person,
+        after: null,
+      });
+    })();
+    this.#options.log.info('session.person_removed', { userId, by: actor.id });
+    this.#options.crashPoints?.afterRemovalRecorded?.();
+    const keyring = withoutPerson(state.keyring, userId);
+    await writeKeyringFile(this.#options.dataDir, keyring);
+    if (this.#state === state) state.keyring = keyring;
+    this.#changed();
+  }
+
+  /**
+   * Whether the signed-in person has a recovery code waiting for them to confirm they kept it:
+   * the app shows nothing but the code sheet until they do.
+   */
+  recoveryCodePending(): boolean {
+    const state = this.#state;
+    if (state.kind !== 'unlocked') return false;
+    const pending = state.keyring.pendingRecoveryCode;
+    return (
+      pending?.userId === state.user.id &&
+      state.keyring.slots.some((slot) => slot.type === 'recovery' && slot.slotId === pending.slotId)
+    );
+  }
+
+  /**
+   * The pending recovery code in clear, for its sheet, or NOT_FOUND. Only after an unlock, and
+   * only for the administrator it was made for. It is a secret that opens all the data: the one
+   * reason it leaves main is to be shown on the sheet (the showRecoveryCode procedure); it is
+   * never logged.
+   */
+  recoveryCodeSheet(): RecoveryCodeSheet {
+    const state = this.#state;
+    if (state.kind !== 'unlocked')
+      throw new AppError('LOCKED', 'SALW Field is locked. Unlock it to continue.');
+    const opened = this.recoveryCodePending()
+      ? openPendingRecoveryCode(state.keyring, state.dek)
+      : null;
+    if (opened === null)
+      throw new AppError('NOT_FOUND', 'No recovery code is waiting for you to confirm it.');
+    return {
+      recoveryCode: formatRecoveryCode(opened.code),
+      reason: opened.reason,
+      createdAt: opened.createdAt,
+    };
+  }
+
+  /**
+   * The administrator kept the code (wrote it down or printed it): the sheet is not shown again
+   * and its sealed copy leaves the keyring. Audited first: a crash before the keyring is written
+   * shows the sheet once more, which is harmless; the other order could hide an unkept code.
+   */
+  confirmRecoveryCode(): Promise<void> {
+    return this.#serial(() => this.#confirmRecoveryCode());
+  }
+
+  async #confirmRecoveryCode(): Promise<void> {
+    const { db, dbId } = this.requireUnlocked();
+    const state = this.#state as Extract<SessionState, { kind: 'unlocked' }>;
+    const pending = state.keyring.pendingRecoveryCode;
+    if (!this.recoveryCodePending() || pending === undefined)
+      throw new AppError('NOT_FOUND', 'No recovery code is waiting for you to confirm it.');
+    db.transaction(() =>
+      this.#auditRecoveryCode(db, dbId, state.user.id, 'recovery_code.confirmed', pending.slotId),
+    )();
+    const keyring = withoutPendingRecoveryCode(state.keyring);
+    await writeKeyringFile(this.#options.dataDir, keyring);
+    if (this.#state === state) state.keyring = keyring;
+    this.#changed();
+  }
+
+  /**
+   * An administrator makes a new recovery code after typing their passphrase (someone who finds
+   * the laptop unlocked cannot). The old code stops working at once: one atomic keyring write
+   * replaces its slot and adds the new code, pending, so it goes through the same must-confirm
+   * sheet. Wrong passphrases count towards the unlock delays.
+   */
+  replaceRecoveryCode(passphrase: string): Promise<void> {
+    return this.#serial(() => this.#replaceRecoveryCode(passphrase));
+  }
+
+  async #replaceRecoveryCode(passphrase: string): Promise<void> {
+    const actor = this.#actor();
+    requireAdministrator(actor);
+    const { state, dek } = this.#unlockedCopy();
+    try {
+      await this.#throttle();
+      const check = await unwrapWithPassphrase(state.keyring, actor.id, passphrase);
+      if (check === null)
+        return await this.#failedAttempt('WRONG_PASSPHRASE', 'The passphrase is not right.');
+      check.dek.fill(0);
+      await this.#guard.recordSuccess();
+      const code = normaliseRecoveryCode(generateRecoveryCode());
+      if (code === null) throw new Error('a generated recovery code did not normalise');
+      const keyring = await replaceRecoverySlot(state.keyring, dek, {
+        code,
+        cost: this.#options.cost.recovery,
+        shownTo: actor.id,
+        reason: 'replaced',
+      });
+      this.#assertStill(state);
+      await writeKeyringFile(this.#options.dataDir, keyring);
+      // Locked meanwhile: the file has the new code, and the sheet shows at the next unlock.
+      if (this.#state !== state) return;
+      state.keyring = keyring;
+      const { db, dbId } = this.requireUnlocked();
+      const slotId = keyring.pendingRecoveryCode?.slotId ?? '';
+      db.transaction(() =>
+        this.#auditRecoveryCode(db, dbId, actor.id, 'recovery_code.replaced', slotId),
+      )();
+      this.#options.log.info('session.recovery_code_replaced', { by: actor.id });
+      this.#changed();
+    } finally {
+      dek.fill(0);
+    }
+  }
+
+  /**
+   * The signed-in person as the database has them now: roles are checked against this, not
+   * against the copy taken at unlock, so a role changed meanwhile counts at once.
+   */
+  #actor(): UserRow {
+    const { db, user } = this.requireUnlocked();
+    const actor = findLocalPerson(db, user.id);
+    if (actor === null)
+      throw new AppError('FORBIDDEN', 'You are no longer one of the people of this computer.');
+    return actor;
+  }
+
+  #localPerson(db: Db, userId: string): UserRow {
+    const person = findLocalPerson(db, userId);
+    if (person === null)
+      throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+    return person;
   }
 
   /** The LUKS order: the new slot is durable before the old one goes, so a crash loses neither. */
@@ -421,9 +697,17 @@ export class Session {
     }
     let user: UserRow | null;
     try {
+      keyring = await this.#followRemovals(keyring, db);
       user = findUser(db, userId);
-      if (user === null)
+      if (user === null || user.role === REMOTE_ROLE)
         throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
+      // Fail closed: a removal whose keyring write was lost (a crash) still keeps them out.
+      if (isRemoved(db, userId)) {
+        throw refusal(
+          'personRemoved',
+          'This person was removed from this computer and can no longer unlock SALW Field here.',
+        );
+      }
       await this.#guard.recordSuccess();
     } catch (error) {
       // Whatever fails after the database opened, it is closed again and the key wiped.
@@ -435,6 +719,25 @@ export class Session {
     this.#options.log.info('session.unlocked', { userId });
     this.#startIntegrityCheck(dek);
     this.#changed();
+  }
+
+  /**
+   * The keyring without the slots of anyone the database says was removed (left there by a
+   * crash between removePerson's two steps). Best effort: if the write fails, #open still
+   * refuses them, and the next unlock tries again.
+   */
+  async #followRemovals(keyring: Keyring, db: Db): Promise<Keyring> {
+    const removed = keyring.users.filter((person) => isRemoved(db, person.userId));
+    if (removed.length === 0) return keyring;
+    const cleaned = removed.reduce((ring, person) => withoutPerson(ring, person.userId), keyring);
+    try {
+      await writeKeyringFile(this.#options.dataDir, cleaned);
+      this.#options.log.info('session.removed_slots_cleaned', { people: removed.length });
+      return cleaned;
+    } catch (error) {
+      this.#options.log.warn('session.removed_slots_left', { error: String(error) });
+      return keyring;
+    }
   }
 
   /**
@@ -550,6 +853,19 @@ export class Session {
     });
   }
 
+  /** Recovery code events: about this laptop's key slots, so audited and not queued for sync. */
+  #auditRecoveryCode(db: Db, dbId: string, actorId: string, action: string, slotId: string): void {
+    appendAuditEntry(db, dbId, {
+      at: this.#now().toISOString(),
+      userId: actorId,
+      action,
+      entity: 'recovery_code',
+      entityId: slotId,
+      before: null,
+      after: null,
+    });
+  }
+
   #now(): Date {
     return this.#options.now?.() ?? new Date();
   }
@@ -557,4 +873,19 @@ export class Session {
   #changed(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+/**
+ * A refusal the renderer can put in the person's words: FORBIDDEN with one issue whose message
+ * is a key (people.refusals.* in the session locale), beside the plain English for anyone else.
+ */
+function refusal(key: string, message: string): AppError {
+  return new AppError('FORBIDDEN', message, [{ path: '', message: key, code: 'custom' }]);
+}
+
+function lastAdministrator(name: string, action: 'demote' | 'remove'): AppError {
+  return refusal(
+    'lastAdministrator',
+    `${name} is the only administrator on this computer, so they cannot be ${action === 'demote' ? 'given another role' : 'removed'}. Make someone else an administrator first: somebody must always be able to add and remove people.`,
+  );
 }

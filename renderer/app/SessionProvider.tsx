@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../shared/ipc/procedures/session.ts';
 import { api, rawApi } from '../api.ts';
+import { RecoveryCodeScreen } from '../features/session/RecoveryCodeScreen.tsx';
 import { SetupScreen } from '../features/session/SetupScreen.tsx';
 import { UnlockScreen } from '../features/session/UnlockScreen.tsx';
 import { StartupFailure } from './StartupFailure.tsx';
@@ -33,17 +34,16 @@ const activityEvents = ['keydown', 'pointerdown', 'wheel'] as const;
 
 /**
  * The gate in front of the app: nothing of the app renders until main says the data is unlocked.
- * First run shows the set-up, a locked store the unlock screen. Main pushes `sessionChanged` when
- * it locks by itself (idle) or another window changes the session, and the gate follows at once.
+ * First run shows the set-up, a locked store the unlock screen, and an administrator whose
+ * recovery code waits to be confirmed sees only its sheet (main keeps that state, so a reload or
+ * a restart shows it again). Main pushes `sessionChanged` when it locks by itself (idle) or
+ * another window changes the session, and the gate follows at once.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<SessionStatus | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [lockedForInactivity, setLockedForInactivity] = useState(false);
-  // Set on first run and kept until the set-up screen is done: setUp unlocks the store before the
-  // person has seen the recovery code, and the app must not replace that screen.
-  const [setupOpen, setSetupOpen] = useState(false);
   const current = useRef<SessionStatus | null>(null);
   const lockRequestedHere = useRef(false);
 
@@ -57,7 +57,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setLockedForInactivity(false);
       lockRequestedHere.current = false;
     }
-    if (next.state === 'needs_setup') setSetupOpen(true);
     current.current = next;
     setStatus(next);
   }, []);
@@ -73,8 +72,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     load();
     return unsubscribe;
   }, [applyStatus, load]);
-
-  const finishSetup = useCallback(() => setSetupOpen(false), []);
 
   const retry = () => {
     setLoadError(null);
@@ -126,8 +123,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       lockedForInactivity={lockedForInactivity}
       applyStatus={applyStatus}
       lock={lock}
-      setupOpen={setupOpen}
-      onSetupFinished={finishSetup}
     >
       {children}
     </SessionGate>
@@ -139,22 +134,16 @@ function SessionGate({
   lockedForInactivity,
   applyStatus,
   lock,
-  setupOpen,
-  onSetupFinished,
   children,
-}: SessionContextValue & {
-  setupOpen: boolean;
-  onSetupFinished: () => void;
-  children: ReactNode;
-}) {
+}: SessionContextValue & { children: ReactNode }) {
   const value = useMemo(
     () => ({ status, lockedForInactivity, applyStatus, lock }),
     [status, lockedForInactivity, applyStatus, lock],
   );
   let content: ReactNode;
-  if (status.state === 'needs_setup' || setupOpen)
-    content = <SetupScreen onFinished={onSetupFinished} />;
+  if (status.state === 'needs_setup') content = <SetupScreen />;
   else if (status.state === 'locked') content = <UnlockScreen />;
+  else if (status.recoveryCodePending) content = <RecoveryCodeScreen />;
   else content = children;
   return <SessionContext value={value}>{content}</SessionContext>;
 }

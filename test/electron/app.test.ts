@@ -38,13 +38,14 @@ describe.skipIf(!binary.found)(
       appWindow = await app.firstWindow();
       // First run: set up the first person through the real preload, then show the app.
       await appWindow.waitForFunction(() => window.api !== undefined);
-      await appWindow.evaluate(() =>
-        window.api?.setUp({
+      // The first person is the administrator; the recovery code sheet is confirmed as kept.
+      await appWindow.evaluate(async () => {
+        await window.api?.setUp({
           name: 'Electron Tester',
-          role: 'field_officer',
           passphrase: 'Electron-Tier-Passphrase-1!',
-        }),
-      );
+        });
+        await window.api?.confirmRecoveryCode();
+      });
       await appWindow.reload();
       await appWindow.getByRole('navigation').waitFor();
     });

@@ -147,19 +147,20 @@ export function goodPassphrase(label: string): string {
   return `Granica-${label}#${Math.random().toString(36).slice(2, 8)}7Q`;
 }
 
-/** Sets up the first person through `setUp`; the app is left unlocked as them. */
+/**
+ * Sets up the first person (always the administrator) through `setUp`, reads the recovery code
+ * off its sheet and confirms it was kept, as the person would; the app is left unlocked as them.
+ */
 export async function setUpFirstPerson(
   app: DispatchedApp,
-  person: { name?: string; role?: ProcedureInput<'setUp'>['role']; passphrase?: string } = {},
+  person: { name?: string; passphrase?: string } = {},
 ) {
   const passphrase = person.passphrase ?? goodPassphrase('first');
-  const { recoveryCode, session } = await app.ok('setUp', {
-    name: person.name ?? 'Amina Hadžić',
-    role: person.role ?? 'team_lead',
-    passphrase,
-  });
+  const session = await app.ok('setUp', { name: person.name ?? 'Amina Hadžić', passphrase });
   const user = session.currentUser;
   if (user === null) throw new Error('setUp left nobody signed in');
+  const { recoveryCode } = await app.ok('showRecoveryCode');
+  await app.ok('confirmRecoveryCode');
   return { passphrase, recoveryCode, user };
 }
 

@@ -1,5 +1,4 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { UserRole } from '../../shared/domain/enums.ts';
 import type { RunningPreview } from '../../electron/preview/start-preview.ts';
 // Brings the renderer's declaration of window.api into the tests' page callbacks.
 import type {} from '../../renderer/api.ts';
@@ -12,16 +11,14 @@ import { makeTempDir } from './temp-dir.ts';
 // made with the light cost is merely weak, and only ever lives in a test's temp folder.
 process.env.SALW_TEST_FAST_KDF = '1';
 
-/** A person as the set-up and "Add person" forms take them. */
+/** A person as the set-up form takes them; the first person is always the administrator. */
 export interface TestPerson {
   readonly name: string;
-  readonly role: UserRole;
   readonly passphrase: string;
 }
 
 export const defaultPerson: TestPerson = {
   name: 'Ana Petrović',
-  role: 'team_lead',
   passphrase: 'Kestrel-Harbour-42',
 };
 
@@ -112,21 +109,46 @@ export class RendererSession {
   }
 
   /**
-   * Completes first-run set-up through window.api (not the form, which has tests of its own) and
-   * reloads, so the app opens unlocked as that person.
+   * Completes first-run set-up through window.api (not the form, which has tests of its own),
+   * reads the recovery code off its sheet and confirms it was kept, then reloads, so the app opens
+   * unlocked as that person (the administrator).
    */
   async setUpPerson(person: TestPerson = defaultPerson): Promise<SetUpPerson> {
-    const result = await this.page.evaluate((input) => window.api!.setUp(input), {
-      name: person.name,
-      role: person.role,
-      passphrase: person.passphrase,
-    });
+    const result = await this.page.evaluate(
+      async (input) => {
+        const setUp = await window.api!.setUp(input);
+        if (!setUp.ok) return setUp;
+        const sheet = await window.api!.showRecoveryCode();
+        if (!sheet.ok) return sheet;
+        const confirmed = await window.api!.confirmRecoveryCode();
+        if (!confirmed.ok) return confirmed;
+        return { ok: true as const, value: { session: setUp.value, sheet: sheet.value } };
+      },
+      { name: person.name, passphrase: person.passphrase },
+    );
     if (!result.ok) throw new Error(`setUp failed: ${JSON.stringify(result.error)}`);
     const currentUser = result.value.session.currentUser;
     if (currentUser === null) throw new Error('setUp left nobody signed in');
-    this.person = { ...person, userId: currentUser.id, recoveryCode: result.value.recoveryCode };
+    this.person = {
+      ...person,
+      userId: currentUser.id,
+      recoveryCode: result.value.sheet.recoveryCode,
+    };
     await this.reloadToShell();
     return this.person;
+  }
+
+  /**
+   * Signs in as someone else through window.api (locking first if needed) and reloads into the
+   * app shell; `unlock()` and `restartUnlocked()` keep using the set-up person.
+   */
+  async signInAs(person: { readonly userId: string; readonly passphrase: string }): Promise<void> {
+    const result = await this.page.evaluate(async (input) => {
+      await window.api!.lock();
+      return window.api!.unlock(input);
+    }, person);
+    if (!result.ok) throw new Error(`unlock failed: ${JSON.stringify(result.error)}`);
+    await this.reloadToShell();
   }
 
   /** Unlocks as the set-up person through window.api and reloads into the app shell. */

@@ -40,6 +40,7 @@ export function NewPersonForm({
   passphraseHint,
   submitLabel,
   submittingLabel,
+  fixedRole,
   submit,
   status,
 }: {
@@ -47,6 +48,8 @@ export function NewPersonForm({
   passphraseHint: string;
   submitLabel: string;
   submittingLabel: string;
+  /** The role is not a choice (set-up: always the administrator): shown as a fact instead. */
+  fixedRole?: { role: UserRole; label: string; hint: string };
   submit(person: NewPerson): Promise<void>;
   /** Shown politely next to the button (what happened after the last submit). */
   status?: ReactNode;
@@ -68,7 +71,11 @@ export function NewPersonForm({
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      await submit({ name: values.name, role: toRole(values.role), passphrase: values.passphrase });
+      await submit({
+        name: values.name,
+        role: fixedRole?.role ?? toRole(values.role),
+        passphrase: values.passphrase,
+      });
       reset(emptyValues);
     } catch (error) {
       if (error instanceof IpcError && error.code === 'VALIDATION_ERROR') {
@@ -88,7 +95,8 @@ export function NewPersonForm({
   const text = (message: string | undefined) =>
     message === undefined ? undefined : messageText(message);
   const nameField = register('name', { validate: checkPersonName });
-  const roleField = register('role', { validate: checkRole });
+  // Registered only when the role is a choice: a fixed role has nothing to type or check.
+  const roleField = fixedRole === undefined ? register('role', { validate: checkRole }) : null;
   const passphraseField = register('passphrase', { validate: checkNewPassphrase, deps: 'confirm' });
   const confirmField = register('confirm', {
     validate: (value, all) => checkConfirmation(value, all.passphrase),
@@ -98,18 +106,30 @@ export function NewPersonForm({
       <FormField label={nameLabel} hint={t('person.nameHint')} error={text(errors.name?.message)}>
         {(field) => <input {...field} type="text" autoComplete="off" {...nameField} />}
       </FormField>
-      <FormField label={t('person.role')} error={text(errors.role?.message)}>
-        {(field) => (
-          <select {...field} {...roleField}>
-            <option value="">{t('person.chooseRole')}</option>
-            {userRoleValues.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      {fixedRole === undefined ? (
+        <FormField label={t('person.role')} error={text(errors.role?.message)}>
+          {(field) => (
+            <select {...field} {...roleField}>
+              <option value="">{t('person.chooseRole')}</option>
+              {userRoleValues.map((role) => (
+                <option key={role} value={role}>
+                  {t(`roles.${role}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      ) : (
+        <div className="field">
+          <p className="fixed-role">
+            <span className="fixed-role__label">{fixedRole.label}</span>
+            <span className="fixed-role__value" data-testid="fixed-role">
+              {t(`roles.${fixedRole.role}`)}
+            </span>
+          </p>
+          <p className="field__hint">{fixedRole.hint}</p>
+        </div>
+      )}
       <NewPassphraseFields
         passphrase={{
           label: t('person.passphrase'),

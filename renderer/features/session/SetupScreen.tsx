@@ -1,55 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useSession } from '../../app/SessionProvider.tsx';
 import { GateLayout } from './GateLayout.tsx';
 import { NewPersonForm, type NewPerson } from './NewPersonForm.tsx';
-import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
-
-interface Created {
-  readonly recoveryCode: string;
-  readonly name: string;
-  readonly at: Date;
-}
 
 /**
- * First run: the encrypted store and its first person, then the one-time recovery code. Setting
- * up unlocks the store at once; the gate keeps this screen until the person has confirmed that
- * the code is written down, and `onFinished` lets the app in.
+ * First run: the encrypted store and its first person, who is always the administrator (main
+ * decides it; this screen says so instead of offering roles). Setting up unlocks the store with
+ * the recovery code pending, so the session gate shows the code sheet next, and again at every
+ * start until the person confirms they kept it.
  */
-export function SetupScreen({ onFinished }: { onFinished: () => void }) {
+export function SetupScreen() {
   const { t } = useTranslation('session');
-  const { status, applyStatus } = useSession();
-  const [created, setCreated] = useState<Created | null>(null);
-  const settingUp = useRef(false);
+  const { applyStatus } = useSession();
 
-  // Set up from elsewhere (another window) while this form was open: nothing is left to do here.
-  useEffect(() => {
-    if (status.state !== 'needs_setup' && created === null && !settingUp.current) onFinished();
-  }, [status.state, created, onFinished]);
+  const role = {
+    role: 'administrator',
+    label: t('setup.roleLabel'),
+    hint: t('setup.roleHint'),
+  } as const;
 
   const createStore = async (person: NewPerson) => {
-    settingUp.current = true;
-    try {
-      const result = await api().setUp(person);
-      setCreated({ recoveryCode: result.recoveryCode, name: person.name.trim(), at: new Date() });
-      applyStatus(result.session);
-    } finally {
-      settingUp.current = false;
-    }
+    applyStatus(await api().setUp({ name: person.name, passphrase: person.passphrase }));
   };
-
-  if (created !== null)
-    return (
-      <GateLayout title={t('recoveryCode.title')}>
-        <RecoveryCodeStep
-          code={created.recoveryCode}
-          personName={created.name}
-          createdAt={created.at}
-          onContinue={onFinished}
-        />
-      </GateLayout>
-    );
 
   return (
     <GateLayout title={t('setup.title')}>
@@ -60,6 +33,7 @@ export function SetupScreen({ onFinished }: { onFinished: () => void }) {
         passphraseHint={t('person.passphraseHint')}
         submitLabel={t('setup.submit')}
         submittingLabel={t('setup.submitting')}
+        fixedRole={role}
         submit={createStore}
       />
     </GateLayout>

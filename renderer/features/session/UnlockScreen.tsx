@@ -115,6 +115,15 @@ function PassphraseUnlockForm({
         fail({ kind: 'form', message: t('unlock.wrongPassphrase') });
       } else if (error.code === 'TOO_MANY_ATTEMPTS') {
         fail({ kind: 'form', message: t('unlock.tooManyAttempts') });
+      } else if (
+        error.code === 'FORBIDDEN' &&
+        error.issues.some((issue) => issue.message === 'personRemoved')
+      ) {
+        // Removed by an administrator (main has just taken them off the list too).
+        fail({ kind: 'form', message: t('unlock.personRemoved') });
+        api()
+          .getSession()
+          .then(applyStatus, () => undefined);
       } else if (viaKeychain && error.code === 'UNAUTHORIZED') {
         fail({ kind: 'form', message: t('unlock.keychainFailed') });
       } else if (error.code === 'VALIDATION_ERROR') {

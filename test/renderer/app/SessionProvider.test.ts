@@ -52,7 +52,9 @@ describe('the session gate in the browser preview', () => {
     await expect(signedIn.getByTestId('signed-in-name').textContent()).resolves.toBe(
       'Ana Petrović',
     );
-    await expect(signedIn.getByTestId('signed-in-role').textContent()).resolves.toBe('Team lead');
+    await expect(signedIn.getByTestId('signed-in-role').textContent()).resolves.toBe(
+      'Administrator',
+    );
     await page.getByRole('navigation').getByRole('link', { name: 'About' }).focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));

@@ -42,6 +42,7 @@ describe('session procedures through the dispatcher', () => {
       currentUser: null,
       keychainAvailable: false,
       retryAfterSeconds: 0,
+      recoveryCodePending: false,
     });
   });
 
@@ -80,11 +81,7 @@ describe('session procedures through the dispatcher', () => {
       [`Aa1-${'x'.repeat(1021)}`, ['passphraseTooLong']],
     ];
     for (const [passphrase, expected] of cases) {
-      const failure = await app.fail('setUp', {
-        name: 'Amina Hadžić',
-        role: 'team_lead',
-        passphrase,
-      });
+      const failure = await app.fail('setUp', { name: 'Amina Hadžić', passphrase });
       expect(failure.code).toBe('VALIDATION_ERROR');
       expect(messagesAt(failure.issues, 'passphrase'), JSON.stringify(passphrase)).toEqual(
         expected,
@@ -93,39 +90,45 @@ describe('session procedures through the dispatcher', () => {
       expect(failure.issues?.every((issue) => issue.path === 'passphrase')).toBe(true);
     }
     // Serbian Cyrillic letters count as upper and lower case letters.
-    const cyrillic = await app.fail('setUp', {
-      name: 'Амина',
-      role: 'team_lead',
-      passphrase: 'ЖабаЖаба',
-    });
+    const cyrillic = await app.fail('setUp', { name: 'Амина', passphrase: 'ЖабаЖаба' });
     expect(messagesAt(cyrillic.issues, 'passphrase')).toEqual([
       'passphraseTooShort',
       'passphraseNeedsDigit',
       'passphraseNeedsSymbol',
     ]);
-    const other = await app.fail('setUp', { name: '  ', role: 'king', passphrase: 'x' });
+    const other = await app.fail('setUp', { name: '  ', passphrase: 'x' });
     expect(messagesAt(other.issues, 'name')).toEqual(['required']);
-    expect(messagesAt(other.issues, 'role')).toEqual(['invalidOption']);
+    // The first person is always the administrator: a role sent along is refused, not ignored.
+    for (const role of ['field_officer', 'administrator']) {
+      const withRole = await app.fail('setUp', {
+        name: 'Amina Hadžić',
+        role,
+        passphrase: goodPassphrase('with-role'),
+      });
+      expect(withRole.code).toBe('VALIDATION_ERROR');
+      expect(withRole.issues).toEqual([
+        {
+          path: '',
+          message: expect.stringContaining('role') as unknown,
+          code: 'unrecognized_keys',
+        },
+      ]);
+    }
     // Nothing was set up by any of these.
     expect((await app.ok('getSession')).state).toBe('needs_setup');
     expect(existsSync(path.join(app.dir, KEYRING_FILE))).toBe(false);
   });
 
-  it('sets up the first person: a recovery code in 8 groups of 4, unlocked as them', async () => {
+  it('sets up the first person as the administrator, unlocked as them, with the recovery code sheet pending', async () => {
     const app = await newApp();
     const passphrase = goodPassphrase('setup');
-    const { recoveryCode, session } = await app.ok('setUp', {
-      name: '  Amina Hadžić ',
-      role: 'team_lead',
-      passphrase,
-    });
-    expect(recoveryCode).toMatch(/^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}$/);
-    expect(recoveryCode.split('-')).toHaveLength(8);
+    const session = await app.ok('setUp', { name: '  Amina Hadžić ', passphrase });
     expect(session.state).toBe('unlocked');
+    expect(session.recoveryCodePending).toBe(true);
     expect(session.currentUser).toEqual({
       id: expect.any(String) as unknown,
       name: 'Amina Hadžić',
-      role: 'team_lead',
+      role: 'administrator',
       createdAt: expect.any(String) as unknown,
     });
     expect(session.people).toEqual([
@@ -133,10 +136,19 @@ describe('session procedures through the dispatcher', () => {
     ]);
     expect(session.retryAfterSeconds).toBe(0);
     expect(await app.ok('getSession')).toEqual(session);
+    const { recoveryCode, reason } = await app.ok('showRecoveryCode');
+    expect(recoveryCode).toMatch(/^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}$/);
+    expect(recoveryCode.split('-')).toHaveLength(8);
+    expect(reason).toBe('set_up');
+    // Shown as often as asked until confirmed: the same code each time.
+    expect((await app.ok('showRecoveryCode')).recoveryCode).toBe(recoveryCode);
+    const confirmed = await app.ok('confirmRecoveryCode');
+    expect(confirmed).toEqual({ ...session, recoveryCodePending: false });
+    expect((await app.fail('showRecoveryCode')).code).toBe('NOT_FOUND');
+    expect((await app.fail('confirmRecoveryCode')).code).toBe('NOT_FOUND');
     // Set-up runs once per data folder.
     const again = await app.fail('setUp', {
       name: 'Someone Else',
-      role: 'administrator',
       passphrase: goodPassphrase('again'),
     });
     expect(again.code).toBe('FORBIDDEN');
@@ -152,6 +164,7 @@ describe('session procedures through the dispatcher', () => {
       currentUser: null,
       keychainAvailable: false,
       retryAfterSeconds: 0,
+      recoveryCodePending: false,
     });
     // Locking twice is harmless.
     expect((await app.ok('lock')).state).toBe('locked');
@@ -338,21 +351,202 @@ describe('session procedures through the dispatcher', () => {
     expect((await app.ok('unlock', { userId: user.id, passphrase })).state).toBe('unlocked');
   });
 
-  it('pushes sessionChanged on set-up, lock and unlock', async () => {
+  it('pushes sessionChanged on set-up, the confirmed recovery code, lock and unlock', async () => {
     const app = await newApp();
     const { passphrase, user } = await setUpFirstPerson(app);
     const states = () =>
       app.events
         .filter((event) => event.event === 'sessionChanged')
-        .map((event) => SessionStatusSchema.parse(event.payload).state);
-    await vi.waitFor(() => expect(states()).toEqual(['unlocked']));
+        .map((event) => SessionStatusSchema.parse(event.payload))
+        .map((status) => `${status.state}${status.recoveryCodePending ? ' (sheet)' : ''}`);
+    await vi.waitFor(() => expect(states()).toEqual(['unlocked (sheet)', 'unlocked']));
     await app.ok('lock');
-    await vi.waitFor(() => expect(states()).toEqual(['unlocked', 'locked']));
+    await vi.waitFor(() => expect(states()).toEqual(['unlocked (sheet)', 'unlocked', 'locked']));
     await app.fail('unlock', { userId: user.id, passphrase: 'wrong' });
     await app.ok('unlock', { userId: user.id, passphrase });
-    await vi.waitFor(() => expect(states()).toEqual(['unlocked', 'locked', 'unlocked']));
+    await vi.waitFor(() =>
+      expect(states()).toEqual(['unlocked (sheet)', 'unlocked', 'locked', 'unlocked']),
+    );
     const last = app.events.at(-1)?.payload;
     expect(SessionStatusSchema.parse(last).currentUser?.id).toBe(user.id);
+  });
+
+  it("refuses a field officer's forged calls to add, change or remove people, or to make a new recovery code (FORBIDDEN)", async () => {
+    const app = await newApp();
+    const { user: amina } = await setUpFirstPerson(app);
+    const markoPassphrase = goodPassphrase('marko');
+    const marko = await app.ok('addPerson', {
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: markoPassphrase,
+    });
+    await app.ok('lock');
+    await app.ok('unlock', { userId: marko.id, passphrase: markoPassphrase });
+    const auditBefore = await app.ok('verifyAuditLog');
+
+    // Exactly what a compromised renderer could send, with valid input.
+    const forged: Array<[string, unknown]> = [
+      ['addPerson', { name: 'Intruder', role: 'administrator', passphrase: goodPassphrase('x') }],
+      ['changeRole', { userId: marko.id, role: 'administrator' }],
+      ['changeRole', { userId: amina.id, role: 'field_officer' }],
+      ['removePerson', { userId: amina.id }],
+      ['replaceRecoveryCode', { passphrase: markoPassphrase }],
+    ];
+    for (const [procedure, input] of forged) {
+      const failure = await app.fail(procedure, input);
+      expect(failure, procedure).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'Only an administrator adds people, changes their roles or removes them.',
+      });
+    }
+    // Nothing changed: same people, same roles, no new audit entry, and Marko may still read.
+    expect(
+      (await app.ok('listPeople')).map((person) => [
+        person.name,
+        person.role,
+        person.keychainUnlock,
+      ]),
+    ).toEqual([
+      ['Amina Hadžić', 'administrator', false],
+      ['Marko Petrović', 'field_officer', false],
+    ]);
+    expect(await app.ok('verifyAuditLog')).toEqual(auditBefore);
+    expect((await app.ok('lock')).people.map((person) => person.label)).toEqual([
+      'Amina Hadžić',
+      'Marko Petrović',
+    ]);
+    // Locked, nobody may even list people.
+    expect((await app.fail('listPeople')).code).toBe('LOCKED');
+  });
+
+  it('an administrator changes a role; the last administrator and oneself are refused, with the reason as a key', async () => {
+    const app = await newApp();
+    const { user: amina } = await setUpFirstPerson(app);
+    const marko = await app.ok('addPerson', {
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: goodPassphrase('marko'),
+    });
+    expect(await app.ok('changeRole', { userId: marko.id, role: 'custody_officer' })).toEqual({
+      ...marko,
+      role: 'custody_officer',
+    });
+    const badRole = await app.fail('changeRole', { userId: marko.id, role: 'king' });
+    expect(badRole.code).toBe('VALIDATION_ERROR');
+    expect(messagesAt(badRole.issues, 'role')).toEqual(['invalidOption']);
+    const nobody = await app.fail('changeRole', {
+      userId: '0190f0e0-0000-7000-8000-000000000009',
+      role: 'team_lead',
+    });
+    expect(nobody.code).toBe('NOT_FOUND');
+
+    const demote = await app.fail('changeRole', { userId: amina.id, role: 'team_lead' });
+    expect(demote).toMatchObject({
+      code: 'FORBIDDEN',
+      issues: [{ path: '', message: 'lastAdministrator', code: 'custom' }],
+    });
+    expect(demote.message).toMatch(/only administrator on this computer/);
+    const self = await app.fail('removePerson', { userId: amina.id });
+    expect(self).toMatchObject({
+      code: 'FORBIDDEN',
+      issues: [{ path: '', message: 'cannotRemoveYourself', code: 'custom' }],
+    });
+    expect((await app.ok('getSession')).currentUser?.role).toBe('administrator');
+    expect((await app.ok('listPeople')).map((person) => person.role)).toEqual([
+      'administrator',
+      'custody_officer',
+    ]);
+  });
+
+  it('a removed person cannot unlock and leaves the unlock list; what they recorded keeps their name', async () => {
+    const app = await newApp();
+    const { user: amina, passphrase: aminaPassphrase } = await setUpFirstPerson(app);
+    const markoPassphrase = goodPassphrase('marko');
+    const marko = await app.ok('addPerson', {
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: markoPassphrase,
+    });
+    await app.ok('lock');
+    await app.ok('unlock', { userId: marko.id, passphrase: markoPassphrase });
+    const draft = await app.ok('newIntakeDraft');
+    const saved = await app.ok('saveIntakeDraft', {
+      draft: { ...draft, recordingAgency: 'Uprava granične policije' },
+      expectedRevision: null,
+    });
+    expect(saved.createdBy).toEqual({ id: marko.id, name: 'Marko Petrović' });
+    await app.ok('lock');
+
+    await app.ok('unlock', { userId: amina.id, passphrase: aminaPassphrase });
+    expect(await app.ok('removePerson', { userId: marko.id })).toBeNull();
+    expect((await app.ok('listPeople')).map((person) => person.name)).toEqual(['Amina Hadžić']);
+    // Marko's record and its history still name him.
+    const record = await app.ok('getIntake', { id: draft.id });
+    expect(record.createdBy).toEqual({ id: marko.id, name: 'Marko Petrović' });
+    const history = await app.ok('getIntakeHistory', { id: draft.id });
+    expect(history.map((entry) => entry.userName)).toContain('Marko Petrović');
+    expect((await app.ok('verifyAuditLog')).ok).toBe(true);
+
+    const locked = await app.ok('lock');
+    expect(locked.people.map((person) => person.label)).toEqual(['Amina Hadžić']);
+    const refused = await app.fail('unlock', { userId: marko.id, passphrase: markoPassphrase });
+    expect(refused.code).toBe('WRONG_PASSPHRASE');
+    expect((await app.ok('getSession')).state).toBe('locked');
+  });
+
+  it('a new recovery code needs the passphrase, and the old code stops working at once', async () => {
+    const app = await newApp();
+    const { user, passphrase, recoveryCode: oldCode } = await setUpFirstPerson(app);
+    const wrong = await app.fail('replaceRecoveryCode', { passphrase: 'not mine' });
+    expect(wrong.code).toBe('WRONG_PASSPHRASE');
+    expect((await app.ok('getSession')).recoveryCodePending).toBe(false);
+
+    const status = await app.ok('replaceRecoveryCode', { passphrase });
+    expect(status).toMatchObject({ state: 'unlocked', recoveryCodePending: true });
+    const sheet = await app.ok('showRecoveryCode');
+    expect(sheet.reason).toBe('replaced');
+    expect(sheet.recoveryCode).not.toBe(oldCode);
+    expect((await app.ok('confirmRecoveryCode')).recoveryCodePending).toBe(false);
+
+    await app.ok('lock');
+    const withOld = await app.fail('resetPassphrase', {
+      userId: user.id,
+      recoveryCode: oldCode,
+      newPassphrase: goodPassphrase('old-code'),
+    });
+    expect(withOld.code).toBe('WRONG_PASSPHRASE');
+    expect(withOld.message).toMatch(/recovery code/);
+    const newPassphrase = goodPassphrase('new-code');
+    const reset = await app.ok('resetPassphrase', {
+      userId: user.id,
+      recoveryCode: sheet.recoveryCode,
+      newPassphrase,
+    });
+    expect(reset.state).toBe('unlocked');
+  });
+
+  it('shows the same pending recovery code again after the app services restart, until it is confirmed', async () => {
+    const first = await newApp();
+    const passphrase = goodPassphrase('restart');
+    const { currentUser } = await first.ok('setUp', { name: 'Amina Hadžić', passphrase });
+    const { recoveryCode } = await first.ok('showRecoveryCode');
+    // The window closes and the app quits before "I have written it down".
+    first.dispose();
+
+    const second = await startDispatchedApp({ dataDir: first.dir });
+    apps.push(second);
+    expect((await second.ok('getSession')).recoveryCodePending).toBe(false);
+    const unlocked = await second.ok('unlock', { userId: currentUser!.id, passphrase });
+    expect(unlocked.recoveryCodePending).toBe(true);
+    expect((await second.ok('showRecoveryCode')).recoveryCode).toBe(recoveryCode);
+    await second.ok('confirmRecoveryCode');
+    second.dispose();
+
+    const third = await startDispatchedApp({ dataDir: first.dir });
+    apps.push(third);
+    const again = await third.ok('unlock', { userId: currentUser!.id, passphrase });
+    expect(again.recoveryCodePending).toBe(false);
+    expect((await third.fail('showRecoveryCode')).code).toBe('NOT_FOUND');
   });
 
   it('never returns the data key or a passphrase in any answer, event or log line', async () => {
@@ -409,9 +603,9 @@ describe('session procedures through the dispatcher', () => {
         expect(all.includes(secret), `${where}: a passphrase`).toBe(false);
       for (const form of keyForms) expect(all.includes(form), `${where}: the data key`).toBe(false);
     }
-    // The recovery code is shown once, in the set-up answer, and nowhere else.
+    // The recovery code crosses IPC only to be shown on its sheet, and nowhere else.
     const withCode = app.calls.filter((call) => call.json.includes(recoveryCode));
-    expect(withCode.map((call) => call.procedure)).toEqual(['setUp']);
+    expect(withCode.map((call) => call.procedure)).toEqual(['showRecoveryCode']);
     expect([...pushed, ...app.logLines].join('\n').includes(recoveryCode)).toBe(false);
   });
 });

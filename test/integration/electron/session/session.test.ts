@@ -11,7 +11,7 @@ import {
   recoveryCodeCost,
   type KdfCost,
 } from '../../../../electron/keys/kdf.ts';
-import { passphraseSlotsOf } from '../../../../electron/keys/keyring.ts';
+import { openPendingRecoveryCode, passphraseSlotsOf } from '../../../../electron/keys/keyring.ts';
 import {
   KEYRING_BACKUP_FILE,
   KEYRING_FILE,
@@ -82,9 +82,9 @@ async function setUpFirstPerson(
   const dir = await dataDir();
   const session = await newSession(dir, options);
   const passphrase = secret('first person passphrase');
-  const recoveryCode = recordCode(
-    await session.setUp({ name: 'Amina Hadžić', role: 'team_lead', passphrase }),
-  );
+  await session.setUp({ name: 'Amina Hadžić', passphrase });
+  const recoveryCode = recordCode(session.recoveryCodeSheet().recoveryCode);
+  await session.confirmRecoveryCode();
   const userId = session.requireUnlocked().user.id;
   return { dir, session, passphrase, recoveryCode, userId };
 }
@@ -132,12 +132,16 @@ afterAll(async () => {
 });
 
 describe('Session', () => {
-  it('sets up the first person: a one-time recovery code, unlocked, keyring and database on disk', async () => {
+  it('sets up the first person as the administrator: a recovery code, unlocked, keyring and database on disk', async () => {
     const { dir, session, userId, recoveryCode } = await setUpFirstPerson();
     expect(recoveryCode).toMatch(/^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}$/);
     expect(session.state.kind).toBe('unlocked');
     const unlocked = session.requireUnlocked();
-    expect(unlocked.user).toMatchObject({ id: userId, name: 'Amina Hadžić', role: 'team_lead' });
+    expect(unlocked.user).toMatchObject({
+      id: userId,
+      name: 'Amina Hadžić',
+      role: 'administrator',
+    });
     expect(unlocked.dek).toHaveLength(32);
     expect(existsSync(path.join(dir, KEYRING_FILE))).toBe(true);
     expect(existsSync(path.join(dir, DATABASE_FILE))).toBe(true);
@@ -147,9 +151,7 @@ describe('Session', () => {
     expect(keyring?.slots.map((slot) => slot.type).sort()).toEqual(['passphrase', 'recovery']);
     expect(listUsers(unlocked.db).map((user) => user.id)).toEqual([userId]);
     // Set-up runs once per data folder.
-    const again = await appErrorOf(
-      session.setUp({ name: 'Someone', role: 'officer', passphrase: 'x' }),
-    );
+    const again = await appErrorOf(session.setUp({ name: 'Someone', passphrase: 'x' }));
     expect(again.code).toBe('FORBIDDEN');
   });
 
@@ -429,7 +431,7 @@ describe('Session', () => {
     const secondPassphrase = secret('second person');
     const second = await session.addPerson({
       name: 'Marko Petrović',
-      role: 'officer',
+      role: 'field_officer',
       passphrase: secondPassphrase,
     });
     expect(second.id).not.toBe(userId);
@@ -455,7 +457,7 @@ describe('Session', () => {
     expect(restarted.requireUnlocked().user).toMatchObject({
       id: second.id,
       name: 'Marko Petrović',
-      role: 'officer',
+      role: 'field_officer',
     });
     restarted.lock('person');
     await restarted.unlockWithPassphrase(userId, passphrase);
@@ -465,7 +467,7 @@ describe('Session', () => {
     const { session } = await setUpFirstPerson();
     session.lock('person');
     const error = await appErrorOf(
-      session.addPerson({ name: 'X', role: 'officer', passphrase: 'x' }),
+      session.addPerson({ name: 'X', role: 'field_officer', passphrase: 'x' }),
     );
     expect(error.code).toBe('LOCKED');
   });
@@ -529,7 +531,7 @@ describe('Session', () => {
     const { session, passphrase, userId, recoveryCode } = await setUpFirstPerson({ keychain });
     const second = await session.addPerson({
       name: 'Marko Petrović',
-      role: 'officer',
+      role: 'field_officer',
       passphrase: secret('second person'),
     });
     const changed = secret('changed');
@@ -575,9 +577,8 @@ describe('Session', () => {
     const fresh = await newSession(dir);
     expect(fresh.state.kind).toBe('needs_setup');
     const newPassphrase = secret('after orphan');
-    recordCode(
-      await fresh.setUp({ name: 'Novi Tim', role: 'team_lead', passphrase: newPassphrase }),
-    );
+    await fresh.setUp({ name: 'Novi Tim', passphrase: newPassphrase });
+    recordCode(fresh.recoveryCodeSheet().recoveryCode);
     expect(fresh.state.kind).toBe('unlocked');
 
     const names = await readdir(dir);
@@ -694,10 +695,296 @@ describe('Session', () => {
     expect(await session.integrityCheckEnded()).toMatchObject({ state: 'ok' });
   });
 
+  it('refuses a field officer who adds, changes roles or removes people (FORBIDDEN), changing nothing', async () => {
+    const { dir, session } = await setUpFirstPerson();
+    const officerPassphrase = secret('officer');
+    const officer = await session.addPerson({
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: officerPassphrase,
+    });
+    const adminId = session.requireUnlocked().user.id;
+    session.lock('person');
+    await session.unlockWithPassphrase(officer.id, officerPassphrase);
+    const keyringBefore = await readFile(path.join(dir, KEYRING_FILE));
+    const auditBefore = verifyAuditChain(
+      session.requireUnlocked().db,
+      session.requireUnlocked().dbId,
+    );
+
+    const refusals = await Promise.all([
+      appErrorOf(
+        session.addPerson({ name: 'Intruder', role: 'administrator', passphrase: secret('x') }),
+      ),
+      appErrorOf(session.changeRole(officer.id, 'administrator')),
+      appErrorOf(session.changeRole(adminId, 'field_officer')),
+      appErrorOf(session.removePerson(adminId)),
+      appErrorOf(session.replaceRecoveryCode(officerPassphrase)),
+    ]);
+    for (const refusal of refusals) {
+      expect(refusal.code).toBe('FORBIDDEN');
+      expect(refusal.message).toBe(
+        'Only an administrator adds people, changes their roles or removes them.',
+      );
+    }
+    // Nothing was written: the same keyring, no new audit entry, the same people and roles.
+    expect((await readFile(path.join(dir, KEYRING_FILE))).equals(keyringBefore)).toBe(true);
+    const { db, dbId } = session.requireUnlocked();
+    expect(verifyAuditChain(db, dbId)).toEqual(auditBefore);
+    expect(session.listPeople().map((person) => [person.name, person.role])).toEqual([
+      ['Amina Hadžić', 'administrator'],
+      ['Marko Petrović', 'field_officer'],
+    ]);
+  });
+
+  it('never demotes or removes the last administrator, nor lets anyone remove themselves, and says why', async () => {
+    const { session, userId } = await setUpFirstPerson();
+    const demote = await appErrorOf(session.changeRole(userId, 'team_lead'));
+    expect(demote.code).toBe('FORBIDDEN');
+    expect(demote.message).toBe(
+      'Amina Hadžić is the only administrator on this computer, so they cannot be given another role. Make someone else an administrator first: somebody must always be able to add and remove people.',
+    );
+    expect(demote.issues).toEqual([{ path: '', message: 'lastAdministrator', code: 'custom' }]);
+    const self = await appErrorOf(session.removePerson(userId));
+    expect(self.code).toBe('FORBIDDEN');
+    expect(self.message).toBe(
+      'You cannot remove yourself while you are signed in. Another administrator can remove you.',
+    );
+    expect(self.issues.map((issue) => issue.message)).toEqual(['cannotRemoveYourself']);
+    expect(session.requireUnlocked().user.role).toBe('administrator');
+
+    // With a second administrator the first may step down, and the session follows at once.
+    const jelenaPassphrase = secret('second admin');
+    const jelena = await session.addPerson({
+      name: 'Jelena Marić',
+      role: 'administrator',
+      passphrase: jelenaPassphrase,
+    });
+    const stepped = await session.changeRole(userId, 'team_lead');
+    expect(stepped).toMatchObject({ id: userId, role: 'team_lead' });
+    expect(session.requireUnlocked().user.role).toBe('team_lead');
+    // ...and is no longer an administrator: the next change is refused.
+    expect((await appErrorOf(session.changeRole(userId, 'administrator'))).code).toBe('FORBIDDEN');
+
+    // Jelena is now the last administrator: she cannot step down either.
+    session.lock('person');
+    await session.unlockWithPassphrase(jelena.id, jelenaPassphrase);
+    const last = await appErrorOf(session.changeRole(jelena.id, 'field_officer'));
+    expect(last.issues.map((issue) => issue.message)).toEqual(['lastAdministrator']);
+    expect(last.message).toMatch(/^Jelena Marić is the only administrator on this computer/);
+    expect(session.listPeople().map((person) => [person.name, person.role])).toEqual([
+      ['Amina Hadžić', 'team_lead'],
+      ['Jelena Marić', 'administrator'],
+    ]);
+    // Every change is in the audit log, with who made it, before and after.
+    const { db, dbId } = session.requireUnlocked();
+    const changes = auditEntriesFor(db, 'user', userId).filter(
+      (entry) => entry.action === 'user.role_changed',
+    );
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({
+      userId,
+      before: { role: 'administrator' },
+      after: { role: 'team_lead' },
+    });
+    expect(verifyAuditChain(db, dbId).ok).toBe(true);
+  });
+
+  it('removes a person: their slots go, they leave the unlock list, their user row and audit entry stay', async () => {
+    const { dir, session, userId } = await setUpFirstPerson();
+    const markoPassphrase = secret('marko');
+    const marko = await session.addPerson({
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: markoPassphrase,
+    });
+    await session.removePerson(marko.id);
+
+    const keyring = (await readKeyringFile(dir))!;
+    expect(keyring.users).toEqual([{ userId, label: 'Amina Hadžić' }]);
+    expect(passphraseSlotsOf(keyring, marko.id)).toEqual([]);
+    expect(session.listPeople().map((person) => person.name)).toEqual(['Amina Hadžić']);
+    const { db, dbId } = session.requireUnlocked();
+    // The row stays for the names on records and in history.
+    expect(listUsers(db).map((user) => user.name)).toEqual(['Amina Hadžić', 'Marko Petrović']);
+    expect(
+      auditEntriesFor(db, 'user', marko.id).map((entry) => [entry.action, entry.userId]),
+    ).toEqual([
+      ['user.created', userId],
+      ['user.removed', userId],
+    ]);
+    expect(verifyAuditChain(db, dbId).ok).toBe(true);
+    // Removed once and for all: a second removal or a role change finds nobody.
+    expect((await appErrorOf(session.removePerson(marko.id))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(session.changeRole(marko.id, 'team_lead'))).code).toBe('NOT_FOUND');
+    session.lock('person');
+
+    const restarted = await newSession(dir);
+    const refused = await appErrorOf(restarted.unlockWithPassphrase(marko.id, markoPassphrase));
+    expect(refused.code).toBe('WRONG_PASSPHRASE');
+    expect(restarted.state.kind).toBe('locked');
+  });
+
+  it('keeps a removed person out after a crash between the removal and the keyring write, and then drops their slots', async () => {
+    const { dir, session, passphrase, userId } = await setUpFirstPerson();
+    const markoPassphrase = secret('marko crash');
+    const marko = await session.addPerson({
+      name: 'Marko Petrović',
+      role: 'field_officer',
+      passphrase: markoPassphrase,
+    });
+    session.lock('person');
+    const crashing = await newSession(dir, {
+      crashPoints: {
+        afterRemovalRecorded: () => {
+          throw new Error('power cut');
+        },
+      },
+    });
+    await crashing.unlockWithPassphrase(userId, passphrase);
+    await expect(crashing.removePerson(marko.id)).rejects.toThrow('power cut');
+    crashing.lock('person');
+    // The database has the removal; the keyring still has Marko's slot.
+    expect(passphraseSlotsOf((await readKeyringFile(dir))!, marko.id)).toHaveLength(1);
+
+    const afterCrash = await newSession(dir);
+    const refused = await appErrorOf(afterCrash.unlockWithPassphrase(marko.id, markoPassphrase));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toBe(
+      'This person was removed from this computer and can no longer unlock SALW Field here.',
+    );
+    expect(refused.issues.map((issue) => issue.message)).toEqual(['personRemoved']);
+    expect(afterCrash.state.kind).toBe('locked');
+    // The right passphrase, refused: not a wrong attempt.
+    expect(await afterCrash.secondsToWait()).toBe(0);
+    // The refusal also cleaned the keyring: Marko's slot and name are gone.
+    const keyring = (await readKeyringFile(dir))!;
+    expect(passphraseSlotsOf(keyring, marko.id)).toEqual([]);
+    expect(keyring.users.map((user) => user.label)).toEqual(['Amina Hadžić']);
+    await afterCrash.unlockWithPassphrase(userId, passphrase);
+    expect(afterCrash.listPeople().map((person) => person.name)).toEqual(['Amina Hadžić']);
+  });
+
+  it('keeps the recovery code pending, sealed in the keyring, across restarts until its administrator confirms it', async () => {
+    const dir = await dataDir();
+    const session = await newSession(dir);
+    const passphrase = secret('pending admin');
+    await session.setUp({ name: 'Amina Hadžić', passphrase });
+    const userId = session.requireUnlocked().user.id;
+    expect(session.recoveryCodePending()).toBe(true);
+    const sheet = session.recoveryCodeSheet();
+    recordCode(sheet.recoveryCode);
+    expect(sheet).toEqual({
+      recoveryCode: expect.stringMatching(/^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}$/) as unknown,
+      reason: 'set_up',
+      createdAt: expect.any(String) as unknown,
+    });
+    // A second person, added before the code was confirmed, never sees it.
+    const markoPassphrase = secret('marko pending');
+    const marko = await session.addPerson({
+      name: 'Marko Petrović',
+      role: 'team_lead',
+      passphrase: markoPassphrase,
+    });
+    session.lock('person');
+    expect(session.recoveryCodePending()).toBe(false);
+    expect((await readKeyringFile(dir))?.pendingRecoveryCode?.userId).toBe(userId);
+
+    // The app quits without a confirmation: the next start shows the same code again.
+    const restarted = await newSession(dir);
+    await restarted.unlockWithPassphrase(marko.id, markoPassphrase);
+    expect(restarted.recoveryCodePending()).toBe(false);
+    expect(() => restarted.recoveryCodeSheet()).toThrow(/No recovery code is waiting/);
+    expect((await appErrorOf(restarted.confirmRecoveryCode())).code).toBe('NOT_FOUND');
+    restarted.lock('person');
+    await restarted.unlockWithPassphrase(userId, passphrase);
+    expect(restarted.recoveryCodePending()).toBe(true);
+    expect(restarted.recoveryCodeSheet()).toEqual(sheet);
+
+    await restarted.confirmRecoveryCode();
+    expect(restarted.recoveryCodePending()).toBe(false);
+    expect((await readKeyringFile(dir))?.pendingRecoveryCode).toBeUndefined();
+    restarted.lock('person');
+    const again = await newSession(dir);
+    await again.unlockWithPassphrase(userId, passphrase);
+    expect(again.recoveryCodePending()).toBe(false);
+    // The confirmed code still opens the data.
+    again.lock('person');
+    await again.resetPassphrase(userId, sheet.recoveryCode, secret('after confirm'));
+    const { db, dbId } = again.requireUnlocked();
+    expect(
+      db
+        .prepare("SELECT action FROM audit_log WHERE entity = 'recovery_code' ORDER BY seq")
+        .pluck()
+        .all(),
+    ).toEqual(['recovery_code.confirmed']);
+    expect(verifyAuditChain(db, dbId).ok).toBe(true);
+  });
+
+  it('makes a new recovery code with the passphrase: the old one stops working at once, the new one is pending', async () => {
+    const { dir, session, passphrase, userId, recoveryCode: old } = await setUpFirstPerson();
+    const wrong = await appErrorOf(session.replaceRecoveryCode('not my passphrase'));
+    expect(wrong.code).toBe('WRONG_PASSPHRASE');
+    expect(session.recoveryCodePending()).toBe(false);
+
+    await session.replaceRecoveryCode(passphrase);
+    expect(session.recoveryCodePending()).toBe(true);
+    const sheet = session.recoveryCodeSheet();
+    const fresh = recordCode(sheet.recoveryCode);
+    expect(sheet.reason).toBe('replaced');
+    expect(fresh).not.toBe(old);
+    const keyring = (await readKeyringFile(dir))!;
+    expect(keyring.slots.filter((slot) => slot.type === 'recovery')).toHaveLength(1);
+    session.lock('person');
+
+    // Not confirmed yet, and the app restarts: the new code is the one in force, shown again.
+    const restarted = await newSession(dir);
+    const withOld = await appErrorOf(restarted.resetPassphrase(userId, old, secret('x')));
+    expect(withOld.code).toBe('WRONG_PASSPHRASE');
+    expect(withOld.message).toBe('The recovery code is not right.');
+    const reset = secret('reset with new code');
+    await restarted.resetPassphrase(userId, fresh, reset);
+    expect(restarted.recoveryCodeSheet().recoveryCode).toBe(fresh);
+    await restarted.confirmRecoveryCode();
+    const { db, dbId } = restarted.requireUnlocked();
+    expect(
+      db
+        .prepare("SELECT action FROM audit_log WHERE entity = 'recovery_code' ORDER BY seq")
+        .pluck()
+        .all(),
+    ).toEqual(['recovery_code.confirmed', 'recovery_code.replaced', 'recovery_code.confirmed']);
+    expect(verifyAuditChain(db, dbId).ok).toBe(true);
+  });
+
+  it('seals the pending code to its slot and person: moved to another person or slot, it does not open', async () => {
+    const dir = await dataDir();
+    const session = await newSession(dir);
+    await session.setUp({ name: 'Amina Hadžić', passphrase: secret('sealed') });
+    recordCode(session.recoveryCodeSheet().recoveryCode);
+    const { dek } = session.requireUnlocked();
+    const keyring = (await readKeyringFile(dir))!;
+    const pending = keyring.pendingRecoveryCode!;
+    expect(openPendingRecoveryCode(keyring, dek)?.code).toBe(
+      session.recoveryCodeSheet().recoveryCode.replace(/-/g, ''),
+    );
+    const otherPerson = { ...keyring, pendingRecoveryCode: { ...pending, userId: randomUUID() } };
+    expect(openPendingRecoveryCode(otherPerson, dek)).toBeNull();
+    const recovery = keyring.slots.find((slot) => slot.type === 'recovery')!;
+    // Another recovery slot that exists: the seal is bound to the slot it was made for.
+    const anotherSlotId = randomUUID();
+    const otherSlot = {
+      ...keyring,
+      slots: [...keyring.slots, { ...recovery, slotId: anotherSlotId }],
+      pendingRecoveryCode: { ...pending, slotId: anotherSlotId },
+    };
+    expect(openPendingRecoveryCode(otherSlot, dek)).toBeNull();
+    expect(openPendingRecoveryCode(keyring, Buffer.alloc(32, 7))).toBeNull();
+  });
+
   it('leaves no passphrase or recovery code in plain text in any file or log line written during this file', async () => {
     // One more pass with an open, written-to database (WAL present) before the scan.
     const { dir, session } = await setUpFirstPerson();
-    await session.addPerson({ name: 'Treći', role: 'officer', passphrase: secret('third') });
+    await session.addPerson({ name: 'Treći', role: 'field_officer', passphrase: secret('third') });
     expect(existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(true);
 
     // The scanner itself must find a secret when one is there.

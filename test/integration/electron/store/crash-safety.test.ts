@@ -9,7 +9,6 @@ import { makeTempDir } from '../../../support/temp-dir.ts';
 const ITERATIONS = 50;
 const person = {
   name: 'Crash Test Officer',
-  role: 'field_officer',
   passphrase: 'Kill-Nine-Evidence-2026!',
 };
 
@@ -36,8 +35,8 @@ describe('kill -9 of the host during saves', () => {
     await rendererBuildSetup();
     ({ dir: dataDir, remove } = await makeTempDir('crash'));
     const host = await PreviewProcess.start(dataDir);
-    const setUp = await host.value<{ session: { currentUser: { id: string } } }>('setUp', person);
-    userId = setUp.session.currentUser.id;
+    const setUp = await host.value<{ currentUser: { id: string } }>('setUp', person);
+    userId = setUp.currentUser.id;
     locationId = randomUUID();
     await host.value('saveLocation', {
       id: locationId,

@@ -40,12 +40,11 @@ describe('plaintext canary', () => {
     await mkdir(tempDir, { recursive: true });
     // Anything the host or SQLite spills to a temp folder lands where this test looks.
     host = await PreviewProcess.start(dataDir, { TMPDIR: tempDir, SQLITE_TMPDIR: tempDir });
-    const setUp = await host.value<{ recoveryCode: string }>('setUp', {
-      name: 'Canary Officer',
-      role: 'field_officer',
-      passphrase,
-    });
-    recoveryCode = setUp.recoveryCode;
+    await host.value('setUp', { name: 'Canary Officer', passphrase });
+    // Left unconfirmed on purpose: the pending code is kept (sealed) in the keyring until the
+    // administrator confirms it, and the scan below must not find it there or anywhere in clear.
+    const sheet = await host.value<{ recoveryCode: string }>('showRecoveryCode');
+    recoveryCode = sheet.recoveryCode;
   }, 120_000);
 
   afterAll(async () => {

@@ -30,6 +30,8 @@ async function sessionState(page: Page): Promise<string | undefined> {
 
 describe('first-run set-up in the browser preview', () => {
   let session: RendererSession;
+  /** The recovery code the sheet showed first. */
+  let shownCode = '';
 
   beforeAll(async () => {
     session = await RendererSession.open();
@@ -49,16 +51,13 @@ describe('first-run set-up in the browser preview', () => {
     await page.getByRole('banner').getByText('SALW Field', { exact: true }).waitFor();
   });
 
-  it('offers every role by its translated name', async () => {
-    const options = await session.page.getByLabel('Role').locator('option').allTextContents();
-    expect(options).toEqual([
-      'Choose a role',
-      'Field officer',
-      'Custody officer',
-      'Destruction officer',
-      'Team lead',
-      'Administrator',
-    ]);
+  it('says the first person is the administrator instead of offering roles', async () => {
+    const { page } = session;
+    expect(await page.getByRole('combobox', { name: 'Role' }).count()).toBe(0);
+    await expect(page.getByTestId('fixed-role').textContent()).resolves.toBe('Administrator');
+    await page.getByText('Your role', { exact: true }).waitFor();
+    await page.getByText(enSession.setup.roleHint).waitFor();
+    await page.getByText(/You will be its administrator/).waitFor();
   });
 
   it('ticks the passphrase requirements off while the person types, and says how many are met', async () => {
@@ -88,7 +87,6 @@ describe('first-run set-up in the browser preview', () => {
   it('refuses a weak passphrase, naming every requirement still missing, and sets nothing up', async () => {
     const { page } = session;
     await page.getByLabel('Your name').fill('Ana Petrović');
-    await page.getByLabel('Role').selectOption({ label: 'Team lead' });
     await passphraseField(page).fill('short pass');
     await confirmField(page).fill('short pass');
     await createButton(page).click();
@@ -166,20 +164,28 @@ describe('first-run set-up in the browser preview', () => {
       enSession.person.passphraseHint,
       enSession.passphrase.requirementsTitle,
       enSession.setup.submit,
+      enSession.setup.roleHint,
     ].filter((english) => text.includes(english));
+    await expect(page.getByTestId('fixed-role').textContent()).resolves.toBe(
+      srLatnSession.roles.administrator,
+    );
     expect(leftovers).toEqual([]);
     await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Set up SALW Field' }).waitFor();
   });
 
-  it('with a strong, matching passphrase shows the recovery code once, grouped as main returned it', async () => {
+  it('with a strong, matching passphrase shows the recovery code, grouped as main returned it', async () => {
     const { page } = session;
     await page.getByLabel('Your name').fill('Ana Petrović');
     await passphraseField(page).fill(strong);
     await confirmField(page).fill(strong);
-    const response = page.waitForResponse('**/__bridge/call/setUp');
+    // Set-up's answer carries no code; the sheet asks main for it, the one call that returns it.
+    const setUpAnswer = page.waitForResponse('**/__bridge/call/setUp');
+    const response = page.waitForResponse('**/__bridge/call/showRecoveryCode');
     await createButton(page).click();
+    expect(JSON.stringify(await (await setUpAnswer).json())).not.toMatch(/recoveryCode"/);
     const returned = (await (await response).json()).value.recoveryCode as string;
+    shownCode = returned;
 
     await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
     const code = page.getByTestId('recovery-code');
@@ -214,7 +220,7 @@ describe('first-run set-up in the browser preview', () => {
     try {
       expect(await page.getByTestId('recovery-code').isVisible()).toBe(true);
       expect(await page.getByText('SALW Field recovery code').isVisible()).toBe(true);
-      expect(await page.getByText('First person: Ana Petrović').isVisible()).toBe(true);
+      expect(await page.getByText('Administrator: Ana Petrović').isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Continue' }).isVisible()).toBe(false);
       expect(await page.getByRole('banner').isVisible()).toBe(false);
       expect(await page.getByRole('heading', { name: 'Your recovery code' }).isVisible()).toBe(
@@ -223,6 +229,32 @@ describe('first-run set-up in the browser preview', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  it('comes back after a reload, with the same code, while it is not confirmed', async () => {
+    const { page } = session;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+    await expect(page.getByTestId('recovery-code').textContent()).resolves.toBe(shownCode);
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    // Ticking the box and reloading does not count as confirming.
+    await page.getByLabel('I have written down or printed the recovery code').check();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+    expect(
+      await page.getByLabel('I have written down or printed the recovery code').isChecked(),
+    ).toBe(false);
+  });
+
+  it('comes back at the next start of the app, after unlocking, with the same code', async () => {
+    await session.restart();
+    const { page } = session;
+    await page.getByRole('heading', { level: 1, name: 'Unlock SALW Field' }).waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(strong);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+    await expect(page.getByTestId('recovery-code').textContent()).resolves.toBe(shownCode);
+    expect(await page.getByRole('navigation').count()).toBe(0);
   });
 
   it('keeps Continue disabled until the person confirms the code is kept, then opens the app as that person', async () => {
@@ -238,7 +270,21 @@ describe('first-run set-up in the browser preview', () => {
     await continueButton.click();
     await page.getByRole('navigation').waitFor();
     await expect(page.getByTestId('signed-in-name').textContent()).resolves.toBe('Ana Petrović');
-    await expect(page.getByTestId('signed-in-role').textContent()).resolves.toBe('Team lead');
+    await expect(page.getByTestId('signed-in-role').textContent()).resolves.toBe('Administrator');
+  });
+
+  it('does not show the sheet again once confirmed: not after a reload, not after a restart', async () => {
+    const { page } = session;
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    expect(await page.getByTestId('recovery-code').count()).toBe(0);
+    await session.restart();
+    await session.page.getByLabel('Passphrase', { exact: true }).fill(strong);
+    await session.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await session.page.getByRole('navigation').waitFor();
+    expect(await session.page.getByTestId('recovery-code').count()).toBe(0);
+    const answer = await session.page.evaluate(() => window.api!.showRecoveryCode());
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('ran without a script error or a CSP violation', async () => {

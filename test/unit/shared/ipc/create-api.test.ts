@@ -56,12 +56,13 @@ function fakeTransport(): FakeTransport {
 }
 
 const samplePerson = { name: 'Ana Petrović', role: 'field_officer', passphrase: 'Correct-Horse-7' };
+const firstPerson = { name: 'Ana Petrović', passphrase: 'Correct-Horse-7' };
 const sampleInputs: Record<ProcedureName, unknown> = {
   getAppInfo: undefined,
   getSettings: undefined,
   updateSettings: { theme: 'dark' },
   getSession: undefined,
-  setUp: samplePerson,
+  setUp: firstPerson,
   unlock: { userId: '0190f0e0-0000-7000-8000-000000000001', passphrase: 'Correct-Horse-7' },
   unlockWithKeychain: { userId: '0190f0e0-0000-7000-8000-000000000001' },
   resetPassphrase: {
@@ -71,7 +72,13 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   },
   lock: undefined,
   reportActivity: undefined,
+  listPeople: undefined,
   addPerson: samplePerson,
+  changeRole: { userId: '0190f0e0-0000-7000-8000-000000000001', role: 'team_lead' },
+  removePerson: { userId: '0190f0e0-0000-7000-8000-000000000001' },
+  showRecoveryCode: undefined,
+  confirmRecoveryCode: undefined,
+  replaceRecoveryCode: { passphrase: 'Correct-Horse-7' },
   changePassphrase: { currentPassphrase: 'Correct-Horse-7', newPassphrase: 'Another-Horse-8' },
   setKeychainUnlock: { enabled: true },
   listLocations: undefined,
