@@ -169,6 +169,38 @@ export function borderSeizureIssues(
     .map((field) => ({ path: ['seizure', field], message: 'required' }));
 }
 
+/**
+ * No intake event predates this: SALW control as the app records it (intake, custody,
+ * destruction) starts after the Second World War; a date before it is a typing slip (a find
+ * "dated 1800" was finalised as evidence). A weapon's year of manufacture may be older; the
+ * event's date may not.
+ */
+export const earliestIntakeDate = '1950-01-01';
+
+/** Days an event date may lie past the checking side's today: time zones and a slow clock. */
+export const intakeDateToleranceDays = 1;
+
+/** ISO date arithmetic without time zones: dates compare as strings. */
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * At finalisation, an event in the future (beyond the tolerance) or before the floor is refused:
+ * evidence with an impossible date is worse than a draft. `today` is the checker's (main's, the
+ * server's) date, never the form's.
+ */
+export function intakeDateIssues(occurredAt: unknown, today: string): DomainIssue[] {
+  if (typeof occurredAt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(occurredAt)) return [];
+  if (occurredAt > addDays(today, intakeDateToleranceDays)) {
+    return [{ path: ['occurredAt'], message: 'dateInFuture' }];
+  }
+  if (occurredAt < earliestIntakeDate) return [{ path: ['occurredAt'], message: 'dateTooEarly' }];
+  return [];
+}
+
 /** IntakeEventFinalSchema plus the border rule, for a form that knows the location's type. */
 export function intakeEventFinalSchemaAt(locationType: LocationType) {
   return IntakeEventFinalSchema.superRefine((event, ctx) => {

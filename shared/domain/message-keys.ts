@@ -32,6 +32,9 @@ export const domainMessageKeys = [
   'accuracyNegative',
   'coordinatesIncomplete',
   'endBeforeStart',
+  // dates of events
+  'dateInFuture',
+  'dateTooEarly',
   // attachments
   'attachmentEmpty',
   'attachmentTooLarge',
