@@ -43,7 +43,7 @@ const HEAVY = process.env.BENCH_HEAVY !== '0';
 const POSTGRES_ADMIN_URL =
   process.env.SALW_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-const author = { id: randomUUID(), name: 'Bench Officer' };
+const author = { id: randomUUID(), name: 'Bench Officer', role: 'field_officer' as const };
 const locationId = randomUUID();
 
 function mutations(firstId: number, count: number, weapons: number): Mutation[] {

@@ -41,6 +41,7 @@ import { appendOutbox } from '../store/outbox.ts';
 import { recordSyncState } from '../store/sync-repository.ts';
 import { findUser } from '../store/users-repository.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
+import { requireRecordPermission } from './permissions.ts';
 
 type RecordHandlers = Pick<
   HandlerTable,
@@ -100,6 +101,7 @@ export function recordHandlers(
       const at = now().toISOString();
       db.transaction(() => {
         const existing = readIntake(db, draft.id);
+        requireRecordPermission(user, INTAKE, existing === null ? 'create' : 'update');
         if (existing?.status === 'final') {
           throw new AppError('RECORD_FINAL', 'This record is final and can no longer be edited.');
         }
@@ -154,6 +156,7 @@ export function recordHandlers(
       const { db, dbId, user } = open();
       const at = now().toISOString();
       db.transaction(() => {
+        requireRecordPermission(user, INTAKE, 'finalise');
         const existing = readIntake(db, id);
         if (existing === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
         if (existing.status === 'final')
@@ -252,6 +255,7 @@ export function recordHandlers(
 
     addPhoto: async ({ dataBase64, kind, caption }) => {
       const { db, dbId, dek, user, dataDir } = open();
+      requireRecordPermission(user, 'attachment', 'create');
       const bytes = Buffer.from(dataBase64, 'base64');
       // The base64 cap can let two bytes too many through; check the real size before writing.
       if (bytes.byteLength > maxAttachmentBytes) {
@@ -368,6 +372,7 @@ function saveReference<T extends { id: string }>(
   const table = entity === 'location' ? 'locations' : 'campaigns';
   db.transaction(() => {
     const before = read(db, item.id);
+    requireRecordPermission(user, entity, before === null ? 'create' : 'update');
     const revisions = db
       .prepare(`SELECT revision, server_rev AS serverRev FROM ${table} WHERE id = ?`)
       .get(item.id) as { revision: number; serverRev: number } | undefined;
@@ -404,13 +409,15 @@ function assertReferences(db: Unlocked['db'], draft: IntakeEventDraft): void {
     issues.push({ path: 'campaignId', message: 'invalidOption', code: 'custom' });
   }
   // Item ids are unique across the whole database, not only inside one record.
-  const ownerOf = db.prepare('SELECT intake_event_id AS owner FROM weapon_items WHERE id = ?');
-  draft.weapons.forEach((weapon, index) => {
-    const row = ownerOf.get(weapon.id) as { owner: string } | undefined;
-    if (row !== undefined && row.owner !== draft.id) {
-      issues.push({ path: `weapons.${index}.id`, message: 'duplicateId', code: 'custom' });
-    }
-  });
+  const ownerOf = db.prepare('SELECT intake_event_id AS owner FROM items WHERE id = ?');
+  for (const list of ['weapons', 'parts', 'ammunition', 'explosives'] as const) {
+    draft[list].forEach((item, index) => {
+      const row = ownerOf.get(item.id) as { owner: string } | undefined;
+      if (row !== undefined && row.owner !== draft.id) {
+        issues.push({ path: `${list}.${index}.id`, message: 'duplicateId', code: 'custom' });
+      }
+    });
+  }
   const photos = [
     ...draft.photos.map((photo, index) => ({ sha256: photo.sha256, path: `photos.${index}` })),
     ...draft.weapons.flatMap((weapon, w) =>

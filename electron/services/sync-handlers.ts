@@ -18,6 +18,7 @@ import {
   recordLabel,
 } from '../store/sync-repository.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
+import { requireRecordPermission } from './permissions.ts';
 
 type SyncHandlers = Pick<
   HandlerTable,
@@ -93,6 +94,8 @@ export function syncHandlers(
             ? Object.keys(issue.fields).filter((field) => keep[field] === 'mine')
             : [];
         if (mine.length > 0) {
+          // Keeping one's own value is a change like any other: the person's role must allow it.
+          requireRecordPermission(user, issue.entity, issue.recordFinal ? 'amend' : 'update');
           if (issue.entity !== 'intake_event') {
             queueReferenceChange(db, issue.entity, issue.entityId, mine, issue.fields, at, user.id);
           } else {

@@ -1,6 +1,8 @@
 import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-event.ts';
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
+import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
+import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
 
@@ -52,7 +54,7 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
 }
 
 /**
- * Writes the record and rebuilds its search rows (weapon items, marking texts) from it. Call it
+ * Writes the record and rebuilds its item rows (every kind, with the texts read off them) from it. Call it
  * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
  * only given by sync (what the server acknowledged); a local save leaves it as it was.
  */
@@ -98,43 +100,9 @@ export function writeIntake(
     finalised_by: row.finalisedBy,
   });
 
-  prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(event.id);
-  const insertWeapon = prepared(
-    db,
-    `INSERT INTO weapon_items (id, intake_event_id, position, category, weapon_type, serial_number,
-       serial_normalised, manufacturer, model, calibre, lifecycle_status, occurred_on)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertMarking = prepared(
-    db,
-    'INSERT INTO marking_texts (weapon_item_id, marking_kind, text_as_read, text_normalised) VALUES (?, ?, ?, ?)',
-  );
-  event.weapons.forEach((weapon, position) => {
-    const serial = weapon.serialNumber ?? null;
-    insertWeapon.run(
-      weapon.id,
-      event.id,
-      position,
-      weapon.category ?? null,
-      weapon.weaponType ?? null,
-      serial,
-      serial === null ? null : normaliseMarkingText(serial),
-      weapon.manufacturer ?? null,
-      weapon.model ?? null,
-      weapon.calibre ?? null,
-      weapon.lifecycleStatus ?? null,
-      event.occurredAt ?? null,
-    );
-    for (const marking of weapon.markings) {
-      if (marking.textAsRead === undefined || marking.textAsRead === '') continue;
-      insertMarking.run(
-        weapon.id,
-        marking.markingKind ?? null,
-        marking.textAsRead,
-        normaliseMarkingText(marking.textAsRead),
-      );
-    }
-  });
+  // The items' rows follow the record: rebuilt from it on every write.
+  deleteItemRowsOf(db, event.id);
+  insertItemRows(db, itemsOfIntake(event as Record<string, unknown>, row.status));
 }
 
 export interface IntakeFilter {
@@ -196,10 +164,10 @@ export function listIntakes(
     if (normalised === '') where.push('0');
     else {
       where.push(`e.id IN (
-        SELECT w.intake_event_id FROM weapon_items w WHERE w.serial_normalised LIKE @serial ESCAPE '\\'
+        SELECT i.intake_event_id FROM items i WHERE i.serial_normalised LIKE @serial ESCAPE '\\'
         UNION
-        SELECT w.intake_event_id FROM marking_texts m JOIN weapon_items w ON w.id = m.weapon_item_id
-          WHERE m.text_normalised LIKE @serial ESCAPE '\\')`);
+        SELECT i.intake_event_id FROM item_texts t JOIN items i ON i.id = t.item_id
+          WHERE t.text_normalised LIKE @serial ESCAPE '\\')`);
       params.serial = `%${normalised.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     }
   }
@@ -219,10 +187,12 @@ export function listIntakes(
          ORDER BY e.sort_date DESC, e.updated_at DESC, e.id
          LIMIT @limit OFFSET @offset)
        SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
-         (SELECT count(*) FROM weapon_items w WHERE w.intake_event_id = e.id) AS weaponCount,
+         (SELECT count(*) FROM items i WHERE i.intake_event_id = e.id AND i.kind = 'weapon')
+           AS weaponCount,
          (SELECT group_concat(serial_number, char(31)) FROM
-            (SELECT serial_number FROM weapon_items w WHERE w.intake_event_id = e.id
-               AND serial_number IS NOT NULL AND serial_number <> '' ORDER BY position LIMIT 5)) AS serials,
+            (SELECT serial_number FROM items i WHERE i.intake_event_id = e.id
+               AND serial_number IS NOT NULL AND serial_number <> ''
+               ORDER BY i.kind = 'weapon' DESC, i.position LIMIT 5)) AS serials,
          e.updated_at AS updatedAt, u.name AS updatedByName, e.revision,
          ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState
        FROM page

@@ -14,15 +14,12 @@ import type { Db } from './encrypted-database.ts';
  * the transaction that drops it; whatever is listed is built again when the pull ends or, after
  * a crash or a lock mid-pull, when the database is next opened.
  */
-const RECORD_TABLES = ['intake_events', 'weapon_items', 'marking_texts', 'audit_log'] as const;
+const RECORD_TABLES = ['intake_events', 'items', 'item_texts', 'audit_log'] as const;
 /**
- * Used by writes, so never deferred: saving a record again replaces its weapon and marking rows
- * by record id, which without these would scan the tables (a person may edit during a pull).
+ * Used by writes, so never deferred: saving a record again replaces its item rows and their
+ * texts by record id, which without these would scan the tables (a person may edit during a pull).
  */
-const WRITE_PATH_INDEXES: ReadonlySet<string> = new Set([
-  'weapon_items_by_event',
-  'marking_texts_by_item',
-]);
+const WRITE_PATH_INDEXES: ReadonlySet<string> = new Set(['items_by_event', 'item_texts_by_item']);
 
 interface IndexDefinition {
   name: string;

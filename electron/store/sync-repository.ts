@@ -10,6 +10,7 @@ import type { Db } from './encrypted-database.ts';
 import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
+import { deleteItemRowsOf } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
 
@@ -478,12 +479,8 @@ function audit(
 }
 
 function deleteIntake(db: Db, id: string): void {
-  // Explicitly, not by cascade: the search rows go with their record and nothing else.
-  prepared(
-    db,
-    'DELETE FROM marking_texts WHERE weapon_item_id IN (SELECT id FROM weapon_items WHERE intake_event_id = ?)',
-  ).run(id);
-  prepared(db, 'DELETE FROM weapon_items WHERE intake_event_id = ?').run(id);
+  // Explicitly, not by cascade: the item rows go with their record and nothing else.
+  deleteItemRowsOf(db, id);
   prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
 }
 

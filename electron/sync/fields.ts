@@ -1,3 +1,4 @@
+import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import { sameFieldValue, serverOwnedKeys } from '../../shared/sync/fields.ts';
 
 /**
@@ -9,7 +10,11 @@ import { sameFieldValue, serverOwnedKeys } from '../../shared/sync/fields.ts';
  * The top-level fields whose value differs between two states of a record, sorted. A field that
  * disappeared (cleared) counts as changed; `before` null means a new record (every field it has).
  */
-export function changedTopLevelFields(entity: string, before: unknown, after: unknown): string[] {
+export function changedTopLevelFields(
+  entity: RecordEntity,
+  before: unknown,
+  after: unknown,
+): string[] {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -22,7 +27,7 @@ export function changedTopLevelFields(entity: string, before: unknown, after: un
  * change; a cleared field is sent as null. `fields` null means every field of the state.
  */
 export function pickFields(
-  entity: string,
+  entity: RecordEntity,
   state: Record<string, unknown>,
   fields: readonly string[] | null,
 ): Record<string, unknown> {

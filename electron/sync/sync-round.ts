@@ -23,6 +23,7 @@ import {
   insertSyncIssue,
   readSyncState,
   rebasePendingChanges,
+  REMOTE_ROLE,
   serverStateToPulled,
   setServerRev,
   settleDeferred,
@@ -36,7 +37,14 @@ import { preparePullPage, type PreparedPullPage } from './pulled-page.ts';
 
 /** What one round's steps need; `open` throws LOCKED once the session locked (db closed). */
 export interface RoundContext {
-  readonly open: () => { db: Db; dbId: string; dek: Buffer; dataDir: string };
+  readonly open: () => {
+    db: Db;
+    dbId: string;
+    dek: Buffer;
+    dataDir: string;
+    /** The person signed in (absent in tests that drive a round without a session). */
+    user?: { id: string };
+  };
   readonly http: SyncHttp;
   /**
    * The page reader's worker thread (pull-page-worker.ts, or its bundle): a pull of more than one
@@ -64,6 +72,7 @@ interface PendingRow {
   created_at: string;
   created_by: string;
   author_name: string | null;
+  author_role: string | null;
 }
 
 function toMutation(row: PendingRow, wireId: number): Mutation {
@@ -77,7 +86,13 @@ function toMutation(row: PendingRow, wireId: number): Mutation {
     op: row.op,
     baseRev: row.base_revision,
     fields: pickFields(row.entity, payload, fields),
-    author: { id: row.created_by, name: row.author_name ?? row.created_by },
+    // The role as the person holds it now; the server checks it against the record type. A
+    // person known only from sync has no role here, and the server refuses (shown as an issue).
+    author: {
+      id: row.created_by,
+      name: row.author_name ?? row.created_by,
+      role: (row.author_role ?? REMOTE_ROLE) as Mutation['author']['role'],
+    },
     deviceTime: row.created_at,
   };
 }
@@ -102,7 +117,8 @@ export async function pushAll(ctx: RoundContext): Promise<number> {
     ).n;
     const rows = db
       .prepare(
-        `SELECT o.*, u.name AS author_name FROM outbox o LEFT JOIN users u ON u.id = o.created_by
+        `SELECT o.*, u.name AS author_name, u.role AS author_role FROM outbox o
+         LEFT JOIN users u ON u.id = o.created_by
          WHERE o.state = 'pending' ORDER BY o.mutation_id LIMIT 500`,
       )
       .all() as PendingRow[];
@@ -319,7 +335,7 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
   const { db } = ctx.open();
   if (readSyncState(db).repull) {
     db.transaction(() => {
-      requeueUnknownRecords(db, ctx.now().toISOString());
+      requeueUnknownRecords(db, ctx.now().toISOString(), ctx.open().user?.id ?? null);
       rebasePendingChanges(db);
       updateSyncState(db, { repull: false });
     })();
@@ -361,7 +377,13 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
 }
 
 /** After a full re-pull: every record still at server_rev 0 is sent again in full. */
-function requeueUnknownRecords(db: Db, at: string): void {
+function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): void {
+  // Re-sent on behalf of its last author when that is a person of this laptop; a record last
+  // changed elsewhere is re-sent by the person signed in here (the server checks the sender's
+  // role, and this laptop does not know the other person's).
+  const isLocal = db.prepare('SELECT 1 FROM users WHERE id = ? AND role <> ?');
+  const sender = (author: string): string =>
+    signedIn !== null && isLocal.get(author, REMOTE_ROLE) === undefined ? signedIn : author;
   const pendingFirst = db.prepare(
     `SELECT mutation_id AS id, op FROM outbox WHERE entity_id = ? AND state = 'pending'
      ORDER BY mutation_id LIMIT 1`,
@@ -418,7 +440,7 @@ function requeueUnknownRecords(db: Db, at: string): void {
       'intake_event',
       row.id,
       JSON.parse(row.data_json),
-      row.updated_by,
+      sender(row.updated_by),
       row.status === 'final',
     );
   }
@@ -427,7 +449,7 @@ function requeueUnknownRecords(db: Db, at: string): void {
     for (const row of db
       .prepare(`SELECT id, data_json, created_by FROM ${table} WHERE server_rev = 0`)
       .all() as { id: string; data_json: string; created_by: string }[]) {
-      queue(entity, row.id, JSON.parse(row.data_json), row.created_by, false);
+      queue(entity, row.id, JSON.parse(row.data_json), sender(row.created_by), false);
     }
   }
   for (const row of db
@@ -439,7 +461,7 @@ function requeueUnknownRecords(db: Db, at: string): void {
       'attachment',
       row.sha256,
       { sha256: row.sha256, mime: row.mime, size: row.size },
-      row.created_by,
+      sender(row.created_by),
       false,
     );
     db.prepare(

@@ -1,5 +1,12 @@
-import type { LocationType } from '../../shared/domain/enums.ts';
 import type { Mutation, MutationOutcome, RejectReason } from '../../shared/sync/protocol.ts';
+import {
+  hasAction,
+  mayDo,
+  recordTypeOf,
+  rolesFor,
+  type RecordAction,
+  type RecordContext,
+} from '../../shared/records/record-types.ts';
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { validateRecord, withServerKeys, type RecordData } from './record-schemas.ts';
 
@@ -39,10 +46,9 @@ export interface Decision {
 export interface DecisionContext {
   /** Fields changed by OTHER devices since the mutation's baseRev (empty when baseRev is current). */
   otherChangedFields: ReadonlySet<string>;
-  locationTypeOf: (locationId: string) => LocationType | undefined;
+  /** Referenced records and the server's today, for the final form's rules. */
+  record: RecordContext;
 }
-
-const intakeOnlyOps = new Set<Mutation['op']>(['finalise', 'amend', 'delete']);
 
 /** An applied mutation that changes nothing, unless `patch` says otherwise. */
 function decision(mutation: Mutation, patch: Partial<Decision> = {}): Decision {
@@ -69,10 +75,6 @@ function withoutCleared(data: RecordData): RecordData {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
 }
 
-function locationTypeFor(data: RecordData, context: DecisionContext): LocationType | undefined {
-  return typeof data.locationId === 'string' ? context.locationTypeOf(data.locationId) : undefined;
-}
-
 /**
  * The push rules of sync-plan "Ops per entity" and "Conflicts" for one mutation on one record,
  * with no I/O: the same inputs always give the same decision.
@@ -83,8 +85,18 @@ export function decideMutation(
   context: DecisionContext,
 ): Decision {
   const { entity, op } = mutation;
-  if (entity !== 'intake_event' && intakeOnlyOps.has(op)) {
+  const type = recordTypeOf(entity);
+  if (!hasAction(type, op)) {
     return rejected(mutation, 'unsupported_op', `${op} does not apply to a ${entity} record.`);
+  }
+  // A create re-sent for a record the server has is an update of it.
+  const action: RecordAction = op === 'create' && record !== undefined ? 'update' : op;
+  if (!mayDo(type, action, mutation.author.role)) {
+    return rejected(
+      mutation,
+      'forbidden',
+      `A person with the role ${mutation.author.role} may not ${action} a ${entity} record (allowed: ${rolesFor(type, action).join(', ') || 'nobody'}).`,
+    );
   }
   const fields = withoutServerKeys(entity, mutation.fields);
   // A revision is issued by the server; one it never issued would let a change slip past the
@@ -101,7 +113,7 @@ export function decideMutation(
   if (record === undefined) {
     if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');
     const candidate: RecordData = { ...withoutCleared(fields), id: mutation.entityId };
-    if (entity === 'intake_event') Object.assign(candidate, { status: 'draft', revision: 1 });
+    if (type.lifecycle === 'finalised') Object.assign(candidate, { status: 'draft', revision: 1 });
     const valid = validateRecord(entity, candidate, false);
     if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
     return decision(mutation, {
@@ -183,14 +195,12 @@ export function decideMutation(
   if (changedFields.length === 0 && status === record.status) return base;
 
   const candidate: RecordData = withoutCleared({ ...current, ...applied });
-  if (entity === 'intake_event')
+  if (type.lifecycle === 'finalised') {
     Object.assign(candidate, { status, revision: record.serverRev + 1 });
-  const valid = validateRecord(
-    entity,
-    candidate,
-    status === 'final',
-    locationTypeFor(candidate, context),
-  );
+  }
+  // A final record's rules that need the clock (no event in the future) apply when it becomes
+  // final or is amended; an untouched final record is not judged again by a later day's clock.
+  const valid = validateRecord(entity, candidate, status === 'final', context.record);
   if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
   return {
     ...base,

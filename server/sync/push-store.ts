@@ -1,4 +1,4 @@
-import type { LocationType } from '../../shared/domain/enums.ts';
+import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import { jsonEqual, serverOwnedKeys, withoutServerKeys } from '../../shared/sync/fields.ts';
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
@@ -39,20 +39,22 @@ export async function loadOtherDevicesChanges(
   return changes;
 }
 
-export async function loadLocationTypes(
+/** Records others refer to (a finalise's location), as stored: id → entity and data. */
+export async function loadReferencedRecords(
   tx: Queryable,
   ids: readonly string[],
-): Promise<Map<string, LocationType>> {
+): Promise<Map<string, { entity: RecordEntity; data: Record<string, unknown> | null }>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await tx.query<{ id: string; location_type: LocationType | null }>(
-    `SELECT id, data->>'locationType' AS location_type FROM records
-     WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
-       AND entity = 'location' AND NOT deleted`,
+  const { rows } = await tx.query<{
+    id: string;
+    entity: RecordEntity;
+    data: Record<string, unknown> | null;
+  }>(
+    `SELECT id, entity, data FROM records
+     WHERE id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb))) AND NOT deleted`,
     [JSON.stringify(ids)],
   );
-  return new Map(
-    rows.flatMap((row) => (row.location_type === null ? [] : [[row.id, row.location_type]])),
-  );
+  return new Map(rows.map((row) => [row.id, { entity: row.entity, data: row.data }]));
 }
 
 export interface HistoryRow {

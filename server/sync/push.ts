@@ -1,4 +1,4 @@
-import type { LocationType } from '../../shared/domain/enums.ts';
+import { recordTypeOf, todayOf, type RecordContext } from '../../shared/records/record-types.ts';
 import type { Author, Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { isTransientDatabaseError } from '../db/sql-errors.ts';
@@ -7,7 +7,7 @@ import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import { photosReferencedBy } from './photo-refs.ts';
 import {
-  loadLocationTypes,
+  loadReferencedRecords,
   loadOtherDevicesChanges,
   loadStoredResults,
   stampVersion,
@@ -218,18 +218,23 @@ function minBaseRevs(
   return bases;
 }
 
-/** Location ids an intake finalise or amend may need for the border rule. */
-function referencedLocationIds(
+/**
+ * Records a finalise or an amendment may need for its type's final rules (the border rule needs
+ * the intake's location): every record its type's reference fields name, in the change or in the
+ * record as stored.
+ */
+function referencedIds(
   mutations: readonly Mutation[],
   records: ReadonlyMap<string, StoredRecord>,
 ): string[] {
   const ids = new Set<string>();
   for (const mutation of mutations) {
-    if (mutation.entity !== 'intake_event') continue;
     if (mutation.op !== 'finalise' && mutation.op !== 'amend') continue;
-    const fromFields = mutation.fields.locationId;
-    const fromRecord = records.get(mutation.entityId)?.data?.locationId;
-    for (const id of [fromFields, fromRecord]) if (typeof id === 'string') ids.add(id);
+    for (const field of Object.keys(recordTypeOf(mutation.entity).references)) {
+      const fromFields = mutation.fields[field];
+      const fromRecord = records.get(mutation.entityId)?.data?.[field];
+      for (const id of [fromFields, fromRecord]) if (typeof id === 'string') ids.add(id);
+    }
   }
   return [...ids];
 }
@@ -276,13 +281,14 @@ async function planBatch(
     mutations.flatMap((mutation) => (records.has(mutation.entityId) ? [] : [mutation.entityId])),
   );
   const otherChanges = await loadOtherDevicesChanges(tx, deviceId, minBaseRevs(mutations, records));
-  const locationTypes = await loadLocationTypes(tx, referencedLocationIds(mutations, records));
-  const locationTypeOf = (id: string): LocationType | undefined => {
-    const inBatch = records.get(id);
-    if (inBatch?.entity === 'location' && inBatch.data !== null) {
-      return inBatch.data.locationType as LocationType | undefined;
-    }
-    return locationTypes.get(id);
+  const referenced = await loadReferencedRecords(tx, referencedIds(mutations, records));
+  // A record this batch changed counts as changed (a location created in the same push).
+  const recordContext: RecordContext = {
+    lookup: (entity, id) => {
+      const found = records.get(id) ?? referenced.get(id);
+      return found?.entity === entity && found.data !== null ? found.data : undefined;
+    },
+    today: todayOf(new Date(now)),
   };
 
   const people = new Map<string, Author>();
@@ -305,7 +311,10 @@ async function planBatch(
         for (const field of change.fields) otherChangedFields.add(field);
       }
     }
-    const decision = decideMutation(record, mutation, { otherChangedFields, locationTypeOf });
+    const decision = decideMutation(record, mutation, {
+      otherChangedFields,
+      record: recordContext,
+    });
     let after = record;
     if (decision.next !== null) {
       after = {

@@ -1,82 +1,48 @@
-import { z } from 'zod';
-import { AttachmentMimeSchema, maxAttachmentBytes } from '../../shared/domain/attachment.ts';
-import { CampaignSchema } from '../../shared/domain/campaign.ts';
-import type { LocationType } from '../../shared/domain/enums.ts';
-import { Sha256Schema } from '../../shared/domain/ids.ts';
+import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import {
-  IntakeEventDraftSchema,
-  IntakeEventFinalSchema,
-  intakeEventFinalSchemaAt,
-} from '../../shared/domain/intake-event.ts';
-import { LocationSchema } from '../../shared/domain/location.ts';
-import type { SyncEntity } from '../../shared/sync/protocol.ts';
-
-/** An attachment record is a photo's content address and what it is (sync-plan "Entities"). */
-const AttachmentRecordSchema = z
-  .object({ id: Sha256Schema, sha256: Sha256Schema, mime: AttachmentMimeSchema, size: z.int() })
-  .refine((value) => value.id === value.sha256, { path: ['id'], message: 'idIsSha256' })
-  .refine((value) => value.size >= 1 && value.size <= maxAttachmentBytes, { path: ['size'] });
+  recordTypeOf,
+  validateRecordOf,
+  type RecordContext,
+} from '../../shared/records/record-types.ts';
 
 export type RecordData = Record<string, unknown>;
 export type Validation = { ok: true; data: RecordData } | { ok: false; message: string };
 
-const finalSchemaByLocationType = new Map<LocationType, z.ZodType>();
-
-function finalIntakeSchema(locationType: LocationType | undefined): z.ZodType {
-  if (locationType === undefined) return IntakeEventFinalSchema;
-  let schema = finalSchemaByLocationType.get(locationType);
-  if (schema === undefined) {
-    schema = intakeEventFinalSchemaAt(locationType);
-    finalSchemaByLocationType.set(locationType, schema);
-  }
-  return schema;
-}
-
-function schemaFor(entity: SyncEntity, final: boolean, locationType?: LocationType): z.ZodType {
-  switch (entity) {
-    case 'intake_event':
-      return final ? finalIntakeSchema(locationType) : IntakeEventDraftSchema;
-    case 'location':
-      return LocationSchema;
-    case 'campaign':
-      return CampaignSchema;
-    case 'attachment':
-      return AttachmentRecordSchema;
-  }
-}
-
 /**
- * Validates a whole record as the server would hold it and returns the parsed (normalised) value,
- * which is what gets stored. `final` applies the intake FINAL rules, with the border rule when
- * the event's location is known.
+ * Validates a whole record as the server would hold it, by its type's definition, and returns the
+ * parsed (normalised) value, which is what gets stored. `final` applies the final form with every
+ * rule that needs other records (the border rule) or the clock (no event in the future).
  */
 export function validateRecord(
-  entity: SyncEntity,
+  entity: RecordEntity,
   candidate: RecordData,
   final: boolean,
-  locationType?: LocationType,
+  context?: RecordContext,
 ): Validation {
-  const result = schemaFor(entity, final, locationType).safeParse(candidate);
-  if (result.success) return { ok: true, data: result.data as RecordData };
-  const issues = result.error.issues
+  const result = validateRecordOf(recordTypeOf(entity), candidate, {
+    final,
+    ...(context === undefined ? {} : { context }),
+  });
+  if (result.ok) return { ok: true, data: result.data };
+  const issues = result.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join('.') || '(record)'}: ${issue.message}`);
-  const more = result.error.issues.length > 5 ? ` (+${result.error.issues.length - 5} more)` : '';
+  const more = result.issues.length > 5 ? ` (+${result.issues.length - 5} more)` : '';
   return { ok: false, message: `The record is not valid: ${issues.join('; ')}${more}` };
 }
 
 /**
  * What the server adds to a record's data: id and revision (= serverRev; the laptop substitutes
- * its local revision), and an intake event's status. A campaign keeps its own `status`.
+ * its local revision), and a finalised record's status. A campaign keeps its own `status`.
  */
 export function withServerKeys(
-  entity: SyncEntity,
+  entity: RecordEntity,
   id: string,
   data: RecordData,
   status: 'draft' | 'final',
   serverRev: number,
 ): RecordData {
-  return entity === 'intake_event'
+  return recordTypeOf(entity).lifecycle === 'finalised'
     ? { ...data, id, status, revision: serverRev }
     : { ...data, id, revision: serverRev };
 }

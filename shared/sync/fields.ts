@@ -1,24 +1,19 @@
-import type { SyncEntity } from './protocol.ts';
+import type { RecordEntity } from '../records/record-entities.ts';
+import { recordTypeOf } from '../records/record-types.ts';
 
 /**
  * The field rules laptop and server must agree on, defined once (sync-plan "Fields").
  *
- * Keys the server owns and never takes from a mutation: the id, the revision and, for intake
- * events, the status (changed only by ops such as finalise). A campaign's `status` is its own
- * domain field and does travel.
+ * Keys the server owns and never takes from a mutation, as each record type defines them: the
+ * id, the revision and, for finalised records, the status (changed only by ops such as
+ * finalise). A campaign's `status` is its own domain field and does travel.
  */
-const intakeServerKeys: readonly string[] = ['id', 'revision', 'status'];
-const otherServerKeys: readonly string[] = ['id', 'revision'];
-
-export function serverOwnedKeys(entity: SyncEntity | string): readonly string[] {
-  return entity === 'intake_event' ? intakeServerKeys : otherServerKeys;
+export function serverOwnedKeys(entity: RecordEntity): readonly string[] {
+  return recordTypeOf(entity).serverKeys;
 }
 
 /** Record data without the keys the server owns: what a change may carry, what two copies share. */
-export function withoutServerKeys(
-  entity: SyncEntity | string,
-  data: unknown,
-): Record<string, unknown> {
+export function withoutServerKeys(entity: RecordEntity, data: unknown): Record<string, unknown> {
   const copy = { ...((data ?? {}) as Record<string, unknown>) };
   for (const key of serverOwnedKeys(entity)) delete copy[key];
   return copy;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { UserRoleSchema } from '../domain/enums.ts';
+import { recordEntities } from '../records/record-entities.ts';
 
 /**
  * The wire protocol between a field laptop and the central sync API (sync-and-crypto.md 7.2-7.5).
@@ -31,7 +33,8 @@ export const CHANGES_EVENT = 'changes';
 /** A comment line on the event stream this often, so that a dead connection shows. */
 export const EVENTS_HEARTBEAT_MS = 25_000;
 
-export const SyncEntitySchema = z.enum(['intake_event', 'location', 'campaign', 'attachment']);
+/** Every record type syncs (shared/records/record-types.ts). */
+export const SyncEntitySchema = z.enum(recordEntities);
 export type SyncEntity = z.infer<typeof SyncEntitySchema>;
 
 /**
@@ -52,6 +55,13 @@ export const AuthorSchema = z.object({
 });
 export type Author = z.infer<typeof AuthorSchema>;
 
+/**
+ * The author of a pushed change, with their role: the server checks it against what the record
+ * type allows (shared/records/record-types.ts), as main did before the save.
+ */
+export const MutationAuthorSchema = AuthorSchema.extend({ role: UserRoleSchema });
+export type MutationAuthor = z.infer<typeof MutationAuthorSchema>;
+
 export const MutationSchema = z.object({
   mutationId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   entity: SyncEntitySchema,
@@ -64,7 +74,7 @@ export const MutationSchema = z.object({
    * emptied is sent as null and leaves the record (no domain field is nullable).
    */
   fields: z.record(z.string().min(1).max(100), z.unknown()),
-  author: AuthorSchema,
+  author: MutationAuthorSchema,
   /** The laptop's clock when the change was saved: recorded for the audit, never trusted. */
   deviceTime: IsoTimeSchema,
 });
@@ -96,6 +106,8 @@ export const RejectReasonSchema = z.enum([
   'not_deletable',
   /** The op does not apply to that entity (e.g. finalise a location). */
   'unsupported_op',
+  /** The author's role may not do this to a record of this type. */
+  'forbidden',
   /**
    * The change names a base revision the server never issued for the record (ahead of it, or any
    * for a record it does not have): a client's error, never applied over newer edits.

@@ -181,8 +181,10 @@ export function storeCounts(app: DispatchedApp): {
     (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     intakes: count('intake_events'),
-    weapons: count('weapon_items'),
-    markings: count('marking_texts'),
+    weapons: (
+      db.prepare("SELECT count(*) AS n FROM items WHERE kind = 'weapon'").get() as { n: number }
+    ).n,
+    markings: count('item_texts'),
     locations: count('locations'),
     attachments: count('attachments'),
     audit: count('audit_log'),

@@ -4,7 +4,7 @@ import {
   PushResponseSchema,
   SYNC_PROTOCOL_VERSION,
   syncRoutes,
-  type Author,
+  type MutationAuthor,
   type EnrollResponse,
   type Mutation,
   type PushResponse,
@@ -56,7 +56,11 @@ export async function request(
   return { status: response.status, headers: response.headers, text, json };
 }
 
-export const testAuthor: Author = { id: '0190a8e4-0000-7000-8000-0000000000aa', name: 'Ana Field' };
+export const testAuthor: MutationAuthor = {
+  id: '0190a8e4-0000-7000-8000-0000000000aa',
+  name: 'Ana Field',
+  role: 'field_officer',
+};
 
 let recordCounter = 0;
 /** A fresh UUID v7-shaped record id, unique within the test run. */

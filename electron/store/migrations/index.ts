@@ -2,10 +2,16 @@ import type { Db } from '../encrypted-database.ts';
 import { initialSchema } from './0010-initial-schema.ts';
 import { syncSchema } from './0020-sync.ts';
 import { deferredIndexesSchema } from './0030-deferred-indexes.ts';
+import { itemsSchema } from './0040-items.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
-export const migrations: readonly Migration[] = [initialSchema, syncSchema, deferredIndexesSchema];
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  syncSchema,
+  deferredIndexesSchema,
+  itemsSchema,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

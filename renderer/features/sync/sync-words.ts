@@ -99,6 +99,7 @@ export const rejectReasonKey = {
   not_deletable: 'reason.not_deletable',
   unsupported_op: 'reason.unsupported_op',
   unknown_revision: 'reason.unknown_revision',
+  forbidden: 'reason.forbidden',
 } as const satisfies Record<RejectReason, string>;
 
 export type RelativeUnit = 'second' | 'minute' | 'hour' | 'day';

@@ -71,17 +71,17 @@ describe('search indexes deferred during a first pull', () => {
     const before = indexesOf(db);
     const deferred = deferSearchIndexes(db);
     // The list's sort and filters, the serial and marking search, a record's history.
-    expect(deferred).toBe(8);
+    expect(deferred).toBe(9);
     expect(stillDeferred(db)).toBe(deferred);
     const left = indexesOf(db).map((index) => index.name);
-    expect(left).not.toContain('weapon_items_by_serial');
+    expect(left).not.toContain('items_by_serial');
     expect(left).not.toContain('audit_log_by_entity');
     // Primary keys and unique indexes enforce invariants: never dropped.
     expect(left).toContain('outbox_by_wire_id');
     // Writes find a record's weapon and marking rows by these: a save during a pull stays quick.
-    expect(left).toContain('weapon_items_by_event');
-    expect(left).toContain('marking_texts_by_item');
-    expect(left).toContain('sqlite_autoindex_weapon_items_1');
+    expect(left).toContain('items_by_event');
+    expect(left).toContain('item_texts_by_item');
+    expect(left).toContain('sqlite_autoindex_items_1');
 
     const found = writeSeizure(db, 'AK-47 123');
     writeSeizure(db, 'M70-9');

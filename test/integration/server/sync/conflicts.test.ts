@@ -12,7 +12,11 @@ import {
   type SyncServerHandle,
 } from '../../../support/sync-server.ts';
 
-const otherAuthor = { id: '0190a8e4-0000-7000-8000-0000000000bb', name: 'Boris Review' };
+const otherAuthor = {
+  id: '0190a8e4-0000-7000-8000-0000000000bb',
+  name: 'Boris Review',
+  role: 'team_lead' as const,
+};
 
 describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
   let server: SyncServerHandle;
@@ -288,7 +292,14 @@ describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
       leadAgency: 'MUP',
       status: 'active',
     };
-    await a({ entity: 'campaign', entityId: campaign, op: 'create', fields: campaignFields });
+    const lead = { author: otherAuthor };
+    await a({
+      entity: 'campaign',
+      entityId: campaign,
+      op: 'create',
+      fields: campaignFields,
+      ...lead,
+    });
     // A campaign's status is its own field (not the server's record status).
     expect(
       await a({
@@ -297,8 +308,36 @@ describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
         op: 'create',
         baseRev: 1,
         fields: { ...campaignFields, status: 'closed' },
+        ...lead,
       }),
     ).toMatchObject({ outcome: 'applied', serverRev: 2 });
     expect((await serverData(campaign))?.data).toMatchObject({ status: 'closed', id: campaign });
+  });
+
+  it("refuses, with a reason, what the author's role does not allow, whatever the laptop sent", async () => {
+    const a = await laptop('Forged');
+    const custody = {
+      id: '0190a8e4-0000-7000-8000-0000000000cc',
+      name: 'Dragan Custody',
+      role: 'custody_officer' as const,
+    };
+    const intake = await a({
+      entityId: newRecordId(),
+      op: 'create',
+      fields: { notes: 'recorded by the wrong role' },
+      author: custody,
+    });
+    expect(intake).toMatchObject({ outcome: 'rejected', reason: 'forbidden', serverRev: null });
+    expect(intake.message).toContain('custody_officer may not create a intake_event record');
+    const campaign = await a({
+      entity: 'campaign',
+      entityId: newRecordId(),
+      op: 'create',
+      fields: { name: 'Not mine to open' },
+    });
+    expect(campaign).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    // The same laptop's field officer records the intake; its team lead finalises nothing wrong.
+    const ok = await a({ entityId: newRecordId(), op: 'create', fields: { notes: 'fine' } });
+    expect(ok.outcome).toBe('applied');
   });
 });

@@ -92,7 +92,7 @@ async function pushFromOtherLaptop(
         op,
         baseRev,
         fields,
-        author: { id: randomUUID(), name: 'Marko Jovanović' },
+        author: { id: randomUUID(), name: 'Marko Jovanović', role: 'field_officer' },
         deviceTime: new Date().toISOString(),
       }),
     ],

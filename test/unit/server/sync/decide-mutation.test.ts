@@ -18,9 +18,37 @@ const draft: RecordState = {
     weapons: [],
   },
 };
-const none = { otherChangedFields: new Set<string>(), locationTypeOf: () => undefined };
+const none = {
+  otherChangedFields: new Set<string>(),
+  record: { lookup: () => undefined, today: '2026-06-01' },
+};
 
 describe('decideMutation', () => {
+  it("checks the author's role against the record type for the action, a re-sent create as an update", () => {
+    const as = (role: 'field_officer' | 'custody_officer' | 'team_lead') => ({
+      id: '0190a8e4-0000-7000-8000-0000000000dd',
+      name: 'Someone',
+      role,
+    });
+    const finalise = (role: Parameters<typeof as>[0]) =>
+      decideMutation(
+        draft,
+        mutation({ mutationId: 1, entityId: id, op: 'finalise', baseRev: 3, author: as(role) }),
+        none,
+      );
+    expect(finalise('custody_officer')).toMatchObject({ outcome: 'rejected', reason: 'forbidden' });
+    expect(finalise('field_officer').reason).not.toBe('forbidden');
+    const location = { ...draft, entity: 'location' as const, status: 'draft' as const };
+    // Anyone may add a place, but a location is never finalised.
+    expect(
+      decideMutation(
+        location,
+        mutation({ mutationId: 1, entityId: id, entity: 'location', op: 'finalise', baseRev: 3 }),
+        none,
+      ),
+    ).toMatchObject({ outcome: 'rejected', reason: 'unsupported_op' });
+  });
+
   it('refuses a change based on a revision the server never issued, instead of applying it', () => {
     const ahead = decideMutation(
       draft,

@@ -1,0 +1,35 @@
+import type { RecordEntity } from '../../shared/records/record-entities.ts';
+import {
+  mayDo,
+  recordTypeOf,
+  rolesFor,
+  type RecordAction,
+} from '../../shared/records/record-types.ts';
+import { AppError } from '../ipc/app-error.ts';
+
+/**
+ * Role checks in main, whatever the renderer sends (it only hides what a person cannot do): a
+ * record type says which roles may do what (shared/records/record-types.ts); people are managed
+ * by administrators only.
+ */
+export function requireRecordPermission(
+  user: { readonly role: string },
+  entity: RecordEntity,
+  action: RecordAction,
+): void {
+  const type = recordTypeOf(entity);
+  if (mayDo(type, action, user.role)) return;
+  const allowed = rolesFor(type, action);
+  throw new AppError(
+    'FORBIDDEN',
+    `Your role (${user.role}) may not ${action} this kind of record. Allowed: ${allowed.length === 0 ? 'nobody' : allowed.join(', ')}.`,
+  );
+}
+
+export function requireAdministrator(user: { readonly role: string }): void {
+  if (user.role === 'administrator') return;
+  throw new AppError(
+    'FORBIDDEN',
+    'Only an administrator adds people, changes their roles or removes them.',
+  );
+}

@@ -1,0 +1,57 @@
+import type { IntakeItemRow } from '../../shared/records/intake-items.ts';
+import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
+
+/**
+ * Writes item rows and their searchable texts (shared/records/intake-items.ts derives them from
+ * an intake event). Inside the caller's transaction, with the record they come from.
+ */
+export function insertItemRows(db: Db, rows: readonly IntakeItemRow[]): void {
+  if (rows.length === 0) return;
+  const insertItem = prepared(
+    db,
+    `INSERT INTO items (id, intake_event_id, kind, position, item_type, category, serial_number,
+       serial_normalised, manufacturer, model, calibre, quantity_amount, quantity_unit,
+       marking_condition, lifecycle_status, trace_status, location_id, intake_context, occurred_on,
+       record_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertText = prepared(
+    db,
+    'INSERT INTO item_texts (item_id, text_kind, text_as_read, text_normalised) VALUES (?, ?, ?, ?)',
+  );
+  for (const row of rows) {
+    insertItem.run(
+      row.id,
+      row.intakeEventId,
+      row.kind,
+      row.position,
+      row.itemType,
+      row.category,
+      row.serialNumber,
+      row.serialNormalised,
+      row.manufacturer,
+      row.model,
+      row.calibre,
+      row.quantityAmount,
+      row.quantityUnit,
+      row.markingCondition,
+      row.lifecycleStatus,
+      row.traceStatus,
+      row.locationId,
+      row.intakeContext,
+      row.occurredOn,
+      row.recordStatus,
+    );
+    for (const text of row.texts) insertText.run(row.id, text.kind, text.asRead, text.normalised);
+  }
+}
+
+/** Removes an intake event's item rows and their texts (before rewriting them, or with it). */
+export function deleteItemRowsOf(db: Db, intakeEventId: string): void {
+  prepared(
+    db,
+    'DELETE FROM item_texts WHERE item_id IN (SELECT id FROM items WHERE intake_event_id = ?)',
+  ).run(intakeEventId);
+  prepared(db, 'DELETE FROM items WHERE intake_event_id = ?').run(intakeEventId);
+}

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { AttachmentMimeSchema, maxAttachmentBytes } from '../domain/attachment.ts';
+import { CampaignSchema } from '../domain/campaign.ts';
+import { userRoleValues, type LocationType, type UserRole } from '../domain/enums.ts';
+import { Sha256Schema } from '../domain/ids.ts';
+import {
+  borderSeizureIssues,
+  intakeDateIssues,
+  IntakeEventDraftSchema,
+  IntakeEventFinalSchema,
+} from '../domain/intake-event.ts';
+import { LocationSchema } from '../domain/location.ts';
+import type { DomainIssue } from '../domain/primitives.ts';
+import type { RecordEntity } from './record-entities.ts';
+
+/**
+ * ONE definition per record type (ARCHITECTURE.md "Records and items"): its schemas, how it lives
+ * (editable, finalised, immutable), how concurrent changes merge, the fields lists and reports use,
+ * what it refers to, and which roles may create, finalise or change it. The laptop's store and IPC
+ * handlers, push and pull, the server's validation and the screens all look a type up here; none
+ * of them branches on a type's name.
+ */
+export type RecordLifecycle =
+  /** Reference data (places, campaigns): changed at any time, every change a revision. */
+  | 'editable'
+  /**
+   * Evidence: a draft while it is written, then final. A final record changes only by an
+   * amendment (kept in its history, with the reason); only a draft may be deleted.
+   */
+  | 'finalised'
+  /** Content-addressed (a photo's description): written once, the same by every laptop. */
+  | 'immutable';
+
+export type RecordAction = 'create' | 'update' | 'finalise' | 'amend' | 'delete';
+
+const actionsByLifecycle: Readonly<Record<RecordLifecycle, readonly RecordAction[]>> = {
+  editable: ['create', 'update'],
+  finalised: ['create', 'update', 'finalise', 'amend', 'delete'],
+  // A second laptop sending the same photo's description is a harmless "update".
+  immutable: ['create', 'update'],
+};
+
+/** What a record's rules may know beyond the record itself. */
+export interface RecordContext {
+  /** A referenced record's data as the checking side holds it (undefined: not known there). */
+  readonly lookup: (entity: RecordEntity, id: string) => Record<string, unknown> | undefined;
+  /** Today (YYYY-MM-DD) on the checking side's clock. */
+  readonly today: string;
+}
+
+export interface RecordType {
+  readonly entity: RecordEntity;
+  readonly lifecycle: RecordLifecycle;
+  /** Keys the store owns and never takes from a change: id, revision and (finalised) status. */
+  readonly serverKeys: readonly string[];
+  /** Everything a record may hold while it is written; for other lifecycles, the only schema. */
+  readonly draftSchema: z.ZodType;
+  /** As the standard requires it: a finalised record's final form; otherwise the same schema. */
+  readonly finalSchema: z.ZodType;
+  /** Final-form rules that need other records or the clock (run by finalRecordIssues). */
+  readonly finalIssues?: (record: Record<string, unknown>, context: RecordContext) => DomainIssue[];
+  /** Fields that name another record, and its type. */
+  readonly references: Readonly<Record<string, RecordEntity>>;
+  /** Concurrent changes merge per top-level field; the same field changed on two laptops conflicts. */
+  readonly merge: 'top_level_fields';
+  /** The fields lists and reports filter and group by. */
+  readonly listFields: readonly string[];
+  /** Who may do what. An action absent here is allowed to nobody. */
+  readonly roles: Readonly<Partial<Record<RecordAction, readonly UserRole[]>>>;
+}
+
+/** Everyone who signs in: field, custody and destruction officers, team leads, administrators. */
+const everyone: readonly UserRole[] = userRoleValues;
+/**
+ * Who records intakes. Team leads may do all but administration; an administrator may do
+ * everything (a laptop with one person has one administrator).
+ */
+const recorders: readonly UserRole[] = ['field_officer', 'team_lead', 'administrator'];
+const leads: readonly UserRole[] = ['team_lead', 'administrator'];
+
+function locationTypeOf(context: RecordContext, id: unknown): LocationType | undefined {
+  if (typeof id !== 'string') return undefined;
+  return context.lookup('location', id)?.locationType as LocationType | undefined;
+}
+
+export const intakeEventType: RecordType = {
+  entity: 'intake_event',
+  lifecycle: 'finalised',
+  serverKeys: ['id', 'revision', 'status'],
+  draftSchema: IntakeEventDraftSchema,
+  finalSchema: IntakeEventFinalSchema,
+  finalIssues: (record, context) => {
+    const locationType = locationTypeOf(context, record.locationId);
+    const seizure = record.seizure as { direction?: unknown; conveyance?: unknown } | undefined;
+    return [
+      ...(locationType === undefined
+        ? []
+        : borderSeizureIssues({ seizure: seizure as never }, locationType)),
+      ...intakeDateIssues(record.occurredAt, context.today),
+    ];
+  },
+  references: { locationId: 'location', campaignId: 'campaign' },
+  merge: 'top_level_fields',
+  listFields: ['context', 'status', 'occurredAt', 'locationId', 'campaignId', 'recordingAgency'],
+  roles: {
+    create: recorders,
+    update: recorders,
+    finalise: recorders,
+    amend: recorders,
+    delete: recorders,
+  },
+};
+
+export const locationType: RecordType = {
+  entity: 'location',
+  lifecycle: 'editable',
+  serverKeys: ['id', 'revision'],
+  draftSchema: LocationSchema,
+  finalSchema: LocationSchema,
+  references: { parentLocationId: 'location' },
+  merge: 'top_level_fields',
+  listFields: ['locationType', 'jurisdiction', 'name', 'adminArea1'],
+  // Whoever records anything may need a place that is not on the list yet.
+  roles: { create: everyone, update: everyone },
+};
+
+export const campaignType: RecordType = {
+  entity: 'campaign',
+  lifecycle: 'editable',
+  serverKeys: ['id', 'revision'],
+  draftSchema: CampaignSchema,
+  finalSchema: CampaignSchema,
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['campaignType', 'jurisdiction', 'status', 'startDate', 'leadAgency'],
+  // A collection programme is set up by those who lead the work; field officers pick one.
+  roles: { create: leads, update: leads },
+};
+
+/** A photo's content address and what it is (sync-and-crypto 7.5: photos by SHA-256). */
+export const AttachmentRecordSchema = z
+  .object({ id: Sha256Schema, sha256: Sha256Schema, mime: AttachmentMimeSchema, size: z.int() })
+  .refine((value) => value.id === value.sha256, { path: ['id'], message: 'idIsSha256' })
+  .refine((value) => value.size >= 1 && value.size <= maxAttachmentBytes, { path: ['size'] });
+
+export const attachmentType: RecordType = {
+  entity: 'attachment',
+  lifecycle: 'immutable',
+  serverKeys: ['id', 'revision'],
+  draftSchema: AttachmentRecordSchema,
+  finalSchema: AttachmentRecordSchema,
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['mime'],
+  roles: { create: everyone, update: everyone },
+};
+
+export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
+  intake_event: intakeEventType,
+  location: locationType,
+  campaign: campaignType,
+  attachment: attachmentType,
+};
+
+export function recordTypeOf(entity: RecordEntity): RecordType {
+  return recordTypes[entity];
+}
+
+/** Whether the type's lifecycle has this action at all. */
+export function hasAction(type: RecordType, action: RecordAction): boolean {
+  return actionsByLifecycle[type.lifecycle].includes(action);
+}
+
+/** Whether a person in `role` may do `action` to a record of this type. */
+export function mayDo(type: RecordType, action: RecordAction, role: string): boolean {
+  return hasAction(type, action) && (type.roles[action] ?? []).some((allowed) => allowed === role);
+}
+
+/** The roles that may do `action` (empty when nobody may). */
+export function rolesFor(type: RecordType, action: RecordAction): readonly UserRole[] {
+  return hasAction(type, action) ? (type.roles[action] ?? []) : [];
+}
+
+/** What a validation found: the parsed (normalised) record, or its issues by path. */
+export type RecordValidation =
+  | { readonly ok: true; readonly data: Record<string, unknown> }
+  | { readonly ok: false; readonly issues: readonly DomainIssue[] };
+
+/**
+ * Validates a whole record of this type: its draft form, or its final form with every rule that
+ * needs other records or the clock. Both sides (main before a save, the server on a push) call
+ * this, so a record is held to the same rules wherever it is checked.
+ */
+export function validateRecordOf(
+  type: RecordType,
+  candidate: unknown,
+  options: { final: boolean; context?: RecordContext },
+): RecordValidation {
+  const schema = options.final ? type.finalSchema : type.draftSchema;
+  const result = schema.safeParse(candidate);
+  const issues: DomainIssue[] = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        path: issue.path.filter((part) => typeof part !== 'symbol'),
+        message: issue.message as DomainIssue['message'],
+      }));
+  if (options.final && options.context !== undefined && type.finalIssues !== undefined) {
+    const record = (result.success ? result.data : candidate) as Record<string, unknown>;
+    if (typeof record === 'object' && record !== null) {
+      issues.push(...type.finalIssues(record, options.context));
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, data: (result as { data: Record<string, unknown> }).data };
+}
+
+/** Today's date (YYYY-MM-DD) in UTC, the clock the rules compare event dates with. */
+export function todayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
