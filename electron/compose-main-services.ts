@@ -2,7 +2,9 @@ import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
 import type { KdfCost, KdfCostSource } from './keys/kdf.ts';
 import type { OsKeychain } from './keys/os-keychain.ts';
 import type { Logger } from './logging/logger.ts';
+import { downloadDocumentOutput, type DocumentOutput } from './documents/document-output.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
+import { documentHandlers } from './services/document-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -21,6 +23,8 @@ export interface MainAdapters {
   readonly kdfCost: { readonly passphrase: KdfCostSource; readonly recovery: KdfCost };
   readonly events: EventSink;
   readonly log: Logger;
+  /** Where finished documents go; the browser preview's download when left out. */
+  readonly documents?: DocumentOutput;
   /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
   readonly sync?: Omit<
     SyncEngineOptions,
@@ -83,6 +87,12 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...sessionHandlers(session, keychain, idle),
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...unsaved.handlers,
+    ...documentHandlers(
+      session,
+      idle,
+      adapters.documents ?? downloadDocumentOutput,
+      () => settings.get().language,
+    ),
     ...syncHandlers(session, idle, sync),
   };
 

@@ -5,6 +5,7 @@ import { createDispatcher } from './ipc/dispatcher.ts';
 import { kdfCostsFor } from './keys/kdf.ts';
 import { createStderrLogger } from './logging/logger.ts';
 import { electronEnvironment, resolveDataDirectory } from './platform/environment.ts';
+import { electronDocumentOutput } from './platform/document-output.ts';
 import { bindIpc, windowEventSink } from './platform/ipc.ts';
 import { createElectronKeychain } from './platform/os-keychain.ts';
 import { registerAppScheme, serveRendererOverAppScheme } from './platform/protocol.ts';
@@ -56,6 +57,7 @@ function main(): void {
       // A packaged app always derives keys at full cost; the test knob works only in development.
       kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
+      documents: electronDocumentOutput(() => mainWindow),
       log,
       // The pull's page reader thread, bundled beside main.cjs (vite.pull-worker.config.ts).
       sync: { pullWorker: path.join(__dirname, 'pull-page-worker.cjs') },

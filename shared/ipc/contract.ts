@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SettingsSchema } from '../settings/settings.ts';
 import type { IpcResult } from './errors.ts';
 import { appProcedures } from './procedures/app.ts';
+import { documentProcedures } from './procedures/documents.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
@@ -20,6 +21,7 @@ export const procedures = {
   ...appProcedures,
   ...sessionProcedures,
   ...recordProcedures,
+  ...documentProcedures,
   ...unsavedProcedures,
   ...syncProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

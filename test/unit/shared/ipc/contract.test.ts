@@ -76,6 +76,7 @@ const expectedProcedures = [
   'getIntake',
   'listIntakes',
   'getIntakeHistory',
+  'makeIntakeReceipt',
   'addPhoto',
   'getPhoto',
   'verifyAuditLog',

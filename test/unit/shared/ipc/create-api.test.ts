@@ -107,6 +107,7 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   getIntake: { id: '0190f0e0-0000-7000-8000-000000000003' },
   listIntakes: { serial: 'AK-47' },
   getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  makeIntakeReceipt: { id: '0190f0e0-0000-7000-8000-000000000003', includePhotos: false },
   addPhoto: { dataBase64: 'iVBORw0KGgo=', kind: 'whole_weapon' },
   getPhoto: { sha256: 'a'.repeat(64) },
   verifyAuditLog: undefined,

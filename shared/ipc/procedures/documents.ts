@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { RecordIdSchema } from '../../domain/ids.ts';
+
+/**
+ * What became of a document main made. The desktop app saves it where the person chose (its
+ * print dialog is then the PDF viewer's); the browser preview hands the bytes back, and the page
+ * downloads them.
+ */
+export const DocumentDeliverySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saved'), fileName: z.string(), path: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({
+    kind: z.literal('download'),
+    fileName: z.string(),
+    mime: z.literal('application/pdf'),
+    dataBase64: z.base64(),
+  }),
+]);
+export type DocumentDelivery = z.infer<typeof DocumentDeliverySchema>;
+
+export const documentProcedures = {
+  /**
+   * The seizure report (seized, found) or surrender receipt (surrendered) of a FINAL intake
+   * record, as a PDF in the interface's language. Main reads the record from its own store; the
+   * renderer names it and says whether to print the photos.
+   */
+  makeIntakeReceipt: {
+    input: z.object({ id: RecordIdSchema, includePhotos: z.boolean().default(false) }),
+    output: DocumentDeliverySchema,
+  },
+} as const;
