@@ -26,6 +26,7 @@ export async function migrate(
       ]);
       if (done.rows.length > 0) return false;
       for (const statement of migration.statements) await tx.query(statement);
+      await migration.backfill?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
         migration.version,
         migration.name,

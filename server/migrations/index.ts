@@ -4,6 +4,7 @@ import { pushStorage } from './0030-push-storage.ts';
 import { serverEpochs } from './0040-server-epochs.ts';
 import { recordPhotos } from './0050-record-photos.ts';
 import { enrollmentRetry } from './0060-enrollment-retry.ts';
+import { items } from './0070-items.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   serverEpochs,
   recordPhotos,
   enrollmentRetry,
+  items,
 ];

@@ -3,6 +3,7 @@ import { jsonEqual, serverOwnedKeys, withoutServerKeys } from '../../shared/sync
 import type { Author } from '../../shared/sync/protocol.ts';
 import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
+import { writeItemRows, type ItemWrites } from './item-rows.ts';
 import type { StoredRecord } from './stored-record.ts';
 
 /**
@@ -91,6 +92,8 @@ export interface UnversionedWrites {
   newRecordIds: ReadonlySet<string>;
   /** Photos records began or stopped referring to (record_photos). */
   photoRefs: { added: PhotoRef[]; removed: PhotoRef[] };
+  /** The item rows of the intake events written (items), rebuilt with them. */
+  items: ItemWrites;
 }
 
 export interface PhotoRef {
@@ -119,6 +122,7 @@ export async function writeUnversioned(
 ): Promise<boolean> {
   if (!(await writeRecords(tx, writes.records, writes.newRecordIds, now))) return false;
   await writePhotoRefs(tx, writes.photoRefs);
+  await writeItemRows(tx, writes.items);
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.

@@ -5,6 +5,7 @@ import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
+import { itemWritesOf } from './item-rows.ts';
 import { photosReferencedBy } from './photo-refs.ts';
 import {
   loadReferencedRecords,
@@ -300,6 +301,7 @@ async function planBatch(
     records: [],
     newRecordIds,
     photoRefs: { added: [], removed: [] },
+    items: { replacedEventIds: [], rows: [] },
   };
   const outcomes: BatchPlan['outcomes'] = [];
   for (const mutation of mutations) {
@@ -368,6 +370,7 @@ async function planBatch(
       if (!after.has(sha256)) writes.photoRefs.removed.push({ recordId: record.id, sha256 });
     }
   }
+  writes.items = itemWritesOf(writes.records, newRecordIds);
   return { writes, outcomes };
 }
 

@@ -1,0 +1,130 @@
+import { itemsOfIntake } from '../../shared/records/intake-items.ts';
+import type { Queryable } from '../db/database.ts';
+import type { RecordState } from './decide-mutation.ts';
+
+/**
+ * The server's `items` rows (migration 70): every weapon, part, ammunition lot and explosive item
+ * of an intake event as a row of its own, derived by the same function the laptop uses
+ * (shared/records/intake-items.ts), with the item's own id (a UUID made once on the laptop) as its
+ * id on every device. They are rebuilt from their record in the transaction that writes it, so a
+ * crash leaves both or neither: they are never out of step with the records.
+ */
+
+/** The rows of a stored record: none for a tombstone or a record of another type. */
+export function itemRowsOf(record: Omit<StoredRecordState, 'id'>): ItemRowParameter[] {
+  if (record.entity !== 'intake_event' || record.deleted || record.data === null) return [];
+  return itemsOfIntake(record.data, record.status).map((row) => ({
+    id: row.id,
+    intake_event_id: row.intakeEventId,
+    record_rev: record.serverRev,
+    kind: row.kind,
+    position: row.position,
+    // Absent keys are null to jsonb_to_recordset: the parameter carries only what is there.
+    item_type: row.itemType ?? undefined,
+    category: row.category ?? undefined,
+    serial_number: row.serialNumber ?? undefined,
+    serial_normalised: row.serialNormalised ?? undefined,
+    manufacturer: row.manufacturer ?? undefined,
+    model: row.model ?? undefined,
+    calibre: row.calibre ?? undefined,
+    quantity_amount: row.quantityAmount ?? undefined,
+    quantity_unit: row.quantityUnit ?? undefined,
+    marking_condition: row.markingCondition ?? undefined,
+    lifecycle_status: row.lifecycleStatus ?? undefined,
+    trace_status: row.traceStatus ?? undefined,
+    location_id: row.locationId ?? undefined,
+    intake_context: row.intakeContext ?? undefined,
+    occurred_on: row.occurredOn ?? undefined,
+    record_status: row.recordStatus,
+  }));
+}
+
+/** One item row as the bulk statement's JSON parameter names its columns. */
+export interface ItemRowParameter {
+  readonly id: string;
+  readonly intake_event_id: string;
+  readonly record_rev: number;
+  readonly kind: string;
+  readonly position: number;
+  readonly item_type?: string | undefined;
+  readonly category?: string | undefined;
+  readonly serial_number?: string | undefined;
+  readonly serial_normalised?: string | undefined;
+  readonly manufacturer?: string | undefined;
+  readonly model?: string | undefined;
+  readonly calibre?: string | undefined;
+  readonly quantity_amount?: number | undefined;
+  readonly quantity_unit?: string | undefined;
+  readonly marking_condition?: string | undefined;
+  readonly lifecycle_status?: string | undefined;
+  readonly trace_status?: string | undefined;
+  readonly location_id?: string | undefined;
+  readonly intake_context?: string | undefined;
+  readonly occurred_on?: string | undefined;
+  readonly record_status: 'draft' | 'final';
+}
+
+/** What a write does to `items`: the records whose rows go, and the rows that replace them. */
+export interface ItemWrites {
+  /** Intake events stored before this write (a new record has no rows to remove). */
+  readonly replacedEventIds: string[];
+  readonly rows: ItemRowParameter[];
+}
+
+/**
+ * The item rows a push writes for the records it stores (their last states): each intake
+ * event's rows are replaced by those of its new state; a new record has none to replace.
+ */
+export function itemWritesOf(
+  records: readonly StoredRecordState[],
+  newRecordIds: ReadonlySet<string>,
+): ItemWrites {
+  const writes: ItemWrites = { replacedEventIds: [], rows: [] };
+  for (const record of records) {
+    if (record.entity !== 'intake_event') continue;
+    if (!newRecordIds.has(record.id)) writes.replacedEventIds.push(record.id);
+    writes.rows.push(...itemRowsOf(record));
+  }
+  return writes;
+}
+
+type StoredRecordState = Pick<RecordState, 'id' | 'entity' | 'deleted' | 'status' | 'data'> & {
+  readonly serverRev: number;
+};
+
+/**
+ * Removes the rows of the replaced records, then inserts the new ones, each as one statement. An
+ * item id another intake already holds fails the insert (the primary key): the push then rejects
+ * that mutation alone, as the laptop could not store such a record either.
+ */
+export async function writeItemRows(
+  tx: Queryable,
+  writes: ItemWrites,
+  onConflict: 'refuse' | 'keep-first' = 'refuse',
+): Promise<void> {
+  if (writes.replacedEventIds.length > 0) {
+    await tx.query('DELETE FROM items WHERE intake_event_id = ANY ($1::text[])', [
+      writes.replacedEventIds,
+    ]);
+  }
+  if (writes.rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO items (id, intake_event_id, record_rev, kind, position, item_type, category,
+       serial_number, serial_normalised, manufacturer, model, calibre, quantity_amount,
+       quantity_unit, marking_condition, lifecycle_status, trace_status, location_id,
+       intake_context, occurred_on, record_status)
+     SELECT i.id, i.intake_event_id, i.record_rev, i.kind, i.position, i.item_type, i.category,
+       i.serial_number, i.serial_normalised, i.manufacturer, i.model, i.calibre,
+       i.quantity_amount, i.quantity_unit, i.marking_condition, i.lifecycle_status,
+       i.trace_status, i.location_id, i.intake_context, i.occurred_on, i.record_status
+     FROM jsonb_to_recordset($1::jsonb) AS i(id text, intake_event_id text, record_rev int,
+       kind text, position int, item_type text, category text, serial_number text,
+       serial_normalised text, manufacturer text, model text, calibre text,
+       quantity_amount double precision, quantity_unit text, marking_condition text,
+       lifecycle_status text, trace_status text, location_id text, intake_context text,
+       occurred_on text, record_status text)
+     ORDER BY i.id
+     ${onConflict === 'keep-first' ? 'ON CONFLICT (id) DO NOTHING' : ''}`,
+    [JSON.stringify(writes.rows)],
+  );
+}
