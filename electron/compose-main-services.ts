@@ -5,6 +5,7 @@ import type { Logger } from './logging/logger.ts';
 import { downloadDocumentOutput, type DocumentOutput } from './documents/document-output.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { documentHandlers } from './services/document-handlers.ts';
+import { placeHandlers } from './services/places-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -86,6 +87,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     },
     ...sessionHandlers(session, keychain, idle),
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...placeHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...unsaved.handlers,
     ...documentHandlers(
       session,

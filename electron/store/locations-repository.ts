@@ -42,3 +42,22 @@ export function writeLocation(
     serverRev,
   );
 }
+
+/** What the store keeps about a location besides its fields. */
+export interface ReferenceRowMeta {
+  readonly revision: number;
+  readonly serverRev: number;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export function readLocationMeta(db: Db, id: string): ReferenceRowMeta | null {
+  return (
+    (db
+      .prepare(
+        `SELECT revision, server_rev AS serverRev, created_at AS createdAt, created_by AS createdBy
+         FROM locations WHERE id = ?`,
+      )
+      .get(id) as ReferenceRowMeta | undefined) ?? null
+  );
+}

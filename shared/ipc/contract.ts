@@ -3,6 +3,7 @@ import { SettingsSchema } from '../settings/settings.ts';
 import type { IpcResult } from './errors.ts';
 import { appProcedures } from './procedures/app.ts';
 import { documentProcedures } from './procedures/documents.ts';
+import { placeProcedures } from './procedures/places.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
@@ -21,6 +22,7 @@ export const procedures = {
   ...appProcedures,
   ...sessionProcedures,
   ...recordProcedures,
+  ...placeProcedures,
   ...documentProcedures,
   ...unsavedProcedures,
   ...syncProcedures,

@@ -98,6 +98,30 @@ const sampleInputs: Record<ProcedureName, unknown> = {
     leadAgency: 'Ministry of Interior',
     status: 'active',
   },
+  getLocation: { id: '0190f0e0-0000-7000-8000-000000000002' },
+  updateLocation: {
+    location: {
+      id: '0190f0e0-0000-7000-8000-000000000002',
+      locationType: 'border_crossing_road',
+      name: 'Batrovci',
+      jurisdiction: 'RS',
+    },
+    expectedRevision: 1,
+  },
+  getCampaign: { id: '0190f0e0-0000-7000-8000-000000000004' },
+  updateCampaign: {
+    campaign: {
+      id: '0190f0e0-0000-7000-8000-000000000004',
+      name: 'Amnesty 2026',
+      jurisdiction: 'RS',
+      campaignType: 'voluntary_surrender_amnesty',
+      startDate: '2026-01-01',
+      leadAgency: 'Ministry of Interior',
+      status: 'closed',
+    },
+    expectedRevision: 1,
+  },
+  getCampaignProgress: { id: '0190f0e0-0000-7000-8000-000000000004' },
   newIntakeDraft: undefined,
   saveIntakeDraft: {
     draft: { id: '0190f0e0-0000-7000-8000-000000000003' },
