@@ -66,23 +66,21 @@ export interface ItemRowParameter {
 
 /** What a write does to `items`: the records whose rows go, and the rows that replace them. */
 export interface ItemWrites {
-  /** Intake events stored before this write (a new record has no rows to remove). */
+  /** The intake events whose rows (if any) this write replaces. */
   readonly replacedEventIds: string[];
   readonly rows: ItemRowParameter[];
 }
 
 /**
  * The item rows a push writes for the records it stores (their last states): each intake
- * event's rows are replaced by those of its new state; a new record has none to replace.
+ * event's rows are replaced by those of its new state. A new record's are replaced too: rows a
+ * record left behind (a restore that took back only its records, say) never block it or linger.
  */
-export function itemWritesOf(
-  records: readonly StoredRecordState[],
-  newRecordIds: ReadonlySet<string>,
-): ItemWrites {
+export function itemWritesOf(records: readonly StoredRecordState[]): ItemWrites {
   const writes: ItemWrites = { replacedEventIds: [], rows: [] };
   for (const record of records) {
     if (record.entity !== 'intake_event') continue;
-    if (!newRecordIds.has(record.id)) writes.replacedEventIds.push(record.id);
+    writes.replacedEventIds.push(record.id);
     writes.rows.push(...itemRowsOf(record));
   }
   return writes;

@@ -370,7 +370,7 @@ async function planBatch(
       if (!after.has(sha256)) writes.photoRefs.removed.push({ recordId: record.id, sha256 });
     }
   }
-  writes.items = itemWritesOf(writes.records, newRecordIds);
+  writes.items = itemWritesOf(writes.records);
   return { writes, outcomes };
 }
 

@@ -391,4 +391,20 @@ describe.each(syncBackends)('items rows on the server (%s)', (backend) => {
     expect(await itemsOf(after)).toHaveLength(5);
     await expectInStep();
   });
+
+  it('rebuilds the rows of a record sent again after a restore took it back', async () => {
+    const push = await laptop();
+    const id = newRecordId();
+    const { fields } = surrender();
+    await push({ entityId: id, op: 'create', fields });
+    // The records are restored without it; its rows are left over.
+    await server.restoreBackupWithout([id]);
+    expect(await itemsOf(id)).toHaveLength(5);
+    const resent = { ...fields, weapons: fields.weapons.slice(0, 1) };
+    expect(await push({ entityId: id, op: 'create', fields: resent })).toMatchObject([
+      { outcome: 'applied', serverRev: 1 },
+    ]);
+    expect(await itemsOf(id)).toHaveLength(4);
+    await expectInStep();
+  });
 });
