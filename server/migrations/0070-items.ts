@@ -15,8 +15,9 @@ const backfillPage = 1000;
  * at a time, by the same function.
  *
  * Indexes serve the lists and reports: by kind and lifecycle status over dates, by type over
- * dates, by serial, and by intake event (a record's rows are replaced by it). No foreign key to
- * records, as on every table push writes (0010).
+ * dates, and by serial (only items that have one). No index by intake event: every push writes
+ * these rows, and a push replaces a record's rows by their ids (sync/item-rows.ts). No foreign
+ * key to records, as on every table push writes (0010).
  */
 export const items: Migration = {
   version: 70,
@@ -45,10 +46,9 @@ export const items: Migration = {
        occurred_on text,
        record_status text NOT NULL CHECK (record_status IN ('draft', 'final'))
      )`,
-    `CREATE INDEX items_by_event ON items (intake_event_id)`,
     `CREATE INDEX items_by_kind ON items (kind, lifecycle_status, occurred_on)`,
     `CREATE INDEX items_by_type ON items (item_type, occurred_on)`,
-    `CREATE INDEX items_by_serial ON items (serial_normalised)`,
+    `CREATE INDEX items_by_serial ON items (serial_normalised) WHERE serial_normalised IS NOT NULL`,
   ],
   backfill: fillItems,
 };
@@ -80,7 +80,7 @@ async function fillItems(tx: Queryable): Promise<void> {
         serverRev: row.server_rev,
       }),
     );
-    await writeItemRows(tx, { replacedEventIds: [], rows: itemRows }, 'keep-first');
+    await writeItemRows(tx, { replacedItemIds: [], rows: itemRows }, 'keep-first');
     const last = rows.at(-1);
     if (last === undefined || rows.length < backfillPage) break;
     after = last.id;

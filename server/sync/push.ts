@@ -301,7 +301,7 @@ async function planBatch(
     records: [],
     newRecordIds,
     photoRefs: { added: [], removed: [] },
-    items: { replacedEventIds: [], rows: [] },
+    items: { replacedItemIds: [], rows: [] },
   };
   const outcomes: BatchPlan['outcomes'] = [];
   for (const mutation of mutations) {
@@ -370,7 +370,7 @@ async function planBatch(
       if (!after.has(sha256)) writes.photoRefs.removed.push({ recordId: record.id, sha256 });
     }
   }
-  writes.items = itemWritesOf(writes.records);
+  writes.items = itemWritesOf(writes.records, loaded);
   return { writes, outcomes };
 }
 

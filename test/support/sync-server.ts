@@ -156,6 +156,8 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
         await tx.query('DELETE FROM sync_conflicts WHERE record_id = ANY($1)', [ids]);
         await tx.query('DELETE FROM record_history WHERE record_id = ANY($1)', [ids]);
         await tx.query('DELETE FROM records WHERE id = ANY($1)', [ids]);
+        // The backup had none of their items either.
+        await tx.query('DELETE FROM items WHERE intake_event_id = ANY($1)', [ids]);
         await startNewEpoch(tx);
       });
     },
@@ -165,8 +167,18 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
         'SELECT * FROM records WHERE id = ANY($1)',
         [ids],
       );
+      const items = await current().db.query(
+        'SELECT * FROM items WHERE intake_event_id = ANY($1)',
+        [ids],
+      );
       return async () => {
         await current().db.transaction(async (tx) => {
+          // Their items as they were, as a restore of the backup would bring them back.
+          await tx.query('DELETE FROM items WHERE intake_event_id = ANY($1)', [ids]);
+          await tx.query(
+            'INSERT INTO items SELECT * FROM json_populate_recordset(NULL::items, $1::json)',
+            [JSON.stringify(items.rows)],
+          );
           for (const row of rows) {
             await tx.query(
               `UPDATE records SET server_rev = $2, version = $3, data = $4, status = $5,

@@ -397,14 +397,30 @@ describe.each(syncBackends)('items rows on the server (%s)', (backend) => {
     const id = newRecordId();
     const { fields } = surrender();
     await push({ entityId: id, op: 'create', fields });
-    // The records are restored without it; its rows are left over.
+    // Restored from a backup taken before the record arrived: its items went with it.
     await server.restoreBackupWithout([id]);
-    expect(await itemsOf(id)).toHaveLength(5);
+    expect(await itemsOf(id)).toEqual([]);
     const resent = { ...fields, weapons: fields.weapons.slice(0, 1) };
     expect(await push({ entityId: id, op: 'create', fields: resent })).toMatchObject([
       { outcome: 'applied', serverRev: 1 },
     ]);
     expect(await itemsOf(id)).toHaveLength(4);
+    await expectInStep();
+  });
+
+  it('rewinds the rows with their record when a backup is restored', async () => {
+    const push = await laptop();
+    const id = newRecordId();
+    const { fields } = surrender();
+    await push({ entityId: id, op: 'create', fields });
+    const restore = await server.backUpRecords([id]);
+    await push({ entityId: id, op: 'update', baseRev: 1, fields: { explosives: [] } });
+    expect(await itemsOf(id)).toHaveLength(3);
+    await restore();
+    expect(await itemsOf(id)).toHaveLength(5);
+    // Changes after the restore replace the rows the restored record gives.
+    await push({ entityId: id, op: 'update', baseRev: 1, fields: { weapons: [] } });
+    expect(await itemsOf(id)).toHaveLength(3);
     await expectInStep();
   });
 });
