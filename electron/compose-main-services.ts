@@ -1,12 +1,14 @@
 import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
 import type { KdfCost, KdfCostSource } from './keys/kdf.ts';
 import type { OsKeychain } from './keys/os-keychain.ts';
+import { unavailablePositionSource, type PositionSource } from './geolocation/position-source.ts';
 import type { Logger } from './logging/logger.ts';
 import { downloadDocumentOutput, type DocumentOutput } from './documents/document-output.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { documentHandlers } from './services/document-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
+import { positionHandlers } from './services/position-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
@@ -27,6 +29,8 @@ export interface MainAdapters {
   /** Where finished documents go; the browser preview's download when left out. */
   readonly documents?: DocumentOutput;
   /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
+  /** The laptop's position for an intake's coordinates; none (not offered) when left out. */
+  readonly position?: PositionSource;
   readonly sync?: Omit<
     SyncEngineOptions,
     'session' | 'events' | 'log' | 'appVersion' | 'onEnrolled'
@@ -90,6 +94,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...placeHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...unsaved.handlers,
     ...documentHandlers(
+    ...positionHandlers(session, idle, adapters.position ?? unavailablePositionSource),
       session,
       idle,
       adapters.documents ?? downloadDocumentOutput,

@@ -8,6 +8,7 @@ import { electronEnvironment, resolveDataDirectory } from './platform/environmen
 import { electronDocumentOutput } from './platform/document-output.ts';
 import { bindIpc, windowEventSink } from './platform/ipc.ts';
 import { createElectronKeychain } from './platform/os-keychain.ts';
+import { createElectronPositionSource } from './platform/position-source.ts';
 import { registerAppScheme, serveRendererOverAppScheme } from './platform/protocol.ts';
 import { installSecurityHooks } from './platform/security-hooks.ts';
 import { createElectronSettingsBacking } from './platform/settings-backing.ts';
@@ -58,6 +59,7 @@ function main(): void {
       kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
       documents: electronDocumentOutput(() => mainWindow),
+      position: createElectronPositionSource(() => mainWindow),
       log,
       // The pull's page reader thread, bundled beside main.cjs (vite.pull-worker.config.ts).
       sync: { pullWorker: path.join(__dirname, 'pull-page-worker.cjs') },

@@ -3,6 +3,7 @@ import { APP_PARTITION } from '../security/app-origin.ts';
 import { toExternalUrl } from '../security/external-url.ts';
 import { isAllowedNavigation } from '../security/navigation-policy.ts';
 import { permissionDecision } from '../security/permission-policy.ts';
+import { temporarilyGranted } from '../security/temporary-permissions.ts';
 
 /**
  * S4-S6 for every web contents the app ever creates: no navigation away from our origin, no new
@@ -14,11 +15,15 @@ export function installSecurityHooks(allowedOrigins: readonly string[]): void {
 
   for (const guarded of [session.defaultSession, session.fromPartition(APP_PARTITION)]) {
     guarded.setPermissionRequestHandler((contents, permission, callback) => {
-      callback(permissionDecision(permission, contents.getURL(), allowedOrigins) === 'grant');
+      callback(
+        permissionDecision(permission, contents.getURL(), allowedOrigins, temporarilyGranted()) ===
+          'grant',
+      );
     });
     guarded.setPermissionCheckHandler(
       (_contents, permission, requestingOrigin) =>
-        permissionDecision(permission, requestingOrigin, allowedOrigins) === 'grant',
+        permissionDecision(permission, requestingOrigin, allowedOrigins, temporarilyGranted()) ===
+        'grant',
     );
   }
 }

@@ -5,6 +5,7 @@ import { composeMainServices } from '../compose-main-services.ts';
 import { createDispatcher } from '../ipc/dispatcher.ts';
 import type { EventSink } from '../ipc/handler-table.ts';
 import type { Logger } from '../logging/logger.ts';
+import { positionSourceFromTestEnv } from '../geolocation/position-source.ts';
 import { kdfCostsFor } from '../keys/kdf.ts';
 import { unavailableKeychain } from '../keys/os-keychain.ts';
 import { createNodeSettingsBacking } from '../settings/node-settings-backing.ts';
@@ -52,6 +53,8 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     settingsBacking: createNodeSettingsBacking(options.dataDir),
     // The preview has no OS keychain: the keychain slot is simply not offered there.
     keychain: unavailableKeychain,
+    // No position source either (see position-source.ts), except a fixed one for renderer tests.
+    position: positionSourceFromTestEnv(process.env.SALW_TEST_POSITION),
     kdfCost: kdfCostsFor(process.env),
     events: { emit: (event, payload) => events.sink?.emit(event, payload) },
     log: options.log,

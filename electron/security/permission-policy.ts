@@ -12,8 +12,10 @@ export function permissionDecision(
   permission: string,
   requestingUrl: string,
   allowedOrigins: readonly string[] = [APP_ORIGIN],
+  /** Held for the length of one main-side call only (temporary-permissions.ts). */
+  alsoGranted: readonly string[] = [],
 ): 'grant' | 'deny' {
-  if (!grantedPermissions.includes(permission)) return 'deny';
+  if (!grantedPermissions.includes(permission) && !alsoGranted.includes(permission)) return 'deny';
   const origin = parseOrigin(requestingUrl);
   return origin !== null && allowedOrigins.includes(origin) ? 'grant' : 'deny';
 }

@@ -3,11 +3,13 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import enDomain from './locales/en.domain.json';
+import enEvent from './locales/en.event.json';
 import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
+import srLatnEvent from './locales/sr-Latn.event.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
@@ -23,6 +25,7 @@ export const resources = {
     translation: en,
     session: enSession,
     records: enRecords,
+    event: enEvent,
     domain: enDomain,
     sync: enSync,
   },
@@ -30,12 +33,13 @@ export const resources = {
     translation: srLatn,
     session: srLatnSession,
     records: srLatnRecords,
+    event: srLatnEvent,
     domain: srLatnDomain,
     sync: srLatnSync,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
-export const namespaces = ['translation', 'session', 'records', 'domain', 'sync'] as const;
+export const namespaces = ['translation', 'session', 'records', 'event', 'domain', 'sync'] as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AmmunitionLotDraftSchema, AmmunitionLotFinalSchema } from './ammunition-lot.ts';
 import { AttachmentListSchema } from './attachment.ts';
+import { CoordinatesDraftSchema, CoordinatesFinalSchema } from './coordinates.ts';
 import {
   CollectionDetailsDraftSchema,
   CollectionDetailsFinalSchema,
@@ -60,6 +61,12 @@ const intakeEventDraftShape = {
   agencyCaseRef: textSchema(60).optional(),
   campaignId: RecordIdSchema.optional(),
   notes: textSchema(2000).optional(),
+  /**
+   * Where exactly it happened (A1's lat, lon, accuracy_m, at the event): the location is often a
+   * station or a border point, the find or seizure somewhere near it. Optional: some sites are too
+   * sensitive to pin.
+   */
+  coordinates: CoordinatesDraftSchema.optional(),
   collection: CollectionDetailsDraftSchema.optional(),
   seizure: SeizureDetailsDraftSchema.optional(),
   weapons: listOf(WeaponItemDraftSchema),
@@ -145,6 +152,7 @@ export const IntakeEventFinalSchema = z
       seizure: SeizureDetailsFinalSchema.optional(),
       weapons: listOf(WeaponItemFinalSchema),
       parts: listOf(PartFinalSchema),
+      coordinates: CoordinatesFinalSchema.optional(),
       ammunition: listOf(AmmunitionLotFinalSchema),
       explosives: listOf(ExplosiveItemFinalSchema),
     },

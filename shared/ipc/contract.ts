@@ -4,6 +4,7 @@ import type { IpcResult } from './errors.ts';
 import { appProcedures } from './procedures/app.ts';
 import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
+import { positionProcedures } from './procedures/position.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
@@ -25,6 +26,7 @@ export const procedures = {
   ...placeProcedures,
   ...documentProcedures,
   ...unsavedProcedures,
+  ...positionProcedures,
   ...syncProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -11,6 +11,12 @@ import { useActionLabel, useEnumLabel } from '../../components/domain-labels.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
+import {
+  PersonsInvolvedList,
+  ScenePhotosDetails,
+  useCoordinatesText,
+  useTransitText,
+} from './EventDetails.tsx';
 import { useFormatters } from './format.ts';
 import { usePathLabel } from './path-labels.ts';
 import { PhotoThumb } from './photos.tsx';
@@ -111,6 +117,8 @@ function RecordDetails({
   const collection = event.collection;
 
   const eventRows: FactRow[] = [
+  const coordinatesText = useCoordinatesText();
+  const transitText = useTransitText();
     [t('field.context'), opt('intakeContext', event.context)],
     [t('field.occurredAt'), event.occurredAt && format.date(event.occurredAt)],
     [t('field.occurredTime'), event.occurredTime],
@@ -126,6 +134,7 @@ function RecordDetails({
     ],
     [t('field.recordingAgency'), event.recordingAgency],
     [t('field.recordingOfficer'), event.recordingOfficer],
+    [t('field.coordinates'), coordinatesText(event)],
     [t('field.agencyCaseRef'), event.agencyCaseRef],
     [t('field.campaignId'), event.campaignId],
     [t('field.notes'), event.notes],
@@ -148,10 +157,17 @@ function RecordDetails({
           ],
           [
             t('seizure.routeDestinationCountry'),
+          [t('seizure.routeTransitCountries'), transitText(event)],
             seizure.routeDestinationCountry && country(seizure.routeDestinationCountry),
           ],
           [t('seizure.linkedProsecutionRef'), seizure.linkedProsecutionRef],
           [t('seizure.iarmsChecked'), yesNo(seizure.iarmsChecked)],
+          [
+            t('seizure.personsInvolved'),
+            (seizure.personsInvolved?.length ?? 0) > 0 ? (
+              <PersonsInvolvedList event={event} />
+            ) : undefined,
+          ],
           [t('seizure.iarmsHit'), yesNo(seizure.iarmsHit)],
         ];
   const collectionRows: FactRow[] =
@@ -239,6 +255,8 @@ function RecordDetails({
       {seizureRows.length > 0 && (
         <section className="card" aria-labelledby="view-seizure">
           <h2 id="view-seizure">{t('editor.sectionSeizure')}</h2>
+      <ScenePhotosDetails event={event} />
+
           <Facts rows={seizureRows} />
         </section>
       )}

@@ -16,6 +16,7 @@ import {
   type DomainEnumValue,
 } from '../../components/domain-enums.ts';
 import { useCountryOptions } from '../../components/country-names.ts';
+import { DateField as AppDateField } from '../../components/DateField.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { useFinaliseIssue } from './issues-context.tsx';
 import { fieldId } from './paths.ts';
@@ -63,7 +64,7 @@ export function FieldMessage({ id, messageKey }: { id: string; messageKey: strin
 }
 
 /** Label, input, message and hint, tied together for assistive technology. */
-function FieldFrame({
+export function FieldFrame({
   path,
   label,
   required,
@@ -159,7 +160,7 @@ export function DateField({
   const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
   return (
     <FieldFrame {...props}>
-      {(a11y) => <input {...a11y} {...registration} type={type} max={max} autoComplete="off" />}
+      {(a11y) => <input {...a11y} {...registration} type="time" max={max} autoComplete="off" />}
     </FieldFrame>
   );
 }
@@ -171,11 +172,43 @@ export function NumberField(props: CommonProps & { min?: number; max?: number })
     <FieldFrame {...props}>
       {(a11y) => (
         <input
+/**
+ * A date in the app language's form (components/DateField.tsx, never the operating system's), or
+ * a time of day (HH:MM, the browser's input). A date's bounds are checked at finalisation.
+ */
           {...a11y}
           {...registration}
           type="number"
           inputMode="numeric"
           autoComplete="off"
+  return type === 'date' ? <LanguageDateField {...props} /> : <TimeField {...props} max={max} />;
+}
+
+function LanguageDateField(props: CommonProps) {
+  const { control } = useFormContext<IntakeForm>();
+  return (
+    <Controller
+      control={control}
+      name={props.path as FormPath}
+      render={({ field }) => (
+        <FieldFrame {...props}>
+          {(a11y) => (
+            <AppDateField
+              {...a11y}
+              inputRef={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            />
+          )}
+        </FieldFrame>
+      )}
+    />
+  );
+}
+
+function TimeField({ max, ...props }: CommonProps & { max?: string | undefined }) {
           min={props.min}
           max={props.max}
           step={1}

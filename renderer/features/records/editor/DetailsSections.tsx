@@ -10,6 +10,7 @@ import {
 } from '../fields.tsx';
 import { collection, seizure } from '../field-specs.ts';
 import { CampaignField } from './CampaignField.tsx';
+import { PersonsInvolvedField, TransitCountriesField } from './SeizureRouteAndPeople.tsx';
 import { fieldId } from '../paths.ts';
 import { useFieldMessage, FieldMessage } from '../fields.tsx';
 import type { LocationsState } from '../use-locations.ts';
@@ -68,6 +69,8 @@ export function SeizureSection({ locations }: { locations: LocationsState }) {
         />
         <TextField {...seizure.linkedProsecutionRef} label={t('seizure.linkedProsecutionRef')} />
       </div>
+      <TransitCountriesField />
+      <PersonsInvolvedField />
       <div className="grid">
         <YesNoField {...seizure.iarmsChecked} legend={t('seizure.iarmsChecked')} />
         <YesNoField {...seizure.iarmsHit} legend={t('seizure.iarmsHit')} />

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { header } from '../field-specs.ts';
 import { DateField, EnumRadios, TextField } from '../fields.tsx';
-import { todayIsoDate } from '../format.ts';
 import type { LocationsState } from '../use-locations.ts';
+import { CoordinatesField } from './CoordinatesField.tsx';
 import { LocationField } from './LocationField.tsx';
+import { ScenePhotosField } from './ScenePhotosField.tsx';
+import '../event-fields.css';
 
 /** A3: how the items came in, when, where, and who recorded it. */
 export function HeaderSection({ locations }: { locations: LocationsState }) {
@@ -22,13 +24,7 @@ export function HeaderSection({ locations }: { locations: LocationsState }) {
       <section className="card" aria-labelledby="section-when-where">
         <h2 id="section-when-where">{t('editor.sectionWhenWhere')}</h2>
         <div className="grid">
-          <DateField
-            type="date"
-            {...header.occurredAt}
-            label={t('field.occurredAt')}
-            required
-            max={todayIsoDate()}
-          />
+          <DateField type="date" {...header.occurredAt} label={t('field.occurredAt')} required />
           <DateField
             type="time"
             {...header.occurredTime}
@@ -37,7 +33,9 @@ export function HeaderSection({ locations }: { locations: LocationsState }) {
           />
         </div>
         <LocationField locations={locations} />
+        <CoordinatesField locations={locations} />
       </section>
+      <ScenePhotosField />
       <section className="card" aria-labelledby="section-recording">
         <h2 id="section-recording">{t('editor.sectionRecording')}</h2>
         <div className="grid">

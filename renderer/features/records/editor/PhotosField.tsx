@@ -18,28 +18,20 @@ const accepted = 'image/jpeg,image/png,image/webp';
  * A weapon's photos: the whole weapon and close-ups of its markings (CAR photographs every
  * item). Each file is stored encrypted in main at once; the record keeps a reference to it.
  */
-export function PhotosField({
-  weaponIndex,
-  kindLabel,
-}: {
-  weaponIndex: number;
-  kindLabel: (kind: AttachmentKind) => string;
-}) {
+/**
+ * Adding files to a photo list at `path`: each file is stored encrypted in main at once, a photo
+ * already in the list is not added twice, and each file that could not be added says why.
+ * `onAdded` runs with the photos that were new (focus goes to them).
+ */
+export function usePhotoAdder(path: PhotoListPath, onAdded?: (fresh: AttachmentRef[]) => void) {
   const { t } = useTranslation('records');
   const validationText = useDomainValidationText();
   const errorText = useErrorText();
-  const { control, setValue, getValues } = useFormContext<IntakeForm>();
-  const path = `weapons.${weaponIndex}.photos` as const;
-  const photos = (useWatch({ control, name: path }) ?? []) as AttachmentRef[];
-  const message = useFieldMessage(path);
-  const [kind, setKind] = useState<(typeof photoKinds)[number]>('whole_weapon');
+  const { setValue, getValues } = useFormContext<IntakeForm>();
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
-  const ids = { kind: useId(), error: useId(), problems: useId(), heading: useId() };
-  const inputId = fieldId(path);
-  const weaponTitle = t('weapon.title', { n: weaponIndex + 1 });
 
-  const addFiles = async (event: ChangeEvent<HTMLInputElement>) => {
+  const addFiles = async (event: ChangeEvent<HTMLInputElement>, kind: AttachmentKind) => {
     const input = event.currentTarget;
     const files = [...(input.files ?? [])];
     if (files.length === 0) return;
@@ -75,7 +67,32 @@ export function PhotosField({
     if (fresh.length > 0) setValue(path, [...current, ...fresh], { shouldDirty: true });
     setProblems(failed);
     setBusy(false);
+    if (fresh.length > 0) onAdded?.(fresh);
   };
+
+  return { busy, problems, addFiles };
+}
+
+/** The photo lists of a record: the scene's, and each weapon's. */
+export type PhotoListPath = 'photos' | `weapons.${number}.photos`;
+
+export function PhotosField({
+  weaponIndex,
+  kindLabel,
+}: {
+  weaponIndex: number;
+  kindLabel: (kind: AttachmentKind) => string;
+}) {
+  const { t } = useTranslation('records');
+  const { control, setValue, getValues } = useFormContext<IntakeForm>();
+  const path = `weapons.${weaponIndex}.photos` as const;
+  const photos = (useWatch({ control, name: path }) ?? []) as AttachmentRef[];
+  const message = useFieldMessage(path);
+  const [kind, setKind] = useState<(typeof photoKinds)[number]>('whole_weapon');
+  const { busy, problems, addFiles } = usePhotoAdder(path);
+  const ids = { kind: useId(), error: useId(), problems: useId(), heading: useId() };
+  const inputId = fieldId(path);
+  const weaponTitle = t('weapon.title', { n: weaponIndex + 1 });
 
   const removePhoto = (sha256: string) => {
     const current = (getValues(path) ?? []) as AttachmentRef[];
@@ -158,7 +175,7 @@ export function PhotosField({
           disabled={busy}
           aria-invalid={message !== undefined}
           aria-describedby={describedBy}
-          onChange={(event) => void addFiles(event)}
+          onChange={(event) => void addFiles(event, kind)}
         />
         <label htmlFor={inputId} className="button file-input__button">
           {t('photo.add')}

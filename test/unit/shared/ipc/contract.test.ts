@@ -81,6 +81,8 @@ const expectedProcedures = [
   'getPhoto',
   'verifyAuditLog',
   'getUnsavedBackup',
+  'getPositionOffer',
+  'getDevicePosition',
   'getUnsavedNewRecord',
   'putUnsavedBackup',
   'clearUnsavedBackup',

@@ -141,6 +141,8 @@ const sampleInputs: Record<ProcedureName, unknown> = {
     backup: {
       id: '0190f0e0-0000-7000-8000-000000000003',
       baseRevision: 1,
+  getPositionOffer: undefined,
+  getDevicePosition: undefined,
       changedAt: '2026-05-04T10:20:30.000Z',
       valuesJson: '{"notes":"Spare wheel"}',
     },
