@@ -273,7 +273,18 @@ export function buildIntakeReceipt(
     content.push(
       { text: words.totals, style: 'heading' },
       {
-        table: { widths: [160, 60, 60], body: totalRows },
+        table: {
+          headerRows: 1,
+          widths: [160, 60, 60],
+          body: [
+            [
+              { text: words.columnKind, style: 'th' },
+              { text: words.columnQuantity, style: 'th', alignment: 'right' },
+              { text: words.columnUnit, style: 'th' },
+            ],
+            ...totalRows,
+          ],
+        },
         layout: 'lightHorizontalLines',
       },
     );
@@ -369,7 +380,12 @@ function photoContent(
       margin: [0, 4, 0, 8],
     };
   });
-  return [{ text: words.photos, style: 'heading' }, ...blocks];
+  // The heading travels with the first photo: never alone at the foot of a page.
+  const [first, ...rest] = blocks;
+  return [
+    { stack: [{ text: words.photos, style: 'heading' }, first ?? ''], unbreakable: true },
+    ...rest,
+  ];
 }
 
 function signatureBlock(context: IntakeEventDraft['context'], words: ReceiptWords): Content {
