@@ -30,6 +30,13 @@ import {
 import { readBlob, writeBlob } from '../store/blob-store.ts';
 import { detectImageType } from '../store/image-type.ts';
 import {
+  amendmentAfter,
+  amendmentReasonOf,
+  INTAKE_AMENDED,
+  recordStateAfter,
+} from '../store/intake-amendments.ts';
+import {
+  deleteIntakeDraft,
   listIntakes,
   readIntake,
   writeIntake,
@@ -41,6 +48,7 @@ import { appendOutbox } from '../store/outbox.ts';
 import { recordSyncState } from '../store/sync-repository.ts';
 import { findUser } from '../store/users-repository.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
+import { finalFormOf } from './final-form.ts';
 import { requireRecordPermission } from './permissions.ts';
 
 type RecordHandlers = Pick<
@@ -55,6 +63,8 @@ type RecordHandlers = Pick<
   | 'getIntake'
   | 'listIntakes'
   | 'getIntakeHistory'
+  | 'amendIntake'
+  | 'deleteIntakeDraft'
   | 'addPhoto'
   | 'getPhoto'
   | 'verifyAuditLog'
@@ -249,8 +259,135 @@ export function recordHandlers(
         at: entry.at,
         userName: entry.userId === null ? '' : (findUser(db, entry.userId)?.name ?? entry.userId),
         action: entry.action,
-        changedFields: changedFields(entry.before, entry.after),
+        changedFields: changedFields(entry.before, recordStateAfter(entry)),
+        ...(entry.action === INTAKE_AMENDED ? { reason: amendmentReasonOf(entry) ?? '' } : {}),
       }));
+    },
+
+    amendIntake: ({ draft, expectedRevision, reason }) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        requireRecordPermission(user, INTAKE, 'amend');
+        const existing = readIntake(db, draft.id);
+        if (existing === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+        if (existing.status !== 'final') {
+          throw new AppError(
+            'VALIDATION_ERROR',
+            'Only a final record is amended; a draft is simply edited.',
+            [{ path: '', message: 'notFinal', code: 'custom' }],
+          );
+        }
+        if (existing.revision !== expectedRevision) {
+          throw new AppError(
+            'CONFLICT',
+            'This record was changed in the meantime. Reopen it to see the latest version.',
+          );
+        }
+        assertReferences(db, draft);
+        // The record's number is the store's, written once: an amendment cannot change it.
+        const { recordNumber: _ignored, ...fields } = draft as IntakeEventDraft & {
+          recordNumber?: string;
+        };
+        const kept = (existing.event as { recordNumber?: string }).recordNumber;
+        const candidate = kept === undefined ? fields : { ...fields, recordNumber: kept };
+        // The amended record is held to the final form, with the rules that need the clock.
+        const finalForm = finalFormOf(db, { ...existing, event: candidate }, now());
+        if (!finalForm.ok) {
+          throw new AppError(
+            'VALIDATION_ERROR',
+            'The amended record is not complete; the fields that need attention are marked.',
+            finalForm.issues,
+          );
+        }
+        const amended = finalForm.event;
+        const changed = changedTopLevelFields(INTAKE, existing.event, amended);
+        if (changed.length === 0) {
+          throw new AppError('VALIDATION_ERROR', 'This amendment changes nothing.', [
+            { path: '', message: 'nothingChanged', code: 'custom' },
+          ]);
+        }
+        writeIntake(db, {
+          event: amended,
+          revision: existing.revision + 1,
+          status: 'final',
+          createdAt: existing.createdAt,
+          createdBy: existing.createdBy,
+          updatedAt: at,
+          updatedBy: user.id,
+          finalisedAt: existing.finalisedAt,
+          finalisedBy: existing.finalisedBy,
+        });
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: INTAKE_AMENDED,
+          entity: INTAKE,
+          entityId: draft.id,
+          before: existing.event,
+          after: amendmentAfter(amended, reason),
+        });
+        appendOutbox(db, {
+          entity: INTAKE,
+          entityId: draft.id,
+          op: 'amend',
+          baseRevision: existing.serverRev,
+          payload: amended,
+          changedFields: changed,
+          createdAt: at,
+          createdBy: user.id,
+        });
+      })();
+      onSaved();
+      return view(db, draft.id);
+    },
+
+    deleteIntakeDraft: ({ id, expectedRevision }) => {
+      const { db, dbId, user } = open();
+      const at = now().toISOString();
+      db.transaction(() => {
+        requireRecordPermission(user, INTAKE, 'delete');
+        const existing = readIntake(db, id);
+        if (existing === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+        if (existing.status === 'final') {
+          throw new AppError(
+            'RECORD_FINAL',
+            'A final record is evidence and is never deleted; amend it instead.',
+          );
+        }
+        if (existing.revision !== expectedRevision) {
+          throw new AppError(
+            'CONFLICT',
+            'This record was changed in the meantime. Reopen it to see the latest version.',
+          );
+        }
+        const { serverMayHaveIt } = deleteIntakeDraft(db, id);
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: 'intake.draft_deleted',
+          entity: INTAKE,
+          entityId: id,
+          before: existing.event,
+          after: null,
+        });
+        // A draft the server never received is gone once it is gone here; otherwise the server
+        // is told, and refuses if another laptop finalised it meanwhile (then it comes back).
+        if (serverMayHaveIt) {
+          appendOutbox(db, {
+            entity: INTAKE,
+            entityId: id,
+            op: 'delete',
+            baseRevision: existing.serverRev,
+            payload: {},
+            changedFields: [],
+            createdAt: at,
+            createdBy: user.id,
+          });
+        }
+      })();
+      onSaved();
+      return { ok: true as const };
     },
 
     addPhoto: async ({ dataBase64, kind, caption }) => {

@@ -204,3 +204,27 @@ export function listIntakes(
     .all({ ...params, limit: filter.limit, offset: filter.offset }) as IntakeListRow[];
   return { rows, total };
 }
+
+/**
+ * Deletes a draft on this laptop, inside the caller's transaction: the record, its item rows (they
+ * go with it and nothing else does) and any server change kept aside for it. Changes never sent
+ * leave the outbox with it; what remains tells whether the server may hold the record, so the
+ * caller knows whether a 'delete' must follow. Its history stays in the audit log.
+ */
+export function deleteIntakeDraft(db: Db, id: string): { serverMayHaveIt: boolean } {
+  const row = prepared(db, 'SELECT server_rev FROM intake_events WHERE id = ?').get(id) as
+    { server_rev: number } | undefined;
+  deleteItemRowsOf(db, id);
+  prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(id);
+  // A change with no wire id was never sent: it can go. One that was sent may have arrived.
+  prepared(
+    db,
+    "DELETE FROM outbox WHERE entity = 'intake_event' AND entity_id = ? AND state = 'pending' AND wire_id IS NULL",
+  ).run(id);
+  const sent = prepared(
+    db,
+    "SELECT 1 FROM outbox WHERE entity = 'intake_event' AND entity_id = ? AND state = 'pending' LIMIT 1",
+  ).get(id);
+  return { serverMayHaveIt: (row?.server_rev ?? 0) > 0 || sent !== undefined };
+}

@@ -76,6 +76,8 @@ export const HistoryEntrySchema = z.object({
   action: z.string(),
   /** Top-level fields whose value differs between before and after. */
   changedFields: z.array(z.string()),
+  /** An amendment's reason, as the person gave it. */
+  reason: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -115,6 +117,27 @@ export const recordProcedures = {
   getIntakeHistory: {
     input: z.object({ id: RecordIdSchema }),
     output: z.array(HistoryEntrySchema),
+  },
+  /**
+   * Amends a FINAL record: a new revision that stays final, checked in full against the final
+   * form, with the reason kept in its history; synced as an 'amend'. The record comes as the
+   * editor holds it (a draft's shape); the store keeps its id, number and finalisation.
+   */
+  amendIntake: {
+    input: z.object({
+      draft: IntakeEventDraftSchema,
+      expectedRevision: z.number().int().min(0),
+      reason: z.string().trim().min(1).max(1000),
+    }),
+    output: IntakeRecordViewSchema,
+  },
+  /**
+   * Deletes a DRAFT (never a final record) with its items; synced as a 'delete' when the server
+   * may hold it. Its history stays in the audit log.
+   */
+  deleteIntakeDraft: {
+    input: z.object({ id: RecordIdSchema, expectedRevision: z.number().int().min(0) }),
+    output: z.object({ ok: z.literal(true) }),
   },
   /** Stores a photo encrypted; the type is read from the bytes, not taken from the renderer. */
   addPhoto: {

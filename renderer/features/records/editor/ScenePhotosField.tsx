@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../../shared/domain/attachment.ts';
@@ -33,11 +33,19 @@ export function ScenePhotosField() {
   const photos = (useWatch({ control, name: path }) ?? []) as AttachmentRef[];
   const [kind, setKind] = useState<SceneKind>('scene');
   const ids = { heading: useId(), kind: useId(), problems: useId() };
-  const { busy, problems, addFiles } = usePhotoAdder(path, () => {
-    // The next thing to do with a new photo is to say what it shows.
-    const index = getValues(path)?.length ?? 0;
-    if (index > 0) window.setTimeout(() => setFocus(`photos.${index - 1}.caption`), 0);
+  // The next thing to do with a new photo is to say what it shows: its caption gets the focus
+  // once the photo's row is on screen.
+  const pendingFocus = useRef<number | null>(null);
+  const { busy, problems, addFiles } = usePhotoAdder(path, (fresh) => {
+    const count = getValues(path)?.length ?? 0;
+    pendingFocus.current = count - fresh.length;
   });
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null || photos.length <= index) return;
+    pendingFocus.current = null;
+    setFocus(`photos.${index}.caption`);
+  }, [photos.length, setFocus]);
   const kindLabel = (value: AttachmentKind) => enumLabel('attachmentKind', value);
 
   const removePhoto = (sha256: string) => {

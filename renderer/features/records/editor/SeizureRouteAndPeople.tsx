@@ -125,7 +125,7 @@ function personSpecs(index: number) {
  */
 export function PersonsInvolvedField() {
   const { t } = useTranslation(['event', 'records']);
-  const { control, setFocus } = useFormContext<IntakeForm>();
+  const { control } = useFormContext<IntakeForm>();
   const { fields, append, remove } = useFieldArray({ control, name: personsPath, keyName: 'key' });
   const ids = { heading: useId(), hint: useId() };
   const addRef = useRef<HTMLButtonElement>(null);
@@ -172,9 +172,8 @@ export function PersonsInvolvedField() {
         ref={addRef}
         className="button"
         onClick={() => {
-          append({});
-          // The new person's first question.
-          window.setTimeout(() => setFocus(`${personsPath}.${fields.length}.nationality`), 0);
+          // The new person's first question gets the focus.
+          append({}, { focusName: `${personsPath}.${fields.length}.nationality` });
         }}
       >
         {t('persons.add')}

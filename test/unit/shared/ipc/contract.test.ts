@@ -76,6 +76,8 @@ const expectedProcedures = [
   'getIntake',
   'listIntakes',
   'getIntakeHistory',
+  'amendIntake',
+  'deleteIntakeDraft',
   'makeIntakeReceipt',
   'addPhoto',
   'getPhoto',

@@ -131,6 +131,12 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   getIntake: { id: '0190f0e0-0000-7000-8000-000000000003' },
   listIntakes: { serial: 'AK-47' },
   getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  amendIntake: {
+    draft: { id: '0190f0e0-0000-7000-8000-000000000003', status: 'draft', revision: 2 },
+    expectedRevision: 2,
+    reason: 'Serial number misread',
+  },
+  deleteIntakeDraft: { id: '0190f0e0-0000-7000-8000-000000000003', expectedRevision: 1 },
   makeIntakeReceipt: { id: '0190f0e0-0000-7000-8000-000000000003', includePhotos: false },
   addPhoto: { dataBase64: 'iVBORw0KGgo=', kind: 'whole_weapon' },
   getPhoto: { sha256: 'a'.repeat(64) },
