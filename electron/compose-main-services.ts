@@ -6,6 +6,7 @@ import type { Logger } from './logging/logger.ts';
 import { downloadDocumentOutput, type DocumentOutput } from './documents/document-output.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { documentHandlers } from './services/document-handlers.ts';
+import { itemHandlers } from './services/items-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
@@ -91,6 +92,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     },
     ...sessionHandlers(session, keychain, idle),
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...itemHandlers(session, idle),
     ...placeHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...unsaved.handlers,
     ...documentHandlers(

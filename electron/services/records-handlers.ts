@@ -46,6 +46,7 @@ import { listCampaigns, readCampaign, writeCampaign } from '../store/campaigns-r
 import { listLocations, readLocation, writeLocation } from '../store/locations-repository.ts';
 import { appendOutbox } from '../store/outbox.ts';
 import { recordSyncState } from '../store/sync-repository.ts';
+import { takeRecordNumber } from '../store/record-numbers.ts';
 import { findUser } from '../store/users-repository.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
 import { finalFormOf } from './final-form.ts';
@@ -126,7 +127,17 @@ export function recordHandlers(
         }
         assertReferences(db, draft);
         const revision = (existing?.revision ?? 0) + 1;
-        const event: IntakeEventDraft = { ...draft, status: 'draft', revision };
+        // The record number is the store's: taken when the record is first saved, kept after,
+        // whatever the form sends (a record pulled without one keeps having none here).
+        const { recordNumber: _sent, ...typed } = draft;
+        const recordNumber =
+          existing === null ? takeRecordNumber(db) : existing.event.recordNumber;
+        const event: IntakeEventDraft = {
+          ...typed,
+          status: 'draft',
+          revision,
+          ...(recordNumber === undefined ? {} : { recordNumber }),
+        };
         writeIntake(db, {
           event,
           revision,
@@ -241,6 +252,13 @@ export function recordHandlers(
         occurredAt: row.occurredOn,
         locationName: row.locationName,
         weaponCount: row.weaponCount,
+        recordNumber: row.recordNumber,
+        entryCounts: {
+          weapon: row.weaponCount,
+          part: row.partCount,
+          ammunition: row.ammunitionCount,
+          explosive: row.explosiveCount,
+        },
         serials: row.serials === null ? [] : row.serials.split('\u001f'),
         updatedAt: row.updatedAt,
         updatedByName: row.updatedByName,

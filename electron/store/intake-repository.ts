@@ -1,7 +1,10 @@
 import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-event.ts';
+import { normaliseRecordNumberSearch } from '../../shared/domain/record-number.ts';
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
+import type { IntakeSort } from '../../shared/ipc/procedures/records.ts';
 import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
+import { foldSearchText, intakeSearchColumns } from './intake-search-columns.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
@@ -69,14 +72,18 @@ export function writeIntake(
 ): void {
   const { event } = row;
   const dataJson = row.dataJson ?? JSON.stringify(event);
+  const items = itemsOfIntake(event as Record<string, unknown>, row.status);
   prepared(
     db,
     `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision,
-       server_rev, data_json, created_at, created_by, updated_at, updated_by, finalised_at, finalised_by)
+       server_rev, data_json, created_at, created_by, updated_at, updated_by, finalised_at, finalised_by,
+       record_number, case_ref, receipt_number, item_count)
      VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision,
        coalesce(@server_rev, 0), @data_json, @created_at, @created_by, @updated_at, @updated_by,
-       @finalised_at, @finalised_by)
+       @finalised_at, @finalised_by, @record_number, @case_ref, @receipt_number, @item_count)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, context = excluded.context,
+       record_number = excluded.record_number, case_ref = excluded.case_ref,
+       receipt_number = excluded.receipt_number, item_count = excluded.item_count,
        occurred_on = excluded.occurred_on, location_id = excluded.location_id,
        campaign_id = excluded.campaign_id, revision = excluded.revision,
        server_rev = coalesce(@server_rev, intake_events.server_rev), data_json = excluded.data_json,
@@ -98,11 +105,12 @@ export function writeIntake(
     updated_by: row.updatedBy,
     finalised_at: row.finalisedAt,
     finalised_by: row.finalisedBy,
+    ...intakeSearchColumns(event as Record<string, unknown>, items.length),
   });
 
   // The items' rows follow the record: rebuilt from it on every write.
   deleteItemRowsOf(db, event.id);
-  insertItemRows(db, itemsOfIntake(event as Record<string, unknown>, row.status));
+  insertItemRows(db, items);
 }
 
 export interface IntakeFilter {
@@ -113,6 +121,13 @@ export interface IntakeFilter {
   readonly locationId?: string | undefined;
   /** Matched, normalised, anywhere in a serial number or a marking's text. */
   readonly serial?: string | undefined;
+  /**
+   * Matched anywhere in the record number, case reference, receipt number, a make or a model
+   * (ignoring case), or, normalised, in a serial number or marking.
+   */
+  readonly search?: string | undefined;
+  readonly sort?: IntakeSort | undefined;
+  readonly direction?: 'asc' | 'desc' | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -123,7 +138,11 @@ export interface IntakeListRow {
   readonly context: string;
   readonly occurredOn: string | null;
   readonly locationName: string | null;
+  readonly recordNumber: string | null;
   readonly weaponCount: number;
+  readonly partCount: number;
+  readonly ammunitionCount: number;
+  readonly explosiveCount: number;
   readonly serials: string | null;
   readonly updatedAt: string;
   readonly updatedByName: string;
@@ -131,7 +150,41 @@ export interface IntakeListRow {
   readonly syncState: RecordSyncState;
 }
 
-/** Newest first; drafts without a date sort by their last change. */
+/** A LIKE pattern finding `text` anywhere. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Records with an item whose serial or a text read off it contains the (normalised) pattern. */
+function serialMatch(param: string): string {
+  return `e.id IN (
+    SELECT i.intake_event_id FROM items i WHERE i.serial_normalised LIKE ${param} ESCAPE '\\'
+    UNION
+    SELECT i.intake_event_id FROM item_texts t JOIN items i ON i.id = t.item_id
+      WHERE t.text_normalised LIKE ${param} ESCAPE '\\')`;
+}
+
+/**
+ * Each sort with its tie-breakers; every one ends on the id, so a page boundary never moves.
+ * Date, number, item count and last change walk an index; the place sorts what matches.
+ */
+function orderOf(sort: IntakeSort, direction: 'asc' | 'desc'): string {
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  switch (sort) {
+    case 'date':
+      return `e.sort_date ${dir}, e.updated_at ${dir}, e.id`;
+    case 'number':
+      return `e.record_number ${dir}, e.id`;
+    case 'place':
+      return `l.name COLLATE NOCASE ${dir}, e.sort_date DESC, e.id`;
+    case 'items':
+      return `e.item_count ${dir}, e.sort_date DESC, e.id`;
+    case 'updated':
+      return `e.updated_at ${dir}, e.id`;
+  }
+}
+
+/** Newest first unless asked otherwise; drafts without a date sort by their last change. */
 export function listIntakes(
   db: Db,
   filter: IntakeFilter,
@@ -163,45 +216,68 @@ export function listIntakes(
     // A search of only separators ('-', '/') names no serial: it finds nothing, not everything.
     if (normalised === '') where.push('0');
     else {
-      where.push(`e.id IN (
-        SELECT i.intake_event_id FROM items i WHERE i.serial_normalised LIKE @serial ESCAPE '\\'
-        UNION
-        SELECT i.intake_event_id FROM item_texts t JOIN items i ON i.id = t.item_id
-          WHERE t.text_normalised LIKE @serial ESCAPE '\\')`);
-      params.serial = `%${normalised.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+      where.push(serialMatch('@serial'));
+      params.serial = containing(normalised);
     }
+  }
+  if (filter.search !== undefined && filter.search.trim() !== '') {
+    const text = foldSearchText(filter.search);
+    const serial = normaliseMarkingText(filter.search);
+    // Each part scans a narrow index (number, case and receipt; make and model; serials and
+    // markings), never the records' JSON.
+    where.push(`(
+      e.rowid IN (SELECT rowid FROM intake_events
+        WHERE record_number LIKE @searchNumber ESCAPE '\\' OR case_ref LIKE @searchText ESCAPE '\\'
+          OR receipt_number LIKE @searchText ESCAPE '\\')
+      OR e.id IN (SELECT intake_event_id FROM items
+        WHERE manufacturer LIKE @searchText ESCAPE '\\' OR model LIKE @searchText ESCAPE '\\')
+      ${serial === '' ? '' : `OR ${serialMatch('@searchSerial')}`})`);
+    params.searchNumber = containing(normaliseRecordNumberSearch(filter.search));
+    params.searchText = containing(text);
+    if (serial !== '') params.searchSerial = containing(serial);
   }
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
   // For the page itself the filters are written with a unary + so SQLite walks the sort index in
   // order and stops after offset + limit rows, instead of sorting every match (50 ms at 100k).
   const pageClause = clause.replace(/\be\.(context|occurred_on|location_id|status)\b/g, '+e.$1');
+  const sort = filter.sort ?? 'date';
   const total = (
     db.prepare(`SELECT count(*) AS n FROM intake_events e ${clause}`).get(params) as { n: number }
   ).n;
   // The page's ids first, then the per-row details for those 50 only: with the details in the
   // same select, SQLite would compute them for every matching row before sorting.
+  const ids = db
+    .prepare(
+      `SELECT e.id FROM intake_events e
+       ${sort === 'place' ? 'LEFT JOIN locations l ON l.id = e.location_id' : ''}
+       ${pageClause}
+       ORDER BY ${orderOf(sort, filter.direction ?? (sort === 'place' || sort === 'number' ? 'asc' : 'desc'))}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .pluck()
+    .all({ ...params, limit: filter.limit, offset: filter.offset }) as string[];
+  if (ids.length === 0) return { rows: [], total };
+  const count = (kind: string) =>
+    `(SELECT count(*) FROM items i WHERE i.intake_event_id = e.id AND i.kind = '${kind}')`;
   const rows = db
     .prepare(
-      `WITH page AS (
-         SELECT e.id, e.sort_date, e.updated_at FROM intake_events e ${pageClause}
-         ORDER BY e.sort_date DESC, e.updated_at DESC, e.id
-         LIMIT @limit OFFSET @offset)
-       SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
-         (SELECT count(*) FROM items i WHERE i.intake_event_id = e.id AND i.kind = 'weapon')
-           AS weaponCount,
+      `SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
+         e.record_number AS recordNumber,
+         ${count('weapon')} AS weaponCount, ${count('part')} AS partCount,
+         ${count('ammunition')} AS ammunitionCount, ${count('explosive')} AS explosiveCount,
          (SELECT group_concat(serial_number, char(31)) FROM
             (SELECT serial_number FROM items i WHERE i.intake_event_id = e.id
                AND serial_number IS NOT NULL AND serial_number <> ''
                ORDER BY i.kind = 'weapon' DESC, i.position LIMIT 5)) AS serials,
          e.updated_at AS updatedAt, u.name AS updatedByName, e.revision,
          ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState
-       FROM page
-       JOIN intake_events e ON e.id = page.id
+       FROM json_each(@ids) page
+       JOIN intake_events e ON e.id = page.value
        LEFT JOIN locations l ON l.id = e.location_id
        JOIN users u ON u.id = e.updated_by
-       ORDER BY page.sort_date DESC, page.updated_at DESC, page.id`,
+       ORDER BY page.key`,
     )
-    .all({ ...params, limit: filter.limit, offset: filter.offset }) as IntakeListRow[];
+    .all({ ids: JSON.stringify(ids) }) as IntakeListRow[];
   return { rows, total };
 }
 

@@ -137,6 +137,21 @@ export function decideMutation(
     return rejected(mutation, 'record_deleted', 'This record was deleted on the server.');
   }
   const current = record.data;
+  // Write-once keys (a record number) are set once and then never altered, by any op.
+  for (const key of type.writeOnceKeys) {
+    if (current[key] !== undefined && key in fields && !sameFieldValue(fields[key], current[key])) {
+      return rejected(
+        mutation,
+        'invalid_record',
+        `The ${key} of a record never changes once given (this record's is ${JSON.stringify(current[key])}).`,
+      );
+    }
+  }
+  // A record written before such a key existed may be given it, even when final: its laptop
+  // numbers its older records once (that is not a change to the evidence).
+  const firstSet = type.writeOnceKeys.filter(
+    (key) => current[key] === undefined && fields[key] !== undefined && fields[key] !== null,
+  );
 
   if (op === 'delete') {
     if (record.status !== 'draft') {
@@ -151,21 +166,22 @@ export function decideMutation(
   // is told which fields differ and may send them as an amendment.
   if (record.status === 'final' && op !== 'amend') {
     const differing = Object.keys(fields).filter(
-      (key) => !sameFieldValue(fields[key], current[key]),
+      (key) => !sameFieldValue(fields[key], current[key]) && !firstSet.includes(key),
     );
-    if (differing.length === 0) return decision(mutation);
-    return decision(mutation, {
-      outcome: 'conflict',
-      reason: 'record_final',
-      message: 'This record is final on the server; send the changes as an amendment.',
-      conflictFields: differing,
-      conflicts: differing.map((field) => ({
-        field,
-        deviceValue: fields[field],
-        serverValue: current[field],
-        kind: 'record_final',
-      })),
-    });
+    if (differing.length === 0 && firstSet.length === 0) return decision(mutation);
+    if (differing.length > 0)
+      return decision(mutation, {
+        outcome: 'conflict',
+        reason: 'record_final',
+        message: 'This record is final on the server; send the changes as an amendment.',
+        conflictFields: differing,
+        conflicts: differing.map((field) => ({
+          field,
+          deviceValue: fields[field],
+          serverValue: current[field],
+          kind: 'record_final',
+        })),
+      });
   }
 
   const conflictFields: string[] = [];

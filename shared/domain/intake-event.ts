@@ -11,6 +11,7 @@ import { ExplosiveItemDraftSchema, ExplosiveItemFinalSchema } from './explosive-
 import { RecordIdSchema } from './ids.ts';
 import { keyed } from './message-keys.ts';
 import { PartDraftSchema, PartFinalSchema } from './part.ts';
+import { RecordNumberSchema } from './record-number.ts';
 import {
   alwaysOnObjects,
   duplicateIdIssues,
@@ -50,6 +51,11 @@ const intakeEventDraftShape = {
   status: z.literal('draft', keyed('invalidOption')),
   /** Local edit counter: a save based on an older revision is a conflict, shown to a person. */
   revision: RevisionSchema,
+  /**
+   * The human-readable number (record-number.ts): assigned by the store of the laptop that first
+   * saved the record, never by a form, and never changed afterwards (write-once, see record-types).
+   */
+  recordNumber: RecordNumberSchema.optional(),
   context: IntakeContextSchema.optional(),
   /** Date, time optional: reports are by calendar year and half-year. */
   occurredAt: IsoDateSchema.optional(),

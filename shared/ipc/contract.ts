@@ -5,6 +5,7 @@ import { appProcedures } from './procedures/app.ts';
 import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
+import { itemProcedures } from './procedures/items.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
@@ -23,10 +24,11 @@ export const procedures = {
   ...appProcedures,
   ...sessionProcedures,
   ...recordProcedures,
+  ...itemProcedures,
   ...placeProcedures,
+  ...positionProcedures,
   ...documentProcedures,
   ...unsavedProcedures,
-  ...positionProcedures,
   ...syncProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

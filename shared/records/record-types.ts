@@ -53,6 +53,13 @@ export interface RecordType {
   readonly lifecycle: RecordLifecycle;
   /** Keys the store owns and never takes from a change: id, revision and (finalised) status. */
   readonly serverKeys: readonly string[];
+  /**
+   * Keys the store assigns once, when the record is first saved (a record number), and that
+   * travel with it: a form never sets them (main keeps the stored value whatever the renderer
+   * sends) and the server refuses a change that would alter one already set. A record that has
+   * none yet (written before such a key existed) may be given one, even when it is final.
+   */
+  readonly writeOnceKeys: readonly string[];
   /** Everything a record may hold while it is written; for other lifecycles, the only schema. */
   readonly draftSchema: z.ZodType;
   /** As the standard requires it: a finalised record's final form; otherwise the same schema. */
@@ -87,6 +94,7 @@ export const intakeEventType: RecordType = {
   entity: 'intake_event',
   lifecycle: 'finalised',
   serverKeys: ['id', 'revision', 'status'],
+  writeOnceKeys: ['recordNumber'],
   draftSchema: IntakeEventDraftSchema,
   finalSchema: IntakeEventFinalSchema,
   finalIssues: (record, context) => {
@@ -115,6 +123,7 @@ export const locationType: RecordType = {
   entity: 'location',
   lifecycle: 'editable',
   serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
   draftSchema: LocationSchema,
   finalSchema: LocationSchema,
   references: { parentLocationId: 'location' },
@@ -128,6 +137,7 @@ export const campaignType: RecordType = {
   entity: 'campaign',
   lifecycle: 'editable',
   serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
   draftSchema: CampaignSchema,
   finalSchema: CampaignSchema,
   references: {},
@@ -147,6 +157,7 @@ export const attachmentType: RecordType = {
   entity: 'attachment',
   lifecycle: 'immutable',
   serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
   draftSchema: AttachmentRecordSchema,
   finalSchema: AttachmentRecordSchema,
   references: {},

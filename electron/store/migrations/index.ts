@@ -3,6 +3,7 @@ import { initialSchema } from './0010-initial-schema.ts';
 import { syncSchema } from './0020-sync.ts';
 import { deferredIndexesSchema } from './0030-deferred-indexes.ts';
 import { itemsSchema } from './0040-items.ts';
+import { recordNumbersSchema } from './0050-record-numbers.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -11,6 +12,7 @@ export const migrations: readonly Migration[] = [
   syncSchema,
   deferredIndexesSchema,
   itemsSchema,
+  recordNumbersSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -39,6 +39,11 @@ export const IntakeRecordViewSchema = z.object({
 });
 export type IntakeRecordView = z.infer<typeof IntakeRecordViewSchema>;
 
+/** The list's sortable columns: the event's date, the record number, the place, how many items, the last change. */
+export const intakeSortValues = ['date', 'number', 'place', 'items', 'updated'] as const;
+export const IntakeSortSchema = z.enum(intakeSortValues);
+export type IntakeSort = z.infer<typeof IntakeSortSchema>;
+
 export const IntakeFilterSchema = z.object({
   context: IntakeContextSchema.optional(),
   status: RecordStatusSchema.optional(),
@@ -47,6 +52,14 @@ export const IntakeFilterSchema = z.object({
   locationId: RecordIdSchema.optional(),
   /** A serial number or marking text, matched after normalisation, anywhere in the text. */
   serial: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Text found anywhere in a record number, case reference, receipt number, make or model
+   * (ignoring case), or in a serial number or marking (after normalisation).
+   */
+  search: z.string().trim().min(1).max(100).optional(),
+  /** The column the list is sorted by; newest date first when not given. */
+  sort: IntakeSortSchema.optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
 });
@@ -59,6 +72,18 @@ export const IntakeSummarySchema = z.object({
   occurredAt: z.string().nullable(),
   locationName: z.string().nullable(),
   weaponCount: z.number().int().min(0),
+  /** The human-readable number (none on a record pulled from a laptop that has not numbered it). */
+  recordNumber: z.string().nullable(),
+  /**
+   * How many entries of each kind the record lists: weapons, parts lines, ammunition lots,
+   * explosive entries. Counts of entries, never quantities: 500 rounds are one lot.
+   */
+  entryCounts: z.object({
+    weapon: z.number().int().min(0),
+    part: z.number().int().min(0),
+    ammunition: z.number().int().min(0),
+    explosive: z.number().int().min(0),
+  }),
   /** Serial numbers as read, the first few. */
   serials: z.array(z.string()),
   updatedAt: z.string(),

@@ -54,6 +54,9 @@ export const ListFiltersSchema = IntakeFilterSchema.pick({
   to: true,
   locationId: true,
   serial: true,
+  search: true,
+  sort: true,
+  direction: true,
 });
 export type ListFilters = z.infer<typeof ListFiltersSchema>;
 

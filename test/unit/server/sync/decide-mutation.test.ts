@@ -168,3 +168,86 @@ describe('decideMutation', () => {
     ).toMatchObject({ reason: 'not_deletable' });
   });
 });
+
+describe('decideMutation: the record number is written once', () => {
+  const numbered: RecordState = {
+    ...draft,
+    data: { ...draft.data, recordNumber: 'K7QX9-00042' } as RecordState['data'],
+  };
+
+  it('refuses a change that would alter a record number already given, whatever the op', () => {
+    for (const op of ['update', 'finalise'] as const) {
+      const changed = decideMutation(
+        numbered,
+        mutation({
+          mutationId: 1,
+          entityId: id,
+          op,
+          baseRev: 3,
+          fields: { recordNumber: 'AAAAA-00001' },
+        }),
+        none,
+      );
+      expect(changed).toMatchObject({ outcome: 'rejected', reason: 'invalid_record', next: null });
+      expect(changed.message).toContain('K7QX9-00042');
+    }
+    const cleared = decideMutation(
+      numbered,
+      mutation({ mutationId: 2, entityId: id, baseRev: 3, fields: { recordNumber: null } }),
+      none,
+    );
+    expect(cleared.outcome).toBe('rejected');
+  });
+
+  it('takes the same number again as no change', () => {
+    const same = decideMutation(
+      numbered,
+      mutation({
+        mutationId: 1,
+        entityId: id,
+        baseRev: 3,
+        fields: { recordNumber: 'K7QX9-00042', notes: 'x' },
+      }),
+      none,
+    );
+    expect(same.outcome).toBe('applied');
+    expect(same.changedFields).toEqual(['notes']);
+  });
+
+  it('gives a final record written before numbers its number, without taking other changes', () => {
+    const final: RecordState = {
+      ...draft,
+      status: 'final',
+      data: { ...draft.data, status: 'final' } as RecordState['data'],
+    };
+    const given = decideMutation(
+      final,
+      mutation({
+        mutationId: 1,
+        entityId: id,
+        baseRev: 3,
+        fields: { recordNumber: 'K7QX9-00007' },
+      }),
+      { ...none, record: { ...none.record, lookup: () => undefined } },
+    );
+    // Not a change to the evidence (no record_final conflict): the number is checked like any
+    // final record (this bare record lacks items, so the final form's rules refuse it instead).
+    expect(given.reason).not.toBe('record_final');
+    expect(given.message).toContain('itemRequired');
+    const withMore = decideMutation(
+      final,
+      mutation({
+        mutationId: 2,
+        entityId: id,
+        baseRev: 3,
+        fields: { recordNumber: 'K7QX9-00007', notes: 'slipped in' },
+      }),
+      none,
+    );
+    expect(withMore).toMatchObject({
+      outcome: 'conflict',
+      reason: 'record_final',
+      conflictFields: ['notes'],
+    });
+  });
+});

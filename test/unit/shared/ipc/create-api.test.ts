@@ -130,6 +130,8 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   finaliseIntake: { id: '0190f0e0-0000-7000-8000-000000000003', expectedRevision: 1 },
   getIntake: { id: '0190f0e0-0000-7000-8000-000000000003' },
   listIntakes: { serial: 'AK-47' },
+  listItems: { kind: 'weapon', lifecycleStatus: 'in_custody' },
+  getItem: { id: '0190f0e0-0000-7000-8000-000000000002' },
   getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
   amendIntake: {
     draft: { id: '0190f0e0-0000-7000-8000-000000000003', status: 'draft', revision: 2 },
