@@ -4,12 +4,14 @@ import type { Language } from '../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
+import enItems from './locales/en.items.json';
 import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
+import srLatnItems from './locales/sr-Latn.items.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
@@ -17,8 +19,10 @@ import srLatnSync from './locales/sr-Latn.sync.json';
 /**
  * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
  * Namespaces by area: `translation` (app shell, settings, errors), `session` (set-up, unlock,
- * people), `records` (intake workflow), `sync` (Sync screen, enrollment, record badges), `domain`
- * (labels of the domain enumerations and the validation message keys of shared/domain).
+ * people), `records` (intake workflow), `items` (parts, ammunition lots and explosive items in
+ * the editor and the record, the serial marking), `sync` (Sync screen, enrollment, record
+ * badges), `domain` (labels of the domain enumerations and the validation message keys of
+ * shared/domain).
  */
 export const resources = {
   en: {
@@ -26,6 +30,7 @@ export const resources = {
     session: enSession,
     records: enRecords,
     event: enEvent,
+    items: enItems,
     domain: enDomain,
     sync: enSync,
   },
@@ -34,12 +39,21 @@ export const resources = {
     session: srLatnSession,
     records: srLatnRecords,
     event: srLatnEvent,
+    items: srLatnItems,
     domain: srLatnDomain,
     sync: srLatnSync,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
-export const namespaces = ['translation', 'session', 'records', 'event', 'domain', 'sync'] as const;
+export const namespaces = [
+  'translation',
+  'session',
+  'records',
+  'event',
+  'items',
+  'domain',
+  'sync',
+] as const;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

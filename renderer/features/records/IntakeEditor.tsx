@@ -16,6 +16,9 @@ import { FinaliseSummary, type SummaryIssue } from './editor/FinaliseSummary.tsx
 import { HeaderSection } from './editor/HeaderSection.tsx';
 import { SaveStatus } from './editor/SaveStatus.tsx';
 import { WeaponsSection } from './editor/WeaponsSection.tsx';
+import { AmmunitionSection } from './editor/AmmunitionSection.tsx';
+import { ExplosivesSection } from './editor/ExplosivesSection.tsx';
+import { PartsSection } from './editor/PartsSection.tsx';
 import type { IntakeForm } from './fields.tsx';
 import { useFormatters } from './format.ts';
 import { FinaliseIssuesContext, makeFinaliseIssues } from './issues-context.tsx';
@@ -439,7 +442,9 @@ function EditorForm({
           <HeaderSection locations={locations} />
           <DetailsSection locations={locations} />
           <WeaponsSection onRemoved={clearIssuesUnder} />
-          <OtherItemsNotice />
+          <PartsSection onRemoved={clearIssuesUnder} />
+          <AmmunitionSection onRemoved={clearIssuesUnder} />
+          <ExplosivesSection onRemoved={clearIssuesUnder} />
         </div>
         <div className="action-bar">
           <SaveStatus
@@ -510,18 +515,4 @@ function DetailsSection({ locations }: { locations: LocationsState }) {
   if (details === 'seizure') return <SeizureSection locations={locations} />;
   if (details === 'collection') return <CollectionSection />;
   return <p className="card field__hint">{t('editor.chooseContextFirst')}</p>;
-}
-
-/** Parts, ammunition and explosives are kept as they are; editing them comes later. */
-function OtherItemsNotice() {
-  const { t } = useTranslation('records');
-  const [parts, ammunition, explosives] = useWatch<
-    IntakeForm,
-    ['parts', 'ammunition', 'explosives']
-  >({
-    name: ['parts', 'ammunition', 'explosives'],
-  });
-  const count = (parts?.length ?? 0) + (ammunition?.length ?? 0) + (explosives?.length ?? 0);
-  if (count === 0) return null;
-  return <p className="notice">{t('editor.otherItemsKept', { count })}</p>;
 }

@@ -18,6 +18,7 @@ import {
   useTransitText,
 } from './EventDetails.tsx';
 import { useFormatters } from './format.ts';
+import { OtherItemsDetails } from './OtherItemsDetails.tsx';
 import { usePathLabel } from './path-labels.ts';
 import { PhotoThumb } from './photos.tsx';
 import { useLocations } from './use-locations.ts';
@@ -276,7 +277,7 @@ function RecordDetails({
         ))}
       </section>
 
-      <OtherItems event={event} />
+      <OtherItemsDetails event={event} />
 
       <section className="card" aria-labelledby="view-totals">
         <h2 id="view-totals">{t('view.totals')}</h2>
@@ -411,68 +412,6 @@ function WeaponDetails({ weapon, index }: { weapon: Weapon; index: number }) {
         </ul>
       )}
     </article>
-  );
-}
-
-/** Parts, ammunition and explosives are shown as recorded; their editors come later. */
-function OtherItems({ event }: { event: IntakeRecordView['event'] }) {
-  const { t } = useTranslation('records');
-  const enumLabel = useEnumLabel();
-  const format = useFormatters();
-  const rows = [
-    ...event.parts.map((part) => ({
-      id: part.id,
-      kind: enumLabel('quantityKind', 'parts'),
-      type: part.partType === undefined ? '' : enumLabel('partType', part.partType),
-      amount: part.quantity?.amount,
-      unit: enumLabel('quantityUnit', 'pieces'),
-    })),
-    ...event.ammunition.map((lot) => ({
-      id: lot.id,
-      kind: enumLabel('quantityKind', 'ammunition'),
-      type: lot.ammoClass === undefined ? '' : enumLabel('ammoClass', lot.ammoClass),
-      amount: lot.quantity?.amount,
-      unit:
-        lot.quantity?.unit === undefined ? '' : enumLabel('ammoQuantityUnit', lot.quantity.unit),
-    })),
-    ...event.explosives.map((item) => ({
-      id: item.id,
-      kind: enumLabel('quantityKind', 'explosives'),
-      type: item.eoType === undefined ? '' : enumLabel('explosiveType', item.eoType),
-      amount: item.quantity?.amount,
-      unit:
-        item.quantity?.unit === undefined
-          ? ''
-          : enumLabel('explosiveQuantityUnit', item.quantity.unit),
-    })),
-  ];
-  if (rows.length === 0) return null;
-  return (
-    <section className="card" aria-labelledby="view-other-items">
-      <h2 id="view-other-items">{t('view.otherItems')}</h2>
-      <table className="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('view.totalKind')}</th>
-            <th scope="col">{t('view.itemType')}</th>
-            <th scope="col" className="num">
-              {t('view.totalAmount')}
-            </th>
-            <th scope="col">{t('view.totalUnit')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.kind}</td>
-              <td>{row.type}</td>
-              <td className="num">{row.amount === undefined ? '' : format.number(row.amount)}</td>
-              <td>{row.unit}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }
 

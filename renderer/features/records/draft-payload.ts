@@ -56,6 +56,32 @@ function deleteAt(root: unknown, path: readonly PropertyKey[]): boolean {
   return true;
 }
 
+/** The quantity kind each item list holds (the discriminant of its quantities). */
+const quantityKindOf = { parts: 'parts', ammunition: 'ammunition', explosives: 'explosives' };
+
+/**
+ * Every item's quantity says its kind, and a part's its only unit. A new item starts with them,
+ * but an item recorded before the editor had its list (or sent by another client) may have a
+ * quantity without them, and an amount typed into it would otherwise never save.
+ */
+export function withQuantityKinds(values: unknown): unknown {
+  if (typeof values !== 'object' || values === null) return values;
+  const root = values as Record<string, unknown>;
+  for (const [list, kind] of Object.entries(quantityKindOf)) {
+    const items = root[list];
+    if (!Array.isArray(items)) continue;
+    for (const item of items) {
+      if (typeof item !== 'object' || item === null) continue;
+      const quantity = (item as { quantity?: unknown }).quantity;
+      if (typeof quantity !== 'object' || quantity === null || Array.isArray(quantity)) continue;
+      const fixed = quantity as Record<string, unknown>;
+      fixed.kind = kind;
+      if (kind === 'parts' && fixed.unit === undefined) fixed.unit = 'pieces';
+    }
+  }
+  return values;
+}
+
 export interface PayloadResult {
   /** The draft to save, or null when even the valid rest cannot form a draft. */
   readonly draft: Payload | null;
@@ -72,7 +98,7 @@ export function toDraftPayload(
   values: unknown,
   refused: ReadonlyMap<string, string> = new Map(),
 ): PayloadResult {
-  const candidate = prune(structuredClone(values));
+  const candidate = withQuantityKinds(prune(structuredClone(values)));
   const leftOut: string[] = [];
   for (const [path, json] of refused) {
     const segments = path.split('.');

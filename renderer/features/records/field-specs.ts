@@ -29,6 +29,9 @@ export const header = {
   campaignId: at('campaignId'),
   notes: at('notes'),
   weapons: at('weapons'),
+  parts: at('parts'),
+  ammunition: at('ammunition'),
+  explosives: at('explosives'),
 } as const;
 
 export const seizure = {
@@ -94,5 +97,50 @@ export function marking(weaponIndex: number, index: number) {
     textAsRead: at(`${base}.textAsRead`),
     legibility: choice(`${base}.legibility`, 'legibility'),
     photoSha256: at(`${base}.photoSha256`),
+  } as const;
+}
+
+export function part(index: number) {
+  const base = `parts.${index}`;
+  return {
+    base: at(base),
+    partType: choice(`${base}.partType`, 'partType'),
+    quantity: at(`${base}.quantity`),
+    amount: at(`${base}.quantity.amount`),
+    serialNumber: at(`${base}.serialNumber`),
+    markingText: at(`${base}.markingText`),
+  } as const;
+}
+
+export function ammunitionLot(index: number) {
+  const base = `ammunition.${index}`;
+  return {
+    base: at(base),
+    ammoClass: choice(`${base}.ammoClass`, 'ammoClass'),
+    calibre: at(`${base}.calibre`),
+    quantity: at(`${base}.quantity`),
+    amount: at(`${base}.quantity.amount`),
+    unit: choice(`${base}.quantity.unit`, 'ammoQuantityUnit'),
+    headstampText: at(`${base}.headstampText`),
+    lotBatchNumber: at(`${base}.lotBatchNumber`),
+    countryOfManufacture: at(`${base}.countryOfManufacture`),
+    yearOfManufacture: at(`${base}.yearOfManufacture`),
+    packagingMarks: at(`${base}.packagingMarks`),
+    condition: choice(`${base}.condition`, 'ammoCondition'),
+    hazardClass: at(`${base}.hazardClass`),
+  } as const;
+}
+
+export function explosiveItem(index: number) {
+  const base = `explosives.${index}`;
+  return {
+    base: at(base),
+    eoType: choice(`${base}.eoType`, 'explosiveType'),
+    quantity: at(`${base}.quantity`),
+    amount: at(`${base}.quantity.amount`),
+    unit: choice(`${base}.quantity.unit`, 'explosiveQuantityUnit'),
+    safetyStatus: choice(`${base}.safetyStatus`, 'explosiveSafetyStatus'),
+    eodTeamNotifiedAt: at(`${base}.eodTeamNotifiedAt`),
+    description: at(`${base}.description`),
   } as const;
 }

@@ -19,6 +19,7 @@ import { useCountryOptions } from '../../components/country-names.ts';
 import { DateField as AppDateField } from '../../components/DateField.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { useFinaliseIssue } from './issues-context.tsx';
+import { fromLocalDateTime, toLocalDateTime } from './item-values.ts';
 import { fieldId } from './paths.ts';
 
 /** The editor's form values: a draft, as typed. */
@@ -70,6 +71,7 @@ export function FieldFrame({
   required,
   hint,
   className,
+  alsoPath,
   children,
 }: {
   path: string;
@@ -77,9 +79,12 @@ export function FieldFrame({
   required?: boolean | undefined;
   hint?: string | undefined;
   className?: string | undefined;
+  alsoPath?: string | undefined;
   children: (a11y: FieldA11y) => ReactNode;
 }) {
-  const message = useFieldMessage(path);
+  const own = useFieldMessage(path);
+  const derived = useFieldMessage(alsoPath ?? path);
+  const message = own ?? derived;
   const errorId = useId();
   const hintId = useId();
   const describedBy =
@@ -109,6 +114,11 @@ interface CommonProps {
   readonly required?: boolean;
   readonly hint?: string;
   readonly className?: string;
+  /**
+   * A value derived from this field lives at another path (the serial marking's place follows
+   * "where the serial is"): its message shows here, where the person can act on it.
+   */
+  readonly alsoPath?: string;
 }
 
 /*
@@ -121,10 +131,21 @@ export function TextField({
   multiline,
   spellCheck,
   mono,
+  onValueChange,
   ...props
-}: CommonProps & { multiline?: boolean; spellCheck?: boolean; mono?: boolean }) {
+}: CommonProps & {
+  multiline?: boolean;
+  spellCheck?: boolean;
+  mono?: boolean;
+  /** After each change, with the value as the form now holds it. */
+  onValueChange?: (value: string | undefined) => void;
+}) {
   const { register } = useFormContext<IntakeForm>();
-  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+  const registration = register(props.path as FormPath, {
+    setValueAs: blankToUndefined,
+    onChange: (event: { target: { value: string } }) =>
+      onValueChange?.(blankToUndefined(event.target.value) as string | undefined),
+  });
   return (
     <FieldFrame {...props}>
       {(a11y) =>
@@ -151,36 +172,15 @@ export function TextField({
   );
 }
 
+/**
+ * A date in the app language's form (components/DateField.tsx, never the operating system's), or
+ * a time of day (HH:MM, the browser's input). A date's bounds are checked at finalisation.
+ */
 export function DateField({
   type,
   max,
   ...props
 }: CommonProps & { type: 'date' | 'time'; max?: string }) {
-  const { register } = useFormContext<IntakeForm>();
-  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
-  return (
-    <FieldFrame {...props}>
-      {(a11y) => <input {...a11y} {...registration} type="time" max={max} autoComplete="off" />}
-    </FieldFrame>
-  );
-}
-
-export function NumberField(props: CommonProps & { min?: number; max?: number }) {
-  const { register } = useFormContext<IntakeForm>();
-  const registration = register(props.path as FormPath, { setValueAs: numberOrUndefined });
-  return (
-    <FieldFrame {...props}>
-      {(a11y) => (
-        <input
-/**
- * A date in the app language's form (components/DateField.tsx, never the operating system's), or
- * a time of day (HH:MM, the browser's input). A date's bounds are checked at finalisation.
- */
-          {...a11y}
-          {...registration}
-          type="number"
-          inputMode="numeric"
-          autoComplete="off"
   return type === 'date' ? <LanguageDateField {...props} /> : <TimeField {...props} max={max} />;
 }
 
@@ -209,13 +209,109 @@ function LanguageDateField(props: CommonProps) {
 }
 
 function TimeField({ max, ...props }: CommonProps & { max?: string | undefined }) {
-          min={props.min}
-          max={props.max}
-          step={1}
+  const { register } = useFormContext<IntakeForm>();
+  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => <input {...a11y} {...registration} type="time" max={max} autoComplete="off" />}
+    </FieldFrame>
+  );
+}
+
+export function NumberField({
+  min,
+  max,
+  decimals,
+  ...props
+}: CommonProps & {
+  min?: number;
+  max?: number;
+  /** Weights (kg, tonnes) take decimals; counts and years are whole. */
+  decimals?: boolean;
+}) {
+  const { register } = useFormContext<IntakeForm>();
+  const registration = register(props.path as FormPath, { setValueAs: numberOrUndefined });
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          {...registration}
+          type="number"
+          inputMode={decimals === true ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          min={min}
+          max={max}
+          step={decimals === true ? 'any' : 1}
           className="input--short"
         />
       )}
     </FieldFrame>
+  );
+}
+
+/**
+ * A value that follows from another field (a category from the weapon type), shown, not typed.
+ * It keeps its path's id, so the finalise summary can still move the focus to it.
+ */
+export function ReadOnlyField({ value, ...props }: CommonProps & { value: string }) {
+  return (
+    <FieldFrame {...props}>
+      {(a11y) => (
+        <output
+          id={a11y.id}
+          aria-describedby={a11y['aria-describedby']}
+          className="field__value"
+          tabIndex={-1}
+        >
+          {value}
+        </output>
+      )}
+    </FieldFrame>
+  );
+}
+
+/**
+ * A moment (date and time) stored as an ISO timestamp, typed in local time, with a button that
+ * fills in the present moment, the usual answer in the field.
+ */
+export function DateTimeField({
+  nowLabel,
+  nowAriaLabel,
+  ...props
+}: CommonProps & { nowLabel: string; nowAriaLabel: string }) {
+  const { control } = useFormContext<IntakeForm>();
+  return (
+    <Controller
+      control={control}
+      name={props.path as FormPath}
+      render={({ field }) => (
+        <FieldFrame {...props}>
+          {(a11y) => (
+            <div className="input-with-button">
+              <input
+                {...a11y}
+                ref={field.ref}
+                name={field.name}
+                type="datetime-local"
+                autoComplete="off"
+                value={toLocalDateTime(field.value)}
+                onChange={(event) => field.onChange(fromLocalDateTime(event.target.value))}
+                onBlur={field.onBlur}
+              />
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={nowAriaLabel}
+                onClick={() => field.onChange(new Date().toISOString())}
+              >
+                {nowLabel}
+              </button>
+            </div>
+          )}
+        </FieldFrame>
+      )}
+    />
   );
 }
 

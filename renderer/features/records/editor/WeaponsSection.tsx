@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import {
   Controller,
   useFieldArray,
@@ -15,6 +15,7 @@ import {
   lightWeaponTypes,
   smallArmTypes,
   type AttachmentKind,
+  type SerialLocation,
   type WeaponType,
 } from '../../../../shared/domain/enums.ts';
 import { MarkingDraftSchema } from '../../../../shared/domain/marking.ts';
@@ -27,45 +28,16 @@ import {
   FieldMessage,
   NumberField,
   TextField,
+  ReadOnlyField,
   UnknownableTextField,
   useFieldMessage,
   type IntakeForm,
 } from '../fields.tsx';
 import { header, marking as markingSpec, weapon as weaponSpec } from '../field-specs.ts';
 import { fieldId } from '../paths.ts';
+import { serialMarkingId, withSerialMarking } from '../serial-marking.ts';
+import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { PhotosField } from './PhotosField.tsx';
-
-/** Removing a weapon or a marking takes a second click, naming what goes. */
-function ConfirmRemove({
-  label,
-  question,
-  onRemove,
-}: {
-  label: string;
-  question: string;
-  onRemove: () => void;
-}) {
-  const { t } = useTranslation('records');
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <button type="button" className="button button--small" onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <span className="confirm" role="group" aria-label={question}>
-      <span>{question}</span>
-      <button type="button" className="button button--small button--danger" onClick={onRemove}>
-        {t('editor.remove')}
-      </button>
-      <button type="button" className="button button--small" onClick={() => setAsking(false)}>
-        {t('editor.keep')}
-      </button>
-    </span>
-  );
-}
 
 /** The weapons of the record: each with its identification, markings and photos (A6, A7). */
 export function WeaponsSection({ onRemoved }: { onRemoved: (path: string) => void }) {
@@ -100,10 +72,63 @@ export function WeaponsSection({ onRemoved }: { onRemoved: (path: string) => voi
 
 function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useTranslation('records');
+  const { t: ti } = useTranslation('items');
   const label = useEnumLabel();
   const { setValue, getValues } = useFormContext<IntakeForm>();
   const f = weaponSpec(index);
   const base = `weapons.${index}` as const;
+  const [weaponId, weaponType, category, serialNumber, markings] = useWatch<
+    IntakeForm,
+    [
+      `weapons.${number}.id`,
+      `weapons.${number}.weaponType`,
+      `weapons.${number}.category`,
+      `weapons.${number}.serialNumber`,
+      `weapons.${number}.markings`,
+    ]
+  >({
+    name: [
+      `${base}.id`,
+      `${base}.weaponType`,
+      `${base}.category`,
+      `${base}.serialNumber`,
+      `${base}.markings`,
+    ],
+  });
+  const impliedCategory = weaponType === undefined ? undefined : categoryOfWeaponType(weaponType);
+  // Where the type decides the category, it is shown, not asked (A6, UN 1997 Panel).
+  const derivedCategory =
+    impliedCategory !== undefined && category === impliedCategory
+      ? label('weaponCategory', impliedCategory)
+      : null;
+  const categoryHint = ti('weapon.categoryFollows');
+  const hasSerial = serialNumber !== undefined && serialNumber.trim() !== '';
+  const serialAt = (markings ?? []).findIndex(
+    (marking) => marking.id === serialMarkingId(weaponId),
+  );
+  /*
+   * The serial is typed once: the serial marking follows the serial number and where it is.
+   * Only the changed fields are set while the marking exists, so the markings below are not
+   * rebuilt on every keystroke; adding or removing it replaces the list.
+   */
+  const followSerial = (changed: { serialNumber?: string; serialLocation?: SerialLocation }) => {
+    const weapon = { ...getValues(base), ...changed };
+    const before = weapon.markings;
+    const after = withSerialMarking(weapon);
+    if (after === before) return;
+    const options = { shouldDirty: true, shouldValidate: true } as const;
+    const sameList =
+      after.length === before.length && after.every((marking, at) => marking.id === before[at]?.id);
+    if (!sameList) {
+      setValue(`${base}.markings`, after, options);
+      return;
+    }
+    const at = after.findIndex((marking) => marking.id === serialMarkingId(weapon.id));
+    const next = after[at];
+    if (next === undefined) return;
+    setValue(`${base}.markings.${at}.textAsRead`, next.textAsRead, options);
+    setValue(`${base}.markings.${at}.component`, next.component, options);
+  };
   const title = t('weapon.title', { n: index + 1 });
   const headingId = `${fieldId(base)}-heading`;
   const typeGroups = [
@@ -136,7 +161,17 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
           groups={typeGroups}
           onPicked={onTypePicked}
         />
-        <EnumSelect {...f.category} label={t('weapon.category')} required />
+        {derivedCategory !== null ? (
+          <ReadOnlyField
+            {...f.category}
+            label={t('weapon.category')}
+            value={derivedCategory}
+            hint={categoryHint}
+            required
+          />
+        ) : (
+          <EnumSelect {...f.category} label={t('weapon.category')} required />
+        )}
       </div>
       <div className="grid">
         <UnknownableTextField {...f.manufacturer} label={t('weapon.manufacturer')} required />
@@ -151,8 +186,16 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
           hint={t('editor.asReadHint')}
           mono
           spellCheck={false}
+          onValueChange={(value) => followSerial({ serialNumber: value })}
         />
-        <EnumSelect {...f.serialLocation} label={t('weapon.serialLocation')} />
+        <EnumSelect
+          {...f.serialLocation}
+          label={t('weapon.serialLocation')}
+          // With a serial typed, its marking needs a place: missing, it is asked for here.
+          required={hasSerial}
+          alsoPath={serialAt === -1 ? undefined : `${base}.markings.${serialAt}.component`}
+          onPicked={(value) => followSerial({ serialLocation: value })}
+        />
       </div>
       <div className="grid">
         <EnumSelect {...f.markingCondition} label={t('weapon.markingCondition')} required />
@@ -182,30 +225,39 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
           spellCheck
         />
       </details>
-      <MarkingsList weaponIndex={index} />
+      <MarkingsList weaponIndex={index} weaponId={weaponId} />
       <PhotosField weaponIndex={index} kindLabel={kindLabel} />
     </article>
   );
 }
 
-function MarkingsList({ weaponIndex }: { weaponIndex: number }) {
+function MarkingsList({ weaponIndex, weaponId }: { weaponIndex: number; weaponId: string }) {
   const { t } = useTranslation('records');
+  const { t: ti } = useTranslation('items');
   const { control } = useFormContext<IntakeForm>();
   const name = `weapons.${weaponIndex}.markings` as const;
   const { fields, append, remove } = useFieldArray({ control, name, keyName: 'key' });
   const headingId = useId();
+  const serialId = serialMarkingId(weaponId);
+  const otherMarkingsHint = ti('serial.otherMarkingsHint');
+  const hint =
+    fields.length === 0 ? `${t('editor.noMarkings')} ${otherMarkingsHint}` : otherMarkingsHint;
   return (
     <section className="markings" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('weapon.markings', { count: fields.length })}</h4>
-      {fields.length === 0 && <p className="field__hint">{t('editor.noMarkings')}</p>}
-      {fields.map((field, index) => (
-        <MarkingRow
-          key={field.key}
-          weaponIndex={weaponIndex}
-          index={index}
-          onRemove={() => remove(index)}
-        />
-      ))}
+      <p className="field__hint">{hint}</p>
+      {fields.map((field, index) =>
+        field.id === serialId ? (
+          <SerialMarkingRow key={field.key} weaponIndex={weaponIndex} index={index} />
+        ) : (
+          <MarkingRow
+            key={field.key}
+            weaponIndex={weaponIndex}
+            index={index}
+            onRemove={() => remove(index)}
+          />
+        ),
+      )}
       <button
         type="button"
         className="button button--small"
@@ -250,6 +302,48 @@ function MarkingRow({
         question={t('editor.removeMarkingQuestion', { title })}
         onRemove={onRemove}
       />
+    </fieldset>
+  );
+}
+
+/**
+ * The serial marking: its kind, place and text follow the serial fields above (typed once, there);
+ * its legibility and close-up photo are the person's. A missing place is asked for at "where the
+ * serial is", and shown here too.
+ */
+function SerialMarkingRow({ weaponIndex, index }: { weaponIndex: number; index: number }) {
+  const { t } = useTranslation('records');
+  const { t: ti } = useTranslation('items');
+  const label = useEnumLabel();
+  const f = markingSpec(weaponIndex, index);
+  const base = `weapons.${weaponIndex}.markings.${index}` as const;
+  const [component, text] = useWatch<
+    IntakeForm,
+    [
+      `weapons.${number}.markings.${number}.component`,
+      `weapons.${number}.markings.${number}.textAsRead`,
+    ]
+  >({ name: [`${base}.component`, `${base}.textAsRead`] });
+  const legend = `${t('marking.title', { n: index + 1 })} · ${ti('serial.marking')}`;
+  const fromSerial = ti('serial.fromSerial');
+  const place =
+    component === undefined ? ti('serial.componentMissing') : label('markingComponent', component);
+  return (
+    <fieldset className="marking marking--serial" id={fieldId(f.base.path)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      <p className="field__hint">{fromSerial}</p>
+      <div className="grid grid--marking">
+        <ReadOnlyField {...f.component} label={t('marking.component')} value={place} required />
+        <ReadOnlyField
+          {...f.textAsRead}
+          label={t('marking.textAsRead')}
+          value={text ?? ''}
+          className="field--mono"
+          required
+        />
+        <EnumSelect {...f.legibility} label={t('marking.legibility')} required />
+        <MarkingPhotoSelect weaponIndex={weaponIndex} {...f.photoSha256} />
+      </div>
     </fieldset>
   );
 }

@@ -205,7 +205,7 @@ describe('drafts and the records list in the browser preview', () => {
     expect(await page.getByLabel('Notes').inputValue()).toBe('');
   });
 
-  it('keeps parts and ammunition it cannot edit yet, and shows them with their own units', async () => {
+  it('opens parts and ammunition saved by another client in their editors, keeps them, and shows them with their own units', async () => {
     const { page } = session;
     const id = await page.evaluate(async () => {
       const api = window.api!;
@@ -240,7 +240,11 @@ describe('drafts and the records list in the browser preview', () => {
     await page.evaluate((recordId) => {
       window.location.hash = `#/records/${recordId}/edit`;
     }, id);
-    await page.getByText('(items: 2)').waitFor();
+    const part = page.getByRole('article', { name: 'Part 1' });
+    expect(await part.getByLabel('Quantity (pieces)').inputValue()).toBe('3');
+    const lot = page.getByRole('article', { name: 'Ammunition lot 1' });
+    expect(await lot.getByLabel('Calibre').inputValue()).toBe('7.62x39mm');
+    expect(await lot.getByLabel('Unit').inputValue()).toBe('rounds');
     await page.getByLabel('Notes').fill('Ammunition in the spare wheel');
     await waitForSaved(page);
     const stored = await page.evaluate(async (recordId) => {
@@ -259,9 +263,10 @@ describe('drafts and the records list in the browser preview', () => {
     await page.evaluate((recordId) => {
       window.location.hash = `#/records/${recordId}`;
     }, id);
-    await page
-      .getByRole('heading', { level: 2, name: 'Parts, ammunition and explosives' })
-      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Parts and components (1)' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Ammunition lot 1' }).innerText()).toContain(
+      '500 rounds',
+    );
     const totals = await page
       .getByRole('region', { name: 'Totals' })
       .locator('tbody tr')

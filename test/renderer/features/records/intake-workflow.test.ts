@@ -49,11 +49,17 @@ async function fillWeapon(page: Page, index: number, weapon: WeaponInput): Promi
     await card.getByLabel('Condition of markings').selectOption(weapon.markingCondition);
   await card.getByLabel('Status', { exact: true }).selectOption('evidence_hold');
   await card.getByLabel('Trace', { exact: true }).selectOption('not_attempted');
+  // The serial is typed once: its marking follows from the serial and where it is.
+  await card.getByLabel('Where the serial is').selectOption('frame_receiver');
+  const serialMarking = card.getByRole('group', { name: 'Marking 1 · Serial number' });
+  expect(await serialMarking.getByLabel('Text as read').textContent()).toBe(weapon.serial);
+  expect(await serialMarking.getByLabel('On which part').textContent()).toBe('Frame or receiver');
+  expect(await serialMarking.getByLabel('Legibility').inputValue()).toBe('legible');
   await card.getByRole('button', { name: 'Add marking' }).click();
-  const marking = card.getByRole('group', { name: 'Marking 1' });
+  const marking = card.getByRole('group', { name: 'Marking 2' });
   await marking.getByLabel('On which part').selectOption('frame_receiver');
-  await marking.getByLabel('Kind').selectOption('serial');
-  await marking.getByLabel('Text as read').fill(weapon.serial);
+  await marking.getByLabel('Kind').selectOption('manufacturer');
+  await marking.getByLabel('Text as read').fill(weapon.manufacturer);
   await marking.getByLabel('Legibility').selectOption('legible');
   if (weapon.photo !== null) await addPhoto(card, weapon.photo);
   return card;
@@ -127,8 +133,8 @@ describe('recording an intake event in the browser preview', () => {
       photo: null,
       markingCondition: null,
     });
-    // The category follows from the type.
-    expect(await second.getByLabel('Category').inputValue()).toBe('small_arm');
+    // The category follows from the type: shown, not asked.
+    expect(await second.getByLabel('Category').textContent()).toBe('Small arm');
     await waitForSaved(page);
     recordId = /#\/records\/([^/]+)\/edit$/.exec(page.url())?.[1] ?? '';
     expect(recordId).toMatch(/^[0-9a-f-]{36}$/);

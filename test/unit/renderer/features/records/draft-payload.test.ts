@@ -71,6 +71,42 @@ describe('toDraftPayload', () => {
     const { draft } = toDraftPayload({ ...newIntakeEventDraft(eventId), weapons: [weapon] });
     expect(draft?.weapons?.[0]).not.toHaveProperty('yearOfManufacture');
   });
+
+  it('saves an amount typed into an item whose quantity did not say its kind yet', () => {
+    const values = {
+      ...newIntakeEventDraft(eventId),
+      parts: [{ id: weaponId, quantity: { amount: 3 }, photos: [] }],
+      ammunition: [{ id: campaignId, quantity: { amount: 500, unit: 'rounds' }, photos: [] }],
+      explosives: [{ id: eventId.replace(/a$/, 'd'), quantity: { amount: 2 }, photos: [] }],
+    };
+    const { draft, leftOut } = toDraftPayload(values);
+    expect(leftOut).toStrictEqual([]);
+    expect(draft?.parts?.[0]?.quantity).toStrictEqual({ kind: 'parts', unit: 'pieces', amount: 3 });
+    expect(draft?.ammunition?.[0]?.quantity).toStrictEqual({
+      kind: 'ammunition',
+      unit: 'rounds',
+      amount: 500,
+    });
+    expect(draft?.explosives?.[0]?.quantity).toStrictEqual({ kind: 'explosives', amount: 2 });
+  });
+
+  it('leaves out a fractional count of rounds and keeps the rest of the lot', () => {
+    const lot = {
+      id: campaignId,
+      ammoClass: 'small_arms_cartridge',
+      quantity: { kind: 'ammunition', amount: 12.5, unit: 'rounds' },
+      photos: [],
+    };
+    const { draft, leftOut } = toDraftPayload({
+      ...newIntakeEventDraft(eventId),
+      ammunition: [lot],
+    });
+    expect(leftOut).toStrictEqual(['ammunition.0.quantity.amount']);
+    expect(draft?.ammunition?.[0]).toMatchObject({
+      ammoClass: 'small_arms_cartridge',
+      quantity: { kind: 'ammunition', unit: 'rounds' },
+    });
+  });
 });
 
 describe('forFinalisation', () => {
