@@ -575,11 +575,14 @@ function assertReferences(db: Unlocked['db'], draft: IntakeEventDraft): void {
   }
   const photos = [
     ...draft.photos.map((photo, index) => ({ sha256: photo.sha256, path: `photos.${index}` })),
-    ...draft.weapons.flatMap((weapon, w) =>
-      weapon.photos.map((photo, index) => ({
-        sha256: photo.sha256,
-        path: `weapons.${w}.photos.${index}`,
-      })),
+    // Every item kind may carry photos (a lot's packaging, a grenade's markings), not only weapons.
+    ...(['weapons', 'parts', 'ammunition', 'explosives'] as const).flatMap((list) =>
+      draft[list].flatMap((item, i) =>
+        item.photos.map((photo, index) => ({
+          sha256: photo.sha256,
+          path: `${list}.${i}.photos.${index}`,
+        })),
+      ),
     ),
   ];
   const missing = new Set(

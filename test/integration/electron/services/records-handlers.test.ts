@@ -330,6 +330,31 @@ describe('record procedures through the dispatcher', () => {
     ]);
   });
 
+  it('refuses a draft whose ammunition lot points at a photo never added, at its path', async () => {
+    const failure = await refused(
+      'saveIntakeDraft',
+      {
+        draft: {
+          ...(await freshDraft()),
+          ammunition: [
+            {
+              id: randomUUID(),
+              quantity: { kind: 'ammunition', unit: 'rounds', amount: 500 },
+              photos: [
+                { sha256: 'cd'.repeat(32), mime: 'image/png', size: 120, kind: 'packaging' },
+              ],
+            },
+          ],
+        },
+        expectedRevision: null,
+      },
+      'VALIDATION_ERROR',
+    );
+    expect(failure.issues).toEqual([
+      { path: 'ammunition.0.photos.0', message: 'photoNotAttached', code: 'custom' },
+    ]);
+  });
+
   it('refuses to finalise the incomplete draft, listing every missing field by path', async () => {
     const failure = await refused(
       'finaliseIntake',
