@@ -104,6 +104,8 @@ export const historyActions = [
   'intake.draft_created',
   'intake.draft_saved',
   'intake.finalised',
+  'intake.amended',
+  'intake.draft_deleted',
   'location.created',
   'location.updated',
   'photo.added',

@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings.ts';
 import en from './locales/en.json';
+import enActions from './locales/en.actions.json';
 import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
 import enItems from './locales/en.items.json';
@@ -9,6 +10,7 @@ import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
+import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
 import srLatnItems from './locales/sr-Latn.items.json';
@@ -22,7 +24,7 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * people), `records` (intake workflow), `items` (parts, ammunition lots and explosive items in
  * the editor and the record, the serial marking), `sync` (Sync screen, enrollment, record
  * badges), `domain` (labels of the domain enumerations and the validation message keys of
- * shared/domain).
+ * shared/domain), `actions` (what a record page offers: the receipt, amending, deleting a draft).
  */
 export const resources = {
   en: {
@@ -32,6 +34,7 @@ export const resources = {
     event: enEvent,
     items: enItems,
     domain: enDomain,
+    actions: enActions,
     sync: enSync,
   },
   'sr-Latn': {
@@ -41,6 +44,7 @@ export const resources = {
     event: srLatnEvent,
     items: srLatnItems,
     domain: srLatnDomain,
+    actions: srLatnActions,
     sync: srLatnSync,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
@@ -53,6 +57,7 @@ export const namespaces = [
   'items',
   'domain',
   'sync',
+  'actions',
 ] as const;
 
 declare module 'i18next' {

@@ -11,6 +11,7 @@ import { useActionLabel, useEnumLabel } from '../../components/domain-labels.ts'
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
+import { RecordActions } from './RecordActions.tsx';
 import {
   PersonsInvolvedList,
   ScenePhotosDetails,
@@ -247,6 +248,7 @@ function RecordDetails({
       </div>
       {record.status === 'final' && <p className="field__hint">{t('view.finalHint')}</p>}
       <RecordSyncNotice id={event.id} />
+      <RecordActions record={record} />
 
       <section className="card" aria-labelledby="view-event">
         <h2 id="view-event">{t('view.sectionEvent')}</h2>
@@ -423,6 +425,8 @@ interface HistoryGroup {
   readonly lastAt: string;
   readonly count: number;
   readonly changedFields: readonly string[];
+  /** An amendment's reason. */
+  readonly reason?: string | undefined;
 }
 
 /**
@@ -454,6 +458,7 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
         lastAt: entry.at,
         count: 1,
         changedFields: entry.changedFields,
+        reason: entry.reason,
       });
     }
   }
@@ -464,6 +469,8 @@ const hiddenHistoryFields: ReadonlySet<string> = new Set(['id', 'revision', 'sta
 
 function HistoryList({ entries }: { entries: readonly HistoryEntry[] }) {
   const { t } = useTranslation('records');
+  const { t: actionsT } = useTranslation('actions');
+  const reasonText = (reason: string) => actionsT('history.reason', { reason });
   const actionLabel = useActionLabel();
   const pathLabel = usePathLabel();
   const format = useFormatters();
@@ -492,11 +499,17 @@ function HistoryList({ entries }: { entries: readonly HistoryEntry[] }) {
                       })
                     : t('view.byAt', { name: group.userName, when: format.dateTime(group.lastAt) })}
                 </p>
-                {fields.length > 0 && group.action === 'intake.draft_saved' && (
-                  <p className="history__fields">
-                    {t('view.changedFields', {
-                      fields: fields.map((field) => pathLabel(field)).join(', '),
-                    })}
+                {fields.length > 0 &&
+                  (group.action === 'intake.draft_saved' || group.action === 'intake.amended') && (
+                    <p className="history__fields">
+                      {t('view.changedFields', {
+                        fields: fields.map((field) => pathLabel(field)).join(', '),
+                      })}
+                    </p>
+                  )}
+                {group.reason !== undefined && (
+                  <p className="history__reason" data-testid="history-reason">
+                    {reasonText(group.reason)}
                   </p>
                 )}
               </li>

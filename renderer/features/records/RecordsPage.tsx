@@ -1,4 +1,5 @@
 import { useHashSubpath } from '../../app/use-hash-route.ts';
+import { IntakeAmend } from './IntakeAmend.tsx';
 import { IntakeEditor, type EditorMode } from './IntakeEditor.tsx';
 import { IntakeView } from './IntakeView.tsx';
 import { RecordsList } from './RecordsList.tsx';
@@ -6,9 +7,9 @@ import './records.css';
 
 /**
  * The Records area: `#/records` lists, `#/records/new` creates, `#/records/<id>` shows and
- * `#/records/<id>/edit` edits a draft. New and edit render the same editor at the same place, so a
- * new record's form stays mounted (focus, caret, typing) when its address changes after the first
- * save.
+ * `#/records/<id>/edit` edits a draft (`#/records/<id>/amend` amends a final record). New and
+ * edit render the same editor at the same place, so a new record's form stays mounted (focus,
+ * caret, typing) when its address changes after the first save.
  */
 const newRecord: EditorMode = { kind: 'new' };
 const editRecord = (id: string): EditorMode => ({ kind: 'edit', id });
@@ -18,5 +19,6 @@ export function RecordsPage() {
   if (first === undefined) return <RecordsList />;
   if (first === 'new') return <IntakeEditor mode={newRecord} />;
   if (second === 'edit') return <IntakeEditor mode={editRecord(first)} />;
+  if (second === 'amend') return <IntakeAmend key={first} id={first} />;
   return <IntakeView key={first} id={first} />;
 }
