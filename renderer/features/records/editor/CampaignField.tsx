@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { CampaignSchema, type Campaign } from '../../../../shared/domain/campaign.ts';
 import { campaignStatusValues, campaignTypeValues } from '../../../../shared/domain/enums.ts';
 import { api } from '../../../api.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
 import type { FieldControlProps } from '../../../components/FormField.tsx';
 import { useFormatters } from '../format.ts';
@@ -80,6 +81,7 @@ function NewCampaignForm({
   const countries = useCountryChoices();
   const {
     register,
+    control: formControl,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -89,6 +91,7 @@ function NewCampaignForm({
     defaultValues: { id: uuidv7(), status: 'active' },
   });
   const blank = (value: unknown) => (value === '' ? undefined : value);
+  const startDatePath = 'startDate' as const;
   const fieldNames = [
     'name',
     'campaignType',
@@ -109,7 +112,6 @@ function NewCampaignForm({
     name: register('name', { setValueAs: blank }),
     campaignType: register('campaignType', { setValueAs: blank }),
     jurisdiction: register('jurisdiction', { setValueAs: blank }),
-    startDate: register('startDate', { setValueAs: blank }),
     leadAgency: register('leadAgency', { setValueAs: blank }),
     status: register('status', { setValueAs: blank }),
   };
@@ -146,7 +148,23 @@ function NewCampaignForm({
         <ChooseOptions options={countries} />
       </select>
     ),
-    startDate: (control) => <input {...control} type="date" {...registered.startDate} />,
+    // Typed and shown in the app language, like every date of the record (DateField).
+    startDate: (control) => (
+      <Controller
+        control={formControl}
+        name={startDatePath}
+        render={({ field }) => (
+          <DateField
+            {...control}
+            inputRef={field.ref}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      />
+    ),
     leadAgency: (control) => <input {...control} type="text" {...registered.leadAgency} />,
     // Active by default: no "Choose…".
     status: (control) => (

@@ -123,9 +123,9 @@ describe('event-level fields of an intake', () => {
     await caption.fill('Vehicle boot, hidden compartment opened');
 
     // The route and a person involved.
-    await page.getByLabel('Transit country').selectOption('BG');
+    await page.getByLabel('Next country on the route').selectOption('BG');
     await page.getByRole('button', { name: 'Add to route' }).click();
-    await page.getByLabel('Transit country').selectOption('TR');
+    await page.getByLabel('Next country on the route').selectOption('TR');
     await page.getByRole('button', { name: 'Add to route' }).click();
     await page.getByRole('button', { name: 'Add person involved' }).click();
     const person = page.getByRole('article', { name: 'Person 1' });
