@@ -6,6 +6,7 @@ import enActions from './locales/en.actions.json';
 import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
 import enItems from './locales/en.items.json';
+import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
@@ -14,6 +15,7 @@ import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
 import srLatnItems from './locales/sr-Latn.items.json';
+import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
@@ -24,7 +26,8 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * people), `records` (intake workflow), `items` (parts, ammunition lots and explosive items in
  * the editor and the record, the serial marking), `sync` (Sync screen, enrollment, record
  * badges), `domain` (labels of the domain enumerations and the validation message keys of
- * shared/domain), `actions` (what a record page offers: the receipt, amending, deleting a draft).
+ * shared/domain), `actions` (what a record page offers: the receipt, amending, deleting a draft),
+ * `places` (locations and collection campaigns).
  */
 export const resources = {
   en: {
@@ -33,6 +36,7 @@ export const resources = {
     records: enRecords,
     event: enEvent,
     items: enItems,
+    places: enPlaces,
     domain: enDomain,
     actions: enActions,
     sync: enSync,
@@ -43,6 +47,7 @@ export const resources = {
     records: srLatnRecords,
     event: srLatnEvent,
     items: srLatnItems,
+    places: srLatnPlaces,
     domain: srLatnDomain,
     actions: srLatnActions,
     sync: srLatnSync,
@@ -58,6 +63,7 @@ export const namespaces = [
   'domain',
   'sync',
   'actions',
+  'places',
 ] as const;
 
 declare module 'i18next' {

@@ -10,6 +10,7 @@ import type { DomainEnum, DomainEnumValue } from '../../components/domain-enums.
 import { useActionLabel, useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { CampaignLink, LocationLink } from '../places/PlaceLinks.tsx';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import {
@@ -126,19 +127,24 @@ function RecordDetails({
     [t('field.occurredTime'), event.occurredTime],
     [
       t('field.locationId'),
-      location === undefined
-        ? undefined
-        : t('view.location', {
+      location === undefined ? undefined : (
+        <LocationLink id={location.id}>
+          {t('view.location', {
             name: location.name,
             type: enumLabel('locationType', location.locationType),
             jurisdiction: country(location.jurisdiction),
-          }),
+          })}
+        </LocationLink>
+      ),
     ],
     [t('field.recordingAgency'), event.recordingAgency],
     [t('field.recordingOfficer'), event.recordingOfficer],
     [t('field.coordinates'), coordinatesText(event)],
     [t('field.agencyCaseRef'), event.agencyCaseRef],
-    [t('field.campaignId'), event.campaignId],
+    [
+      t('field.campaignId'),
+      event.campaignId === undefined ? undefined : <CampaignLink id={event.campaignId} />,
+    ],
     [t('field.notes'), event.notes],
   ];
   const seizureRows: FactRow[] =

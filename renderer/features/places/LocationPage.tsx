@@ -1,0 +1,111 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { useCountryName } from '../../components/country-names.ts';
+import { useEnumLabel } from '../../components/domain-labels.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useFormatters } from '../records/format.ts';
+import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
+import { PageTitle, PlaceFacts, RecordedFacts } from './PlaceFacts.tsx';
+import { useLoaded } from './use-loaded.ts';
+
+/** `#/places/locations/<id>`: every field of the location, what it sits in and what sits in it. */
+export function LocationPage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('places');
+  const label = useEnumLabel();
+  const country = useCountryName();
+  const format = useFormatters();
+  const load = useCallback(
+    () => Promise.all([api().getLocation({ id }), api().listLocations()]),
+    [id],
+  );
+  const { state } = useLoaded(load);
+
+  if (state.kind !== 'ready') {
+    return (
+      <section aria-labelledby="place-title" className="records-view">
+        <p className="back">
+          <a href="#/places/locations">{t('location.back')}</a>
+        </p>
+        <PageTitle>{t('location.titleFallback')}</PageTitle>
+        {state.kind === 'loading' ? (
+          <p className="field__hint">{t('common.loading')}</p>
+        ) : (
+          <ErrorMessage error={state.error} />
+        )}
+      </section>
+    );
+  }
+
+  const [view, all] = state.value;
+  const { location } = view;
+  const parent = all.find((candidate) => candidate.id === location.parentLocationId);
+  const inside = all.filter((candidate) => candidate.parentLocationId === location.id);
+  const typeText = label('locationType', location.locationType);
+  // Coordinates as typed: the default three decimals would move a site by up to 50 m.
+  const degrees = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 7 });
+  const coordinates =
+    location.lat === undefined || location.lon === undefined
+      ? undefined
+      : location.accuracyM === undefined
+        ? t('location.coordinates', {
+            lat: degrees.format(location.lat),
+            lon: degrees.format(location.lon),
+          })
+        : t('location.coordinatesWithAccuracy', {
+            lat: degrees.format(location.lat),
+            lon: degrees.format(location.lon),
+            accuracy: format.number(location.accuracyM),
+          });
+
+  return (
+    <section aria-labelledby="place-title" className="records-view">
+      <p className="back">
+        <a href="#/places/locations">{t('location.back')}</a>
+      </p>
+      <div className="page-head">
+        <PageTitle>{location.name}</PageTitle>
+        <a
+          className="button button--primary page-head__action"
+          href={`#/places/locations/${encodeURIComponent(location.id)}/edit`}
+        >
+          {t('common.edit')}
+        </a>
+      </div>
+      <RecordSyncNotice id={location.id} />
+      <section className="card" aria-labelledby="location-place">
+        <h2 id="location-place">{t('location.sectionPlace')}</h2>
+        <PlaceFacts
+          rows={[
+            [t('location.locationType'), typeText],
+            [t('location.jurisdiction'), country(location.jurisdiction)],
+            [t('location.adminArea1'), location.adminArea1],
+            [t('location.adminArea2'), location.adminArea2],
+            [
+              t('location.parentLocationId'),
+              location.parentLocationId === undefined ? undefined : parent === undefined ? (
+                t('common.notOnLaptop')
+              ) : (
+                <a href={`#/places/locations/${encodeURIComponent(parent.id)}`}>{parent.name}</a>
+              ),
+            ],
+            [t('location.sectionCoordinates'), coordinates],
+          ]}
+        />
+        {inside.length > 0 && (
+          <>
+            <h3>{t('location.inside')}</h3>
+            <ul className="place-list">
+              {inside.map((child) => (
+                <li key={child.id}>
+                  <a href={`#/places/locations/${encodeURIComponent(child.id)}`}>{child.name}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <RecordedFacts view={view} />
+    </section>
+  );
+}
