@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   Controller,
   get,
@@ -19,7 +19,7 @@ import { useCountryOptions } from '../../components/country-names.ts';
 import { DateField as AppDateField } from '../../components/DateField.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { useFinaliseIssue } from './issues-context.tsx';
-import { fromLocalDateTime, toLocalDateTime } from './item-values.ts';
+import { fromLocalParts, toLocalParts } from './item-values.ts';
 import { fieldId } from './paths.ts';
 
 /** The editor's form values: a draft, as typed. */
@@ -272,14 +272,17 @@ export function ReadOnlyField({ value, ...props }: CommonProps & { value: string
 }
 
 /**
- * A moment (date and time) stored as an ISO timestamp, typed in local time, with a button that
- * fills in the present moment, the usual answer in the field.
+ * A moment stored as an ISO timestamp: its date typed in the app's language (the same DateField
+ * as the event's date, never the operating system's form) and its time of day beside it, with a
+ * button for the present moment, the usual answer in the field. The form holds the moment once
+ * both parts read as one; until then what is typed stays on screen.
  */
 export function DateTimeField({
   nowLabel,
   nowAriaLabel,
+  timeLabel,
   ...props
-}: CommonProps & { nowLabel: string; nowAriaLabel: string }) {
+}: CommonProps & { nowLabel: string; nowAriaLabel: string; timeLabel: string }) {
   const { control } = useFormContext<IntakeForm>();
   return (
     <Controller
@@ -288,30 +291,93 @@ export function DateTimeField({
       render={({ field }) => (
         <FieldFrame {...props}>
           {(a11y) => (
-            <div className="input-with-button">
-              <input
-                {...a11y}
-                ref={field.ref}
-                name={field.name}
-                type="datetime-local"
-                autoComplete="off"
-                value={toLocalDateTime(field.value)}
-                onChange={(event) => field.onChange(fromLocalDateTime(event.target.value))}
-                onBlur={field.onBlur}
-              />
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={nowAriaLabel}
-                onClick={() => field.onChange(new Date().toISOString())}
-              >
-                {nowLabel}
-              </button>
-            </div>
+            <MomentInputs
+              a11y={a11y}
+              value={field.value}
+              name={field.name}
+              inputRef={field.ref}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              nowLabel={nowLabel}
+              nowAriaLabel={nowAriaLabel}
+              timeLabel={timeLabel}
+            />
           )}
         </FieldFrame>
       )}
     />
+  );
+}
+
+function MomentInputs({
+  a11y,
+  value,
+  name,
+  inputRef,
+  onChange,
+  onBlur,
+  nowLabel,
+  nowAriaLabel,
+  timeLabel,
+}: {
+  a11y: FieldA11y;
+  value: unknown;
+  name: string;
+  inputRef: (element: HTMLInputElement | null) => void;
+  onChange: (value: string | undefined) => void;
+  onBlur: () => void;
+  nowLabel: string;
+  nowAriaLabel: string;
+  timeLabel: string;
+}) {
+  const stored = toLocalParts(value);
+  const [parts, setParts] = useState(stored);
+  // A moment from elsewhere (the button, a reset, a load) replaces what is shown.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setParts(stored);
+  }
+  const change = (next: { date: string | undefined; time: string }) => {
+    setParts(next);
+    const moment = fromLocalParts(next);
+    if (moment !== undefined || (next.date === undefined && next.time === '')) {
+      setShown(moment);
+      onChange(moment);
+    }
+  };
+  const timeId = `${a11y.id}-time`;
+  return (
+    <div className="moment">
+      <div className="moment__date">
+        <AppDateField
+          {...a11y}
+          inputRef={inputRef}
+          name={name}
+          value={parts.date}
+          onChange={(date) => change({ ...parts, date })}
+          onBlur={onBlur}
+        />
+      </div>
+      <input
+        id={timeId}
+        type="time"
+        aria-label={timeLabel}
+        autoComplete="off"
+        className="input--short"
+        value={parts.time}
+        onChange={(event) => change({ ...parts, time: event.target.value })}
+        onBlur={onBlur}
+      />
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={nowAriaLabel}
+        onClick={() => onChange(new Date().toISOString())}
+      >
+        {nowLabel}
+      </button>
+    </div>
   );
 }
 
@@ -355,8 +421,8 @@ export function EnumSelect<E extends DomainEnum>({
         <select {...a11y} {...registration}>
           <option value="">{t('editor.choose')}</option>
           {groups !== undefined
-            ? groups.map((group) => (
-                <optgroup key={group.label} label={group.label}>
+            ? groups.map((group, groupIndex) => (
+                <optgroup key={groupIndex} label={group.label}>
                   {options(group.values)}
                 </optgroup>
               ))

@@ -31,19 +31,28 @@ export function takesDecimals(unit: QuantityUnit | undefined): boolean {
   return unit !== undefined && !isCountableUnit(unit);
 }
 
-/** `2026-10-03T14:30` (a datetime-local input, local time) for a stored ISO timestamp. */
-export function toLocalDateTime(iso: unknown): string {
-  if (typeof iso !== 'string') return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** A moment's local date (YYYY-MM-DD) and time of day (HH:MM), as the person types them. */
+export interface LocalParts {
+  readonly date: string | undefined;
+  readonly time: string;
 }
 
-/** The ISO timestamp (UTC) for a datetime-local value; undefined when blank or not a moment. */
-export function fromLocalDateTime(local: string): string | undefined {
-  if (local === '') return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The local date and time of a stored ISO timestamp; nothing for anything else. */
+export function toLocalParts(iso: unknown): LocalParts {
+  const date = typeof iso === 'string' ? new Date(iso) : null;
+  if (date === null || Number.isNaN(date.getTime())) return { date: undefined, time: '' };
+  return {
+    date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
+    time: `${pad(date.getHours())}:${pad(date.getMinutes())}`,
+  };
+}
+
+/** The ISO timestamp (UTC) of a local date and time; undefined until both read as one. */
+export function fromLocalParts(parts: LocalParts): string | undefined {
+  if (parts.date === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(parts.date)) return undefined;
+  if (!/^\d{2}:\d{2}$/.test(parts.time)) return undefined;
+  const moment = new Date(`${parts.date}T${parts.time}`);
+  return Number.isNaN(moment.getTime()) ? undefined : moment.toISOString();
 }

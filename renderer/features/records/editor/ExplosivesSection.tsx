@@ -83,6 +83,7 @@ function ExplosiveCard({ index, onRemove }: { index: number; onRemove: () => voi
           hint={safety === 'eod_required' ? t('explosive.eodRequiredHint') : t('explosive.eodHint')}
           nowLabel={t('explosive.eodNow')}
           nowAriaLabel={t('explosive.eodNowFor')}
+          timeLabel={t('explosive.eodTime')}
         />
       </div>
       <TextField {...f.description} label={t('explosive.description')} multiline spellCheck />

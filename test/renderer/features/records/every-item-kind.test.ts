@@ -126,8 +126,9 @@ describe('every item kind at intake', () => {
     await grenades.getByLabel('Unit').selectOption('pieces');
     await grenades.getByLabel('Safety status').selectOption('eod_required');
     await grenades.getByRole('button', { name: 'EOD team notified now' }).click();
-    expect(await grenades.getByLabel('EOD team notified at').inputValue()).toMatch(
-      /^\d{4}-\d\d-\d\dT\d\d:\d\d$/,
+    expect(await grenades.getByLabel('EOD team notified at').inputValue()).not.toBe('');
+    expect(await grenades.getByLabel('Time the EOD team was notified').inputValue()).toMatch(
+      /^\d\d:\d\d$/,
     );
     await waitForSaved(page);
 
@@ -233,6 +234,18 @@ describe('every item kind at intake', () => {
 
     await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
     await page.getByRole('heading', { level: 2, name: 'Delovi i sklopovi (1)' }).waitFor();
+    // The moment the EOD team was told: its date typed as a Serbian reads it, its time beside it.
+    await page.getByRole('button', { name: 'Dodaj eksplozivno sredstvo' }).click();
+    const mine = page.getByRole('article', { name: 'Eksplozivno sredstvo 1' });
+    await mine.getByLabel('Pirotehničari (EOD) obavešteni', { exact: true }).fill('3.10.2026.');
+    await mine.getByLabel('Vreme kada su pirotehničari obavešteni').fill('14:30');
+    await mine.getByLabel('Vreme kada su pirotehničari obavešteni').blur();
+    await waitForSaved(page);
+    const notified = await page.evaluate(async (recordId) => {
+      const result = await window.api?.getIntake({ id: recordId });
+      return result?.ok === true ? result.value.event.explosives[0]?.eodTeamNotifiedAt : null;
+    }, id);
+    expect(notified).toBe(new Date(2026, 9, 3, 14, 30).toISOString());
     await page.evaluate((recordId) => {
       window.location.hash = `#/records/${recordId}`;
     }, id);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fromLocalDateTime,
+  fromLocalParts,
   newAmmunitionLot,
   newExplosiveItem,
   newPart,
   takesDecimals,
-  toLocalDateTime,
+  toLocalParts,
 } from '../../../../../renderer/features/records/item-values.ts';
 import { AmmunitionLotFinalSchema } from '../../../../../shared/domain/ammunition-lot.ts';
 import { ExplosiveItemFinalSchema } from '../../../../../shared/domain/explosive-item.ts';
@@ -57,17 +57,18 @@ describe('takesDecimals', () => {
 });
 
 describe('local date and time', () => {
-  it('round-trips a moment through the datetime-local form, to the minute', () => {
-    const local = '2026-10-03T14:30';
-    const iso = fromLocalDateTime(local);
+  it('round-trips a moment through its local date and time, to the minute', () => {
+    const parts = { date: '2026-10-03', time: '14:30' };
+    const iso = fromLocalParts(parts);
     expect(iso).toBe(new Date(2026, 9, 3, 14, 30).toISOString());
-    expect(toLocalDateTime(iso)).toBe(local);
+    expect(toLocalParts(iso)).toStrictEqual(parts);
   });
 
-  it('treats blank and unreadable values as not given', () => {
-    expect(fromLocalDateTime('')).toBeUndefined();
-    expect(fromLocalDateTime('soon')).toBeUndefined();
-    expect(toLocalDateTime(undefined)).toBe('');
-    expect(toLocalDateTime('not a time')).toBe('');
+  it('gives no moment until both parts read as one', () => {
+    expect(fromLocalParts({ date: undefined, time: '14:30' })).toBeUndefined();
+    expect(fromLocalParts({ date: '3.10.2026', time: '14:30' })).toBeUndefined();
+    expect(fromLocalParts({ date: '2026-10-03', time: '' })).toBeUndefined();
+    expect(toLocalParts(undefined)).toStrictEqual({ date: undefined, time: '' });
+    expect(toLocalParts('not a time')).toStrictEqual({ date: undefined, time: '' });
   });
 });
