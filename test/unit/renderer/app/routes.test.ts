@@ -8,7 +8,14 @@ import {
 
 describe('routeFromHash', () => {
   it('lists the app areas in navigation order, starting with records', () => {
-    expect([...routes]).toStrictEqual(['records', 'dashboard', 'sync', 'settings', 'about']);
+    expect([...routes]).toStrictEqual([
+      'records',
+      'places',
+      'dashboard',
+      'sync',
+      'settings',
+      'about',
+    ]);
     expect(defaultRoute).toBe('records');
   });
 
