@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { CampaignSchema } from '../../../shared/domain/campaign.ts';
@@ -11,6 +11,7 @@ import {
 import { quantityKindValues } from '../../../shared/domain/quantity.ts';
 import type { CampaignRecordView } from '../../../shared/ipc/procedures/places.ts';
 import { api } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import type { FieldControlProps } from '../../components/FormField.tsx';
@@ -75,6 +76,12 @@ const dateFields: readonly CampaignField[] = [
 ];
 const targetTextFields: readonly CampaignField[] = ['targetDescription', 'outreachChannels'];
 const targetFields: readonly CampaignField[] = ['targetKind', 'targetUnit', 'targetAmount'];
+const allFields: readonly CampaignField[] = [
+  ...aboutFields,
+  ...dateFields,
+  ...targetTextFields,
+  ...targetFields,
+];
 const requiredFields: ReadonlySet<CampaignField> = new Set([
   'name',
   'campaignType',
@@ -143,23 +150,33 @@ function CampaignForm({
     targetUnit: units.map((value) => ({ value, label: label('quantityUnit', value) })),
   };
   const text = (name: CampaignField) => (control: FieldControlProps) => (
-    <input {...control} type="text" {...register(name)} />
+    <input {...control} type="text" {...registered[name]} />
   );
+  // Typed and shown in the app's language (a Serbian user writes 31.12.2026.), stored as ISO.
   const date = (name: CampaignField) => (control: FieldControlProps) => (
-    <input {...control} type="date" {...register(name)} />
+    <Controller
+      control={formControl}
+      name={name}
+      render={({ field }) => (
+        <DateField
+          {...control}
+          name={field.name}
+          value={field.value}
+          inputRef={field.ref}
+          onBlur={field.onBlur}
+          onChange={(value) => field.onChange(value ?? '')}
+        />
+      )}
+    />
   );
   const longText = (name: CampaignField, rows: number) => (control: FieldControlProps) => (
-    <textarea {...control} rows={rows} {...register(name)} />
+    <textarea {...control} rows={rows} {...registered[name]} />
   );
-  const registered = {
-    targetKind: register('targetKind'),
-    campaignType: register('campaignType'),
-    jurisdiction: register('jurisdiction'),
-    status: register('status'),
-    incentiveType: register('incentiveType'),
-    targetUnit: register('targetUnit'),
-    targetAmount: register('targetAmount'),
-  };
+  // Registered in the order they are shown: a refused save focuses the first field in error.
+  const registered = Object.fromEntries(allFields.map((name) => [name, register(name)])) as Record<
+    CampaignField,
+    UseFormRegisterReturn<CampaignField>
+  >;
   const controls: Record<CampaignField, (control: FieldControlProps) => ReactNode> = {
     name: text('name'),
     campaignType: (control) => (

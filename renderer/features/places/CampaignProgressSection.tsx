@@ -53,7 +53,11 @@ export function CampaignProgressSection({
           <p>
             {matching === undefined
               ? t('progress.targetNotReached')
-              : t('progress.ofTarget', { percent: format.number(percent) })}
+              : t('progress.ofTarget', {
+                  reached: format.number(reached),
+                  target: format.number(target.amount),
+                  percent: format.number(percent),
+                })}
           </p>
         </div>
       )}
