@@ -43,9 +43,7 @@ describe('locations and campaigns', () => {
     await page.getByLabel('Accuracy (metres)').fill('25');
     await page.getByRole('button', { name: 'Save location' }).click();
 
-    await page
-      .getByRole('heading', { level: 1, name: 'Policijska stanica Kraljevo' })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Policijska stanica Kraljevo' }).waitFor();
     locationId = /#\/places\/locations\/([^/]+)$/.exec(page.url())?.[1] ?? '';
     const facts = page.locator('.facts');
     await expect.poll(() => facts.first().textContent()).toContain('43.7258, 20.6894 (± 25 m)');
@@ -56,9 +54,7 @@ describe('locations and campaigns', () => {
     expect(await page.getByLabel('Latitude').inputValue()).toBe('43.7258');
     await page.getByLabel('Municipality').fill('Grad Kraljevo');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page
-      .getByRole('heading', { level: 1, name: 'Policijska stanica Kraljevo' })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Policijska stanica Kraljevo' }).waitFor();
     await page.getByText('Grad Kraljevo').waitFor();
     expect(await page.locator('.facts').last().textContent()).toContain('Revision2');
 
@@ -94,9 +90,7 @@ describe('locations and campaigns', () => {
     await page.getByLabel('End date', { exact: true }).fill('2026-12-31');
     await page.getByRole('button', { name: 'Save campaign' }).click();
 
-    await page
-      .getByRole('heading', { level: 1, name: 'Amnestija 2026 — Raški okrug' })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Amnestija 2026 — Raški okrug' }).waitFor();
     campaignId = /#\/places\/campaigns\/([^/]+)$/.exec(page.url())?.[1] ?? '';
     await page.getByText('No record names this campaign yet.', { exact: false }).waitFor();
     await page.getByText('UNDP, OEBS').waitFor();
@@ -143,9 +137,7 @@ describe('locations and campaigns', () => {
     await event.getByRole('link', { name: /^Policijska stanica Kraljevo/ }).waitFor();
 
     await event.getByRole('link', { name: 'Amnestija 2026 — Raški okrug' }).click();
-    await page
-      .getByRole('heading', { level: 1, name: 'Amnestija 2026 — Raški okrug' })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Amnestija 2026 — Raški okrug' }).waitFor();
     const progress = page.getByRole('region', { name: 'Collected so far' });
     await progress.getByText('Records in this campaign: 0 final, 1 still drafts.').waitFor();
     const rows = await progress.locator('tbody tr').allInnerTexts();
@@ -168,9 +160,7 @@ describe('locations and campaigns', () => {
 
     await page.goto(`${session.preview.url}#/places/campaigns`);
     await page.getByRole('link', { name: 'Amnestija 2026 — Raški okrug' }).waitFor();
-    await page
-      .getByText('Only team leads and administrators add or change campaigns.')
-      .waitFor();
+    await page.getByText('Only team leads and administrators add or change campaigns.').waitFor();
     expect(await page.getByRole('link', { name: 'New campaign' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Amnestija 2026 — Raški okrug' }).click();
     await page.getByRole('region', { name: 'Collected so far' }).waitFor();
