@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { v7 as uuidv7 } from 'uuid';
-import type { IntakeEventDraft } from '../shared/domain/intake-event.ts';
+import { IntakeEventDraftSchema, type IntakeEventDraft } from '../shared/domain/intake-event.ts';
 import { calibratePassphraseCost, recoveryCodeCost, type KdfCost } from '../electron/keys/kdf.ts';
 import { createKeyring, unwrapWithPassphrase, type Keyring } from '../electron/keys/keyring.ts';
 import { writeKeyringFile } from '../electron/keys/keyring-file.ts';
@@ -18,6 +18,7 @@ import { appendAuditEntry } from '../electron/store/audit-log.ts';
 import { databasePath, openDeviceDatabase } from '../electron/store/device-database.ts';
 import { openEncryptedDatabase, type Db } from '../electron/store/encrypted-database.ts';
 import { listIntakes, writeIntake } from '../electron/store/intake-repository.ts';
+import { listItems, readItem } from '../electron/store/items-repository.ts';
 import { migrate } from '../electron/store/migrations/index.ts';
 import { appendOutbox } from '../electron/store/outbox.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../electron/store/search-indexes.ts';
@@ -34,6 +35,7 @@ import { makeIntakeEvent, serialOf, WEAPONS_PER_EVENT } from './intake-fixture.t
  * one grown to BENCH_UNLOCK_ITEMS weapon items (default 1,000,000; 0 skips it): issue 13 wants
  * unlock at 1M items under 1 s, i.e. not growing with the data.
  */
+/** Weapons in the store; as many parts, ammunition lots and explosive items come beside them. */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const UNLOCK_ITEMS = Number(process.env.BENCH_UNLOCK_ITEMS ?? 1_000_000);
 const EVENTS = ITEMS / WEAPONS_PER_EVENT;
@@ -41,6 +43,11 @@ const SAVES = 400;
 const READS = 2_000;
 const PAGES = 200;
 const AGGREGATES = 20;
+/** Beside each record's weapons: two parts, an ammunition lot and an explosive item. */
+const OTHER_ITEMS_PER_EVENT = 4;
+/** Statuses weapons are spread over, so a page filtered by kind and status has a real choice. */
+const STATUSES = ['in_custody', 'evidence_hold', 'awaiting_destruction'] as const;
+const KINDS = ['weapon', 'part', 'ammunition', 'explosive'] as const;
 /** Saves timed beside the background check (at most), and without it. */
 const SAVES_BESIDE_CHECK = 1_000;
 
@@ -141,7 +148,53 @@ function eventNumbered(base: IntakeEventDraft, index: number): IntakeEventDraft 
         textAsRead: serialOf(index, w),
       })),
     })),
+    parts: base.parts.map((part, p) => ({
+      ...part,
+      id: uuidv7(),
+      serialNumber: `PT-${index}-${p}`,
+    })),
+    ammunition: base.ammunition.map((lot) => ({ ...lot, id: uuidv7() })),
+    explosives: base.explosives.map((item) => ({ ...item, id: uuidv7() })),
   };
+}
+
+/**
+ * The fixture's seizure with every kind of item (issue 13): two parts, an ammunition lot and an
+ * explosive item beside the weapons, the weapons' statuses spread over STATUSES (the other kinds
+ * have no status of their own at intake: in custody). Ids are new each call.
+ */
+function withOtherItems(event: IntakeEventDraft, index: number): IntakeEventDraft {
+  const status = (n: number) => STATUSES[(index + n) % STATUSES.length] ?? 'in_custody';
+  return IntakeEventDraftSchema.parse({
+    ...event,
+    weapons: event.weapons.map((weapon, w) => ({ ...weapon, lifecycleStatus: status(w) })),
+    parts: [0, 1].map((p) => ({
+      id: uuidv7(),
+      partType: p === 0 ? 'barrel' : 'bolt_or_breech_block',
+      serialNumber: `PT-${index}-${p}`,
+      quantity: { kind: 'parts', unit: 'pieces', amount: 1 + p },
+      photos: [],
+    })),
+    ammunition: [
+      {
+        id: uuidv7(),
+        ammoClass: 'small_arms_cartridge',
+        calibre: '7.62x39mm',
+        headstampText: `IK ${index % 90}`,
+        lotBatchNumber: `L-${index}`,
+        quantity: { kind: 'ammunition', unit: 'rounds', amount: 120 + (index % 500) },
+        photos: [],
+      },
+    ],
+    explosives: [
+      {
+        id: uuidv7(),
+        eoType: 'hand_grenade',
+        quantity: { kind: 'explosives', unit: 'pieces', amount: 1 + (index % 3) },
+        photos: [],
+      },
+    ],
+  });
 }
 
 function prepare(db: Db, locationId: string): void {
@@ -169,8 +222,12 @@ function buildWorkload(): Workload {
   const locationId = randomUUID();
   return {
     locationId,
-    events: Array.from({ length: EVENTS }, (_, index) => makeIntakeEvent(index, locationId)),
-    saves: Array.from({ length: SAVES }, (_, n) => makeIntakeEvent(EVENTS + n, locationId)),
+    events: Array.from({ length: EVENTS }, (_, index) =>
+      withOtherItems(makeIntakeEvent(index, locationId), index),
+    ),
+    saves: Array.from({ length: SAVES }, (_, n) =>
+      withOtherItems(makeIntakeEvent(EVENTS + n, locationId), EVENTS + n),
+    ),
   };
 }
 
@@ -245,13 +302,42 @@ function runReads(variant: Variant) {
     }
   });
 
+  // A page of the items list filtered by kind and status (the items area's list).
+  db = reopen(db, variant);
+  const itemPage = time(() => {
+    for (let n = 0; n < PAGES; n += 1) {
+      const result = listItems(db, {
+        kind: KINDS[n % KINDS.length],
+        // Weapons are spread over the statuses; the other kinds are all in custody at intake.
+        lifecycleStatus: n % KINDS.length === 0 ? STATUSES[n % STATUSES.length] : 'in_custody',
+        limit: 50,
+        // Within the smallest selection (a lot or an explosive item per record, a third of them).
+        offset: (n * 37) % Math.max(1, Math.floor(EVENTS / 6)),
+      });
+      if (result.rows.length === 0) throw new Error('empty item page');
+    }
+  });
+
+  // An item with its intake (the item page), items of every kind picked across the store.
+  db = reopen(db, variant);
+  const itemIds = db
+    .prepare('SELECT id FROM items WHERE rowid % 101 = 0 LIMIT ?')
+    .pluck()
+    .all(READS) as string[];
+  db = reopen(db, variant);
+  const itemRead = time(() => {
+    for (const id of itemIds) {
+      if (readItem(db, id) === null) throw new Error('item read missed');
+    }
+  });
+
   db = reopen(db, variant);
   const aggregateStatement = db.prepare(sql.aggregate);
   const aggregate = time(() => {
     for (let n = 0; n < AGGREGATES; n += 1) aggregateStatement.all();
   });
   db.close();
-  return { pointRead, listPage, aggregate };
+  return { pointRead, listPage, itemPage, itemRead, aggregate };
 }
 
 function reopenFresh(variant: Variant): Db {
@@ -281,7 +367,8 @@ function buildLargeStore(dataDir: string, items: number, workload: Workload): vo
     prepare(db, workload.locationId);
     deferSearchIndexes(db);
     const at = new Date().toISOString();
-    const events = Math.ceil(items / WEAPONS_PER_EVENT);
+    // `items` of every kind: each record holds its weapons and OTHER_ITEMS_PER_EVENT others.
+    const events = Math.ceil(items / (WEAPONS_PER_EVENT + OTHER_ITEMS_PER_EVENT));
     for (let start = 0; start < events; start += 10_000) {
       db.transaction(() => {
         for (let index = start; index < Math.min(events, start + 10_000); index += 1) {
@@ -468,6 +555,8 @@ async function main(): Promise<void> {
       single_record_save: writes[variant].singleSave,
       point_read_by_serial: median(reads[variant].map((r) => r.pointRead)),
       list_page: median(reads[variant].map((r) => r.listPage)),
+      item_page: median(reads[variant].map((r) => r.itemPage)),
+      item_read: median(reads[variant].map((r) => r.itemRead)),
       aggregate_by_type_and_month: median(reads[variant].map((r) => r.aggregate)),
     });
     const plain = { figures: measured('plain') };
@@ -506,6 +595,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         items: ITEMS,
+        // Parts, ammunition lots and explosive items beside the ITEMS weapons.
+        other_items: EVENTS * OTHER_ITEMS_PER_EVENT,
         figures,
         save_p95_ms: round(encrypted.saveP95, 3),
         // Unlock through the Session at ITEMS items, and at UNLOCK_ITEMS (unlock_ms_1m when 1M).

@@ -258,7 +258,8 @@ export function listIntakes(
     .all({ ...params, limit: filter.limit, offset: filter.offset }) as string[];
   if (ids.length === 0) return { rows: [], total };
   const count = (kind: string) =>
-    `(SELECT count(*) FROM items i WHERE i.intake_event_id = e.id AND i.kind = '${kind}')`;
+    // +i.kind: by the record's rows (items_by_event), never by every item of the kind.
+    `(SELECT count(*) FROM items i WHERE i.intake_event_id = e.id AND +i.kind = '${kind}')`;
   const rows = db
     .prepare(
       `SELECT e.id, e.status, e.context, e.occurred_on AS occurredOn, l.name AS locationName,
@@ -272,7 +273,9 @@ export function listIntakes(
          e.updated_at AS updatedAt, u.name AS updatedByName, e.revision,
          ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState
        FROM json_each(@ids) page
-       JOIN intake_events e ON e.id = page.value
+       -- CROSS JOIN keeps the page first: SQLite cannot look a row up in json_each, so any
+       -- other order would read every record for each of the page's ids.
+       CROSS JOIN intake_events e ON e.id = page.value
        LEFT JOIN locations l ON l.id = e.location_id
        JOIN users u ON u.id = e.updated_by
        ORDER BY page.key`,

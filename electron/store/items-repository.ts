@@ -45,7 +45,12 @@ const itemColumns = `i.id, i.kind, i.item_type AS itemType, i.category,
   i.occurred_on AS occurredAt, i.intake_context AS intakeContext, l.name AS locationName,
   i.record_status AS recordStatus`;
 
-/** Newest intake first, then by id (a stable order for paging). */
+/**
+ * Newest intake first. Ties go by rowid, which the indexes hold: the page is read off the index
+ * alone (items_by_kind for a kind and a status, items_by_date for every kind), without visiting
+ * a row until the page's own. A record saved again gets new rowids for its items, so a later
+ * page may show an item once more or skip one; nothing is lost from the list.
+ */
 export function listItems(db: Db, filter: ItemListFilter): { rows: ItemListRow[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -70,19 +75,22 @@ export function listItems(db: Db, filter: ItemListFilter): { rows: ItemListRow[]
   const total = (
     prepared(db, `SELECT count(*) AS n FROM items i ${clause}`).get(params) as { n: number }
   ).n;
-  // The page's ids first (walking items_by_kind or items_by_date in order), then their details.
+  // The page's rows first (walking items_by_kind or items_by_date in order), then their details.
   const ids = prepared(
     db,
-    `SELECT i.id FROM items i ${clause} ORDER BY i.occurred_on DESC, i.id LIMIT @limit OFFSET @offset`,
+    `SELECT i.rowid FROM items i ${clause}
+     ORDER BY i.occurred_on DESC, i.rowid DESC LIMIT @limit OFFSET @offset`,
   )
     .pluck()
-    .all({ ...params, limit: filter.limit, offset: filter.offset }) as string[];
+    .all({ ...params, limit: filter.limit, offset: filter.offset }) as number[];
   if (ids.length === 0) return { rows: [], total };
   const rows = prepared(
     db,
     `SELECT ${itemColumns}
      FROM json_each(@ids) page
-     JOIN items i ON i.id = page.value
+       -- CROSS JOIN keeps the page first: SQLite cannot look a row up in json_each, so any
+       -- other order would read every record for each of the page's ids.
+     CROSS JOIN items i ON i.rowid = page.value
      JOIN intake_events e ON e.id = i.intake_event_id
      LEFT JOIN locations l ON l.id = i.location_id
      ORDER BY page.key`,

@@ -1,5 +1,6 @@
 import { AboutPage } from '../features/about/AboutPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { ItemsPage } from '../features/items/ItemsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -11,6 +12,7 @@ import { useHashRoute } from './use-hash-route.ts';
 
 const pages: Record<Route, () => React.JSX.Element> = {
   records: RecordsPage,
+  items: ItemsPage,
   places: PlacesPage,
   dashboard: DashboardPage,
   sync: SyncPage,

@@ -106,6 +106,7 @@ export const historyActions = [
   'intake.finalised',
   'intake.amended',
   'intake.draft_deleted',
+  'intake.numbered',
   'location.created',
   'location.updated',
   'photo.added',

@@ -5,6 +5,7 @@ import en from './locales/en.json';
 import enActions from './locales/en.actions.json';
 import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
+import enInventory from './locales/en.inventory.json';
 import enItems from './locales/en.items.json';
 import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
@@ -14,6 +15,7 @@ import srLatn from './locales/sr-Latn.json';
 import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
+import srLatnInventory from './locales/sr-Latn.inventory.json';
 import srLatnItems from './locales/sr-Latn.items.json';
 import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
@@ -27,7 +29,9 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * the editor and the record, the serial marking), `sync` (Sync screen, enrollment, record
  * badges), `domain` (labels of the domain enumerations and the validation message keys of
  * shared/domain), `actions` (what a record page offers: the receipt, amending, deleting a draft),
- * `places` (locations and collection campaigns).
+ * `places` (locations and collection campaigns), `event` (the intake's event-level fields:
+ * coordinates, scene photos, route and persons of a seizure, and the date field), `inventory`
+ * (the Items area: every item across records, and an item's page).
  */
 export const resources = {
   en: {
@@ -36,6 +40,7 @@ export const resources = {
     records: enRecords,
     event: enEvent,
     items: enItems,
+    inventory: enInventory,
     places: enPlaces,
     domain: enDomain,
     actions: enActions,
@@ -47,6 +52,7 @@ export const resources = {
     records: srLatnRecords,
     event: srLatnEvent,
     items: srLatnItems,
+    inventory: srLatnInventory,
     places: srLatnPlaces,
     domain: srLatnDomain,
     actions: srLatnActions,
@@ -64,6 +70,7 @@ export const namespaces = [
   'sync',
   'actions',
   'places',
+  'inventory',
 ] as const;
 
 declare module 'i18next' {

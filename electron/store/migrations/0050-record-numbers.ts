@@ -15,7 +15,7 @@ import type { Migration } from './migration.ts';
  *   laptop is left to that laptop: its number comes with its next pull.
  * - intake_events gets the columns the search and the sort read (intake-search-columns.ts),
  *   filled from each record's JSON, and the indexes they use; items gets one over make and model
- *   and two for the items list.
+ *   and one for the items list.
  */
 export const recordNumbersSchema: Migration = {
   version: 50,
@@ -33,9 +33,9 @@ export const recordNumbersSchema: Migration = {
       CREATE INDEX intake_events_by_item_count ON intake_events(item_count);
       CREATE INDEX intake_events_by_updated ON intake_events(updated_at);
       CREATE INDEX items_by_make_model ON items(manufacturer, model, intake_event_id);
-      -- The items list, newest first, of one kind or of every kind (items_by_kind serves a kind
-      -- and a status together).
-      CREATE INDEX items_by_kind_date ON items(kind, occurred_on);
+      -- The items list, newest first (items_by_kind serves a kind and a status together). Not
+      -- one led by kind: without statistics SQLite would take it over items_by_event for "this
+      -- record's weapons" and read every weapon.
       CREATE INDEX items_by_date ON items(occurred_on);
     `);
     startRecordNumbering(db);

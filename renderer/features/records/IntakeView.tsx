@@ -252,6 +252,11 @@ function RecordDetails({
           </a>
         )}
       </div>
+      {event.recordNumber !== undefined && (
+        <p className="record-number">
+          {t('view.recordNumber')} <span className="mono">{event.recordNumber}</span>
+        </p>
+      )}
       {record.status === 'final' && <p className="field__hint">{t('view.finalHint')}</p>}
       <RecordSyncNotice id={event.id} />
       <RecordActions record={record} />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intakeContextValues, recordStatusValues } from '../../../shared/domain/enums.ts';
-import type { IntakeSummary } from '../../../shared/ipc/procedures/records.ts';
+import type { IntakeSort, IntakeSummary } from '../../../shared/ipc/procedures/records.ts';
 import { api } from '../../api.ts';
 import { useSyncGeneration } from '../../app/SyncProvider.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
@@ -15,13 +15,42 @@ import { useLocations } from './use-locations.ts';
 
 export const pageSize = 25;
 
-function isFiltered(filters: ListFilters): boolean {
+/** Sorting is not filtering: a sorted list with no filter still offers no "Clear filters". */
+function isFiltered({ sort: _sort, direction: _direction, ...filters }: ListFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
 
+/** The direction a column sorts in when first chosen: newest, most and latest first. */
+const firstDirection: Readonly<Record<IntakeSort, 'asc' | 'desc'>> = {
+  date: 'desc',
+  number: 'asc',
+  place: 'asc',
+  items: 'desc',
+  updated: 'desc',
+};
+
+/** The sortable columns by name (one place for the values the headers pass). */
+const sortColumn: Readonly<Record<IntakeSort, IntakeSort>> = {
+  date: 'date',
+  number: 'number',
+  place: 'place',
+  items: 'items',
+  updated: 'updated',
+};
+
+/** The marks a sortable header shows (for the eye; aria-sort tells a screen reader). */
+const sortArrow = { asc: '▲', desc: '▼', none: '↕' } as const;
+
+export interface SortState {
+  readonly sort: IntakeSort;
+  readonly direction: 'asc' | 'desc';
+}
+
 /**
- * `#/records`: filters, a serial number search, and the matching records page by page. The
- * filters the person left are read from main first, so the list asks for them from the start.
+ * `#/records`: filters, a search (record number, case reference, receipt number, make, model,
+ * serial or marking), the matching records page by page, sorted by the column the person chose.
+ * The filters and the sort the person left are read from main first, so the list asks for them
+ * from the start.
  */
 export function RecordsList() {
   const [initialFilters, setInitialFilters] = useState<ListFilters | null>(null);
@@ -41,7 +70,8 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   const validationText = useDomainValidationText();
   const { locations } = useLocations();
   const [filters, setFilters] = useState<ListFilters>(initialFilters);
-  const [serialText, setSerialText] = useState(filters.serial ?? '');
+  // A search kept from before the list searched more than serials comes back as a search.
+  const [searchText, setSearchText] = useState(filters.search ?? filters.serial ?? '');
   const [offset, setOffset] = useState(0);
   // Each answer is kept with the request it answers: a stale one shows while the next loads.
   const [answer, setAnswer] = useState<{
@@ -56,8 +86,8 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
     to: useId(),
     toError: useId(),
     location: useId(),
-    serial: useId(),
-    serialHint: useId(),
+    search: useId(),
+    searchHint: useId(),
     heading: useId(),
   };
   const rangeInvalid =
@@ -72,13 +102,28 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
     setOffset(0);
   }, []);
 
-  // The serial search runs once typing pauses.
+  // The search runs once typing pauses.
   useEffect(() => {
-    const serial = serialText.trim() === '' ? undefined : serialText.trim();
-    if (serial === filters.serial) return;
-    const timer = setTimeout(() => update({ serial }), 300);
+    const search = searchText.trim() === '' ? undefined : searchText.trim();
+    if (search === filters.search && filters.serial === undefined) return;
+    const timer = setTimeout(() => update({ search, serial: undefined }), 300);
     return () => clearTimeout(timer);
-  }, [serialText, filters.serial, update]);
+  }, [searchText, filters.search, filters.serial, update]);
+
+  const sortState: SortState = {
+    sort: filters.sort ?? 'date',
+    direction: filters.direction ?? firstDirection[filters.sort ?? 'date'],
+  };
+  const sortBy = (sort: IntakeSort) =>
+    update({
+      sort,
+      direction:
+        sort === sortState.sort
+          ? sortState.direction === 'asc'
+            ? 'desc'
+            : 'asc'
+          : firstDirection[sort],
+    });
 
   // A sync round changes what rows say about the server (waiting → sent) and may bring records.
   const syncGeneration = useSyncGeneration();
@@ -111,9 +156,11 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
 
   const filtered = isFiltered(filters);
   const clear = () => {
-    setSerialText('');
-    setFilters({});
-    writeFilters({});
+    setSearchText('');
+    // Clearing the filters keeps the order the person chose.
+    const kept = { sort: filters.sort, direction: filters.direction };
+    setFilters(kept);
+    writeFilters(kept);
     setOffset(0);
   };
 
@@ -129,19 +176,19 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
       <div role="search" className="card filters" aria-label={t('list.filters')}>
         <div className="filters__grid">
           <div className="field filters__serial">
-            <label htmlFor={ids.serial}>{t('list.serial')}</label>
+            <label htmlFor={ids.search}>{t('list.search')}</label>
             <input
-              id={ids.serial}
+              id={ids.search}
               type="search"
               className="input--mono"
-              value={serialText}
+              value={searchText}
               autoComplete="off"
               spellCheck={false}
-              aria-describedby={ids.serialHint}
-              onChange={(event) => setSerialText(event.target.value)}
+              aria-describedby={ids.searchHint}
+              onChange={(event) => setSearchText(event.target.value)}
             />
-            <p id={ids.serialHint} className="field__hint">
-              {t('list.serialHint')}
+            <p id={ids.searchHint} className="field__hint">
+              {t('list.searchHint')}
             </p>
           </div>
           <div className="field">
@@ -250,6 +297,8 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
           busy={loading}
           onPage={setOffset}
           headingId={ids.heading}
+          sortState={sortState}
+          onSort={sortBy}
         />
       )}
     </section>
@@ -263,6 +312,8 @@ function ResultsTable({
   busy,
   onPage,
   headingId,
+  sortState,
+  onSort,
 }: {
   items: readonly IntakeSummary[];
   total: number;
@@ -270,6 +321,8 @@ function ResultsTable({
   busy: boolean;
   onPage: (offset: number) => void;
   headingId: string;
+  sortState: SortState;
+  onSort: (sort: IntakeSort) => void;
 }) {
   const { t } = useTranslation('records');
   const enumLabel = useEnumLabel();
@@ -295,28 +348,46 @@ function ResultsTable({
         <table className="table" aria-labelledby={headingId}>
           <thead>
             <tr>
-              <th scope="col">{t('list.columnDate')}</th>
+              <SortableHeader column={sortColumn.number} state={sortState} onSort={onSort}>
+                {t('list.columnNumber')}
+              </SortableHeader>
+              <SortableHeader column={sortColumn.date} state={sortState} onSort={onSort}>
+                {t('list.columnDate')}
+              </SortableHeader>
               <th scope="col">{t('list.columnContext')}</th>
-              <th scope="col">{t('list.columnLocation')}</th>
-              <th scope="col" className="num">
-                {t('list.columnWeapons')}
-              </th>
+              <SortableHeader column={sortColumn.place} state={sortState} onSort={onSort}>
+                {t('list.columnLocation')}
+              </SortableHeader>
+              <SortableHeader column={sortColumn.items} state={sortState} onSort={onSort}>
+                {t('list.columnItems')}
+              </SortableHeader>
               <th scope="col">{t('list.columnSerials')}</th>
               <th scope="col">{t('list.columnStatus')}</th>
-              <th scope="col">{t('list.columnChanged')}</th>
+              <SortableHeader column={sortColumn.updated} state={sortState} onSort={onSort}>
+                {t('list.columnChanged')}
+              </SortableHeader>
             </tr>
           </thead>
           <tbody>
             {rows.map((item) => (
               <tr key={item.id}>
-                <td>
-                  <a href={`#/records/${encodeURIComponent(item.id)}`}>
-                    {item.occurredAt === null ? t('list.noDate') : format.date(item.occurredAt)}
+                <td className="nowrap">
+                  <a href={`#/records/${encodeURIComponent(item.id)}`} className="mono">
+                    {item.recordNumber ?? t('list.noNumber')}
                   </a>
+                </td>
+                <td>
+                  {item.occurredAt === null ? (
+                    <span className="muted">{t('list.noDate')}</span>
+                  ) : (
+                    format.date(item.occurredAt)
+                  )}
                 </td>
                 <td>{item.contextLabel ?? <span className="muted">{t('list.notSet')}</span>}</td>
                 <td>{item.locationName ?? <span className="muted">{t('list.notSet')}</span>}</td>
-                <td className="num">{format.number(item.weaponCount)}</td>
+                <td>
+                  <EntryCounts counts={item.entryCounts} />
+                </td>
                 <td>
                   {item.serials.length === 0 ? (
                     <span className="muted">{t('list.noSerials')}</span>
@@ -372,5 +443,62 @@ function ResultsTable({
         </nav>
       )}
     </div>
+  );
+}
+
+/**
+ * A column header that sorts the list: a button inside the header cell, the cell saying how the
+ * list is sorted (aria-sort) so a screen reader announces it with the column.
+ */
+function SortableHeader({
+  column,
+  state,
+  onSort,
+  children,
+}: {
+  column: IntakeSort;
+  state: SortState;
+  onSort: (sort: IntakeSort) => void;
+  children: string;
+}) {
+  const { t } = useTranslation('records');
+  const active = state.sort === column;
+  const direction = active ? state.direction : null;
+  const arrow = direction === null ? sortArrow.none : sortArrow[direction];
+  return (
+    <th
+      scope="col"
+      aria-sort={direction === null ? undefined : direction === 'asc' ? 'ascending' : 'descending'}
+      className={column === 'items' ? 'sortable sortable--items' : 'sortable'}
+    >
+      <button
+        type="button"
+        className="sortable__button"
+        onClick={() => onSort(column)}
+        title={t('list.sortBy', { column: children })}
+      >
+        {children}
+        <span className="sortable__arrow" aria-hidden="true">
+          {arrow}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** How many entries of each kind a record lists (never a sum across kinds or units). */
+function EntryCounts({ counts }: { counts: IntakeSummary['entryCounts'] }) {
+  const { t } = useTranslation('records');
+  const format = useFormatters();
+  const shown = (['weapon', 'part', 'ammunition', 'explosive'] as const).filter(
+    (kind) => counts[kind] > 0,
+  );
+  if (shown.length === 0) return <span className="muted">{t('list.noItems')}</span>;
+  return (
+    <ul className="entry-counts">
+      {shown.map((kind) => (
+        <li key={kind}>{t(`list.entries.${kind}`, { n: format.number(counts[kind]) })}</li>
+      ))}
+    </ul>
   );
 }

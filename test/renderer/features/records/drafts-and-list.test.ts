@@ -308,7 +308,7 @@ describe('drafts and the records list in the browser preview', () => {
 
     await page.getByLabel('Intake', { exact: true }).selectOption('');
     rows = await expectRows(page, 3);
-    expect(rows.map((row) => row.split('\t')[0])).toEqual([
+    expect(rows.map((row) => row.split('\t')[1])).toEqual([
       'Sep 15, 2026',
       'Jun 1, 2026',
       'Mar 10, 2026',
@@ -330,10 +330,10 @@ describe('drafts and the records list in the browser preview', () => {
     await page.getByLabel('Status', { exact: true }).selectOption('draft');
     await expectRows(page, 7);
 
-    await page.getByLabel('Serial number or marking').fill('cz99');
+    await page.getByLabel('Search', { exact: true }).fill('cz99');
     rows = await expectRows(page, 1);
     expect(rows[0]).toContain('CZ 99');
-    await page.getByLabel('Serial number or marking').fill('no-such-serial');
+    await page.getByLabel('Search', { exact: true }).fill('no-such-serial');
     await page.getByText('No records match these filters.').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expectRows(page, 7);

@@ -200,7 +200,7 @@ describe('recording an intake event in the browser preview', () => {
     await session.restartUnlocked();
     const { page } = session;
     await session.goTo('Records');
-    await page.getByLabel('Serial number or marking').fill('ak 47-123');
+    await page.getByLabel('Search', { exact: true }).fill('ak 47-123');
     const rows = page.getByRole('table').locator('tbody tr');
     await page.getByText('Records found: 1').waitFor();
     expect(await rows.count()).toBe(1);

@@ -95,11 +95,11 @@ describe('unsaved typing and the disk in the browser preview', () => {
   it("keeps the list's serial search across a reload", async () => {
     const { page } = session;
     await session.goTo('Records');
-    await page.getByLabel('Serial number or marking').fill(canaries.search);
+    await page.getByLabel('Search', { exact: true }).fill(canaries.search);
     await page.getByText('No records match these filters.').waitFor();
     await page.reload();
     await page.getByText('No records match these filters.').waitFor();
-    expect(await page.getByLabel('Serial number or marking').inputValue()).toBe(canaries.search);
+    expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe(canaries.search);
   });
 
   it('picks a new record up again when its page reloads before the first save', async () => {

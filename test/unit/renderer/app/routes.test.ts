@@ -10,6 +10,7 @@ describe('routeFromHash', () => {
   it('lists the app areas in navigation order, starting with records', () => {
     expect([...routes]).toStrictEqual([
       'records',
+      'items',
       'places',
       'dashboard',
       'sync',

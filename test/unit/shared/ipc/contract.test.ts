@@ -81,6 +81,8 @@ const expectedProcedures = [
   'getIntake',
   'listIntakes',
   'getIntakeHistory',
+  'listItems',
+  'getItem',
   'amendIntake',
   'deleteIntakeDraft',
   'makeIntakeReceipt',
