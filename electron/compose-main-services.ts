@@ -8,8 +8,8 @@ import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts'
 import { documentHandlers } from './services/document-handlers.ts';
 import { itemHandlers } from './services/items-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
-import { recordHandlers } from './services/records-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
+import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
@@ -29,9 +29,9 @@ export interface MainAdapters {
   readonly log: Logger;
   /** Where finished documents go; the browser preview's download when left out. */
   readonly documents?: DocumentOutput;
-  /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
   /** The laptop's position for an intake's coordinates; none (not offered) when left out. */
   readonly position?: PositionSource;
+  /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
   readonly sync?: Omit<
     SyncEngineOptions,
     'session' | 'events' | 'log' | 'appVersion' | 'onEnrolled'
@@ -94,9 +94,9 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...itemHandlers(session, idle),
     ...placeHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...positionHandlers(session, idle, adapters.position ?? unavailablePositionSource),
     ...unsaved.handlers,
     ...documentHandlers(
-    ...positionHandlers(session, idle, adapters.position ?? unavailablePositionSource),
       session,
       idle,
       adapters.documents ?? downloadDocumentOutput,

@@ -1,12 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AttachmentRefSchema, maxAttachmentBytes } from '../../shared/domain/attachment.ts';
 import {
-  intakeEventFinalSchemaAt,
   intakeTotals,
   newIntakeEventDraft,
   type IntakeEventDraft,
 } from '../../shared/domain/intake-event.ts';
-import { toIpcIssues } from '../../shared/ipc/errors.ts';
 import type {
   HistoryEntry,
   IntakeRecordView,
@@ -61,6 +59,7 @@ type RecordHandlers = Pick<
   | 'newIntakeDraft'
   | 'saveIntakeDraft'
   | 'finaliseIntake'
+  | 'checkIntakeFinalisation'
   | 'getIntake'
   | 'listIntakes'
   | 'getIntakeHistory'
@@ -130,8 +129,7 @@ export function recordHandlers(
         // The record number is the store's: taken when the record is first saved, kept after,
         // whatever the form sends (a record pulled without one keeps having none here).
         const { recordNumber: _sent, ...typed } = draft;
-        const recordNumber =
-          existing === null ? takeRecordNumber(db) : existing.event.recordNumber;
+        const recordNumber = existing === null ? takeRecordNumber(db) : existing.event.recordNumber;
         const event: IntakeEventDraft = {
           ...typed,
           status: 'draft',
@@ -173,6 +171,17 @@ export function recordHandlers(
       return view(db, draft.id);
     },
 
+    checkIntakeFinalisation: ({ id }) => {
+      const { db, user } = open();
+      requireRecordPermission(user, INTAKE, 'finalise');
+      const existing = readIntake(db, id);
+      if (existing === null) throw new AppError('NOT_FOUND', 'This record does not exist.');
+      if (existing.status === 'final')
+        throw new AppError('RECORD_FINAL', 'This record is already final.');
+      const finalForm = finalFormOf(db, existing, now());
+      return { issues: finalForm.ok ? [] : finalForm.issues };
+    },
+
     finaliseIntake: ({ id, expectedRevision }) => {
       const { db, dbId, user } = open();
       const at = now().toISOString();
@@ -188,23 +197,15 @@ export function recordHandlers(
             'This record was changed in the meantime. Reopen it to see the latest version.',
           );
         }
-        const location =
-          existing.event.locationId === undefined
-            ? null
-            : readLocation(db, existing.event.locationId);
-        const schema = intakeEventFinalSchemaAt(location?.locationType ?? 'other');
-        const parsed = schema.safeParse({
-          ...existing.event,
-          status: 'final',
-          revision: existing.revision + 1,
-        });
-        if (!parsed.success) {
+        const finalForm = finalFormOf(db, existing, now());
+        if (!finalForm.ok) {
           throw new AppError(
             'VALIDATION_ERROR',
             'The record is not complete yet; the fields that still need attention are marked.',
-            toIpcIssues(parsed.error.issues),
+            finalForm.issues,
           );
         }
+        const parsed = { data: finalForm.event };
         const revision = existing.revision + 1;
         writeIntake(db, {
           event: parsed.data,

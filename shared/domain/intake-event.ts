@@ -61,18 +61,18 @@ const intakeEventDraftShape = {
   occurredAt: IsoDateSchema.optional(),
   occurredTime: TimeOfDaySchema.optional(),
   locationId: RecordIdSchema.optional(),
-  recordingAgency: textSchema(120).optional(),
-  recordingOfficer: textSchema(120).optional(),
-  /** Links to a criminal case. */
-  agencyCaseRef: textSchema(60).optional(),
-  campaignId: RecordIdSchema.optional(),
-  notes: textSchema(2000).optional(),
   /**
    * Where exactly it happened (A1's lat, lon, accuracy_m, at the event): the location is often a
    * station or a border point, the find or seizure somewhere near it. Optional: some sites are too
    * sensitive to pin.
    */
   coordinates: CoordinatesDraftSchema.optional(),
+  recordingAgency: textSchema(120).optional(),
+  recordingOfficer: textSchema(120).optional(),
+  /** Links to a criminal case. */
+  agencyCaseRef: textSchema(60).optional(),
+  campaignId: RecordIdSchema.optional(),
+  notes: textSchema(2000).optional(),
   collection: CollectionDetailsDraftSchema.optional(),
   seizure: SeizureDetailsDraftSchema.optional(),
   weapons: listOf(WeaponItemDraftSchema),
@@ -152,13 +152,13 @@ export const IntakeEventFinalSchema = z
       context: IntakeContextSchema,
       occurredAt: IsoDateSchema,
       locationId: RecordIdSchema,
+      coordinates: CoordinatesFinalSchema.optional(),
       recordingAgency: requiredTextSchema(120),
       recordingOfficer: requiredTextSchema(120),
       collection: CollectionDetailsFinalSchema.optional(),
       seizure: SeizureDetailsFinalSchema.optional(),
       weapons: listOf(WeaponItemFinalSchema),
       parts: listOf(PartFinalSchema),
-      coordinates: CoordinatesFinalSchema.optional(),
       ammunition: listOf(AmmunitionLotFinalSchema),
       explosives: listOf(ExplosiveItemFinalSchema),
     },

@@ -9,7 +9,7 @@ import type { IntakeRecordView } from '../../../shared/ipc/procedures/records.ts
 import { api, rawApi } from '../../api.ts';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { detailsFor, forFinalisation, toDraftPayload } from './draft-payload.ts';
+import { detailsFor, finalFormIssues, forFinalisation, toDraftPayload } from './draft-payload.ts';
 import { DraftSaver, type SaveState } from './draft-saver.ts';
 import { CollectionSection, SeizureSection } from './editor/DetailsSections.tsx';
 import { FinaliseSummary, type SummaryIssue } from './editor/FinaliseSummary.tsx';
@@ -360,17 +360,54 @@ function EditorForm({
     [serverIssues, refusedIssues],
   );
 
+  /**
+   * "Finalise" first asks whether the record is complete: what the form knows at once, then
+   * main's answer for the saved draft (the same rules finalising applies, with the place's
+   * type and today's date). Only a complete record gets the question "finalise?"; an empty or
+   * incomplete one always answers with the list of what is missing.
+   */
+  const checkBeforeFinalising = async () => {
+    setFinalising(true);
+    setFinaliseError(null);
+    setAttempted(true);
+    const showIssues = (issues: readonly IpcIssue[]) => {
+      setServerIssues(issues);
+      setFocusSummary((n) => n + 1);
+    };
+    try {
+      if (!(await form.trigger())) {
+        showIssues([]);
+        return;
+      }
+      const { draft } = toDraftPayload(form.getValues());
+      const candidate = draft === null ? null : forFinalisation(draft);
+      if (candidate !== null) saver.change(candidate);
+      if (!(await saver.flush())) return;
+      if (saver.revision === null) {
+        // Nothing typed, so nothing saved: the form alone says what a final record lacks.
+        showIssues(candidate === null ? [] : finalFormIssues(candidate));
+        return;
+      }
+      const { issues } = await api().checkIntakeFinalisation({ id });
+      if (issues.length > 0) {
+        showIssues(issues);
+        return;
+      }
+      setServerIssues([]);
+      setConfirming(true);
+    } catch (error) {
+      setFinaliseError(error);
+    } finally {
+      setFinalising(false);
+    }
+  };
+
   const finalise = async () => {
     setConfirming(false);
     setFinalising(true);
     setFinaliseError(null);
     setAttempted(true);
     try {
-      if (!(await form.trigger())) {
-        setServerIssues([]);
-        setFocusSummary((n) => n + 1);
-        return;
-      }
       const { draft } = toDraftPayload(form.getValues());
       if (draft !== null) saver.change(forFinalisation(draft));
       if (!(await saver.flush()) || saver.revision === null) return;
@@ -495,7 +532,7 @@ function EditorForm({
                 type="button"
                 className="button button--primary"
                 disabled={finalising}
-                onClick={() => setConfirming(true)}
+                onClick={() => void checkBeforeFinalising()}
               >
                 {finalising ? t('finalise.working') : t('finalise.button')}
               </button>

@@ -118,10 +118,10 @@ function RecordDetails({
     value === undefined ? undefined : value ? t('editor.yes') : t('editor.no');
   const seizure = event.seizure;
   const collection = event.collection;
-
-  const eventRows: FactRow[] = [
   const coordinatesText = useCoordinatesText();
   const transitText = useTransitText();
+
+  const eventRows: FactRow[] = [
     [t('field.context'), opt('intakeContext', event.context)],
     [t('field.occurredAt'), event.occurredAt && format.date(event.occurredAt)],
     [t('field.occurredTime'), event.occurredTime],
@@ -137,9 +137,9 @@ function RecordDetails({
         </LocationLink>
       ),
     ],
+    [t('field.coordinates'), coordinatesText(event)],
     [t('field.recordingAgency'), event.recordingAgency],
     [t('field.recordingOfficer'), event.recordingOfficer],
-    [t('field.coordinates'), coordinatesText(event)],
     [t('field.agencyCaseRef'), event.agencyCaseRef],
     [
       t('field.campaignId'),
@@ -163,19 +163,19 @@ function RecordDetails({
             t('seizure.routeDepartureCountry'),
             seizure.routeDepartureCountry && country(seizure.routeDepartureCountry),
           ],
+          [t('seizure.routeTransitCountries'), transitText(event)],
           [
             t('seizure.routeDestinationCountry'),
-          [t('seizure.routeTransitCountries'), transitText(event)],
             seizure.routeDestinationCountry && country(seizure.routeDestinationCountry),
           ],
-          [t('seizure.linkedProsecutionRef'), seizure.linkedProsecutionRef],
-          [t('seizure.iarmsChecked'), yesNo(seizure.iarmsChecked)],
           [
             t('seizure.personsInvolved'),
             (seizure.personsInvolved?.length ?? 0) > 0 ? (
               <PersonsInvolvedList event={event} />
             ) : undefined,
           ],
+          [t('seizure.linkedProsecutionRef'), seizure.linkedProsecutionRef],
+          [t('seizure.iarmsChecked'), yesNo(seizure.iarmsChecked)],
           [t('seizure.iarmsHit'), yesNo(seizure.iarmsHit)],
         ];
   const collectionRows: FactRow[] =
@@ -266,11 +266,11 @@ function RecordDetails({
         <Facts rows={eventRows} />
       </section>
 
+      <ScenePhotosDetails event={event} />
+
       {seizureRows.length > 0 && (
         <section className="card" aria-labelledby="view-seizure">
           <h2 id="view-seizure">{t('editor.sectionSeizure')}</h2>
-      <ScenePhotosDetails event={event} />
-
           <Facts rows={seizureRows} />
         </section>
       )}

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { IntakeEventDraftSchema } from '../../../shared/domain/intake-event.ts';
+import type { IpcIssue } from '../../../shared/ipc/errors.ts';
+import { intakeEventType, validateRecordOf } from '../../../shared/records/record-types.ts';
 
 /**
  * What the editor sends to main. The form holds what the person typed, including values that are
@@ -152,4 +154,23 @@ export function detailsFor(context: Payload['context']): 'seizure' | 'collection
   if (context === 'surrendered') return 'collection';
   if (context === 'seized' || context === 'found') return 'seizure';
   return null;
+}
+
+/**
+ * What a final record would lack, judged by the form alone (the record type's final schema; the
+ * rules that need the place or today's date are main's to check). For a record nothing has been
+ * typed into yet, which main therefore does not hold.
+ */
+export function finalFormIssues(candidate: Payload): IpcIssue[] {
+  const result = validateRecordOf(
+    intakeEventType,
+    { ...candidate, status: 'final', revision: 1 },
+    { final: true },
+  );
+  if (result.ok) return [];
+  return result.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+    code: 'custom',
+  }));
 }

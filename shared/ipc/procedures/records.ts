@@ -18,6 +18,7 @@ import {
 import { LocationSchema } from '../../domain/location.ts';
 import { CampaignSchema } from '../../domain/campaign.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
+import { IpcIssueSchema } from '../errors.ts';
 import { noInput } from './app.ts';
 import { RecordSyncStateSchema } from './sync.ts';
 
@@ -133,6 +134,15 @@ export const recordProcedures = {
   finaliseIntake: {
     input: z.object({ id: RecordIdSchema, expectedRevision: z.number().int().min(0) }),
     output: IntakeRecordViewSchema,
+  },
+  /**
+   * Whether the stored draft could be finalised now, without finalising it: every field that
+   * still needs attention, by path (none when it is complete). The editor asks this before it
+   * asks "finalise?", so the missing fields never come after the question.
+   */
+  checkIntakeFinalisation: {
+    input: z.object({ id: RecordIdSchema }),
+    output: z.object({ issues: z.array(IpcIssueSchema) }),
   },
   getIntake: { input: z.object({ id: RecordIdSchema }), output: IntakeRecordViewSchema },
   listIntakes: {

@@ -73,6 +73,7 @@ describe('recording a surrender during a collection campaign', () => {
     await card.getByLabel('Calibre', { exact: true }).fill('7.92x57mm');
     await card.getByRole('radio', { name: 'Present', exact: true }).check();
     await card.getByLabel('Serial number as read').fill('M48 77812');
+    await card.getByLabel('Where the serial is').selectOption('frame_receiver');
     await card.getByLabel('Condition of markings').selectOption('partially_legible');
     await card.getByLabel('Status', { exact: true }).selectOption('awaiting_destruction');
     await card.getByLabel('Trace', { exact: true }).selectOption('not_attempted');
