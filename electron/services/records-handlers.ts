@@ -36,6 +36,7 @@ import {
 import {
   deleteIntakeDraft,
   listIntakes,
+  lastRecordedBy,
   readIntake,
   writeIntake,
   type IntakeRow,
@@ -73,6 +74,12 @@ type RecordHandlers = Pick<
 
 const INTAKE = 'intake_event';
 
+/** The laptop's calendar date (its time zone), as a field team reads "today". */
+function localDateOf(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
 /**
  * The record workflow. Every change is one SQLite transaction that writes the record, its audit
  * entry (who, when, before, after) and its outbox row together; a crash or a refused write leaves
@@ -101,9 +108,18 @@ export function recordHandlers(
     saveCampaign: (campaign) =>
       saved(saveReference(open(), 'campaign', campaign, readCampaign, writeCampaign, now)),
 
+    // A new record starts on today's date (the laptop's), with the agency and officer of the
+    // person's last record, or their own name for their first: typed once, not on every record.
+    // Nothing is stored until the person changes something.
     newIntakeDraft: () => {
-      open();
-      return newIntakeEventDraft(uuidv7());
+      const { db, user } = open();
+      const last = lastRecordedBy(db, user.id);
+      return {
+        ...newIntakeEventDraft(uuidv7()),
+        occurredAt: localDateOf(now()),
+        recordingOfficer: last?.recordingOfficer ?? user.name,
+        ...(last?.recordingAgency === undefined ? {} : { recordingAgency: last.recordingAgency }),
+      };
     },
 
     saveIntakeDraft: ({ draft, expectedRevision }) => {

@@ -57,6 +57,28 @@ export function readIntake(db: Db, id: string): IntakeRow | null {
 }
 
 /**
+ * Who recorded the person's most recent record, and for which agency: a new record starts with
+ * them (issue 13: a field team types its agency once, not on every record). Walks back from the
+ * newest row (rowid order is insertion order), so it reads a handful of rows, not the table.
+ */
+export function lastRecordedBy(
+  db: Db,
+  userId: string,
+): { recordingAgency?: string; recordingOfficer?: string } | null {
+  const row = prepared(
+    db,
+    `SELECT json_extract(data_json, '$.recordingAgency') AS agency,
+            json_extract(data_json, '$.recordingOfficer') AS officer
+       FROM intake_events WHERE created_by = ? ORDER BY rowid DESC LIMIT 1`,
+  ).get(userId) as { agency: unknown; officer: unknown } | undefined;
+  if (row === undefined) return null;
+  return {
+    ...(typeof row.agency === 'string' ? { recordingAgency: row.agency } : {}),
+    ...(typeof row.officer === 'string' ? { recordingOfficer: row.officer } : {}),
+  };
+}
+
+/**
  * Writes the record and rebuilds its item rows (every kind, with the texts read off them) from it. Call it
  * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
  * only given by sync (what the server acknowledged); a local save leaves it as it was.

@@ -118,13 +118,13 @@ async function load(mode: EditorMode): Promise<LoadResult> {
       };
     }
   }
-  const [draft, session] = await Promise.all([api().newIntakeDraft(), api().getSession()]);
-  const officer = session.currentUser?.name;
+  // Main starts it on today's date with the agency and officer of the person's last record.
+  const draft = await api().newIntakeDraft();
   return {
     kind: 'draft',
     loaded: {
       id: draft.id,
-      values: officer === undefined ? draft : { ...draft, recordingOfficer: officer },
+      values: draft,
       revision: null,
       updatedAt: null,
       isNew: true,
