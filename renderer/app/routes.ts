@@ -1,5 +1,13 @@
 /** The areas of the app, in navigation order; the hash (`#/settings`) selects one. */
-export const routes = ['records', 'items', 'places', 'dashboard', 'sync', 'settings', 'about'] as const;
+export const routes = [
+  'records',
+  'items',
+  'places',
+  'dashboard',
+  'sync',
+  'settings',
+  'about',
+] as const;
 export type Route = (typeof routes)[number];
 export const defaultRoute: Route = 'records';
 

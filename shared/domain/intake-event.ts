@@ -46,6 +46,9 @@ import { WeaponItemDraftSchema, WeaponItemFinalSchema } from './weapon-item.ts';
  */
 const itemLists = ['weapons', 'parts', 'ammunition', 'explosives'] as const;
 
+/** Notes on an intake event: the editor counts the characters against this limit. */
+export const notesMaxLength = 2000;
+
 const intakeEventDraftShape = {
   id: RecordIdSchema,
   status: z.literal('draft', keyed('invalidOption')),
@@ -72,7 +75,7 @@ const intakeEventDraftShape = {
   /** Links to a criminal case. */
   agencyCaseRef: textSchema(60).optional(),
   campaignId: RecordIdSchema.optional(),
-  notes: textSchema(2000).optional(),
+  notes: textSchema(notesMaxLength).optional(),
   collection: CollectionDetailsDraftSchema.optional(),
   seizure: SeizureDetailsDraftSchema.optional(),
   weapons: listOf(WeaponItemDraftSchema),

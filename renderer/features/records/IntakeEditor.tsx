@@ -13,6 +13,8 @@ import { detailsFor, finalFormIssues, forFinalisation, toDraftPayload } from './
 import { DraftSaver, type SaveState } from './draft-saver.ts';
 import { CollectionSection, SeizureSection } from './editor/DetailsSections.tsx';
 import { FinaliseSummary, type SummaryIssue } from './editor/FinaliseSummary.tsx';
+import { LeaveGuard } from './editor/LeaveGuard.tsx';
+import { useIntakeRights } from './use-intake-rights.ts';
 import { HeaderSection } from './editor/HeaderSection.tsx';
 import { SaveStatus } from './editor/SaveStatus.tsx';
 import { WeaponsSection } from './editor/WeaponsSection.tsx';
@@ -137,6 +139,28 @@ async function load(mode: EditorMode): Promise<LoadResult> {
 /** `#/records/new` and `#/records/<id>/edit`: loads the draft, then hands it to the form. */
 export function IntakeEditor({ mode }: { mode: EditorMode }) {
   const { t } = useTranslation('records');
+  const rights = useIntakeRights();
+  // A role that does not record intakes gets no form to type into (main refuses its saves).
+  if (!(mode.kind === 'new' ? rights.create : rights.update)) {
+    return (
+      <section aria-labelledby="editor-title" className="records-editor">
+        <p className="back">
+          <a href="#/records">{t('editor.back')}</a>
+        </p>
+        <h1 id="editor-title">
+          {mode.kind === 'new' ? t('editor.titleNew') : t('editor.titleEdit')}
+        </h1>
+        <p className="notice" role="status">
+          {t('editor.roleCannotRecord')}
+        </p>
+      </section>
+    );
+  }
+  return <IntakeEditorFor mode={mode} />;
+}
+
+function IntakeEditorFor({ mode }: { mode: EditorMode }) {
+  const { t } = useTranslation('records');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<{ for: string | null; error: unknown } | null>(null);
   const locations = useLocations();
@@ -227,6 +251,7 @@ function EditorForm({
   onReloadFromMain: () => Promise<void>;
 }) {
   const { t } = useTranslation('records');
+  const rights = useIntakeRights();
   const format = useFormatters();
   const errorText = useErrorText();
   const form = useForm<IntakeForm>({
@@ -337,6 +362,24 @@ function EditorForm({
     if (focusSummary > 0) summaryRef.current?.focus();
   }, [focusSummary]);
 
+  // The sticky save bar must never cover the focused field: the page keeps a bottom scroll
+  // padding as tall as the bar (which grows when it wraps or asks a question), so moving the
+  // focus (Tab, a summary link) scrolls the field above it.
+  const actionBarRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const bar = actionBarRef.current;
+    if (bar === null) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.scrollPaddingBlockEnd = `${Math.ceil(bar.getBoundingClientRect().height) + 16}px`;
+    });
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBlockEnd = '';
+    };
+  }, []);
+
   // The question takes the focus, so a keyboard user answers it at once.
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -354,6 +397,14 @@ function EditorForm({
         .map(({ path, message }) => ({ path, message })),
     ];
   }, [attempted, clientErrors, serverIssues]);
+
+  // Values the draft leaves out because they are not valid as typed, or main refused them.
+  const unsavedPaths = [
+    ...new Set([
+      ...flattenErrors(clientErrors).map((issue) => issue.path),
+      ...refusedIssues.map((issue) => issue.path),
+    ]),
+  ];
 
   const finaliseIssues = useMemo(
     () => makeFinaliseIssues(serverIssues, refusedIssues),
@@ -483,7 +534,7 @@ function EditorForm({
           <AmmunitionSection onRemoved={clearIssuesUnder} />
           <ExplosivesSection onRemoved={clearIssuesUnder} />
         </div>
-        <div className="action-bar">
+        <div className="action-bar" ref={actionBarRef}>
           <SaveStatus
             state={saveState}
             lastSavedAt={lastSavedAt}
@@ -498,6 +549,7 @@ function EditorForm({
             }}
             recordHref={recordHref}
           />
+          <LeaveGuard unsavedPaths={unsavedPaths} />
           {finaliseError !== null && (
             <p className="field__error" role="alert">
               {errorText(finaliseError)}
@@ -527,15 +579,17 @@ function EditorForm({
                 </button>
               </span>
             ) : (
-              <button
-                ref={finaliseRef}
-                type="button"
-                className="button button--primary"
-                disabled={finalising}
-                onClick={() => void checkBeforeFinalising()}
-              >
-                {finalising ? t('finalise.working') : t('finalise.button')}
-              </button>
+              rights.finalise && (
+                <button
+                  ref={finaliseRef}
+                  type="button"
+                  className="button button--primary"
+                  disabled={finalising}
+                  onClick={() => void checkBeforeFinalising()}
+                >
+                  {finalising ? t('finalise.working') : t('finalise.button')}
+                </button>
+              )
             )}
           </div>
         </div>

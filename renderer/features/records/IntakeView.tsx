@@ -23,6 +23,7 @@ import { useFormatters } from './format.ts';
 import { OtherItemsDetails } from './OtherItemsDetails.tsx';
 import { usePathLabel } from './path-labels.ts';
 import { PhotoThumb } from './photos.tsx';
+import { useIntakeRights } from './use-intake-rights.ts';
 import { useLocations } from './use-locations.ts';
 
 type Weapon = IntakeEventDraft['weapons'][number];
@@ -101,6 +102,7 @@ function RecordDetails({
   const format = useFormatters();
   const country = useCountryName();
   const { locations } = useLocations();
+  const rights = useIntakeRights();
   const event = record.event;
   const location = locations?.find((candidate) => candidate.id === event.locationId);
   const title =
@@ -243,7 +245,7 @@ function RecordDetails({
       <div className="page-head">
         <h1 id="view-title">{title}</h1>
         <StatusBadge status={record.status} />
-        {record.status === 'draft' && (
+        {record.status === 'draft' && rights.update && (
           <a
             className="button button--primary page-head__action"
             href={`#/records/${encodeURIComponent(event.id)}/edit`}

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { SyncStateBadge } from '../sync/SyncStateBadge.tsx';
 import { useFormatters } from './format.ts';
 import { readFilters, writeFilters, type ListFilters } from './list-filters.ts';
+import { useIntakeRights } from './use-intake-rights.ts';
 import { useLocations } from './use-locations.ts';
 
 export const pageSize = 25;
@@ -65,6 +66,7 @@ export function RecordsList() {
 }
 
 function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
+  const rights = useIntakeRights();
   const { t } = useTranslation('records');
   const enumLabel = useEnumLabel();
   const validationText = useDomainValidationText();
@@ -168,9 +170,11 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
     <section aria-labelledby="records-title" className="records-list">
       <div className="page-head">
         <h1 id="records-title">{t('list.title')}</h1>
-        <a className="button button--primary page-head__action" href="#/records/new">
-          {t('list.newRecord')}
-        </a>
+        {rights.create && (
+          <a className="button button--primary page-head__action" href="#/records/new">
+            {t('list.newRecord')}
+          </a>
+        )}
       </div>
 
       <div role="search" className="card filters" aria-label={t('list.filters')}>
@@ -285,7 +289,10 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
           {filtered ? (
             <EmptyState title={t('list.noMatch')} hint={t('list.noMatchHint')} />
           ) : (
-            <EmptyState title={t('list.empty')} hint={t('list.emptyHint')} />
+            <EmptyState
+              title={t('list.empty')}
+              hint={rights.create ? t('list.emptyHint') : t('list.emptyHintReader')}
+            />
           )}
         </div>
       )}

@@ -4,6 +4,7 @@ import {
   get,
   useFormContext,
   useFormState,
+  useWatch,
   type FieldError,
   type Path,
 } from 'react-hook-form';
@@ -131,23 +132,32 @@ export function TextField({
   multiline,
   spellCheck,
   mono,
+  maxChars,
   onValueChange,
   ...props
 }: CommonProps & {
   multiline?: boolean;
   spellCheck?: boolean;
   mono?: boolean;
+  /**
+   * The schema's limit, stated with a counter as the person types. Never the input's maxLength:
+   * that would cut a pasted text short without a word (issue 13: nothing typed is dropped
+   * silently); past the limit the field's message says so and the text stays on screen.
+   */
+  maxChars?: number;
   /** After each change, with the value as the form now holds it. */
   onValueChange?: (value: string | undefined) => void;
 }) {
   const { register } = useFormContext<IntakeForm>();
+  const counter = useCharacterCount(props.path, maxChars);
+  const frame = counter === undefined ? props : { ...props, hint: counter };
   const registration = register(props.path as FormPath, {
     setValueAs: blankToUndefined,
     onChange: (event: { target: { value: string } }) =>
       onValueChange?.(blankToUndefined(event.target.value) as string | undefined),
   });
   return (
-    <FieldFrame {...props}>
+    <FieldFrame {...frame}>
       {(a11y) =>
         multiline === true ? (
           <textarea
@@ -170,6 +180,17 @@ export function TextField({
       }
     </FieldFrame>
   );
+}
+
+/** "120 of 2,000 characters" for a field with a limit, in the person's language. */
+function useCharacterCount(path: string, max: number | undefined): string | undefined {
+  const { t, i18n } = useTranslation('records');
+  const { control } = useFormContext<IntakeForm>();
+  const value = useWatch({ control, name: path as FormPath }) as unknown;
+  if (max === undefined) return undefined;
+  const used = typeof value === 'string' ? [...value].length : 0;
+  const number = new Intl.NumberFormat(i18n.language);
+  return t('editor.characterCount', { used: number.format(used), max: number.format(max) });
 }
 
 /**

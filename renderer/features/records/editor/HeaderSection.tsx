@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { notesMaxLength } from '../../../../shared/domain/intake-event.ts';
 import { header } from '../field-specs.ts';
 import { DateField, EnumRadios, TextField } from '../fields.tsx';
 import type { LocationsState } from '../use-locations.ts';
@@ -47,7 +48,13 @@ export function HeaderSection({ locations }: { locations: LocationsState }) {
             hint={t('editor.caseRefHint')}
           />
         </div>
-        <TextField {...header.notes} label={t('field.notes')} multiline spellCheck />
+        <TextField
+          {...header.notes}
+          label={t('field.notes')}
+          multiline
+          spellCheck
+          maxChars={notesMaxLength}
+        />
       </section>
     </>
   );
