@@ -44,6 +44,22 @@ describe('IdleLock', () => {
   });
 
   const state = () => app.services.session.state.kind;
+  /**
+   * What the renderer was told, in order. Setting up announces the new administrator with the
+   * recovery code pending, and confirming the code announces it kept: two unlocked events before
+   * anything this file does.
+   */
+  const announced = () =>
+    app.events
+      .filter((event) => event.event === 'sessionChanged')
+      .map((event) => {
+        const status = SessionStatusSchema.parse(event.payload);
+        return { state: status.state, recoveryCodePending: status.recoveryCodePending };
+      });
+  const afterSetUp = [
+    { state: 'unlocked', recoveryCodePending: true },
+    { state: 'unlocked', recoveryCodePending: false },
+  ];
 
   it('does not lock before the idle minutes have passed', () => {
     clock += 5 * minute - 1;
@@ -61,11 +77,7 @@ describe('IdleLock', () => {
     expect(locked).toEqual([expect.objectContaining({ reason: 'idle' })]);
     // The renderer is told, so it can show the unlock screen.
     await vi.waitFor(() =>
-      expect(
-        app.events
-          .filter((event) => event.event === 'sessionChanged')
-          .map((event) => SessionStatusSchema.parse(event.payload).state),
-      ).toEqual(['unlocked', 'locked']),
+      expect(announced()).toEqual([...afterSetUp, { state: 'locked', recoveryCodePending: false }]),
     );
   });
 
@@ -92,7 +104,9 @@ describe('IdleLock', () => {
 
   it('check() does nothing when already locked (no second lock, no event)', async () => {
     await app.ok('lock');
-    await vi.waitFor(() => expect(app.events).toHaveLength(2));
+    const lockedOnce = [...afterSetUp, { state: 'locked', recoveryCodePending: false }];
+    await vi.waitFor(() => expect(announced()).toEqual(lockedOnce));
+    const eventCount = app.events.length;
     const logged = app.logLines.length;
     clock += 60 * minute;
     expect(idle.check()).toBe(false);
@@ -100,7 +114,8 @@ describe('IdleLock', () => {
     expect(state()).toBe('locked');
     // Give a wrongly emitted event the chance to arrive before checking there is none.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(app.events).toHaveLength(2);
+    expect(app.events).toHaveLength(eventCount);
+    expect(announced()).toEqual(lockedOnce);
     expect(app.logLines).toHaveLength(logged);
     // Unlocking again works as usual; the clock then counts from the last activity.
     await app.ok('unlock', { userId, passphrase });

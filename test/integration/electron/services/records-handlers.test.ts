@@ -15,6 +15,7 @@ import {
   storeCounts,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
+import { recordNumberPrefix } from '../../../../electron/store/record-numbers.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
 /**
@@ -33,6 +34,8 @@ const v7Pattern = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a
 let app: DispatchedApp;
 let person: { id: string; name: string };
 let passphrase: string;
+/** A second person, added later on: he edits a record of Amina's but creates none. */
+const marko = { id: '', passphrase: goodPassphrase('colleague') };
 /** Successful changes made by this file (each must add exactly one audit entry and one outbox row). */
 let changes = 0;
 /** Audit entries set-up leaves: the first person, and their recovery code confirmed as kept. */
@@ -127,6 +130,20 @@ async function freshDraft(): Promise<Draft> {
   return (await app.ok('newIntakeDraft')) as Draft;
 }
 
+/** The laptop's calendar date, as main prefills a new record's date. */
+function localToday(): string {
+  const at = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** newIntakeDraft, with the dates it could have prefilled (two only across a midnight). */
+async function newDraftOn(): Promise<{ draft: Draft; today: string[] }> {
+  const before = localToday();
+  const draft = await freshDraft();
+  return { draft, today: [...new Set([before, localToday()])] };
+}
+
 beforeAll(async () => {
   app = await startDispatchedApp({ prefix: 'records' });
   passphrase = goodPassphrase('records');
@@ -172,18 +189,23 @@ describe('record procedures through the dispatcher', () => {
     expect(listed.find((location) => location.id === border.id)).toEqual(border);
   });
 
-  it('newIntakeDraft hands out a fresh v7 id and stores nothing', async () => {
+  it('newIntakeDraft hands out a fresh v7 id, dated today and recorded by the person, and stores nothing', async () => {
     const before = storeCounts(app);
-    const first = await app.ok('newIntakeDraft');
+    const { draft: first, today } = await newDraftOn();
     const second = await app.ok('newIntakeDraft');
     expect(first.id).toMatch(v7Pattern);
     expect(first.id.charAt(14)).toBe('7'); // the version nibble
     expect(second.id).toMatch(v7Pattern);
     expect(second.id).not.toBe(first.id);
+    // Prefilled: the laptop's date today, and (their first record) the person as its officer;
+    // no agency until a record of theirs names one.
+    expect(today).toContain(first.occurredAt);
     expect(first).toEqual({
       id: first.id,
       status: 'draft',
       revision: 0,
+      occurredAt: first.occurredAt,
+      recordingOfficer: 'Amina Hadžić',
       weapons: [],
       parts: [],
       ammunition: [],
@@ -366,7 +388,6 @@ describe('record procedures through the dispatcher', () => {
     const pairs = issues.map((issue) => `${issue.path} ${issue.message}`);
     expect(pairs).toEqual(
       expect.arrayContaining([
-        'recordingOfficer required',
         'seizure.legalJustification required',
         // A road border crossing: direction and conveyance are required there (A5).
         'seizure.direction required',
@@ -382,7 +403,8 @@ describe('record procedures through the dispatcher', () => {
         'weapons.0.traceStatus required',
       ]),
     );
-    // Filled-in fields are not reported.
+    // Filled-in fields are not reported (the officer was prefilled with the person's name).
+    expect(pairs.some((pair) => pair.startsWith('recordingOfficer'))).toBe(false);
     expect(pairs.some((pair) => pair.startsWith('recordingAgency'))).toBe(false);
     expect(pairs.some((pair) => pair.startsWith('occurredAt'))).toBe(false);
     expect(pairs.some((pair) => pair.startsWith('locationId'))).toBe(false);
@@ -650,7 +672,8 @@ describe('record procedures through the dispatcher', () => {
       },
       expectedRevision: null,
     });
-    const undated = await freshDraft();
+    // The person clears the date a new record starts with.
+    const { occurredAt: _prefilled, ...undated } = await freshDraft();
     others.undated = undated.id;
     await change('saveIntakeDraft', { draft: undated, expectedRevision: null });
     expect((await app.ok('listIntakes', {})).total).toBe(4);
@@ -682,13 +705,17 @@ describe('record procedures through the dispatcher', () => {
     expect(await ids({ context: 'seized', status: 'draft' })).toEqual([]);
 
     const { items } = await app.ok('listIntakes', { context: 'seized' });
+    const { db } = app.services.session.requireUnlocked();
     expect(items[0]).toEqual({
       id: seizureId.value,
+      // The first record this laptop saved.
+      recordNumber: `${recordNumberPrefix(db)}-00001`,
       status: 'final',
       context: 'seized',
       occurredAt: '2024-06-14',
       locationName: 'Granični prelaz Horgoš',
       weaponCount: 2,
+      entryCounts: { weapon: 2, part: 0, ammunition: 0, explosive: 0 },
       serials: ['AK-47 123456', 'CZ99-0417'],
       updatedAt: expect.any(String) as unknown,
       updatedByName: 'Amina Hadžić',
@@ -752,17 +779,19 @@ describe('record procedures through the dispatcher', () => {
   });
 
   it('records who changed a record when another person saves it', async () => {
-    const colleague = goodPassphrase('colleague');
-    const marko = await change('addPerson', {
+    const added = await change('addPerson', {
       name: 'Marko Petrović',
       role: 'field_officer',
-      passphrase: colleague,
+      passphrase: marko.passphrase,
     });
+    marko.id = added.id;
     await app.ok('lock');
-    await app.ok('unlock', { userId: marko.id, passphrase: colleague });
+    await app.ok('unlock', { userId: marko.id, passphrase: marko.passphrase });
     const current = await app.ok('getIntake', { id: others.surrender });
+    // Started from Amina's last record (the seizure Marko recorded): his name is on it already.
+    expect(current.event.recordingOfficer).toBe('Marko Petrović');
     const view = await change('saveIntakeDraft', {
-      draft: { ...(current.event as Draft), recordingOfficer: 'Marko Petrović' },
+      draft: { ...(current.event as Draft), recordingAgency: 'PU Kraljevo' },
       expectedRevision: 1,
     });
     expect(view.createdBy).toEqual(person);
@@ -772,7 +801,7 @@ describe('record procedures through the dispatcher', () => {
       ['intake.draft_created', 'Amina Hadžić'],
       ['intake.draft_saved', 'Marko Petrović'],
     ]);
-    expect(history[1]?.changedFields).toEqual(['recordingOfficer']);
+    expect(history[1]?.changedFields).toEqual(['recordingAgency']);
     await app.ok('lock');
     await app.ok('unlock', { userId: person.id, passphrase });
   });
@@ -801,7 +830,11 @@ describe('record procedures through the dispatcher', () => {
       'occurredTime',
       'parts',
       'photos',
+      // Given by main at the first save.
+      'recordNumber',
       'recordingAgency',
+      // Prefilled with the person's name.
+      'recordingOfficer',
       'seizure',
       'status',
       'weapons',
@@ -872,5 +905,59 @@ describe('record procedures through the dispatcher', () => {
     await app.ok('unlock', { userId: person.id, passphrase });
     expect(storeCounts(app)).toEqual(before);
     expect(await app.ok('verifyAuditLog')).toEqual({ ok: true, entries: setUpEntries + changes });
+  });
+
+  it("starts a new record with the agency and officer of the person's last record; another person's first with their own name only", async () => {
+    // Amina records a found weapon for another agency, with a colleague as the officer.
+    await change('saveIntakeDraft', {
+      draft: {
+        ...(await freshDraft()),
+        context: 'found',
+        occurredAt: '2024-07-02',
+        locationId: station.id,
+        recordingAgency: 'PU Novi Sad',
+        recordingOfficer: 'Jelena Marković',
+      },
+      expectedRevision: null,
+    });
+    const before = storeCounts(app);
+    const { draft: next, today } = await newDraftOn();
+    expect(today).toContain(next.occurredAt);
+    expect(next).toEqual({
+      id: next.id,
+      status: 'draft',
+      revision: 0,
+      occurredAt: next.occurredAt,
+      recordingAgency: 'PU Novi Sad',
+      recordingOfficer: 'Jelena Marković',
+      weapons: [],
+      parts: [],
+      ammunition: [],
+      explosives: [],
+      photos: [],
+    });
+
+    // Marko has only edited a record of Amina's: his first record carries his name, and none of
+    // Amina's agency or officer.
+    await app.ok('lock');
+    await app.ok('unlock', { userId: marko.id, passphrase: marko.passphrase });
+    const { draft: his, today: hisToday } = await newDraftOn();
+    expect(hisToday).toContain(his.occurredAt);
+    expect(his).toEqual({
+      id: his.id,
+      status: 'draft',
+      revision: 0,
+      occurredAt: his.occurredAt,
+      recordingOfficer: 'Marko Petrović',
+      weapons: [],
+      parts: [],
+      ammunition: [],
+      explosives: [],
+      photos: [],
+    });
+    // Handing out drafts stores nothing.
+    expect(storeCounts(app)).toEqual(before);
+    await app.ok('lock');
+    await app.ok('unlock', { userId: person.id, passphrase });
   });
 });

@@ -14,6 +14,7 @@ import {
   openEncryptedDatabase,
 } from '../../../../electron/store/encrypted-database.ts';
 import { latestSchemaVersion } from '../../../../electron/store/migrations/index.ts';
+import { recordNumberPrefix } from '../../../../electron/store/record-numbers.ts';
 import { StoreError } from '../../../../electron/store/store-error.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
@@ -31,12 +32,18 @@ describe('device database', () => {
   it('is created at the latest schema, stamped with its database id, and reopens', () => {
     const created = createDeviceDatabase(dir, dek, dbId, '2026-03-01T08:00:00.000Z');
     expect(created.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    const prefix = recordNumberPrefix(created);
     created.close();
     const db = openDeviceDatabase(dir, dek, dbId);
     try {
+      // Its record numbers start at 1 behind a prefix drawn once (Crockford letters), kept on
+      // reopening.
+      expect(prefix).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}$/);
       expect(db.prepare('SELECT key, value FROM meta ORDER BY key').all()).toEqual([
         { key: 'created_at', value: '2026-03-01T08:00:00.000Z' },
         { key: 'db_id', value: dbId },
+        { key: 'record_number_next', value: '1' },
+        { key: 'record_number_prefix', value: prefix },
       ]);
     } finally {
       db.close();

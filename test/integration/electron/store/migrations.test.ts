@@ -95,12 +95,20 @@ describe('migrate', () => {
       'audit_log_by_entity',
       'intake_events_by_context',
       'intake_events_by_date',
+      // Migration 50: the records list's sort by item count, search and sort by record number
+      // (with case reference and receipt number), and sort by last change.
+      'intake_events_by_item_count',
       'intake_events_by_location',
+      'intake_events_by_number',
       'intake_events_by_sort',
+      'intake_events_by_updated',
       'item_texts_by_item',
       'item_texts_by_text',
+      // Migration 50: the items list newest first, and the search by make and model.
+      'items_by_date',
       'items_by_event',
       'items_by_kind',
+      'items_by_make_model',
       'items_by_serial',
       'items_by_type_month',
       'outbox_by_entity',

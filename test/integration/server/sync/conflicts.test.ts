@@ -62,8 +62,25 @@ describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
     });
     expect(location.outcome).toBe('applied');
     const { id: _id, status: _status, revision: _revision, ...fields } = borderSeizure();
+    // Item ids are unique across every record, as a laptop makes them (it refuses a draft that
+    // reuses another record's, and the server refuses to store one): each draft's items get
+    // their own, or the second draft of this server would be refused.
+    const own = <T extends { id: string }>(item: T): T => ({ ...item, id: newRecordId() });
+    const items = {
+      weapons: fields.weapons.map((weapon) => ({
+        ...own(weapon),
+        markings: weapon.markings.map((marking: { id: string }) => own(marking)),
+      })),
+      parts: fields.parts.map(own),
+      ammunition: fields.ammunition.map(own),
+      explosives: fields.explosives.map(own),
+    };
     const id = newRecordId();
-    const created = await push({ entityId: id, op: 'create', fields: { ...fields, locationId } });
+    const created = await push({
+      entityId: id,
+      op: 'create',
+      fields: { ...fields, ...items, locationId },
+    });
     expect(created.outcome, created.message ?? '').toBe('applied');
     return id;
   }
