@@ -4,6 +4,7 @@ import { syncSchema } from './0020-sync.ts';
 import { deferredIndexesSchema } from './0030-deferred-indexes.ts';
 import { itemsSchema } from './0040-items.ts';
 import { recordNumbersSchema } from './0050-record-numbers.ts';
+import { recordsByAuthorSchema } from './0060-records-by-author.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -13,6 +14,7 @@ export const migrations: readonly Migration[] = [
   deferredIndexesSchema,
   itemsSchema,
   recordNumbersSchema,
+  recordsByAuthorSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -93,6 +93,8 @@ describe('migrate', () => {
     ]);
     expect(namesOf(schema, 'index')).toEqual([
       'audit_log_by_entity',
+      // Migration 60: a new record's prefill from its author's last record.
+      'intake_events_by_author',
       'intake_events_by_context',
       'intake_events_by_date',
       // Migration 50: the records list's sort by item count, search and sort by record number

@@ -76,7 +76,9 @@ describe('search indexes deferred during a first pull', () => {
       // A record's history.
       'audit_log_by_entity',
       // The records list's filters and sorts: context, date, item count, location, the record
-      // number search (with case reference and receipt number), the default sort, last change.
+      // number search (with case reference and receipt number), the default sort, last change;
+      // a new record's prefill from its author's last record.
+      'intake_events_by_author',
       'intake_events_by_context',
       'intake_events_by_date',
       'intake_events_by_item_count',
