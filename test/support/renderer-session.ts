@@ -165,7 +165,7 @@ export class RendererSession {
 
   private async reloadToShell(): Promise<void> {
     await this.page.reload();
-    await this.page.getByRole('navigation').waitFor();
+    await this.page.getByRole('navigation').first().waitFor();
   }
 
   private async openContext(): Promise<BrowserContext> {
@@ -202,7 +202,7 @@ export class RendererSession {
 
   /** Navigates inside the app the way a person does: by clicking the navigation link. */
   async goTo(linkName: string | RegExp): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: linkName }).click();
+    await this.page.getByRole('navigation').first().getByRole('link', { name: linkName }).click();
   }
 
   cspViolations(): Promise<CspViolation[]> {

@@ -9,7 +9,13 @@ import type { IntakeRecordView } from '../../../shared/ipc/procedures/records.ts
 import { api, rawApi } from '../../api.ts';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { detailsFor, finalFormIssues, forFinalisation, toDraftPayload } from './draft-payload.ts';
+import {
+  detailsFor,
+  finalFormIssues,
+  forFinalisation,
+  prune,
+  toDraftPayload,
+} from './draft-payload.ts';
 import { DraftSaver, type SaveState } from './draft-saver.ts';
 import { CollectionSection, SeizureSection } from './editor/DetailsSections.tsx';
 import { FinaliseSummary, type SummaryIssue } from './editor/FinaliseSummary.tsx';
@@ -228,6 +234,10 @@ function IntakeEditorFor({ mode }: { mode: EditorMode }) {
   );
 }
 
+const zodDraftResolver = zodResolver(IntakeEventDraftSchema) as unknown as Resolver<IntakeForm>;
+const draftResolver: Resolver<IntakeForm> = (values, context, options) =>
+  zodDraftResolver(prune(values) as IntakeForm, context, options);
+
 /** RHF's nested errors as a flat list of (path, message key). */
 function flattenErrors(errors: FieldErrors, prefix = ''): SummaryIssue[] {
   const out: SummaryIssue[] = [];
@@ -257,7 +267,10 @@ function EditorForm({
   const form = useForm<IntakeForm>({
     defaultValues: loaded.values,
     // The DRAFT schema: only what is wrong as typed (too long, not a year), never what is missing.
-    resolver: zodResolver(IntakeEventDraftSchema) as unknown as Resolver<IntakeForm>,
+    // Checked as it will be saved (blanks removed): a cleared date is '' in the form, never
+    // undefined, which RHF would answer with the loaded value (so a prefilled date could not be
+    // cleared).
+    resolver: draftResolver,
     mode: 'onChange',
   });
   const { id } = loaded;

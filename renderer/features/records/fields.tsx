@@ -219,7 +219,8 @@ function LanguageDateField(props: CommonProps) {
               inputRef={field.ref}
               name={field.name}
               value={field.value}
-              onChange={field.onChange}
+              // '' when cleared, not undefined: RHF would show the loaded value for undefined.
+              onChange={(next) => field.onChange(next ?? '')}
               onBlur={field.onBlur}
             />
           )}

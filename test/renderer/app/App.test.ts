@@ -17,19 +17,45 @@ describe('app shell in the browser preview', () => {
   it('opens on Records, with every area of the app in the navigation', async () => {
     const { page } = session;
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Records');
-    const links = await page.getByRole('navigation').getByRole('link').allTextContents();
-    expect(links).toEqual(['Records', 'Dashboard', 'Sync', 'Settings', 'About']);
+    const links = await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link')
+      .allTextContents();
+    expect(links).toEqual([
+      'Records',
+      'Items',
+      'Locations & campaigns',
+      'Dashboard',
+      'Sync',
+      'Settings',
+      'About',
+    ]);
     expect(await page.title()).toBe('Records · SALW Field');
   });
 
   it('moves between areas and marks the current one', async () => {
     const { page } = session;
-    for (const area of ['Dashboard', 'Sync', 'Settings', 'About', 'Records']) {
+    for (const area of [
+      'Items',
+      'Locations & campaigns',
+      'Dashboard',
+      'Sync',
+      'Settings',
+      'About',
+      'Records',
+    ]) {
       await session.goTo(area);
       // The page changes after the click; wait for it instead of reading the old one.
-      const title = area === 'About' ? 'About SALW Field' : area;
+      const title =
+        area === 'About'
+          ? 'About SALW Field'
+          : area === 'Locations & campaigns'
+            ? 'Locations'
+            : area;
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      const current = page.getByRole('navigation').locator('[aria-current="page"]');
+      const current = page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .locator('[aria-current="page"]');
       await current.filter({ hasText: area }).waitFor();
       await expect(current.textContent()).resolves.toBe(area);
     }
@@ -52,7 +78,7 @@ describe('app shell in the browser preview', () => {
     const { page } = session;
     // A fresh document, as after opening the app: nothing has focus yet.
     await page.reload();
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = await page.evaluate(() => document.activeElement?.textContent);
     expect(skip).toBe('Skip to content');
@@ -81,7 +107,15 @@ describe('app shell in the browser preview', () => {
         (value) => document.documentElement.dataset.theme === value,
         theme,
       );
-      for (const area of ['Records', 'Dashboard', 'Sync', 'Settings', 'About']) {
+      for (const area of [
+        'Records',
+        'Items',
+        'Locations & campaigns',
+        'Dashboard',
+        'Sync',
+        'Settings',
+        'About',
+      ]) {
         await session.goTo(area);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         if (area === 'About') await page.getByTestId('about-version').waitFor();

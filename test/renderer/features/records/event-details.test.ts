@@ -238,6 +238,14 @@ describe('event-level fields of an intake', () => {
     const date = page.getByLabel('Datum', { exact: true });
     await date.waitFor();
     expect(await date.getAttribute('type')).toBe('text');
+    // A new record starts on today's date, written day.month.year.
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(await date.inputValue()).toBe(
+      `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}.`,
+    );
+    await date.fill('');
+    await date.press('Tab');
     expect(await descriptionOf(page, 'f-occurredAt')).toContain(
       'Dan.mesec.godina, na primer 05.12.2026.',
     );

@@ -209,7 +209,12 @@ describe('recording an intake event in the browser preview', () => {
     for (const text of ['Seized', 'GP Batrovci', 'AK-47 123', 'M70AB2 556', 'Final'])
       expect(row).toContain(text);
 
-    await rows.first().getByRole('link', { name: 'Nov 20, 2026' }).click();
+    expect(row).toContain('Nov 20, 2026');
+    // The record number opens the record.
+    await rows
+      .first()
+      .getByRole('link', { name: /^[0-9A-HJKMNP-TV-Z]{5}-\d{5}$/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
     const weapons = page.getByTestId('weapon-details');
     expect(await weapons.count()).toBe(2);

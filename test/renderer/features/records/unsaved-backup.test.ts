@@ -118,12 +118,19 @@ describe('unsaved typing and the disk in the browser preview', () => {
     await page.unroute(saves);
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitForSaved(page);
-    // Saved: the address names the record now, and the next new record starts empty.
+    // Saved: the address names the record now, and the next new record is a new one: no
+    // restored typing, only the agency a new record takes from the person's last record.
     await expect.poll(() => page.url()).toMatch(/#\/records\/[^/]+\/edit$/);
+    const savedUrl = page.url();
     await session.goTo('Records');
     await page.getByRole('link', { name: 'New record' }).click();
     await page.getByRole('heading', { level: 1, name: 'New record' }).waitFor();
-    expect(await page.getByLabel('Recording agency').inputValue()).toBe('');
+    expect(await page.getByLabel('Recording agency').inputValue()).toBe('Uprava carina');
+    expect(await page.getByText(/that were not saved yet have been restored/).count()).toBe(0);
+    await page.getByLabel('Notes').fill('Second record');
+    await waitForSaved(page);
+    await expect.poll(() => page.url()).toMatch(/#\/records\/[^/]+\/edit$/);
+    expect(page.url()).not.toBe(savedUrl);
   });
 
   it('asks which version to keep when the record was saved elsewhere after the unsaved typing', async () => {

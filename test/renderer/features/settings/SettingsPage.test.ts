@@ -44,7 +44,15 @@ function prefixed(namespace: string, catalogue: Map<string, string>): Map<string
   return new Map([...catalogue].map(([key, text]) => [`${namespace}:${key}`, text]));
 }
 
-const areasInSerbian = ['Evidencija', 'Pregled', 'Sinhronizacija', 'Podešavanja', 'O aplikaciji'];
+const areasInSerbian = [
+  'Evidencija',
+  'Predmeti',
+  'Lokacije i akcije',
+  'Pregled',
+  'Sinhronizacija',
+  'Podešavanja',
+  'O aplikaciji',
+];
 
 const enrollForm = (page: Page) => page.getByRole('form', { name: 'Enroll this laptop' });
 
