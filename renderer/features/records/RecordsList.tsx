@@ -5,6 +5,7 @@ import type { IntakeSort, IntakeSummary } from '../../../shared/ipc/procedures/r
 import { api } from '../../api.ts';
 import { useSyncGeneration } from '../../app/SyncProvider.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -17,6 +18,9 @@ import { useLocations } from './use-locations.ts';
 export const pageSize = 25;
 
 /** Sorting is not filtering: a sorted list with no filter still offers no "Clear filters". */
+const isIsoDate = (value: string | undefined): value is string =>
+  value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 function isFiltered({ sort: _sort, direction: _direction, ...filters }: ListFilters): boolean {
   return Object.values(filters).some((value) => value !== undefined && value !== '');
 }
@@ -75,6 +79,10 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   // A search kept from before the list searched more than serials comes back as a search.
   const [searchText, setSearchText] = useState(filters.search ?? filters.serial ?? '');
   const [offset, setOffset] = useState(0);
+  // The date filters as typed, in the app's language: a date reaches the filters once it reads
+  // as one; text that does not stays on screen with the field's own hint, never dropped.
+  const [fromText, setFromText] = useState<string | undefined>(filters.from);
+  const [toText, setToText] = useState<string | undefined>(filters.to);
   // Each answer is kept with the request it answers: a stale one shows while the next loads.
   const [answer, setAnswer] = useState<{
     key: string;
@@ -159,6 +167,8 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   const filtered = isFiltered(filters);
   const clear = () => {
     setSearchText('');
+    setFromText(undefined);
+    setToText(undefined);
     // Clearing the filters keeps the order the person chose.
     const kept = { sort: filters.sort, direction: filters.direction };
     setFilters(kept);
@@ -216,24 +226,26 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
           </div>
           <div className="field">
             <label htmlFor={ids.from}>{t('list.from')}</label>
-            <input
+            <DateField
               id={ids.from}
-              type="date"
-              autoComplete="off"
-              value={filters.from ?? ''}
-              onChange={(event) => update({ from: event.target.value || undefined })}
+              value={fromText}
+              onChange={(value) => {
+                setFromText(value);
+                update({ from: isIsoDate(value) ? value : undefined });
+              }}
             />
           </div>
           <div className="field">
             <label htmlFor={ids.to}>{t('list.to')}</label>
-            <input
+            <DateField
               id={ids.to}
-              type="date"
-              autoComplete="off"
-              value={filters.to ?? ''}
+              value={toText}
               aria-invalid={rangeInvalid}
               aria-describedby={rangeInvalid ? ids.toError : undefined}
-              onChange={(event) => update({ to: event.target.value || undefined })}
+              onChange={(value) => {
+                setToText(value);
+                update({ to: isIsoDate(value) ? value : undefined });
+              }}
             />
             {rangeInvalid && (
               <p id={ids.toError} className="field__error">

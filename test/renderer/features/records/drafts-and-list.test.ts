@@ -338,6 +338,17 @@ describe('drafts and the records list in the browser preview', () => {
     await page.getByText('No records match these filters.').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expectRows(page, 7);
+
+    // In Serbian the dates are typed day.month.year, as everywhere in the app.
+    await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+    await page.getByLabel('Od', { exact: true }).fill('01.06.2026.');
+    await page.getByLabel('Do', { exact: true }).fill('30.09.2026.');
+    await page.getByText('Pronađeno zapisa: 2').waitFor();
+    expect(await page.getByText('ponedeljak, 1. jun 2026.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Poništi filtere' }).click();
+    expect(await page.getByLabel('Od', { exact: true }).inputValue()).toBe('');
+    await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    await expectRows(page, 7);
   });
 
   it('pages through more records than fit on one page', async () => {
