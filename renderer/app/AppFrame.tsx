@@ -4,6 +4,7 @@ import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { routes, type Route } from './routes.ts';
 import { SignedInPerson } from './SignedInPerson.tsx';
 import { SyncNavBadge } from './SyncNavBadge.tsx';
+import { useFocusAfterNavigation } from './use-focus-after-navigation.ts';
 
 /**
  * The frame around every area: skip link, navigation, who is signed in with the Lock button,
@@ -11,6 +12,7 @@ import { SyncNavBadge } from './SyncNavBadge.tsx';
  */
 export function AppFrame({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
+  useFocusAfterNavigation();
 
   useEffect(() => {
     document.title = `${t(`nav.${route}`)} · ${t('app.name')}`;
