@@ -42,6 +42,12 @@ import {
   type IntegrityCheck,
   type IntegrityStatus,
 } from '../store/integrity-check.ts';
+import {
+  DEFAULT_AUTOCHECKPOINT_PAGES,
+  MAIN_AUTOCHECKPOINT_PAGES,
+  startWalCheckpointer,
+  type WalCheckpointer,
+} from '../store/wal-checkpointer.ts';
 import { appendOutbox } from '../store/outbox.ts';
 import { StoreError } from '../store/store-error.ts';
 import { REMOTE_ROLE } from '../store/sync-repository.ts';
@@ -128,6 +134,8 @@ export class Session {
   #queue: Promise<unknown> = Promise.resolve();
   /** The background check of the data opened last (store/integrity-check.ts). */
   #integrity: IntegrityCheck | null = null;
+  /** Checkpoints of the data opened last, off the main thread (store/wal-checkpointer.ts). */
+  #checkpointer: WalCheckpointer | null = null;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -227,6 +235,7 @@ export class Session {
       throw error;
     }
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
+    this.#startCheckpointer(db, dek);
     this.#options.log.info('session.set_up', { userId: user.id });
     this.#changed();
   }
@@ -305,6 +314,9 @@ export class Session {
     if (state.kind !== 'unlocked') return;
     // Its thread ends at the end of the SQLite call it is in; its result no longer counts.
     void this.#integrity?.stop();
+    // Its connection closes after the checkpoint it is in; WAL mode lets the two close in any order.
+    void this.#checkpointer?.stop();
+    this.#checkpointer = null;
     state.db.close();
     state.dek.fill(0);
     this.#state = { kind: 'locked', keyring: state.keyring };
@@ -717,6 +729,7 @@ export class Session {
     }
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
     this.#options.log.info('session.unlocked', { userId });
+    this.#startCheckpointer(db, dek);
     this.#startIntegrityCheck(dek);
     this.#changed();
   }
@@ -738,6 +751,23 @@ export class Session {
       this.#options.log.warn('session.removed_slots_left', { error: String(error) });
       return keyring;
     }
+  }
+
+  /**
+   * Saves must not pay for copying the log into the file: a thread does it (wal-checkpointer.ts),
+   * and the main connection checkpoints only as a safety net, or as SQLite does by default when
+   * the thread cannot run.
+   */
+  #startCheckpointer(db: Db, dek: Buffer): void {
+    db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
+    this.#checkpointer = startWalCheckpointer({
+      file: databasePath(this.#options.dataDir),
+      dek,
+      log: this.#options.log,
+      onFailed: () => {
+        if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+      },
+    });
   }
 
   /**
