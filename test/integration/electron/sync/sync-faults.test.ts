@@ -118,12 +118,15 @@ describe('sync through a faulty network and a server killed mid-push', () => {
           for (const e of edits) await edit(laptops[e.laptop]!, e);
           let next = 0;
           let killed = false;
+          let restarted: Promise<void> | undefined;
           proxy.setPolicy(async (request) => {
             if (killMidPush && !killed && request.path.startsWith('/v1/sync/push')) {
               killed = true;
               // The push reaches a server that dies before answering, then comes back.
               await server.kill();
-              setTimeout(() => void server.restart(), 50);
+              restarted = new Promise((resolve, reject) => {
+                setTimeout(() => server.restart().then(resolve, reject), 50);
+              });
               return { kind: 'pass' };
             }
             const fault = faults[next % faults.length]!;
@@ -134,6 +137,9 @@ describe('sync through a faulty network and a server killed mid-push', () => {
           for (const app of laptops) await app.ok('syncNow');
           proxy.heal();
           await new Promise((resolve) => setTimeout(resolve, 100));
+          // The network is healed once the server is back: on a busy machine its restart can
+          // take longer than settle()'s passes, which would then only measure the outage.
+          await restarted;
           await settle();
 
           // Exactly once: no (device, mutation) twice in the history.
