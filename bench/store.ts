@@ -16,10 +16,19 @@ import { createLogger } from '../electron/logging/logger.ts';
 import { Session } from '../electron/session/session.ts';
 import { appendAuditEntry } from '../electron/store/audit-log.ts';
 import { databasePath, openDeviceDatabase } from '../electron/store/device-database.ts';
-import { openEncryptedDatabase, type Db } from '../electron/store/encrypted-database.ts';
+import {
+  openEncryptedDatabase,
+  PAGE_CACHE_KIB,
+  type Db,
+} from '../electron/store/encrypted-database.ts';
 import { listIntakes, writeIntake } from '../electron/store/intake-repository.ts';
 import { listItems, readItem } from '../electron/store/items-repository.ts';
 import { migrate } from '../electron/store/migrations/index.ts';
+import {
+  MAIN_AUTOCHECKPOINT_PAGES,
+  startWalCheckpointer,
+} from '../electron/store/wal-checkpointer.ts';
+import { prepared } from '../electron/store/prepared.ts';
 import { appendOutbox } from '../electron/store/outbox.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../electron/store/search-indexes.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
@@ -72,17 +81,9 @@ function open(variant: Variant): Db {
   db.pragma('synchronous = FULL');
   db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -32768');
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   // Like the encrypted store's open (which reads only the header and schema): no quick_check.
   return db;
-}
-
-/** Reads must decrypt pages, not hit a warm cache: reopen with a small (2 MiB) page cache. */
-function reopen(db: Db, variant: Variant): Db {
-  db.close();
-  const fresh = open(variant);
-  fresh.pragma('cache_size = -2000');
-  return fresh;
 }
 
 function row(event: IntakeEventDraft, at: string) {
@@ -231,66 +232,117 @@ function buildWorkload(): Workload {
   };
 }
 
-/** Writes: the bulk load and the single-record saves, into a new database file. */
-function runWrites(variant: Variant, { locationId, events, saves }: Workload) {
-  generation[variant] += 1;
-  // Earlier rounds' dirty pages must not be written back on this round's time.
-  execFileSync('sync');
-  const db = open(variant);
-  prepare(db, locationId);
-  const at = new Date().toISOString();
+/** ABBA: in every four turns each variant goes first twice, so neither always has the lead. */
+function turnOrder(index: number): readonly Variant[] {
+  return index % 4 === 0 || index % 4 === 3 ? ['plain', 'encrypted'] : ['encrypted', 'plain'];
+}
 
-  const bulk = time(() => {
-    for (let start = 0; start < events.length; start += 250) {
-      db.transaction(() => {
-        for (const event of events.slice(start, start + 250)) writeIntake(db, row(event, at));
-      })();
-    }
-  });
-
-  const saveTimes: number[] = [];
-  const singleSave = time(() => {
-    for (const event of saves) saveTimes.push(time(() => save(db, event, at)));
-  });
-  db.close();
-  saveTimes.sort((a, b) => a - b);
-  return { bulk, singleSave, saveTimes };
+interface WriteFigures {
+  bulk: number;
+  singleSave: number;
+  saveTimes: number[];
 }
 
 /**
- * The reads' SQL for the item table the schema has: `items` (every kind of item, migration 40,
- * issue 13, landing alongside this) or, before it, `weapon_items`. Drop the second once the
- * migration has landed.
+ * Writes: the bulk load and the single-record saves, into a new database file per variant, with
+ * the app's checkpoint thread running beside each. Like the reads (runReads), the two variants
+ * take turns a transaction at a time (a batch of 250 events, or one save), in ABBA order, so a
+ * change in the machine's speed falls on both: written one variant after the other, the bulk
+ * insert's ratio moved from 1.00 to 1.26 between two runs minutes apart.
  */
-function itemQueries(db: Db): { bySerial: string; aggregate: string } {
-  const hasItems =
-    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'items'").get() !==
-    undefined;
-  const [table, type] = hasItems ? ['items', 'item_type'] : ['weapon_items', 'weapon_type'];
-  return {
-    bySerial: `SELECT e.data_json FROM ${table} w JOIN intake_events e ON e.id = w.intake_event_id
-               WHERE w.serial_normalised = ?`,
-    aggregate: `SELECT ${type} AS type, substr(occurred_on, 1, 7) AS month, count(*) AS n
-                FROM ${table} GROUP BY type, month ORDER BY month, type`,
+async function runWrites({
+  locationId,
+  events,
+  saves,
+}: Workload): Promise<Record<Variant, WriteFigures>> {
+  // Earlier rounds' dirty pages must not be written back on this round's time.
+  execFileSync('sync');
+  const at = new Date().toISOString();
+  const variants = ['plain', 'encrypted'] as const;
+  const opened = Object.fromEntries(
+    variants.map((variant) => {
+      generation[variant] += 1;
+      const db = open(variant);
+      prepare(db, locationId);
+      // As the app runs after unlock: checkpoints on a thread of their own (wal-checkpointer.ts).
+      db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
+      const checkpointer = startWalCheckpointer({
+        file: db.name,
+        dek: variant === 'encrypted' ? dek : null,
+        log: benchLog,
+      });
+      return [variant, { db, checkpointer }];
+    }),
+  ) as Record<Variant, { db: Db; checkpointer: ReturnType<typeof startWalCheckpointer> }>;
+  const figures: Record<Variant, WriteFigures> = {
+    plain: { bulk: 0, singleSave: 0, saveTimes: [] },
+    encrypted: { bulk: 0, singleSave: 0, saveTimes: [] },
   };
-}
 
-/** Reads, each on a freshly opened database with a small cache, so pages really are read. */
-function runReads(variant: Variant) {
-  let db = reopenFresh(variant);
-  const sql = itemQueries(db);
-  const bySerial = db.prepare(sql.bySerial);
-  const pointRead = time(() => {
-    for (let n = 0; n < READS; n += 1) {
-      const event = (n * 7919) % EVENTS;
-      const found = bySerial.get(serialOf(event, n % WEAPONS_PER_EVENT).replaceAll('-', ''));
-      if (found === undefined) throw new Error('point read missed');
+  for (let batch = 0; batch * 250 < events.length; batch += 1) {
+    const slice = events.slice(batch * 250, (batch + 1) * 250);
+    for (const variant of turnOrder(batch)) {
+      const { db } = opened[variant];
+      figures[variant].bulk += time(() => {
+        db.transaction(() => {
+          for (const event of slice) writeIntake(db, row(event, at));
+        })();
+      });
+    }
+  }
+  saves.forEach((event, index) => {
+    for (const variant of turnOrder(index)) {
+      const took = time(() => save(opened[variant].db, event, at));
+      figures[variant].singleSave += took;
+      figures[variant].saveTimes.push(took);
     }
   });
 
-  db = reopen(db, variant);
-  const listPage = time(() => {
-    for (let n = 0; n < PAGES; n += 1) {
+  for (const variant of variants) {
+    await opened[variant].checkpointer.stop();
+    opened[variant].db.close();
+    figures[variant].saveTimes.sort((a, b) => a - b);
+  }
+  return figures;
+}
+
+/** The point read by serial and the dashboard-style count, over every kind of item. */
+const itemQueries = {
+  bySerial: `SELECT e.data_json FROM items w JOIN intake_events e ON e.id = w.intake_event_id
+             WHERE w.serial_normalised = ?`,
+  aggregate: `SELECT item_type AS type, substr(occurred_on, 1, 7) AS month, count(*) AS n
+              FROM items GROUP BY type, month ORDER BY month, type`,
+};
+
+/** The read workloads, each a list of slices: one slice is a few operations on one connection. */
+type ReadWorkload = Record<
+  'pointRead' | 'listPage' | 'itemPage' | 'itemRead' | 'aggregate',
+  Array<(db: Db) => void>
+>;
+
+/** Operations per slice: small enough that a change in the machine's speed hits both variants. */
+const SLICE = 10;
+
+function slices(count: number, one: (db: Db, n: number) => void): Array<(db: Db) => void> {
+  const out: Array<(db: Db) => void> = [];
+  for (let start = 0; start < count; start += SLICE) {
+    out.push((db) => {
+      for (let n = start; n < Math.min(count, start + SLICE); n += 1) one(db, n);
+    });
+  }
+  return out;
+}
+
+function readWorkload(itemIds: readonly string[]): ReadWorkload {
+  return {
+    pointRead: slices(READS, (db, n) => {
+      const event = (n * 7919) % EVENTS;
+      const found = prepared(db, itemQueries.bySerial).get(
+        serialOf(event, n % WEAPONS_PER_EVENT).replaceAll('-', ''),
+      );
+      if (found === undefined) throw new Error('point read missed');
+    }),
+    listPage: slices(PAGES, (db, n) => {
       const result = listIntakes(db, {
         context: n % 2 === 0 ? 'seized' : undefined,
         from: '2021-01-01',
@@ -299,13 +351,9 @@ function runReads(variant: Variant) {
         offset: (n * 37) % Math.max(1, Math.floor(EVENTS / 10)),
       });
       if (result.rows.length === 0) throw new Error('empty page');
-    }
-  });
-
-  // A page of the items list filtered by kind and status (the items area's list).
-  db = reopen(db, variant);
-  const itemPage = time(() => {
-    for (let n = 0; n < PAGES; n += 1) {
+    }),
+    // A page of the items list filtered by kind and status (the items area's list).
+    itemPage: slices(PAGES, (db, n) => {
       const result = listItems(db, {
         kind: KINDS[n % KINDS.length],
         // Weapons are spread over the statuses; the other kinds are all in custody at intake.
@@ -315,36 +363,62 @@ function runReads(variant: Variant) {
         offset: (n * 37) % Math.max(1, Math.floor(EVENTS / 6)),
       });
       if (result.rows.length === 0) throw new Error('empty item page');
-    }
-  });
+    }),
+    // An item with its intake (the item page), items of every kind picked across the store.
+    itemRead: slices(itemIds.length, (db, n) => {
+      if (readItem(db, itemIds[n] ?? '') === null) throw new Error('item read missed');
+    }),
+    aggregate: slices(AGGREGATES, (db) => {
+      prepared(db, itemQueries.aggregate).all();
+    }),
+  };
+}
 
-  // An item with its intake (the item page), items of every kind picked across the store.
-  db = reopen(db, variant);
-  const itemIds = db
+/**
+ * Reads on both variants at once, finely interleaved: each workload's slices alternate between
+ * the plain and the encrypted connection (ABBA, so neither always goes first), and each
+ * variant's figure is the sum of its slices. This machine's speed moves by a quarter within
+ * seconds (another tenant, the clock); whole workloads run one after the other measured that
+ * drift as much as the cipher (the same ratio from 0.86 to 1.21 in three runs a minute apart),
+ * slices a few milliseconds long put both variants under the same conditions. Both connections
+ * are fresh and have the same page cache: the app's 32 MiB (the headline figures), or 2 MiB, where
+ * most pages of the indexes the lists walk are read (and decrypted) again each time: a stress
+ * figure, the stores being over 200 MB either way.
+ */
+function runReads(cacheKiB: number): Record<Variant, Record<keyof ReadWorkload, number>> {
+  const db = {
+    plain: reopenFresh('plain', cacheKiB),
+    encrypted: reopenFresh('encrypted', cacheKiB),
+  };
+  // Items of every kind picked across the store; the same ids exist in both variants.
+  const itemIds = db.plain
     .prepare('SELECT id FROM items WHERE rowid % 101 = 0 LIMIT ?')
     .pluck()
     .all(READS) as string[];
-  db = reopen(db, variant);
-  const itemRead = time(() => {
-    for (const id of itemIds) {
-      if (readItem(db, id) === null) throw new Error('item read missed');
-    }
-  });
-
-  db = reopen(db, variant);
-  const aggregateStatement = db.prepare(sql.aggregate);
-  const aggregate = time(() => {
-    for (let n = 0; n < AGGREGATES; n += 1) aggregateStatement.all();
-  });
-  db.close();
-  return { pointRead, listPage, itemPage, itemRead, aggregate };
+  const workload = readWorkload(itemIds);
+  const totals = {
+    plain: { pointRead: 0, listPage: 0, itemPage: 0, itemRead: 0, aggregate: 0 },
+    encrypted: { pointRead: 0, listPage: 0, itemPage: 0, itemRead: 0, aggregate: 0 },
+  };
+  for (const name of Object.keys(workload) as (keyof ReadWorkload)[]) {
+    workload[name].forEach((slice, index) => {
+      for (const variant of turnOrder(index))
+        totals[variant][name] += time(() => slice(db[variant]));
+    });
+  }
+  db.plain.close();
+  db.encrypted.close();
+  return totals;
 }
 
-function reopenFresh(variant: Variant): Db {
+function reopenFresh(variant: Variant, cacheKiB: number): Db {
   const db = open(variant);
-  db.pragma('cache_size = -2000');
+  db.pragma(`cache_size = -${cacheKiB}`);
   return db;
 }
+
+/** The stress figures' page cache (runReads). */
+const SMALL_CACHE_KIB = 2048;
 
 const mean = (values: number[]): number =>
   values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -452,8 +526,11 @@ async function measureUnlock(
     return eventNumbered(base, items + saved);
   };
   // The baseline first: saves on a freshly opened connection (a cold page cache, as after an
-  // unlock) with no check running, as many as a 1M-item check usually lets through.
+  // unlock) with no check running, as many as a 1M-item check usually lets through; with the
+  // checkpoint thread, as the session runs it.
   const db = openDeviceDatabase(dataDir, dek, keyring.dbId);
+  db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startWalCheckpointer({ file: db.name, dek, log: benchLog });
   try {
     const at = new Date().toISOString();
     while (without.length < SAVES_BESIDE_CHECK) {
@@ -462,6 +539,7 @@ async function measureUnlock(
       await nextTurn();
     }
   } finally {
+    await checkpointer.stop();
     db.close();
   }
   for (let round = 0; round < 3; round += 1) {
@@ -524,14 +602,10 @@ async function main(): Promise<void> {
       recoveryCost: recoveryCodeCost,
     });
     const workload = buildWorkload();
-    // Writes run twice per variant in ABBA order (plain, encrypted, encrypted, plain) and report
-    // the mean, so neither variant always runs first on a fresh disk cache.
-    const rounds = (['plain', 'encrypted', 'encrypted', 'plain'] as const).map((variant) => ({
-      variant,
-      result: runWrites(variant, workload),
-    }));
+    // Two rounds of interleaved writes (runWrites), each into new files; the mean is reported.
+    const rounds = [await runWrites(workload), await runWrites(workload)];
     const writesOf = (variant: Variant) => {
-      const mine = rounds.filter((round) => round.variant === variant).map((round) => round.result);
+      const mine = rounds.map((round) => round[variant]);
       const saveTimes = mine.flatMap((result) => result.saveTimes).sort((a, b) => a - b);
       return {
         bulk: mean(mine.map((result) => result.bulk)),
@@ -540,24 +614,30 @@ async function main(): Promise<void> {
       };
     };
     const writes = { plain: writesOf('plain'), encrypted: writesOf('encrypted') };
-    // Reads alternate between the variants, three rounds each, and report the median: neither
-    // variant gets the warmer machine.
-    const reads = {
-      plain: [] as ReturnType<typeof runReads>[],
-      encrypted: [] as ReturnType<typeof runReads>[],
-    };
-    for (let round = 0; round < 3; round += 1) {
-      reads.plain.push(runReads('plain'));
-      reads.encrypted.push(runReads('encrypted'));
-    }
+    // Three rounds of finely interleaved reads (runReads) at the app's page cache, summed; then
+    // three with a 2 MiB cache, reported beside them.
+    const reads = [1, 2, 3].map(() => runReads(PAGE_CACHE_KIB));
+    const smallCacheReads = [1, 2, 3].map(() => runReads(SMALL_CACHE_KIB));
+    const readMs = (variant: Variant, name: keyof ReadWorkload, from = reads) =>
+      from.reduce((sum, round) => sum + round[variant][name], 0);
+    const smallCacheRatios = Object.fromEntries(
+      (Object.keys(smallCacheReads[0]?.plain ?? {}) as (keyof ReadWorkload)[]).map((name) => [
+        name,
+        round(
+          readMs('encrypted', name, smallCacheReads) / readMs('plain', name, smallCacheReads),
+          3,
+        ),
+      ]),
+    );
+    process.stderr.write(`ratios with a 2 MiB cache: ${JSON.stringify(smallCacheRatios)}\n`);
     const measured = (variant: Variant) => ({
       bulk_insert: writes[variant].bulk,
       single_record_save: writes[variant].singleSave,
-      point_read_by_serial: median(reads[variant].map((r) => r.pointRead)),
-      list_page: median(reads[variant].map((r) => r.listPage)),
-      item_page: median(reads[variant].map((r) => r.itemPage)),
-      item_read: median(reads[variant].map((r) => r.itemRead)),
-      aggregate_by_type_and_month: median(reads[variant].map((r) => r.aggregate)),
+      point_read_by_serial: readMs(variant, 'pointRead'),
+      list_page: readMs(variant, 'listPage'),
+      item_page: readMs(variant, 'itemPage'),
+      item_read: readMs(variant, 'itemRead'),
+      aggregate_by_type_and_month: readMs(variant, 'aggregate'),
     });
     const plain = { figures: measured('plain') };
     const encrypted = { figures: measured('encrypted'), saveP95: writes.encrypted.saveP95 };
@@ -598,6 +678,8 @@ async function main(): Promise<void> {
         // Parts, ammunition lots and explosive items beside the ITEMS weapons.
         other_items: EVENTS * OTHER_ITEMS_PER_EVENT,
         figures,
+        // Each read's ratio again with a 2 MiB page cache (a stress figure).
+        ratios_2mib_cache: smallCacheRatios,
         save_p95_ms: round(encrypted.saveP95, 3),
         // Unlock through the Session at ITEMS items, and at UNLOCK_ITEMS (unlock_ms_1m when 1M).
         unlock_ms: small.unlock_ms,

@@ -6,6 +6,11 @@ import { StoreError, storeErrorFromSqlite } from './store-error.ts';
 export type Db = Database.Database;
 
 export const DATABASE_FILE = 'salw-field.db';
+/**
+ * 32 MiB of decrypted pages: saves into a large database touch index pages all over the file,
+ * and each page that falls out of the cache costs a decryption when it comes back.
+ */
+export const PAGE_CACHE_KIB = 32_768;
 
 const plainSqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -81,9 +86,7 @@ export function openEncryptedDatabase(
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // 32 MiB of decrypted pages: saves into a large database touch index pages all over the
-    // file, and each page that falls out of the cache costs a decryption when it comes back.
-    db.pragma('cache_size = -32768');
+    db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     const check = db.pragma(openCheck, { simple: true });
     if (check !== 'ok') {
       throw new StoreError(
