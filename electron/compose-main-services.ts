@@ -8,6 +8,7 @@ import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts'
 import { documentHandlers } from './services/document-handlers.ts';
 import { itemHandlers } from './services/items-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
+import { integrityHandlers } from './services/integrity-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
@@ -103,6 +104,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       () => settings.get().language,
     ),
     ...syncHandlers(session, idle, sync),
+    ...integrityHandlers(session, idle),
   };
 
   return {

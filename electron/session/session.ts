@@ -180,6 +180,19 @@ export class Session {
     return this.#integrity?.finished ?? Promise.resolve(this.integrity);
   }
 
+  /**
+   * The integrity screen's "check now": a new background check of the open data, or the one
+   * already running (two at once would only read every page twice). Settles when it has ended;
+   * damage locks the data as after an unlock.
+   */
+  checkDatabaseNow(): Promise<IntegrityStatus> {
+    const state = this.#state;
+    if (state.kind !== 'unlocked')
+      throw new AppError('LOCKED', 'SALW Field is locked. Unlock it to continue.');
+    if (this.#integrity?.status.state !== 'checking') this.#startIntegrityCheck(state.dek);
+    return this.integrityCheckEnded();
+  }
+
   secondsToWait(): Promise<number> {
     return this.#guard.secondsToWait();
   }

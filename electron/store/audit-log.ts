@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { z } from 'zod';
+import type { AuditVerification } from '../../shared/ipc/procedures/integrity.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
 
@@ -29,10 +30,6 @@ interface AuditRow {
   prev_hash: string;
   hash: string;
 }
-
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: number; reason: 'edited' | 'missing' | 'relinked' };
 
 /** The chain starts from a value bound to this database, so entries cannot be moved between two. */
 export function genesisHash(dbId: string): string {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { DatabaseCheckStatus } from '../../shared/ipc/procedures/integrity.ts';
 import type { Logger } from '../logging/logger.ts';
 
 /**
@@ -19,17 +20,8 @@ import type { Logger } from '../logging/logger.ts';
  * What the result means for the person is the session's decision (session.ts): damage locks
  * the data and refuses the next unlock, as the check at open used to.
  */
-export type IntegrityStatus =
-  /** No check since the app started (or since set-up created the file). */
-  | { readonly state: 'not_checked' }
-  | { readonly state: 'checking'; readonly since: string }
-  | { readonly state: 'ok'; readonly checkedAt: string; readonly ms: number }
-  /** SQLite's findings (page and table names, never record content), at most MAX_PROBLEMS. */
-  | { readonly state: 'damaged'; readonly checkedAt: string; readonly problems: readonly string[] }
-  /** The check itself could not run (the thread did not start, the file was busy…): no verdict. */
-  | { readonly state: 'could_not_check'; readonly at: string; readonly reason: string }
-  /** The session locked before the check ended; its result, if any, was dropped. */
-  | { readonly state: 'stopped'; readonly at: string };
+/** The check's status, as the integrity screen shows it (defined once, with the IPC contract). */
+export type IntegrityStatus = DatabaseCheckStatus;
 
 export interface IntegrityCheck {
   readonly status: IntegrityStatus;

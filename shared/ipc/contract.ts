@@ -5,6 +5,7 @@ import { appProcedures } from './procedures/app.ts';
 import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
+import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
@@ -30,6 +31,7 @@ export const procedures = {
   ...documentProcedures,
   ...unsavedProcedures,
   ...syncProcedures,
+  ...integrityProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -4,6 +4,7 @@ import { useSettings } from '../../app/SettingsProvider.tsx';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 import { ChangePassphraseForm } from './ChangePassphraseForm.tsx';
 import { EnrollmentSection } from './EnrollmentSection.tsx';
+import { IntegritySection } from './IntegritySection.tsx';
 import { IdleLockForm, KeychainSetting } from './LockSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
 
@@ -28,6 +29,7 @@ export function SettingsPage() {
       <KeychainSetting />
       <ChangePassphraseForm />
       <PeopleSettings />
+      <IntegritySection />
     </section>
   );
 }

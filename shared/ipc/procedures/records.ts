@@ -20,6 +20,7 @@ import { CampaignSchema } from '../../domain/campaign.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
 import { IpcIssueSchema } from '../errors.ts';
 import { noInput } from './app.ts';
+import { AuditVerificationSchema } from './integrity.ts';
 import { RecordSyncStateSchema } from './sync.ts';
 
 /** A person as a record shows them: who created, changed or finalised it. */
@@ -190,11 +191,6 @@ export const recordProcedures = {
   /** Walks the audit chain; reports the first broken link if history was edited or deleted. */
   verifyAuditLog: {
     input: noInput,
-    output: z.object({
-      ok: z.boolean(),
-      entries: z.number().int().min(0),
-      brokenAt: z.number().int().optional(),
-      reason: z.enum(['edited', 'missing', 'relinked']).optional(),
-    }),
+    output: AuditVerificationSchema,
   },
 } as const;

@@ -92,6 +92,8 @@ const expectedProcedures = [
   'getPositionOffer',
   'getDevicePosition',
   'verifyAuditLog',
+  'getDatabaseCheck',
+  'checkIntegrity',
   'getUnsavedBackup',
   'getUnsavedNewRecord',
   'putUnsavedBackup',

@@ -59,6 +59,8 @@ const samplePerson = { name: 'Ana Petrović', role: 'field_officer', passphrase:
 const firstPerson = { name: 'Ana Petrović', passphrase: 'Correct-Horse-7' };
 const sampleInputs: Record<ProcedureName, unknown> = {
   getAppInfo: undefined,
+  getDatabaseCheck: undefined,
+  checkIntegrity: undefined,
   getSettings: undefined,
   updateSettings: { theme: 'dark' },
   getSession: undefined,
