@@ -30,8 +30,11 @@ function serverCli(env: () => NodeJS.ProcessEnv) {
     });
   }
 
-  /** `npm run server` in a process of its own; resolves once it listens. */
-  async function serve(): Promise<{
+  /**
+   * `npm run server` in a process of its own; resolves once it listens. `onOutput` sees what it
+   * has printed so far, each time it prints, while it starts.
+   */
+  async function serve(onOutput?: (output: string) => void): Promise<{
     url: string;
     child: ChildProcessWithoutNullStreams;
     output: () => string;
@@ -39,8 +42,12 @@ function serverCli(env: () => NodeJS.ProcessEnv) {
   }> {
     const child = spawn(process.execPath, ['server/main.ts'], { cwd: projectDir, env: env() });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      onOutput?.(output);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no listen line:\n${output}`)), 30_000);
@@ -250,14 +257,22 @@ describe('one PGlite data directory, one process', () => {
         `import { lockDataDir, lockHolders } from './server/db/data-dir-lock.ts';
          const lock = lockDataDir(${JSON.stringify(temp.dir)}, lockHolders.adminCommand);
          console.log('held');
-         setTimeout(() => lock.release(), 1500);`,
+         process.stdin.on('end', () => lock.release()).resume();`,
       ],
-      { cwd: projectDir, stdio: ['ignore', 'pipe', 'inherit'] },
+      { cwd: projectDir, stdio: ['pipe', 'pipe', 'inherit'] },
     );
     await new Promise((resolve) => holder.stdout.once('data', resolve));
-    const server = await serve();
-    expect(server.output()).toMatch(/in use by an admin command \(process \d+\); waiting for it/);
-    expect(await server.stop()).toBe(0);
+    // The admin command lets go once the server says it waits (not after a fixed time: on a busy
+    // machine the server can take longer than that to reach the lock).
+    const server = await serve((output) => {
+      if (/waiting for it/.test(output)) holder.stdin.end();
+    });
+    try {
+      expect(server.output()).toMatch(/in use by an admin command \(process \d+\); waiting for it/);
+    } finally {
+      holder.stdin.end();
+      expect(await server.stop()).toBe(0);
+    }
   });
 
   it('a second server on the same PGlite data is refused before it opens anything, and the first keeps serving', async () => {
