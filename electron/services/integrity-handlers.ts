@@ -12,8 +12,9 @@ type IntegrityHandlers = Pick<HandlerTable, 'getDatabaseCheck' | 'checkIntegrity
  */
 export function integrityHandlers(session: Session, idle: IdleLock): IntegrityHandlers {
   return {
+    // Not activity: the screen asks again every second while a check runs, and that must not
+    // keep a laptop left open on Settings from locking itself.
     getDatabaseCheck: () => {
-      idle.touch();
       session.requireUnlocked();
       return session.integrity;
     },
