@@ -64,7 +64,8 @@ export function IntegritySection() {
     <section className="card stack" aria-labelledby={titleId} aria-busy={checking}>
       <h2 id={titleId}>{t('settings.integrity.title')}</h2>
       <p className="field__hint">{t('settings.integrity.hint')}</p>
-      <dl className="facts facts--compact">
+      {/* Polite: a screen reader hears the verdicts when a check ends, not only the busy state. */}
+      <dl className="facts facts--compact" aria-live="polite">
         <div className="facts__row">
           <dt>{t('settings.integrity.databaseFile')}</dt>
           <dd data-testid="database-check">
