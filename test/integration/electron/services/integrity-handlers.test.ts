@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { integrityHandlers } from '../../../../electron/services/integrity-handlers.ts';
+import { IdleLock } from '../../../../electron/session/idle-lock.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
 import { openDataFolder } from '../../../support/open-data.ts';
 import {
@@ -78,6 +80,28 @@ describe('integrity check', () => {
     });
     // The file itself is sound: the edit was made through SQLite, with the key.
     expect(result.database.state).toBe('ok');
+  });
+
+  it('counts a check on request as activity, and the screen asking for the status not', async () => {
+    const minute = 60_000;
+    let clock = 0;
+    const idle = new IdleLock(
+      app.services.session,
+      () => 5,
+      () => clock,
+    );
+    const handlers = integrityHandlers(app.services.session, idle);
+    clock = 4 * minute;
+    await handlers.checkIntegrity(undefined, { procedure: 'checkIntegrity' });
+    // The screen polls while a check runs: none of that postpones the idle lock.
+    for (clock = 5 * minute; clock < 9 * minute; clock += 1_000) {
+      await handlers.getDatabaseCheck(undefined, { procedure: 'getDatabaseCheck' });
+    }
+    clock = 9 * minute - 1;
+    expect(idle.check()).toBe(false);
+    clock = 9 * minute;
+    expect(idle.check()).toBe(true);
+    expect(app.services.session.state.kind).toBe('locked');
   });
 
   it('answers LOCKED when the data is locked', async () => {
