@@ -186,10 +186,8 @@ export class Session {
    * damage locks the data as after an unlock.
    */
   checkDatabaseNow(): Promise<IntegrityStatus> {
-    const state = this.#state;
-    if (state.kind !== 'unlocked')
-      throw new AppError('LOCKED', 'SALW Field is locked. Unlock it to continue.');
-    if (this.#integrity?.status.state !== 'checking') this.#startIntegrityCheck(state.dek);
+    const { dek } = this.requireUnlocked();
+    if (this.#integrity?.status.state !== 'checking') this.#startIntegrityCheck(dek);
     return this.integrityCheckEnded();
   }
 

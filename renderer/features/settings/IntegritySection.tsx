@@ -88,11 +88,6 @@ export function IntegritySection() {
           {t('settings.integrity.auditBrokenAdvice')}
         </p>
       )}
-      {database?.state === 'damaged' && (
-        <p className="notice notice--error" role="alert">
-          {t('settings.integrity.databaseDamagedAdvice')}
-        </p>
-      )}
       {failure !== null && (
         <p className="notice notice--error" role="alert">
           {errorText(failure.error)}
@@ -125,6 +120,7 @@ function DatabaseCheckText({ status }: { status: DatabaseCheckStatus | null }) {
       return t('settings.integrity.databaseChecking', { since: format.dateTime(status.since) });
     case 'ok':
       return t('settings.integrity.databaseOk', { at: format.dateTime(status.checkedAt) });
+    // Damage locks the data at once; the unlock screen then says what it means and what to do.
     case 'damaged':
       return t('settings.integrity.databaseDamaged', { at: format.dateTime(status.checkedAt) });
     case 'could_not_check':
