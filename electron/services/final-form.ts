@@ -13,7 +13,7 @@ import type { IntakeRow } from '../store/intake-repository.ts';
 const referenceTables = { location: 'locations', campaign: 'campaigns' } as const;
 
 /** What the record's rules may look up on this laptop: its places and campaigns, and today. */
-function localContext(db: Db, now: Date): RecordContext {
+export function localContext(db: Db, now: Date): RecordContext {
   return {
     lookup: (entity, id) => {
       const table = referenceTables[entity as keyof typeof referenceTables];

@@ -1,4 +1,5 @@
 import type { SyncIssue } from '../../shared/ipc/procedures/sync.ts';
+import { isCustodyEntity } from '../store/custody-repository.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
@@ -96,7 +97,13 @@ export function syncHandlers(
         if (mine.length > 0) {
           // Keeping one's own value is a change like any other: the person's role must allow it.
           requireRecordPermission(user, issue.entity, issue.recordFinal ? 'amend' : 'update');
-          if (issue.entity !== 'intake_event') {
+          if (isCustodyEntity(issue.entity)) {
+            // Unreachable by role (sealed records have no update), kept as the invariant's guard.
+            throw new AppError(
+              'VALIDATION_ERROR',
+              'A sealed custody record is never changed; record a correction instead.',
+            );
+          } else if (issue.entity !== 'intake_event') {
             queueReferenceChange(db, issue.entity, issue.entityId, mine, issue.fields, at, user.id);
           } else {
             const row = readIntake(db, issue.entityId);

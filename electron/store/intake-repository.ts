@@ -5,6 +5,7 @@ import type { IntakeSort } from '../../shared/ipc/procedures/records.ts';
 import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
 import { foldSearchText, intakeSearchColumns } from './intake-search-columns.ts';
+import { refreshCustodyOfIntake } from './custody-repository.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
@@ -133,6 +134,7 @@ export function writeIntake(
   // The items' rows follow the record: rebuilt from it on every write.
   deleteItemRowsOf(db, event.id);
   insertItemRows(db, items);
+  refreshCustodyOfIntake(db, event.id);
 }
 
 export interface IntakeFilter {

@@ -37,17 +37,37 @@ export interface ItemListRow {
   readonly recordStatus: 'draft' | 'final';
 }
 
-const itemColumns = `i.id, i.kind, i.item_type AS itemType, i.category,
+/** An item's status now: its custody records' (migration 70), else what its intake says. */
+export const EFFECTIVE_STATUS_SQL = 'coalesce(i.custody_status, i.lifecycle_status)';
+/** Where an item is now: where custody took it (possibly nowhere recorded), else its intake's place. */
+export const EFFECTIVE_LOCATION_SQL =
+  'CASE WHEN i.custody_status IS NULL THEN i.location_id ELSE i.custody_location_id END';
+
+export const itemColumns = `i.id, i.kind, i.item_type AS itemType, i.category,
   i.serial_number AS serialNumber, i.manufacturer, i.model, i.calibre,
   i.quantity_amount AS quantityAmount, i.quantity_unit AS quantityUnit,
-  i.lifecycle_status AS lifecycleStatus, i.trace_status AS traceStatus,
+  ${EFFECTIVE_STATUS_SQL} AS lifecycleStatus, i.trace_status AS traceStatus,
   i.intake_event_id AS intakeEventId, e.record_number AS recordNumber,
   i.occurred_on AS occurredAt, i.intake_context AS intakeContext, l.name AS locationName,
   i.record_status AS recordStatus`;
 
 /**
+ * A serial number or a text read off the item, normalised, anywhere in it: SQL over `i` with the
+ * parameter @serial.
+ */
+export function serialMatch(serial: string): { sql: string; serial: string } {
+  const normalised = normaliseMarkingText(serial);
+  if (normalised === '') return { sql: '(0 AND @serial IS NULL)', serial: '' };
+  return {
+    sql: `(i.serial_normalised LIKE @serial ESCAPE '\\'
+      OR i.id IN (SELECT item_id FROM item_texts WHERE text_normalised LIKE @serial ESCAPE '\\'))`,
+    serial: `%${normalised.replace(/[\\%_]/g, (character) => `\\${character}`)}%`,
+  };
+}
+
+/**
  * Newest intake first. Ties go by rowid, which the indexes hold: the page is read off the index
- * alone (items_by_kind for a kind and a status, items_by_date for every kind), without visiting
+ * alone (items_by_kind_status for a kind and a status, items_by_date for every kind), without visiting
  * a row until the page's own. A record saved again gets new rowids for its items, so a later
  * page may show an item once more or skip one; nothing is lost from the list.
  */
@@ -59,23 +79,19 @@ export function listItems(db: Db, filter: ItemListFilter): { rows: ItemListRow[]
     params.kind = filter.kind;
   }
   if (filter.lifecycleStatus !== undefined) {
-    where.push('i.lifecycle_status = @status');
+    where.push(`${EFFECTIVE_STATUS_SQL} = @status`);
     params.status = filter.lifecycleStatus;
   }
   if (filter.serial !== undefined) {
-    const normalised = normaliseMarkingText(filter.serial);
-    if (normalised === '') where.push('0');
-    else {
-      where.push(`(i.serial_normalised LIKE @serial ESCAPE '\\'
-        OR i.id IN (SELECT item_id FROM item_texts WHERE text_normalised LIKE @serial ESCAPE '\\'))`);
-      params.serial = `%${normalised.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    }
+    const match = serialMatch(filter.serial);
+    where.push(match.sql);
+    params.serial = match.serial;
   }
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
   const total = (
     prepared(db, `SELECT count(*) AS n FROM items i ${clause}`).get(params) as { n: number }
   ).n;
-  // The page's rows first (walking items_by_kind or items_by_date in order), then their details.
+  // The page's rows first (walking items_by_kind_status or items_by_date in order), then their details.
   const ids = prepared(
     db,
     `SELECT i.rowid FROM items i ${clause}

@@ -1,3 +1,4 @@
+import { recordEntities } from '../../shared/records/record-entities.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
 
@@ -19,7 +20,7 @@ export interface OutboxMutation {
 }
 
 /** Entities the server knows; other outbox rows (local people) never leave the laptop. */
-export const SYNCED_ENTITIES = ['intake_event', 'location', 'campaign', 'attachment'] as const;
+export const SYNCED_ENTITIES = recordEntities;
 const syncedList = SYNCED_ENTITIES.map((entity) => `'${entity}'`).join(', ');
 export const SYNCED_ENTITY_SQL = `(${syncedList})`;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
+import type { CustodyEntity } from '../../shared/custody/item-custody.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
+import { recordTypeOf } from '../../shared/records/record-types.ts';
 import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { appendAuditEntry, receiptOf } from './audit-log.ts';
@@ -10,6 +12,7 @@ import type { Db } from './encrypted-database.ts';
 import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
+import { insertCustodyRecord, itemsConcernedBy, refreshItemCustody } from './custody-repository.ts';
 import { deleteItemRowsOf } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
@@ -40,6 +43,8 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   location: { table: 'locations', key: 'id' },
   campaign: { table: 'campaigns', key: 'id' },
   attachment: { table: 'attachments', key: 'sha256' },
+  custody_transfer: { table: 'custody_records', key: 'id' },
+  custody_decision: { table: 'custody_records', key: 'id' },
 };
 
 export function recordSyncState(
@@ -440,6 +445,9 @@ function applyWith(
       return applyReference(db, dbId, change);
     case 'attachment':
       return applyAttachment(db, dbId, change);
+    case 'custody_transfer':
+    case 'custody_decision':
+      return applyCustody(db, dbId, change);
   }
 }
 
@@ -575,6 +583,33 @@ function receivedState(
   storedJson = JSON.stringify(stored),
 ): unknown {
   return before === null ? receiptOf(storedJson, change.serverRev) : stored;
+}
+
+/**
+ * A sealed custody record from another laptop: written once, with its items' events, and their
+ * state derived again. A contradiction with what this laptop holds is kept and shown (a custody
+ * conflict on the item), never refused here: the server accepted it, and dropping it would lose
+ * evidence. A sealed record never changes, so one already here is only acknowledged.
+ */
+function applyCustody(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+  if (change.deleted) return 'unchanged';
+  const entity = change.entity as CustodyEntity;
+  const parsed = recordTypeOf(entity).finalSchema.safeParse({
+    ...withoutServerKeys(entity, change.data),
+    id: change.id,
+  });
+  if (!parsed.success) return 'invalid';
+  const data = parsed.data as Record<string, unknown>;
+  const inserted = insertCustodyRecord(db, entity, data, {
+    createdAt: change.receivedAt,
+    createdBy: change.createdBy.id,
+    serverRev: change.serverRev,
+  });
+  setServerRev(db, entity, change.id, change.serverRev);
+  if (!inserted) return 'unchanged';
+  refreshItemCustody(db, itemsConcernedBy(db, change.id));
+  audit(db, dbId, change, 'sync.received', null, receiptOf(JSON.stringify(data), change.serverRev));
+  return 'applied';
 }
 
 function applyAttachment(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {

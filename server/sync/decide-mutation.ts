@@ -89,8 +89,10 @@ export function decideMutation(
   if (!hasAction(type, op)) {
     return rejected(mutation, 'unsupported_op', `${op} does not apply to a ${entity} record.`);
   }
-  // A create re-sent for a record the server has is an update of it.
-  const action: RecordAction = op === 'create' && record !== undefined ? 'update' : op;
+  const sealed = type.lifecycle === 'sealed';
+  // A create re-sent for a record the server has is an update of it (a sealed record's, the same
+  // create again: it is accepted only if it changes nothing).
+  const action: RecordAction = op === 'create' && record !== undefined && !sealed ? 'update' : op;
   if (!mayDo(type, action, mutation.author.role)) {
     return rejected(
       mutation,
@@ -107,6 +109,38 @@ export function decideMutation(
       mutation,
       'unknown_revision',
       `This change is based on revision ${String(mutation.baseRev)} of the record, which the server never issued (it has ${record === undefined ? 'no such record' : `revision ${String(issued)}`}).`,
+    );
+  }
+
+  if (record === undefined && sealed) {
+    // Sealed evidence is final from the moment it is written: held to every rule at once.
+    const candidate: RecordData = { ...withoutCleared(fields), id: mutation.entityId };
+    const valid = validateRecord(entity, candidate, true, context.record);
+    if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
+    return decision(mutation, {
+      next: {
+        id: mutation.entityId,
+        entity,
+        deleted: false,
+        status: 'final',
+        data: withServerKeys(entity, mutation.entityId, valid.data, 'final', 1),
+      },
+      changedFields: Object.keys(fields),
+    });
+  }
+  if (record !== undefined && sealed) {
+    if (record.entity !== entity) {
+      return rejected(mutation, 'invalid_record', `Record ${record.id} is a ${record.entity}.`);
+    }
+    const current = withoutServerKeys(entity, record.data ?? {});
+    const same = Object.keys({ ...current, ...fields }).every((key) =>
+      sameFieldValue(fields[key], current[key]),
+    );
+    if (same) return decision(mutation);
+    return rejected(
+      mutation,
+      'invalid_record',
+      'A sealed custody record is never changed; record a correction that names it instead.',
     );
   }
 

@@ -123,6 +123,7 @@ const en = {
     packaging: 'Packaging',
     scene: 'Scene',
     document: 'Document',
+    signature: 'Signature',
     other: 'Other',
   } satisfies Record<AttachmentKind, string>,
 };
@@ -232,6 +233,7 @@ const srLatn = {
     packaging: 'Ambalaža',
     scene: 'Lice mesta',
     document: 'Dokument',
+    signature: 'Potpis',
     other: 'Drugo',
   } satisfies Record<AttachmentKind, string>,
 };

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { AttachmentRefSchema } from './attachment.ts';
+import { CorrectionSchema } from './correction.ts';
 import { CustodyPurposeSchema } from './enums.ts';
 import { RecordIdSchema } from './ids.ts';
 import { ItemRefSchema } from './item-ref.ts';
 import { keyed } from './message-keys.ts';
-import { listOf, objectOf, requiredTextSchema, textSchema, TimestampSchema } from './primitives.ts';
+import {
+  duplicateIdIssues,
+  listOf,
+  objectOf,
+  reportIssues,
+  requiredTextSchema,
+  textSchema,
+  TimestampSchema,
+} from './primitives.ts';
 
 /** A person and unit holding items, optionally at a storage site (A11 from/to holder). */
 export const HolderSchema = z.object(
@@ -30,10 +39,11 @@ export type Signature = z.infer<typeof SignatureSchema>;
 
 /**
  * A11 Custody transfer, one link in the chain from intake to destruction (ITI and ISACS
- * record-keeping, PSSM stock accounting). Immutable once signed: a correction is a new transfer,
- * so there is a single, complete schema and no draft.
+ * record-keeping, PSSM stock accounting). Sealed once signed: a correction is a new transfer that
+ * names this one (`correction`), so there is a single, complete schema and no draft. An item is
+ * listed once; a lot may move in part, as its own quantity of its own unit.
  */
-export const CustodyTransferSchema = objectOf({
+const custodyTransferShape = {
   id: RecordIdSchema,
   items: listOf(ItemRefSchema, { count: 1, message: 'itemRequired' }),
   fromHolder: HolderSchema,
@@ -55,5 +65,18 @@ export const CustodyTransferSchema = objectOf({
     .optional(),
   handoverSignature: SignatureSchema,
   receiptSignature: SignatureSchema,
-});
+  correction: CorrectionSchema.optional(),
+};
+
+export const CustodyTransferSchema = objectOf(custodyTransferShape).superRefine((transfer, ctx) =>
+  reportIssues(ctx, duplicateIdIssues(transfer, ['items'])),
+);
+
+/** A transfer as a form sends it: main gives a new one its id. */
+export const CustodyTransferInputSchema = objectOf({
+  ...custodyTransferShape,
+  id: RecordIdSchema.optional(),
+}).superRefine((transfer, ctx) => reportIssues(ctx, duplicateIdIssues(transfer, ['items'])));
+export type CustodyTransferInput = z.input<typeof CustodyTransferInputSchema>;
+
 export type CustodyTransfer = z.infer<typeof CustodyTransferSchema>;

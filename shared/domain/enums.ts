@@ -439,6 +439,19 @@ export const custodyPurposeValues = [
 export const CustodyPurposeSchema = enumSchema(custodyPurposeValues);
 export type CustodyPurpose = z.infer<typeof CustodyPurposeSchema>;
 
+/**
+ * A decision about items that is not a movement (issue 14): who decided, when and why is a small
+ * sealed record of its own. Releasing a hold ends an evidence hold or a destruction order.
+ */
+export const custodyDecisionKindValues = [
+  'for_destruction',
+  'evidence_hold',
+  'return_to_owner',
+  'release_hold',
+] as const;
+export const CustodyDecisionKindSchema = enumSchema(custodyDecisionKindValues);
+export type CustodyDecisionKind = z.infer<typeof CustodyDecisionKindSchema>;
+
 export const destructionMethodValues = [
   'smelting_melting',
   'cutting_torch',
@@ -480,6 +493,8 @@ export const attachmentKindValues = [
   'packaging',
   'scene',
   'document',
+  /** A signature drawn on the laptop at a handover or a destruction (the image, for paper). */
+  'signature',
   'other',
 ] as const;
 export const AttachmentKindSchema = enumSchema(attachmentKindValues);

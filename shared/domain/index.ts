@@ -7,6 +7,8 @@ export * from './attachment.ts';
 export * from './campaign.ts';
 export * from './collection-details.ts';
 export * from './country-code.ts';
+export * from './correction.ts';
+export * from './custody-decision.ts';
 export * from './custody-transfer.ts';
 export * from './destruction-event.ts';
 export * from './enums.ts';

@@ -4,6 +4,8 @@ import { LocationTypeSchema } from './enums.ts';
 import { RecordIdSchema } from './ids.ts';
 import { key, keyed } from './message-keys.ts';
 import {
+  BooleanSchema,
+  IsoDateSchema,
   objectOf,
   reportIssues,
   requiredTextSchema,
@@ -36,6 +38,21 @@ const locationShape = {
   accuracyM: z.number(keyed('invalidNumber')).min(0, key('accuracyNegative')).optional(),
   /** For example an evidence room inside a police station. */
   parentLocationId: RecordIdSchema.optional(),
+  /**
+   * A12: whether a storage site or evidence room meets the minimum standard, assessed when and by
+   * whom (Roadmap Goal 7 measures the share of storages that do).
+   */
+  minimumStandard: z
+    .object(
+      {
+        meets: BooleanSchema,
+        assessedOn: IsoDateSchema,
+        assessedBy: requiredTextSchema(120),
+        note: textSchema(1000).optional(),
+      },
+      keyed('invalidObject'),
+    )
+    .optional(),
 };
 
 /** Half a coordinate places the site nowhere: both or neither. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { SettingsSchema } from '../settings/settings.ts';
 import type { IpcResult } from './errors.ts';
 import { appProcedures } from './procedures/app.ts';
+import { custodyProcedures } from './procedures/custody.ts';
 import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
@@ -32,6 +33,7 @@ export const procedures = {
   ...unsavedProcedures,
   ...syncProcedures,
   ...integrityProcedures,
+  ...custodyProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -4,5 +4,12 @@
  * domain schemas. Adding a record type: its name here, its definition there, one migration on
  * each side, its screens and tests.
  */
-export const recordEntities = ['intake_event', 'location', 'campaign', 'attachment'] as const;
+export const recordEntities = [
+  'intake_event',
+  'location',
+  'campaign',
+  'attachment',
+  'custody_transfer',
+  'custody_decision',
+] as const;
 export type RecordEntity = (typeof recordEntities)[number];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AttachmentMimeSchema, maxAttachmentBytes } from '../domain/attachment.ts';
 import { CampaignSchema } from '../domain/campaign.ts';
+import { CustodyDecisionSchema } from '../domain/custody-decision.ts';
+import { CustodyTransferSchema } from '../domain/custody-transfer.ts';
 import { userRoleValues, type LocationType, type UserRole } from '../domain/enums.ts';
 import { Sha256Schema } from '../domain/ids.ts';
 import {
@@ -29,7 +31,12 @@ export type RecordLifecycle =
    */
   | 'finalised'
   /** Content-addressed (a photo's description): written once, the same by every laptop. */
-  | 'immutable';
+  | 'immutable'
+  /**
+   * Custody evidence (transfers, decisions): final from the moment it is written and never
+   * changed or deleted; a mistake is corrected by a new record naming it (CorrectionSchema).
+   */
+  | 'sealed';
 
 export type RecordAction = 'create' | 'update' | 'finalise' | 'amend' | 'delete';
 
@@ -38,6 +45,7 @@ const actionsByLifecycle: Readonly<Record<RecordLifecycle, readonly RecordAction
   finalised: ['create', 'update', 'finalise', 'amend', 'delete'],
   // A second laptop sending the same photo's description is a harmless "update".
   immutable: ['create', 'update'],
+  sealed: ['create'],
 };
 
 /** What a record's rules may know beyond the record itself. */
@@ -166,11 +174,51 @@ export const attachmentType: RecordType = {
   roles: { create: everyone, update: everyone },
 };
 
+/** A custody moment (a timestamp) held to the intake's date rules: not in the future. */
+function momentIssues(record: Record<string, unknown>, field: string, today: string) {
+  const at = record[field];
+  if (typeof at !== 'string') return [];
+  return intakeDateIssues(at.slice(0, 10), today).map((issue) => ({ ...issue, path: [field] }));
+}
+
+/** Who moves items and decides about them: custody officers, and those who lead the work. */
+const custodians: readonly UserRole[] = ['custody_officer', 'team_lead', 'administrator'];
+
+export const custodyTransferType: RecordType = {
+  entity: 'custody_transfer',
+  lifecycle: 'sealed',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: CustodyTransferSchema,
+  finalSchema: CustodyTransferSchema,
+  finalIssues: (record, context) => momentIssues(record, 'transferredAt', context.today),
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['transferredAt', 'purpose'],
+  roles: { create: custodians },
+};
+
+export const custodyDecisionType: RecordType = {
+  entity: 'custody_decision',
+  lifecycle: 'sealed',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: CustodyDecisionSchema,
+  finalSchema: CustodyDecisionSchema,
+  finalIssues: (record, context) => momentIssues(record, 'decidedAt', context.today),
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['decidedAt', 'decision'],
+  roles: { create: custodians },
+};
+
 export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   intake_event: intakeEventType,
   location: locationType,
   campaign: campaignType,
   attachment: attachmentType,
+  custody_transfer: custodyTransferType,
+  custody_decision: custodyDecisionType,
 };
 
 export function recordTypeOf(entity: RecordEntity): RecordType {

@@ -5,6 +5,7 @@ import { deferredIndexesSchema } from './0030-deferred-indexes.ts';
 import { itemsSchema } from './0040-items.ts';
 import { recordNumbersSchema } from './0050-record-numbers.ts';
 import { recordsByAuthorSchema } from './0060-records-by-author.ts';
+import { custodySchema } from './0070-custody.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   itemsSchema,
   recordNumbersSchema,
   recordsByAuthorSchema,
+  custodySchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

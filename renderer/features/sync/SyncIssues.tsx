@@ -16,6 +16,8 @@ const entityKeys = {
   location: 'entity.location',
   campaign: 'entity.campaign',
   attachment: 'entity.attachment',
+  custody_transfer: 'entity.custody_transfer',
+  custody_decision: 'entity.custody_decision',
 } as const satisfies Record<SyncEntity, string>;
 
 /**

@@ -79,8 +79,12 @@ describe('migrate', () => {
       'attachments',
       'audit_log',
       'campaigns',
+      // Migration 70: sealed custody records, which items each concerns, where items are.
+      'custody_item_events',
+      'custody_records',
       'deferred_indexes',
       'intake_events',
+      'item_holdings',
       'item_texts',
       'items',
       'locations',
@@ -93,6 +97,10 @@ describe('migrate', () => {
     ]);
     expect(namesOf(schema, 'index')).toEqual([
       'audit_log_by_entity',
+      // Migration 70: custody records by kind and date, corrections, and each record's items.
+      'custody_item_events_by_record',
+      'custody_records_by_corrects',
+      'custody_records_by_entity',
       // Migration 60: a new record's prefill from its author's last record.
       'intake_events_by_author',
       'intake_events_by_context',
@@ -104,15 +112,20 @@ describe('migrate', () => {
       'intake_events_by_number',
       'intake_events_by_sort',
       'intake_events_by_updated',
+      'item_holdings_by_item',
+      'item_holdings_by_location',
       'item_texts_by_item',
       'item_texts_by_text',
       // Migration 50: the items list newest first, and the search by make and model.
       'items_by_date',
       'items_by_event',
-      'items_by_kind',
+      // Migration 70: by kind and the status an item has now (custody's, else its intake's).
+      'items_by_kind_status',
       'items_by_make_model',
       'items_by_serial',
       'items_by_type_month',
+      'items_in_conflict',
+      'items_untouched_by_location',
       'outbox_by_entity',
       'outbox_by_wire_id',
       'sync_issues_open',

@@ -60,6 +60,7 @@ describe('enumerations', () => {
       'packaging',
       'scene',
       'document',
+      'signature',
       'other',
     ]);
     expect(enums.ageBandValues).toStrictEqual([

@@ -106,6 +106,14 @@ const expectedProcedures = [
   'listSyncIssues',
   'resolveSyncIssue',
   'getRecordSyncState',
+  'recordCustodyTransfer',
+  'recordCustodyDecision',
+  'listStorageSites',
+  'getSiteInventory',
+  'pickItems',
+  'getItemCustody',
+  'listCustodyRecords',
+  'getCustodyRecord',
 ];
 
 describe('IPC contract (S7, S9)', () => {

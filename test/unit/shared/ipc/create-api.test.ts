@@ -174,6 +174,20 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   listSyncIssues: undefined,
   resolveSyncIssue: { id: 1, keep: { notes: 'mine' } },
   getRecordSyncState: { id: '0190f0e0-0000-7000-8000-000000000003' },
+  recordCustodyDecision: {
+    items: [{ kind: 'weapon', id: '0190f0e0-0000-7000-8000-000000000004' }],
+    decision: 'for_destruction',
+    decidedAt: '2026-12-01T10:00:00Z',
+    decidedBy: 'Prosecutor',
+    reason: 'Case closed',
+  },
+  recordCustodyTransfer: { items: [] },
+  listStorageSites: undefined,
+  getSiteInventory: { siteId: '0190f0e0-0000-7000-8000-000000000005' },
+  pickItems: { serial: 'AK-1' },
+  getItemCustody: { id: '0190f0e0-0000-7000-8000-000000000004' },
+  listCustodyRecords: {},
+  getCustodyRecord: { id: '0190f0e0-0000-7000-8000-000000000006' },
 };
 
 type Listener = (payload: unknown) => void;

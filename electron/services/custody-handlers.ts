@@ -1,0 +1,307 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  correctedIdOf,
+  type CustodyConflictReason,
+  type CustodyEntity,
+} from '../../shared/custody/item-custody.ts';
+import type { IpcIssue } from '../../shared/ipc/errors.ts';
+import { recordTypeOf, validateRecordOf } from '../../shared/records/record-types.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { HandlerTable } from '../ipc/handler-table.ts';
+import type { IdleLock } from '../session/idle-lock.ts';
+import type { Session, Unlocked } from '../session/session.ts';
+import { missingAttachments } from '../store/attachments-repository.ts';
+import { appendAuditEntry } from '../store/audit-log.ts';
+import {
+  conflictsOfNewRecord,
+  deriveStoredItem,
+  insertCustodyRecord,
+  itemsConcernedBy,
+  readCustodyRecord,
+  refreshItemCustody,
+  voidedCustodyRecords,
+} from '../store/custody-repository.ts';
+import {
+  correctedByOf,
+  itemsOfCustodyRecord,
+  itemTimeline,
+  listCustodyRecords,
+  listStorageSites,
+  locationName,
+  personOf,
+  pickItems,
+  readLocationRow,
+  siteInventory,
+} from '../store/custody-queries.ts';
+import { appendOutbox } from '../store/outbox.ts';
+import { prepared } from '../store/prepared.ts';
+import { localContext } from './final-form.ts';
+import { requireRecordPermission } from './permissions.ts';
+
+type CustodyHandlers = Pick<
+  HandlerTable,
+  | 'recordCustodyTransfer'
+  | 'recordCustodyDecision'
+  | 'listStorageSites'
+  | 'getSiteInventory'
+  | 'pickItems'
+  | 'getItemCustody'
+  | 'listCustodyRecords'
+  | 'getCustodyRecord'
+>;
+
+/** The laptop's calendar date, as a custody officer reads "today" for ageing. */
+function localDateOf(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+const reasonText: Readonly<Record<CustodyConflictReason, string>> = {
+  already_destroyed: 'is destroyed',
+  lost_or_stolen: 'is recorded lost or stolen',
+  already_returned: 'was returned to its owner',
+  not_at_origin: 'is not where this record says it leaves from',
+  not_enough_at_origin: 'has less of it there than this record moves',
+};
+
+/**
+ * Custody records are sealed when written: one transaction writes the record, its items' events,
+ * their derived state, its audit entry and its outbox row. A record that would contradict what
+ * this laptop knows (an item destroyed, lost, or not where the record says it leaves from) is
+ * refused with the items named; contradictions between laptops arrive by sync and are shown.
+ */
+export function custodyHandlers(
+  session: Session,
+  idle: IdleLock,
+  now: () => Date = () => new Date(),
+  onSaved: () => void = () => undefined,
+): CustodyHandlers {
+  const open = (): Unlocked => {
+    idle.touch();
+    return session.requireUnlocked();
+  };
+
+  const seal = (entity: CustodyEntity, input: Record<string, unknown>): { id: string } => {
+    const unlocked = open();
+    const { db, dbId, user } = unlocked;
+    const when = now();
+    const at = when.toISOString();
+    const id = typeof input.id === 'string' ? input.id : uuidv7();
+    db.transaction(() => {
+      requireRecordPermission(user, entity, 'create');
+      if (readCustodyRecord(db, id) !== null) {
+        throw new AppError('CONFLICT', 'This record is already sealed; it cannot be saved again.');
+      }
+      const result = validateRecordOf(
+        recordTypeOf(entity),
+        { ...input, id },
+        { final: true, context: localContext(db, when) },
+      );
+      if (!result.ok) {
+        throw new AppError(
+          'VALIDATION_ERROR',
+          'Some fields are missing or not valid.',
+          result.issues.map((issue) => ({
+            path: issue.path.map(String).join('.'),
+            message: issue.message,
+            code: 'custom',
+          })),
+        );
+      }
+      const data = result.data;
+      checkReferences(db, entity, data);
+      checkItems(db, data);
+      const problems = conflictsOfNewRecord(db, entity, data);
+      if (problems.length > 0) {
+        const lines = problems.map((problem) => {
+          const label = itemLabel(db, problem.itemId);
+          return 'unknown' in problem
+            ? `${label} is not on this computer`
+            : `${label} ${reasonText[problem.conflict.reason]}`;
+        });
+        throw new AppError(
+          'VALIDATION_ERROR',
+          `This cannot be recorded: ${lines.join('; ')}.`,
+          problems.map((problem) => ({
+            path: 'items',
+            message: 'unknown' in problem ? 'itemUnknown' : problem.conflict.reason,
+            code: 'custom',
+          })),
+        );
+      }
+      insertCustodyRecord(db, entity, data, { createdAt: at, createdBy: user.id });
+      refreshItemCustody(db, itemsConcernedBy(db, id));
+      appendAuditEntry(db, dbId, {
+        at,
+        userId: user.id,
+        action: `${entity}.sealed`,
+        entity,
+        entityId: id,
+        before: null,
+        after: data,
+      });
+      appendOutbox(db, {
+        entity,
+        entityId: id,
+        op: 'create',
+        baseRevision: 0,
+        payload: data,
+        changedFields: null,
+        createdAt: at,
+        createdBy: user.id,
+      });
+    })();
+    onSaved();
+    return { id };
+  };
+
+  return {
+    recordCustodyTransfer: (input) => seal('custody_transfer', input),
+    recordCustodyDecision: (input) => seal('custody_decision', input),
+
+    listStorageSites: () => listStorageSites(open().db, localDateOf(now())),
+
+    getSiteInventory: (filter) => {
+      const { db } = open();
+      const location = readLocationRow(db, filter.siteId);
+      if (location === null) throw new AppError('NOT_FOUND', 'This site does not exist here.');
+      return { location, ...siteInventory(db, filter, localDateOf(now())) };
+    },
+
+    pickItems: (pick) => pickItems(open().db, pick, localDateOf(now())),
+
+    getItemCustody: ({ id }) => {
+      const { db } = open();
+      const state = deriveStoredItem(db, id, voidedCustodyRecords(db));
+      if (state === null)
+        throw new AppError('NOT_FOUND', 'No record on this computer lists this item.');
+      return {
+        status: state.status,
+        statusSince: state.statusSince,
+        holdings: state.holdings.map((holding) => ({
+          ...holding,
+          locationName: locationName(db, holding.locationId),
+        })),
+        conflicts: [...state.conflicts],
+        timeline: itemTimeline(db, id, state.conflicts),
+      };
+    },
+
+    listCustodyRecords: (filter) => listCustodyRecords(open().db, filter),
+
+    getCustodyRecord: ({ id }) => {
+      const { db } = open();
+      const record = readCustodyRecord(db, id);
+      if (record === null)
+        throw new AppError('NOT_FOUND', 'This custody record does not exist here.');
+      return {
+        entity: record.entity,
+        record: record.data,
+        recordedAt: record.createdAt,
+        recordedBy: personOf(db, record.createdBy),
+        correctedBy: correctedByOf(db, id),
+        items: itemsOfCustodyRecord(db, id, localDateOf(now())),
+      };
+    },
+  };
+}
+
+/** A correction names a record of its own kind that stands; drawn signatures are stored here. */
+function checkReferences(db: Unlocked['db'], entity: CustodyEntity, data: Record<string, unknown>) {
+  const issues: IpcIssue[] = [];
+  const corrected = correctedIdOf(data);
+  if (corrected !== null) {
+    const target = readCustodyRecord(db, corrected);
+    if (target === null || target.entity !== entity) {
+      issues.push({ path: 'correction.correctsId', message: 'recordUnknown', code: 'custom' });
+    } else if (correctedByOf(db, corrected) !== null) {
+      throw new AppError(
+        'VALIDATION_ERROR',
+        'That record has already been corrected; correct the correction instead.',
+        [{ path: 'correction.correctsId', message: 'alreadyCorrected', code: 'custom' }],
+      );
+    }
+  }
+  for (const key of ['handoverSignature', 'receiptSignature']) {
+    const signature = data[key] as { image?: { sha256?: string } } | undefined;
+    const sha256 = signature?.image?.sha256;
+    if (typeof sha256 === 'string' && missingAttachments(db, [sha256]).length > 0) {
+      issues.push({ path: `${key}.image`, message: 'photoNotAttached', code: 'custom' });
+    }
+  }
+  if (issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_ERROR',
+      'The record refers to something that does not exist.',
+      issues,
+    );
+  }
+}
+
+/**
+ * Every item is known here and its intake is final (evidence moves only once it is recorded for
+ * good); a container is picked item by item; a part of a lot moves in the lot's own unit.
+ */
+function checkItems(db: Unlocked['db'], data: Record<string, unknown>) {
+  const refs = (data.items ?? []) as Array<{
+    kind: string;
+    id?: string;
+    quantity?: { amount: number; unit: string };
+  }>;
+  const issues: IpcIssue[] = [];
+  const lines: string[] = [];
+  refs.forEach((ref, index) => {
+    if (ref.id === undefined) {
+      issues.push({ path: `items.${index}`, message: 'containerNotPicked', code: 'custom' });
+      lines.push('a container must be opened and its items picked one by one');
+      return;
+    }
+    const row = prepared(
+      db,
+      `SELECT i.kind, i.record_status AS recordStatus, i.quantity_amount AS amount,
+         i.quantity_unit AS unit FROM items i WHERE i.id = ?`,
+    ).get(ref.id) as
+      | { kind: string; recordStatus: string; amount: number | null; unit: string | null }
+      | undefined;
+    const label = itemLabel(db, ref.id);
+    if (row === undefined) {
+      issues.push({ path: `items.${index}`, message: 'itemUnknown', code: 'custom' });
+      lines.push(`${label} is not on this computer`);
+    } else if (row.recordStatus !== 'final') {
+      issues.push({ path: `items.${index}`, message: 'recordNotFinal', code: 'custom' });
+      lines.push(`${label} is on a draft record; finalise the record first`);
+    } else if (ref.quantity !== undefined && row.unit !== null && ref.quantity.unit !== row.unit) {
+      issues.push({
+        path: `items.${index}.quantity.unit`,
+        message: 'unitMismatch',
+        code: 'custom',
+      });
+      lines.push(`${label} is counted in ${row.unit}, not ${ref.quantity.unit}`);
+    } else if (
+      ref.quantity !== undefined &&
+      row.amount !== null &&
+      ref.quantity.amount > row.amount
+    ) {
+      issues.push({
+        path: `items.${index}.quantity.amount`,
+        message: 'moreThanTheLot',
+        code: 'custom',
+      });
+      lines.push(`${label} holds only ${row.amount} ${row.unit ?? ''}`.trimEnd());
+    }
+  });
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_ERROR', `This cannot be recorded: ${lines.join('; ')}.`, issues);
+  }
+}
+
+/** What a person recognises an item by: its serial, else its kind and type. */
+function itemLabel(db: Unlocked['db'], id: string): string {
+  const row = prepared(
+    db,
+    'SELECT kind, item_type AS type, serial_number AS serial FROM items WHERE id = ?',
+  ).get(id) as { kind: string; type: string | null; serial: string | null } | undefined;
+  if (row === undefined) return `Item ${id.slice(0, 8)}`;
+  if (row.serial !== null) return `${row.kind === 'weapon' ? 'Weapon' : 'Item'} ${row.serial}`;
+  return `The ${row.kind}${row.type === null ? '' : ` (${row.type.replaceAll('_', ' ')})`} without a serial`;
+}

@@ -1,0 +1,272 @@
+import {
+  correctedIdOf,
+  custodyEventsOf,
+  custodyMomentOf,
+  deriveItemCustody,
+  type CustodyConflict,
+  type CustodyEntity,
+  type CustodyEvent,
+  type CustodyEventSummary,
+  type ItemCustodyState,
+} from '../../shared/custody/item-custody.ts';
+import type { LifecycleStatus } from '../../shared/domain/enums.ts';
+import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
+
+/**
+ * Custody records (transfers, decisions) in the store, and the state they give each item
+ * (migration 70). Every function runs inside the caller's transaction: a record, its items'
+ * events and their derived state are written together or not at all.
+ */
+
+export const custodyEntities = ['custody_transfer', 'custody_decision'] as const;
+
+export function isCustodyEntity(entity: string): entity is CustodyEntity {
+  return (custodyEntities as readonly string[]).includes(entity);
+}
+
+export interface StoredCustodyRecord {
+  readonly id: string;
+  readonly entity: CustodyEntity;
+  readonly occurredAt: string;
+  readonly correctsId: string | null;
+  readonly data: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly serverRev: number;
+}
+
+interface CustodyRecordRow {
+  id: string;
+  entity: CustodyEntity;
+  occurred_at: string;
+  corrects_id: string | null;
+  data_json: string;
+  created_at: string;
+  created_by: string;
+  server_rev: number;
+}
+
+function fromRow(row: CustodyRecordRow): StoredCustodyRecord {
+  return {
+    id: row.id,
+    entity: row.entity,
+    occurredAt: row.occurred_at,
+    correctsId: row.corrects_id,
+    data: JSON.parse(row.data_json) as Record<string, unknown>,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    serverRev: row.server_rev,
+  };
+}
+
+export function readCustodyRecord(db: Db, id: string): StoredCustodyRecord | null {
+  const row = prepared(db, 'SELECT * FROM custody_records WHERE id = ?').get(id) as
+    CustodyRecordRow | undefined;
+  return row === undefined ? null : fromRow(row);
+}
+
+/**
+ * Writes a sealed record and which items it concerns. A record already here is left as it is
+ * (sealed: the same id always carries the same content); returns whether it was new.
+ */
+export function insertCustodyRecord(
+  db: Db,
+  entity: CustodyEntity,
+  data: Record<string, unknown>,
+  meta: { createdAt: string; createdBy: string; serverRev?: number },
+): boolean {
+  const id = String(data.id);
+  const occurredAt = custodyMomentOf(entity, data);
+  const inserted = prepared(
+    db,
+    `INSERT INTO custody_records (id, entity, occurred_at, corrects_id, data_json, created_at,
+       created_by, server_rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  ).run(
+    id,
+    entity,
+    occurredAt,
+    correctedIdOf(data),
+    JSON.stringify(data),
+    meta.createdAt,
+    meta.createdBy,
+    meta.serverRev ?? 0,
+  );
+  if (inserted.changes === 0) return false;
+  const insertEvent = prepared(
+    db,
+    `INSERT OR IGNORE INTO custody_item_events (item_id, occurred_at, record_id, effect_json)
+     VALUES (?, ?, ?, ?)`,
+  );
+  for (const { itemId, summary } of custodyEventsOf(entity, data)) {
+    insertEvent.run(itemId, occurredAt, id, JSON.stringify(summary));
+  }
+  return true;
+}
+
+/** The items a record concerns, and those of the record it corrects (whose effect it voids). */
+export function itemsConcernedBy(db: Db, recordId: string): string[] {
+  const corrected = prepared(db, 'SELECT corrects_id FROM custody_records WHERE id = ?')
+    .pluck()
+    .get(recordId) as string | null | undefined;
+  const ids = [recordId, ...(corrected ? [corrected] : [])];
+  return prepared(
+    db,
+    `SELECT DISTINCT item_id FROM custody_item_events
+     WHERE record_id IN (SELECT value FROM json_each(?))`,
+  )
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
+}
+
+/** Records corrected by another record: they stay, but move and decide nothing any more. */
+export function voidedCustodyRecords(db: Db): Set<string> {
+  return new Set(
+    prepared(db, 'SELECT corrects_id FROM custody_records WHERE corrects_id IS NOT NULL')
+      .pluck()
+      .all() as string[],
+  );
+}
+
+interface ItemStartRow {
+  id: string;
+  quantity_amount: number | null;
+  location_id: string | null;
+  lifecycle_status: string | null;
+  occurred_on: string | null;
+}
+
+export interface ItemEventRow {
+  readonly recordId: string;
+  readonly at: string;
+  readonly summary: CustodyEventSummary;
+}
+
+/** An item's custody events, in the order they apply. */
+export function itemEvents(db: Db, itemId: string): ItemEventRow[] {
+  const rows = prepared(
+    db,
+    `SELECT record_id AS recordId, occurred_at AS at, effect_json AS effect
+     FROM custody_item_events WHERE item_id = ? ORDER BY occurred_at, record_id`,
+  ).all(itemId) as Array<{ recordId: string; at: string; effect: string }>;
+  return rows.map((row) => ({
+    recordId: row.recordId,
+    at: row.at,
+    summary: JSON.parse(row.effect) as CustodyEventSummary,
+  }));
+}
+
+function startOf(row: ItemStartRow) {
+  return {
+    amount: row.quantity_amount,
+    locationId: row.location_id,
+    status: (row.lifecycle_status ?? 'in_custody') as LifecycleStatus,
+    since: row.occurred_on,
+  };
+}
+
+/**
+ * An item's derived state with its events as stored plus `extra` (a record about to be written),
+ * or null when no intake here lists the item.
+ */
+export function deriveStoredItem(
+  db: Db,
+  itemId: string,
+  voided: ReadonlySet<string>,
+  extra: readonly CustodyEvent[] = [],
+): ItemCustodyState | null {
+  const start = prepared(
+    db,
+    `SELECT id, quantity_amount, location_id, lifecycle_status, occurred_on FROM items
+     WHERE id = ?`,
+  ).get(itemId) as ItemStartRow | undefined;
+  if (start === undefined) return null;
+  const events: CustodyEvent[] = itemEvents(db, itemId).map((event) => ({
+    recordId: event.recordId,
+    at: event.at,
+    effect: event.summary.effect,
+  }));
+  return deriveItemCustody(startOf(start), [...events, ...extra], voided);
+}
+
+/**
+ * Derives the state of these items again from their intake and custody events and writes it:
+ * after a custody record is written or received, and after an intake's item rows are rebuilt.
+ * An item no intake here lists yet (a transfer pulled before its intake) gets its state when
+ * its intake arrives.
+ */
+export function refreshItemCustody(db: Db, itemIds: Iterable<string>): void {
+  const voided = voidedCustodyRecords(db);
+  const update = prepared(
+    db,
+    `UPDATE items SET custody_status = ?, custody_location_id = ?, status_since = ?,
+       custody_conflicts = ? WHERE id = ?`,
+  );
+  const clearHoldings = prepared(db, 'DELETE FROM item_holdings WHERE item_id = ?');
+  const insertHolding = prepared(
+    db,
+    'INSERT INTO item_holdings (item_id, location_id, holder, amount) VALUES (?, ?, ?, ?)',
+  );
+  for (const itemId of new Set(itemIds)) {
+    const hasEvents = prepared(db, 'SELECT 1 FROM custody_item_events WHERE item_id = ? LIMIT 1')
+      .pluck()
+      .get(itemId);
+    clearHoldings.run(itemId);
+    if (hasEvents === undefined) {
+      update.run(null, null, null, null, itemId);
+      continue;
+    }
+    const state = deriveStoredItem(db, itemId, voided);
+    if (state === null) continue;
+    update.run(
+      state.status,
+      state.locationId,
+      state.statusSince,
+      state.conflicts.length === 0 ? null : JSON.stringify(state.conflicts),
+      itemId,
+    );
+    for (const holding of state.holdings) {
+      insertHolding.run(itemId, holding.locationId, holding.holder, holding.amount);
+    }
+  }
+}
+
+/** After an intake's item rows were rebuilt: those with custody events get their state again. */
+export function refreshCustodyOfIntake(db: Db, intakeEventId: string): void {
+  const touched = prepared(
+    db,
+    `SELECT i.id FROM items i WHERE i.intake_event_id = ?
+       AND EXISTS (SELECT 1 FROM custody_item_events e WHERE e.item_id = i.id)`,
+  )
+    .pluck()
+    .all(intakeEventId) as string[];
+  if (touched.length > 0) refreshItemCustody(db, touched);
+}
+
+export type NewRecordProblem =
+  | { readonly itemId: string; readonly conflict: CustodyConflict }
+  | { readonly itemId: string; readonly unknown: true };
+
+/** The conflicts a record would add to the items it names, were it written now. */
+export function conflictsOfNewRecord(
+  db: Db,
+  entity: CustodyEntity,
+  record: Record<string, unknown>,
+): NewRecordProblem[] {
+  const voided = voidedCustodyRecords(db);
+  const corrected = correctedIdOf(record);
+  const after = corrected === null ? voided : new Set([...voided, corrected]);
+  const at = custodyMomentOf(entity, record);
+  const id = String(record.id);
+  return custodyEventsOf(entity, record).flatMap(({ itemId, summary }): NewRecordProblem[] => {
+    const before = deriveStoredItem(db, itemId, voided);
+    if (before === null) return [{ itemId, unknown: true as const }];
+    const withIt = deriveStoredItem(db, itemId, after, [
+      { recordId: id, at, effect: summary.effect },
+    ]);
+    const known = new Set(before.conflicts.map((c) => `${c.recordId}:${c.reason}`));
+    return (withIt?.conflicts ?? [])
+      .filter((conflict) => !known.has(`${conflict.recordId}:${conflict.reason}`))
+      .map((conflict) => ({ itemId, conflict }));
+  });
+}

@@ -1,0 +1,287 @@
+import type { CustodyDecisionKind, CustodyPurpose, LifecycleStatus } from '../domain/enums.ts';
+
+/**
+ * An item's lifecycle status, where it is and what contradicts its history, DERIVED from its
+ * intake and its custody records (issue 14, ARCHITECTURE.md "Records and items"): never typed.
+ * The same function runs on every laptop and on the server over the same records in the same
+ * order (by the moment each record says it happened, then by record id), so all of them agree on
+ * every item without trusting any clock's arrival order.
+ *
+ * A contradiction (an item moved after it was destroyed, or from a place it had already left) is
+ * not dropped or reordered: the record still applies, and the item carries a custody conflict
+ * naming it, until a person settles it with a correcting record.
+ */
+
+/** The item as its intake left it. */
+export interface CustodyStart {
+  /** A weapon is 1 piece; a lot or batch its own amount (null when not counted yet: one whole). */
+  readonly amount: number | null;
+  /** Where it was taken in (null: no place recorded). */
+  readonly locationId: string | null;
+  /** As written at intake; 'in_custody' unless the intake said otherwise. */
+  readonly status: LifecycleStatus;
+  /** The intake's date. */
+  readonly since: string | null;
+}
+
+export type CustodyEffect =
+  | {
+      readonly type: 'transfer';
+      /** The site it leaves (null: a person holding it away from any recorded site). */
+      readonly fromLocationId: string | null;
+      readonly toLocationId: string | null;
+      /** "Name, unit" of who receives it. */
+      readonly toHolder: string;
+      readonly purpose: CustodyPurpose;
+      /** How much of the item moves (null: all of it that is at the origin). */
+      readonly amount: number | null;
+    }
+  | { readonly type: 'decision'; readonly decision: CustodyDecisionKind };
+
+/** One custody record's effect on one item. */
+export interface CustodyEvent {
+  readonly recordId: string;
+  /** When the record says it happened (an ISO timestamp). */
+  readonly at: string;
+  readonly effect: CustodyEffect;
+}
+
+export const custodyConflictReasons = [
+  /** Moved or decided about after it was destroyed. */
+  'already_destroyed',
+  /** Moved or decided about after it was recorded lost or stolen. */
+  'lost_or_stolen',
+  /** Moved or decided about after it was returned to its owner. */
+  'already_returned',
+  /** Moved from a place where it was not (it had already left, or never came there). */
+  'not_at_origin',
+  /** A part of a lot moved from a place holding less of it than the record says. */
+  'not_enough_at_origin',
+] as const;
+export type CustodyConflictReason = (typeof custodyConflictReasons)[number];
+
+export interface CustodyConflict {
+  readonly recordId: string;
+  readonly reason: CustodyConflictReason;
+}
+
+/** How much of the item is at one place. */
+export interface Holding {
+  readonly locationId: string | null;
+  /** Who holds it there, as the last record that brought it said ("Name, unit"); null at intake. */
+  readonly holder: string | null;
+  readonly amount: number;
+}
+
+export interface ItemCustodyState {
+  readonly status: LifecycleStatus;
+  /** The date (YYYY-MM-DD) the status took its present value: ageing counts from here. */
+  readonly statusSince: string | null;
+  /** Where it is: its only place, or where the last movement took it when a lot is split. */
+  readonly locationId: string | null;
+  readonly holdings: readonly Holding[];
+  readonly conflicts: readonly CustodyConflict[];
+}
+
+/** The order every side applies records in: the moment they name, then their id. */
+export function compareCustodyEvents(a: CustodyEvent, b: CustodyEvent): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
+}
+
+/** Where a movement for this purpose leaves the item, before any decision about it counts. */
+function placedStatusOf(purpose: CustodyPurpose): LifecycleStatus {
+  switch (purpose) {
+    case 'to_storage':
+    case 'to_evidence_room':
+      return 'in_storage';
+    case 'to_destruction_site':
+      return 'awaiting_destruction';
+    case 'return_to_owner':
+      return 'returned_legalized';
+    case 'to_forensics_ballistics':
+    case 'to_court':
+    case 'inter_agency':
+      return 'transferred';
+  }
+}
+
+/** States after which nothing may happen to the item, and the conflict doing so raises. */
+const finalStates: Partial<Record<LifecycleStatus, CustodyConflictReason>> = {
+  destroyed: 'already_destroyed',
+  lost_stolen: 'lost_or_stolen',
+  returned_legalized: 'already_returned',
+};
+
+/** Quantities move in tenths of a gram at worst; this keeps sums of decimals exact enough. */
+function round(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
+}
+
+/**
+ * Applies the item's custody events in the canonical order. `voided` names records corrected by
+ * another record: they stay in the timeline but no longer move or decide anything.
+ */
+export function deriveItemCustody(
+  start: CustodyStart,
+  events: readonly CustodyEvent[],
+  voided: ReadonlySet<string> = new Set(),
+): ItemCustodyState {
+  const whole = start.amount ?? 1;
+  let holdings: Holding[] = [{ locationId: start.locationId, holder: null, amount: whole }];
+  let placed: LifecycleStatus = start.status;
+  let disposition: 'awaiting_destruction' | 'evidence_hold' | null = null;
+  let status: LifecycleStatus = start.status;
+  let statusSince = start.since;
+  let locationId = start.locationId;
+  const conflicts: CustodyConflict[] = [];
+
+  const settle = (at: string) => {
+    const next =
+      placed === 'transferred' || placed === 'returned_legalized'
+        ? placed
+        : (disposition ?? placed);
+    if (next !== status) {
+      status = next;
+      statusSince = at.slice(0, 10);
+    }
+  };
+
+  for (const event of [...events].sort(compareCustodyEvents)) {
+    if (voided.has(event.recordId)) continue;
+    const after = finalStates[status];
+    if (after !== undefined) conflicts.push({ recordId: event.recordId, reason: after });
+    const effect = event.effect;
+    if (effect.type === 'decision') {
+      if (effect.decision === 'for_destruction') disposition = 'awaiting_destruction';
+      else if (effect.decision === 'evidence_hold') disposition = 'evidence_hold';
+      else if (effect.decision === 'release_hold') {
+        disposition = null;
+        if (placed === 'awaiting_destruction') placed = 'in_storage';
+      }
+      // 'return_to_owner' decides; the return itself is the transfer that follows.
+      settle(event.at);
+      continue;
+    }
+    const atOrigin = holdings.filter((holding) => holding.locationId === effect.fromLocationId);
+    const available = round(atOrigin.reduce((sum, holding) => sum + holding.amount, 0));
+    const wanted = effect.amount ?? (available > 0 ? available : whole);
+    if (available <= 0) {
+      if (after === undefined)
+        conflicts.push({ recordId: event.recordId, reason: 'not_at_origin' });
+    } else if (wanted > available) {
+      conflicts.push({ recordId: event.recordId, reason: 'not_enough_at_origin' });
+    }
+    // The record still applies: what it says moved is taken from the origin first, then, for a
+    // contradicting record, from wherever the item is, so every side ends in the same state.
+    let remaining = wanted;
+    const take = (from: (holding: Holding) => boolean) => {
+      holdings = holdings.map((holding) => {
+        if (remaining <= 0 || !from(holding)) return holding;
+        const moved = Math.min(holding.amount, remaining);
+        remaining = round(remaining - moved);
+        return { ...holding, amount: round(holding.amount - moved) };
+      });
+    };
+    take((holding) => holding.locationId === effect.fromLocationId);
+    take(() => true);
+    const moved = round(wanted - remaining);
+    holdings = holdings.filter((holding) => holding.amount > 0);
+    const there = holdings.find((holding) => holding.locationId === effect.toLocationId);
+    holdings =
+      there === undefined
+        ? [...holdings, { locationId: effect.toLocationId, holder: effect.toHolder, amount: moved }]
+        : holdings.map((holding) =>
+            holding === there
+              ? { ...holding, holder: effect.toHolder, amount: round(holding.amount + moved) }
+              : holding,
+          );
+    locationId = effect.toLocationId;
+    const leftBehind = holdings.some((holding) => holding.locationId !== effect.toLocationId);
+    // A part of a lot moving on does not change what is decided about the rest.
+    if (!leftBehind) placed = placedStatusOf(effect.purpose);
+    if (effect.purpose === 'to_destruction_site' && disposition === null && !leftBehind) {
+      disposition = 'awaiting_destruction';
+    }
+    settle(event.at);
+  }
+  return { status, statusSince, locationId, holdings, conflicts };
+}
+
+/** What one custody record does to one item, with what a timeline shows of it. */
+export interface CustodyEventSummary {
+  readonly effect: CustodyEffect;
+  /** "Name, unit" of who handed it over (a transfer). */
+  readonly fromHolder?: string;
+  /** Who decided, and why (a decision). */
+  readonly decidedBy?: string;
+  readonly reason?: string;
+}
+
+export type CustodyEntity = 'custody_transfer' | 'custody_decision';
+
+type Json = Record<string, unknown>;
+
+function holderText(holder: unknown): string {
+  const value = (holder ?? {}) as Json;
+  return [value.name, value.unit].filter((part) => typeof part === 'string').join(', ');
+}
+
+function locationOf(holder: unknown): string | null {
+  const id = ((holder ?? {}) as Json).locationId;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The moment a custody record says it happened. */
+export function custodyMomentOf(entity: CustodyEntity, record: Json): string {
+  return String(entity === 'custody_transfer' ? record.transferredAt : record.decidedAt);
+}
+
+/** The record a custody record corrects, if it is a correction. */
+export function correctedIdOf(record: Json): string | null {
+  const correction = record.correction as Json | undefined;
+  return typeof correction?.correctsId === 'string' ? correction.correctsId : null;
+}
+
+/**
+ * Each item a (valid) custody record names, with what the record does to it. A container
+ * reference names no item of its own: the items are picked from it when the record is made.
+ */
+export function custodyEventsOf(
+  entity: CustodyEntity,
+  record: Json,
+): Array<{ itemId: string; summary: CustodyEventSummary }> {
+  const refs = Array.isArray(record.items) ? (record.items as Json[]) : [];
+  return refs.flatMap((ref): Array<{ itemId: string; summary: CustodyEventSummary }> => {
+    if (typeof ref.id !== 'string') return [];
+    if (entity === 'custody_decision') {
+      return [
+        {
+          itemId: ref.id,
+          summary: {
+            effect: { type: 'decision', decision: record.decision as CustodyDecisionKind },
+            decidedBy: String(record.decidedBy),
+            reason: String(record.reason),
+          },
+        },
+      ];
+    }
+    const quantity = ref.quantity as Json | undefined;
+    return [
+      {
+        itemId: ref.id,
+        summary: {
+          effect: {
+            type: 'transfer',
+            fromLocationId: locationOf(record.fromHolder),
+            toLocationId: locationOf(record.toHolder),
+            toHolder: holderText(record.toHolder),
+            purpose: record.purpose as CustodyPurpose,
+            amount: typeof quantity?.amount === 'number' ? quantity.amount : null,
+          },
+          fromHolder: holderText(record.fromHolder),
+        },
+      },
+    ];
+  });
+}
