@@ -33,7 +33,9 @@ import {
   readLocationRow,
   siteInventory,
 } from '../store/custody-queries.ts';
+import { sealRecord } from '../store/custody-seals.ts';
 import { appendOutbox } from '../store/outbox.ts';
+import { insertSigningKey } from '../store/signing-keys-repository.ts';
 import { prepared } from '../store/prepared.ts';
 import { localContext } from './final-form.ts';
 import { requireRecordPermission } from './permissions.ts';
@@ -81,56 +83,116 @@ export function custodyHandlers(
     return session.requireUnlocked();
   };
 
-  const seal = (entity: CustodyEntity, input: Record<string, unknown>): { id: string } => {
-    const unlocked = open();
+  /** Validates a new record and everything it names; returns it as it will be sealed. */
+  const prepare = (
+    { db, user }: Unlocked,
+    entity: CustodyEntity,
+    input: Record<string, unknown>,
+    id: string,
+    when: Date,
+  ): Record<string, unknown> => {
+    requireRecordPermission(user, entity, 'create');
+    if (readCustodyRecord(db, id) !== null) {
+      throw new AppError('CONFLICT', 'This record is already sealed; it cannot be saved again.');
+    }
+    const result = validateRecordOf(
+      recordTypeOf(entity),
+      { ...input, id },
+      { final: true, context: localContext(db, when) },
+    );
+    if (!result.ok) {
+      throw new AppError(
+        'VALIDATION_ERROR',
+        'Some fields are missing or not valid.',
+        result.issues.map((issue) => ({
+          path: issue.path.map(String).join('.'),
+          message: issue.message,
+          code: 'custom',
+        })),
+      );
+    }
+    const data = withCorrectedDigest(db, entity, result.data);
+    checkReferences(db, entity, data);
+    checkItems(db, data);
+    const problems = conflictsOfNewRecord(db, entity, data);
+    if (problems.length > 0) {
+      const lines = problems.map((problem) => {
+        const label = itemLabel(db, problem.itemId);
+        return 'unknown' in problem
+          ? `${label} is not on this computer`
+          : `${label} ${reasonText[problem.conflict.reason]}`;
+      });
+      throw new AppError(
+        'VALIDATION_ERROR',
+        `This cannot be recorded: ${lines.join('; ')}.`,
+        problems.map((problem) => ({
+          path: 'items',
+          message: 'unknown' in problem ? 'itemUnknown' : problem.conflict.reason,
+          code: 'custom',
+        })),
+      );
+    }
+    return data;
+  };
+
+  /**
+   * Seals a record with the signed-in person's key, opened by the passphrase they type for it.
+   * Everything is checked before the (slow, deliberate) key opening and again in the transaction
+   * that writes it, since another window may have recorded something meanwhile.
+   */
+  const seal = async (
+    entity: CustodyEntity,
+    input: Record<string, unknown>,
+    passphrase: string,
+  ): Promise<{ id: string }> => {
+    const first = open();
+    first.db.transaction(() => prepare(first, entity, input, uuidv7(), now()))();
+    const key = await session.openSigningKey(passphrase);
+    // Its id is drawn after the key's, so a key made for this seal sorts (and syncs) before it.
+    const id = uuidv7();
+    const unlocked = session.requireUnlocked();
+    if (unlocked.user.id !== first.user.id) {
+      throw new AppError('LOCKED', 'Someone else signed in meanwhile; nothing was sealed.');
+    }
     const { db, dbId, user } = unlocked;
     const when = now();
     const at = when.toISOString();
-    const id = typeof input.id === 'string' ? input.id : uuidv7();
     db.transaction(() => {
-      requireRecordPermission(user, entity, 'create');
-      if (readCustodyRecord(db, id) !== null) {
-        throw new AppError('CONFLICT', 'This record is already sealed; it cannot be saved again.');
-      }
-      const result = validateRecordOf(
-        recordTypeOf(entity),
-        { ...input, id },
-        { final: true, context: localContext(db, when) },
-      );
-      if (!result.ok) {
-        throw new AppError(
-          'VALIDATION_ERROR',
-          'Some fields are missing or not valid.',
-          result.issues.map((issue) => ({
-            path: issue.path.map(String).join('.'),
-            message: issue.message,
-            code: 'custom',
-          })),
-        );
-      }
-      const data = result.data;
-      checkReferences(db, entity, data);
-      checkItems(db, data);
-      const problems = conflictsOfNewRecord(db, entity, data);
-      if (problems.length > 0) {
-        const lines = problems.map((problem) => {
-          const label = itemLabel(db, problem.itemId);
-          return 'unknown' in problem
-            ? `${label} is not on this computer`
-            : `${label} ${reasonText[problem.conflict.reason]}`;
+      const data = prepare(unlocked, entity, input, id, when);
+      if (key.created !== null) {
+        const created = key.created;
+        insertSigningKey(db, created);
+        const publicRecord = {
+          id: created.keyId,
+          personId: created.userId,
+          algorithm: 'ed25519',
+          publicKey: created.publicKey,
+          createdAt: created.createdAt,
+        };
+        appendAuditEntry(db, dbId, {
+          at,
+          userId: user.id,
+          action: 'signing_key.created',
+          entity: 'signing_key',
+          entityId: created.keyId,
+          before: null,
+          after: publicRecord,
         });
-        throw new AppError(
-          'VALIDATION_ERROR',
-          `This cannot be recorded: ${lines.join('; ')}.`,
-          problems.map((problem) => ({
-            path: 'items',
-            message: 'unknown' in problem ? 'itemUnknown' : problem.conflict.reason,
-            code: 'custom',
-          })),
-        );
+        appendOutbox(db, {
+          entity: 'signing_key',
+          entityId: created.keyId,
+          op: 'create',
+          baseRevision: 0,
+          payload: publicRecord,
+          changedFields: null,
+          createdAt: at,
+          createdBy: user.id,
+        });
       }
-      insertCustodyRecord(db, entity, data, { createdAt: at, createdBy: user.id });
+      const sealed = sealRecord(entity, data, key, user.id, at);
+      insertCustodyRecord(db, entity, sealed, { createdAt: at, createdBy: user.id });
       refreshItemCustody(db, itemsConcernedBy(db, id));
+      // The sealed record, seal and all, goes into the audit chain.
       appendAuditEntry(db, dbId, {
         at,
         userId: user.id,
@@ -138,14 +200,14 @@ export function custodyHandlers(
         entity,
         entityId: id,
         before: null,
-        after: data,
+        after: sealed,
       });
       appendOutbox(db, {
         entity,
         entityId: id,
         op: 'create',
         baseRevision: 0,
-        payload: data,
+        payload: sealed,
         changedFields: null,
         createdAt: at,
         createdBy: user.id,
@@ -156,8 +218,10 @@ export function custodyHandlers(
   };
 
   return {
-    recordCustodyTransfer: (input) => seal('custody_transfer', input),
-    recordCustodyDecision: (input) => seal('custody_decision', input),
+    recordCustodyTransfer: ({ transfer, passphrase }) =>
+      seal('custody_transfer', transfer, passphrase),
+    recordCustodyDecision: ({ decision, passphrase }) =>
+      seal('custody_decision', decision, passphrase),
 
     listStorageSites: () => listStorageSites(open().db, localDateOf(now())),
 
@@ -204,6 +268,20 @@ export function custodyHandlers(
       };
     },
   };
+}
+
+/** A correction seals the digest of the record it corrects, as that record's seal gave it. */
+function withCorrectedDigest(
+  db: Unlocked['db'],
+  entity: CustodyEntity,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const correction = data.correction as { correctsId: string } | undefined;
+  if (correction === undefined) return data;
+  const target = readCustodyRecord(db, correction.correctsId);
+  const digest = (target?.data.seal as { digest?: unknown } | undefined)?.digest;
+  if (target === null || target.entity !== entity || typeof digest !== 'string') return data;
+  return { ...data, correction: { ...correction, correctsDigest: digest } };
 }
 
 /** A correction names a record of its own kind that stands; drawn signatures are stored here. */

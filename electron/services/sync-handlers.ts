@@ -97,8 +97,8 @@ export function syncHandlers(
         if (mine.length > 0) {
           // Keeping one's own value is a change like any other: the person's role must allow it.
           requireRecordPermission(user, issue.entity, issue.recordFinal ? 'amend' : 'update');
-          if (isCustodyEntity(issue.entity)) {
-            // Unreachable by role (sealed records have no update), kept as the invariant's guard.
+          if (isCustodyEntity(issue.entity) || issue.entity === 'signing_key') {
+            // Unreachable by role (sealed records and keys have no update), kept as a guard.
             throw new AppError(
               'VALIDATION_ERROR',
               'A sealed custody record is never changed; record a correction instead.',

@@ -1,7 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { UserRole } from '../../shared/domain/enums.ts';
 import { AppError } from '../ipc/app-error.ts';
 import { resolveCost, type KdfCost, type KdfCostSource } from '../keys/kdf.ts';
+import { createSigningKey, openSigningKey, rewrapSigningKey } from '../keys/signing-keys.ts';
+import {
+  activeSigningKey,
+  replaceWrap,
+  retireSigningKeys,
+  type StoredSigningKey,
+} from '../store/signing-keys-repository.ts';
 import {
   addKeychainSlot,
   addPassphraseSlot,
@@ -107,6 +115,13 @@ export type SessionState =
       /** Replaced when an administrator changes their own role. */
       user: UserRow;
     };
+
+/** A person's signing key, open for one seal; `created` when it was made just now. */
+export interface OpenedSigningKey {
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+  readonly created: StoredSigningKey | null;
+}
 
 export interface Unlocked {
   readonly db: Db;
@@ -280,6 +295,62 @@ export class Session {
     await this.#open(keyring, dek, userId);
   }
 
+  /**
+   * Opens the signed-in person's signing key for one seal, with the passphrase they type for it
+   * (issue 14), or, on their first seal, makes one wrapped by it. `created` is the new key, for the
+   * caller to store and sync in the same transaction as the seal. Wrong passphrases count towards
+   * the unlock delays, as any guess of a passphrase does.
+   */
+  openSigningKey(passphrase: string): Promise<OpenedSigningKey> {
+    return this.#serial(() => this.#openSigningKey(passphrase));
+  }
+
+  async #openSigningKey(passphrase: string): Promise<OpenedSigningKey> {
+    const state = this.#state;
+    if (state.kind !== 'unlocked')
+      throw new AppError('LOCKED', 'SALW Field is locked. Unlock it to continue.');
+    const { user } = state;
+    await this.#throttle();
+    const existing = activeSigningKey(state.db, user.id);
+    if (existing?.wrapped) {
+      const privateKey = await openSigningKey(
+        existing.keyId,
+        user.id,
+        passphrase,
+        existing.wrapped,
+      );
+      if (privateKey === null)
+        return this.#failedAttempt('WRONG_PASSPHRASE', 'The passphrase is not right.');
+      await this.#guard.recordSuccess();
+      return { keyId: existing.keyId, privateKey, created: null };
+    }
+    const check = await unwrapWithPassphrase(state.keyring, user.id, passphrase);
+    if (check === null)
+      return this.#failedAttempt('WRONG_PASSPHRASE', 'The passphrase is not right.');
+    check.dek.fill(0);
+    await this.#guard.recordSuccess();
+    // Time-ordered, and made before the id of the record it first seals: pushed in one batch,
+    // the two share a server version and are pulled in id order, so the key arrives first.
+    const keyId = uuidv7();
+    const made = await createSigningKey(
+      keyId,
+      user.id,
+      passphrase,
+      await resolveCost(this.#options.cost.passphrase),
+    );
+    return {
+      keyId,
+      privateKey: made.privateKey,
+      created: {
+        keyId,
+        userId: user.id,
+        publicKey: made.publicKey,
+        createdAt: new Date().toISOString(),
+        wrapped: made.wrapped,
+      },
+    };
+  }
+
   /** A forgotten passphrase: the recovery code opens the data and sets a new passphrase. */
   resetPassphrase(userId: string, recoveryCode: string, newPassphrase: string): Promise<void> {
     return this.#serial(() => this.#resetPassphrase(userId, recoveryCode, newPassphrase));
@@ -308,9 +379,12 @@ export class Session {
     }
     await this.#open(rotated, dek, userId);
     const { db } = this.requireUnlocked();
-    db.transaction(() =>
-      this.#audit(db, rotated.dbId, userId, 'user.passphrase_reset_with_recovery_code', userId),
-    )();
+    db.transaction(() => {
+      // The forgotten passphrase wrapped their signing key: it can never seal again (its public
+      // half still checks their older seals); their next seal makes a new one.
+      retireSigningKeys(db, userId, new Date().toISOString());
+      this.#audit(db, rotated.dbId, userId, 'user.passphrase_reset_with_recovery_code', userId);
+    })();
   }
 
   #serial<T>(operation: () => Promise<T>): Promise<T> {
@@ -628,8 +702,25 @@ export class Session {
       // Locked meanwhile: the keyring on disk has the change and is read again at the next unlock.
       if (this.#state !== state) return;
       state.keyring = keyring;
+      // Their signing key follows the passphrase: wrapped by the new one from now on.
+      const signing = activeSigningKey(state.db, user.id);
+      const rewrapped =
+        signing === null || signing.wrapped === null
+          ? null
+          : await rewrapSigningKey(
+              signing.keyId,
+              user.id,
+              signing.wrapped,
+              currentPassphrase,
+              newPassphrase,
+              await resolveCost(this.#options.cost.passphrase),
+            );
+      if (this.#state !== state) return;
       const { db, dbId } = this.requireUnlocked();
-      db.transaction(() => this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id))();
+      db.transaction(() => {
+        if (signing !== null && rewrapped !== null) replaceWrap(db, signing.keyId, rewrapped);
+        this.#audit(db, dbId, user.id, 'user.passphrase_changed', user.id);
+      })();
     } finally {
       dek.fill(0);
     }

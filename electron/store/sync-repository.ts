@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
+import { SigningKeySchema } from '../../shared/domain/seal.ts';
 import type { CustodyEntity } from '../../shared/custody/item-custody.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import { recordTypeOf } from '../../shared/records/record-types.ts';
@@ -13,7 +14,9 @@ import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
 import { insertCustodyRecord, itemsConcernedBy, refreshItemCustody } from './custody-repository.ts';
+import { checkSeal } from './custody-seals.ts';
 import { deleteItemRowsOf } from './item-rows.ts';
+import { insertSigningKey } from './signing-keys-repository.ts';
 import { prepared } from './prepared.ts';
 import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
 
@@ -45,6 +48,7 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   attachment: { table: 'attachments', key: 'sha256' },
   custody_transfer: { table: 'custody_records', key: 'id' },
   custody_decision: { table: 'custody_records', key: 'id' },
+  signing_key: { table: 'signing_keys', key: 'key_id' },
 };
 
 export function recordSyncState(
@@ -448,6 +452,8 @@ function applyWith(
     case 'custody_transfer':
     case 'custody_decision':
       return applyCustody(db, dbId, change);
+    case 'signing_key':
+      return applySigningKey(db, dbId, change);
   }
 }
 
@@ -600,6 +606,8 @@ function applyCustody(db: Db, dbId: string, change: PulledRecord): ApplyOutcome 
   });
   if (!parsed.success) return 'invalid';
   const data = parsed.data as Record<string, unknown>;
+  // Every laptop checks a seal on receipt: one that does not hold was changed after sealing.
+  if (checkSeal(db, entity, data, change.createdBy.id) !== 'ok') return 'invalid';
   const inserted = insertCustodyRecord(db, entity, data, {
     createdAt: change.receivedAt,
     createdBy: change.createdBy.id,
@@ -609,6 +617,32 @@ function applyCustody(db: Db, dbId: string, change: PulledRecord): ApplyOutcome 
   if (!inserted) return 'unchanged';
   refreshItemCustody(db, itemsConcernedBy(db, change.id));
   audit(db, dbId, change, 'sync.received', null, receiptOf(JSON.stringify(data), change.serverRev));
+  return 'applied';
+}
+
+/** Another person's public signing key: what their seals are checked with here. */
+function applySigningKey(db: Db, dbId: string, change: PulledRecord): ApplyOutcome {
+  if (change.deleted) return 'unchanged';
+  const parsed = SigningKeySchema.safeParse({
+    ...withoutServerKeys(change.entity, change.data),
+    id: change.id,
+  });
+  if (!parsed.success || parsed.data.personId !== change.createdBy.id) return 'invalid';
+  const key = parsed.data;
+  const inserted = insertSigningKey(
+    db,
+    {
+      keyId: key.id,
+      userId: key.personId,
+      publicKey: key.publicKey,
+      createdAt: key.createdAt,
+      wrapped: null,
+    },
+    change.serverRev,
+  );
+  setServerRev(db, 'signing_key', change.id, change.serverRev);
+  if (!inserted) return 'unchanged';
+  audit(db, dbId, change, 'sync.received', null, key);
   return 'applied';
 }
 

@@ -369,7 +369,13 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
       pullAfterId: '',
       repull: true,
     });
-    for (const table of ['intake_events', 'locations', 'campaigns']) {
+    for (const table of [
+      'intake_events',
+      'locations',
+      'campaigns',
+      'signing_keys',
+      'custody_records',
+    ]) {
       db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
     }
     db.prepare("UPDATE attachments SET server_rev = 0 WHERE upload_state <> 'remote'").run();
@@ -467,6 +473,32 @@ function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): voi
     db.prepare(
       "UPDATE attachments SET upload_state = 'queued', upload_url = NULL, uploaded_bytes = 0 WHERE sha256 = ?",
     ).run(row.sha256);
+  }
+  // Sealed records go back only from the laptop of the person who sealed them (the server
+  // checks that a seal names its sender), each signing key before the records it sealed.
+  const local = `JOIN users u ON u.id = %s AND u.role <> '${REMOTE_ROLE}'`;
+  for (const row of db
+    .prepare(
+      `SELECT k.key_id, k.user_id, k.public_key, k.created_at FROM signing_keys k
+       ${local.replace('%s', 'k.user_id')} WHERE k.server_rev = 0 ORDER BY k.key_id`,
+    )
+    .all() as { key_id: string; user_id: string; public_key: string; created_at: string }[]) {
+    const key = {
+      id: row.key_id,
+      personId: row.user_id,
+      algorithm: 'ed25519',
+      publicKey: row.public_key,
+      createdAt: row.created_at,
+    };
+    queue('signing_key', row.key_id, key, row.user_id, false);
+  }
+  for (const row of db
+    .prepare(
+      `SELECT c.id, c.entity, c.data_json, c.created_by FROM custody_records c
+       ${local.replace('%s', 'c.created_by')} WHERE c.server_rev = 0 ORDER BY c.id`,
+    )
+    .all() as { id: string; entity: SyncEntity; data_json: string; created_by: string }[]) {
+    queue(row.entity, row.id, JSON.parse(row.data_json), row.created_by, false);
   }
 }
 

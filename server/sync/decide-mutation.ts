@@ -9,6 +9,7 @@ import {
 } from '../../shared/records/record-types.ts';
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { validateRecord, withServerKeys, type RecordData } from './record-schemas.ts';
+import { sealProblemOf, type SealProblem } from './seal-check.ts';
 
 /** A record as the server holds it, before or after a mutation. */
 export interface RecordState {
@@ -70,6 +71,13 @@ export function rejected(mutation: Mutation, reason: RejectReason, message: stri
   return decision(mutation, { outcome: 'rejected', reason, message });
 }
 
+const sealMessages: Readonly<Record<SealProblem, string>> = {
+  missing: 'A custody record must carry the seal of the person who recorded it.',
+  unknown_key: 'The seal names a signing key the server does not know; send the key first.',
+  wrong_signer: 'The seal was not made by the person sending this record, with their own key.',
+  invalid: 'The seal does not match the record: it was changed after it was sealed.',
+};
+
 /** A field sent as null was emptied on the laptop (see sameFieldValue): it leaves the record. */
 function withoutCleared(data: RecordData): RecordData {
   return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
@@ -113,10 +121,17 @@ export function decideMutation(
   }
 
   if (record === undefined && sealed) {
-    // Sealed evidence is final from the moment it is written: held to every rule at once.
+    // Sealed evidence is final from the moment it is written: held to every rule at once, and
+    // its seal must hold, made by the person pushing it with the key they registered.
     const candidate: RecordData = { ...withoutCleared(fields), id: mutation.entityId };
     const valid = validateRecord(entity, candidate, true, context.record);
     if (!valid.ok) return rejected(mutation, 'invalid_record', valid.message);
+    const problem = sealProblemOf(entity, valid.data, mutation.author.id, (keyId) =>
+      context.record.lookup('signing_key', keyId),
+    );
+    if (problem !== null) {
+      return rejected(mutation, 'invalid_record', sealMessages[problem]);
+    }
     return decision(mutation, {
       next: {
         id: mutation.entityId,
@@ -146,6 +161,13 @@ export function decideMutation(
 
   if (record === undefined) {
     if (op !== 'create') return rejected(mutation, 'not_found', 'The server has no such record.');
+    if (type.authorField !== undefined && fields[type.authorField] !== mutation.author.id) {
+      return rejected(
+        mutation,
+        'forbidden',
+        `A ${entity} record may only be made by the person it names (${type.authorField}).`,
+      );
+    }
     const candidate: RecordData = { ...withoutCleared(fields), id: mutation.entityId };
     if (type.lifecycle === 'finalised') Object.assign(candidate, { status: 'draft', revision: 1 });
     const valid = validateRecord(entity, candidate, false);

@@ -222,7 +222,7 @@ function minBaseRevs(
 /**
  * Records a finalise or an amendment may need for its type's final rules (the border rule needs
  * the intake's location): every record its type's reference fields name, in the change or in the
- * record as stored.
+ * record as stored; and the signing key a sealed record's seal names.
  */
 function referencedIds(
   mutations: readonly Mutation[],
@@ -230,6 +230,10 @@ function referencedIds(
 ): string[] {
   const ids = new Set<string>();
   for (const mutation of mutations) {
+    const type = recordTypeOf(mutation.entity);
+    // A sealed record's seal is checked with its signer's registered key.
+    const keyId = (mutation.fields.seal as { keyId?: unknown } | undefined)?.keyId;
+    if (type.lifecycle === 'sealed' && typeof keyId === 'string') ids.add(keyId);
     if (mutation.op !== 'finalise' && mutation.op !== 'amend') continue;
     for (const field of Object.keys(recordTypeOf(mutation.entity).references)) {
       const fromFields = mutation.fields[field];

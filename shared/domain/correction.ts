@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordIdSchema } from './ids.ts';
+import { RecordIdSchema, Sha256Schema } from './ids.ts';
 import { keyed } from './message-keys.ts';
 import { requiredTextSchema } from './primitives.ts';
 
@@ -12,6 +12,8 @@ export const CorrectionSchema = z.object(
   {
     correctsId: RecordIdSchema,
     reason: requiredTextSchema(1000),
+    /** The seal digest of the record corrected, set by main: the correction seals it too. */
+    correctsDigest: Sha256Schema.optional(),
   },
   keyed('invalidObject'),
 );

@@ -1,5 +1,6 @@
 import { type z } from 'zod';
 import { CorrectionSchema } from './correction.ts';
+import { SealSchema } from './seal.ts';
 import { CustodyDecisionKindSchema } from './enums.ts';
 import { RecordIdSchema } from './ids.ts';
 import { ItemRefSchema } from './item-ref.ts';
@@ -30,14 +31,18 @@ const custodyDecisionShape = {
   correction: CorrectionSchema.optional(),
 };
 
-export const CustodyDecisionSchema = objectOf(custodyDecisionShape).superRefine((decision, ctx) =>
-  reportIssues(ctx, duplicateIdIssues(decision, ['items'])),
-);
-
-/** A decision as a form sends it: main gives a new one its id. */
-export const CustodyDecisionInputSchema = objectOf({
+export const CustodyDecisionSchema = objectOf({
   ...custodyDecisionShape,
-  id: RecordIdSchema.optional(),
+  /** Added by main when the record is sealed; required on every side that receives it. */
+  seal: SealSchema.optional(),
 }).superRefine((decision, ctx) => reportIssues(ctx, duplicateIdIssues(decision, ['items'])));
+
+// A form never names the id: main draws it when it seals the record.
+const { id: _id, ...custodyDecisionShapeInput } = custodyDecisionShape;
+
+/** A decision as a form sends it: main gives it its id when it seals it. */
+export const CustodyDecisionInputSchema = objectOf(custodyDecisionShapeInput).superRefine(
+  (decision, ctx) => reportIssues(ctx, duplicateIdIssues(decision, ['items'])),
+);
 export type CustodyDecisionInput = z.input<typeof CustodyDecisionInputSchema>;
 export type CustodyDecision = z.infer<typeof CustodyDecisionSchema>;

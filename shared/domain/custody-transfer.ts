@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AttachmentRefSchema } from './attachment.ts';
 import { CorrectionSchema } from './correction.ts';
+import { SealSchema } from './seal.ts';
 import { CustodyPurposeSchema } from './enums.ts';
 import { RecordIdSchema } from './ids.ts';
 import { ItemRefSchema } from './item-ref.ts';
@@ -68,15 +69,19 @@ const custodyTransferShape = {
   correction: CorrectionSchema.optional(),
 };
 
-export const CustodyTransferSchema = objectOf(custodyTransferShape).superRefine((transfer, ctx) =>
-  reportIssues(ctx, duplicateIdIssues(transfer, ['items'])),
-);
-
-/** A transfer as a form sends it: main gives a new one its id. */
-export const CustodyTransferInputSchema = objectOf({
+export const CustodyTransferSchema = objectOf({
   ...custodyTransferShape,
-  id: RecordIdSchema.optional(),
+  /** Added by main when the record is sealed; required on every side that receives it. */
+  seal: SealSchema.optional(),
 }).superRefine((transfer, ctx) => reportIssues(ctx, duplicateIdIssues(transfer, ['items'])));
+
+// A form never names the id: main draws it when it seals the record.
+const { id: _id, ...custodyTransferShapeInput } = custodyTransferShape;
+
+/** A transfer as a form sends it: main gives it its id when it seals it. */
+export const CustodyTransferInputSchema = objectOf(custodyTransferShapeInput).superRefine(
+  (transfer, ctx) => reportIssues(ctx, duplicateIdIssues(transfer, ['items'])),
+);
 export type CustodyTransferInput = z.input<typeof CustodyTransferInputSchema>;
 
 export type CustodyTransfer = z.infer<typeof CustodyTransferSchema>;

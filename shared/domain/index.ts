@@ -27,6 +27,7 @@ export * from './part.ts';
 export * from './people.ts';
 export * from './quantity.ts';
 export * from './record-meta.ts';
+export * from './seal.ts';
 export * from './seizure-details.ts';
 export * from './serial-number.ts';
 export * from './weapon-item.ts';

@@ -11,5 +11,6 @@ export const recordEntities = [
   'attachment',
   'custody_transfer',
   'custody_decision',
+  'signing_key',
 ] as const;
 export type RecordEntity = (typeof recordEntities)[number];

@@ -12,6 +12,7 @@ import {
   IntakeEventFinalSchema,
 } from '../domain/intake-event.ts';
 import { LocationSchema } from '../domain/location.ts';
+import { SigningKeySchema } from '../domain/seal.ts';
 import type { DomainIssue } from '../domain/primitives.ts';
 import type { RecordEntity } from './record-entities.ts';
 
@@ -80,6 +81,11 @@ export interface RecordType {
   readonly merge: 'top_level_fields';
   /** The fields lists and reports filter and group by. */
   readonly listFields: readonly string[];
+  /**
+   * A field that must name the person making the change (a signing key is registered only by its
+   * own holder): the server refuses a record naming anyone else.
+   */
+  readonly authorField?: string;
   /** Who may do what. An action absent here is allowed to nobody. */
   readonly roles: Readonly<Partial<Record<RecordAction, readonly UserRole[]>>>;
 }
@@ -212,6 +218,20 @@ export const custodyDecisionType: RecordType = {
   roles: { create: custodians },
 };
 
+export const signingKeyType: RecordType = {
+  entity: 'signing_key',
+  lifecycle: 'immutable',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: SigningKeySchema,
+  finalSchema: SigningKeySchema,
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['personId'],
+  authorField: 'personId',
+  roles: { create: everyone },
+};
+
 export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   intake_event: intakeEventType,
   location: locationType,
@@ -219,6 +239,7 @@ export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   attachment: attachmentType,
   custody_transfer: custodyTransferType,
   custody_decision: custodyDecisionType,
+  signing_key: signingKeyType,
 };
 
 export function recordTypeOf(entity: RecordEntity): RecordType {

@@ -6,6 +6,7 @@ import { itemsSchema } from './0040-items.ts';
 import { recordNumbersSchema } from './0050-record-numbers.ts';
 import { recordsByAuthorSchema } from './0060-records-by-author.ts';
 import { custodySchema } from './0070-custody.ts';
+import { signingKeysSchema } from './0080-signing-keys.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   recordNumbersSchema,
   recordsByAuthorSchema,
   custodySchema,
+  signingKeysSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

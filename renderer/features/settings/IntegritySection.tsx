@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   AuditVerification,
   DatabaseCheckStatus,
+  SealVerification,
 } from '../../../shared/ipc/procedures/integrity.ts';
 import { api } from '../../api.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
@@ -22,6 +23,7 @@ export function IntegritySection() {
   const titleId = useId();
   const [database, setDatabase] = useState<DatabaseCheckStatus | null>(null);
   const [auditChain, setAuditChain] = useState<AuditVerification | null>(null);
+  const [seals, setSeals] = useState<SealVerification | null>(null);
   const [checking, setChecking] = useState(false);
   // The error itself, put into words at render: in the language shown now.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null);
@@ -53,6 +55,7 @@ export function IntegritySection() {
       const result = await api().checkIntegrity();
       setDatabase(result.database);
       setAuditChain(result.auditChain);
+      setSeals(result.seals);
     } catch (error) {
       setFailure({ error });
     } finally {
@@ -82,7 +85,18 @@ export function IntegritySection() {
             )}
           </dd>
         </div>
+        <div className="facts__row">
+          <dt>{t('settings.integrity.seals')}</dt>
+          <dd data-testid="seal-check">
+            {checking ? t('settings.integrity.checking') : <SealsText verification={seals} />}
+          </dd>
+        </div>
       </dl>
+      {seals !== null && seals.broken.length > 0 && (
+        <p className="notice notice--error" role="alert">
+          {t('settings.integrity.sealsBrokenAdvice')}
+        </p>
+      )}
       {auditChain?.ok === false && (
         <p className="notice notice--error" role="alert">
           {t('settings.integrity.auditBrokenAdvice')}
@@ -106,6 +120,29 @@ export function IntegritySection() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The sealed custody records: all as sealed, or which ones no longer match their seal. */
+function SealsText({ verification }: { verification: SealVerification | null }) {
+  const { t } = useTranslation();
+  if (verification === null) return t('settings.integrity.auditNotChecked');
+  if (verification.checked === 0) return t('settings.integrity.sealsNone');
+  if (verification.broken.length === 0) {
+    return t('settings.integrity.sealsOk', { count: verification.checked });
+  }
+  return (
+    <>
+      {t('settings.integrity.sealsBroken', { count: verification.broken.length })}
+      <ul>
+        {verification.broken.map((broken) => (
+          <li key={broken.id}>
+            <a href={`#/custody/records/${broken.id}`}>{broken.id}</a>{' '}
+            {t(`settings.integrity.sealProblem.${broken.problem}`)}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

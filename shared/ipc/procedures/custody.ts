@@ -175,18 +175,25 @@ export const CustodyRecordViewSchema = z.object({
 });
 export type CustodyRecordView = z.infer<typeof CustodyRecordViewSchema>;
 
+/**
+ * The signed-in person's own passphrase, typed to seal: it opens their signing key for this one
+ * seal (WRONG_PASSPHRASE, counted like a wrong unlock, when it is not theirs).
+ */
+export const SealPassphraseSchema = z.string().min(1).max(1024);
+
 export const custodyProcedures = {
   /**
-   * Seals a transfer: refused (VALIDATION_ERROR, naming the items) when an item is unknown here,
-   * still a draft, destroyed, lost or not where the transfer says it leaves from.
+   * Seals a transfer with the person's signing key: refused (VALIDATION_ERROR, naming the items)
+   * when an item is unknown here, still a draft, destroyed, lost or not where the transfer says it
+   * leaves from; FORBIDDEN for a role that may not record custody.
    */
   recordCustodyTransfer: {
-    input: CustodyTransferInputSchema,
+    input: z.object({ transfer: CustodyTransferInputSchema, passphrase: SealPassphraseSchema }),
     output: z.object({ id: RecordIdSchema }),
   },
   /** Seals a decision (for destruction, evidence hold, return to the owner, release a hold). */
   recordCustodyDecision: {
-    input: CustodyDecisionInputSchema,
+    input: z.object({ decision: CustodyDecisionInputSchema, passphrase: SealPassphraseSchema }),
     output: z.object({ id: RecordIdSchema }),
   },
   /** Storage sites, evidence rooms and destruction sites with what they hold now. */

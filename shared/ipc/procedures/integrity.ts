@@ -39,16 +39,36 @@ export const AuditVerificationSchema = z.discriminatedUnion('ok', [
 ]);
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
+/**
+ * Every sealed custody record's seal checked against its content and its signer's public key:
+ * the records whose seal does not hold (changed after sealing, or signed by a key not known here).
+ */
+export const SealVerificationSchema = z.object({
+  checked: z.number().int().min(0),
+  broken: z.array(
+    z.object({
+      id: z.string(),
+      entity: z.string(),
+      problem: z.enum(['missing', 'unknown_key', 'wrong_signer', 'invalid']),
+    }),
+  ),
+});
+export type SealVerification = z.infer<typeof SealVerificationSchema>;
+
 /** The integrity screen: is the evidence on this laptop as the app wrote it? */
 export const integrityProcedures = {
   /** The last background check of the database file, as it stands (no new check). */
   getDatabaseCheck: { input: noInput, output: DatabaseCheckStatusSchema },
   /**
-   * Checks now: the database file again (or the check already running, awaited) and the audit
-   * chain. Answers once both have ended. Any signed-in person may ask: it reads, never writes.
+   * Checks now: the database file again (or the check already running, awaited), the audit
+   * chain and every custody record's seal. Answers once all have ended. Any signed-in person may ask: it reads, never writes.
    */
   checkIntegrity: {
     input: noInput,
-    output: z.object({ database: DatabaseCheckStatusSchema, auditChain: AuditVerificationSchema }),
+    output: z.object({
+      database: DatabaseCheckStatusSchema,
+      auditChain: AuditVerificationSchema,
+      seals: SealVerificationSchema,
+    }),
   },
 } as const;

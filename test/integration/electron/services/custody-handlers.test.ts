@@ -8,9 +8,10 @@ import {
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
 import { recordFinalSurrender, surrenderSerials } from '../../../support/final-intake.ts';
+import { openDataFolder } from '../../../support/open-data.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
-type Transfer = ProcedureInput<'recordCustodyTransfer'>;
+type Transfer = ProcedureInput<'recordCustodyTransfer'>['transfer'];
 
 /**
  * The chain of custody through the real dispatcher and an encrypted store: a surrender moved to a
@@ -20,6 +21,7 @@ type Transfer = ProcedureInput<'recordCustodyTransfer'>;
  */
 describe('custody transfers and decisions', () => {
   let app: DispatchedApp;
+  let passphrase: string;
   let items: Array<{ id: string; kind: string; serialNumber: string | null }>;
   const collectionPoint = { id: '', name: '' };
   const store = {
@@ -38,7 +40,7 @@ describe('custody transfers and decisions', () => {
 
   beforeAll(async () => {
     app = await startDispatchedApp({ prefix: 'custody' });
-    await setUpFirstPerson(app, { name: 'Ana Petrović' });
+    ({ passphrase } = await setUpFirstPerson(app, { name: 'Ana Petrović' }));
     const intake = await recordFinalSurrender(app, 'Marko Marković');
     collectionPoint.id = intake.event.locationId!;
     await app.ok('saveLocation', store);
@@ -53,7 +55,8 @@ describe('custody transfers and decisions', () => {
     await app?.close();
   });
 
-  const transfer = (patch: Partial<Transfer>): Transfer => ({
+  const transfer = (patch: Partial<Transfer>) => ({ transfer: draft(patch), passphrase });
+  const draft = (patch: Partial<Transfer>): Transfer => ({
     items: items.map((item) => ({ kind: refKind(item.kind), id: item.id })) as Transfer['items'],
     fromHolder: { name: 'Marko Marković', unit: 'PU Čačak', locationId: collectionPoint.id },
     toHolder: { name: 'Jelena Ilić', unit: 'Magacin Kraljevo', locationId: store.id },
@@ -157,12 +160,15 @@ describe('custody transfers and decisions', () => {
     const weapon = items.find((item) => item.serialNumber === surrenderSerials[0])!;
     const decidedAt = new Date(Date.now() - 3600_000).toISOString();
     await app.ok('recordCustodyDecision', {
-      items: [{ kind: 'weapon', id: weapon.id }],
-      decision: 'for_destruction',
-      decidedAt,
-      decidedBy: 'Osnovno javno tužilaštvo Čačak',
-      authorityReference: 'KT 112/24',
-      reason: 'The case is closed; the owner surrendered it for destruction.',
+      decision: {
+        items: [{ kind: 'weapon', id: weapon.id }],
+        decision: 'for_destruction',
+        decidedAt,
+        decidedBy: 'Osnovno javno tužilaštvo Čačak',
+        authorityReference: 'KT 112/24',
+        reason: 'The case is closed; the owner surrendered it for destruction.',
+      },
+      passphrase,
     });
     const inventory = await app.ok('getSiteInventory', { siteId: store.id });
     expect(inventory.awaiting).toEqual({ under_90_days: 1, days_90_to_365: 0, over_a_year: 0 });
@@ -252,6 +258,30 @@ describe('custody transfers and decisions', () => {
     expect(again.message).toContain('already been corrected');
   });
 
+  it('seals with the signed-in person\u2019s key: a wrong passphrase seals nothing', async () => {
+    const before = (await app.ok('listCustodyRecords', {})).total;
+    const wrong = await app.fail('recordCustodyDecision', {
+      decision: {
+        items: [{ kind: 'weapon', id: items.find((item) => item.kind === 'weapon')!.id }],
+        decision: 'evidence_hold',
+        decidedAt: '2024-03-09T08:00:00Z',
+        decidedBy: 'Sud',
+        reason: 'Trial',
+      },
+      passphrase: `${passphrase}x`,
+    });
+    expect(wrong.code).toBe('WRONG_PASSPHRASE');
+    expect((await app.ok('listCustodyRecords', {})).total).toBe(before);
+    const first = (await app.ok('listCustodyRecords', {})).records.at(-1)!;
+    const view = await app.ok('getCustodyRecord', { id: first.id });
+    expect(view.record.seal).toMatchObject({
+      signerId: view.recordedBy.id,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    const check = await app.ok('checkIntegrity');
+    expect(check.seals).toEqual({ checked: before, broken: [] });
+  });
+
   it('refuses a field officer\u2019s forged transfer or decision (FORBIDDEN), keeping nothing', async () => {
     const passphrase = goodPassphrase('officer');
     const officer = await app.ok('addPerson', {
@@ -264,22 +294,46 @@ describe('custody transfers and decisions', () => {
     const before = (await app.ok('listCustodyRecords', {})).total;
     const weapon = items.find((item) => item.kind === 'weapon')!;
     const forged = await app.fail('recordCustodyDecision', {
-      items: [{ kind: 'weapon', id: weapon.id }],
-      decision: 'release_hold',
-      decidedAt: '2024-03-09T08:00:00Z',
-      decidedBy: 'Marko Petrović',
-      reason: 'Forged',
+      decision: {
+        items: [{ kind: 'weapon', id: weapon.id }],
+        decision: 'release_hold',
+        decidedAt: '2024-03-09T08:00:00Z',
+        decidedBy: 'Marko Petrović',
+        reason: 'Forged',
+      },
+      passphrase,
     });
     expect(forged.code).toBe('FORBIDDEN');
     expect((await app.fail('recordCustodyTransfer', transfer({}))).code).toBe('FORBIDDEN');
     expect((await app.ok('listCustodyRecords', {})).total).toBe(before);
   });
 
+  it('reports a sealed record changed behind the app\u2019s back', async () => {
+    const first = (await app.ok('listCustodyRecords', {})).records.at(-1)!;
+    const admin = (await app.ok('listPeople')).find((person) => person.role === 'administrator')!;
+    await app.ok('lock');
+    await app.ok('unlock', { userId: admin.id, passphrase });
+    const data = await openDataFolder(app.dir, admin.id, passphrase);
+    try {
+      data.db
+        .prepare(
+          "UPDATE custody_records SET data_json = replace(data_json, 'Jelena Ilić', 'Nepoznat') WHERE id = ?",
+        )
+        .run(first.id);
+    } finally {
+      data.close();
+    }
+    const check = await app.ok('checkIntegrity');
+    expect(check.seals.broken).toEqual([
+      { id: first.id, entity: 'custody_transfer', problem: 'invalid' },
+    ]);
+  });
+
   it('refuses an unsigned transfer, field by field', async () => {
-    const { handoverSignature: _omitted, ...unsigned } = transfer({});
-    const failure = await app.fail('recordCustodyTransfer', unsigned);
+    const { handoverSignature: _omitted, ...unsigned } = draft({});
+    const failure = await app.fail('recordCustodyTransfer', { transfer: unsigned, passphrase });
     expect(failure.code).toBe('VALIDATION_ERROR');
-    expect(failure.issues?.map((issue) => issue.path)).toContain('handoverSignature');
+    expect(failure.issues?.map((issue) => issue.path)).toContain('transfer.handoverSignature');
   });
 });
 

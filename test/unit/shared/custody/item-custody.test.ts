@@ -144,9 +144,9 @@ describe('deriveItemCustody', () => {
         fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
         fc.constantFrom('for_destruction', 'evidence_hold', 'release_hold', null),
       )
-      .map(([day, from, to, amount, decision], index): CustodyEvent => {
+      .map(([day, from, to, amount, decision]): CustodyEvent => {
         const at = `2024-03-${String(day + 1).padStart(2, '0')}T08:00:00Z`;
-        const recordId = `r${String(index)}-${String(day)}`;
+        const recordId = `r-${String(day)}`;
         return decision === null
           ? move(recordId, at, from, to, 'to_storage', amount)
           : decide(recordId, at, decision);
