@@ -22,7 +22,9 @@ import {
   voidedCustodyRecords,
 } from '../store/custody-repository.ts';
 import {
+  amountAtSite,
   correctedByOf,
+  heldAtSite,
   itemsOfCustodyRecord,
   itemTimeline,
   listCustodyRecords,
@@ -44,6 +46,9 @@ type CustodyHandlers = Pick<
   HandlerTable,
   | 'recordCustodyTransfer'
   | 'recordCustodyDecision'
+  | 'recordDestruction'
+  | 'recordStockCheck'
+  | 'recordLossIncident'
   | 'listStorageSites'
   | 'getSiteInventory'
   | 'pickItems'
@@ -97,7 +102,7 @@ export function custodyHandlers(
     }
     const result = validateRecordOf(
       recordTypeOf(entity),
-      { ...input, id },
+      { ...completed(db, entity, input, when), id },
       { final: true, context: localContext(db, when) },
     );
     if (!result.ok) {
@@ -222,6 +227,10 @@ export function custodyHandlers(
       seal('custody_transfer', transfer, passphrase),
     recordCustodyDecision: ({ decision, passphrase }) =>
       seal('custody_decision', decision, passphrase),
+    recordDestruction: ({ destruction, passphrase }) =>
+      seal('destruction_event', destruction, passphrase),
+    recordStockCheck: ({ stockCheck, passphrase }) => seal('stock_check', stockCheck, passphrase),
+    recordLossIncident: ({ incident, passphrase }) => seal('loss_incident', incident, passphrase),
 
     listStorageSites: () => listStorageSites(open().db, localDateOf(now())),
 
@@ -270,6 +279,101 @@ export function custodyHandlers(
   };
 }
 
+/** Every photo a record names ({sha256, mime, size, kind} anywhere in it), with its path. */
+function attachmentsIn(value: unknown, path = ''): Array<{ path: string; sha256: string }> {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, index) =>
+      attachmentsIn(item, path === '' ? `${index}` : `${path}.${index}`),
+    );
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.sha256 === 'string' && typeof record.mime === 'string') {
+    return [{ path, sha256: record.sha256 }];
+  }
+  return Object.entries(record).flatMap(([key, inner]) =>
+    key === 'seal' ? [] : attachmentsIn(inner, path === '' ? key : `${path}.${key}`),
+  );
+}
+
+/**
+ * What main adds to a record before it is checked and sealed: a stock check's expected list (the
+ * site's inventory by its records, now) and its discrepancies, so neither can be typed to hide a
+ * missing item.
+ */
+function completed(
+  db: Unlocked['db'],
+  entity: CustodyEntity,
+  input: Record<string, unknown>,
+  when: Date,
+): Record<string, unknown> {
+  if (entity === 'destruction_event') return withLotAmounts(db, input);
+  if (entity !== 'stock_check' || typeof input.siteLocationId !== 'string') return input;
+  const expected = heldAtSite(db, input.siteLocationId, localDateOf(when));
+  const found = new Map(
+    ((input.found ?? []) as Array<{ itemId: string; amount: number }>).map((line) => [
+      line.itemId,
+      line.amount,
+    ]),
+  );
+  const discrepancies: Array<Record<string, unknown>> = [];
+  for (const line of expected) {
+    const counted = found.get(line.itemId);
+    if (counted === undefined || counted === 0) {
+      discrepancies.push({
+        kind: 'missing',
+        itemId: line.itemId,
+        expectedAmount: line.amount,
+        foundAmount: 0,
+      });
+    } else if (counted !== line.amount) {
+      discrepancies.push({
+        kind: 'count_differs',
+        itemId: line.itemId,
+        expectedAmount: line.amount,
+        foundAmount: counted,
+      });
+    }
+  }
+  const expectedIds = new Set(expected.map((line) => line.itemId));
+  for (const [itemId, amount] of found) {
+    if (!expectedIds.has(itemId)) {
+      discrepancies.push({ kind: 'not_on_record', itemId, expectedAmount: 0, foundAmount: amount });
+    }
+  }
+  for (const find of (input.unlistedFinds ?? []) as Array<{ description: string }>) {
+    discrepancies.push({ kind: 'not_on_record', description: find.description });
+  }
+  return { ...input, expected, discrepancies };
+}
+
+const lotKinds: Readonly<Record<string, string>> = {
+  part: 'parts',
+  ammunition_lot: 'ammunition',
+  explosive_item: 'explosives',
+};
+
+/**
+ * A destruction states how much of each lot it destroyed: a lot named without a quantity is all
+ * of it at the site by the records, written out, so the certificate and every later count agree.
+ */
+function withLotAmounts(
+  db: Unlocked['db'],
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  if (typeof input.siteLocationId !== 'string' || !Array.isArray(input.items)) return input;
+  const site = input.siteLocationId;
+  const items = (input.items as Array<Record<string, unknown>>).map((ref) => {
+    const kind = lotKinds[String(ref.kind)];
+    if (kind === undefined || ref.quantity !== undefined || typeof ref.id !== 'string') return ref;
+    const held = amountAtSite(db, ref.id, site);
+    return held === null
+      ? ref
+      : { ...ref, quantity: { kind, unit: held.unit, amount: held.amount } };
+  });
+  return { ...input, items };
+}
+
 /** A correction seals the digest of the record it corrects, as that record's seal gave it. */
 function withCorrectedDigest(
   db: Unlocked['db'],
@@ -300,11 +404,10 @@ function checkReferences(db: Unlocked['db'], entity: CustodyEntity, data: Record
       );
     }
   }
-  for (const key of ['handoverSignature', 'receiptSignature']) {
-    const signature = data[key] as { image?: { sha256?: string } } | undefined;
-    const sha256 = signature?.image?.sha256;
-    if (typeof sha256 === 'string' && missingAttachments(db, [sha256]).length > 0) {
-      issues.push({ path: `${key}.image`, message: 'photoNotAttached', code: 'custom' });
+  // Drawn signatures, photos and the certificate's scan: each must be stored here.
+  for (const { path, sha256 } of attachmentsIn(data)) {
+    if (missingAttachments(db, [sha256]).length > 0) {
+      issues.push({ path, message: 'photoNotAttached', code: 'custom' });
     }
   }
   if (issues.length > 0) {

@@ -1,5 +1,12 @@
 import type { AttachmentRef } from '../../shared/domain/attachment.ts';
+import {
+  buildDestructionCertificate,
+  type CertificateItemLine,
+  type DestructionCertificateInput,
+} from '../../shared/documents/destruction-certificate.ts';
+import { documentLabels, type DocumentLabels } from '../../shared/documents/document-labels.ts';
 import { buildIntakeReceipt, recordNumberOf } from '../../shared/documents/intake-receipt.ts';
+import type { DestructionEvent } from '../../shared/domain/destruction-event.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
@@ -9,12 +16,14 @@ import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session, Unlocked } from '../session/session.ts';
 import { readAttachment } from '../store/attachments-repository.ts';
 import { readBlob } from '../store/blob-store.ts';
+import { certificateItemRows } from '../store/custody-queries.ts';
+import { readCustodyRecord } from '../store/custody-repository.ts';
 import { amendmentsOf } from '../store/intake-amendments.ts';
 import { readIntake } from '../store/intake-repository.ts';
 import { readLocation } from '../store/locations-repository.ts';
 import { findUser } from '../store/users-repository.ts';
 
-type DocumentHandlers = Pick<HandlerTable, 'makeIntakeReceipt'>;
+type DocumentHandlers = Pick<HandlerTable, 'makeIntakeReceipt' | 'makeDestructionCertificate'>;
 
 /** pdfkit embeds JPEG and PNG; a WebP photo is named on the page instead of printed. */
 const printableMimes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
@@ -76,7 +85,88 @@ export function documentHandlers(
       const bytes = await renderPdf(definition);
       return output.deliver({ fileName: fileNameOf(event), bytes });
     },
+
+    makeDestructionCertificate: async (input) => {
+      const { db } = open();
+      let record: DestructionCertificateInput['record'];
+      let seal: DestructionCertificateInput['seal'] = null;
+      if ('id' in input) {
+        const stored = readCustodyRecord(db, input.id);
+        if (stored === null || stored.entity !== 'destruction_event') {
+          throw new AppError('NOT_FOUND', 'This destruction does not exist here.');
+        }
+        record = stored.data as unknown as DestructionEvent;
+        const sealed = record.seal;
+        if (sealed !== undefined) {
+          seal = {
+            byName: findUser(db, sealed.signerId)?.name ?? sealed.signerId,
+            at: sealed.sealedAt,
+            digest: sealed.digest,
+          };
+        }
+      } else {
+        record = input.destruction as DestructionCertificateInput['record'];
+      }
+      const ticked = new Set(record.preDestructionVerification.itemsTicked);
+      const refs = record.items.flatMap((ref) => ('id' in ref ? [ref] : []));
+      const quantities = new Map(
+        refs.map((ref) => [ref.id, 'quantity' in ref ? ref.quantity : undefined] as const),
+      );
+      const lang = language();
+      const labels = documentLabels[lang];
+      const items = certificateItemRows(
+        db,
+        refs.map((ref) => ref.id),
+      ).map((row): CertificateItemLine => {
+        const quantity = quantities.get(row.id);
+        const typeLabel =
+          row.itemType === null
+            ? null
+            : (itemTypeLabel(labels, row.kind, row.itemType) ?? row.itemType);
+        return {
+          kind: row.kind,
+          description: [
+            typeLabel,
+            [row.manufacturer, row.model].filter(Boolean).join(' '),
+            row.calibre,
+          ]
+            .filter((part) => part !== null && part !== '')
+            .join(', '),
+          identifiers: [row.serialNumber, row.texts]
+            .filter((part) => part !== null && part !== '')
+            .join('\n'),
+          amount: quantity?.amount ?? row.quantityAmount,
+          unit: quantity?.unit ?? row.quantityUnit,
+          ticked: ticked.has(row.id),
+        };
+      });
+      const definition = buildDestructionCertificate(
+        {
+          record,
+          siteName: readLocation(db, record.siteLocationId)?.name ?? '',
+          items,
+          seal,
+          generatedAt: now().toISOString(),
+        },
+        lang,
+      );
+      const bytes = await renderPdf(definition);
+      // An ASCII name in any language (see fileNameOf).
+      const number = record.certificateNumber.replace(/[^A-Za-z0-9-]+/g, '-');
+      return output.deliver({ fileName: `destruction-certificate-${number}.pdf`, bytes });
+    },
   };
+}
+
+/** The screen's label of an item's type, whatever its kind. */
+function itemTypeLabel(labels: DocumentLabels, kind: string, itemType: string): string | undefined {
+  const table: Record<string, Record<string, string>> = {
+    weapon: labels.weaponType,
+    part: labels.partType,
+    ammunition: labels.ammoClass,
+    explosive: labels.explosiveType,
+  };
+  return table[kind]?.[itemType];
 }
 
 function allPhotos(event: {

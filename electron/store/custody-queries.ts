@@ -167,6 +167,62 @@ export function listStorageSites(db: Db, today: string) {
   });
 }
 
+/** Every item a site holds by its records, with the amount there: a stock check's expected list. */
+export function heldAtSite(
+  db: Db,
+  siteId: string,
+  today: string,
+): Array<{ itemId: string; amount: number }> {
+  todayOk(today);
+  return prepared(
+    db,
+    `WITH held AS (${HELD_AT_SITE}) SELECT i.id AS itemId, coalesce(held.amount, 1) AS amount
+       FROM held JOIN items i ON i.rowid = held.r WHERE i.record_status = 'final'
+       ORDER BY i.kind, i.id`,
+  ).all({ site: siteId }) as Array<{ itemId: string; amount: number }>;
+}
+
+/** How much of an item is at a site by its records, in its own unit (null: none of it there). */
+export function amountAtSite(
+  db: Db,
+  itemId: string,
+  siteId: string,
+): { amount: number; unit: string } | null {
+  const row = prepared(
+    db,
+    `WITH held AS (${HELD_AT_SITE}) SELECT coalesce(held.amount, 1) AS amount, i.quantity_unit AS unit
+     FROM held JOIN items i ON i.rowid = held.r WHERE i.id = @item`,
+  ).get({ site: siteId, item: itemId }) as { amount: number; unit: string | null } | undefined;
+  return row === undefined || row.unit === null ? null : { amount: row.amount, unit: row.unit };
+}
+
+/** Items as a certificate lists them: what they are and every text read off them. */
+export function certificateItemRows(
+  db: Db,
+  ids: readonly string[],
+): Array<{
+  id: string;
+  kind: 'weapon' | 'part' | 'ammunition' | 'explosive';
+  itemType: string | null;
+  manufacturer: string | null;
+  model: string | null;
+  calibre: string | null;
+  serialNumber: string | null;
+  quantityAmount: number | null;
+  quantityUnit: string | null;
+  texts: string | null;
+}> {
+  return prepared(
+    db,
+    `SELECT i.id, i.kind, i.item_type AS itemType, i.manufacturer, i.model, i.calibre,
+       i.serial_number AS serialNumber, i.quantity_amount AS quantityAmount,
+       i.quantity_unit AS quantityUnit,
+       (SELECT group_concat(t.text_as_read, '; ') FROM item_texts t WHERE t.item_id = i.id
+          AND t.text_normalised <> coalesce(i.serial_normalised, '')) AS texts
+     FROM json_each(@ids) page CROSS JOIN items i ON i.id = page.value ORDER BY page.key`,
+  ).all({ ids: JSON.stringify(ids) }) as never;
+}
+
 const PICK_LIMIT = 500;
 
 /** Items to move or decide about, from one source, with how much of each is where asked. */
@@ -306,13 +362,40 @@ export function itemTimeline(
         toLocationName: locationName(db, effect.toLocationId),
         amount: effect.amount,
       });
-    } else {
+    } else if (effect.type === 'decision') {
       entries.push({
         type: 'decision',
         ...common,
         decision: effect.decision,
         decidedBy: event.summary.decidedBy ?? '',
         reason: event.summary.reason ?? '',
+      });
+    } else if (effect.type === 'destruction') {
+      entries.push({
+        type: 'destruction',
+        ...common,
+        siteName: locationName(db, effect.siteLocationId),
+        method: event.summary.method ?? '',
+        certificateNumber: event.summary.certificateNumber ?? '',
+        amount: effect.amount,
+      });
+    } else if (effect.type === 'loss') {
+      entries.push({
+        type: 'loss',
+        ...common,
+        incidentKind: effect.incidentKind,
+        fromLocationName: locationName(db, effect.fromLocationId),
+        circumstances: event.summary.reason ?? '',
+        amount: effect.amount,
+      });
+    } else {
+      entries.push({
+        type: 'stock_check',
+        ...common,
+        siteName: locationName(db, effect.siteLocationId),
+        countedBy: event.summary.countedBy ?? '',
+        expectedAmount: effect.expectedAmount,
+        foundAmount: effect.foundAmount,
       });
     }
   }
@@ -336,11 +419,14 @@ export function listCustodyRecords(
        r.created_by AS createdBy,
        json_extract(r.data_json, '$.purpose') AS purpose,
        json_extract(r.data_json, '$.decision') AS decision,
+       coalesce(json_extract(r.data_json, '$.method'), json_extract(r.data_json, '$.incidentKind'))
+         AS other,
        json_extract(r.data_json, '$.fromHolder.name') AS fromName,
        json_extract(r.data_json, '$.fromHolder.unit') AS fromUnit,
        json_extract(r.data_json, '$.toHolder.name') AS toName,
        json_extract(r.data_json, '$.toHolder.unit') AS toUnit,
-       json_array_length(r.data_json, '$.items') AS itemCount,
+       coalesce(json_array_length(r.data_json, '$.items'),
+         json_array_length(r.data_json, '$.expected')) AS itemCount,
        (SELECT c.id FROM custody_records c WHERE c.corrects_id = r.id
         ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1) AS correctedBy
      FROM custody_records r ${where}
@@ -353,6 +439,7 @@ export function listCustodyRecords(
     createdBy: string;
     purpose: string | null;
     decision: string | null;
+    other: string | null;
     fromName: string | null;
     fromUnit: string | null;
     toName: string | null;
@@ -368,7 +455,7 @@ export function listCustodyRecords(
       id: row.id,
       entity: row.entity,
       occurredAt: row.occurredAt,
-      what: row.purpose ?? row.decision ?? '',
+      what: row.purpose ?? row.decision ?? row.other ?? '',
       fromHolder: holder(row.fromName, row.fromUnit),
       toHolder: holder(row.toName, row.toUnit),
       itemCount: row.itemCount,

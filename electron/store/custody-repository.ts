@@ -1,5 +1,6 @@
 import {
   correctedIdOf,
+  custodyEntities,
   custodyEventsOf,
   custodyMomentOf,
   deriveItemCustody,
@@ -18,8 +19,6 @@ import { prepared } from './prepared.ts';
  * (migration 70). Every function runs inside the caller's transaction: a record, its items'
  * events and their derived state are written together or not at all.
  */
-
-export const custodyEntities = ['custody_transfer', 'custody_decision'] as const;
 
 export function isCustodyEntity(entity: string): entity is CustodyEntity {
   return (custodyEntities as readonly string[]).includes(entity);

@@ -48,6 +48,9 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   attachment: { table: 'attachments', key: 'sha256' },
   custody_transfer: { table: 'custody_records', key: 'id' },
   custody_decision: { table: 'custody_records', key: 'id' },
+  destruction_event: { table: 'custody_records', key: 'id' },
+  stock_check: { table: 'custody_records', key: 'id' },
+  loss_incident: { table: 'custody_records', key: 'id' },
   signing_key: { table: 'signing_keys', key: 'key_id' },
 };
 
@@ -451,6 +454,9 @@ function applyWith(
       return applyAttachment(db, dbId, change);
     case 'custody_transfer':
     case 'custody_decision':
+    case 'destruction_event':
+    case 'stock_check':
+    case 'loss_incident':
       return applyCustody(db, dbId, change);
     case 'signing_key':
       return applySigningKey(db, dbId, change);

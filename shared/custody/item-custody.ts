@@ -36,7 +36,27 @@ export type CustodyEffect =
       /** How much of the item moves (null: all of it that is at the origin). */
       readonly amount: number | null;
     }
-  | { readonly type: 'decision'; readonly decision: CustodyDecisionKind };
+  | { readonly type: 'decision'; readonly decision: CustodyDecisionKind }
+  | {
+      readonly type: 'destruction';
+      readonly siteLocationId: string;
+      /** How much of it was destroyed (null: all of it that is at the site). */
+      readonly amount: number | null;
+    }
+  | {
+      readonly type: 'loss';
+      /** The site it went missing from (null: from a person away from any site). */
+      readonly fromLocationId: string | null;
+      readonly amount: number | null;
+      readonly incidentKind: 'loss' | 'theft';
+    }
+  | {
+      /** Counted at a site: moves and decides nothing; its findings are in the timeline. */
+      readonly type: 'stock_check';
+      readonly siteLocationId: string;
+      readonly expectedAmount: number;
+      readonly foundAmount: number;
+    };
 
 /** One custody record's effect on one item. */
 export interface CustodyEvent {
@@ -85,7 +105,8 @@ export interface ItemCustodyState {
 
 /** The order every side applies records in: the moment they name, then their id. */
 export function compareCustodyEvents(a: CustodyEvent, b: CustodyEvent): number {
-  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  const [x, y] = [Date.parse(a.at), Date.parse(b.at)];
+  if (x !== y) return x < y ? -1 : 1;
   return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
 }
 
@@ -138,7 +159,10 @@ export function deriveItemCustody(
 
   const settle = (at: string) => {
     const next =
-      placed === 'transferred' || placed === 'returned_legalized'
+      placed === 'transferred' ||
+      placed === 'returned_legalized' ||
+      placed === 'destroyed' ||
+      placed === 'lost_stolen'
         ? placed
         : (disposition ?? placed);
     if (next !== status) {
@@ -150,8 +174,50 @@ export function deriveItemCustody(
   for (const event of [...events].sort(compareCustodyEvents)) {
     if (voided.has(event.recordId)) continue;
     const after = finalStates[status];
-    if (after !== undefined) conflicts.push({ recordId: event.recordId, reason: after });
     const effect = event.effect;
+    if (effect.type === 'stock_check') {
+      // A count that finds what was destroyed, lost or returned is a contradiction to settle;
+      // one that confirms it is gone is not.
+      if (after !== undefined && effect.foundAmount > 0) {
+        conflicts.push({ recordId: event.recordId, reason: after });
+      }
+      continue;
+    }
+    if (after !== undefined) conflicts.push({ recordId: event.recordId, reason: after });
+    if (effect.type === 'destruction' || effect.type === 'loss') {
+      const from = effect.type === 'destruction' ? effect.siteLocationId : effect.fromLocationId;
+      const atOrigin = round(
+        holdings
+          .filter((holding) => holding.locationId === from)
+          .reduce((sum, holding) => sum + holding.amount, 0),
+      );
+      const wanted = effect.amount ?? (atOrigin > 0 ? atOrigin : whole);
+      if (after === undefined && atOrigin <= 0) {
+        conflicts.push({ recordId: event.recordId, reason: 'not_at_origin' });
+      } else if (after === undefined && wanted > atOrigin) {
+        conflicts.push({ recordId: event.recordId, reason: 'not_enough_at_origin' });
+      }
+      let remaining = wanted;
+      const take = (match: (holding: Holding) => boolean) => {
+        holdings = holdings.map((holding) => {
+          if (remaining <= 0 || !match(holding)) return holding;
+          const gone = Math.min(holding.amount, remaining);
+          remaining = round(remaining - gone);
+          return { ...holding, amount: round(holding.amount - gone) };
+        });
+      };
+      take((holding) => holding.locationId === from);
+      take(() => true);
+      holdings = holdings.filter((holding) => holding.amount > 0);
+      // Destroyed or missing once nothing of it is held anywhere; a part of a lot leaves the rest.
+      if (holdings.length === 0) {
+        placed = effect.type === 'destruction' ? 'destroyed' : 'lost_stolen';
+        disposition = null;
+        locationId = from;
+      }
+      settle(event.at);
+      continue;
+    }
     if (effect.type === 'decision') {
       if (effect.decision === 'for_destruction') disposition = 'awaiting_destruction';
       else if (effect.decision === 'evidence_hold') disposition = 'evidence_hold';
@@ -216,9 +282,21 @@ export interface CustodyEventSummary {
   /** Who decided, and why (a decision). */
   readonly decidedBy?: string;
   readonly reason?: string;
+  /** A destruction's method and certificate. */
+  readonly method?: string;
+  readonly certificateNumber?: string;
+  /** Who counted (a stock check). */
+  readonly countedBy?: string;
 }
 
-export type CustodyEntity = 'custody_transfer' | 'custody_decision';
+export const custodyEntities = [
+  'custody_transfer',
+  'custody_decision',
+  'destruction_event',
+  'stock_check',
+  'loss_incident',
+] as const;
+export type CustodyEntity = (typeof custodyEntities)[number];
 
 type Json = Record<string, unknown>;
 
@@ -232,9 +310,24 @@ function locationOf(holder: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** The moment a custody record says it happened. */
+const momentField: Readonly<Record<CustodyEntity, string>> = {
+  custody_transfer: 'transferredAt',
+  custody_decision: 'decidedAt',
+  destruction_event: 'destructionDate',
+  stock_check: 'checkedAt',
+  loss_incident: 'occurredAt',
+};
+
+/**
+ * The moment a custody record says it happened, as a UTC instant (records name their local
+ * offset; the order is by instant). A destruction names only its day: it counts at the day's end,
+ * after the day's arrivals at the site.
+ */
 export function custodyMomentOf(entity: CustodyEntity, record: Json): string {
-  return String(entity === 'custody_transfer' ? record.transferredAt : record.decidedAt);
+  const value = String(record[momentField[entity]]);
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.999Z` : value;
+  const instant = Date.parse(at);
+  return Number.isNaN(instant) ? value : new Date(instant).toISOString();
 }
 
 /** The record a custody record corrects, if it is a correction. */
@@ -251,9 +344,41 @@ export function custodyEventsOf(
   entity: CustodyEntity,
   record: Json,
 ): Array<{ itemId: string; summary: CustodyEventSummary }> {
+  if (entity === 'stock_check') return stockCheckEvents(record);
   const refs = Array.isArray(record.items) ? (record.items as Json[]) : [];
   return refs.flatMap((ref): Array<{ itemId: string; summary: CustodyEventSummary }> => {
     if (typeof ref.id !== 'string') return [];
+    const quantity = ref.quantity as Json | undefined;
+    const amount = typeof quantity?.amount === 'number' ? quantity.amount : null;
+    if (entity === 'destruction_event') {
+      return [
+        {
+          itemId: ref.id,
+          summary: {
+            effect: { type: 'destruction', siteLocationId: String(record.siteLocationId), amount },
+            method: String(record.method),
+            certificateNumber: String(record.certificateNumber),
+          },
+        },
+      ];
+    }
+    if (entity === 'loss_incident') {
+      return [
+        {
+          itemId: ref.id,
+          summary: {
+            effect: {
+              type: 'loss',
+              fromLocationId:
+                typeof record.siteLocationId === 'string' ? record.siteLocationId : null,
+              amount,
+              incidentKind: record.incidentKind === 'theft' ? 'theft' : 'loss',
+            },
+            reason: String(record.circumstances),
+          },
+        },
+      ];
+    }
     if (entity === 'custody_decision') {
       return [
         {
@@ -266,7 +391,6 @@ export function custodyEventsOf(
         },
       ];
     }
-    const quantity = ref.quantity as Json | undefined;
     return [
       {
         itemId: ref.id,
@@ -277,11 +401,38 @@ export function custodyEventsOf(
             toLocationId: locationOf(record.toHolder),
             toHolder: holderText(record.toHolder),
             purpose: record.purpose as CustodyPurpose,
-            amount: typeof quantity?.amount === 'number' ? quantity.amount : null,
+            amount,
           },
           fromHolder: holderText(record.fromHolder),
         },
       },
     ];
   });
+}
+
+/** Each item a stock check expected, or found without expecting it, with the two counts. */
+function stockCheckEvents(record: Json): Array<{ itemId: string; summary: CustodyEventSummary }> {
+  const lines = (value: unknown) =>
+    new Map(
+      (Array.isArray(value) ? (value as Json[]) : []).flatMap((line) =>
+        typeof line.itemId === 'string' && typeof line.amount === 'number'
+          ? [[line.itemId, line.amount] as const]
+          : [],
+      ),
+    );
+  const expected = lines(record.expected);
+  const found = lines(record.found);
+  const site = String(record.siteLocationId);
+  return [...new Set([...expected.keys(), ...found.keys()])].map((itemId) => ({
+    itemId,
+    summary: {
+      effect: {
+        type: 'stock_check',
+        siteLocationId: site,
+        expectedAmount: expected.get(itemId) ?? 0,
+        foundAmount: found.get(itemId) ?? 0,
+      },
+      countedBy: String(record.countedBy),
+    },
+  }));
 }

@@ -1,6 +1,9 @@
 import type {
   AmmoClass,
   AttachmentKind,
+  DestructionMethod,
+  SourceContext,
+  VerificationResult,
   ExplosiveSafetyStatus,
   ExplosiveType,
   IntakeContext,
@@ -126,6 +129,28 @@ const en = {
     signature: 'Signature',
     other: 'Other',
   } satisfies Record<AttachmentKind, string>,
+  destructionMethod: {
+    smelting_melting: 'Smelting',
+    cutting_torch: 'Cutting (torch)',
+    cutting_mechanical: 'Cutting (mechanical)',
+    crushing: 'Crushing',
+    shredding: 'Shredding',
+    open_burning: 'Open burning',
+    incineration: 'Incineration',
+    detonation_demolition: 'Detonation',
+    industrial_demil: 'Industrial demilitarisation',
+    other: 'Other',
+  } satisfies Record<DestructionMethod, string>,
+  sourceContext: {
+    seized: 'Seized',
+    found: 'Found',
+    surrendered: 'Surrendered',
+    surplus: 'Surplus',
+  } satisfies Record<SourceContext, string>,
+  verificationResult: {
+    all_match: 'Everything matches',
+    discrepancies_found: 'Discrepancies found',
+  } satisfies Record<VerificationResult, string>,
 };
 
 const srLatn = {
@@ -236,6 +261,28 @@ const srLatn = {
     signature: 'Potpis',
     other: 'Drugo',
   } satisfies Record<AttachmentKind, string>,
+  destructionMethod: {
+    smelting_melting: 'Topljenje',
+    cutting_torch: 'Sečenje (gorionik)',
+    cutting_mechanical: 'Sečenje (mehaničko)',
+    crushing: 'Drobljenje',
+    shredding: 'Usitnjavanje',
+    open_burning: 'Spaljivanje na otvorenom',
+    incineration: 'Spaljivanje u peći',
+    detonation_demolition: 'Detonacija',
+    industrial_demil: 'Industrijska demilitarizacija',
+    other: 'Drugo',
+  } satisfies Record<DestructionMethod, string>,
+  sourceContext: {
+    seized: 'Zaplenjeno',
+    found: 'Pronađeno',
+    surrendered: 'Predato',
+    surplus: 'Višak',
+  } satisfies Record<SourceContext, string>,
+  verificationResult: {
+    all_match: 'Sve se poklapa',
+    discrepancies_found: 'Utvrđena odstupanja',
+  } satisfies Record<VerificationResult, string>,
 };
 
 export type DocumentLabels = typeof en;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AttachmentRefSchema } from './attachment.ts';
+import { CorrectionSchema } from './correction.ts';
 import {
   DestructionMethodSchema,
   SourceContextSchema,
@@ -11,6 +12,7 @@ import { ItemRefSchema } from './item-ref.ts';
 import { keyed } from './message-keys.ts';
 import {
   BooleanSchema,
+  duplicateIdIssues,
   IsoDateSchema,
   listOf,
   objectOf,
@@ -21,6 +23,7 @@ import {
   type DomainIssue,
 } from './primitives.ts';
 import { QuantitySchema } from './quantity.ts';
+import { SealSchema } from './seal.ts';
 
 /**
  * A count destroyed without item records (legacy or bulk ammunition). It keeps its source
@@ -44,6 +47,8 @@ export const PreDestructionVerificationSchema = z
       verifiedAt: TimestampSchema.optional(),
       countChecked: BooleanSchema,
       serialsChecked: BooleanSchema,
+      /** The items ticked one by one against the physical item (serial read off it). */
+      itemsTicked: listOf(RecordIdSchema),
       result: VerificationResultSchema,
       note: textSchema(1000).optional(),
     },
@@ -74,7 +79,7 @@ export type Witness = z.infer<typeof WitnessSchema>;
  * lists are preferred; aggregate counts are allowed for bulk ammunition, and one of the two must
  * be there. "Destroyed" guns that reappear in crimes are why the trail and photos are required.
  */
-export const DestructionEventSchema = objectOf({
+const destructionEventShape = {
   id: RecordIdSchema,
   destructionDate: IsoDateSchema,
   siteLocationId: RecordIdSchema,
@@ -96,11 +101,48 @@ export const DestructionEventSchema = objectOf({
   publicEvent: BooleanSchema.optional(),
   /** For example International Gun Destruction Day, 9 July. */
   publicOccasion: textSchema(200).optional(),
-}).superRefine((event, ctx) => {
-  const issues: DomainIssue[] =
-    event.items.length === 0 && event.aggregateCounts.length === 0
-      ? [{ path: ['items'], message: 'itemRequired' }]
-      : [];
-  reportIssues(ctx, issues);
-});
+  correction: CorrectionSchema.optional(),
+};
+
+/**
+ * Items or counts, each item once; "all match" only when every listed item was ticked against
+ * the physical item (a destruction certified without that check is what lets guns reappear).
+ */
+function destructionIssues(event: {
+  items: readonly object[];
+  aggregateCounts: readonly unknown[];
+  preDestructionVerification: { result: string; itemsTicked: readonly string[] };
+}): DomainIssue[] {
+  const issues: DomainIssue[] = [...duplicateIdIssues(event, ['items'])];
+  if (event.items.length === 0 && event.aggregateCounts.length === 0) {
+    issues.push({ path: ['items'], message: 'itemRequired' });
+  }
+  const ticked = new Set(event.preDestructionVerification.itemsTicked);
+  if (
+    event.preDestructionVerification.result === 'all_match' &&
+    event.items.some((item) => {
+      const id = (item as { id?: unknown }).id;
+      return typeof id === 'string' && !ticked.has(id);
+    })
+  ) {
+    issues.push({ path: ['preDestructionVerification', 'itemsTicked'], message: 'notAllTicked' });
+  }
+  return issues;
+}
+
+export const DestructionEventSchema = objectOf({
+  ...destructionEventShape,
+  /** Added by main when the record is sealed; required on every side that receives it. */
+  seal: SealSchema.optional(),
+}).superRefine((event, ctx) => reportIssues(ctx, destructionIssues(event)));
+
+// A form never names the id: main draws it when it seals the record.
+const { id: _id, ...destructionEventInput } = destructionEventShape;
+
+/** A destruction as a form sends it: main gives it its id when it seals it. */
+export const DestructionEventInputSchema = objectOf(destructionEventInput).superRefine(
+  (event, ctx) => reportIssues(ctx, destructionIssues(event)),
+);
+export type DestructionEventInput = z.input<typeof DestructionEventInputSchema>;
+
 export type DestructionEvent = z.infer<typeof DestructionEventSchema>;

@@ -499,3 +499,13 @@ export const attachmentKindValues = [
 ] as const;
 export const AttachmentKindSchema = enumSchema(attachmentKindValues);
 export type AttachmentKind = z.infer<typeof AttachmentKindSchema>;
+
+/** A12 loss or theft incident: diversion from national stockpiles (revised PoA report). */
+export const lossIncidentKindValues = ['loss', 'theft'] as const;
+export const LossIncidentKindSchema = enumSchema(lossIncidentKindValues);
+export type LossIncidentKind = z.infer<typeof LossIncidentKindSchema>;
+
+/** What a stock check found against what the records say the site holds. */
+export const stockDiscrepancyKindValues = ['missing', 'count_differs', 'not_on_record'] as const;
+export const StockDiscrepancyKindSchema = enumSchema(stockDiscrepancyKindValues);
+export type StockDiscrepancyKind = z.infer<typeof StockDiscrepancyKindSchema>;

@@ -17,6 +17,7 @@ export * from './ids.ts';
 export * from './intake-event.ts';
 export * from './item-ref.ts';
 export * from './location.ts';
+export * from './loss-incident.ts';
 export * from './marking.ts';
 export {
   DomainMessageKeySchema,
@@ -30,6 +31,7 @@ export * from './record-meta.ts';
 export * from './seal.ts';
 export * from './seizure-details.ts';
 export * from './serial-number.ts';
+export * from './stock-check.ts';
 export * from './weapon-item.ts';
 export {
   DomainIssueSchema,

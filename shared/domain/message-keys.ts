@@ -57,6 +57,7 @@ export const domainMessageKeys = [
   'campaignNotExpected',
   'itemRequired',
   'witnessRequired',
+  'notAllTicked',
 ] as const;
 export const DomainMessageKeySchema = z.enum(domainMessageKeys);
 export type DomainMessageKey = z.infer<typeof DomainMessageKeySchema>;

@@ -11,6 +11,9 @@ export const recordEntities = [
   'attachment',
   'custody_transfer',
   'custody_decision',
+  'destruction_event',
+  'stock_check',
+  'loss_incident',
   'signing_key',
 ] as const;
 export type RecordEntity = (typeof recordEntities)[number];

@@ -3,6 +3,9 @@ import { AttachmentMimeSchema, maxAttachmentBytes } from '../domain/attachment.t
 import { CampaignSchema } from '../domain/campaign.ts';
 import { CustodyDecisionSchema } from '../domain/custody-decision.ts';
 import { CustodyTransferSchema } from '../domain/custody-transfer.ts';
+import { DestructionEventSchema } from '../domain/destruction-event.ts';
+import { LossIncidentSchema } from '../domain/loss-incident.ts';
+import { StockCheckSchema } from '../domain/stock-check.ts';
 import { userRoleValues, type LocationType, type UserRole } from '../domain/enums.ts';
 import { Sha256Schema } from '../domain/ids.ts';
 import {
@@ -218,6 +221,55 @@ export const custodyDecisionType: RecordType = {
   roles: { create: custodians },
 };
 
+/** Who seals destructions: destruction officers, and those who lead the work. */
+const destroyers: readonly UserRole[] = ['destruction_officer', 'team_lead', 'administrator'];
+
+export const destructionEventType: RecordType = {
+  entity: 'destruction_event',
+  lifecycle: 'sealed',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: DestructionEventSchema,
+  finalSchema: DestructionEventSchema,
+  finalIssues: (record, context) =>
+    intakeDateIssues(record.destructionDate, context.today).map((issue) => ({
+      ...issue,
+      path: ['destructionDate'],
+    })),
+  references: { siteLocationId: 'location' },
+  merge: 'top_level_fields',
+  listFields: ['destructionDate', 'method', 'siteLocationId'],
+  roles: { create: destroyers },
+};
+
+export const stockCheckType: RecordType = {
+  entity: 'stock_check',
+  lifecycle: 'sealed',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: StockCheckSchema,
+  finalSchema: StockCheckSchema,
+  finalIssues: (record, context) => momentIssues(record, 'checkedAt', context.today),
+  references: { siteLocationId: 'location' },
+  merge: 'top_level_fields',
+  listFields: ['checkedAt', 'siteLocationId'],
+  roles: { create: custodians },
+};
+
+export const lossIncidentType: RecordType = {
+  entity: 'loss_incident',
+  lifecycle: 'sealed',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: LossIncidentSchema,
+  finalSchema: LossIncidentSchema,
+  finalIssues: (record, context) => momentIssues(record, 'occurredAt', context.today),
+  references: { siteLocationId: 'location' },
+  merge: 'top_level_fields',
+  listFields: ['occurredAt', 'incidentKind', 'siteLocationId'],
+  roles: { create: custodians },
+};
+
 export const signingKeyType: RecordType = {
   entity: 'signing_key',
   lifecycle: 'immutable',
@@ -239,6 +291,9 @@ export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   attachment: attachmentType,
   custody_transfer: custodyTransferType,
   custody_decision: custodyDecisionType,
+  destruction_event: destructionEventType,
+  stock_check: stockCheckType,
+  loss_incident: lossIncidentType,
   signing_key: signingKeyType,
 };
 

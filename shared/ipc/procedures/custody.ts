@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { custodyConflictReasons } from '../../custody/item-custody.ts';
+import { custodyConflictReasons, custodyEntities } from '../../custody/item-custody.ts';
 import { CustodyDecisionInputSchema } from '../../domain/custody-decision.ts';
 import { CustodyTransferInputSchema } from '../../domain/custody-transfer.ts';
+import { DestructionEventInputSchema } from '../../domain/destruction-event.ts';
+import { LossIncidentInputSchema } from '../../domain/loss-incident.ts';
+import { StockCheckInputSchema } from '../../domain/stock-check.ts';
 import { LifecycleStatusSchema } from '../../domain/enums.ts';
 import { RecordIdSchema } from '../../domain/ids.ts';
 import { LocationSchema } from '../../domain/location.ts';
@@ -90,8 +93,17 @@ export const ItemPickSchema = z
   );
 export type ItemPick = z.input<typeof ItemPickSchema>;
 
-export const custodyEntityValues = ['custody_transfer', 'custody_decision'] as const;
-export const CustodyEntitySchema = z.enum(custodyEntityValues);
+export const CustodyEntitySchema = z.enum(custodyEntities);
+
+/** What every custody line of a timeline says besides its own facts. */
+const custodyEntryCommon = {
+  at: z.string(),
+  recordId: RecordIdSchema,
+  recordedBy: PersonRefSchema,
+  /** Corrected by a later record: kept, but it no longer moves or decides anything. */
+  correctedBy: RecordIdSchema.nullable(),
+  conflict: CustodyConflictReasonSchema.nullable(),
+};
 
 /** One line of an item's timeline: its intake, or a custody record about it. */
 export const TimelineEntrySchema = z.discriminatedUnion('type', [
@@ -121,14 +133,34 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('decision'),
-    at: z.string(),
-    recordId: RecordIdSchema,
+    ...custodyEntryCommon,
     decision: z.string(),
     decidedBy: z.string(),
     reason: z.string(),
-    recordedBy: PersonRefSchema,
-    correctedBy: RecordIdSchema.nullable(),
-    conflict: CustodyConflictReasonSchema.nullable(),
+  }),
+  z.object({
+    type: z.literal('destruction'),
+    ...custodyEntryCommon,
+    siteName: z.string().nullable(),
+    method: z.string(),
+    certificateNumber: z.string(),
+    amount: z.number().nullable(),
+  }),
+  z.object({
+    type: z.literal('loss'),
+    ...custodyEntryCommon,
+    incidentKind: z.enum(['loss', 'theft']),
+    fromLocationName: z.string().nullable(),
+    circumstances: z.string(),
+    amount: z.number().nullable(),
+  }),
+  z.object({
+    type: z.literal('stock_check'),
+    ...custodyEntryCommon,
+    siteName: z.string().nullable(),
+    countedBy: z.string(),
+    expectedAmount: z.number(),
+    foundAmount: z.number(),
   }),
 ]);
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
@@ -194,6 +226,24 @@ export const custodyProcedures = {
   /** Seals a decision (for destruction, evidence hold, return to the owner, release a hold). */
   recordCustodyDecision: {
     input: z.object({ decision: CustodyDecisionInputSchema, passphrase: SealPassphraseSchema }),
+    output: z.object({ id: RecordIdSchema }),
+  },
+  /**
+   * Seals a destruction (destruction officers, team leads): refused, naming the items, when one
+   * is not at the destruction site by its records, already destroyed or lost.
+   */
+  recordDestruction: {
+    input: z.object({ destruction: DestructionEventInputSchema, passphrase: SealPassphraseSchema }),
+    output: z.object({ id: RecordIdSchema }),
+  },
+  /** Seals a stock check; main adds the site's expected list and every discrepancy. */
+  recordStockCheck: {
+    input: z.object({ stockCheck: StockCheckInputSchema, passphrase: SealPassphraseSchema }),
+    output: z.object({ id: RecordIdSchema }),
+  },
+  /** Seals a loss or theft incident: the items are lost or stolen from then on. */
+  recordLossIncident: {
+    input: z.object({ incident: LossIncidentInputSchema, passphrase: SealPassphraseSchema }),
     output: z.object({ id: RecordIdSchema }),
   },
   /** Storage sites, evidence rooms and destruction sites with what they hold now. */

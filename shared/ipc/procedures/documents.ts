@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DestructionEventInputSchema } from '../../domain/destruction-event.ts';
 import { RecordIdSchema } from '../../domain/ids.ts';
 
 /**
@@ -26,6 +27,17 @@ export const documentProcedures = {
    */
   makeIntakeReceipt: {
     input: z.object({ id: RecordIdSchema, includePhotos: z.boolean().default(false) }),
+    output: DocumentDeliverySchema,
+  },
+  /**
+   * The destruction certificate: of a sealed destruction (by id), or of one about to be sealed,
+   * printed to be signed on paper and scanned before sealing (its seal line then says so).
+   */
+  makeDestructionCertificate: {
+    input: z.union([
+      z.object({ id: RecordIdSchema }),
+      z.object({ destruction: DestructionEventInputSchema }),
+    ]),
     output: DocumentDeliverySchema,
   },
 } as const;

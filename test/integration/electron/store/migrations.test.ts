@@ -90,6 +90,8 @@ describe('migrate', () => {
       'locations',
       'meta',
       'outbox',
+      // Migration 80: people's signing keys (public; this laptop's own wrapped by their passphrase).
+      'signing_keys',
       'sync_deferred',
       'sync_issues',
       'sync_state',
@@ -128,6 +130,7 @@ describe('migrate', () => {
       'items_untouched_by_location',
       'outbox_by_entity',
       'outbox_by_wire_id',
+      'signing_keys_by_user',
       'sync_issues_open',
     ]);
     expect(namesOf(schema, 'trigger')).toEqual([

@@ -19,6 +19,7 @@ const smelting = {
     verifiedBy: 'Commission of three',
     countChecked: true,
     serialsChecked: true,
+    itemsTicked: [id(101)],
     result: 'all_match',
   },
   witnesses: [{ name: 'A. Observer', organisation: 'UNDP SEESAC', role: 'independent observer' }],
@@ -32,6 +33,25 @@ const smelting = {
 };
 
 describe('DestructionEventSchema', () => {
+  it('certifies "all match" only when every item was ticked against the physical item', () => {
+    const unticked = {
+      ...smelting,
+      preDestructionVerification: { ...smelting.preDestructionVerification, itemsTicked: [] },
+    };
+    expect(issuesOf(DestructionEventSchema, unticked)).toStrictEqual([
+      ['preDestructionVerification.itemsTicked', 'notAllTicked'],
+    ]);
+    const withDiscrepancies = {
+      ...unticked,
+      preDestructionVerification: {
+        ...unticked.preDestructionVerification,
+        result: 'discrepancies_found',
+        note: 'One rifle could not be matched to its serial.',
+      },
+    };
+    expect(DestructionEventSchema.safeParse(withDiscrepancies).success).toBe(true);
+  });
+
   it('accepts a witnessed, certified smelting with items and a surplus aggregate', () => {
     expect(DestructionEventSchema.parse(smelting)).toStrictEqual(smelting);
   });
