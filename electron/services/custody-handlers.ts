@@ -57,6 +57,11 @@ type CustodyHandlers = Pick<
   | 'getCustodyRecord'
 >;
 
+/** Rows this connection has changed since it opened: unchanged means nothing was written. */
+function totalChanges(db: Unlocked['db']): number {
+  return prepared(db, 'SELECT total_changes()').pluck().get() as number;
+}
+
 /** The laptop's calendar date, as a custody officer reads "today" for ageing. */
 function localDateOf(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -151,7 +156,10 @@ export function custodyHandlers(
     passphrase: string,
   ): Promise<{ id: string }> => {
     const first = open();
-    first.db.transaction(() => prepare(first, entity, input, uuidv7(), now()))();
+    const checked = first.db.transaction(() => ({
+      data: prepare(first, entity, input, uuidv7(), now()),
+      changes: totalChanges(first.db),
+    }))();
     const key = await session.openSigningKey(passphrase);
     // Its id is drawn after the key's, so a key made for this seal sorts (and syncs) before it.
     const id = uuidv7();
@@ -163,7 +171,12 @@ export function custodyHandlers(
     const when = now();
     const at = when.toISOString();
     db.transaction(() => {
-      const data = prepare(unlocked, entity, input, id, when);
+      // Checked again only if anything was written meanwhile (sync, another window): the store's
+      // one connection counts every row it changes.
+      const data =
+        db === first.db && totalChanges(db) === checked.changes
+          ? { ...checked.data, id }
+          : prepare(unlocked, entity, input, id, when);
       if (key.created !== null) {
         const created = key.created;
         insertSigningKey(db, created);

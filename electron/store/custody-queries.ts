@@ -229,7 +229,14 @@ const PICK_LIMIT = 500;
 export function pickItems(db: Db, pick: ItemPick, today: string): CustodyItem[] {
   const columns = custodyColumns(today);
   let rows: CustodyItemRow[];
-  if (pick.siteId !== undefined) {
+  if (pick.itemIds !== undefined) {
+    rows = prepared(
+      db,
+      `SELECT ${columns}, i.quantity_amount AS amountHere
+       FROM json_each(@ids) page CROSS JOIN items i ON i.id = page.value ${custodyJoins}
+       ORDER BY page.key`,
+    ).all({ ids: JSON.stringify(pick.itemIds) }) as CustodyItemRow[];
+  } else if (pick.siteId !== undefined) {
     rows = prepared(
       db,
       `WITH held AS (${HELD_AT_SITE}) SELECT ${columns}, held.amount AS amountHere

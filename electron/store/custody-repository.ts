@@ -164,6 +164,51 @@ function startOf(row: ItemStartRow) {
   };
 }
 
+interface CustodyInputs {
+  readonly start: ReturnType<typeof startOf>;
+  readonly events: CustodyEvent[];
+}
+
+/**
+ * Each item's start (its intake) and custody events, read for many items at once: two statements
+ * over the id list, not two per item (a destruction of 10,000 items, a rebuild of every item).
+ * An item no intake here lists is absent from the map.
+ */
+function loadCustodyInputs(db: Db, itemIds: readonly string[]): Map<string, CustodyInputs> {
+  const ids = JSON.stringify(itemIds);
+  const inputs = new Map<string, CustodyInputs>();
+  for (const row of prepared(
+    db,
+    `SELECT i.id, i.quantity_amount, i.location_id, i.lifecycle_status, i.occurred_on
+     FROM json_each(?) page CROSS JOIN items i ON i.id = page.value`,
+  ).iterate(ids) as IterableIterator<ItemStartRow>) {
+    inputs.set(row.id, { start: startOf(row), events: [] });
+  }
+  // Records name many items with one effect: each distinct text is parsed once.
+  const parsed = new Map<string, CustodyEventSummary>();
+  for (const row of prepared(
+    db,
+    `SELECT e.item_id AS itemId, e.occurred_at AS at, e.record_id AS recordId,
+       e.effect_json AS effect
+     FROM json_each(?) page CROSS JOIN custody_item_events e ON e.item_id = page.value`,
+  ).iterate(ids) as IterableIterator<{
+    itemId: string;
+    at: string;
+    recordId: string;
+    effect: string;
+  }>) {
+    const target = inputs.get(row.itemId);
+    if (target === undefined) continue;
+    let summary = parsed.get(row.effect);
+    if (summary === undefined) {
+      summary = JSON.parse(row.effect) as CustodyEventSummary;
+      parsed.set(row.effect, summary);
+    }
+    target.events.push({ recordId: row.recordId, at: row.at, effect: summary.effect });
+  }
+  return inputs;
+}
+
 /**
  * An item's derived state with its events as stored plus `extra` (a record about to be written),
  * or null when no intake here lists the item.
@@ -174,18 +219,9 @@ export function deriveStoredItem(
   voided: ReadonlySet<string>,
   extra: readonly CustodyEvent[] = [],
 ): ItemCustodyState | null {
-  const start = prepared(
-    db,
-    `SELECT id, quantity_amount, location_id, lifecycle_status, occurred_on FROM items
-     WHERE id = ?`,
-  ).get(itemId) as ItemStartRow | undefined;
-  if (start === undefined) return null;
-  const events: CustodyEvent[] = itemEvents(db, itemId).map((event) => ({
-    recordId: event.recordId,
-    at: event.at,
-    effect: event.summary.effect,
-  }));
-  return deriveItemCustody(startOf(start), [...events, ...extra], voided);
+  const input = loadCustodyInputs(db, [itemId]).get(itemId);
+  if (input === undefined) return null;
+  return deriveItemCustody(input.start, [...input.events, ...extra], voided);
 }
 
 /**
@@ -206,26 +242,29 @@ export function refreshItemCustody(db: Db, itemIds: Iterable<string>): void {
     db,
     'INSERT INTO item_holdings (item_id, location_id, holder, amount) VALUES (?, ?, ?, ?)',
   );
-  for (const itemId of new Set(itemIds)) {
-    const hasEvents = prepared(db, 'SELECT 1 FROM custody_item_events WHERE item_id = ? LIMIT 1')
-      .pluck()
-      .get(itemId);
-    clearHoldings.run(itemId);
-    if (hasEvents === undefined) {
-      update.run(null, null, null, null, itemId);
-      continue;
-    }
-    const state = deriveStoredItem(db, itemId, voided);
-    if (state === null) continue;
-    update.run(
-      state.status,
-      state.locationId,
-      state.statusSince,
-      state.conflicts.length === 0 ? null : JSON.stringify(state.conflicts),
-      itemId,
-    );
-    for (const holding of state.holdings) {
-      insertHolding.run(itemId, holding.locationId, holding.holder, holding.amount);
+  const all = [...new Set(itemIds)];
+  for (let offset = 0; offset < all.length; offset += 5_000) {
+    const chunk = all.slice(offset, offset + 5_000);
+    const inputs = loadCustodyInputs(db, chunk);
+    for (const itemId of chunk) {
+      clearHoldings.run(itemId);
+      const input = inputs.get(itemId);
+      if (input === undefined) continue;
+      if (input.events.length === 0) {
+        update.run(null, null, null, null, itemId);
+        continue;
+      }
+      const state = deriveItemCustody(input.start, input.events, voided);
+      update.run(
+        state.status,
+        state.locationId,
+        state.statusSince,
+        state.conflicts.length === 0 ? null : JSON.stringify(state.conflicts),
+        itemId,
+      );
+      for (const holding of state.holdings) {
+        insertHolding.run(itemId, holding.locationId, holding.holder, holding.amount);
+      }
     }
   }
 }
@@ -257,14 +296,22 @@ export function conflictsOfNewRecord(
   const after = corrected === null ? voided : new Set([...voided, corrected]);
   const at = custodyMomentOf(entity, record);
   const id = String(record.id);
-  return custodyEventsOf(entity, record).flatMap(({ itemId, summary }): NewRecordProblem[] => {
-    const before = deriveStoredItem(db, itemId, voided);
-    if (before === null) return [{ itemId, unknown: true as const }];
-    const withIt = deriveStoredItem(db, itemId, after, [
-      { recordId: id, at, effect: summary.effect },
-    ]);
+  const events = custodyEventsOf(entity, record);
+  const inputs = loadCustodyInputs(
+    db,
+    events.map((event) => event.itemId),
+  );
+  return events.flatMap(({ itemId, summary }): NewRecordProblem[] => {
+    const input = inputs.get(itemId);
+    if (input === undefined) return [{ itemId, unknown: true as const }];
+    const before = deriveItemCustody(input.start, input.events, voided);
+    const withIt = deriveItemCustody(
+      input.start,
+      [...input.events, { recordId: id, at, effect: summary.effect }],
+      after,
+    );
     const known = new Set(before.conflicts.map((c) => `${c.recordId}:${c.reason}`));
-    return (withIt?.conflicts ?? [])
+    return withIt.conflicts
       .filter((conflict) => !known.has(`${conflict.recordId}:${conflict.reason}`))
       .map((conflict) => ({ itemId, conflict }));
   });

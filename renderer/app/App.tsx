@@ -1,4 +1,5 @@
 import { AboutPage } from '../features/about/AboutPage.tsx';
+import { CustodyPage } from '../features/custody/CustodyPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ItemsPage } from '../features/items/ItemsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
@@ -13,6 +14,7 @@ import { useHashRoute } from './use-hash-route.ts';
 const pages: Record<Route, () => React.JSX.Element> = {
   records: RecordsPage,
   items: ItemsPage,
+  custody: CustodyPage,
   places: PlacesPage,
   dashboard: DashboardPage,
   sync: SyncPage,

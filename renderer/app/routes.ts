@@ -2,6 +2,7 @@
 export const routes = [
   'records',
   'items',
+  'custody',
   'places',
   'dashboard',
   'sync',

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import enActions from './locales/en.actions.json';
+import enCustody from './locales/en.custody.json';
 import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
 import enInventory from './locales/en.inventory.json';
@@ -13,6 +14,7 @@ import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnActions from './locales/sr-Latn.actions.json';
+import srLatnCustody from './locales/sr-Latn.custody.json';
 import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
 import srLatnInventory from './locales/sr-Latn.inventory.json';
@@ -31,7 +33,8 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * shared/domain), `actions` (what a record page offers: the receipt, amending, deleting a draft),
  * `places` (locations and collection campaigns), `event` (the intake's event-level fields:
  * coordinates, scene photos, route and persons of a seizure, and the date field), `inventory`
- * (the Items area: every item across records, and an item's page).
+ * (the Items area: every item across records, and an item's page), `custody` (the Custody area:
+ * storage sites, transfers and decisions with their forms, and an item's custody and timeline).
  */
 export const resources = {
   en: {
@@ -45,6 +48,7 @@ export const resources = {
     domain: enDomain,
     actions: enActions,
     sync: enSync,
+    custody: enCustody,
   },
   'sr-Latn': {
     translation: srLatn,
@@ -57,6 +61,7 @@ export const resources = {
     domain: srLatnDomain,
     actions: srLatnActions,
     sync: srLatnSync,
+    custody: srLatnCustody,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
@@ -71,6 +76,7 @@ export const namespaces = [
   'actions',
   'places',
   'inventory',
+  'custody',
 ] as const;
 
 declare module 'i18next' {

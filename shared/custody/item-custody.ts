@@ -105,7 +105,10 @@ export interface ItemCustodyState {
 
 /** The order every side applies records in: the moment they name, then their id. */
 export function compareCustodyEvents(a: CustodyEvent, b: CustodyEvent): number {
-  const [x, y] = [Date.parse(a.at), Date.parse(b.at)];
+  // Stored moments are UTC instants of one form (custodyMomentOf), which compare as text; any
+  // other form is compared as the instant it names.
+  const sameForm = a.at.length === b.at.length && a.at.endsWith('Z') && b.at.endsWith('Z');
+  const [x, y] = sameForm ? [a.at, b.at] : [Date.parse(a.at), Date.parse(b.at)];
   if (x !== y) return x < y ? -1 : 1;
   return a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0;
 }

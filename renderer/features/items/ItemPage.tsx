@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { ItemCustodySection } from '../custody/ItemCustodySection.tsx';
 import { useFormatters } from '../records/format.ts';
 import { useItemLabels } from './item-labels.ts';
 
@@ -26,8 +27,7 @@ function Facts({ rows }: { rows: readonly FactRow[] }) {
 
 /**
  * `#/items/<id>`: one item, what it is and where it came from (its intake, linked), and its
- * timeline: today the intake; custody, transfers and destruction join it as later issues record
- * them.
+ * custody: status derived from its events, where it is now, conflicts, and the whole timeline.
  */
 export function ItemPage({ id }: { id: string }) {
   const { t } = useTranslation('inventory');
@@ -138,18 +138,7 @@ function ItemDetails({ view }: { view: ItemView }) {
           ]}
         />
       </div>
-      <div className="card">
-        <h2>{t('page.timeline')}</h2>
-        <ol className="item-timeline">
-          <li>
-            {t('page.timelineIntake', {
-              intake: context ?? t('list.notSet'),
-              date: intake.occurredAt === null ? t('list.notSet') : format.date(intake.occurredAt),
-            })}
-          </li>
-        </ol>
-        <p className="field__hint">{t('page.timelineLater')}</p>
-      </div>
+      <ItemCustodySection view={view} />
     </>
   );
 }

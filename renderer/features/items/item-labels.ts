@@ -44,10 +44,12 @@ export function useItemLabels() {
       (item: Pick<ItemSummary, 'quantityAmount' | 'quantityUnit'>) =>
         item.quantityAmount === null
           ? null
-          : t('quantity', {
-              amount: format.number(item.quantityAmount),
-              unit: known('quantityUnit', item.quantityUnit) ?? '',
-            }).trim(),
+          : item.quantityAmount === 1 && item.quantityUnit === 'pieces'
+            ? t('quantityOnePiece')
+            : t('quantity', {
+                amount: format.number(item.quantityAmount),
+                unit: known('quantityUnit', item.quantityUnit) ?? '',
+              }).trim(),
       [format, known, t],
     ),
   };

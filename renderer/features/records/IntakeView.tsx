@@ -10,6 +10,8 @@ import type { DomainEnum, DomainEnumValue } from '../../components/domain-enums.
 import { useActionLabel, useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { transferHref } from '../custody/custody-location.ts';
+import { useCustodyRights } from '../custody/use-custody-rights.ts';
 import { CampaignLink, LocationLink } from '../places/PlaceLinks.tsx';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { RecordActions } from './RecordActions.tsx';
@@ -103,6 +105,7 @@ function RecordDetails({
   const country = useCountryName();
   const { locations } = useLocations();
   const rights = useIntakeRights();
+  const custody = useCustodyRights();
   const event = record.event;
   const location = locations?.find((candidate) => candidate.id === event.locationId);
   const title =
@@ -262,6 +265,13 @@ function RecordDetails({
       {record.status === 'final' && <p className="field__hint">{t('view.finalHint')}</p>}
       <RecordSyncNotice id={event.id} />
       <RecordActions record={record} />
+      {record.status === 'final' && custody.transfer && (
+        <p className="custody-entry">
+          <a className="button" href={transferHref({ intake: event.id })}>
+            {t('view.moveItems')}
+          </a>
+        </p>
+      )}
 
       <section className="card" aria-labelledby="view-event">
         <h2 id="view-event">{t('view.sectionEvent')}</h2>

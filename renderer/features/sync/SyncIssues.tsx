@@ -18,6 +18,10 @@ const entityKeys = {
   attachment: 'entity.attachment',
   custody_transfer: 'entity.custody_transfer',
   custody_decision: 'entity.custody_decision',
+  destruction_event: 'entity.destruction_event',
+  stock_check: 'entity.stock_check',
+  loss_incident: 'entity.loss_incident',
+  signing_key: 'entity.signing_key',
 } as const satisfies Record<SyncEntity, string>;
 
 /**

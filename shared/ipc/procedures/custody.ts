@@ -86,10 +86,12 @@ export const ItemPickSchema = z
     siteId: RecordIdSchema.optional(),
     /** The seal or container number a transfer named: the items it sealed. */
     sealNumber: z.string().trim().min(1).max(60).optional(),
+    /** These items, as they are now (a selection on a site's page, an item's own page). */
+    itemIds: z.array(RecordIdSchema).min(1).max(10_000).optional(),
   })
   .refine(
     (pick) => Object.values(pick).filter((value) => value !== undefined).length === 1,
-    'Pick by exactly one of serial, record, site or seal number.',
+    'Pick by exactly one of serial, record, site, seal number or item ids.',
   );
 export type ItemPick = z.input<typeof ItemPickSchema>;
 
@@ -249,7 +251,7 @@ export const custodyProcedures = {
   /** Storage sites, evidence rooms and destruction sites with what they hold now. */
   listStorageSites: { input: noInput, output: z.array(StorageSiteSummarySchema) },
   getSiteInventory: { input: SiteInventoryFilterSchema, output: SiteInventorySchema },
-  /** Items to move or decide about, from one source; at most 500. */
+  /** Items to move or decide about, from one source; at most 500 (any number of item ids). */
   pickItems: { input: ItemPickSchema, output: z.array(CustodyItemSchema) },
   getItemCustody: { input: z.object({ id: RecordIdSchema }), output: ItemCustodyViewSchema },
   listCustodyRecords: {

@@ -24,6 +24,7 @@ describe('app shell in the browser preview', () => {
     expect(links).toEqual([
       'Records',
       'Items',
+      'Custody',
       'Locations & campaigns',
       'Dashboard',
       'Sync',
@@ -37,6 +38,7 @@ describe('app shell in the browser preview', () => {
     const { page } = session;
     for (const area of [
       'Items',
+      'Custody',
       'Locations & campaigns',
       'Dashboard',
       'Sync',
@@ -51,7 +53,9 @@ describe('app shell in the browser preview', () => {
           ? 'About SALW Field'
           : area === 'Locations & campaigns'
             ? 'Locations'
-            : area;
+            : area === 'Custody'
+              ? 'Storage sites'
+              : area;
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       const current = page
         .getByRole('navigation', { name: 'Main navigation' })
@@ -110,6 +114,7 @@ describe('app shell in the browser preview', () => {
       for (const area of [
         'Records',
         'Items',
+        'Custody',
         'Locations & campaigns',
         'Dashboard',
         'Sync',

@@ -102,6 +102,12 @@ describe('custody transfers and decisions', () => {
     const listed = await app.ok('listCustodyRecords', {});
     expect(listed.records[0]).toMatchObject({ id, entity: 'custody_transfer', itemCount: 5 });
     expect((await app.ok('pickItems', { sealNumber: 'pl-0042' })).length).toBe(5);
+    const [first, second] = items;
+    const byId = await app.ok('pickItems', { itemIds: [second!.id, first!.id] });
+    expect(byId.map((item) => [item.id, item.currentLocationName])).toEqual([
+      [second!.id, store.name],
+      [first!.id, store.name],
+    ]);
     // The items list filters by the status custody gave them.
     const stored = await app.ok('listItems', { lifecycleStatus: 'in_storage' });
     expect(stored.total).toBe(5);

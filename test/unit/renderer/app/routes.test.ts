@@ -11,6 +11,7 @@ describe('routeFromHash', () => {
     expect([...routes]).toStrictEqual([
       'records',
       'items',
+      'custody',
       'places',
       'dashboard',
       'sync',
