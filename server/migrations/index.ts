@@ -5,6 +5,7 @@ import { serverEpochs } from './0040-server-epochs.ts';
 import { recordPhotos } from './0050-record-photos.ts';
 import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import { items } from './0070-items.ts';
+import { custody } from './0080-custody.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   recordPhotos,
   enrollmentRetry,
   items,
+  custody,
 ];

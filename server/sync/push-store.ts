@@ -5,6 +5,7 @@ import type { Queryable } from '../db/database.ts';
 import type { FieldConflict } from './decide-mutation.ts';
 import { writeItemRows, type ItemWrites } from './item-rows.ts';
 import type { StoredRecord } from './stored-record.ts';
+import { writeItemCustody } from './item-custody.ts';
 
 /**
  * The batch statements of a push: each reads or writes a whole batch in one statement, with the
@@ -123,6 +124,11 @@ export async function writeUnversioned(
   if (!(await writeRecords(tx, writes.records, writes.newRecordIds, now))) return false;
   await writePhotoRefs(tx, writes.photoRefs);
   await writeItemRows(tx, writes.items);
+  await writeItemCustody(
+    tx,
+    writes.records,
+    writes.items.rows.map((row) => row.id),
+  );
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.

@@ -149,6 +149,25 @@ describe.each(['pglite', 'postgres'] as const)('custody between two laptops (%s)
     expect(onB.conflicts).toEqual(onA.conflicts);
     const listed = await b.app.ok('pickItems', { serial: surrenderSerials[1] });
     expect(listed[0]!.inConflict).toBe(true);
+    // The server derives the same state by the same rules, and marks the conflict too.
+    const { rows } = await server.db.query<{
+      status: string;
+      conflicts: unknown;
+      holdings: unknown;
+    }>('SELECT status, conflicts, holdings FROM item_custody WHERE item_id = $1', [pistol.id]);
+    expect(rows).toEqual([
+      {
+        status: 'transferred',
+        conflicts: onA.conflicts,
+        holdings: onA.holdings.map(({ locationName: _name, ...holding }) => holding),
+      },
+    ]);
+    const rifle = items.find((item) => item.serialNumber === surrenderSerials[0])!;
+    const rifleOnServer = await server.db.query<{ status: string; conflicts: unknown }>(
+      'SELECT status, conflicts FROM item_custody WHERE item_id = $1',
+      [rifle.id],
+    );
+    expect(rifleOnServer.rows).toEqual([{ status: 'awaiting_destruction', conflicts: null }]);
   });
 
   it('sends its sealed records and signing key again to a server restored without them', async () => {

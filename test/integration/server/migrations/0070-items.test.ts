@@ -136,7 +136,12 @@ describe.each(syncBackends)('migration 70: items as rows of their own (%s)', (ba
       },
     ]);
 
-    expect(await migrate(db)).toEqual([70]);
+    expect(
+      await migrate(
+        db,
+        migrations.filter((migration) => migration.version <= 70),
+      ),
+    ).toEqual([70]);
 
     const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM items ORDER BY id');
     expect(rows).toHaveLength(4 * intakes.length);
