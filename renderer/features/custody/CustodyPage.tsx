@@ -2,6 +2,9 @@ import { useCustodyLocation } from './custody-location.ts';
 import { CustodyRecordPage } from './CustodyRecordPage.tsx';
 import { CustodyRecordsPage } from './CustodyRecordsPage.tsx';
 import { DecisionEditor } from './DecisionForm.tsx';
+import { DestructionEditor } from './DestructionForm.tsx';
+import { IncidentEditor } from './IncidentForm.tsx';
+import { StockCheckEditor } from './StockCheckForm.tsx';
 import { SitePage } from './SitePage.tsx';
 import { SitesPage } from './SitesPage.tsx';
 import { TransferEditor } from './TransferForm.tsx';
@@ -14,7 +17,7 @@ import './custody.css';
  * The Custody area (issue 14): `#/custody` and `#/custody/sites` list storage sites,
  * `#/custody/sites/<id>` shows what one holds, `#/custody/records` lists transfers and decisions,
  * `#/custody/records/<id>` shows one as sealed; `#/custody/transfer/new` and
- * `#/custody/decision/new` record one, with what they start from in the query
+ * `#/custody/decision/new` record one (and `stock-check/new`, `incident/new`, `destruction/new`), with what they start from in the query
  * (`?intake=`, `?site=`, `?items=`, `?corrects=`, `?decision=`).
  */
 export function CustodyPage() {
@@ -23,6 +26,11 @@ export function CustodyPage() {
   const query = params.toString();
   if (first === 'transfer' && second === 'new') return <TransferEditor key={query} query={query} />;
   if (first === 'decision' && second === 'new') return <DecisionEditor key={query} query={query} />;
+  if (first === 'destruction' && second === 'new')
+    return <DestructionEditor key={query} query={query} />;
+  if (first === 'stock-check' && second === 'new')
+    return <StockCheckEditor key={query} query={query} />;
+  if (first === 'incident' && second === 'new') return <IncidentEditor key={query} query={query} />;
   if (first === 'records') {
     if (second === undefined) return <CustodyRecordsPage />;
     return <CustodyRecordPage key={second} id={second} />;

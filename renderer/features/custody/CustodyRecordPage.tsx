@@ -23,6 +23,7 @@ import {
   useAmountText,
   useStatusText,
 } from './item-text.tsx';
+import { OtherRecordFacts, otherRecordWhen } from './OtherRecordFacts.tsx';
 import { SignatureImage } from './SignatureImage.tsx';
 import { useCustodyRights } from './use-custody-rights.ts';
 import { useWhatText } from './what-text.ts';
@@ -76,7 +77,7 @@ function RecordDetails({
   const correction = sealed?.correction ?? decided?.correction;
   const seal = sealed?.seal ?? decided?.seal;
   const what = sealed?.purpose ?? decided?.decision;
-  const at = sealed?.transferredAt ?? decided?.decidedAt;
+  const at = sealed?.transferredAt ?? decided?.decidedAt ?? otherRecordWhen(view);
   const title =
     what === undefined
       ? t(`entity.${view.entity}`)
@@ -98,7 +99,11 @@ function RecordDetails({
           </a>
         )}
       </div>
-      {at !== undefined && <p className="record-number">{format.dateTime(at)}</p>}
+      {at !== undefined && (
+        <p className="record-number">
+          {/^\d{4}-\d{2}-\d{2}$/.test(at) ? format.date(at) : format.dateTime(at)}
+        </p>
+      )}
       <RecordSyncNotice id={id} />
       {view.correctedBy !== null && (
         <div className="notice notice--warning" data-testid="corrected-by">
@@ -121,6 +126,7 @@ function RecordDetails({
         <p className="notice notice--error">{t('record.unreadable')}</p>
       )}
       {sealed !== null && <TransferFacts transfer={sealed} locations={locations} />}
+      <OtherRecordFacts id={id} view={view} locations={locations} />
       {decided !== null && (
         <section className="card" aria-labelledby="record-decision">
           <h2 id="record-decision">{t('record.decision')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { custodyEntities, type CustodyEntity } from '../../../shared/custody/item-custody.ts';
 import type { CustodyRecordSummary } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
 import { useSyncGeneration } from '../../app/SyncProvider.tsx';
@@ -13,9 +14,9 @@ import { useCustodyRights } from './use-custody-rights.ts';
 import { useWhatText } from './what-text.ts';
 
 export const recordsPageSize = 50;
-/** The records this list offers to show apart; others (stock checks, destructions) show with all. */
-const listedEntities = ['custody_transfer', 'custody_decision'] as const;
-type Entity = (typeof listedEntities)[number];
+/** The records this list offers to show apart. */
+const listedEntities = custodyEntities;
+type Entity = CustodyEntity;
 
 /**
  * `#/custody/records`: every transfer and decision, newest first, each opening its sealed
@@ -55,7 +56,7 @@ export function CustodyRecordsPage() {
       <CustodyTabs />
       <div className="page-head">
         <PageTitle>{t('records.title')}</PageTitle>
-        {rights.transfer && <CustodyActions />}
+        {(rights.transfer || rights.destroy) && <CustodyActions />}
       </div>
       <p className="places-intro">{t('records.intro')}</p>
       {!rights.transfer && <p className="field__hint">{t('rights.readOnly')}</p>}
@@ -74,9 +75,7 @@ export function CustodyRecordsPage() {
               <option value="">{t('records.showAll')}</option>
               {listedEntities.map((value) => (
                 <option key={value} value={value}>
-                  {value === 'custody_transfer'
-                    ? t('records.showTransfers')
-                    : t('records.showDecisions')}
+                  {t(`records.only.${value}`)}
                 </option>
               ))}
             </select>

@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useCustodyLocation } from './custody-location.ts';
+import {
+  destructionHref,
+  incidentHref,
+  stockCheckHref,
+  useCustodyLocation,
+} from './custody-location.ts';
+import { useCustodyRights } from './use-custody-rights.ts';
 
 const tabs = ['sites', 'records'] as const;
 
@@ -23,17 +29,37 @@ export function CustodyTabs() {
   );
 }
 
-/** What the signed-in person may start from a list: a transfer, a decision. */
+/** What the signed-in person may start from a list: each kind of custody record their role may. */
 export function CustodyActions() {
   const { t } = useTranslation('custody');
+  const rights = useCustodyRights();
   return (
     <div className="custody-actions">
-      <a className="button button--primary" href="#/custody/transfer/new">
-        {t('actions.newTransfer')}
-      </a>
-      <a className="button" href="#/custody/decision/new">
-        {t('actions.newDecision')}
-      </a>
+      {rights.transfer && (
+        <a className="button button--primary" href="#/custody/transfer/new">
+          {t('actions.newTransfer')}
+        </a>
+      )}
+      {rights.decide && (
+        <a className="button" href="#/custody/decision/new">
+          {t('actions.newDecision')}
+        </a>
+      )}
+      {rights.stockCheck && (
+        <a className="button" href={stockCheckHref()}>
+          {t('actions.newStockCheck')}
+        </a>
+      )}
+      {rights.incident && (
+        <a className="button" href={incidentHref()}>
+          {t('actions.newIncident')}
+        </a>
+      )}
+      {rights.destroy && (
+        <a className="button" href={destructionHref()}>
+          {t('actions.newDestruction')}
+        </a>
+      )}
     </div>
   );
 }

@@ -17,7 +17,13 @@ import { useItemLabels } from '../items/item-labels.ts';
 import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { useFormatters } from '../records/format.ts';
-import { decisionHref, transferHref } from './custody-location.ts';
+import {
+  decisionHref,
+  destructionHref,
+  incidentHref,
+  stockCheckHref,
+  transferHref,
+} from './custody-location.ts';
 import {
   ConflictBadge,
   ItemIdentityCell,
@@ -89,6 +95,7 @@ export function SitePage({ id }: { id: string }) {
       <div className="page-head">
         <PageTitle>{title}</PageTitle>
       </div>
+      <SiteActions siteId={id} />
       {inventory !== null && (
         <p className="record-number">{typeText(inventory.location.locationType)}</p>
       )}
@@ -116,6 +123,32 @@ export function SitePage({ id }: { id: string }) {
         />
       )}
     </section>
+  );
+}
+
+/** What the signed-in person may record about this site. */
+function SiteActions({ siteId }: { siteId: string }) {
+  const { t } = useTranslation('custody');
+  const rights = useCustodyRights();
+  if (!rights.stockCheck && !rights.incident && !rights.destroy) return null;
+  return (
+    <div className="custody-actions">
+      {rights.stockCheck && (
+        <a className="button" href={stockCheckHref(siteId)}>
+          {t('site.stockCheck')}
+        </a>
+      )}
+      {rights.incident && (
+        <a className="button" href={incidentHref({ site: siteId })}>
+          {t('site.reportLoss')}
+        </a>
+      )}
+      {rights.destroy && (
+        <a className="button" href={destructionHref({ site: siteId })}>
+          {t('site.recordDestruction')}
+        </a>
+      )}
+    </div>
   );
 }
 
@@ -215,6 +248,7 @@ function Inventory({
   const statusText = useStatusText();
   const whenText = useWhenText();
   const rights = useCustodyRights();
+  const selecting = rights.transfer || rights.destroy;
   const [serialText, setSerialText] = useState(filters.serial ?? '');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const ids = {
@@ -347,25 +381,34 @@ function Inventory({
         )}
       </div>
 
-      {rights.transfer && (
+      {selecting && (
         <div className="selection-bar" role="group" aria-labelledby={ids.selection}>
           <span id={ids.selection} className="selection-bar__count" aria-live="polite">
             {t('site.selected', { count: chosen.length })}
           </span>
           {chosen.length > 0 ? (
             <>
-              <a
-                className="button button--primary"
-                href={transferHref({ site: siteId, items: chosen })}
-              >
-                {t('site.moveSelected')}
-              </a>
-              <a
-                className="button"
-                href={decisionHref({ site: siteId, items: chosen, decision: 'for_destruction' })}
-              >
-                {t('site.markSelected')}
-              </a>
+              {rights.transfer && (
+                <a
+                  className="button button--primary"
+                  href={transferHref({ site: siteId, items: chosen })}
+                >
+                  {t('site.moveSelected')}
+                </a>
+              )}
+              {rights.decide && (
+                <a
+                  className="button"
+                  href={decisionHref({ site: siteId, items: chosen, decision: 'for_destruction' })}
+                >
+                  {t('site.markSelected')}
+                </a>
+              )}
+              {rights.destroy && (
+                <a className="button" href={destructionHref({ site: siteId, items: chosen })}>
+                  {t('site.destroySelected')}
+                </a>
+              )}
               <button
                 type="button"
                 className="button button--small"
@@ -401,7 +444,7 @@ function Inventory({
             <table className="table inventory-table" aria-labelledby={`${ids.heading}-count`}>
               <thead>
                 <tr>
-                  {rights.transfer && (
+                  {selecting && (
                     <th scope="col" className="select-cell">
                       <input
                         type="checkbox"
@@ -431,7 +474,7 @@ function Inventory({
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id}>
-                    {rights.transfer && (
+                    {selecting && (
                       <td className="select-cell">
                         <input
                           type="checkbox"

@@ -96,3 +96,10 @@ export function prefillOf(params: URLSearchParams): ItemPrefillParams {
 export const siteHref = (id: string) => `#/custody/sites/${encodeURIComponent(id)}`;
 export const custodyRecordHref = (id: string) => `#/custody/records/${encodeURIComponent(id)}`;
 export const itemHref = (id: string) => `#/items/${encodeURIComponent(id)}`;
+
+export const destructionHref = (prefill: ItemPrefill = {}) =>
+  `#/custody/destruction/new${query(prefillEntries(prefill))}`;
+export const stockCheckHref = (site?: string) =>
+  `#/custody/stock-check/new${query([['site', site]])}`;
+export const incidentHref = (prefill: ItemPrefill = {}) =>
+  `#/custody/incident/new${query(prefillEntries(prefill))}`;

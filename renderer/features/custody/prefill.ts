@@ -17,6 +17,13 @@ export interface FormStart {
 
 /** The items of the source the form was opened from (a record or a site), only those asked for. */
 async function prefilledItems(prefill: ItemPrefillParams): Promise<CustodyItem[]> {
+  // A selection (a site page's ticks, an item's page) is asked for by its ids.
+  if (prefill.items !== undefined && prefill.items.length > 0) {
+    const picked = await api().pickItems({ itemIds: [...prefill.items] });
+    return prefill.intake === undefined
+      ? picked
+      : picked.filter((item) => item.intakeEventId === prefill.intake);
+  }
   const query =
     prefill.intake !== undefined
       ? { intakeEventId: prefill.intake }
@@ -24,10 +31,7 @@ async function prefilledItems(prefill: ItemPrefillParams): Promise<CustodyItem[]
         ? { siteId: prefill.site }
         : null;
   if (query === null) return [];
-  const items = await api().pickItems(query);
-  if (prefill.items === undefined) return items;
-  const wanted = new Set(prefill.items);
-  return items.filter((item) => wanted.has(item.id));
+  return api().pickItems(query);
 }
 
 export async function loadFormStart(prefill: ItemPrefillParams): Promise<FormStart> {

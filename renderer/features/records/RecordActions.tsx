@@ -42,7 +42,7 @@ export function RecordActions({ record }: { record: IntakeRecordView }) {
 }
 
 /** The PDF leaves main as the host decides: saved (desktop) or downloaded (browser preview). */
-function downloadPdf(delivery: Extract<DocumentDelivery, { kind: 'download' }>): void {
+export function downloadPdf(delivery: Extract<DocumentDelivery, { kind: 'download' }>): void {
   const bytes = Uint8Array.from(atob(delivery.dataBase64), (character) => character.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: delivery.mime }));
   const link = document.createElement('a');

@@ -1,0 +1,858 @@
+import { useCallback, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
+import { DestructionEventInputSchema } from '../../../shared/domain/destruction-event.ts';
+import {
+  destructionMethodValues,
+  intakeContextValues,
+  sourceContextValues,
+  verificationResultValues,
+} from '../../../shared/domain/enums.ts';
+import { quantityKindValues, quantityUnitValues } from '../../../shared/domain/quantity.ts';
+import { ageingBuckets, type CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
+import { itemKinds } from '../../../shared/records/intake-items.ts';
+import { api } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { useEnumLabel } from '../../components/domain-labels.ts';
+import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
+import { useItemLabels } from '../items/item-labels.ts';
+import { PageTitle } from '../places/PlaceFacts.tsx';
+import { useLoaded } from '../places/use-loaded.ts';
+import { downloadPdf } from '../records/RecordActions.tsx';
+import { PhotoThumb, readFileAsBase64 } from '../records/photos.tsx';
+import { blank, chosen, decimal, itemRefOf, localTimestamp } from './custody-form.ts';
+import { prefillOf, siteHref } from './custody-location.ts';
+import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
+import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
+import { SiteChooser } from './SiteChooser.tsx';
+import { useCustodyRights } from './use-custody-rights.ts';
+
+const formPath = 'destruction';
+
+/** `#/custody/destruction/new?site=<id>&items=<ids>`: items destroyed, checked, witnessed, certified. */
+export function DestructionEditor({ query }: { query: string }) {
+  const { t } = useTranslation('custody');
+  const rights = useCustodyRights();
+  const prefill = prefillOf(new URLSearchParams(query));
+  const site = prefill.site ?? '';
+  const back = site === '' ? '#/custody/sites' : siteHref(site);
+  return (
+    <section aria-labelledby="place-title" className="records-editor custody-form">
+      <p className="back">
+        <a href={back}>{t('form2.back')}</a>
+      </p>
+      <PageTitle>{t('destruction.newTitle')}</PageTitle>
+      {!rights.destroy ? (
+        <p className="notice notice--warning">{t('destruction.notAllowed')}</p>
+      ) : (
+        <>
+          <p className="places-intro">{t('destruction.intro')}</p>
+          <SiteChooser site={site} path={formPath} />
+          {site !== '' && (
+            <DestructionForm
+              key={query}
+              site={site}
+              preselected={prefill.items ?? []}
+              cancelHref={back}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Which age bucket an item's wait falls in. */
+function bucketOf(days: number | null): string | null {
+  if (days === null) return null;
+  if (days < 90) return 'under_90_days';
+  if (days <= 365) return 'days_90_to_365';
+  return 'over_a_year';
+}
+
+interface Row {
+  key: number;
+}
+interface Witness extends Row {
+  name: string;
+  organisation: string;
+  role: string;
+}
+interface Count extends Row {
+  sourceContext: string;
+  kind: string;
+  unit: string;
+  amount: string;
+}
+
+let nextKey = 1;
+const newKey = () => (nextKey += 1);
+
+function DestructionForm({
+  site,
+  preselected,
+  cancelHref,
+}: {
+  site: string;
+  preselected: readonly string[];
+  cancelHref: string;
+}) {
+  const { t } = useTranslation('custody');
+  const label = useEnumLabel();
+  const text = {
+    destructionMethod: (value: string) => label('destructionMethod', value as never),
+    intakeContext: (value: string) => label('intakeContext', value as never),
+    quantityKind: (value: string) => label('quantityKind', value as never),
+    quantityUnit: (value: string) => label('quantityUnit', value as never),
+    sourceContext: (value: string) => label('sourceContext', value as never),
+    verificationResult: (value: string) => label('verificationResult', value as never),
+  };
+  const labels = useItemLabels();
+  const itemName = useItemName();
+  const amountText = useAmountText();
+  const errorText = useErrorText();
+  const load = useCallback(
+    () =>
+      api().getSiteInventory({
+        siteId: site,
+        lifecycleStatus: 'awaiting_destruction',
+        limit: 10000,
+      }),
+    [site],
+  );
+  const { state } = useLoaded(load);
+  const [filter, setFilter] = useState({ kind: '', context: '', age: '' });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(preselected));
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [counts, setCounts] = useState<Count[]>([]);
+  const [check, setCheck] = useState({
+    verifiedBy: '',
+    countChecked: false,
+    serialsChecked: false,
+    result: '',
+    note: '',
+  });
+  const [facts, setFacts] = useState({
+    destructionDate: localTimestamp(new Date()).slice(0, 10) as string | undefined,
+    method: '',
+    organisingAuthority: '',
+    certificateNumber: '',
+    postDestructionCheck: '',
+    fundingSource: '',
+    publicEvent: false,
+    publicOccasion: '',
+  });
+  const [witnesses, setWitnesses] = useState<Witness[]>([
+    { key: newKey(), name: '', organisation: '', role: '' },
+  ]);
+  const [signatories, setSignatories] = useState<Array<Row & { name: string }>>([
+    { key: newKey(), name: '' },
+  ]);
+  const [photos, setPhotos] = useState<AttachmentRef[]>([]);
+  const [certificateFile, setCertificateFile] = useState<AttachmentRef | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [printOutcome, setPrintOutcome] = useState<string | null>(null);
+  const sealing = useSealing();
+  const ids = {
+    items: useId(),
+    kind: useId(),
+    context: useId(),
+    age: useId(),
+    counts: useId(),
+    check: useId(),
+    facts: useId(),
+    witnesses: useId(),
+    photos: useId(),
+    certificate: useId(),
+    more: useId(),
+    f: useId(),
+  };
+  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
+  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
+  const all = state.value.items;
+  const visible = all.filter(
+    (item) =>
+      (filter.kind === '' || item.kind === filter.kind) &&
+      (filter.context === '' || item.intakeContext === filter.context) &&
+      (filter.age === '' || bucketOf(item.daysAwaiting) === filter.age),
+  );
+  const chosenItems = all.filter((item) => selected.has(item.id));
+  const setIn = (
+    setter: (update: (current: ReadonlySet<string>) => ReadonlySet<string>) => void,
+    idsToSet: readonly string[],
+    on: boolean,
+  ) =>
+    setter((current) => {
+      const next = new Set(current);
+      for (const id of idsToSet) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const f = (name: string) => `${ids.f}-${name}`;
+
+  const record = (forPrint: boolean) => {
+    const chosenIds = new Set(chosenItems.map((item) => item.id));
+    return {
+      destructionDate: facts.destructionDate,
+      siteLocationId: site,
+      organisingAuthority: blank(facts.organisingAuthority),
+      method: blank(facts.method),
+      items: chosenItems.map((item: CustodyItem) => itemRefOf(chosen(item))),
+      aggregateCounts: counts.map((count) => ({
+        sourceContext: blank(count.sourceContext),
+        quantity: {
+          kind: blank(count.kind),
+          unit: blank(count.unit),
+          amount: decimal(count.amount),
+        },
+      })),
+      preDestructionVerification: {
+        verifiedBy: blank(check.verifiedBy),
+        countChecked: check.countChecked,
+        serialsChecked: check.serialsChecked,
+        itemsTicked: [...ticked].filter((id) => chosenIds.has(id)),
+        result: blank(check.result),
+        note: blank(check.note),
+      },
+      witnesses: witnesses.map((witness) => ({
+        name: blank(witness.name),
+        organisation: blank(witness.organisation),
+        role: blank(witness.role),
+      })),
+      // The certificate is printed before its scan exists: main prints it as not yet sealed.
+      photos: forPrint && photos.length === 0 ? [placeholder('scene')] : photos,
+      certificateNumber: blank(facts.certificateNumber),
+      certificateSignatories: signatories.map((entry) => blank(entry.name)),
+      certificateFile: certificateFile ?? (forPrint ? placeholder('document') : undefined),
+      postDestructionCheck: blank(facts.postDestructionCheck),
+      fundingSource: blank(facts.fundingSource),
+      publicEvent: facts.publicEvent ? true : undefined,
+      publicOccasion: facts.publicEvent ? blank(facts.publicOccasion) : undefined,
+    };
+  };
+
+  const addFile = async (event: ChangeEvent<HTMLInputElement>, kind: 'scene' | 'document') => {
+    const input = event.currentTarget;
+    const files = [...(input.files ?? [])];
+    setFileProblem(null);
+    try {
+      for (const file of files) {
+        const ref = await api().addPhoto({ dataBase64: await readFileAsBase64(file), kind });
+        if (kind === 'document') setCertificateFile(ref);
+        else
+          setPhotos((current) =>
+            current.some((photo) => photo.sha256 === ref.sha256) ? current : [...current, ref],
+          );
+      }
+    } catch (error) {
+      setFileProblem(errorText(error));
+    }
+    input.value = '';
+  };
+
+  const print = async () => {
+    setPrintOutcome(null);
+    const parsed = DestructionEventInputSchema.safeParse(record(true));
+    if (!parsed.success) {
+      sealing.submit(
+        { preventDefault: () => undefined } as FormEvent,
+        DestructionEventInputSchema,
+        record(true),
+        () => Promise.reject(new Error('unreachable')),
+      );
+      return;
+    }
+    try {
+      const delivery = await api().makeDestructionCertificate({ destruction: parsed.data });
+      if (delivery.kind === 'download') {
+        downloadPdf(delivery);
+        setPrintOutcome(t('destruction.printed', { fileName: delivery.fileName }));
+      } else if (delivery.kind === 'saved') {
+        setPrintOutcome(t('destruction.printedSaved', { path: delivery.path }));
+      } else setPrintOutcome(t('destruction.printCancelled'));
+    } catch (error) {
+      setPrintOutcome(errorText(error));
+    }
+  };
+
+  const onSubmit = (event: FormEvent) =>
+    sealing.submit(
+      event,
+      DestructionEventInputSchema,
+      record(false),
+      (destruction: never, passphrase) => api().recordDestruction({ destruction, passphrase }),
+    );
+  const fieldLabels: Record<string, string> = {
+    items: t('destruction.items', { count: 2 }),
+    aggregateCounts: t('destruction.counts'),
+    preDestructionVerification: t('destruction.check'),
+    witnesses: t('destruction.witnesses'),
+    photos: t('destruction.photos'),
+    certificateFile: t('destruction.certificateFile'),
+    certificateNumber: t('destruction.certificateNumber'),
+    certificateSignatories: t('destruction.signatories'),
+    organisingAuthority: t('destruction.authority'),
+    method: t('destruction.method'),
+    destructionDate: t('destruction.date'),
+  };
+
+  return (
+    <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+      <section className="card" aria-labelledby={ids.items}>
+        <h2 id={ids.items}>{t('destruction.awaiting', { count: all.length })}</h2>
+        <div className="filters__grid">
+          <Labelled id={ids.kind} label={t('site.kind')}>
+            <select
+              id={ids.kind}
+              value={filter.kind}
+              onChange={(event) => setFilter({ ...filter, kind: event.target.value })}
+            >
+              <option value="">{t('site.anyKind')}</option>
+              {itemKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {labels.kind(kind)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+          <Labelled id={ids.context} label={t('destruction.context')}>
+            <select
+              id={ids.context}
+              value={filter.context}
+              onChange={(event) => setFilter({ ...filter, context: event.target.value })}
+            >
+              <option value="">{t('destruction.anyContext')}</option>
+              {intakeContextValues.map((value) => (
+                <option key={value} value={value}>
+                  {text.intakeContext(value)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+          <Labelled id={ids.age} label={t('site.ageing')}>
+            <select
+              id={ids.age}
+              value={filter.age}
+              onChange={(event) => setFilter({ ...filter, age: event.target.value })}
+            >
+              <option value="">{t('site.anyAge')}</option>
+              {ageingBuckets.map((bucket) => (
+                <option key={bucket} value={bucket}>
+                  {t(`ageing.${bucket}`)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+        </div>
+        <div className="actions">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              setIn(
+                setSelected,
+                visible.map((item) => item.id),
+                true,
+              )
+            }
+          >
+            {t('destruction.selectAll')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              setIn(
+                setSelected,
+                visible.map((item) => item.id),
+                false,
+              )
+            }
+          >
+            {t('destruction.selectNone')}
+          </button>
+          <span aria-live="polite">{t('site.selected', { count: chosenItems.length })}</span>
+        </div>
+        {visible.length === 0 ? (
+          <p className="field__hint">{t('destruction.noneAwaiting')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('destruction.destroy')}</th>
+                  <th scope="col">{t('columns.serial')}</th>
+                  <th scope="col">{t('columns.item')}</th>
+                  <th scope="col">{t('columns.amountHere')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map((item) => (
+                  <tr key={item.id}>
+                    <td className="select-cell">
+                      <input
+                        type="checkbox"
+                        aria-label={t('destruction.selectItem', { item: itemName(item) })}
+                        checked={selected.has(item.id)}
+                        onChange={(event) => setIn(setSelected, [item.id], event.target.checked)}
+                      />
+                    </td>
+                    <td>
+                      <ItemIdentityCell item={item} />
+                    </td>
+                    <td>
+                      <ItemTypeCell item={item} link={false} />
+                    </td>
+                    <td>{amountText(item) ?? t('common.notSet')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby={ids.counts}>
+        <h2 id={ids.counts}>{t('destruction.counts')}</h2>
+        <p className="field__hint">{t('destruction.countsHint')}</p>
+        {counts.map((count, index) => {
+          const update = (patch: Partial<Count>) =>
+            setCounts((current) =>
+              current.map((other) => (other.key === count.key ? { ...other, ...patch } : other)),
+            );
+          return (
+            <fieldset key={count.key} className="grid__row">
+              <legend>{t('destruction.countN', { n: index + 1 })}</legend>
+              <Labelled id={f(`c${count.key}s`)} label={t('destruction.sourceContext')} required>
+                <select
+                  id={f(`c${count.key}s`)}
+                  value={count.sourceContext}
+                  onChange={(event) => update({ sourceContext: event.target.value })}
+                >
+                  <option value="">{t('form2.choose')}</option>
+                  {sourceContextValues.map((value) => (
+                    <option key={value} value={value}>
+                      {text.sourceContext(value)}
+                    </option>
+                  ))}
+                </select>
+              </Labelled>
+              <Labelled id={f(`c${count.key}k`)} label={t('site.kind')} required>
+                <select
+                  id={f(`c${count.key}k`)}
+                  value={count.kind}
+                  onChange={(event) => update({ kind: event.target.value })}
+                >
+                  <option value="">{t('form2.choose')}</option>
+                  {quantityKindValues.map((value) => (
+                    <option key={value} value={value}>
+                      {text.quantityKind(value)}
+                    </option>
+                  ))}
+                </select>
+              </Labelled>
+              <Labelled id={f(`c${count.key}u`)} label={t('destruction.unit')} required>
+                <select
+                  id={f(`c${count.key}u`)}
+                  value={count.unit}
+                  onChange={(event) => update({ unit: event.target.value })}
+                >
+                  <option value="">{t('form2.choose')}</option>
+                  {quantityUnitValues.map((value) => (
+                    <option key={value} value={value}>
+                      {text.quantityUnit(value)}
+                    </option>
+                  ))}
+                </select>
+              </Labelled>
+              <Labelled id={f(`c${count.key}a`)} label={t('destruction.amount')} required>
+                <input
+                  id={f(`c${count.key}a`)}
+                  type="text"
+                  inputMode="decimal"
+                  className="input--short"
+                  value={count.amount}
+                  onChange={(event) => update({ amount: event.target.value })}
+                />
+              </Labelled>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  setCounts((current) => current.filter((other) => other.key !== count.key))
+                }
+              >
+                {t('form2.remove')}
+              </button>
+            </fieldset>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            setCounts((current) => [
+              ...current,
+              { key: newKey(), sourceContext: '', kind: '', unit: '', amount: '' },
+            ])
+          }
+        >
+          {t('destruction.addCount')}
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby={ids.check}>
+        <h2 id={ids.check}>{t('destruction.check')}</h2>
+        <p className="field__hint">{t('destruction.checkHint')}</p>
+        {chosenItems.length > 0 && (
+          <ul className="checklist" data-testid="tick-list">
+            {chosenItems.map((item) => (
+              <li key={item.id}>
+                <label className="record-actions__check">
+                  <input
+                    type="checkbox"
+                    checked={ticked.has(item.id)}
+                    onChange={(event) => setIn(setTicked, [item.id], event.target.checked)}
+                  />
+                  {t('destruction.tick', { item: itemName(item) })}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label className="record-actions__check">
+          <input
+            type="checkbox"
+            checked={check.countChecked}
+            onChange={(event) => setCheck({ ...check, countChecked: event.target.checked })}
+          />
+          {t('destruction.countChecked')}
+        </label>
+        <label className="record-actions__check">
+          <input
+            type="checkbox"
+            checked={check.serialsChecked}
+            onChange={(event) => setCheck({ ...check, serialsChecked: event.target.checked })}
+          />
+          {t('destruction.serialsChecked')}
+        </label>
+        <div className="grid">
+          <Labelled id={f('result')} label={t('destruction.result')} required>
+            <select
+              id={f('result')}
+              value={check.result}
+              onChange={(event) => setCheck({ ...check, result: event.target.value })}
+            >
+              <option value="">{t('form2.choose')}</option>
+              {verificationResultValues.map((value) => (
+                <option key={value} value={value}>
+                  {text.verificationResult(value)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+          <Labelled id={f('verifiedBy')} label={t('destruction.verifiedBy')} required>
+            <input
+              id={f('verifiedBy')}
+              type="text"
+              value={check.verifiedBy}
+              onChange={(event) => setCheck({ ...check, verifiedBy: event.target.value })}
+            />
+          </Labelled>
+        </div>
+        <Labelled
+          id={f('checkNote')}
+          label={t('destruction.checkNote')}
+          required={check.result === 'discrepancies_found'}
+        >
+          <textarea
+            id={f('checkNote')}
+            rows={2}
+            value={check.note}
+            onChange={(event) => setCheck({ ...check, note: event.target.value })}
+          />
+        </Labelled>
+      </section>
+
+      <section className="card" aria-labelledby={ids.facts}>
+        <h2 id={ids.facts}>{t('destruction.section')}</h2>
+        <div className="grid">
+          <Labelled id={f('date')} label={t('destruction.date')} required>
+            <DateField
+              id={f('date')}
+              aria-invalid={false}
+              aria-describedby={undefined}
+              value={facts.destructionDate}
+              onChange={(value) => setFacts({ ...facts, destructionDate: value })}
+            />
+          </Labelled>
+          <Labelled id={f('method')} label={t('destruction.method')} required>
+            <select
+              id={f('method')}
+              value={facts.method}
+              onChange={(event) => setFacts({ ...facts, method: event.target.value })}
+            >
+              <option value="">{t('form2.choose')}</option>
+              {destructionMethodValues.map((value) => (
+                <option key={value} value={value}>
+                  {text.destructionMethod(value)}
+                </option>
+              ))}
+            </select>
+          </Labelled>
+          <Labelled id={f('authority')} label={t('destruction.authority')} required>
+            <input
+              id={f('authority')}
+              type="text"
+              value={facts.organisingAuthority}
+              onChange={(event) => setFacts({ ...facts, organisingAuthority: event.target.value })}
+            />
+          </Labelled>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby={ids.witnesses}>
+        <h2 id={ids.witnesses}>{t('destruction.witnesses')}</h2>
+        {witnesses.map((witness, index) => {
+          const update = (patch: Partial<Witness>) =>
+            setWitnesses((current) =>
+              current.map((other) => (other.key === witness.key ? { ...other, ...patch } : other)),
+            );
+          return (
+            <fieldset key={witness.key} className="grid__row">
+              <legend>{t('destruction.witnessN', { n: index + 1 })}</legend>
+              <Labelled id={f(`w${witness.key}n`)} label={t('destruction.witnessName')} required>
+                <input
+                  id={f(`w${witness.key}n`)}
+                  type="text"
+                  value={witness.name}
+                  onChange={(event) => update({ name: event.target.value })}
+                />
+              </Labelled>
+              <Labelled
+                id={f(`w${witness.key}o`)}
+                label={t('destruction.witnessOrganisation')}
+                required
+              >
+                <input
+                  id={f(`w${witness.key}o`)}
+                  type="text"
+                  value={witness.organisation}
+                  onChange={(event) => update({ organisation: event.target.value })}
+                />
+              </Labelled>
+              <Labelled id={f(`w${witness.key}r`)} label={t('destruction.witnessRole')} required>
+                <input
+                  id={f(`w${witness.key}r`)}
+                  type="text"
+                  value={witness.role}
+                  onChange={(event) => update({ role: event.target.value })}
+                />
+              </Labelled>
+              {witnesses.length > 1 && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('destruction.removeWitness', { n: index + 1 })}
+                  onClick={() =>
+                    setWitnesses((current) => current.filter((other) => other.key !== witness.key))
+                  }
+                >
+                  {t('form2.remove')}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            setWitnesses((current) => [
+              ...current,
+              { key: newKey(), name: '', organisation: '', role: '' },
+            ])
+          }
+        >
+          {t('destruction.addWitness')}
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby={ids.photos}>
+        <h2 id={ids.photos} className="field__label--required">
+          {t('destruction.photosCount', { count: photos.length })}
+        </h2>
+        {photos.length > 0 && (
+          <ul className="thumbs">
+            {photos.map((photo, index) => (
+              <li key={photo.sha256} className="thumbs__item">
+                <PhotoThumb
+                  photo={photo}
+                  alt={t('destruction.photoAlt', { n: index + 1 })}
+                  errorText={t('destruction.photoUnreadable')}
+                />
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('destruction.removePhoto', { n: index + 1 })}
+                  onClick={() =>
+                    setPhotos((current) => current.filter((other) => other.sha256 !== photo.sha256))
+                  }
+                >
+                  {t('form2.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Labelled id={f('photos')} label={t('destruction.addPhotos')}>
+          <input
+            id={f('photos')}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            onChange={(event) => void addFile(event, 'scene')}
+          />
+        </Labelled>
+        {fileProblem !== null && (
+          <p className="field__error" role="alert">
+            {fileProblem}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby={ids.certificate}>
+        <h2 id={ids.certificate}>{t('destruction.certificate')}</h2>
+        <Labelled id={f('certificateNumber')} label={t('destruction.certificateNumber')} required>
+          <input
+            id={f('certificateNumber')}
+            type="text"
+            value={facts.certificateNumber}
+            onChange={(event) => setFacts({ ...facts, certificateNumber: event.target.value })}
+          />
+        </Labelled>
+        <fieldset>
+          <legend className="field__label--required">{t('destruction.signatories')}</legend>
+          {signatories.map((entry, index) => (
+            <div key={entry.key} className="grid__row">
+              <Labelled
+                id={f(`s${entry.key}`)}
+                label={t('destruction.signatoryN', { n: index + 1 })}
+              >
+                <input
+                  id={f(`s${entry.key}`)}
+                  type="text"
+                  value={entry.name}
+                  onChange={(event) =>
+                    setSignatories((current) =>
+                      current.map((other) =>
+                        other.key === entry.key ? { ...other, name: event.target.value } : other,
+                      ),
+                    )
+                  }
+                />
+              </Labelled>
+              {signatories.length > 1 && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('destruction.removeSignatory', { n: index + 1 })}
+                  onClick={() =>
+                    setSignatories((current) => current.filter((other) => other.key !== entry.key))
+                  }
+                >
+                  {t('form2.remove')}
+                </button>
+              )}
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setSignatories((current) => [...current, { key: newKey(), name: '' }])}
+          >
+            {t('destruction.addSignatory')}
+          </button>
+        </fieldset>
+        <p className="field__hint">{t('destruction.printHint')}</p>
+        <button type="button" className="button" onClick={() => void print()}>
+          {t('destruction.print')}
+        </button>
+        <p role="status" className="field__hint" data-testid="print-outcome">
+          {printOutcome}
+        </p>
+        <Labelled
+          id={f('certificateFile')}
+          label={t('destruction.certificateFile')}
+          required
+          hint={
+            certificateFile === null
+              ? t('destruction.certificateFileHint')
+              : t('destruction.certificateFileAttached')
+          }
+        >
+          <input
+            id={f('certificateFile')}
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            onChange={(event) => void addFile(event, 'document')}
+          />
+        </Labelled>
+      </section>
+
+      <section className="card" aria-labelledby={ids.more}>
+        <h2 id={ids.more}>{t('destruction.more')}</h2>
+        <Labelled
+          id={f('funding')}
+          label={t('destruction.funding')}
+          hint={t('destruction.fundingHint')}
+        >
+          <input
+            id={f('funding')}
+            type="text"
+            value={facts.fundingSource}
+            onChange={(event) => setFacts({ ...facts, fundingSource: event.target.value })}
+          />
+        </Labelled>
+        <label className="record-actions__check">
+          <input
+            type="checkbox"
+            checked={facts.publicEvent}
+            onChange={(event) => setFacts({ ...facts, publicEvent: event.target.checked })}
+          />
+          {t('destruction.publicEvent')}
+        </label>
+        {facts.publicEvent && (
+          <Labelled id={f('occasion')} label={t('destruction.publicOccasion')}>
+            <input
+              id={f('occasion')}
+              type="text"
+              value={facts.publicOccasion}
+              onChange={(event) => setFacts({ ...facts, publicOccasion: event.target.value })}
+            />
+          </Labelled>
+        )}
+        <Labelled id={f('post')} label={t('destruction.postCheck')}>
+          <textarea
+            id={f('post')}
+            rows={2}
+            value={facts.postDestructionCheck}
+            onChange={(event) => setFacts({ ...facts, postDestructionCheck: event.target.value })}
+          />
+        </Labelled>
+      </section>
+      <IssueList
+        issues={sealing.issues}
+        fieldLabel={(path) => fieldLabels[path.split('.')[0] ?? ''] ?? path}
+      />
+      <SealFooter sealing={sealing} saveLabel={t('destruction.save')} cancelHref={cancelHref} />
+    </form>
+  );
+}
+
+/** Stands in for a file not there yet when the certificate is printed before sealing. */
+function placeholder(kind: 'scene' | 'document'): AttachmentRef {
+  return { sha256: '0'.repeat(64), mime: 'image/png', size: 1, kind };
+}

@@ -1,0 +1,208 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { lossIncidentKindValues } from '../../../shared/domain/enums.ts';
+import { LossIncidentInputSchema } from '../../../shared/domain/loss-incident.ts';
+import { api } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { useEnumLabel } from '../../components/domain-labels.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { PageTitle } from '../places/PlaceFacts.tsx';
+import { useLoaded } from '../places/use-loaded.ts';
+import { ItemsSection } from './ChosenItems.tsx';
+import { blank, chosen, itemRefOf, localTimestamp, type ChosenItem } from './custody-form.ts';
+import { prefillOf, siteHref } from './custody-location.ts';
+import { MomentInputs } from './fields.tsx';
+import { loadFormStart, type FormStart } from './prefill.ts';
+import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
+import { useCustodyRights } from './use-custody-rights.ts';
+
+/** `#/custody/incident/new?site=<id>&items=<ids>`: items lost or stolen, and whether iARMS knows. */
+export function IncidentEditor({ query }: { query: string }) {
+  const { t } = useTranslation('custody');
+  const rights = useCustodyRights();
+  const prefill = prefillOf(new URLSearchParams(query));
+  const load = useCallback(() => loadFormStart(prefillOf(new URLSearchParams(query))), [query]);
+  const { state } = useLoaded(load);
+  const back = prefill.site === undefined ? '#/custody/records' : siteHref(prefill.site);
+  return (
+    <section aria-labelledby="place-title" className="records-editor custody-form">
+      <p className="back">
+        <a href={back}>{t('form2.back')}</a>
+      </p>
+      <PageTitle>{t('incident.newTitle')}</PageTitle>
+      {!rights.incident ? (
+        <p className="notice notice--warning">{t('form2.notAllowed')}</p>
+      ) : (
+        <>
+          <p className="places-intro">{t('incident.intro')}</p>
+          {state.kind === 'loading' && <p className="field__hint">{t('common.loading')}</p>}
+          {state.kind === 'failed' && <ErrorMessage error={state.error} />}
+          {state.kind === 'ready' && (
+            <IncidentForm start={state.value} site={prefill.site ?? ''} cancelHref={back} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function IncidentForm({
+  start,
+  site: startSite,
+  cancelHref,
+}: {
+  start: FormStart;
+  site: string;
+  cancelHref: string;
+}) {
+  const { t } = useTranslation('custody');
+  const label = useEnumLabel();
+  const text = {
+    lossIncidentKind: (value: string) => label('lossIncidentKind', value as never),
+  };
+  const form = useForm<{ items: ChosenItem[] }>({
+    defaultValues: { items: start.items.map(chosen) },
+  });
+  const [kind, setKind] = useState('');
+  const [occurredAt, setOccurredAt] = useState(() => localTimestamp(new Date()));
+  const [site, setSite] = useState(startSite);
+  const [circumstances, setCircumstances] = useState('');
+  const [police, setPolice] = useState('');
+  const [notified, setNotified] = useState(false);
+  const [notifiedOn, setNotifiedOn] = useState<string | undefined>(undefined);
+  const [iarmsReference, setIarmsReference] = useState('');
+  const sealing = useSealing();
+  const ids = {
+    items: useId(),
+    facts: useId(),
+    kind: useId(),
+    when: useId(),
+    site: useId(),
+    circumstances: useId(),
+    police: useId(),
+    notified: useId(),
+    notifiedOn: useId(),
+    iarmsReference: useId(),
+  };
+  const fieldLabels: Record<string, string> = {
+    incidentKind: t('incident.kind'),
+    occurredAt: t('incident.occurredAt'),
+    items: t('form.items', { count: 2 }),
+    circumstances: t('incident.circumstances'),
+    iarmsNotifiedOn: t('incident.notifiedOn'),
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    const record = {
+      incidentKind: blank(kind),
+      occurredAt: blank(occurredAt),
+      siteLocationId: blank(site),
+      items: form.getValues('items').map(itemRefOf),
+      circumstances: blank(circumstances),
+      policeReference: blank(police),
+      iarmsNotified: notified,
+      iarmsNotifiedOn: notified ? notifiedOn : undefined,
+      iarmsReference: notified ? blank(iarmsReference) : undefined,
+    };
+    sealing.submit(event, LossIncidentInputSchema, record, (incident: never, passphrase) =>
+      api().recordLossIncident({ incident, passphrase }),
+    );
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+        <ItemsSection sites={start.sites} partial headingId={ids.items} />
+        <section className="card" aria-labelledby={ids.facts}>
+          <h2 id={ids.facts}>{t('incident.section')}</h2>
+          <div className="grid">
+            <Labelled id={ids.kind} label={t('incident.kind')} required>
+              <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value)}>
+                <option value="">{t('form2.choose')}</option>
+                {lossIncidentKindValues.map((value) => (
+                  <option key={value} value={value}>
+                    {text.lossIncidentKind(value)}
+                  </option>
+                ))}
+              </select>
+            </Labelled>
+            <div className="field">
+              <label htmlFor={ids.when} className="field__label--required">
+                {t('incident.occurredAt')}
+              </label>
+              <MomentInputs
+                control={{ id: ids.when, 'aria-invalid': false, 'aria-describedby': undefined }}
+                value={occurredAt}
+                onChange={setOccurredAt}
+                timeLabel={t('incident.occurredAtTime')}
+                nowLabel={t('incident.occurredAtNow')}
+              />
+            </div>
+            <Labelled id={ids.site} label={t('incident.site')} hint={t('incident.siteHint')}>
+              <select id={ids.site} value={site} onChange={(event) => setSite(event.target.value)}>
+                <option value="">{t('incident.noSite')}</option>
+                {start.sites.map((entry) => (
+                  <option key={entry.location.id} value={entry.location.id}>
+                    {entry.location.name}
+                  </option>
+                ))}
+              </select>
+            </Labelled>
+            <Labelled id={ids.police} label={t('incident.police')}>
+              <input
+                id={ids.police}
+                type="text"
+                value={police}
+                onChange={(event) => setPolice(event.target.value)}
+              />
+            </Labelled>
+          </div>
+          <Labelled id={ids.circumstances} label={t('incident.circumstances')} required>
+            <textarea
+              id={ids.circumstances}
+              rows={3}
+              value={circumstances}
+              onChange={(event) => setCircumstances(event.target.value)}
+            />
+          </Labelled>
+          <label className="record-actions__check" htmlFor={ids.notified}>
+            <input
+              id={ids.notified}
+              type="checkbox"
+              checked={notified}
+              onChange={(event) => setNotified(event.target.checked)}
+            />
+            {t('incident.notified')}
+          </label>
+          {notified && (
+            <div className="grid">
+              <Labelled id={ids.notifiedOn} label={t('incident.notifiedOn')}>
+                <DateField
+                  id={ids.notifiedOn}
+                  aria-invalid={false}
+                  aria-describedby={undefined}
+                  value={notifiedOn}
+                  onChange={setNotifiedOn}
+                />
+              </Labelled>
+              <Labelled id={ids.iarmsReference} label={t('incident.iarmsReference')}>
+                <input
+                  id={ids.iarmsReference}
+                  type="text"
+                  value={iarmsReference}
+                  onChange={(event) => setIarmsReference(event.target.value)}
+                />
+              </Labelled>
+            </div>
+          )}
+        </section>
+        <IssueList
+          issues={sealing.issues}
+          fieldLabel={(path) => fieldLabels[path.split('.')[0] ?? ''] ?? path}
+        />
+        <SealFooter sealing={sealing} saveLabel={t('incident.save')} cancelHref={cancelHref} />
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,370 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StockCheckInputSchema } from '../../../shared/domain/stock-check.ts';
+import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
+import { api } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { PageTitle } from '../places/PlaceFacts.tsx';
+import { useLoaded } from '../places/use-loaded.ts';
+import { blank, decimal, localTimestamp } from './custody-form.ts';
+import { siteHref } from './custody-location.ts';
+import { MomentInputs } from './fields.tsx';
+import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
+import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
+import { SiteChooser } from './SiteChooser.tsx';
+import { useCustodyRights } from './use-custody-rights.ts';
+
+/** A serial as a scanner or a person types it: case, spaces and dashes do not matter. */
+export const serialKey = (serial: string) => serial.toUpperCase().replace(/[\s\-_./]/g, '');
+
+/** How much of an item the site should hold (a weapon is one). */
+const expectedOf = (item: CustodyItem) =>
+  item.kind === 'weapon' ? 1 : (item.amountHere ?? item.quantityAmount ?? 1);
+
+type Preview =
+  | { key: string; kind: 'missing' | 'count_differs'; item: CustodyItem; entry: null }
+  | { key: string; kind: 'not_on_record'; item: null; entry: Unlisted };
+
+interface Unlisted {
+  key: number;
+  description: string;
+  serialNumber: string;
+}
+
+const formPath = 'stock-check';
+
+/** `#/custody/stock-check/new?site=<id>`: the site's list counted against what is there. */
+export function StockCheckEditor({ query }: { query: string }) {
+  const { t } = useTranslation('custody');
+  const rights = useCustodyRights();
+  const site = new URLSearchParams(query).get('site') ?? '';
+  const back = site === '' ? '#/custody/sites' : siteHref(site);
+  return (
+    <section aria-labelledby="place-title" className="records-editor custody-form">
+      <p className="back">
+        <a href={back}>{t('form2.back')}</a>
+      </p>
+      <PageTitle>{t('stockCheck.newTitle')}</PageTitle>
+      {!rights.stockCheck ? (
+        <p className="notice notice--warning">{t('form2.notAllowed')}</p>
+      ) : (
+        <>
+          <p className="places-intro">{t('stockCheck.intro')}</p>
+          <SiteChooser site={site} path={formPath} />
+          {site !== '' && <StockCheckForm key={site} site={site} cancelHref={back} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string }) {
+  const { t } = useTranslation('custody');
+  const amountText = useAmountText();
+  const itemName = useItemName();
+  const load = useCallback(() => api().getSiteInventory({ siteId: site, limit: 10000 }), [site]);
+  const { state } = useLoaded(load);
+  const [found, setFound] = useState<Record<string, string>>({});
+  const [unlisted, setUnlisted] = useState<Unlisted[]>([]);
+  const [scan, setScan] = useState('');
+  const [scanNote, setScanNote] = useState('');
+  const [countedBy, setCountedBy] = useState('');
+  const [checkedAt, setCheckedAt] = useState(() => localTimestamp(new Date()));
+  const [note, setNote] = useState('');
+  const sealing = useSealing();
+  const ids = {
+    list: useId(),
+    scan: useId(),
+    countedBy: useId(),
+    checkedAt: useId(),
+    note: useId(),
+    preview: useId(),
+    unlisted: useId(),
+  };
+  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
+  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
+  const items = state.value.items;
+
+  const foundAmount = (item: CustodyItem): number | undefined => {
+    const text = found[item.id];
+    if (text === undefined) return undefined;
+    return item.kind === 'weapon' ? 1 : decimal(text);
+  };
+  const setAmount = (id: string, value: string | undefined) =>
+    setFound((current) => {
+      const next = { ...current };
+      if (value === undefined) delete next[id];
+      else next[id] = value;
+      return next;
+    });
+
+  const onScan = () => {
+    const key = serialKey(scan);
+    if (key === '') return;
+    const match = items.filter(
+      (item) => item.serialNumber !== null && serialKey(item.serialNumber) === key,
+    );
+    const [item] = match;
+    if (match.length === 1 && item !== undefined) {
+      setAmount(
+        item.id,
+        found[item.id] ?? (item.kind === 'weapon' ? '1' : String(expectedOf(item))),
+      );
+      setScanNote(t('stockCheck.scanFound', { item: itemName(item) }));
+    } else {
+      setUnlisted((current) => [
+        ...current,
+        { key: Date.now(), description: '', serialNumber: scan.trim() },
+      ]);
+      setScanNote(t('stockCheck.scanUnlisted', { serial: scan.trim() }));
+    }
+    setScan('');
+  };
+
+  const discrepancies: Preview[] = [
+    ...items.flatMap((item): Preview[] => {
+      const amount = foundAmount(item);
+      if (amount === undefined || amount === 0)
+        return [{ key: item.id, kind: 'missing', item, entry: null }];
+      if (!Number.isNaN(amount) && amount !== expectedOf(item))
+        return [{ key: item.id, kind: 'count_differs', item, entry: null }];
+      return [];
+    }),
+    ...unlisted.map((entry): Preview => ({
+      key: `u${entry.key}`,
+      kind: 'not_on_record',
+      item: null,
+      entry,
+    })),
+  ];
+
+  const record = () => ({
+    siteLocationId: site,
+    checkedAt: blank(checkedAt),
+    countedBy: blank(countedBy),
+    found: items.flatMap((item) => {
+      const amount = foundAmount(item);
+      return amount === undefined ? [] : [{ itemId: item.id, amount }];
+    }),
+    unlistedFinds: unlisted.map((entry) => ({
+      description: blank(entry.description),
+      serialNumber: blank(entry.serialNumber),
+    })),
+    note: blank(note),
+  });
+  const onSubmit = (event: FormEvent) =>
+    sealing.submit(event, StockCheckInputSchema, record(), (stockCheck: never, passphrase) =>
+      api().recordStockCheck({ stockCheck, passphrase }),
+    );
+
+  return (
+    <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+      <section className="card" aria-labelledby={ids.list}>
+        <h2 id={ids.list}>{t('stockCheck.expected', { count: items.length })}</h2>
+        <Labelled id={ids.scan} label={t('stockCheck.scan')} hint={t('stockCheck.scanHint')}>
+          <input
+            id={ids.scan}
+            type="text"
+            className="input--mono"
+            value={scan}
+            spellCheck={false}
+            onChange={(event) => setScan(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                onScan();
+              }
+            }}
+          />
+        </Labelled>
+        <p role="status" className="field__hint" data-testid="scan-outcome">
+          {scanNote}
+        </p>
+        {items.length === 0 ? (
+          <p className="field__hint">{t('site.holdsNothing')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('columns.serial')}</th>
+                  <th scope="col">{t('columns.item')}</th>
+                  <th scope="col">{t('stockCheck.expectedAmount')}</th>
+                  <th scope="col">{t('stockCheck.foundAmount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <ItemIdentityCell item={item} />
+                    </td>
+                    <td>
+                      <ItemTypeCell item={item} link={false} />
+                    </td>
+                    <td>{amountText(item, expectedOf(item))}</td>
+                    <td>
+                      {item.kind === 'weapon' || item.quantityUnit === null ? (
+                        <label className="record-actions__check">
+                          <input
+                            type="checkbox"
+                            checked={found[item.id] !== undefined}
+                            onChange={(event) =>
+                              setAmount(item.id, event.target.checked ? '1' : undefined)
+                            }
+                          />
+                          {t('stockCheck.foundOne', { item: itemName(item) })}
+                        </label>
+                      ) : (
+                        <input
+                          type="text"
+                          inputMode="decimal"
+                          className="input--short"
+                          aria-label={t('stockCheck.countOf', {
+                            item: itemName(item),
+                            unit: amountText(item, 0)?.replace(/^0\s*/, '') ?? '',
+                          })}
+                          value={found[item.id] ?? ''}
+                          onChange={(event) =>
+                            setAmount(
+                              item.id,
+                              event.target.value === '' ? undefined : event.target.value,
+                            )
+                          }
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby={ids.unlisted}>
+        <h2 id={ids.unlisted}>{t('stockCheck.unlisted')}</h2>
+        <p className="field__hint">{t('stockCheck.unlistedHint')}</p>
+        {unlisted.map((entry, index) => (
+          <div
+            className="grid__row"
+            key={entry.key}
+            role="group"
+            aria-label={t('stockCheck.unlistedN', { n: index + 1 })}
+          >
+            <Labelled
+              id={`${ids.unlisted}-d${entry.key}`}
+              label={t('stockCheck.description')}
+              required
+            >
+              <input
+                id={`${ids.unlisted}-d${entry.key}`}
+                type="text"
+                value={entry.description}
+                onChange={(event) =>
+                  setUnlisted((current) =>
+                    current.map((other) =>
+                      other.key === entry.key
+                        ? { ...other, description: event.target.value }
+                        : other,
+                    ),
+                  )
+                }
+              />
+            </Labelled>
+            <Labelled id={`${ids.unlisted}-s${entry.key}`} label={t('columns.serial')}>
+              <input
+                id={`${ids.unlisted}-s${entry.key}`}
+                type="text"
+                className="input--mono"
+                value={entry.serialNumber}
+                onChange={(event) =>
+                  setUnlisted((current) =>
+                    current.map((other) =>
+                      other.key === entry.key
+                        ? { ...other, serialNumber: event.target.value }
+                        : other,
+                    ),
+                  )
+                }
+              />
+            </Labelled>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                setUnlisted((current) => current.filter((other) => other.key !== entry.key))
+              }
+            >
+              {t('form2.remove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            setUnlisted((current) => [
+              ...current,
+              { key: Date.now(), description: '', serialNumber: '' },
+            ])
+          }
+        >
+          {t('stockCheck.addUnlisted')}
+        </button>
+      </section>
+      <section className="card" aria-labelledby={ids.preview} aria-live="polite">
+        <h2 id={ids.preview}>{t('stockCheck.preview', { count: discrepancies.length })}</h2>
+        {discrepancies.length === 0 ? (
+          <p className="field__hint">{t('stockCheck.noDiscrepancy')}</p>
+        ) : (
+          <ul data-testid="discrepancy-preview">
+            {discrepancies.map((entry) => (
+              <li key={entry.key}>
+                {t(`stockCheck.kind.${entry.kind}`)}:{' '}
+                {entry.item !== null
+                  ? itemName(entry.item)
+                  : [entry.entry.description, entry.entry.serialNumber]
+                      .filter((part) => part !== '')
+                      .join(' · ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card">
+        <div className="grid">
+          <Labelled id={ids.countedBy} label={t('stockCheck.countedBy')} required>
+            <input
+              id={ids.countedBy}
+              type="text"
+              value={countedBy}
+              onChange={(event) => setCountedBy(event.target.value)}
+            />
+          </Labelled>
+          <div className="field">
+            <label htmlFor={ids.checkedAt} className="field__label--required">
+              {t('stockCheck.checkedAt')}
+            </label>
+            <MomentInputs
+              control={{ id: ids.checkedAt, 'aria-invalid': false, 'aria-describedby': undefined }}
+              value={checkedAt}
+              onChange={setCheckedAt}
+              timeLabel={t('stockCheck.checkedAtTime')}
+              nowLabel={t('stockCheck.checkedAtNow')}
+            />
+          </div>
+        </div>
+        <Labelled id={ids.note} label={t('stockCheck.note')}>
+          <textarea
+            id={ids.note}
+            rows={3}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        </Labelled>
+      </section>
+      <IssueList issues={sealing.issues} fieldLabel={(path) => path} />
+      <SealFooter sealing={sealing} saveLabel={t('stockCheck.save')} cancelHref={cancelHref} />
+    </form>
+  );
+}

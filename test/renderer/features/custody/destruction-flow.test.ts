@@ -1,0 +1,323 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../support/pdf-text.ts';
+import { defaultPerson, RendererSession } from '../../../support/renderer-session.ts';
+import { tinyPng } from '../../../support/tiny-png.ts';
+
+/**
+ * Stock check, loss and destruction in the Custody area: a surrender of three weapons and a lot
+ * of 500 rounds moved into a storage site; a stock check finds one weapon missing; the rest are
+ * marked for destruction and destroyed through the form, with two witnesses, every item ticked,
+ * a photo and the scan of the signed certificate; the certificate lists every serial. A field
+ * officer is offered no destruction, and main refuses a forged one.
+ */
+interface Seeded {
+  readonly intakeId: string;
+  readonly storageId: string;
+  readonly weaponIds: readonly string[];
+  readonly lotId: string;
+  readonly collectionId: string;
+}
+
+const storageName = 'Skladište Niš';
+const collectionName = 'Sabirno mesto Leskovac';
+const serials = ['M70-DX 1001', 'CZ99-2002', 'M48-3003'] as const;
+
+/** A storage site and a final surrender, made through window.api (the editor has its own tests). */
+async function seedIntake(page: Page): Promise<Seeded> {
+  const photoBase64 = tinyPng([200, 30, 30]).toString('base64');
+  return page.evaluate(
+    async ({ photoBase64, serials, storageName, collectionName }) => {
+      const api = window.api!;
+      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        return result.value;
+      };
+      const storage = {
+        id: crypto.randomUUID(),
+        name: storageName,
+        locationType: 'storage_site',
+        jurisdiction: 'RS',
+      } as const;
+      const collection = {
+        id: crypto.randomUUID(),
+        name: collectionName,
+        locationType: 'collection_point_fixed',
+        jurisdiction: 'RS',
+      } as const;
+      unwrap(await api.saveLocation(storage));
+      unwrap(await api.saveLocation(collection));
+      const photo = unwrap(await api.addPhoto({ dataBase64: photoBase64, kind: 'whole_weapon' }));
+      const weapon = (serialNumber: string) => ({
+        id: crypto.randomUUID(),
+        category: 'small_arm' as const,
+        weaponType: 'assault_rifle' as const,
+        manufacturer: 'Zastava',
+        model: 'M70',
+        calibre: '7.62x39',
+        serialNumber,
+        serialStatus: 'present' as const,
+        markingCondition: 'intact' as const,
+        lifecycleStatus: 'in_custody' as const,
+        traceStatus: 'not_attempted' as const,
+        markings: [],
+        photos: [photo],
+      });
+      const weapons = serials.map(weapon);
+      const lot = {
+        id: crypto.randomUUID(),
+        ammoClass: 'small_arms_cartridge' as const,
+        calibre: '7.62x39',
+        lotBatchNumber: 'LOT-88',
+        quantity: { kind: 'ammunition' as const, unit: 'rounds' as const, amount: 500 },
+        photos: [],
+      };
+      const draft = unwrap(await api.newIntakeDraft());
+      const saved = unwrap(
+        await api.saveIntakeDraft({
+          draft: {
+            ...draft,
+            context: 'surrendered',
+            occurredAt: '2025-03-01',
+            locationId: collection.id,
+            recordingAgency: 'PU Čačak',
+            recordingOfficer: 'Ana Petrović',
+            collection: {
+              collectionMethod: 'walk_in_station',
+              surrenderingPartyType: 'household',
+              anonymous: false,
+              campaignBased: false,
+              dispositionRequested: 'surrender_for_destruction',
+              receiptNumber: 'R-2025-17',
+            },
+            weapons,
+            ammunition: [lot],
+          },
+          expectedRevision: null,
+        }),
+      );
+      unwrap(await api.finaliseIntake({ id: draft.id, expectedRevision: saved.revision }));
+      return {
+        intakeId: draft.id,
+        storageId: storage.id,
+        weaponIds: weapons.map((entry) => entry.id),
+        lotId: lot.id,
+        collectionId: collection.id,
+      };
+    },
+    { photoBase64, serials: [...serials], storageName, collectionName },
+  );
+}
+
+/** The four items moved into the storage site, sealed with the test person's passphrase. */
+async function seed(page: Page): Promise<Seeded> {
+  const seeded = await seedIntake(page);
+  const signatureBase64 = tinyPng([10, 10, 10]).toString('base64');
+  await page.evaluate(
+    async ({ seeded, signatureBase64, passphrase }) => {
+      const api = window.api!;
+      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        return result.value;
+      };
+      const image = unwrap(await api.addPhoto({ dataBase64: signatureBase64, kind: 'signature' }));
+      const signature = { signedBy: 'Ana Petrović', signedAt: new Date().toISOString(), image };
+      unwrap(
+        await api.recordCustodyTransfer({
+          transfer: {
+            items: [
+              ...seeded.weaponIds.map((id) => ({ kind: 'weapon' as const, id })),
+              { kind: 'ammunition_lot' as const, id: seeded.lotId },
+            ],
+            fromHolder: { name: 'Ana Petrović', unit: 'PU', locationId: seeded.collectionId },
+            toHolder: { name: 'Milan Kostić', unit: 'Skladište', locationId: seeded.storageId },
+            transferredAt: new Date().toISOString(),
+            purpose: 'to_storage',
+            handoverSignature: signature,
+            receiptSignature: { ...signature, signedBy: 'Milan Kostić' },
+          },
+          passphrase,
+        }),
+      );
+    },
+    { seeded, signatureBase64, passphrase: defaultPerson.passphrase },
+  );
+  return seeded;
+}
+
+describe('stock check, loss and destruction in the Custody area', () => {
+  let session: RendererSession;
+  let seeded: Seeded;
+  let base = '';
+  let destructionId = '';
+
+  beforeAll(async () => {
+    session = await RendererSession.openUnlocked();
+    seeded = await seed(session.page);
+    base = session.preview.url.split('#')[0] ?? '';
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('records a stock check that finds one weapon missing', async () => {
+    const { page } = session;
+    await page.goto(`${base}#/custody/sites/${seeded.storageId}`);
+    await page.getByRole('link', { name: 'Record a stock check' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New stock check' }).waitFor();
+    const scan = page.getByLabel('Serial number (type or scan)');
+    for (const serial of [serials[0], 'cz99 2002']) {
+      await scan.fill(serial);
+      await scan.press('Enter');
+    }
+    await page.getByLabel(/^Counted of .*LOT|^Counted of /).fill('500');
+    const preview = page.getByTestId('discrepancy-preview');
+    await expect.poll(() => preview.innerText()).toContain(serials[2]);
+    expect(await preview.locator('li').count()).toBe(1);
+    await page.getByLabel('Counted by').fill('Milan Kostić');
+    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
+    await page.waitForURL(/#\/custody\/records\//);
+    const discrepancies = page.getByTestId('discrepancies');
+    await discrepancies.waitFor();
+    const text = await discrepancies.innerText();
+    expect(text).toContain('Missing');
+    expect(text).toContain(serials[2]);
+    await page.getByRole('link', { name: 'Report these missing items' }).waitFor();
+  });
+
+  it('destroys the rest through the destruction form', async () => {
+    const { page } = session;
+    const destroyIds = [seeded.weaponIds[0] ?? '', seeded.weaponIds[1] ?? '', seeded.lotId];
+    await page.evaluate(
+      async ({ destroyIds, passphrase }) => {
+        const result = await window.api!.recordCustodyDecision({
+          decision: {
+            items: destroyIds.map((id, index) => ({
+              kind: index < 2 ? ('weapon' as const) : ('ammunition_lot' as const),
+              id,
+            })),
+            decision: 'for_destruction',
+            decidedAt: new Date().toISOString(),
+            decidedBy: 'Tužilaštvo Niš',
+            reason: 'Predato radi uništenja',
+          },
+          passphrase,
+        });
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+      },
+      { destroyIds, passphrase: defaultPerson.passphrase },
+    );
+    await page.goto(`${base}#/custody/sites/${seeded.storageId}`);
+    await page.getByRole('link', { name: 'Record a destruction' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Record a destruction' }).waitFor();
+    await page.getByText('Awaiting destruction here: 3 items').waitFor();
+    await page.getByRole('button', { name: 'Select all shown' }).click();
+    const ticks = page.getByTestId('tick-list').getByRole('checkbox');
+    await expect.poll(() => ticks.count()).toBe(3);
+    for (let index = 0; index < 3; index += 1) await ticks.nth(index).check();
+    await page.getByLabel('Count checked').check();
+    await page.getByLabel('Serials checked').check();
+    await page.getByLabel('Result').selectOption('all_match');
+    await page.getByLabel('Checked by').fill('Milan Kostić');
+    await page.getByLabel('Method').selectOption('cutting_torch');
+    await page.getByLabel('Organising authority').fill('MUP Republike Srbije');
+    const witness = (n: number) => page.getByRole('group', { name: `Witness ${n}` });
+    await witness(1).getByLabel('Name').fill('Jelena Ilić');
+    await witness(1).getByLabel('Organisation').fill('UNDP SEESAC');
+    await witness(1).getByLabel('Role').fill('Observer');
+    await page.getByRole('button', { name: 'Add a witness' }).click();
+    await witness(2).getByLabel('Name').fill('Petar Jović');
+    await witness(2).getByLabel('Organisation').fill('OSCE');
+    await witness(2).getByLabel('Role').fill('Observer');
+    await page.getByLabel('Add photos of the destruction').setInputFiles({
+      name: 'scene.png',
+      mimeType: 'image/png',
+      buffer: tinyPng([30, 120, 30]),
+    });
+    await page.getByText('Photos of the destruction (1)').waitFor();
+    await page.getByLabel('Certificate number').fill('UN-2025-041');
+    await page.getByLabel('Signatory 1').fill('Milan Kostić');
+    await page.getByLabel('Scan of the signed certificate').setInputFiles({
+      name: 'certificate.png',
+      mimeType: 'image/png',
+      buffer: tinyPng([240, 240, 240]),
+    });
+    await page.getByText('The scan is attached', { exact: false }).waitFor();
+    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    await page.getByRole('button', { name: 'Save and seal the destruction' }).click();
+    await page.waitForURL(/#\/custody\/records\//);
+    await page.getByRole('button', { name: 'Certificate (PDF)' }).waitFor();
+    destructionId = decodeURIComponent(page.url().split('/').pop() ?? '');
+
+    await page.goto(`${base}#/items/${seeded.weaponIds[0]}`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Destroyed');
+  });
+
+  it('prints a certificate that lists every destroyed serial', async () => {
+    const { page } = session;
+    const delivery = await page.evaluate(
+      (id) => window.api!.makeDestructionCertificate({ id }),
+      destructionId,
+    );
+    if (!delivery.ok || delivery.value.kind !== 'download') throw new Error('no certificate');
+    const { text } = await pdfText(Buffer.from(delivery.value.dataBase64, 'base64'));
+    const flat = text.replace(/\s+/g, ' ');
+    for (const serial of [serials[0], serials[1]]) expect(flat).toContain(serial);
+    expect(flat).not.toContain(serials[2]);
+  });
+
+  it('offers a field officer no destruction, and main refuses a forged one', async () => {
+    const { page } = session;
+    const officer = { name: 'Marko Petrović', passphrase: 'Falcon-Ridge-73' };
+    const added = await page.evaluate(
+      (person) => window.api!.addPerson({ ...person, role: 'field_officer' }),
+      officer,
+    );
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    await session.signInAs({ userId: added.value.id, passphrase: officer.passphrase });
+    await page.goto(`${base}#/custody/sites/${seeded.storageId}`);
+    await page.getByRole('heading', { level: 1, name: storageName }).waitFor();
+    expect(await page.getByRole('link', { name: 'Record a destruction' }).count()).toBe(0);
+
+    const refused = await page.evaluate(
+      async ({ weaponId, storageId, passphrase, png }) => {
+        const api = window.api!;
+        const photo = await api.addPhoto({ dataBase64: png, kind: 'scene' });
+        if (!photo.ok) return photo.error.code;
+        const result = await api.recordDestruction({
+          destruction: {
+            destructionDate: '2025-07-09',
+            siteLocationId: storageId,
+            organisingAuthority: 'Nepoznat',
+            method: 'crushing',
+            items: [{ kind: 'weapon', id: weaponId }],
+            aggregateCounts: [],
+            preDestructionVerification: {
+              verifiedBy: 'Marko Petrović',
+              countChecked: true,
+              serialsChecked: true,
+              itemsTicked: [weaponId],
+              result: 'all_match',
+            },
+            witnesses: [{ name: 'X', organisation: 'Y', role: 'Z' }],
+            photos: [photo.value],
+            certificateNumber: 'F-1',
+            certificateSignatories: ['Marko Petrović'],
+            certificateFile: photo.value,
+          },
+          passphrase,
+        });
+        return result.ok ? 'saved' : result.error.code;
+      },
+      {
+        weaponId: seeded.weaponIds[2] ?? '',
+        storageId: seeded.storageId,
+        passphrase: officer.passphrase,
+        png: tinyPng([1, 2, 3]).toString('base64'),
+      },
+    );
+    expect(refused).toBe('FORBIDDEN');
+    expect(session.pageErrors).toEqual([]);
+  });
+});
