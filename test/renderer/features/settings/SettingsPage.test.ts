@@ -47,6 +47,7 @@ function prefixed(namespace: string, catalogue: Map<string, string>): Map<string
 const areasInSerbian = [
   'Evidencija',
   'Predmeti',
+  'Lanac čuvanja',
   'Lokacije i akcije',
   'Pregled',
   'Sinhronizacija',
