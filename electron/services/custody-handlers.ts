@@ -1,12 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
   correctedIdOf,
+  lotQuantityKindOf,
   type CustodyConflictReason,
   type CustodyEntity,
 } from '../../shared/custody/item-custody.ts';
+import type { ItemRef } from '../../shared/domain/item-ref.ts';
 import type { IpcIssue } from '../../shared/ipc/errors.ts';
 import { recordTypeOf, validateRecordOf } from '../../shared/records/record-types.ts';
 import { AppError } from '../ipc/app-error.ts';
+import { localDateOf } from './local-date.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session, Unlocked } from '../session/session.ts';
@@ -60,12 +63,6 @@ type CustodyHandlers = Pick<
 /** Rows this connection has changed since it opened: unchanged means nothing was written. */
 function totalChanges(db: Unlocked['db']): number {
   return prepared(db, 'SELECT total_changes()').pluck().get() as number;
-}
-
-/** The laptop's calendar date, as a custody officer reads "today" for ageing. */
-function localDateOf(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }
 
 const reasonText: Readonly<Record<CustodyConflictReason, string>> = {
@@ -360,12 +357,6 @@ function completed(
   return { ...input, expected, discrepancies };
 }
 
-const lotKinds: Readonly<Record<string, string>> = {
-  part: 'parts',
-  ammunition_lot: 'ammunition',
-  explosive_item: 'explosives',
-};
-
 /**
  * A destruction states how much of each lot it destroyed: a lot named without a quantity is all
  * of it at the site by the records, written out, so the certificate and every later count agree.
@@ -377,7 +368,9 @@ function withLotAmounts(
   if (typeof input.siteLocationId !== 'string' || !Array.isArray(input.items)) return input;
   const site = input.siteLocationId;
   const items = (input.items as Array<Record<string, unknown>>).map((ref) => {
-    const kind = lotKinds[String(ref.kind)];
+    const kind = (lotQuantityKindOf as Partial<Record<ItemRef['kind'], string>>)[
+      ref.kind as ItemRef['kind']
+    ];
     if (kind === undefined || ref.quantity !== undefined || typeof ref.id !== 'string') return ref;
     const held = amountAtSite(db, ref.id, site);
     return held === null

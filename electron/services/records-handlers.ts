@@ -11,6 +11,7 @@ import type {
   IntakeSummary,
 } from '../../shared/ipc/procedures/records.ts';
 import { AppError } from '../ipc/app-error.ts';
+import { localDateOf } from './local-date.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session, Unlocked } from '../session/session.ts';
@@ -73,12 +74,6 @@ type RecordHandlers = Pick<
 >;
 
 const INTAKE = 'intake_event';
-
-/** The laptop's calendar date (its time zone), as a field team reads "today". */
-function localDateOf(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
 
 /**
  * The record workflow. Every change is one SQLite transaction that writes the record, its audit

@@ -1,5 +1,5 @@
 import type { SyncIssue } from '../../shared/ipc/procedures/sync.ts';
-import { isCustodyEntity } from '../store/custody-repository.ts';
+import { isCustodyEntity } from '../../shared/custody/item-custody.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';

@@ -1,6 +1,5 @@
 import {
   correctedIdOf,
-  custodyEntities,
   custodyEventsOf,
   custodyMomentOf,
   deriveItemCustody,
@@ -19,10 +18,6 @@ import { prepared } from './prepared.ts';
  * (migration 70). Every function runs inside the caller's transaction: a record, its items'
  * events and their derived state are written together or not at all.
  */
-
-export function isCustodyEntity(entity: string): entity is CustodyEntity {
-  return (custodyEntities as readonly string[]).includes(entity);
-}
 
 export interface StoredCustodyRecord {
   readonly id: string;

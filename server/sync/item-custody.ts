@@ -1,20 +1,15 @@
 import {
   correctedIdOf,
-  custodyEntities,
+  isCustodyEntity,
   custodyEventsOf,
   custodyMomentOf,
   deriveItemCustody,
-  type CustodyEntity,
   type CustodyEvent,
   type CustodyEventSummary,
 } from '../../shared/custody/item-custody.ts';
 import type { LifecycleStatus } from '../../shared/domain/enums.ts';
 import type { Queryable } from '../db/database.ts';
 import type { StoredRecord } from './stored-record.ts';
-
-function isCustody(entity: string): entity is CustodyEntity {
-  return (custodyEntities as readonly string[]).includes(entity);
-}
 
 /**
  * Writes what the custody records of a push do to their items, and derives those items' state
@@ -35,7 +30,7 @@ export async function writeItemCustody(
   }> = [];
   const corrections: Array<{ record_id: string; corrected_by: string }> = [];
   for (const record of records) {
-    if (!isCustody(record.entity) || record.deleted || record.data === null) continue;
+    if (!isCustodyEntity(record.entity) || record.deleted || record.data === null) continue;
     const at = custodyMomentOf(record.entity, record.data);
     for (const { itemId, summary } of custodyEventsOf(record.entity, record.data)) {
       events.push({ item_id: itemId, occurred_at: at, record_id: record.id, effect: summary });

@@ -1,4 +1,7 @@
 import type { CustodyDecisionKind, CustodyPurpose, LifecycleStatus } from '../domain/enums.ts';
+import type { ItemRef } from '../domain/item-ref.ts';
+import type { QuantityKind } from '../domain/quantity.ts';
+import type { ItemKind } from '../records/intake-items.ts';
 
 /**
  * An item's lifecycle status, where it is and what contradicts its history, DERIVED from its
@@ -103,6 +106,21 @@ export interface ItemCustodyState {
   readonly conflicts: readonly CustodyConflict[];
 }
 
+/** How a custody record names an item of each kind (ItemRefSchema). */
+export const itemRefKindOf = {
+  weapon: 'weapon',
+  part: 'part',
+  ammunition: 'ammunition_lot',
+  explosive: 'explosive_item',
+} as const satisfies Record<ItemKind, ItemRef['kind']>;
+
+/** The quantity kind a part of a lot moves in, by how the record names the item. */
+export const lotQuantityKindOf = {
+  part: 'parts',
+  ammunition_lot: 'ammunition',
+  explosive_item: 'explosives',
+} as const satisfies Partial<Record<ItemRef['kind'], QuantityKind>>;
+
 /** The order every side applies records in: the moment they name, then their id. */
 export function compareCustodyEvents(a: CustodyEvent, b: CustodyEvent): number {
   // Stored moments are UTC instants of one form (custodyMomentOf), which compare as text; any
@@ -140,6 +158,44 @@ const finalStates: Partial<Record<LifecycleStatus, CustodyConflictReason>> = {
 /** Quantities move in tenths of a gram at worst; this keeps sums of decimals exact enough. */
 function round(amount: number): number {
   return Math.round(amount * 1e6) / 1e6;
+}
+
+/**
+ * Takes `amount` of the item (null: all of it at the origin) out of its holdings: from the
+ * origin first, then, for a record that contradicts where it is, from wherever it is, so every
+ * side ends in the same state. Says what fell short at the origin.
+ */
+function takeFrom(
+  holdings: readonly Holding[],
+  from: string | null,
+  amount: number | null,
+  whole: number,
+): {
+  holdings: Holding[];
+  moved: number;
+  shortfall: 'not_at_origin' | 'not_enough_at_origin' | null;
+} {
+  const atOrigin = round(
+    holdings
+      .filter((holding) => holding.locationId === from)
+      .reduce((sum, holding) => sum + holding.amount, 0),
+  );
+  const wanted = amount ?? (atOrigin > 0 ? atOrigin : whole);
+  let remaining = wanted;
+  let next = [...holdings];
+  for (const match of [(holding: Holding) => holding.locationId === from, () => true]) {
+    next = next.map((holding) => {
+      if (remaining <= 0 || !match(holding)) return holding;
+      const taken = Math.min(holding.amount, remaining);
+      remaining = round(remaining - taken);
+      return { ...holding, amount: round(holding.amount - taken) };
+    });
+  }
+  return {
+    holdings: next.filter((holding) => holding.amount > 0),
+    moved: round(wanted - remaining),
+    shortfall: atOrigin <= 0 ? 'not_at_origin' : wanted > atOrigin ? 'not_enough_at_origin' : null,
+  };
 }
 
 /**
@@ -189,29 +245,11 @@ export function deriveItemCustody(
     if (after !== undefined) conflicts.push({ recordId: event.recordId, reason: after });
     if (effect.type === 'destruction' || effect.type === 'loss') {
       const from = effect.type === 'destruction' ? effect.siteLocationId : effect.fromLocationId;
-      const atOrigin = round(
-        holdings
-          .filter((holding) => holding.locationId === from)
-          .reduce((sum, holding) => sum + holding.amount, 0),
-      );
-      const wanted = effect.amount ?? (atOrigin > 0 ? atOrigin : whole);
-      if (after === undefined && atOrigin <= 0) {
-        conflicts.push({ recordId: event.recordId, reason: 'not_at_origin' });
-      } else if (after === undefined && wanted > atOrigin) {
-        conflicts.push({ recordId: event.recordId, reason: 'not_enough_at_origin' });
+      const taken = takeFrom(holdings, from, effect.amount, whole);
+      holdings = taken.holdings;
+      if (after === undefined && taken.shortfall !== null) {
+        conflicts.push({ recordId: event.recordId, reason: taken.shortfall });
       }
-      let remaining = wanted;
-      const take = (match: (holding: Holding) => boolean) => {
-        holdings = holdings.map((holding) => {
-          if (remaining <= 0 || !match(holding)) return holding;
-          const gone = Math.min(holding.amount, remaining);
-          remaining = round(remaining - gone);
-          return { ...holding, amount: round(holding.amount - gone) };
-        });
-      };
-      take((holding) => holding.locationId === from);
-      take(() => true);
-      holdings = holdings.filter((holding) => holding.amount > 0);
       // Destroyed or missing once nothing of it is held anywhere; a part of a lot leaves the rest.
       if (holdings.length === 0) {
         placed = effect.type === 'destruction' ? 'destroyed' : 'lost_stolen';
@@ -232,30 +270,12 @@ export function deriveItemCustody(
       settle(event.at);
       continue;
     }
-    const atOrigin = holdings.filter((holding) => holding.locationId === effect.fromLocationId);
-    const available = round(atOrigin.reduce((sum, holding) => sum + holding.amount, 0));
-    const wanted = effect.amount ?? (available > 0 ? available : whole);
-    if (available <= 0) {
-      if (after === undefined)
-        conflicts.push({ recordId: event.recordId, reason: 'not_at_origin' });
-    } else if (wanted > available) {
-      conflicts.push({ recordId: event.recordId, reason: 'not_enough_at_origin' });
+    const taken = takeFrom(holdings, effect.fromLocationId, effect.amount, whole);
+    holdings = taken.holdings;
+    const moved = taken.moved;
+    if (after === undefined && taken.shortfall !== null) {
+      conflicts.push({ recordId: event.recordId, reason: taken.shortfall });
     }
-    // The record still applies: what it says moved is taken from the origin first, then, for a
-    // contradicting record, from wherever the item is, so every side ends in the same state.
-    let remaining = wanted;
-    const take = (from: (holding: Holding) => boolean) => {
-      holdings = holdings.map((holding) => {
-        if (remaining <= 0 || !from(holding)) return holding;
-        const moved = Math.min(holding.amount, remaining);
-        remaining = round(remaining - moved);
-        return { ...holding, amount: round(holding.amount - moved) };
-      });
-    };
-    take((holding) => holding.locationId === effect.fromLocationId);
-    take(() => true);
-    const moved = round(wanted - remaining);
-    holdings = holdings.filter((holding) => holding.amount > 0);
     const there = holdings.find((holding) => holding.locationId === effect.toLocationId);
     holdings =
       there === undefined
@@ -300,6 +320,10 @@ export const custodyEntities = [
   'loss_incident',
 ] as const;
 export type CustodyEntity = (typeof custodyEntities)[number];
+
+export function isCustodyEntity(entity: string): entity is CustodyEntity {
+  return (custodyEntities as readonly string[]).includes(entity);
+}
 
 type Json = Record<string, unknown>;
 

@@ -183,7 +183,7 @@ export const attachmentType: RecordType = {
   roles: { create: everyone, update: everyone },
 };
 
-/** A custody moment (a timestamp) held to the intake's date rules: not in the future. */
+/** A custody moment (a timestamp or a day) held to the intake's date rules: not in the future. */
 function momentIssues(record: Record<string, unknown>, field: string, today: string) {
   const at = record[field];
   if (typeof at !== 'string') return [];
@@ -231,11 +231,7 @@ export const destructionEventType: RecordType = {
   writeOnceKeys: [],
   draftSchema: DestructionEventSchema,
   finalSchema: DestructionEventSchema,
-  finalIssues: (record, context) =>
-    intakeDateIssues(record.destructionDate, context.today).map((issue) => ({
-      ...issue,
-      path: ['destructionDate'],
-    })),
+  finalIssues: (record, context) => momentIssues(record, 'destructionDate', context.today),
   references: { siteLocationId: 'location' },
   merge: 'top_level_fields',
   listFields: ['destructionDate', 'method', 'siteLocationId'],

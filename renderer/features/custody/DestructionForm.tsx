@@ -26,6 +26,7 @@ import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './it
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
 import { SiteChooser } from './SiteChooser.tsx';
 import { useCustodyRights } from './use-custody-rights.ts';
+import { OptionSelect } from './OptionSelect.tsx';
 
 const formPath = 'destruction';
 
@@ -304,46 +305,34 @@ function DestructionForm({
         <h2 id={ids.items}>{t('destruction.awaiting', { count: all.length })}</h2>
         <div className="filters__grid">
           <Labelled id={ids.kind} label={t('site.kind')}>
-            <select
+            <OptionSelect
               id={ids.kind}
               value={filter.kind}
-              onChange={(event) => setFilter({ ...filter, kind: event.target.value })}
-            >
-              <option value="">{t('site.anyKind')}</option>
-              {itemKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {labels.kind(kind)}
-                </option>
-              ))}
-            </select>
+              empty={t('site.anyKind')}
+              options={itemKinds}
+              label={(kind) => labels.kind(kind)}
+              onChange={(value) => setFilter({ ...filter, kind: value })}
+            />
           </Labelled>
           <Labelled id={ids.context} label={t('destruction.context')}>
-            <select
+            <OptionSelect
               id={ids.context}
               value={filter.context}
-              onChange={(event) => setFilter({ ...filter, context: event.target.value })}
-            >
-              <option value="">{t('destruction.anyContext')}</option>
-              {intakeContextValues.map((value) => (
-                <option key={value} value={value}>
-                  {text.intakeContext(value)}
-                </option>
-              ))}
-            </select>
+              empty={t('destruction.anyContext')}
+              options={intakeContextValues}
+              label={(value) => text.intakeContext(value)}
+              onChange={(value) => setFilter({ ...filter, context: value })}
+            />
           </Labelled>
           <Labelled id={ids.age} label={t('site.ageing')}>
-            <select
+            <OptionSelect
               id={ids.age}
               value={filter.age}
-              onChange={(event) => setFilter({ ...filter, age: event.target.value })}
-            >
-              <option value="">{t('site.anyAge')}</option>
-              {ageingBuckets.map((bucket) => (
-                <option key={bucket} value={bucket}>
-                  {t(`ageing.${bucket}`)}
-                </option>
-              ))}
-            </select>
+              empty={t('site.anyAge')}
+              options={ageingBuckets}
+              label={(bucket) => t(`ageing.${bucket}`)}
+              onChange={(value) => setFilter({ ...filter, age: value })}
+            />
           </Labelled>
         </div>
         <div className="actions">
@@ -426,46 +415,34 @@ function DestructionForm({
             <fieldset key={count.key} className="grid__row">
               <legend>{t('destruction.countN', { n: index + 1 })}</legend>
               <Labelled id={f(`c${count.key}s`)} label={t('destruction.sourceContext')} required>
-                <select
+                <OptionSelect
                   id={f(`c${count.key}s`)}
                   value={count.sourceContext}
-                  onChange={(event) => update({ sourceContext: event.target.value })}
-                >
-                  <option value="">{t('form2.choose')}</option>
-                  {sourceContextValues.map((value) => (
-                    <option key={value} value={value}>
-                      {text.sourceContext(value)}
-                    </option>
-                  ))}
-                </select>
+                  empty={t('form2.choose')}
+                  options={sourceContextValues}
+                  label={(value) => text.sourceContext(value)}
+                  onChange={(value) => update({ sourceContext: value })}
+                />
               </Labelled>
               <Labelled id={f(`c${count.key}k`)} label={t('site.kind')} required>
-                <select
+                <OptionSelect
                   id={f(`c${count.key}k`)}
                   value={count.kind}
-                  onChange={(event) => update({ kind: event.target.value })}
-                >
-                  <option value="">{t('form2.choose')}</option>
-                  {quantityKindValues.map((value) => (
-                    <option key={value} value={value}>
-                      {text.quantityKind(value)}
-                    </option>
-                  ))}
-                </select>
+                  empty={t('form2.choose')}
+                  options={quantityKindValues}
+                  label={(value) => text.quantityKind(value)}
+                  onChange={(value) => update({ kind: value })}
+                />
               </Labelled>
               <Labelled id={f(`c${count.key}u`)} label={t('destruction.unit')} required>
-                <select
+                <OptionSelect
                   id={f(`c${count.key}u`)}
                   value={count.unit}
-                  onChange={(event) => update({ unit: event.target.value })}
-                >
-                  <option value="">{t('form2.choose')}</option>
-                  {quantityUnitValues.map((value) => (
-                    <option key={value} value={value}>
-                      {text.quantityUnit(value)}
-                    </option>
-                  ))}
-                </select>
+                  empty={t('form2.choose')}
+                  options={quantityUnitValues}
+                  label={(value) => text.quantityUnit(value)}
+                  onChange={(value) => update({ unit: value })}
+                />
               </Labelled>
               <Labelled id={f(`c${count.key}a`)} label={t('destruction.amount')} required>
                 <input
@@ -540,18 +517,14 @@ function DestructionForm({
         </label>
         <div className="grid">
           <Labelled id={f('result')} label={t('destruction.result')} required>
-            <select
+            <OptionSelect
               id={f('result')}
               value={check.result}
-              onChange={(event) => setCheck({ ...check, result: event.target.value })}
-            >
-              <option value="">{t('form2.choose')}</option>
-              {verificationResultValues.map((value) => (
-                <option key={value} value={value}>
-                  {text.verificationResult(value)}
-                </option>
-              ))}
-            </select>
+              empty={t('form2.choose')}
+              options={verificationResultValues}
+              label={(value) => text.verificationResult(value)}
+              onChange={(value) => setCheck({ ...check, result: value })}
+            />
           </Labelled>
           <Labelled id={f('verifiedBy')} label={t('destruction.verifiedBy')} required>
             <input
@@ -589,18 +562,14 @@ function DestructionForm({
             />
           </Labelled>
           <Labelled id={f('method')} label={t('destruction.method')} required>
-            <select
+            <OptionSelect
               id={f('method')}
               value={facts.method}
-              onChange={(event) => setFacts({ ...facts, method: event.target.value })}
-            >
-              <option value="">{t('form2.choose')}</option>
-              {destructionMethodValues.map((value) => (
-                <option key={value} value={value}>
-                  {text.destructionMethod(value)}
-                </option>
-              ))}
-            </select>
+              empty={t('form2.choose')}
+              options={destructionMethodValues}
+              label={(value) => text.destructionMethod(value)}
+              onChange={(value) => setFacts({ ...facts, method: value })}
+            />
           </Labelled>
           <Labelled id={f('authority')} label={t('destruction.authority')} required>
             <input

@@ -1,8 +1,8 @@
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { itemRefKindOf, lotQuantityKindOf } from '../../../shared/custody/item-custody.ts';
 import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
 import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
-import type { ItemKind } from '../../../shared/ipc/procedures/items.ts';
 
 /**
  * The transfer and decision forms hold what is typed, as text; these turn it into the record the
@@ -40,30 +40,17 @@ export function mayMoveInPart(item: Pick<CustodyItem, 'kind' | 'quantityUnit'>):
   return item.kind !== 'weapon' && item.quantityUnit !== null;
 }
 
-const refKinds = {
-  weapon: 'weapon',
-  part: 'part',
-  ammunition: 'ammunition_lot',
-  explosive: 'explosive_item',
-} as const satisfies Record<ItemKind, string>;
-
-const quantityKinds = {
-  part: 'parts',
-  ammunition: 'ammunition',
-  explosive: 'explosives',
-} as const satisfies Record<Exclude<ItemKind, 'weapon'>, string>;
-
 /** The ItemRef a chosen item becomes: whole, or a quantity of its own kind in the lot's unit. */
 export function itemRefOf(entry: ChosenItem): Record<string, unknown> {
   const { item } = entry;
   if (item.kind === 'weapon' || !entry.part || !mayMoveInPart(item)) {
-    return { kind: refKinds[item.kind], id: item.id };
+    return { kind: itemRefKindOf[item.kind], id: item.id };
   }
   return {
-    kind: refKinds[item.kind],
+    kind: itemRefKindOf[item.kind],
     id: item.id,
     quantity: {
-      kind: quantityKinds[item.kind],
+      kind: lotQuantityKindOf[itemRefKindOf[item.kind]],
       unit: item.quantityUnit ?? undefined,
       amount: decimal(entry.amount),
     },

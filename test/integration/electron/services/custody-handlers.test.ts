@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
 import {
   goodPassphrase,
@@ -57,7 +58,10 @@ describe('custody transfers and decisions', () => {
 
   const transfer = (patch: Partial<Transfer>) => ({ transfer: draft(patch), passphrase });
   const draft = (patch: Partial<Transfer>): Transfer => ({
-    items: items.map((item) => ({ kind: refKind(item.kind), id: item.id })) as Transfer['items'],
+    items: items.map((item) => ({
+      kind: itemRefKindOf[item.kind as keyof typeof itemRefKindOf],
+      id: item.id,
+    })) as Transfer['items'],
     fromHolder: { name: 'Marko Marković', unit: 'PU Čačak', locationId: collectionPoint.id },
     toHolder: { name: 'Jelena Ilić', unit: 'Magacin Kraljevo', locationId: store.id },
     transferredAt: '2024-03-05T09:30:00+01:00',
@@ -342,12 +346,3 @@ describe('custody transfers and decisions', () => {
     expect(failure.issues?.map((issue) => issue.path)).toContain('transfer.handoverSignature');
   });
 });
-
-function refKind(kind: string): string {
-  return {
-    weapon: 'weapon',
-    part: 'part',
-    ammunition: 'ammunition_lot',
-    explosive: 'explosive_item',
-  }[kind]!;
-}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
 import {
   goodPassphrase,
@@ -49,7 +50,10 @@ describe('stock checks, incidents and destruction', () => {
     const at = '2024-03-05T09:30:00+01:00';
     await app.ok('recordCustodyTransfer', {
       transfer: {
-        items: items.map((item) => ({ kind: refKind(item.kind), id: item.id })) as never,
+        items: items.map((item) => ({
+          kind: itemRefKindOf[item.kind as keyof typeof itemRefKindOf],
+          id: item.id,
+        })) as never,
         fromHolder: {
           name: 'Marko Marković',
           unit: 'PU Čačak',
@@ -210,7 +214,7 @@ describe('stock checks, incidents and destruction', () => {
       organisingAuthority: 'Ministarstvo unutrašnjih poslova',
       method: 'cutting_mechanical',
       items: remaining.map((item) => ({
-        kind: refKind(item.kind),
+        kind: itemRefKindOf[item.kind as keyof typeof itemRefKindOf],
         id: item.id,
       })) as Destruction['items'],
       aggregateCounts: [],
@@ -234,12 +238,3 @@ describe('stock checks, incidents and destruction', () => {
     };
   }
 });
-
-function refKind(kind: string): string {
-  return {
-    weapon: 'weapon',
-    part: 'part',
-    ammunition: 'ammunition_lot',
-    explosive: 'explosive_item',
-  }[kind]!;
-}

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { seedSurrender, type SeededSurrender } from '../../../support/custody-seed.ts';
 import { defaultPerson, RendererSession } from '../../../support/renderer-session.ts';
-import { tinyPng } from '../../../support/tiny-png.ts';
 
 /**
  * The chain of custody as a custody team uses it (issue 14): a final surrender of three weapons
@@ -12,101 +12,13 @@ import { tinyPng } from '../../../support/tiny-png.ts';
  */
 const shots = process.env.SALW_SCREENSHOTS;
 
-interface Seeded {
-  readonly intakeId: string;
-  readonly storageId: string;
-  readonly weaponIds: readonly string[];
-  readonly lotId: string;
-}
-
 const storageName = 'Centralno skladište Kraljevo';
 const collectionName = 'Sabirno mesto Čačak';
 const serials = ['M70-ČĆ 4411', 'CZ99-0417', 'M48-7720'] as const;
 
-/** A storage site and a final surrender, made through window.api (the editor has its own tests). */
-async function seed(page: Page): Promise<Seeded> {
-  const photoBase64 = tinyPng([200, 30, 30]).toString('base64');
-  return page.evaluate(
-    async ({ photoBase64, serials, storageName, collectionName }) => {
-      const api = window.api!;
-      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-        if (!result.ok) throw new Error(JSON.stringify(result.error));
-        return result.value;
-      };
-      const storage = {
-        id: crypto.randomUUID(),
-        name: storageName,
-        locationType: 'storage_site',
-        jurisdiction: 'RS',
-      } as const;
-      const collection = {
-        id: crypto.randomUUID(),
-        name: collectionName,
-        locationType: 'collection_point_fixed',
-        jurisdiction: 'RS',
-      } as const;
-      unwrap(await api.saveLocation(storage));
-      unwrap(await api.saveLocation(collection));
-      const photo = unwrap(await api.addPhoto({ dataBase64: photoBase64, kind: 'whole_weapon' }));
-      const weapon = (serialNumber: string) => ({
-        id: crypto.randomUUID(),
-        category: 'small_arm' as const,
-        weaponType: 'assault_rifle' as const,
-        manufacturer: 'Zastava',
-        model: 'M70',
-        calibre: '7.62x39',
-        serialNumber,
-        serialStatus: 'present' as const,
-        markingCondition: 'intact' as const,
-        lifecycleStatus: 'in_custody' as const,
-        traceStatus: 'not_attempted' as const,
-        markings: [],
-        photos: [photo],
-      });
-      const weapons = serials.map(weapon);
-      const lot = {
-        id: crypto.randomUUID(),
-        ammoClass: 'small_arms_cartridge' as const,
-        calibre: '7.62x39',
-        lotBatchNumber: 'LOT-88',
-        quantity: { kind: 'ammunition' as const, unit: 'rounds' as const, amount: 500 },
-        photos: [],
-      };
-      const draft = unwrap(await api.newIntakeDraft());
-      const saved = unwrap(
-        await api.saveIntakeDraft({
-          draft: {
-            ...draft,
-            context: 'surrendered',
-            occurredAt: '2025-03-01',
-            locationId: collection.id,
-            recordingAgency: 'PU Čačak',
-            recordingOfficer: 'Ana Petrović',
-            collection: {
-              collectionMethod: 'walk_in_station',
-              surrenderingPartyType: 'household',
-              anonymous: false,
-              campaignBased: false,
-              dispositionRequested: 'surrender_for_destruction',
-              receiptNumber: 'R-2025-17',
-            },
-            weapons,
-            ammunition: [lot],
-          },
-          expectedRevision: null,
-        }),
-      );
-      unwrap(await api.finaliseIntake({ id: draft.id, expectedRevision: saved.revision }));
-      return {
-        intakeId: draft.id,
-        storageId: storage.id,
-        weaponIds: weapons.map((entry) => entry.id),
-        lotId: lot.id,
-      };
-    },
-    { photoBase64, serials: [...serials], storageName, collectionName },
-  );
-}
+type Seeded = SeededSurrender;
+
+const seed = (page: Page) => seedSurrender(page, { storageName, collectionName, serials });
 
 /** Signs on the pad as a person does: a few strokes dragged with the mouse. */
 async function drawSignature(page: Page, pad: Locator): Promise<void> {

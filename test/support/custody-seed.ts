@@ -1,0 +1,111 @@
+import type { Page } from 'playwright-core';
+import { tinyPng } from './tiny-png.ts';
+
+/** What the custody renderer tests start from: names they look for on the screens. */
+export interface SurrenderNames {
+  readonly storageName: string;
+  readonly collectionName: string;
+  readonly serials: readonly [string, string, string];
+}
+
+export interface SeededSurrender {
+  readonly intakeId: string;
+  readonly storageId: string;
+  readonly weaponIds: readonly string[];
+  readonly lotId: string;
+  readonly collectionId: string;
+}
+
+/**
+ * A storage site, a collection point and a final surrender there of three weapons (`serials`)
+ * and a lot of 500 rounds, made through window.api in the page (the editor has its own tests).
+ */
+export async function seedSurrender(
+  page: Page,
+  { storageName, collectionName, serials }: SurrenderNames,
+): Promise<SeededSurrender> {
+  const photoBase64 = tinyPng([200, 30, 30]).toString('base64');
+  return page.evaluate(
+    async ({ photoBase64, serials, storageName, collectionName }) => {
+      const api = window.api!;
+      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        return result.value;
+      };
+      const storage = {
+        id: crypto.randomUUID(),
+        name: storageName,
+        locationType: 'storage_site',
+        jurisdiction: 'RS',
+      } as const;
+      const collection = {
+        id: crypto.randomUUID(),
+        name: collectionName,
+        locationType: 'collection_point_fixed',
+        jurisdiction: 'RS',
+      } as const;
+      unwrap(await api.saveLocation(storage));
+      unwrap(await api.saveLocation(collection));
+      const photo = unwrap(await api.addPhoto({ dataBase64: photoBase64, kind: 'whole_weapon' }));
+      const weapon = (serialNumber: string) => ({
+        id: crypto.randomUUID(),
+        category: 'small_arm' as const,
+        weaponType: 'assault_rifle' as const,
+        manufacturer: 'Zastava',
+        model: 'M70',
+        calibre: '7.62x39',
+        serialNumber,
+        serialStatus: 'present' as const,
+        markingCondition: 'intact' as const,
+        lifecycleStatus: 'in_custody' as const,
+        traceStatus: 'not_attempted' as const,
+        markings: [],
+        photos: [photo],
+      });
+      const weapons = serials.map(weapon);
+      const lot = {
+        id: crypto.randomUUID(),
+        ammoClass: 'small_arms_cartridge' as const,
+        calibre: '7.62x39',
+        lotBatchNumber: 'LOT-88',
+        quantity: { kind: 'ammunition' as const, unit: 'rounds' as const, amount: 500 },
+        photos: [],
+      };
+      const draft = unwrap(await api.newIntakeDraft());
+      const saved = unwrap(
+        await api.saveIntakeDraft({
+          draft: {
+            ...draft,
+            context: 'surrendered',
+            occurredAt: '2025-03-01',
+            locationId: collection.id,
+            recordingAgency: 'PU Čačak',
+            recordingOfficer: 'Ana Petrović',
+            collection: {
+              collectionMethod: 'walk_in_station',
+              surrenderingPartyType: 'household',
+              anonymous: false,
+              campaignBased: false,
+              dispositionRequested: 'surrender_for_destruction',
+              receiptNumber: 'R-2025-17',
+            },
+            weapons,
+            ammunition: [lot],
+          },
+          expectedRevision: null,
+        }),
+      );
+      unwrap(await api.finaliseIntake({ id: draft.id, expectedRevision: saved.revision }));
+      return {
+        intakeId: draft.id,
+        storageId: storage.id,
+        weaponIds: weapons.map((entry) => entry.id),
+        lotId: lot.id,
+        collectionId: collection.id,
+      };
+    },
+    { photoBase64, serials: [...serials], storageName, collectionName },
+  );
+}
+
+/** The four items moved into the storage site, sealed with the test person's passphrase. */
