@@ -109,3 +109,41 @@ export async function seedSurrender(
 }
 
 /** The four items moved into the storage site, sealed with the test person's passphrase. */
+
+/** The whole surrender moved into the storage site, signed and sealed through window.api. */
+export async function moveIntoStore(
+  page: Page,
+  seeded: SeededSurrender,
+  passphrase: string,
+): Promise<void> {
+  const signatureBase64 = tinyPng([10, 10, 10]).toString('base64');
+  await page.evaluate(
+    async ({ seeded, signatureBase64, passphrase }) => {
+      const api = window.api!;
+      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
+        return result.value;
+      };
+      const image = unwrap(await api.addPhoto({ dataBase64: signatureBase64, kind: 'signature' }));
+      const signature = { signedBy: 'Ana Petrović', signedAt: new Date().toISOString(), image };
+      unwrap(
+        await api.recordCustodyTransfer({
+          transfer: {
+            items: [
+              ...seeded.weaponIds.map((id) => ({ kind: 'weapon' as const, id })),
+              { kind: 'ammunition_lot' as const, id: seeded.lotId },
+            ],
+            fromHolder: { name: 'Ana Petrović', unit: 'PU', locationId: seeded.collectionId },
+            toHolder: { name: 'Milan Kostić', unit: 'Skladište', locationId: seeded.storageId },
+            transferredAt: new Date().toISOString(),
+            purpose: 'to_storage',
+            handoverSignature: signature,
+            receiptSignature: { ...signature, signedBy: 'Milan Kostić' },
+          },
+          passphrase,
+        }),
+      );
+    },
+    { seeded, signatureBase64, passphrase },
+  );
+}

@@ -22,7 +22,12 @@ export function IncidentEditor({ query }: { query: string }) {
   const { t } = useTranslation('custody');
   const rights = useCustodyRights();
   const prefill = prefillOf(new URLSearchParams(query));
-  const load = useCallback(() => loadFormStart(prefillOf(new URLSearchParams(query))), [query]);
+  // The site is where the items went missing from, never a list of them: a report starts with
+  // the items it was opened with (a stock check's missing ones), or none.
+  const load = useCallback(
+    () => loadFormStart({ ...prefillOf(new URLSearchParams(query)), site: undefined }),
+    [query],
+  );
   const { state } = useLoaded(load);
   const back = prefill.site === undefined ? '#/custody/records' : siteHref(prefill.site);
   return (

@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSurrender, type SeededSurrender } from '../../../support/custody-seed.ts';
+import {
+  moveIntoStore,
+  seedSurrender,
+  type SeededSurrender,
+} from '../../../support/custody-seed.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
 import { defaultPerson, RendererSession } from '../../../support/renderer-session.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
@@ -19,36 +23,7 @@ type Seeded = SeededSurrender;
 
 async function seed(page: Page): Promise<Seeded> {
   const seeded = await seedSurrender(page, { storageName, collectionName, serials });
-  const signatureBase64 = tinyPng([10, 10, 10]).toString('base64');
-  await page.evaluate(
-    async ({ seeded, signatureBase64, passphrase }) => {
-      const api = window.api!;
-      const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-        if (!result.ok) throw new Error(JSON.stringify(result.error));
-        return result.value;
-      };
-      const image = unwrap(await api.addPhoto({ dataBase64: signatureBase64, kind: 'signature' }));
-      const signature = { signedBy: 'Ana Petrović', signedAt: new Date().toISOString(), image };
-      unwrap(
-        await api.recordCustodyTransfer({
-          transfer: {
-            items: [
-              ...seeded.weaponIds.map((id) => ({ kind: 'weapon' as const, id })),
-              { kind: 'ammunition_lot' as const, id: seeded.lotId },
-            ],
-            fromHolder: { name: 'Ana Petrović', unit: 'PU', locationId: seeded.collectionId },
-            toHolder: { name: 'Milan Kostić', unit: 'Skladište', locationId: seeded.storageId },
-            transferredAt: new Date().toISOString(),
-            purpose: 'to_storage',
-            handoverSignature: signature,
-            receiptSignature: { ...signature, signedBy: 'Milan Kostić' },
-          },
-          passphrase,
-        }),
-      );
-    },
-    { seeded, signatureBase64, passphrase: defaultPerson.passphrase },
-  );
+  await moveIntoStore(page, seeded, defaultPerson.passphrase);
   return seeded;
 }
 
