@@ -270,9 +270,12 @@ export function deriveItemCustody(
       settle(event.at);
       continue;
     }
+    const nothingHeld = holdings.length === 0;
     const taken = takeFrom(holdings, effect.fromLocationId, effect.amount, whole);
     holdings = taken.holdings;
-    const moved = taken.moved;
+    // A move of an item already destroyed or lost (a contradiction, marked below) still applies:
+    // the record says it arrived, so it is where the record took it, not a holding of nothing.
+    const moved = nothingHeld ? (effect.amount ?? whole) : taken.moved;
     if (after === undefined && taken.shortfall !== null) {
       conflicts.push({ recordId: event.recordId, reason: taken.shortfall });
     }

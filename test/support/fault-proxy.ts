@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +40,16 @@ export interface FaultProxy {
   readonly stats: Record<Fault['kind'], number>;
   close(): Promise<void>;
 }
+
+/** Any one fault a field network makes, for property tests (fast-check). */
+export const networkFault: fc.Arbitrary<Fault> = fc.oneof(
+  fc.constant<Fault>({ kind: 'pass' }),
+  fc.constant<Fault>({ kind: 'drop_request' }),
+  fc.constant<Fault>({ kind: 'drop_response' }),
+  fc.constant<Fault>({ kind: 'cut_response' }),
+  fc.constant<Fault>({ kind: 'cut_request' }),
+  fc.integer({ min: 1, max: 80 }).map((ms): Fault => ({ kind: 'delay', ms })),
+);
 
 /**
  * A loopback HTTP proxy in front of the sync server that breaks requests the ways a field network

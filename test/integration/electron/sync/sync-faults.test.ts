@@ -6,7 +6,8 @@ import {
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
-import { startFaultProxy, type Fault, type FaultProxy } from '../../../support/fault-proxy.ts';
+import { networkFault, startFaultProxy, type FaultProxy } from '../../../support/fault-proxy.ts';
+import { settleSync } from '../../../support/settle-sync.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 
 type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
@@ -17,15 +18,6 @@ const manual = {
   intervalMs: 3_600_000,
   requestTimeoutMs: 5_000,
 };
-
-const faultArb: fc.Arbitrary<Fault> = fc.oneof(
-  fc.constant<Fault>({ kind: 'pass' }),
-  fc.constant<Fault>({ kind: 'drop_request' }),
-  fc.constant<Fault>({ kind: 'drop_response' }),
-  fc.constant<Fault>({ kind: 'cut_response' }),
-  fc.constant<Fault>({ kind: 'cut_request' }),
-  fc.integer({ min: 1, max: 80 }).map((ms): Fault => ({ kind: 'delay', ms })),
-);
 
 const editArb = fc.record({
   laptop: fc.integer({ min: 0, max: 1 }),
@@ -84,22 +76,6 @@ describe('sync through a faulty network and a server killed mid-push', () => {
     });
   }
 
-  /** Rounds until two whole passes in a row end clean: the second pulls what the first pushed. */
-  async function settle(): Promise<void> {
-    let clean = 0;
-    for (let pass = 0; pass < 8; pass += 1) {
-      let pending = 0;
-      for (const app of laptops) {
-        const status = await app.ok('syncNow');
-        pending += status.pendingChanges + status.pendingPhotos;
-        if (status.lastError !== null) pending += 1;
-      }
-      clean = pending === 0 ? clean + 1 : 0;
-      if (clean >= 2) return;
-    }
-    throw new Error('sync did not settle after the network healed');
-  }
-
   async function serverRecords(): Promise<Map<string, unknown>> {
     const { rows } = await server.db.query<{ id: string; data: unknown; status: string }>(
       "SELECT id, data, status FROM records WHERE entity = 'intake_event' AND NOT deleted",
@@ -111,7 +87,7 @@ describe('sync through a faulty network and a server killed mid-push', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(editArb, { minLength: 1, maxLength: 6 }),
-        fc.array(faultArb, { minLength: 1, maxLength: 8 }),
+        fc.array(networkFault, { minLength: 1, maxLength: 8 }),
         fc.boolean(),
         async (edits, faults, killMidPush) => {
           // Offline: edits pile up in the outboxes.
@@ -140,7 +116,7 @@ describe('sync through a faulty network and a server killed mid-push', () => {
           // The network is healed once the server is back: on a busy machine its restart can
           // take longer than settle()'s passes, which would then only measure the outage.
           await restarted;
-          await settle();
+          await settleSync(laptops);
 
           // Exactly once: no (device, mutation) twice in the history.
           const duplicates = await server.db.query(

@@ -109,6 +109,22 @@ describe('deriveItemCustody', () => {
     ]);
   });
 
+  it('keeps a move of a destroyed weapon where the record took it, marked as a conflict', () => {
+    const destroy: CustodyEvent = {
+      recordId: 'd',
+      at: '2024-03-02T23:59:59.999Z',
+      effect: { type: 'destruction', siteLocationId: 'border', amount: null },
+    };
+    const state = deriveItemCustody(weapon, [
+      destroy,
+      move('late', '2024-03-03T08:00:00Z', 'border', 'court', 'to_court'),
+    ]);
+    expect(state.conflicts).toEqual([{ recordId: 'late', reason: 'already_destroyed' }]);
+    // One weapon at the court, as the record says: never a holding of nothing.
+    expect(state.status).toBe('transferred');
+    expect(state.holdings).toEqual([{ locationId: 'court', holder: 'Holder at court', amount: 1 }]);
+  });
+
   it('marks anything after a return to the owner, and more moved than held', () => {
     const returned = deriveItemCustody(weapon, [
       move('a', '2024-03-02T08:00:00Z', 'border', null, 'return_to_owner'),
