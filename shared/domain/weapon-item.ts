@@ -60,6 +60,11 @@ const weaponItemDraftShape = {
   markingCondition: MarkingConditionSchema.optional(),
   actionType: ActionTypeSchema.optional(),
   condition: WeaponConditionSchema.optional(),
+  /**
+   * The status the item starts from: 'in_custody' when not given. Never asked in the editor (issue
+   * 14): after intake the status is derived from custody records. Kept for records written before,
+   * and for imports that state it.
+   */
   lifecycleStatus: LifecycleStatusSchema.optional(),
   traceStatus: TraceStatusSchema.optional(),
   /** When and how the weapon left licit hands (SDG 16.4.2 "point of diversion"). */
@@ -150,7 +155,6 @@ export const WeaponItemFinalSchema = z
       calibre: requiredTextSchema(60),
       serialStatus: SerialStatusSchema,
       markingCondition: MarkingConditionSchema,
-      lifecycleStatus: LifecycleStatusSchema,
       traceStatus: TraceStatusSchema,
       markings: listOf(MarkingFinalSchema),
       photos: listOf(AttachmentRefSchema, { count: 1, message: 'photoRequired' }),

@@ -367,7 +367,6 @@ function WeaponDetails({ weapon, index }: { weapon: Weapon; index: number }) {
     [t('weapon.serialStatus'), opt('serialStatus', weapon.serialStatus)],
     [t('weapon.serialLocation'), opt('serialLocation', weapon.serialLocation)],
     [t('weapon.markingCondition'), opt('markingCondition', weapon.markingCondition)],
-    [t('weapon.lifecycleStatus'), opt('lifecycleStatus', weapon.lifecycleStatus)],
     [t('weapon.traceStatus'), opt('traceStatus', weapon.traceStatus)],
     [
       t('weapon.countryOfManufacture'),

@@ -78,7 +78,6 @@ export function weapon(index: number) {
     serialNumber: at(`${base}.serialNumber`),
     serialLocation: choice(`${base}.serialLocation`, 'serialLocation'),
     markingCondition: choice(`${base}.markingCondition`, 'markingCondition'),
-    lifecycleStatus: choice(`${base}.lifecycleStatus`, 'lifecycleStatus'),
     traceStatus: choice(`${base}.traceStatus`, 'traceStatus'),
     countryOfManufacture: at(`${base}.countryOfManufacture`),
     yearOfManufacture: at(`${base}.yearOfManufacture`),

@@ -199,7 +199,6 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
       </div>
       <div className="grid">
         <EnumSelect {...f.markingCondition} label={t('weapon.markingCondition')} required />
-        <EnumSelect {...f.lifecycleStatus} label={t('weapon.lifecycleStatus')} required />
         <EnumSelect {...f.traceStatus} label={t('weapon.traceStatus')} required />
       </div>
       <details className="more">

@@ -399,7 +399,6 @@ describe('record procedures through the dispatcher', () => {
         'weapons.0.calibre required',
         'weapons.0.serialStatus required',
         'weapons.0.markingCondition required',
-        'weapons.0.lifecycleStatus required',
         'weapons.0.traceStatus required',
       ]),
     );

@@ -75,7 +75,6 @@ describe('recording a surrender during a collection campaign', () => {
     await card.getByLabel('Serial number as read').fill('M48 77812');
     await card.getByLabel('Where the serial is').selectOption('frame_receiver');
     await card.getByLabel('Condition of markings').selectOption('partially_legible');
-    await card.getByLabel('Status', { exact: true }).selectOption('awaiting_destruction');
     await card.getByLabel('Trace', { exact: true }).selectOption('not_attempted');
     await card.locator('input[type=file]').setInputFiles(path.join(photos.dir, 'rifle.png'));
     await card.getByRole('img').first().waitFor();

@@ -53,7 +53,6 @@ async function addWeapon(page: Page, index: number, serial: string, photo: strin
   await card.getByLabel('Serial number as read').fill(serial);
   await card.getByLabel('Where the serial is').selectOption('frame_receiver');
   await card.getByLabel('Condition of markings').selectOption('intact');
-  await card.getByLabel('Status', { exact: true }).selectOption('awaiting_destruction');
   await card.getByLabel('Trace', { exact: true }).selectOption('not_attempted');
   await card.locator('input[type=file]').setInputFiles(photo);
   await card.getByRole('img').first().waitFor();

@@ -47,7 +47,6 @@ async function fillWeapon(page: Page, index: number, weapon: WeaponInput): Promi
   await card.getByLabel('Serial number as read').fill(weapon.serial);
   if (weapon.markingCondition !== null)
     await card.getByLabel('Condition of markings').selectOption(weapon.markingCondition);
-  await card.getByLabel('Status', { exact: true }).selectOption('evidence_hold');
   await card.getByLabel('Trace', { exact: true }).selectOption('not_attempted');
   // The serial is typed once: its marking follows from the serial and where it is.
   await card.getByLabel('Where the serial is').selectOption('frame_receiver');

@@ -76,7 +76,6 @@ describe('IntakeEventFinalSchema', () => {
       ['weapons.0.model', 'required'],
       ['weapons.0.calibre', 'required'],
       ['weapons.0.markingCondition', 'required'],
-      ['weapons.0.lifecycleStatus', 'required'],
       ['weapons.0.traceStatus', 'required'],
       ['weapons.0.photos', 'photoRequired'],
       ['weapons.0.serialNumber', 'serialRequired'],

@@ -109,7 +109,6 @@ describe('WeaponItemFinalSchema', () => {
       ['model', 'required'],
       ['calibre', 'required'],
       ['markingCondition', 'required'],
-      ['lifecycleStatus', 'required'],
       ['traceStatus', 'required'],
       ['markings.0.markingKind', 'required'],
       ['markings.0.legibility', 'required'],
