@@ -95,8 +95,9 @@ export function documentHandlers(
         if (stored === null || stored.entity !== 'destruction_event') {
           throw new AppError('NOT_FOUND', 'This destruction does not exist here.');
         }
-        record = stored.data as unknown as DestructionEvent;
-        const sealed = record.seal;
+        const sealedRecord = stored.data as unknown as DestructionEvent;
+        record = sealedRecord;
+        const sealed = sealedRecord.seal;
         if (sealed !== undefined) {
           seal = {
             byName: findUser(db, sealed.signerId)?.name ?? sealed.signerId,

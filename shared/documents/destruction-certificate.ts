@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { DestructionEvent } from '../domain/destruction-event.ts';
+import type { DestructionToPrint } from '../domain/destruction-event.ts';
 import type { QuantityUnit } from '../domain/quantity.ts';
 import type { Language } from '../settings/settings.ts';
 import { documentLabels } from './document-labels.ts';
@@ -23,7 +23,7 @@ export interface CertificateItemLine {
 
 export interface DestructionCertificateInput {
   /** As sealed, or as it will be sealed (a certificate printed to be signed before sealing). */
-  readonly record: Omit<DestructionEvent, 'id'> & { readonly id?: string };
+  readonly record: DestructionToPrint & { readonly id?: string };
   readonly siteName: string;
   readonly items: readonly CertificateItemLine[];
   /** The seal, once sealed: who sealed it, when, and its digest (to check a paper copy). */

@@ -145,4 +145,15 @@ export const DestructionEventInputSchema = objectOf(destructionEventInput).super
 );
 export type DestructionEventInput = z.input<typeof DestructionEventInputSchema>;
 
+/**
+ * A destruction as printed for signing before it is sealed: its photos and the scan of the signed
+ * certificate cannot exist yet, so they are not asked for; everything the paper shows is.
+ */
+export const DestructionToPrintSchema = objectOf({
+  ...destructionEventInput,
+  photos: listOf(AttachmentRefSchema),
+  certificateFile: AttachmentRefSchema.optional(),
+}).superRefine((event, ctx) => reportIssues(ctx, destructionIssues(event)));
+export type DestructionToPrint = z.infer<typeof DestructionToPrintSchema>;
+
 export type DestructionEvent = z.infer<typeof DestructionEventSchema>;

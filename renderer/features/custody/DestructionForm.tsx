@@ -1,7 +1,10 @@
 import { useCallback, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
-import { DestructionEventInputSchema } from '../../../shared/domain/destruction-event.ts';
+import {
+  DestructionEventInputSchema,
+  DestructionToPrintSchema,
+} from '../../../shared/domain/destruction-event.ts';
 import {
   destructionMethodValues,
   intakeContextValues,
@@ -193,7 +196,7 @@ function DestructionForm({
     });
   const f = (name: string) => `${ids.f}-${name}`;
 
-  const record = (forPrint: boolean) => {
+  const record = () => {
     const chosenIds = new Set(chosenItems.map((item) => item.id));
     return {
       destructionDate: facts.destructionDate,
@@ -222,11 +225,10 @@ function DestructionForm({
         organisation: blank(witness.organisation),
         role: blank(witness.role),
       })),
-      // The certificate is printed before its scan exists: main prints it as not yet sealed.
-      photos: forPrint && photos.length === 0 ? [placeholder('scene')] : photos,
+      photos,
       certificateNumber: blank(facts.certificateNumber),
       certificateSignatories: signatories.map((entry) => blank(entry.name)),
-      certificateFile: certificateFile ?? (forPrint ? placeholder('document') : undefined),
+      certificateFile: certificateFile ?? undefined,
       postDestructionCheck: blank(facts.postDestructionCheck),
       fundingSource: blank(facts.fundingSource),
       publicEvent: facts.publicEvent ? true : undefined,
@@ -255,12 +257,13 @@ function DestructionForm({
 
   const print = async () => {
     setPrintOutcome(null);
-    const parsed = DestructionEventInputSchema.safeParse(record(true));
+    // Printed to be signed before sealing: photos and the signed scan do not exist yet.
+    const parsed = DestructionToPrintSchema.safeParse(record());
     if (!parsed.success) {
       sealing.submit(
         { preventDefault: () => undefined } as FormEvent,
-        DestructionEventInputSchema,
-        record(true),
+        DestructionToPrintSchema,
+        record(),
         () => Promise.reject(new Error('unreachable')),
       );
       return;
@@ -279,11 +282,8 @@ function DestructionForm({
   };
 
   const onSubmit = (event: FormEvent) =>
-    sealing.submit(
-      event,
-      DestructionEventInputSchema,
-      record(false),
-      (destruction: never, passphrase) => api().recordDestruction({ destruction, passphrase }),
+    sealing.submit(event, DestructionEventInputSchema, record(), (destruction: never, passphrase) =>
+      api().recordDestruction({ destruction, passphrase }),
     );
   const fieldLabels: Record<string, string> = {
     items: t('destruction.items', { count: 2 }),
@@ -819,9 +819,4 @@ function DestructionForm({
       <SealFooter sealing={sealing} saveLabel={t('destruction.save')} cancelHref={cancelHref} />
     </form>
   );
-}
-
-/** Stands in for a file not there yet when the certificate is printed before sealing. */
-function placeholder(kind: 'scene' | 'document'): AttachmentRef {
-  return { sha256: '0'.repeat(64), mime: 'image/png', size: 1, kind };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DestructionEventInputSchema } from '../../domain/destruction-event.ts';
+import { DestructionToPrintSchema } from '../../domain/destruction-event.ts';
 import { RecordIdSchema } from '../../domain/ids.ts';
 
 /**
@@ -36,7 +36,7 @@ export const documentProcedures = {
   makeDestructionCertificate: {
     input: z.union([
       z.object({ id: RecordIdSchema }),
-      z.object({ destruction: DestructionEventInputSchema }),
+      z.object({ destruction: DestructionToPrintSchema }),
     ]),
     output: DocumentDeliverySchema,
   },

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -112,14 +113,21 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await witness(2).getByLabel('Name').fill('Petar Jović');
     await witness(2).getByLabel('Organisation').fill('OSCE');
     await witness(2).getByLabel('Role').fill('Observer');
+    await page.getByLabel('Certificate number').fill('UN-2025-041');
+    await page.getByLabel('Signatory 1').fill('Milan Kostić');
+    // Printed to be signed on paper before any photo or scan exists.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Print the certificate to sign' }).click();
+    const printed = await download;
+    const draftText = (await pdfText(await readFile((await printed.path())!))).text;
+    expect(draftText.replace(/\s+/g, ' ')).toContain('UN-2025-041');
+    await page.getByText(`Certificate downloaded as ${printed.suggestedFilename()}.`).waitFor();
     await page.getByLabel('Add photos of the destruction').setInputFiles({
       name: 'scene.png',
       mimeType: 'image/png',
       buffer: tinyPng([30, 120, 30]),
     });
     await page.getByText('Photos of the destruction (1)').waitFor();
-    await page.getByLabel('Certificate number').fill('UN-2025-041');
-    await page.getByLabel('Signatory 1').fill('Milan Kostić');
     await page.getByLabel('Scan of the signed certificate').setInputFiles({
       name: 'certificate.png',
       mimeType: 'image/png',
