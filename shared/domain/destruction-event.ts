@@ -90,7 +90,7 @@ const destructionEventShape = {
   preDestructionVerification: PreDestructionVerificationSchema,
   witnesses: listOf(WitnessSchema, { count: 1, message: 'witnessRequired' }),
   /** Photos only (video is not an accepted attachment type yet). */
-  photos: listOf(AttachmentRefSchema, { count: 1, message: 'photoRequired' }),
+  photos: listOf(AttachmentRefSchema, { count: 1, message: 'destructionPhotoRequired' }),
   certificateNumber: requiredTextSchema(60),
   certificateSignatories: listOf(requiredTextSchema(120), { count: 1, message: 'required' }),
   /** A photo or scan of the signed certificate. */

@@ -49,6 +49,7 @@ export const domainMessageKeys = [
   'passphraseNeedsSymbol',
   // record requirements (final records)
   'photoRequired',
+  'destructionPhotoRequired',
   'serialRequired',
   'categoryMismatch',
   'photoNotAttached',

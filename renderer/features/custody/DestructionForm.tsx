@@ -298,6 +298,37 @@ function DestructionForm({
     method: t('destruction.method'),
     destructionDate: t('destruction.date'),
   };
+  const partLabels: Record<string, string> = {
+    result: t('destruction.result'),
+    verifiedBy: t('destruction.verifiedBy'),
+    note: t('destruction.checkNote'),
+    itemsTicked: t('destruction.ticked'),
+    name: t('destruction.witnessName'),
+    organisation: t('destruction.witnessOrganisation'),
+    role: t('destruction.witnessRole'),
+    sourceContext: t('destruction.sourceContext'),
+    kind: t('site.kind'),
+    unit: t('destruction.unit'),
+    amount: t('destruction.amount'),
+  };
+  /** "Witness 2 · Name" rather than "Witnesses" three times: the list names each field. */
+  const fieldLabel = (path: string): string => {
+    const [head = '', ...rest] = path.split('.');
+    const index = /^\d+$/.test(rest[0] ?? '') ? Number(rest.shift()) : null;
+    const part = rest.at(-1);
+    const whole =
+      index === null
+        ? (fieldLabels[head] ?? path)
+        : head === 'witnesses'
+          ? t('destruction.witnessN', { n: index + 1 })
+          : head === 'aggregateCounts'
+            ? t('destruction.countN', { n: index + 1 })
+            : head === 'certificateSignatories'
+              ? t('destruction.signatoryN', { n: index + 1 })
+              : (fieldLabels[head] ?? path);
+    const detail = part === undefined ? undefined : partLabels[part];
+    return detail === undefined ? whole : `${whole} · ${detail}`;
+  };
 
   return (
     <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
@@ -414,7 +445,12 @@ function DestructionForm({
           return (
             <fieldset key={count.key} className="grid__row">
               <legend>{t('destruction.countN', { n: index + 1 })}</legend>
-              <Labelled id={f(`c${count.key}s`)} label={t('destruction.sourceContext')} required>
+              <Labelled
+                id={f(`c${count.key}s`)}
+                error={sealing.errorAt(`aggregateCounts.${index}.sourceContext`)}
+                label={t('destruction.sourceContext')}
+                required
+              >
                 <OptionSelect
                   id={f(`c${count.key}s`)}
                   value={count.sourceContext}
@@ -424,7 +460,12 @@ function DestructionForm({
                   onChange={(value) => update({ sourceContext: value })}
                 />
               </Labelled>
-              <Labelled id={f(`c${count.key}k`)} label={t('site.kind')} required>
+              <Labelled
+                id={f(`c${count.key}k`)}
+                error={sealing.errorAt(`aggregateCounts.${index}.quantity.kind`)}
+                label={t('site.kind')}
+                required
+              >
                 <OptionSelect
                   id={f(`c${count.key}k`)}
                   value={count.kind}
@@ -434,7 +475,12 @@ function DestructionForm({
                   onChange={(value) => update({ kind: value })}
                 />
               </Labelled>
-              <Labelled id={f(`c${count.key}u`)} label={t('destruction.unit')} required>
+              <Labelled
+                id={f(`c${count.key}u`)}
+                error={sealing.errorAt(`aggregateCounts.${index}.quantity.unit`)}
+                label={t('destruction.unit')}
+                required
+              >
                 <OptionSelect
                   id={f(`c${count.key}u`)}
                   value={count.unit}
@@ -444,7 +490,12 @@ function DestructionForm({
                   onChange={(value) => update({ unit: value })}
                 />
               </Labelled>
-              <Labelled id={f(`c${count.key}a`)} label={t('destruction.amount')} required>
+              <Labelled
+                id={f(`c${count.key}a`)}
+                error={sealing.errorAt(`aggregateCounts.${index}.quantity.amount`)}
+                label={t('destruction.amount')}
+                required
+              >
                 <input
                   id={f(`c${count.key}a`)}
                   type="text"
@@ -516,7 +567,12 @@ function DestructionForm({
           {t('destruction.serialsChecked')}
         </label>
         <div className="grid">
-          <Labelled id={f('result')} label={t('destruction.result')} required>
+          <Labelled
+            id={f('result')}
+            error={sealing.errorAt('preDestructionVerification.result')}
+            label={t('destruction.result')}
+            required
+          >
             <OptionSelect
               id={f('result')}
               value={check.result}
@@ -526,7 +582,12 @@ function DestructionForm({
               onChange={(value) => setCheck({ ...check, result: value })}
             />
           </Labelled>
-          <Labelled id={f('verifiedBy')} label={t('destruction.verifiedBy')} required>
+          <Labelled
+            id={f('verifiedBy')}
+            error={sealing.errorAt('preDestructionVerification.verifiedBy')}
+            label={t('destruction.verifiedBy')}
+            required
+          >
             <input
               id={f('verifiedBy')}
               type="text"
@@ -537,6 +598,7 @@ function DestructionForm({
         </div>
         <Labelled
           id={f('checkNote')}
+          error={sealing.errorAt('preDestructionVerification.note')}
           label={t('destruction.checkNote')}
           required={check.result === 'discrepancies_found'}
         >
@@ -552,7 +614,12 @@ function DestructionForm({
       <section className="card" aria-labelledby={ids.facts}>
         <h2 id={ids.facts}>{t('destruction.section')}</h2>
         <div className="grid">
-          <Labelled id={f('date')} label={t('destruction.date')} required>
+          <Labelled
+            id={f('date')}
+            error={sealing.errorAt('destructionDate')}
+            label={t('destruction.date')}
+            required
+          >
             <DateField
               id={f('date')}
               aria-invalid={false}
@@ -561,7 +628,12 @@ function DestructionForm({
               onChange={(value) => setFacts({ ...facts, destructionDate: value })}
             />
           </Labelled>
-          <Labelled id={f('method')} label={t('destruction.method')} required>
+          <Labelled
+            id={f('method')}
+            error={sealing.errorAt('method')}
+            label={t('destruction.method')}
+            required
+          >
             <OptionSelect
               id={f('method')}
               value={facts.method}
@@ -571,7 +643,12 @@ function DestructionForm({
               onChange={(value) => setFacts({ ...facts, method: value })}
             />
           </Labelled>
-          <Labelled id={f('authority')} label={t('destruction.authority')} required>
+          <Labelled
+            id={f('authority')}
+            error={sealing.errorAt('organisingAuthority')}
+            label={t('destruction.authority')}
+            required
+          >
             <input
               id={f('authority')}
               type="text"
@@ -592,7 +669,12 @@ function DestructionForm({
           return (
             <fieldset key={witness.key} className="grid__row">
               <legend>{t('destruction.witnessN', { n: index + 1 })}</legend>
-              <Labelled id={f(`w${witness.key}n`)} label={t('destruction.witnessName')} required>
+              <Labelled
+                id={f(`w${witness.key}n`)}
+                error={sealing.errorAt(`witnesses.${index}.name`)}
+                label={t('destruction.witnessName')}
+                required
+              >
                 <input
                   id={f(`w${witness.key}n`)}
                   type="text"
@@ -602,6 +684,7 @@ function DestructionForm({
               </Labelled>
               <Labelled
                 id={f(`w${witness.key}o`)}
+                error={sealing.errorAt(`witnesses.${index}.organisation`)}
                 label={t('destruction.witnessOrganisation')}
                 required
               >
@@ -612,7 +695,12 @@ function DestructionForm({
                   onChange={(event) => update({ organisation: event.target.value })}
                 />
               </Labelled>
-              <Labelled id={f(`w${witness.key}r`)} label={t('destruction.witnessRole')} required>
+              <Labelled
+                id={f(`w${witness.key}r`)}
+                error={sealing.errorAt(`witnesses.${index}.role`)}
+                label={t('destruction.witnessRole')}
+                required
+              >
                 <input
                   id={f(`w${witness.key}r`)}
                   type="text"
@@ -676,7 +764,11 @@ function DestructionForm({
             ))}
           </ul>
         )}
-        <Labelled id={f('photos')} label={t('destruction.addPhotos')}>
+        <Labelled
+          id={f('photos')}
+          error={sealing.errorAt('photos')}
+          label={t('destruction.addPhotos')}
+        >
           <input
             id={f('photos')}
             type="file"
@@ -694,7 +786,12 @@ function DestructionForm({
 
       <section className="card" aria-labelledby={ids.certificate}>
         <h2 id={ids.certificate}>{t('destruction.certificate')}</h2>
-        <Labelled id={f('certificateNumber')} label={t('destruction.certificateNumber')} required>
+        <Labelled
+          id={f('certificateNumber')}
+          error={sealing.errorAt('certificateNumber')}
+          label={t('destruction.certificateNumber')}
+          required
+        >
           <input
             id={f('certificateNumber')}
             type="text"
@@ -708,6 +805,7 @@ function DestructionForm({
             <div key={entry.key} className="grid__row">
               <Labelled
                 id={f(`s${entry.key}`)}
+                error={sealing.errorAt(`certificateSignatories.${index}`)}
                 label={t('destruction.signatoryN', { n: index + 1 })}
               >
                 <input
@@ -754,6 +852,7 @@ function DestructionForm({
         </p>
         <Labelled
           id={f('certificateFile')}
+          error={sealing.errorAt('certificateFile')}
           label={t('destruction.certificateFile')}
           required
           hint={
@@ -775,6 +874,7 @@ function DestructionForm({
         <h2 id={ids.more}>{t('destruction.more')}</h2>
         <Labelled
           id={f('funding')}
+          error={sealing.errorAt('fundingSource')}
           label={t('destruction.funding')}
           hint={t('destruction.fundingHint')}
         >
@@ -794,7 +894,11 @@ function DestructionForm({
           {t('destruction.publicEvent')}
         </label>
         {facts.publicEvent && (
-          <Labelled id={f('occasion')} label={t('destruction.publicOccasion')}>
+          <Labelled
+            id={f('occasion')}
+            error={sealing.errorAt('publicOccasion')}
+            label={t('destruction.publicOccasion')}
+          >
             <input
               id={f('occasion')}
               type="text"
@@ -803,7 +907,11 @@ function DestructionForm({
             />
           </Labelled>
         )}
-        <Labelled id={f('post')} label={t('destruction.postCheck')}>
+        <Labelled
+          id={f('post')}
+          error={sealing.errorAt('postDestructionCheck')}
+          label={t('destruction.postCheck')}
+        >
           <textarea
             id={f('post')}
             rows={2}
@@ -812,10 +920,7 @@ function DestructionForm({
           />
         </Labelled>
       </section>
-      <IssueList
-        issues={sealing.issues}
-        fieldLabel={(path) => fieldLabels[path.split('.')[0] ?? ''] ?? path}
-      />
+      <IssueList issues={sealing.issues} fieldLabel={fieldLabel} />
       <SealFooter sealing={sealing} saveLabel={t('destruction.save')} cancelHref={cancelHref} />
     </form>
   );

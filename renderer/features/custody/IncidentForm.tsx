@@ -12,7 +12,7 @@ import { useLoaded } from '../places/use-loaded.ts';
 import { ItemsSection } from './ChosenItems.tsx';
 import { blank, chosen, itemRefOf, localTimestamp, type ChosenItem } from './custody-form.ts';
 import { prefillOf, siteHref } from './custody-location.ts';
-import { MomentInputs } from './fields.tsx';
+import { CustodyField, MomentInputs } from './fields.tsx';
 import { loadFormStart, type FormStart } from './prefill.ts';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
 import { useCustodyRights } from './use-custody-rights.ts';
@@ -71,7 +71,16 @@ function IncidentForm({
   });
   const [kind, setKind] = useState('');
   const [occurredAt, setOccurredAt] = useState(() => localTimestamp(new Date()));
-  const [site, setSite] = useState(startSite);
+  // Opened from items (not from a site): they went missing from where they all are, if that is
+  // one storage site.
+  const [site, setSite] = useState(() => {
+    if (startSite !== '') return startSite;
+    const places = new Set(start.items.map((item) => item.currentLocationId));
+    const [only] = places;
+    return places.size === 1 && start.sites.some((entry) => entry.location.id === only)
+      ? (only ?? '')
+      : '';
+  });
   const [circumstances, setCircumstances] = useState('');
   const [police, setPolice] = useState('');
   const [notified, setNotified] = useState(false);
@@ -82,7 +91,6 @@ function IncidentForm({
     items: useId(),
     facts: useId(),
     kind: useId(),
-    when: useId(),
     site: useId(),
     circumstances: useId(),
     police: useId(),
@@ -96,6 +104,9 @@ function IncidentForm({
     items: t('form.items', { count: 2 }),
     circumstances: t('incident.circumstances'),
     iarmsNotifiedOn: t('incident.notifiedOn'),
+    siteLocationId: t('incident.site'),
+    policeReference: t('incident.police'),
+    iarmsReference: t('incident.iarmsReference'),
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -122,7 +133,12 @@ function IncidentForm({
         <section className="card" aria-labelledby={ids.facts}>
           <h2 id={ids.facts}>{t('incident.section')}</h2>
           <div className="grid">
-            <Labelled id={ids.kind} label={t('incident.kind')} required>
+            <Labelled
+              id={ids.kind}
+              error={sealing.errorAt('incidentKind')}
+              label={t('incident.kind')}
+              required
+            >
               <select id={ids.kind} value={kind} onChange={(event) => setKind(event.target.value)}>
                 <option value="">{t('form2.choose')}</option>
                 {lossIncidentKindValues.map((value) => (
@@ -132,19 +148,27 @@ function IncidentForm({
                 ))}
               </select>
             </Labelled>
-            <div className="field">
-              <label htmlFor={ids.when} className="field__label--required">
-                {t('incident.occurredAt')}
-              </label>
-              <MomentInputs
-                control={{ id: ids.when, 'aria-invalid': false, 'aria-describedby': undefined }}
-                value={occurredAt}
-                onChange={setOccurredAt}
-                timeLabel={t('incident.occurredAtTime')}
-                nowLabel={t('incident.occurredAtNow')}
-              />
-            </div>
-            <Labelled id={ids.site} label={t('incident.site')} hint={t('incident.siteHint')}>
+            <CustodyField
+              label={t('incident.occurredAt')}
+              required
+              error={sealing.errorAt('occurredAt')}
+            >
+              {(a11y) => (
+                <MomentInputs
+                  control={a11y}
+                  value={occurredAt}
+                  onChange={setOccurredAt}
+                  timeLabel={t('incident.occurredAtTime')}
+                  nowLabel={t('incident.occurredAtNow')}
+                />
+              )}
+            </CustodyField>
+            <Labelled
+              id={ids.site}
+              error={sealing.errorAt('siteLocationId')}
+              label={t('incident.site')}
+              hint={t('incident.siteHint')}
+            >
               <select id={ids.site} value={site} onChange={(event) => setSite(event.target.value)}>
                 <option value="">{t('incident.noSite')}</option>
                 {start.sites.map((entry) => (
@@ -154,7 +178,11 @@ function IncidentForm({
                 ))}
               </select>
             </Labelled>
-            <Labelled id={ids.police} label={t('incident.police')}>
+            <Labelled
+              id={ids.police}
+              error={sealing.errorAt('policeReference')}
+              label={t('incident.police')}
+            >
               <input
                 id={ids.police}
                 type="text"
@@ -163,7 +191,12 @@ function IncidentForm({
               />
             </Labelled>
           </div>
-          <Labelled id={ids.circumstances} label={t('incident.circumstances')} required>
+          <Labelled
+            id={ids.circumstances}
+            error={sealing.errorAt('circumstances')}
+            label={t('incident.circumstances')}
+            required
+          >
             <textarea
               id={ids.circumstances}
               rows={3}
@@ -182,7 +215,11 @@ function IncidentForm({
           </label>
           {notified && (
             <div className="grid">
-              <Labelled id={ids.notifiedOn} label={t('incident.notifiedOn')}>
+              <Labelled
+                id={ids.notifiedOn}
+                error={sealing.errorAt('iarmsNotifiedOn')}
+                label={t('incident.notifiedOn')}
+              >
                 <DateField
                   id={ids.notifiedOn}
                   aria-invalid={false}
@@ -191,7 +228,11 @@ function IncidentForm({
                   onChange={setNotifiedOn}
                 />
               </Labelled>
-              <Labelled id={ids.iarmsReference} label={t('incident.iarmsReference')}>
+              <Labelled
+                id={ids.iarmsReference}
+                error={sealing.errorAt('iarmsReference')}
+                label={t('incident.iarmsReference')}
+              >
                 <input
                   id={ids.iarmsReference}
                   type="text"

@@ -9,6 +9,7 @@ export function OptionSelect<T extends string>({
   options,
   label,
   onChange,
+  ...aria
 }: {
   readonly id: string;
   readonly value: string;
@@ -17,9 +18,12 @@ export function OptionSelect<T extends string>({
   readonly options: readonly T[];
   readonly label: (option: T) => string;
   readonly onChange: (value: string) => void;
+  /** Set by the field around it when it has an issue. */
+  readonly 'aria-invalid'?: boolean;
+  readonly 'aria-describedby'?: string;
 }) {
   return (
-    <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+    <select id={id} value={value} onChange={(event) => onChange(event.target.value)} {...aria}>
       <option value="">{empty}</option>
       {options.map((option) => (
         <option key={option} value={option}>

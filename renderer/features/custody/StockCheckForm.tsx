@@ -8,7 +8,7 @@ import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { blank, decimal, localTimestamp } from './custody-form.ts';
 import { siteHref } from './custody-location.ts';
-import { MomentInputs } from './fields.tsx';
+import { CustodyField, MomentInputs } from './fields.tsx';
 import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
 import { SiteChooser } from './SiteChooser.tsx';
@@ -76,7 +76,6 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
     list: useId(),
     scan: useId(),
     countedBy: useId(),
-    checkedAt: useId(),
     note: useId(),
     preview: useId(),
     unlisted: useId(),
@@ -152,6 +151,13 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
     })),
     note: blank(note),
   });
+  const fieldLabels: Record<string, string> = {
+    found: t('stockCheck.foundCount'),
+    unlistedFinds: t('stockCheck.unlisted'),
+    checkedAt: t('stockCheck.checkedAt'),
+    countedBy: t('stockCheck.countedBy'),
+    note: t('stockCheck.note'),
+  };
   const onSubmit = (event: FormEvent) =>
     sealing.submit(event, StockCheckInputSchema, record(), (stockCheck: never, passphrase) =>
       api().recordStockCheck({ stockCheck, passphrase }),
@@ -253,6 +259,7 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
           >
             <Labelled
               id={`${ids.unlisted}-d${entry.key}`}
+              error={sealing.errorAt(`unlistedFinds.${index}.description`)}
               label={t('stockCheck.description')}
               required
             >
@@ -271,7 +278,11 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
                 }
               />
             </Labelled>
-            <Labelled id={`${ids.unlisted}-s${entry.key}`} label={t('columns.serial')}>
+            <Labelled
+              id={`${ids.unlisted}-s${entry.key}`}
+              error={sealing.errorAt(`unlistedFinds.${index}.serialNumber`)}
+              label={t('columns.serial')}
+            >
               <input
                 id={`${ids.unlisted}-s${entry.key}`}
                 type="text"
@@ -333,7 +344,12 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
       </section>
       <section className="card">
         <div className="grid">
-          <Labelled id={ids.countedBy} label={t('stockCheck.countedBy')} required>
+          <Labelled
+            id={ids.countedBy}
+            error={sealing.errorAt('countedBy')}
+            label={t('stockCheck.countedBy')}
+            required
+          >
             <input
               id={ids.countedBy}
               type="text"
@@ -341,20 +357,23 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
               onChange={(event) => setCountedBy(event.target.value)}
             />
           </Labelled>
-          <div className="field">
-            <label htmlFor={ids.checkedAt} className="field__label--required">
-              {t('stockCheck.checkedAt')}
-            </label>
-            <MomentInputs
-              control={{ id: ids.checkedAt, 'aria-invalid': false, 'aria-describedby': undefined }}
-              value={checkedAt}
-              onChange={setCheckedAt}
-              timeLabel={t('stockCheck.checkedAtTime')}
-              nowLabel={t('stockCheck.checkedAtNow')}
-            />
-          </div>
+          <CustodyField
+            label={t('stockCheck.checkedAt')}
+            required
+            error={sealing.errorAt('checkedAt')}
+          >
+            {(a11y) => (
+              <MomentInputs
+                control={a11y}
+                value={checkedAt}
+                onChange={setCheckedAt}
+                timeLabel={t('stockCheck.checkedAtTime')}
+                nowLabel={t('stockCheck.checkedAtNow')}
+              />
+            )}
+          </CustodyField>
         </div>
-        <Labelled id={ids.note} label={t('stockCheck.note')}>
+        <Labelled id={ids.note} error={sealing.errorAt('note')} label={t('stockCheck.note')}>
           <textarea
             id={ids.note}
             rows={3}
@@ -363,7 +382,10 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
           />
         </Labelled>
       </section>
-      <IssueList issues={sealing.issues} fieldLabel={(path) => path} />
+      <IssueList
+        issues={sealing.issues}
+        fieldLabel={(path) => fieldLabels[path.split('.')[0] ?? ''] ?? path}
+      />
       <SealFooter sealing={sealing} saveLabel={t('stockCheck.save')} cancelHref={cancelHref} />
     </form>
   );

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { cloneElement, isValidElement, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { IpcError } from '../../../shared/ipc/errors.ts';
@@ -56,7 +56,20 @@ export function useSealing() {
       }
     }).finally(() => setSubmitting(false));
   };
-  return { passphrase, setPassphrase, missing, setMissing, issues, failure, submitting, submit };
+  /** The first issue about the field at `path` (or anything inside it), shown at the field. */
+  const errorAt = (path: string): string | undefined =>
+    issues.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`))?.message;
+  return {
+    passphrase,
+    setPassphrase,
+    missing,
+    setMissing,
+    issues,
+    errorAt,
+    failure,
+    submitting,
+    submit,
+  };
 }
 
 /** The form's issues, each with the field it is about. */
@@ -110,27 +123,53 @@ export function SealFooter({
   );
 }
 
-/** A labelled input with its own id, for these forms' plain fields. */
+/**
+ * A labelled input with its own id, for these forms' plain fields. `error` is the message key of
+ * the field's issue: shown under it, and the input marked invalid and described by it, so the
+ * person finds the field itself and not only the list above the seal.
+ */
 export function Labelled({
   id,
   label,
   required = false,
   hint,
+  error,
   children,
 }: {
   id: string;
   label: string;
   required?: boolean;
   hint?: string;
-  children: React.ReactNode;
+  error?: string | undefined;
+  children: React.ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
 }) {
+  const text = useIssueText();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error === undefined ? null : errorId, hint === undefined ? null : hintId]
+    .filter((part) => part !== null)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id} className={required ? 'field__label--required' : undefined}>
         {label}
       </label>
-      {children}
-      {hint !== undefined && <p className="field__hint">{hint}</p>}
+      {isValidElement(children)
+        ? cloneElement(children, {
+            'aria-invalid': error !== undefined,
+            'aria-describedby': describedBy === '' ? undefined : describedBy,
+          })
+        : children}
+      {error !== undefined && (
+        <p id={errorId} className="field__error">
+          {text(error)}
+        </p>
+      )}
+      {hint !== undefined && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

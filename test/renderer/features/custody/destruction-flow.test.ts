@@ -6,13 +6,15 @@ import {
   seedSurrender,
   type SeededSurrender,
 } from '../../../support/custody-seed.ts';
+import { seriousAxeViolations } from '../../../support/axe.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
 import { defaultPerson, RendererSession } from '../../../support/renderer-session.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
 /**
  * Stock check, loss and destruction in the Custody area: a surrender of three weapons and a lot
- * of 500 rounds moved into a storage site; a stock check finds one weapon missing; the rest are
+ * of 500 rounds moved into a storage site; a stock check finds one weapon missing, reported stolen
+ * through the incident form; the rest are
  * marked for destruction and destroyed through the form, with two witnesses, every item ticked,
  * a photo and the scan of the signed certificate; the certificate lists every serial. A field
  * officer is offered no destruction, and main refuses a forged one.
@@ -57,7 +59,14 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const preview = page.getByTestId('discrepancy-preview');
     await expect.poll(() => preview.innerText()).toContain(serials[2]);
     expect(await preview.locator('li').count()).toBe(1);
-    await page.getByLabel('Counted by').fill('Milan Kostić');
+    // Sealed without saying who counted: the field itself says so, and nothing is sealed.
+    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
+    const countedBy = page.getByLabel('Counted by');
+    await expect.poll(() => countedBy.getAttribute('aria-invalid')).toBe('true');
+    await page.locator(`#${await countedBy.getAttribute('id')}-error`).waitFor();
+    expect(await page.getByTestId('form-issues').innerText()).toContain('Counted by');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await countedBy.fill('Milan Kostić');
     await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
     await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
     await page.waitForURL(/#\/custody\/records\//);
@@ -67,6 +76,29 @@ describe('stock check, loss and destruction in the Custody area', () => {
     expect(text).toContain('Missing');
     expect(text).toContain(serials[2]);
     await page.getByRole('link', { name: 'Report these missing items' }).waitFor();
+  });
+
+  it('reports the missing weapon as stolen, with iARMS notified', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Report these missing items' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Report a loss or theft' }).waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain(serials[2]);
+    // Sealed with nothing filled in: each field says what it lacks.
+    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    await page.getByRole('button', { name: 'Save and seal the incident' }).click();
+    for (const label of ['Loss or theft', 'Circumstances']) {
+      const field = page.getByLabel(label, { exact: true });
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel('Loss or theft', { exact: true }).selectOption('theft');
+    await page.getByLabel('Circumstances').fill('The padlock of cage 3 was found cut.');
+    await page.getByLabel('INTERPOL iARMS notified').check();
+    await page.getByLabel('iARMS reference').fill('IARMS-RS-2025-0042');
+    await page.getByRole('button', { name: 'Save and seal the incident' }).click();
+    await page.waitForURL(/#\/custody\/records\//);
+    await page.goto(`${base}#/items/${seeded.weaponIds[2]}`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Lost or stolen');
   });
 
   it('destroys the rest through the destruction form', async () => {
@@ -95,6 +127,12 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await page.getByRole('link', { name: 'Record a destruction' }).click();
     await page.getByRole('heading', { level: 1, name: 'Record a destruction' }).waitFor();
     await page.getByText('Awaiting destruction here: 3 items').waitFor();
+    // Sealed before anything is filled in: the fields say what they lack.
+    await page.getByRole('button', { name: 'Save and seal the destruction' }).click();
+    for (const label of ['Method', 'Organising authority', 'Certificate number']) {
+      await expect.poll(() => page.getByLabel(label).getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Select all shown' }).click();
     const ticks = page.getByTestId('tick-list').getByRole('checkbox');
     await expect.poll(() => ticks.count()).toBe(3);

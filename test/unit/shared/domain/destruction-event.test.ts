@@ -65,7 +65,7 @@ describe('DestructionEventSchema', () => {
     const bare = { ...smelting, witnesses: [], photos: [], certificateSignatories: [] };
     expect(issuesOf(DestructionEventSchema, bare)).toStrictEqual([
       ['witnesses', 'witnessRequired'],
-      ['photos', 'photoRequired'],
+      ['photos', 'destructionPhotoRequired'],
       ['certificateSignatories', 'required'],
     ]);
   });
