@@ -154,7 +154,9 @@ export function documentHandlers(
       const bytes = await renderPdf(definition);
       // An ASCII name in any language (see fileNameOf).
       const number = record.certificateNumber.replace(/[^A-Za-z0-9-]+/g, '-');
-      return output.deliver({ fileName: `destruction-certificate-${number}.pdf`, bytes });
+      // The copy printed to be signed is never mistaken for the sealed one in a folder.
+      const stage = seal === null ? '-to-sign' : '';
+      return output.deliver({ fileName: `destruction-certificate-${number}${stage}.pdf`, bytes });
     },
   };
 }

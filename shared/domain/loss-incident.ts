@@ -6,6 +6,7 @@ import { ItemRefSchema } from './item-ref.ts';
 import {
   BooleanSchema,
   duplicateIdIssues,
+  type DomainIssue,
   IsoDateSchema,
   listOf,
   objectOf,
@@ -35,19 +36,35 @@ const lossIncidentShape = {
 };
 
 /**
+ * Each item once; a notification to iARMS says when it was made, since "notified" without a date
+ * cannot be checked against iARMS later.
+ */
+function incidentIssues(incident: {
+  items: readonly object[];
+  iarmsNotified: boolean;
+  iarmsNotifiedOn?: string | undefined;
+}): DomainIssue[] {
+  const issues = duplicateIdIssues(incident, ['items']);
+  if (incident.iarmsNotified && incident.iarmsNotifiedOn === undefined) {
+    issues.push({ path: ['iarmsNotifiedOn'], message: 'required' });
+  }
+  return issues;
+}
+
+/**
  * A12 loss or theft incident: the items are lost or stolen from then on, and the record says
  * whether INTERPOL iARMS was notified. Sealed like every custody record.
  */
 export const LossIncidentSchema = objectOf({
   ...lossIncidentShape,
   seal: SealSchema.optional(),
-}).superRefine((incident, ctx) => reportIssues(ctx, duplicateIdIssues(incident, ['items'])));
+}).superRefine((incident, ctx) => reportIssues(ctx, incidentIssues(incident)));
 export type LossIncident = z.infer<typeof LossIncidentSchema>;
 
 // A form never names the id: main draws it when it seals the record.
 const { id: _id, ...lossIncidentInput } = lossIncidentShape;
 
 export const LossIncidentInputSchema = objectOf(lossIncidentInput).superRefine((incident, ctx) =>
-  reportIssues(ctx, duplicateIdIssues(incident, ['items'])),
+  reportIssues(ctx, incidentIssues(incident)),
 );
 export type LossIncidentInput = z.input<typeof LossIncidentInputSchema>;

@@ -22,6 +22,7 @@ import {
 import { custodyRecordHref, prefillOf } from './custody-location.ts';
 import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
+import { focusFirstIssue } from './focus-first-issue.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { loadFormStart, type FormStart } from './prefill.ts';
 import { useCustodySave } from './save.ts';
@@ -156,8 +157,15 @@ function DecisionForm({
         noValidate
         autoComplete="off"
         onSubmit={(event) => {
+          const form = event.currentTarget;
           setPassphraseMissing(passphrase === '');
-          void handleSubmit(onValid)(event);
+          void handleSubmit(
+            (values) => {
+              if (passphrase === '') focusFirstIssue(form);
+              return onValid(values);
+            },
+            () => focusFirstIssue(form),
+          )(event);
         }}
       >
         {start.corrected !== null && correctsId !== null && (

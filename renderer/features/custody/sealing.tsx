@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { custodyRecordHref } from './custody-location.ts';
 import { useIssueText } from './fields.tsx';
+import { focusFirstIssue } from './focus-first-issue.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { useCustodySave } from './save.ts';
 
@@ -31,6 +32,7 @@ export function useSealing() {
     send: (input: never, passphrase: string) => Promise<{ id: string }>,
   ) => {
     event.preventDefault();
+    const form = event.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
     setMissing(passphrase === '');
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
@@ -40,18 +42,24 @@ export function useSealing() {
           message: issue.message,
         })),
       );
+      focusFirstIssue(form);
       return;
     }
     setIssues([]);
-    if (passphrase === '') return;
+    if (passphrase === '') {
+      focusFirstIssue(form);
+      return;
+    }
     setSubmitting(true);
     void save(async () => {
       try {
         const saved = await send(parsed.data as never, passphrase);
         window.location.hash = custodyRecordHref(saved.id);
       } catch (error) {
-        if (error instanceof IpcError && error.issues.length > 0)
+        if (error instanceof IpcError && error.issues.length > 0) {
           setIssues(error.issues.map((issue) => ({ path: issue.path, message: issue.message })));
+          focusFirstIssue(form);
+        }
         throw error;
       }
     }).finally(() => setSubmitting(false));

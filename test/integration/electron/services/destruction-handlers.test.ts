@@ -172,6 +172,7 @@ describe('stock checks, incidents and destruction', () => {
 
     const delivery = await app.ok('makeDestructionCertificate', { id });
     if (delivery.kind !== 'download') throw new Error(`expected a download, got ${delivery.kind}`);
+    expect(delivery.fileName).toBe('destruction-certificate-UN-2024-0042.pdf');
     const { text } = await pdfText(Buffer.from(delivery.dataBase64, 'base64'));
     expect(text).toContain('Destruction certificate');
     expect(text).toContain('UN-2024-0042');

@@ -94,6 +94,14 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await page.getByLabel('Loss or theft', { exact: true }).selectOption('theft');
     await page.getByLabel('Circumstances').fill('The padlock of cage 3 was found cut.');
     await page.getByLabel('INTERPOL iARMS notified').check();
+    // Notified, but not said when: asked for the date.
+    await page.getByRole('button', { name: 'Save and seal the incident' }).click();
+    const notifiedOn = page.getByLabel('Notified on', { exact: true });
+    await expect.poll(() => notifiedOn.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await notifiedOn.getAttribute('id'));
+    await notifiedOn.fill('2025-04-03');
     await page.getByLabel('iARMS reference').fill('IARMS-RS-2025-0042');
     await page.getByRole('button', { name: 'Save and seal the incident' }).click();
     await page.waitForURL(/#\/custody\/records\//);
@@ -157,6 +165,7 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Print the certificate to sign' }).click();
     const printed = await download;
+    expect(printed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041-to-sign.pdf');
     const draftText = (await pdfText(await readFile((await printed.path())!))).text;
     expect(draftText.replace(/\s+/g, ' ')).toContain('UN-2025-041');
     await page.getByText(`Certificate downloaded as ${printed.suggestedFilename()}.`).waitFor();
