@@ -381,6 +381,8 @@ export function itemTimeline(
       entries.push({
         type: 'destruction',
         ...common,
+        // A destruction names its day only (it counts at the day's end): shown as that day.
+        at: event.at.slice(0, 10),
         siteName: locationName(db, effect.siteLocationId),
         method: event.summary.method ?? '',
         certificateNumber: event.summary.certificateNumber ?? '',

@@ -161,7 +161,10 @@ describe('stock checks, incidents and destruction', () => {
       passphrase: officer.passphrase,
     });
     const rifle = items.find((item) => item.serialNumber === surrenderSerials[0])!;
-    expect((await app.ok('getItemCustody', { id: rifle.id })).status).toBe('destroyed');
+    const custody = await app.ok('getItemCustody', { id: rifle.id });
+    expect(custody.status).toBe('destroyed');
+    // Dated by the day the record names, not the end-of-day moment it is ordered by.
+    expect(custody.timeline.at(-1)).toMatchObject({ type: 'destruction', at: '2024-07-09' });
     expect((await app.ok('getSiteInventory', { siteId: store.id })).total).toBe(0);
     // The lot's amount at the site is written into the sealed record.
     const view = await app.ok('getCustodyRecord', { id });
