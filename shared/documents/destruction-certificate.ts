@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { DestructionToPrint } from '../domain/destruction-event.ts';
 import type { QuantityUnit } from '../domain/quantity.ts';
 import type { Language } from '../settings/settings.ts';
-import { documentLabels } from './document-labels.ts';
+import { countedUnit, documentLabels } from './document-labels.ts';
 import { fill } from './receipt-words.ts';
 
 /**
@@ -174,8 +174,14 @@ export function buildDestructionCertificate(
     ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   });
   const number = new Intl.NumberFormat(language);
-  const unitLabel = (unit: string | null) =>
-    unit === null ? '' : (labels.quantityUnit[unit as QuantityUnit] ?? unit);
+  // Beside its number the unit agrees with it ("500 | metaka", "1 | komad"); with no number it
+  // is named on its own ("komadi").
+  const unitText = (unit: string | null, amount: number | null) =>
+    unit === null
+      ? ''
+      : amount === null
+        ? (labels.quantityUnit[unit as QuantityUnit] ?? unit)
+        : countedUnit(language, unit, amount);
   const { record } = input;
   const verification = record.preDestructionVerification;
 
@@ -194,7 +200,7 @@ export function buildDestructionCertificate(
     item.description,
     { text: item.identifiers, bold: true },
     { text: item.amount === null ? '' : number.format(item.amount), alignment: 'right' },
-    unitLabel(item.unit),
+    unitText(item.unit, item.amount),
     { text: item.ticked ? w.yes : '', alignment: 'center' },
   ]);
   const content: Content[] = [
@@ -240,7 +246,9 @@ export function buildDestructionCertificate(
       {
         table: {
           headerRows: 1,
-          widths: [24, 52, '*', 140, 44, 40, 36],
+          // The last header, "Provereno" in bold 8 pt, takes 37 pt besides the cell's 4 pt of
+          // padding: at 36 it wrapped as "Proveren / o".
+          widths: [24, 52, '*', 140, 44, 40, 44],
           body: [
             [
               w.columnNumber,
@@ -275,7 +283,7 @@ export function buildDestructionCertificate(
               labels.sourceContext[count.sourceContext],
               labels.quantityKind[count.quantity.kind],
               { text: number.format(count.quantity.amount), alignment: 'right' },
-              unitLabel(count.quantity.unit),
+              unitText(count.quantity.unit, count.quantity.amount),
             ]),
           ],
         },
@@ -298,7 +306,7 @@ export function buildDestructionCertificate(
             w.kind[total.kind],
             { text: number.format(total.items), alignment: 'right' },
             { text: number.format(total.amount), alignment: 'right' },
-            unitLabel(total.unit),
+            unitText(total.unit, total.amount),
           ]),
         ],
       },

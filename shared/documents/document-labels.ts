@@ -288,3 +288,58 @@ const srLatn = {
 export type DocumentLabels = typeof en;
 
 export const documentLabels: Readonly<Record<Language, DocumentLabels>> = { en, 'sr-Latn': srLatn };
+
+/**
+ * A unit's word after a number, in each form the language's plural rules (CLDR, through
+ * Intl.PluralRules) give numbers: English "1 piece", "2 pieces"; Serbian "1 komad", "2 komada",
+ * "5 komada". The labels above name a unit on its own (a column of units, a choice); these agree
+ * with the number before them. Every form a language uses is required, and no other:
+ * test/unit/shared/documents/document-labels.test.ts checks them against the screens'
+ * `quantityUnitCount` (renderer/i18n/locales/<language>.domain.json).
+ */
+type EnglishForms = { readonly one: string; readonly other: string };
+type SerbianForms = { readonly one: string; readonly few: string; readonly other: string };
+
+const enCounted = {
+  pieces: { one: 'piece', other: 'pieces' },
+  rounds: { one: 'round', other: 'rounds' },
+  boxes: { one: 'box', other: 'boxes' },
+  kg: { one: 'kg', other: 'kg' },
+  tonnes: { one: 'tonne', other: 'tonnes' },
+} satisfies Record<QuantityUnit, EnglishForms>;
+
+const srLatnCounted = {
+  pieces: { one: 'komad', few: 'komada', other: 'komada' },
+  rounds: { one: 'metak', few: 'metka', other: 'metaka' },
+  boxes: { one: 'kutija', few: 'kutije', other: 'kutija' },
+  kg: { one: 'kg', few: 'kg', other: 'kg' },
+  tonnes: { one: 'tona', few: 'tone', other: 'tona' },
+} satisfies Record<QuantityUnit, SerbianForms>;
+
+export const countedUnitForms: Readonly<
+  Record<Language, Readonly<Record<QuantityUnit, Readonly<Record<string, string>>>>>
+> = { en: enCounted, 'sr-Latn': srLatnCounted };
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+function pluralCategory(language: Language, amount: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(amount);
+}
+
+/**
+ * The unit's word as it follows this amount ("500 | metaka" in a table's quantity and unit
+ * columns). Decimals take the form their category gives: 2.5 is "other" in both languages. A unit
+ * the app does not know (stored by a newer laptop) prints as stored.
+ */
+export function countedUnit(language: Language, unit: string, amount: number): string {
+  const units: Readonly<Record<string, Readonly<Record<string, string>>>> =
+    countedUnitForms[language];
+  if (!Object.hasOwn(units, unit)) return unit;
+  const forms = units[unit] ?? {};
+  return forms[pluralCategory(language, amount)] ?? forms.other ?? unit;
+}

@@ -2,9 +2,10 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { AttachmentRef } from '../domain/attachment.ts';
 import type { LocationType } from '../domain/enums.ts';
 import { intakeTotals, type IntakeEvent, type IntakeEventDraft } from '../domain/intake-event.ts';
+import type { QuantityUnit } from '../domain/quantity.ts';
 import { isUnknownText } from '../domain/weapon-item.ts';
 import type { Language } from '../settings/settings.ts';
-import { documentLabels, type DocumentLabels } from './document-labels.ts';
+import { countedUnit, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { fill, receiptWords, type ReceiptWords } from './receipt-words.ts';
 
 /**
@@ -45,6 +46,7 @@ export interface ReceiptItemLine {
   /** Serial number, lot, headstamp or markings, as read. */
   readonly identifiers: string;
   readonly amount: number | null;
+  /** The unit in the form its amount needs ("1 piece", "3 pieces"), or its name with no amount. */
   readonly unit: string;
 }
 
@@ -71,6 +73,10 @@ export function receiptItemLines(
     value === undefined ? undefined : isUnknownText(value) ? words.unknown : value;
   const join = (parts: readonly (string | undefined)[], separator = ', ') =>
     parts.filter((part): part is string => part !== undefined && part !== '').join(separator);
+  // The unit agrees with the amount printed before it ("3 | komada"); a draft's line with no
+  // amount yet names the unit on its own ("komadi").
+  const unitText = (unit: QuantityUnit, amount: number | undefined) =>
+    amount === undefined ? labels.quantityUnit[unit] : countedUnit(language, unit, amount);
   return [
     ...event.weapons.map((weapon): ReceiptItemLine => {
       const makeModel = join([text(weapon.manufacturer), text(weapon.model)], ' ');
@@ -94,7 +100,7 @@ export function receiptItemLines(
           '\n',
         ),
         amount: 1,
-        unit: labels.quantityUnit.pieces,
+        unit: countedUnit(language, 'pieces', 1),
       };
     }),
     ...event.parts.map((part): ReceiptItemLine => ({
@@ -106,7 +112,7 @@ export function receiptItemLines(
       ]),
       identifiers: part.serialNumber ?? '',
       amount: part.quantity?.amount ?? null,
-      unit: labels.quantityUnit.pieces,
+      unit: unitText('pieces', part.quantity?.amount),
     })),
     ...event.ammunition.map((lot): ReceiptItemLine => ({
       kind: 'ammunition',
@@ -123,7 +129,8 @@ export function receiptItemLines(
         '\n',
       ),
       amount: lot.quantity?.amount ?? null,
-      unit: lot.quantity?.unit === undefined ? '' : labels.quantityUnit[lot.quantity.unit],
+      unit:
+        lot.quantity?.unit === undefined ? '' : unitText(lot.quantity.unit, lot.quantity.amount),
     })),
     ...event.explosives.map((item): ReceiptItemLine => ({
       kind: 'explosive',
@@ -137,7 +144,8 @@ export function receiptItemLines(
       ]),
       identifiers: '',
       amount: item.quantity?.amount ?? null,
-      unit: item.quantity?.unit === undefined ? '' : labels.quantityUnit[item.quantity.unit],
+      unit:
+        item.quantity?.unit === undefined ? '' : unitText(item.quantity.unit, item.quantity.amount),
     })),
   ];
 }
@@ -236,7 +244,7 @@ export function buildIntakeReceipt(
     .map((total) => [
       labels.quantityKind[total.kind],
       { text: format.number(total.amount), alignment: 'right' },
-      labels.quantityUnit[total.unit],
+      countedUnit(language, total.unit, total.amount),
     ]);
 
   const content: Content[] = [

@@ -10,6 +10,7 @@ import { useEnumLabel } from '../../components/domain-labels.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { PlaceFacts } from '../places/PlaceFacts.tsx';
 import { useFormatters } from '../records/format.ts';
+import { useAmountWithUnit } from '../records/quantity-text.ts';
 import { downloadPdf } from '../records/RecordActions.tsx';
 import { incidentHref } from './custody-location.ts';
 import { useAmountText, useItemName } from './item-text.tsx';
@@ -133,7 +134,6 @@ function IncidentFacts({ view, siteName }: { view: CustodyRecordView; siteName: 
   const text = {
     destructionMethod: (value: string) => label('destructionMethod', value as never),
     lossIncidentKind: (value: string) => label('lossIncidentKind', value as never),
-    quantityUnit: (value: string) => label('quantityUnit', value as never),
     sourceContext: (value: string) => label('sourceContext', value as never),
     verificationResult: (value: string) => label('verificationResult', value as never),
   };
@@ -179,10 +179,10 @@ function DestructionFacts({
   const text = {
     destructionMethod: (value: string) => label('destructionMethod', value as never),
     lossIncidentKind: (value: string) => label('lossIncidentKind', value as never),
-    quantityUnit: (value: string) => label('quantityUnit', value as never),
     sourceContext: (value: string) => label('sourceContext', value as never),
     verificationResult: (value: string) => label('verificationResult', value as never),
   };
+  const amountWithUnit = useAmountWithUnit();
   const errorText = useErrorText();
   const [outcome, setOutcome] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
@@ -255,7 +255,7 @@ function DestructionFacts({
                 : event.aggregateCounts
                     .map(
                       (count) =>
-                        `${text.sourceContext(count.sourceContext)}: ${format.number(count.quantity.amount)} ${text.quantityUnit(count.quantity.unit)}`,
+                        `${text.sourceContext(count.sourceContext)}: ${amountWithUnit(count.quantity.amount, count.quantity.unit)}`,
                     )
                     .join('; '),
             ],

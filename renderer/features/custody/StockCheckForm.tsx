@@ -4,6 +4,7 @@ import { StockCheckInputSchema } from '../../../shared/domain/stock-check.ts';
 import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useItemLabels } from '../items/item-labels.ts';
 import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { blank, decimal, localTimestamp } from './custody-form.ts';
@@ -61,6 +62,7 @@ export function StockCheckEditor({ query }: { query: string }) {
 function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string }) {
   const { t } = useTranslation('custody');
   const amountText = useAmountText();
+  const labels = useItemLabels();
   const itemName = useItemName();
   const load = useCallback(() => api().getSiteInventory({ siteId: site, limit: 10000 }), [site]);
   const { state } = useLoaded(load);
@@ -228,7 +230,7 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
                           className="input--short"
                           aria-label={t('stockCheck.countOf', {
                             item: itemName(item),
-                            unit: amountText(item, 0)?.replace(/^0\s*/, '') ?? '',
+                            unit: labels.known('quantityUnit', item.quantityUnit) ?? '',
                           })}
                           value={found[item.id] ?? ''}
                           onChange={(event) =>

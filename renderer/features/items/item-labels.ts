@@ -4,6 +4,7 @@ import type { ItemKind, ItemSummary } from '../../../shared/ipc/procedures/items
 import { domainEnums, type DomainEnum } from '../../components/domain-enums.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { useFormatters } from '../records/format.ts';
+import { useAmountWithUnit } from '../records/quantity-text.ts';
 
 /** The domain enumeration an item's type belongs to, by kind. */
 const typeEnumOf: Readonly<Record<ItemKind, DomainEnum>> = {
@@ -24,6 +25,7 @@ export function useItemLabels() {
   const { t } = useTranslation('inventory');
   const enumLabel = useEnumLabel() as LooseEnumLabel;
   const format = useFormatters();
+  const amountWithUnit = useAmountWithUnit();
   const known = useCallback(
     (name: DomainEnum, value: string | null): string | null => {
       if (value === null) return null;
@@ -44,13 +46,10 @@ export function useItemLabels() {
       (item: Pick<ItemSummary, 'quantityAmount' | 'quantityUnit'>) =>
         item.quantityAmount === null
           ? null
-          : item.quantityAmount === 1 && item.quantityUnit === 'pieces'
-            ? t('quantityOnePiece')
-            : t('quantity', {
-                amount: format.number(item.quantityAmount),
-                unit: known('quantityUnit', item.quantityUnit) ?? '',
-              }).trim(),
-      [format, known, t],
+          : item.quantityUnit === null
+            ? format.number(item.quantityAmount)
+            : amountWithUnit(item.quantityAmount, item.quantityUnit),
+      [amountWithUnit, format],
     ),
   };
 }

@@ -5,6 +5,7 @@ import { useCountryName } from '../../components/country-names.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useFormatters } from '../records/format.ts';
+import { useAmountWithUnit } from '../records/quantity-text.ts';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { CampaignProgressSection } from './CampaignProgressSection.tsx';
 import { CampaignStatusBadge } from './CampaignStatusBadge.tsx';
@@ -18,6 +19,7 @@ export function CampaignPage({ id }: { id: string }) {
   const label = useEnumLabel();
   const country = useCountryName();
   const format = useFormatters();
+  const amountWithUnit = useAmountWithUnit();
   const rights = useCampaignRights();
   const load = useCallback(
     () => Promise.all([api().getCampaign({ id }), api().getCampaignProgress({ id })]),
@@ -106,8 +108,7 @@ export function CampaignPage({ id }: { id: string }) {
                 target &&
                   t('campaign.target', {
                     kind: label('quantityKind', target.kind),
-                    amount: format.number(target.amount),
-                    unit: label('quantityUnit', target.unit),
+                    quantity: amountWithUnit(target.amount, target.unit),
                   }),
               ],
               [t('campaign.outreachChannels'), campaign.outreachChannels],

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuantityUnit } from '../../../shared/domain/quantity.ts';
+import { quantityUnitValues, type QuantityUnit } from '../../../shared/domain/quantity.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { useFormatters } from './format.ts';
 
@@ -8,6 +8,43 @@ import { useFormatters } from './format.ts';
 export interface QuantityLike {
   readonly unit?: QuantityUnit | undefined;
   readonly amount?: number | undefined;
+}
+
+/**
+ * The keys are built at run time (`quantityUnitCount.rounds`), which the typed `t` cannot check;
+ * test/unit/renderer/features/records/quantity-text.test.ts reads every unit in both languages.
+ */
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+const knownUnits: ReadonlySet<string> = new Set(quantityUnitValues);
+
+/**
+ * An amount with its unit in the form the number needs: "1 piece", "2 pieces"; "1 komad",
+ * "2 komada", "5 komada", "21 metak". i18next picks the form by the CLDR plural category of
+ * `count` (Intl.PluralRules: 2.5 is "other"), while the amount shows as the app formats numbers
+ * ("2,5" in Serbian). A unit the app does not know, stored by a newer laptop, follows the amount
+ * as stored. The bare unit label (`enum.quantityUnit`) is for a unit with no number beside it.
+ */
+export function amountWithUnitText(
+  t: LooseT,
+  formatNumber: (value: number) => string,
+  amount: number,
+  unit: string,
+): string {
+  const formatted = formatNumber(amount);
+  return knownUnits.has(unit)
+    ? t(`quantityUnitCount.${unit}`, { count: amount, amount: formatted })
+    : `${formatted} ${unit}`;
+}
+
+/** {@link amountWithUnitText} in the person's language. */
+export function useAmountWithUnit(): (amount: number, unit: string) => string {
+  const { t } = useTranslation('domain');
+  const format = useFormatters();
+  return useCallback(
+    (amount, unit) => amountWithUnitText(t as unknown as LooseT, format.number, amount, unit),
+    [t, format],
+  );
 }
 
 /**
@@ -19,6 +56,7 @@ export function useQuantityText(): (quantity: QuantityLike | undefined) => strin
   const { t } = useTranslation('items');
   const enumLabel = useEnumLabel();
   const format = useFormatters();
+  const amountWithUnit = useAmountWithUnit();
   return useCallback(
     (quantity) => {
       const unit = quantity?.unit;
@@ -29,8 +67,8 @@ export function useQuantityText(): (quantity: QuantityLike | undefined) => strin
           : t('quantity.unitOnly', { unit: enumLabel('quantityUnit', unit) });
       }
       if (unit === undefined) return t('quantity.amountOnly', { amount: format.number(amount) });
-      return t(`quantity.${unit}`, { count: amount, amount: format.number(amount) });
+      return amountWithUnit(amount, unit);
     },
-    [t, enumLabel, format],
+    [t, enumLabel, format, amountWithUnit],
   );
 }

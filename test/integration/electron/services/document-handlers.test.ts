@@ -83,7 +83,7 @@ describe('makeIntakeReceipt', () => {
   it('speaks the interface language: Serbian Latin with its letters', async () => {
     await app.ok('updateSettings', { language: 'sr-Latn' });
     const { text } = await receipt({ id: final.event.id });
-    for (const expected of ['Potvrda o predaji', 'Službeno lice', '500 metci', 'Potpis']) {
+    for (const expected of ['Potvrda o predaji', 'Službeno lice', '500 metaka', 'Potpis']) {
       expect(text).toContain(expected);
     }
     await app.ok('updateSettings', { language: 'en' });

@@ -114,6 +114,7 @@ const expectations = {
     'BRL-5521',
     'LOT-88/ŠĐ',
     'IK 84',
+    '1 piece',
     '500 rounds',
     '12.5 kg',
     'Hand grenade',
@@ -129,10 +130,12 @@ const expectations = {
     'Nečitljiv',
     'BRL-5521',
     'LOT-88/ŠĐ',
-    '500 metci',
+    '1 komad',
+    '3 komada',
+    '500 metaka',
     '12,5 kg',
     'Ručna bomba',
-    '2 komadi',
+    '2 komada',
     'Potpis',
     'Predao',
   ],
@@ -148,12 +151,43 @@ describe('the seizure report / surrender receipt', () => {
   it('lists every item with its serial or lot and its quantity with its unit', () => {
     const lines = receiptItemLines(event, 'en');
     expect(lines.map((line) => [line.kind, line.identifiers, line.amount, line.unit])).toEqual([
-      ['weapon', 'M70-ČĆ 4411\nMarkings: ZCZ 1984', 1, 'pieces'],
-      ['weapon', 'Illegible', 1, 'pieces'],
+      ['weapon', 'M70-ČĆ 4411\nMarkings: ZCZ 1984', 1, 'piece'],
+      ['weapon', 'Illegible', 1, 'piece'],
       ['part', 'BRL-5521', 3, 'pieces'],
       ['ammunition', 'Lot: LOT-88/ŠĐ\nHeadstamp: IK 84', 500, 'rounds'],
       ['ammunition', '', 12.5, 'kg'],
       ['explosive', '', 2, 'pieces'],
+    ]);
+  });
+
+  it('agrees the unit with its amount, and names it on its own where a draft has no amount', () => {
+    const draft = {
+      ...event,
+      weapons: [],
+      parts: [{ id: 'p2', partType: 'barrel', photos: [] }],
+      ammunition: [
+        {
+          id: 'a3',
+          ammoClass: 'small_arms_cartridge',
+          quantity: { kind: 'ammunition', unit: 'rounds', amount: 22 },
+          photos: [],
+        },
+        {
+          id: 'a4',
+          ammoClass: 'small_arms_cartridge',
+          quantity: { kind: 'ammunition', unit: 'rounds', amount: 21 },
+          photos: [],
+        },
+      ],
+      explosives: [
+        { id: 'e2', quantity: { kind: 'explosives', unit: 'kg', amount: 2.5 }, photos: [] },
+      ],
+    } as unknown as IntakeEvent;
+    expect(receiptItemLines(draft, 'sr-Latn').map((line) => [line.amount, line.unit])).toEqual([
+      [null, 'komadi'],
+      [22, 'metka'],
+      [21, 'metak'],
+      [2.5, 'kg'],
     ]);
   });
 
