@@ -1,5 +1,7 @@
 import { useCallback, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustodyEntity } from '../../../shared/custody/item-custody.ts';
+import { CorrectionSchema } from '../../../shared/domain/correction.ts';
 import { CustodyDecisionSchema } from '../../../shared/domain/custody-decision.ts';
 import {
   CustodyTransferSchema,
@@ -8,6 +10,7 @@ import {
   type Signature,
 } from '../../../shared/domain/custody-transfer.ts';
 import type { Location } from '../../../shared/domain/location.ts';
+import { SealSchema } from '../../../shared/domain/seal.ts';
 import type { CustodyItem, CustodyRecordView } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -15,7 +18,15 @@ import { PageTitle, PlaceFacts } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { useFormatters } from '../records/format.ts';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
-import { custodyRecordHref, decisionHref, siteHref, transferHref } from './custody-location.ts';
+import {
+  custodyRecordHref,
+  decisionHref,
+  destructionHref,
+  incidentHref,
+  siteHref,
+  stockCheckHref,
+  transferHref,
+} from './custody-location.ts';
 import {
   ConflictBadge,
   ItemIdentityCell,
@@ -74,8 +85,10 @@ function RecordDetails({
   const decision = isDecision ? CustodyDecisionSchema.safeParse(view.record) : null;
   const sealed = transfer?.success === true ? transfer.data : null;
   const decided = decision?.success === true ? decision.data : null;
-  const correction = sealed?.correction ?? decided?.correction;
-  const seal = sealed?.seal ?? decided?.seal;
+  // Every sealed record has these two in the same shape, whatever its kind.
+  const common = view.record as { correction?: unknown; seal?: unknown };
+  const correction = CorrectionSchema.safeParse(common.correction).data;
+  const seal = SealSchema.safeParse(common.seal).data;
   const what = sealed?.purpose ?? decided?.decision;
   const at = sealed?.transferredAt ?? decided?.decidedAt ?? otherRecordWhen(view);
   const title =
@@ -84,9 +97,15 @@ function RecordDetails({
       : t(isTransfer ? 'record.transferTitle' : 'record.decisionTitle', {
           what: whatText.of(view.entity, what),
         });
-  // Other sealed records (stock checks, destructions) are corrected from their own screens.
-  const mayCorrect = isTransfer ? rights.transfer : isDecision && rights.decide;
-  const correctHref = isTransfer ? transferHref({ corrects: id }) : decisionHref({ corrects: id });
+  const correctable: Record<CustodyEntity, { may: boolean; href: string }> = {
+    custody_transfer: { may: rights.transfer, href: transferHref({ corrects: id }) },
+    custody_decision: { may: rights.decide, href: decisionHref({ corrects: id }) },
+    stock_check: { may: rights.stockCheck, href: stockCheckHref(undefined, id) },
+    loss_incident: { may: rights.incident, href: incidentHref({ corrects: id }) },
+    destruction_event: { may: rights.destroy, href: destructionHref({ corrects: id }) },
+  };
+  const mayCorrect = correctable[view.entity].may;
+  const correctHref = correctable[view.entity].href;
 
   return (
     <>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
 import {
   DestructionEventInputSchema,
+  DestructionEventSchema,
   DestructionToPrintSchema,
+  type DestructionEvent,
 } from '../../../shared/domain/destruction-event.ts';
 import {
   destructionMethodValues,
@@ -12,7 +14,11 @@ import {
   verificationResultValues,
 } from '../../../shared/domain/enums.ts';
 import { quantityKindValues, quantityUnitValues } from '../../../shared/domain/quantity.ts';
-import { ageingBuckets, type CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
+import {
+  ageingBuckets,
+  type CustodyItem,
+  type CustodyRecordView,
+} from '../../../shared/ipc/procedures/custody.ts';
 import { itemKinds } from '../../../shared/records/intake-items.ts';
 import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -24,7 +30,8 @@ import { useLoaded } from '../places/use-loaded.ts';
 import { downloadPdf } from '../records/RecordActions.tsx';
 import { PhotoThumb, readFileAsBase64 } from '../records/photos.tsx';
 import { blank, chosen, decimal, itemRefOf, localTimestamp } from './custody-form.ts';
-import { prefillOf, siteHref } from './custody-location.ts';
+import { custodyRecordHref, prefillOf, siteHref } from './custody-location.ts';
+import { CorrectionCard } from './CorrectionCard.tsx';
 import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
 import { SiteChooser } from './SiteChooser.tsx';
@@ -39,15 +46,28 @@ export function DestructionEditor({ query }: { query: string }) {
   const rights = useCustodyRights();
   const prefill = prefillOf(new URLSearchParams(query));
   const site = prefill.site ?? '';
-  const back = site === '' ? '#/custody/sites' : siteHref(site);
+  const correctsId = prefill.corrects ?? null;
+  const back =
+    correctsId !== null
+      ? custodyRecordHref(correctsId)
+      : site === ''
+        ? '#/custody/sites'
+        : siteHref(site);
   return (
     <section aria-labelledby="place-title" className="records-editor custody-form">
       <p className="back">
         <a href={back}>{t('form2.back')}</a>
       </p>
-      <PageTitle>{t('destruction.newTitle')}</PageTitle>
+      <PageTitle>
+        {correctsId === null ? t('destruction.newTitle') : t('destruction.correctTitle')}
+      </PageTitle>
       {!rights.destroy ? (
         <p className="notice notice--warning">{t('destruction.notAllowed')}</p>
+      ) : correctsId !== null ? (
+        <>
+          <p className="places-intro">{t('destruction.intro')}</p>
+          <CorrectedDestruction correctsId={correctsId} cancelHref={back} />
+        </>
       ) : (
         <>
           <p className="places-intro">{t('destruction.intro')}</p>
@@ -57,12 +77,43 @@ export function DestructionEditor({ query }: { query: string }) {
               key={query}
               site={site}
               preselected={prefill.items ?? []}
+              corrected={null}
               cancelHref={back}
             />
           )}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A correction starts from the destruction it corrects, at its site, with its items (destroyed
+ * by it, so no longer in the site's list of items awaiting destruction).
+ */
+function CorrectedDestruction({
+  correctsId,
+  cancelHref,
+}: {
+  correctsId: string;
+  cancelHref: string;
+}) {
+  const load = useCallback(() => api().getCustodyRecord({ id: correctsId }), [correctsId]);
+  const { state } = useLoaded(load);
+  const { t } = useTranslation('custody');
+  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
+  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
+  const parsed = DestructionEventSchema.safeParse(state.value.record);
+  if (state.value.entity !== 'destruction_event' || !parsed.success) {
+    return <p className="notice notice--error">{t('record.unreadable')}</p>;
+  }
+  return (
+    <DestructionForm
+      site={parsed.data.siteLocationId}
+      preselected={state.value.items.map((item) => item.id)}
+      corrected={{ id: correctsId, view: state.value, record: parsed.data }}
+      cancelHref={cancelHref}
+    />
   );
 }
 
@@ -92,15 +143,24 @@ interface Count extends Row {
 let nextKey = 1;
 const newKey = () => (nextKey += 1);
 
+/** A row just added takes the focus, so a keyboard user types into it at once. */
+function focusSoon(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
 function DestructionForm({
   site,
   preselected,
+  corrected,
   cancelHref,
 }: {
   site: string;
   preselected: readonly string[];
+  /** The destruction this one corrects: the form starts from what it said. */
+  corrected: { id: string; view: CustodyRecordView; record: DestructionEvent } | null;
   cancelHref: string;
 }) {
+  const was = corrected?.record ?? null;
   const { t } = useTranslation('custody');
   const label = useEnumLabel();
   const text = {
@@ -127,33 +187,52 @@ function DestructionForm({
   const { state } = useLoaded(load);
   const [filter, setFilter] = useState({ kind: '', context: '', age: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(preselected));
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const [counts, setCounts] = useState<Count[]>([]);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(
+    () => new Set(was?.preDestructionVerification.itemsTicked ?? []),
+  );
+  const [counts, setCounts] = useState<Count[]>(() =>
+    (was?.aggregateCounts ?? []).map((count) => ({
+      key: newKey(),
+      sourceContext: count.sourceContext,
+      kind: count.quantity.kind,
+      unit: count.quantity.unit,
+      amount: String(count.quantity.amount),
+    })),
+  );
   const [check, setCheck] = useState({
-    verifiedBy: '',
-    countChecked: false,
-    serialsChecked: false,
-    result: '',
-    note: '',
+    verifiedBy: was?.preDestructionVerification.verifiedBy ?? '',
+    countChecked: was?.preDestructionVerification.countChecked ?? false,
+    serialsChecked: was?.preDestructionVerification.serialsChecked ?? false,
+    result: was?.preDestructionVerification.result ?? '',
+    note: was?.preDestructionVerification.note ?? '',
   });
   const [facts, setFacts] = useState({
-    destructionDate: localTimestamp(new Date()).slice(0, 10) as string | undefined,
-    method: '',
-    organisingAuthority: '',
-    certificateNumber: '',
-    postDestructionCheck: '',
-    fundingSource: '',
-    publicEvent: false,
-    publicOccasion: '',
+    destructionDate: (was?.destructionDate ?? localTimestamp(new Date()).slice(0, 10)) as
+      string | undefined,
+    method: was?.method ?? '',
+    organisingAuthority: was?.organisingAuthority ?? '',
+    certificateNumber: was?.certificateNumber ?? '',
+    postDestructionCheck: was?.postDestructionCheck ?? '',
+    fundingSource: was?.fundingSource ?? '',
+    publicEvent: was?.publicEvent ?? false,
+    publicOccasion: was?.publicOccasion ?? '',
   });
-  const [witnesses, setWitnesses] = useState<Witness[]>([
-    { key: newKey(), name: '', organisation: '', role: '' },
-  ]);
-  const [signatories, setSignatories] = useState<Array<Row & { name: string }>>([
-    { key: newKey(), name: '' },
-  ]);
-  const [photos, setPhotos] = useState<AttachmentRef[]>([]);
-  const [certificateFile, setCertificateFile] = useState<AttachmentRef | null>(null);
+  const [witnesses, setWitnesses] = useState<Witness[]>(() =>
+    (was?.witnesses ?? [{ name: '', organisation: '', role: '' }]).map((witness) => ({
+      key: newKey(),
+      name: witness.name,
+      organisation: witness.organisation,
+      role: witness.role,
+    })),
+  );
+  const [signatories, setSignatories] = useState<Array<Row & { name: string }>>(() =>
+    (was?.certificateSignatories ?? ['']).map((name) => ({ key: newKey(), name })),
+  );
+  const [photos, setPhotos] = useState<AttachmentRef[]>(was?.photos ?? []);
+  const [certificateFile, setCertificateFile] = useState<AttachmentRef | null>(
+    was?.certificateFile ?? null,
+  );
+  const [correctionReason, setCorrectionReason] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [printOutcome, setPrintOutcome] = useState<string | null>(null);
   const sealing = useSealing();
@@ -173,7 +252,13 @@ function DestructionForm({
   };
   if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
   if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
-  const all = state.value.items;
+  // A correction's own items were destroyed by the record it corrects: listed from that record.
+  const awaiting = state.value.items;
+  const all = [
+    ...(corrected?.view.items.filter((item) => !awaiting.some((other) => other.id === item.id)) ??
+      []),
+    ...awaiting,
+  ];
   const visible = all.filter(
     (item) =>
       (filter.kind === '' || item.kind === filter.kind) &&
@@ -233,6 +318,10 @@ function DestructionForm({
       fundingSource: blank(facts.fundingSource),
       publicEvent: facts.publicEvent ? true : undefined,
       publicOccasion: facts.publicEvent ? blank(facts.publicOccasion) : undefined,
+      correction:
+        corrected === null
+          ? undefined
+          : { correctsId: corrected.id, reason: blank(correctionReason) },
     };
   };
 
@@ -297,6 +386,7 @@ function DestructionForm({
     organisingAuthority: t('destruction.authority'),
     method: t('destruction.method'),
     destructionDate: t('destruction.date'),
+    correction: t('correction.reason'),
   };
   const partLabels: Record<string, string> = {
     result: t('destruction.result'),
@@ -332,6 +422,14 @@ function DestructionForm({
 
   return (
     <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+      {corrected !== null && (
+        <CorrectionCard
+          corrected={corrected.view}
+          correctsId={corrected.id}
+          error={sealing.errorAt('correction')}
+          reason={{ value: correctionReason, onChange: setCorrectionReason }}
+        />
+      )}
       <section className="card" aria-labelledby={ids.items}>
         <h2 id={ids.items}>{t('destruction.awaiting', { count: all.length })}</h2>
         <div className="filters__grid">
@@ -520,12 +618,14 @@ function DestructionForm({
         <button
           type="button"
           className="button button--small"
-          onClick={() =>
+          onClick={() => {
+            const key = newKey();
             setCounts((current) => [
               ...current,
-              { key: newKey(), sourceContext: '', kind: '', unit: '', amount: '' },
-            ])
-          }
+              { key, sourceContext: '', kind: '', unit: '', amount: '' },
+            ]);
+            focusSoon(f(`c${key}s`));
+          }}
         >
           {t('destruction.addCount')}
         </button>
@@ -535,7 +635,7 @@ function DestructionForm({
         <h2 id={ids.check}>{t('destruction.check')}</h2>
         <p className="field__hint">{t('destruction.checkHint')}</p>
         {chosenItems.length > 0 && (
-          <ul className="checklist" data-testid="tick-list">
+          <ul className="tick-list" data-testid="tick-list">
             {chosenItems.map((item) => (
               <li key={item.id}>
                 <label className="record-actions__check">
@@ -726,12 +826,11 @@ function DestructionForm({
         <button
           type="button"
           className="button button--small"
-          onClick={() =>
-            setWitnesses((current) => [
-              ...current,
-              { key: newKey(), name: '', organisation: '', role: '' },
-            ])
-          }
+          onClick={() => {
+            const key = newKey();
+            setWitnesses((current) => [...current, { key, name: '', organisation: '', role: '' }]);
+            focusSoon(f(`w${key}n`));
+          }}
         >
           {t('destruction.addWitness')}
         </button>
@@ -838,7 +937,11 @@ function DestructionForm({
           <button
             type="button"
             className="button button--small"
-            onClick={() => setSignatories((current) => [...current, { key: newKey(), name: '' }])}
+            onClick={() => {
+              const key = newKey();
+              setSignatories((current) => [...current, { key, name: '' }]);
+              focusSoon(f(`s${key}`));
+            }}
           >
             {t('destruction.addSignatory')}
           </button>

@@ -2,7 +2,10 @@ import { useCallback, useId, useState, type FormEvent } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { lossIncidentKindValues } from '../../../shared/domain/enums.ts';
-import { LossIncidentInputSchema } from '../../../shared/domain/loss-incident.ts';
+import {
+  LossIncidentInputSchema,
+  LossIncidentSchema,
+} from '../../../shared/domain/loss-incident.ts';
 import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
@@ -10,8 +13,9 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { ItemsSection } from './ChosenItems.tsx';
-import { blank, chosen, itemRefOf, localTimestamp, type ChosenItem } from './custody-form.ts';
-import { prefillOf, siteHref } from './custody-location.ts';
+import { blank, chosenAsIn, itemRefOf, localTimestamp, type ChosenItem } from './custody-form.ts';
+import { custodyRecordHref, prefillOf, siteHref } from './custody-location.ts';
+import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
 import { loadFormStart, type FormStart } from './prefill.ts';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
@@ -29,13 +33,21 @@ export function IncidentEditor({ query }: { query: string }) {
     [query],
   );
   const { state } = useLoaded(load);
-  const back = prefill.site === undefined ? '#/custody/records' : siteHref(prefill.site);
+  const correctsId = prefill.corrects ?? null;
+  const back =
+    correctsId !== null
+      ? custodyRecordHref(correctsId)
+      : prefill.site === undefined
+        ? '#/custody/records'
+        : siteHref(prefill.site);
   return (
     <section aria-labelledby="place-title" className="records-editor custody-form">
       <p className="back">
         <a href={back}>{t('form2.back')}</a>
       </p>
-      <PageTitle>{t('incident.newTitle')}</PageTitle>
+      <PageTitle>
+        {correctsId === null ? t('incident.newTitle') : t('incident.correctTitle')}
+      </PageTitle>
       {!rights.incident ? (
         <p className="notice notice--warning">{t('form2.notAllowed')}</p>
       ) : (
@@ -44,7 +56,12 @@ export function IncidentEditor({ query }: { query: string }) {
           {state.kind === 'loading' && <p className="field__hint">{t('common.loading')}</p>}
           {state.kind === 'failed' && <ErrorMessage error={state.error} />}
           {state.kind === 'ready' && (
-            <IncidentForm start={state.value} site={prefill.site ?? ''} cancelHref={back} />
+            <IncidentForm
+              start={state.value}
+              site={prefill.site ?? ''}
+              correctsId={correctsId}
+              cancelHref={back}
+            />
           )}
         </>
       )}
@@ -55,10 +72,13 @@ export function IncidentEditor({ query }: { query: string }) {
 function IncidentForm({
   start,
   site: startSite,
+  correctsId,
   cancelHref,
 }: {
   start: FormStart;
   site: string;
+  /** The report this one corrects: the form starts from what it said. */
+  correctsId: string | null;
   cancelHref: string;
 }) {
   const { t } = useTranslation('custody');
@@ -66,14 +86,20 @@ function IncidentForm({
   const text = {
     lossIncidentKind: (value: string) => label('lossIncidentKind', value as never),
   };
+  const parsed =
+    start.corrected?.entity === 'loss_incident'
+      ? LossIncidentSchema.safeParse(start.corrected.record)
+      : null;
+  const was = parsed?.success === true ? parsed.data : null;
   const form = useForm<{ items: ChosenItem[] }>({
-    defaultValues: { items: start.items.map(chosen) },
+    defaultValues: { items: start.items.map((item) => chosenAsIn(item, was?.items)) },
   });
-  const [kind, setKind] = useState('');
-  const [occurredAt, setOccurredAt] = useState(() => localTimestamp(new Date()));
+  const [kind, setKind] = useState<string>(was?.incidentKind ?? '');
+  const [occurredAt, setOccurredAt] = useState(() => was?.occurredAt ?? localTimestamp(new Date()));
   // Opened from items (not from a site): they went missing from where they all are, if that is
   // one storage site.
   const [site, setSite] = useState(() => {
+    if (was !== null) return was.siteLocationId ?? '';
     if (startSite !== '') return startSite;
     const places = new Set(start.items.map((item) => item.currentLocationId));
     const [only] = places;
@@ -81,11 +107,12 @@ function IncidentForm({
       ? (only ?? '')
       : '';
   });
-  const [circumstances, setCircumstances] = useState('');
-  const [police, setPolice] = useState('');
-  const [notified, setNotified] = useState(false);
-  const [notifiedOn, setNotifiedOn] = useState<string | undefined>(undefined);
-  const [iarmsReference, setIarmsReference] = useState('');
+  const [circumstances, setCircumstances] = useState(was?.circumstances ?? '');
+  const [police, setPolice] = useState(was?.policeReference ?? '');
+  const [notified, setNotified] = useState(was?.iarmsNotified ?? false);
+  const [notifiedOn, setNotifiedOn] = useState<string | undefined>(was?.iarmsNotifiedOn);
+  const [iarmsReference, setIarmsReference] = useState(was?.iarmsReference ?? '');
+  const [correctionReason, setCorrectionReason] = useState('');
   const sealing = useSealing();
   const ids = {
     items: useId(),
@@ -107,6 +134,7 @@ function IncidentForm({
     siteLocationId: t('incident.site'),
     policeReference: t('incident.police'),
     iarmsReference: t('incident.iarmsReference'),
+    correction: t('correction.reason'),
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -120,6 +148,7 @@ function IncidentForm({
       iarmsNotified: notified,
       iarmsNotifiedOn: notified ? notifiedOn : undefined,
       iarmsReference: notified ? blank(iarmsReference) : undefined,
+      correction: correctsId === null ? undefined : { correctsId, reason: blank(correctionReason) },
     };
     sealing.submit(event, LossIncidentInputSchema, record, (incident: never, passphrase) =>
       api().recordLossIncident({ incident, passphrase }),
@@ -129,6 +158,14 @@ function IncidentForm({
   return (
     <FormProvider {...form}>
       <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+        {start.corrected !== null && correctsId !== null && (
+          <CorrectionCard
+            corrected={start.corrected}
+            correctsId={correctsId}
+            error={sealing.errorAt('correction')}
+            reason={{ value: correctionReason, onChange: setCorrectionReason }}
+          />
+        )}
         <ItemsSection sites={start.sites} partial headingId={ids.items} />
         <section className="card" aria-labelledby={ids.facts}>
           <h2 id={ids.facts}>{t('incident.section')}</h2>

@@ -1,14 +1,19 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StockCheckInputSchema } from '../../../shared/domain/stock-check.ts';
-import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
+import {
+  StockCheckInputSchema,
+  StockCheckSchema,
+  type StockCheck,
+} from '../../../shared/domain/stock-check.ts';
+import type { CustodyItem, CustodyRecordView } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useItemLabels } from '../items/item-labels.ts';
 import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { blank, decimal, localTimestamp } from './custody-form.ts';
-import { siteHref } from './custody-location.ts';
+import { custodyRecordHref, siteHref } from './custody-location.ts';
+import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
 import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
@@ -38,41 +43,102 @@ const formPath = 'stock-check';
 export function StockCheckEditor({ query }: { query: string }) {
   const { t } = useTranslation('custody');
   const rights = useCustodyRights();
-  const site = new URLSearchParams(query).get('site') ?? '';
-  const back = site === '' ? '#/custody/sites' : siteHref(site);
+  const params = new URLSearchParams(query);
+  const site = params.get('site') ?? '';
+  const correctsId = params.get('corrects');
+  const back =
+    correctsId !== null
+      ? custodyRecordHref(correctsId)
+      : site === ''
+        ? '#/custody/sites'
+        : siteHref(site);
   return (
     <section aria-labelledby="place-title" className="records-editor custody-form">
       <p className="back">
         <a href={back}>{t('form2.back')}</a>
       </p>
-      <PageTitle>{t('stockCheck.newTitle')}</PageTitle>
+      <PageTitle>
+        {correctsId === null ? t('stockCheck.newTitle') : t('stockCheck.correctTitle')}
+      </PageTitle>
       {!rights.stockCheck ? (
         <p className="notice notice--warning">{t('form2.notAllowed')}</p>
+      ) : correctsId !== null ? (
+        <>
+          <p className="places-intro">{t('stockCheck.intro')}</p>
+          <CorrectedStockCheck correctsId={correctsId} cancelHref={back} />
+        </>
       ) : (
         <>
           <p className="places-intro">{t('stockCheck.intro')}</p>
           <SiteChooser site={site} path={formPath} />
-          {site !== '' && <StockCheckForm key={site} site={site} cancelHref={back} />}
+          {site !== '' && (
+            <StockCheckForm key={site} site={site} corrected={null} cancelHref={back} />
+          )}
         </>
       )}
     </section>
   );
 }
 
-function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string }) {
+/** A correction counts again at the site of the stock check it corrects, starting from its counts. */
+function CorrectedStockCheck({
+  correctsId,
+  cancelHref,
+}: {
+  correctsId: string;
+  cancelHref: string;
+}) {
+  const { t } = useTranslation('custody');
+  const load = useCallback(() => api().getCustodyRecord({ id: correctsId }), [correctsId]);
+  const { state } = useLoaded(load);
+  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
+  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
+  const parsed = StockCheckSchema.safeParse(state.value.record);
+  if (state.value.entity !== 'stock_check' || !parsed.success) {
+    return <p className="notice notice--error">{t('record.unreadable')}</p>;
+  }
+  return (
+    <StockCheckForm
+      site={parsed.data.siteLocationId}
+      corrected={{ id: correctsId, view: state.value, record: parsed.data }}
+      cancelHref={cancelHref}
+    />
+  );
+}
+
+function StockCheckForm({
+  site,
+  corrected,
+  cancelHref,
+}: {
+  site: string;
+  /** The stock check this one corrects: the form starts from its counts. */
+  corrected: { id: string; view: CustodyRecordView; record: StockCheck } | null;
+  cancelHref: string;
+}) {
+  const was = corrected?.record ?? null;
   const { t } = useTranslation('custody');
   const amountText = useAmountText();
   const labels = useItemLabels();
   const itemName = useItemName();
   const load = useCallback(() => api().getSiteInventory({ siteId: site, limit: 10000 }), [site]);
   const { state } = useLoaded(load);
-  const [found, setFound] = useState<Record<string, string>>({});
-  const [unlisted, setUnlisted] = useState<Unlisted[]>([]);
+  const [found, setFound] = useState<Record<string, string>>(() =>
+    Object.fromEntries((was?.found ?? []).map((line) => [line.itemId, String(line.amount)])),
+  );
+  const [unlisted, setUnlisted] = useState<Unlisted[]>(() =>
+    (was?.unlistedFinds ?? []).map((find, index) => ({
+      key: index + 1,
+      description: find.description,
+      serialNumber: find.serialNumber ?? '',
+    })),
+  );
   const [scan, setScan] = useState('');
   const [scanNote, setScanNote] = useState('');
-  const [countedBy, setCountedBy] = useState('');
-  const [checkedAt, setCheckedAt] = useState(() => localTimestamp(new Date()));
-  const [note, setNote] = useState('');
+  const [countedBy, setCountedBy] = useState(was?.countedBy ?? '');
+  const [checkedAt, setCheckedAt] = useState(() => was?.checkedAt ?? localTimestamp(new Date()));
+  const [note, setNote] = useState(was?.note ?? '');
+  const [correctionReason, setCorrectionReason] = useState('');
   const sealing = useSealing();
   const ids = {
     list: useId(),
@@ -152,8 +218,13 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
       serialNumber: blank(entry.serialNumber),
     })),
     note: blank(note),
+    correction:
+      corrected === null
+        ? undefined
+        : { correctsId: corrected.id, reason: blank(correctionReason) },
   });
   const fieldLabels: Record<string, string> = {
+    correction: t('correction.reason'),
     found: t('stockCheck.foundCount'),
     unlistedFinds: t('stockCheck.unlisted'),
     checkedAt: t('stockCheck.checkedAt'),
@@ -167,6 +238,14 @@ function StockCheckForm({ site, cancelHref }: { site: string; cancelHref: string
 
   return (
     <form aria-labelledby="place-title" noValidate autoComplete="off" onSubmit={onSubmit}>
+      {corrected !== null && (
+        <CorrectionCard
+          corrected={corrected.view}
+          correctsId={corrected.id}
+          error={sealing.errorAt('correction')}
+          reason={{ value: correctionReason, onChange: setCorrectionReason }}
+        />
+      )}
       <section className="card" aria-labelledby={ids.list}>
         <h2 id={ids.list}>{t('stockCheck.expected', { count: items.length })}</h2>
         <Labelled id={ids.scan} label={t('stockCheck.scan')} hint={t('stockCheck.scanHint')}>

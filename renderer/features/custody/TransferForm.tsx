@@ -15,7 +15,7 @@ import { useLoaded } from '../places/use-loaded.ts';
 import { ChooseOptions } from '../records/editor/InlineForm.tsx';
 import { ItemsSection } from './ChosenItems.tsx';
 import {
-  chosen,
+  chosenAsIn,
   custodyResolver,
   emptySignature,
   localTimestamp,
@@ -96,13 +96,7 @@ function transferDefaults(start: FormStart, prefill: ItemPrefillParams): Transfe
       ? CustodyTransferSchema.safeParse(start.corrected.record)
       : null;
   const record = parsed?.success === true ? parsed.data : null;
-  const items: ChosenItem[] = start.items.map((item) => {
-    const ref = record?.items.find((candidate) => 'id' in candidate && candidate.id === item.id);
-    const quantity = ref !== undefined && 'quantity' in ref ? ref.quantity : undefined;
-    return quantity === undefined
-      ? chosen(item)
-      : { item, part: true, amount: String(quantity.amount) };
-  });
+  const items: ChosenItem[] = start.items.map((item) => chosenAsIn(item, record?.items));
   const signature = (
     value: { signedBy: string; signedAt: string; image: AttachmentRef } | undefined,
   ): SignatureValues =>

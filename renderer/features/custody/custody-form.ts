@@ -2,6 +2,7 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { itemRefKindOf, lotQuantityKindOf } from '../../../shared/custody/item-custody.ts';
 import type { AttachmentRef } from '../../../shared/domain/attachment.ts';
+import type { ItemRef } from '../../../shared/domain/item-ref.ts';
 import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
 
 /**
@@ -33,6 +34,15 @@ export interface ChosenItem {
 
 export function chosen(item: CustodyItem): ChosenItem {
   return { item, part: false, amount: '' };
+}
+
+/** An item as a corrected record named it: the part of a lot it named, or the whole item. */
+export function chosenAsIn(item: CustodyItem, refs: readonly ItemRef[] | undefined): ChosenItem {
+  const ref = refs?.find((candidate) => 'id' in candidate && candidate.id === item.id);
+  const quantity = ref !== undefined && 'quantity' in ref ? ref.quantity : undefined;
+  return quantity === undefined
+    ? chosen(item)
+    : { item, part: true, amount: String(quantity.amount) };
 }
 
 /** A weapon always moves whole; parts, lots and explosive items may move in part. */

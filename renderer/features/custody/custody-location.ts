@@ -97,9 +97,12 @@ export const siteHref = (id: string) => `#/custody/sites/${encodeURIComponent(id
 export const custodyRecordHref = (id: string) => `#/custody/records/${encodeURIComponent(id)}`;
 export const itemHref = (id: string) => `#/items/${encodeURIComponent(id)}`;
 
-export const destructionHref = (prefill: ItemPrefill = {}) =>
+export const destructionHref = (prefill: ItemPrefillParams = {}) =>
   `#/custody/destruction/new${query(prefillEntries(prefill))}`;
-export const stockCheckHref = (site?: string) =>
-  `#/custody/stock-check/new${query([['site', site]])}`;
-export const incidentHref = (prefill: ItemPrefill = {}) =>
+export const stockCheckHref = (site?: string, corrects?: string) =>
+  `#/custody/stock-check/new${query([
+    ['site', site],
+    ['corrects', corrects],
+  ])}`;
+export const incidentHref = (prefill: ItemPrefillParams = {}) =>
   `#/custody/incident/new${query(prefillEntries(prefill))}`;

@@ -76,6 +76,18 @@ describe('stock check, loss and destruction in the Custody area', () => {
     expect(text).toContain('Missing');
     expect(text).toContain(serials[2]);
     await page.getByRole('link', { name: 'Report these missing items' }).waitFor();
+
+    // Corrected: the correction starts from the counts it corrects and says why.
+    await page.getByRole('link', { name: 'Record a correction' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Correct a stock check' }).waitFor();
+    expect(await page.getByLabel('Counted by').inputValue()).toBe('Milan Kostić');
+    await page.getByLabel('Counted by').fill('Milan Kostić, Jelena Ilić');
+    await page.getByLabel('Why it is corrected').fill('Two people counted; both are named.');
+    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
+    await page.getByText('This record corrects an earlier one.').waitFor();
+    expect(await page.getByTestId('discrepancies').innerText()).toContain(serials[2]);
+    await page.getByRole('link', { name: 'Report these missing items' }).waitFor();
   });
 
   it('reports the missing weapon as stolen, with iARMS notified', async () => {
@@ -156,6 +168,11 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await witness(1).getByLabel('Organisation').fill('UNDP SEESAC');
     await witness(1).getByLabel('Role').fill('Observer');
     await page.getByRole('button', { name: 'Add a witness' }).click();
+    // The new witness's name takes the focus.
+    const secondName = witness(2).getByLabel('Name');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await secondName.getAttribute('id'));
     await witness(2).getByLabel('Name').fill('Petar Jović');
     await witness(2).getByLabel('Organisation').fill('OSCE');
     await witness(2).getByLabel('Role').fill('Observer');
@@ -202,6 +219,35 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const flat = text.replace(/\s+/g, ' ');
     for (const serial of [serials[0], serials[1]]) expect(flat).toContain(serial);
     expect(flat).not.toContain(serials[2]);
+  });
+
+  it('corrects the destruction by a new sealed record that starts from it and says why', async () => {
+    const { page } = session;
+    await page.goto(`${base}#/custody/records/${destructionId}`);
+    await page.getByRole('link', { name: 'Record a correction' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Correct a destruction' }).waitFor();
+    // Everything the corrected record said is there to change, its items included.
+    expect(await page.getByLabel('Certificate number').inputValue()).toBe('UN-2025-041');
+    await expect.poll(() => page.getByTestId('tick-list').getByRole('checkbox').count()).toBe(3);
+    await page.getByLabel('Certificate number').fill('UN-2025-041/A');
+    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    await page.getByRole('button', { name: 'Save and seal the destruction' }).click();
+    // Without a reason, nothing is sealed.
+    const reason = page.getByLabel('Why it is corrected');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('The certificate number was misread from the form.');
+    await page.getByRole('button', { name: 'Save and seal the destruction' }).click();
+    await page.waitForURL(
+      (url) => !url.hash.includes(destructionId) && url.hash.includes('/records/'),
+    );
+    await page.getByText('This record corrects an earlier one.').waitFor();
+    await page.getByText('Reason: The certificate number was misread from the form.').waitFor();
+    await page.goto(`${base}#/custody/records/${destructionId}`);
+    await page.getByTestId('corrected-by').waitFor();
+    expect(await page.getByRole('link', { name: 'Record a correction' }).count()).toBe(0);
+    // The weapons stay destroyed, now by the correction.
+    await page.goto(`${base}#/items/${seeded.weaponIds[0]}`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('UN-2025-041/A');
   });
 
   it('offers a field officer no destruction, and main refuses a forged one', async () => {
