@@ -58,7 +58,9 @@ function custodyColumns(today: string): string {
   const ageing = ageingSql(todayOk(today));
   return `${itemColumns}, ${EFFECTIVE_LOCATION_SQL} AS currentLocationId,
     cl.name AS currentLocationName, coalesce(i.status_since, i.occurred_on) AS statusSince,
-    ${ageing.days} AS daysAwaiting, i.custody_conflicts IS NOT NULL AS inConflict`;
+    ${ageing.days} AS daysAwaiting, i.custody_conflicts IS NOT NULL AS inConflict,
+    (SELECT t.text_as_read FROM item_texts t WHERE t.item_id = i.id AND t.text_kind = 'lot'
+       LIMIT 1) AS lotNumber`;
 }
 
 const custodyJoins = `JOIN intake_events e ON e.id = i.intake_event_id

@@ -28,11 +28,14 @@ export function ItemsSection({
   sites,
   partial,
   headingId,
+  amountHeading,
 }: {
   sites: readonly StorageSiteSummary[];
   /** Whether part of a lot may be chosen (transfers; a decision is about whole items). */
   partial: boolean;
   headingId: string;
+  /** The amount column's heading: "What moves" unless the record moves nothing (a loss). */
+  amountHeading?: string;
 }) {
   const { t } = useTranslation('custody');
   const issueText = useIssueText();
@@ -54,7 +57,11 @@ export function ItemsSection({
           {t('form.noItems')}
         </p>
       ) : (
-        <ChosenTable partial={partial} onRemove={remove} />
+        <ChosenTable
+          partial={partial}
+          amountHeading={amountHeading ?? t('columns.moves')}
+          onRemove={remove}
+        />
       )}
       {listError !== undefined && (
         <p className="field__error" role="alert">
@@ -68,9 +75,11 @@ export function ItemsSection({
 
 function ChosenTable({
   partial,
+  amountHeading,
   onRemove,
 }: {
   partial: boolean;
+  amountHeading: string;
   onRemove: (index: number) => void;
 }) {
   const { t } = useTranslation('custody');
@@ -86,7 +95,7 @@ function ChosenTable({
           <tr>
             <th scope="col">{t('columns.item')}</th>
             <th scope="col">{t('columns.where')}</th>
-            {partial && <th scope="col">{t('columns.moves')}</th>}
+            {partial && <th scope="col">{amountHeading}</th>}
             <th scope="col">
               <span className="visually-hidden">{t('columns.remove')}</span>
             </th>

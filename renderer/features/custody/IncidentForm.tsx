@@ -166,7 +166,12 @@ function IncidentForm({
             reason={{ value: correctionReason, onChange: setCorrectionReason }}
           />
         )}
-        <ItemsSection sites={start.sites} partial headingId={ids.items} />
+        <ItemsSection
+          sites={start.sites}
+          partial
+          headingId={ids.items}
+          amountHeading={t('incident.missingColumn')}
+        />
         <section className="card" aria-labelledby={ids.facts}>
           <h2 id={ids.facts}>{t('incident.section')}</h2>
           <div className="grid">

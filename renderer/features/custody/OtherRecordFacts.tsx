@@ -11,6 +11,7 @@ import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { PlaceFacts } from '../places/PlaceFacts.tsx';
 import { useFormatters } from '../records/format.ts';
 import { useAmountWithUnit } from '../records/quantity-text.ts';
+import { PhotoThumb } from '../records/photos.tsx';
 import { downloadPdf } from '../records/RecordActions.tsx';
 import { incidentHref } from './custody-location.ts';
 import { useAmountText, useItemName } from './item-text.tsx';
@@ -259,7 +260,29 @@ function DestructionFacts({
                     )
                     .join('; '),
             ],
-            [t('destruction.photos'), format.number(event.photos.length)],
+            [
+              t('destruction.photos'),
+              <ul key="photos" className="thumbs">
+                {event.photos.map((photo, index) => (
+                  <li key={photo.sha256} className="thumbs__item">
+                    <PhotoThumb
+                      photo={photo}
+                      alt={t('destruction.photoAlt', { n: index + 1 })}
+                      errorText={t('destruction.photoUnreadable')}
+                    />
+                  </li>
+                ))}
+              </ul>,
+            ],
+            [
+              t('destruction.certificateFile'),
+              <PhotoThumb
+                key="certificate"
+                photo={event.certificateFile}
+                alt={t('destruction.certificateFile')}
+                errorText={t('destruction.photoUnreadable')}
+              />,
+            ],
             [t('destruction.funding'), event.fundingSource],
             [t('destruction.publicOccasion'), event.publicOccasion],
             [t('destruction.postCheck'), event.postDestructionCheck],

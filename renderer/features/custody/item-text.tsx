@@ -35,8 +35,11 @@ export function ItemIdentityCell({ item }: { item: CustodyItem }) {
   return (
     <>
       {item.serialNumber !== null && <span className="mono">{item.serialNumber}</span>}
+      {item.lotNumber !== null && (
+        <span className="mono">{t('columns.lotNumber', { lot: item.lotNumber })}</span>
+      )}
       {identity.length > 0 && <span className="item-identity">{identity.join(' · ')}</span>}
-      {item.serialNumber === null && identity.length === 0 && (
+      {item.serialNumber === null && item.lotNumber === null && identity.length === 0 && (
         <span className="muted">{t('common.notSet')}</span>
       )}
     </>

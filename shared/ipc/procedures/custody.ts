@@ -47,6 +47,8 @@ export const CustodyItemSchema = ItemSummarySchema.extend({
   /** Days it has waited for destruction (null unless awaiting destruction). */
   daysAwaiting: z.number().int().nullable(),
   inConflict: z.boolean(),
+  /** A lot's or batch's number as read (how a lot is told apart: it has no serial). */
+  lotNumber: z.string().nullable(),
 });
 export type CustodyItem = z.infer<typeof CustodyItemSchema>;
 

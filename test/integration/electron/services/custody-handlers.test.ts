@@ -8,7 +8,11 @@ import {
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
-import { recordFinalSurrender, surrenderSerials } from '../../../support/final-intake.ts';
+import {
+  recordFinalSurrender,
+  surrenderLot,
+  surrenderSerials,
+} from '../../../support/final-intake.ts';
 import { openDataFolder } from '../../../support/open-data.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
@@ -93,6 +97,10 @@ describe('custody transfers and decisions', () => {
     expect(inventory.total).toBe(5);
     expect(inventory.items.map((item) => item.lifecycleStatus)).toEqual(
       Array(5).fill('in_storage'),
+    );
+    // A lot has no serial: it is told apart by its lot number.
+    expect(inventory.items.find((item) => item.kind === 'ammunition')?.lotNumber).toBe(
+      surrenderLot,
     );
     // Totals by kind and unit: 500 rounds and 2 grenades are never added to the weapons.
     expect(inventory.totals).toEqual([
