@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   StockCheckInputSchema,
@@ -148,6 +148,12 @@ function StockCheckForm({
     preview: useId(),
     unlisted: useId(),
   };
+  const ready = state.kind === 'ready';
+  // A scanner types like a keyboard: once the list is there, the scan box has the focus, so the
+  // first scan is not lost to the page heading.
+  useEffect(() => {
+    if (ready && corrected === null) document.getElementById(ids.scan)?.focus();
+  }, [ready, corrected, ids.scan]);
   if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
   if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
   const items = state.value.items;

@@ -51,6 +51,10 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await page.getByRole('link', { name: 'Record a stock check' }).click();
     await page.getByRole('heading', { level: 1, name: 'New stock check' }).waitFor();
     const scan = page.getByLabel('Serial number (type or scan)');
+    // Ready for a scanner: the scan box has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await scan.getAttribute('id'));
     for (const serial of [serials[0], 'cz99 2002']) {
       await scan.fill(serial);
       await scan.press('Enter');
