@@ -224,7 +224,7 @@ describe('the chain of custody in the Custody area', () => {
   it('corrects a transfer with a new record that names it', async () => {
     const { page } = session;
     await session.goTo('Custody');
-    await page.getByRole('link', { name: 'Transfers & decisions' }).click();
+    await page.getByRole('link', { name: 'Custody records' }).click();
     await page.getByRole('link', { name: 'To storage' }).click();
     await page.getByRole('heading', { level: 1, name: 'Transfer: To storage' }).waitFor();
     const correctedUrl = page.url();
