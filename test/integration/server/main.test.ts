@@ -140,7 +140,8 @@ describe('server command line with no server running (PGlite in SALW_SERVER_DATA
     const check = await run(['check']);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/no corruption found/);
-  });
+    // Twelve server processes, each opening PGlite: on a loaded 2-core machine this passed 60 s.
+  }, 150_000);
 
   it('refuses a command it does not know, or one without what it needs, before opening anything', async () => {
     const unknown = await run(['enrol']);
