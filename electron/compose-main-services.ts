@@ -10,6 +10,7 @@ import { itemHandlers } from './services/items-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
 import { integrityHandlers } from './services/integrity-handlers.ts';
 import { custodyHandlers } from './services/custody-handlers.ts';
+import { serialCheckHandlers } from './services/serial-check-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
@@ -107,6 +108,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...syncHandlers(session, idle, sync),
     ...integrityHandlers(session, idle),
     ...custodyHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...serialCheckHandlers(session, idle),
   };
 
   return {

@@ -9,6 +9,7 @@ import { positionProcedures } from './procedures/position.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
 import { recordProcedures } from './procedures/records.ts';
+import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
 import { unsavedProcedures } from './procedures/unsaved.ts';
@@ -34,6 +35,7 @@ export const procedures = {
   ...syncProcedures,
   ...integrityProcedures,
   ...custodyProcedures,
+  ...serialCheckProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

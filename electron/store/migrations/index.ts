@@ -7,6 +7,7 @@ import { recordNumbersSchema } from './0050-record-numbers.ts';
 import { recordsByAuthorSchema } from './0060-records-by-author.ts';
 import { custodySchema } from './0070-custody.ts';
 import { signingKeysSchema } from './0080-signing-keys.ts';
+import { serialChecksSchema } from './0090-serial-checks.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   recordsByAuthorSchema,
   custodySchema,
   signingKeysSchema,
+  serialChecksSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -90,6 +90,8 @@ describe('migrate', () => {
       'locations',
       'meta',
       'outbox',
+      // Migration 90: the log of serial checks that found something.
+      'serial_checks',
       // Migration 80: people's signing keys (public; this laptop's own wrapped by their passphrase).
       'signing_keys',
       'sync_deferred',

@@ -118,6 +118,7 @@ const expectedProcedures = [
   'getItemCustody',
   'listCustodyRecords',
   'getCustodyRecord',
+  'checkSerial',
 ];
 
 describe('IPC contract (S7, S9)', () => {

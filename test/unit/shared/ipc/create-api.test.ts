@@ -195,6 +195,7 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   getItemCustody: { id: '0190f0e0-0000-7000-8000-000000000004' },
   listCustodyRecords: {},
   getCustodyRecord: { id: '0190f0e0-0000-7000-8000-000000000006' },
+  checkSerial: { serial: 'M70-4411' },
 };
 
 type Listener = (payload: unknown) => void;

@@ -1,0 +1,142 @@
+import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
+import type {
+  SerialAlarm,
+  SerialCheckInput,
+  SerialMatch,
+} from '../../shared/ipc/procedures/serial-check.ts';
+import type { Db } from './encrypted-database.ts';
+import { itemColumns, type ItemListRow } from './items-repository.ts';
+import { prepared } from './prepared.ts';
+
+/** Shown at most; the check is a warning, not a search (the Items list searches). */
+const MATCH_LIMIT = 50;
+/** Shorter than this, only a whole serial matches: "12" begins far too many. */
+const PREFIX_MIN = 4;
+/** Above every character a search form holds (they are upper-case Latin, digits, a few others). */
+const PREFIX_END = '\u{10FFFF}';
+
+/** Trace statuses of a request still open: the weapon is under trace. */
+const openTrace = new Set(['international_request_sent', 'pending']);
+
+function alarmOf(row: ItemListRow): SerialAlarm | null {
+  if (row.lifecycleStatus === 'destroyed') return 'destroyed';
+  if (row.lifecycleStatus === 'lost_stolen') return 'lost_stolen';
+  if (row.traceStatus !== null && openTrace.has(row.traceStatus)) return 'under_trace';
+  return null;
+}
+
+/** Makes and calibres compare in the same search form as serials ("7.62x39" = "7,62 X 39"). */
+function sameOrUnknown(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return true;
+  const x = normaliseMarkingText(a).replace(/,/g, '');
+  const y = normaliseMarkingText(b).replace(/,/g, '');
+  return x === '' || y === '' || x === y || x.startsWith(y) || y.startsWith(x);
+}
+
+/**
+ * Items whose serial, or a text read off them, is the serial typed, or (from four characters on)
+ * begins with it. Both lookups walk an index (items_by_serial, item_texts_by_text) over a range,
+ * so the check stays fast however many items the laptop holds. Alarms first, then exact matches.
+ */
+export function findSerialMatches(
+  db: Db,
+  input: SerialCheckInput,
+): { normalised: string; matches: SerialMatch[]; narrowedOut: number } {
+  const normalised = normaliseMarkingText(input.serial);
+  if (normalised === '') return { normalised, matches: [], narrowedOut: 0 };
+  const upper = normalised.length >= PREFIX_MIN ? `${normalised}${PREFIX_END}` : `${normalised}\0`;
+  const params = {
+    from: normalised,
+    upper,
+    exclude: input.intakeEventId ?? '',
+    limit: MATCH_LIMIT * 4,
+  };
+  const rows = prepared(
+    db,
+    `WITH hits(rowid, matched_on, exact) AS (
+       SELECT i.rowid, 'serial', i.serial_normalised = @from FROM items i
+       WHERE i.serial_normalised >= @from AND i.serial_normalised < @upper
+         AND i.intake_event_id <> @exclude
+       UNION ALL
+       SELECT i.rowid, 'marking', t.text_normalised = @from FROM item_texts t
+       JOIN items i ON i.id = t.item_id
+       WHERE t.text_normalised >= @from AND t.text_normalised < @upper
+         AND t.text_normalised <> coalesce(i.serial_normalised, '')
+         AND i.intake_event_id <> @exclude
+     ),
+     best(rowid, matched_on, exact) AS (
+       -- 'serial' sorts after 'marking': an item matched on both counts as a serial match.
+       SELECT rowid, max(matched_on), max(exact) FROM hits GROUP BY rowid LIMIT @limit
+     )
+     SELECT ${itemColumns}, best.matched_on AS matchedOn, best.exact AS exact
+     FROM best CROSS JOIN items i ON i.rowid = best.rowid
+     JOIN intake_events e ON e.id = i.intake_event_id
+     LEFT JOIN locations l ON l.id = i.location_id`,
+  ).all(params) as Array<ItemListRow & { matchedOn: 'serial' | 'marking'; exact: number }>;
+
+  let narrowedOut = 0;
+  const matches: SerialMatch[] = [];
+  for (const row of rows) {
+    if (
+      !sameOrUnknown(row.manufacturer, input.manufacturer) ||
+      !sameOrUnknown(row.calibre, input.calibre)
+    ) {
+      narrowedOut += 1;
+      continue;
+    }
+    matches.push({
+      ...row,
+      intakeContext: row.intakeContext as SerialMatch['intakeContext'],
+      exact: row.exact === 1,
+      alarm: alarmOf(row),
+    });
+  }
+  matches.sort(
+    (a, b) =>
+      Number(b.alarm !== null) - Number(a.alarm !== null) ||
+      Number(b.exact) - Number(a.exact) ||
+      (b.occurredAt ?? '').localeCompare(a.occurredAt ?? ''),
+  );
+  return { normalised, matches: matches.slice(0, MATCH_LIMIT), narrowedOut };
+}
+
+/**
+ * Writes an exact hit to the log of serial checks, once per record and serial: the check runs on
+ * every pause in typing, the log keeps the first time it found something.
+ */
+export function recordSerialHit(
+  db: Db,
+  hit: {
+    id: string;
+    at: string;
+    userId: string;
+    intakeEventId: string | undefined;
+    serialAsTyped: string;
+    normalised: string;
+    matches: readonly SerialMatch[];
+  },
+): boolean {
+  const result = prepared(
+    db,
+    `INSERT INTO serial_checks
+       (id, checked_at, user_id, intake_event_id, serial_as_typed, serial_normalised, matches_json)
+     VALUES (@id, @at, @userId, @intake, @typed, @normalised, @matches)
+     ON CONFLICT (intake_event_id, serial_normalised) DO NOTHING`,
+  ).run({
+    id: hit.id,
+    at: hit.at,
+    userId: hit.userId,
+    intake: hit.intakeEventId ?? '',
+    typed: hit.serialAsTyped,
+    normalised: hit.normalised,
+    matches: JSON.stringify(
+      hit.matches.map((match) => ({
+        itemId: match.id,
+        matchedOn: match.matchedOn,
+        lifecycleStatus: match.lifecycleStatus,
+        alarm: match.alarm,
+      })),
+    ),
+  });
+  return result.changes > 0;
+}
