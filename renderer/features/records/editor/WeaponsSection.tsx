@@ -38,6 +38,7 @@ import { fieldId } from '../paths.ts';
 import { serialMarkingId, withSerialMarking } from '../serial-marking.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { PhotosField } from './PhotosField.tsx';
+import { SerialCheckNotice } from './SerialCheckNotice.tsx';
 
 /** The weapons of the record: each with its identification, markings and photos (A6, A7). */
 export function WeaponsSection({ onRemoved }: { onRemoved: (path: string) => void }) {
@@ -77,24 +78,31 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
   const { setValue, getValues } = useFormContext<IntakeForm>();
   const f = weaponSpec(index);
   const base = `weapons.${index}` as const;
-  const [weaponId, weaponType, category, serialNumber, markings] = useWatch<
-    IntakeForm,
-    [
-      `weapons.${number}.id`,
-      `weapons.${number}.weaponType`,
-      `weapons.${number}.category`,
-      `weapons.${number}.serialNumber`,
-      `weapons.${number}.markings`,
-    ]
-  >({
-    name: [
-      `${base}.id`,
-      `${base}.weaponType`,
-      `${base}.category`,
-      `${base}.serialNumber`,
-      `${base}.markings`,
-    ],
-  });
+  const [weaponId, weaponType, category, serialNumber, markings, manufacturer, calibre, recordId] =
+    useWatch<
+      IntakeForm,
+      [
+        `weapons.${number}.id`,
+        `weapons.${number}.weaponType`,
+        `weapons.${number}.category`,
+        `weapons.${number}.serialNumber`,
+        `weapons.${number}.markings`,
+        `weapons.${number}.manufacturer`,
+        `weapons.${number}.calibre`,
+        'id',
+      ]
+    >({
+      name: [
+        `${base}.id`,
+        `${base}.weaponType`,
+        `${base}.category`,
+        `${base}.serialNumber`,
+        `${base}.markings`,
+        `${base}.manufacturer`,
+        `${base}.calibre`,
+        'id',
+      ],
+    });
   const impliedCategory = weaponType === undefined ? undefined : categoryOfWeaponType(weaponType);
   // Where the type decides the category, it is shown, not asked (A6, UN 1997 Panel).
   const derivedCategory =
@@ -197,6 +205,12 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
           onPicked={(value) => followSerial({ serialLocation: value })}
         />
       </div>
+      <SerialCheckNotice
+        serial={serialNumber}
+        manufacturer={manufacturer}
+        calibre={calibre}
+        intakeEventId={recordId}
+      />
       <div className="grid">
         <EnumSelect {...f.markingCondition} label={t('weapon.markingCondition')} required />
         <EnumSelect {...f.traceStatus} label={t('weapon.traceStatus')} required />

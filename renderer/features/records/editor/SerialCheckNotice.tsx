@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isUnknownText } from '../../../../shared/domain/weapon-item.ts';
+import type {
+  SerialCheckResult,
+  SerialMatch,
+} from '../../../../shared/ipc/procedures/serial-check.ts';
+import { api } from '../../../api.ts';
+import { useEnumLabel } from '../../../components/domain-labels.ts';
+import { useFormatters } from '../format.ts';
+
+/** Long enough that the check runs once the person pauses, not on every key. */
+const PAUSE_MS = 350;
+
+/**
+ * Under a serial being typed: whether this laptop has seen it before, with links to those
+ * records, and an alarm that cannot be missed (an alert, in the error colour) when a match was
+ * destroyed, is lost or stolen, or is under an open trace (issue 15). Make and calibre narrow it.
+ */
+export function SerialCheckNotice({
+  serial,
+  manufacturer,
+  calibre,
+  intakeEventId,
+}: {
+  serial: string | undefined;
+  manufacturer: string | undefined;
+  calibre: string | undefined;
+  intakeEventId: string | undefined;
+}) {
+  const { t } = useTranslation('records');
+  const known = (text: string | undefined) =>
+    text === undefined || text.trim() === '' || isUnknownText(text) ? undefined : text;
+  const make = known(manufacturer);
+  const calibreKnown = known(calibre);
+  const typed = serial?.trim() ?? '';
+  // Each answer says which question it answers: one for an earlier serial is never shown.
+  const question = JSON.stringify([typed, make, calibreKnown, intakeEventId]);
+  const [answer, setAnswer] = useState<{ question: string; result: SerialCheckResult | null }>();
+  useEffect(() => {
+    if (typed === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api()
+        .checkSerial({ serial: typed, manufacturer: make, calibre: calibreKnown, intakeEventId })
+        .then(
+          (result) => {
+            if (current) setAnswer({ question, result });
+          },
+          // A check that fails (locked meanwhile) shows nothing: it never blocks typing.
+          () => {
+            if (current) setAnswer({ question, result: null });
+          },
+        );
+    }, PAUSE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [typed, make, calibreKnown, intakeEventId, question]);
+
+  const result = typed !== '' && answer?.question === question ? answer.result : null;
+  const matches = result?.matches ?? [];
+  const narrowedOut = result?.narrowedOut ?? 0;
+  const alarms = matches.filter((match) => match.alarm !== null);
+  return (
+    // Always there, so a screen reader announces what appears in it.
+    <div role={alarms.length > 0 ? 'alert' : 'status'} data-testid="serial-check">
+      {(matches.length > 0 || narrowedOut > 0) && (
+        <div className={`notice serial-check ${alarms.length > 0 ? 'notice--error' : ''}`}>
+          {matches.length > 0 && (
+            <>
+              <p>
+                <strong>
+                  {alarms.length > 0
+                    ? t('serialCheck.alarmTitle', { count: alarms.length })
+                    : t('serialCheck.seenTitle', { count: matches.length })}
+                </strong>
+              </p>
+              <ul className="serial-check__list">
+                {matches.map((match) => (
+                  <MatchLine key={match.id} match={match} />
+                ))}
+              </ul>
+            </>
+          )}
+          {narrowedOut > 0 && (
+            <p className="field__hint">{t('serialCheck.narrowedOut', { count: narrowedOut })}</p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MatchLine({ match }: { match: SerialMatch }) {
+  const { t } = useTranslation('records');
+  const label = useEnumLabel();
+  const format = useFormatters();
+  const what = [match.manufacturer, match.model, match.calibre]
+    .filter((part) => part !== null && part !== '')
+    .join(' ');
+  const status =
+    match.lifecycleStatus === null
+      ? null
+      : label('lifecycleStatus', match.lifecycleStatus as never);
+  return (
+    <li>
+      {match.alarm !== null && (
+        <strong className="serial-check__alarm">{t(`serialCheck.alarm.${match.alarm}`)} </strong>
+      )}
+      <a href={`#/items/${encodeURIComponent(match.id)}`} className="mono">
+        {match.serialNumber ?? t('serialCheck.noSerial')}
+      </a>
+      {what !== '' && ` · ${what}`}
+      {status !== null && ` · ${status}`}
+      {' · '}
+      {match.recordNumber ?? t('serialCheck.noNumber')}
+      {match.occurredAt !== null && `, ${format.date(match.occurredAt)}`}
+      {!match.exact && ` · ${t('serialCheck.partial')}`}
+      {match.matchedOn === 'marking' && ` · ${t('serialCheck.onMarking')}`}
+    </li>
+  );
+}
