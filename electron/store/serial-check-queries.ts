@@ -53,20 +53,26 @@ export function findSerialMatches(
   };
   const rows = prepared(
     db,
+    // Each side reads at most @limit index entries, in order from the serial itself: the exact
+    // match comes first, and a short start shared by thousands of serials stays cheap.
     `WITH hits(rowid, matched_on, exact) AS (
-       SELECT i.rowid, 'serial', i.serial_normalised = @from FROM items i
-       WHERE i.serial_normalised >= @from AND i.serial_normalised < @upper
-         AND i.intake_event_id <> @exclude
+       SELECT * FROM (
+         SELECT i.rowid, 'serial', i.serial_normalised = @from FROM items i
+         WHERE i.serial_normalised >= @from AND i.serial_normalised < @upper
+           AND i.intake_event_id <> @exclude
+         ORDER BY i.serial_normalised LIMIT @limit)
        UNION ALL
-       SELECT i.rowid, 'marking', t.text_normalised = @from FROM item_texts t
-       JOIN items i ON i.id = t.item_id
-       WHERE t.text_normalised >= @from AND t.text_normalised < @upper
-         AND t.text_normalised <> coalesce(i.serial_normalised, '')
-         AND i.intake_event_id <> @exclude
+       SELECT * FROM (
+         SELECT i.rowid, 'marking', t.text_normalised = @from FROM item_texts t
+         JOIN items i ON i.id = t.item_id
+         WHERE t.text_normalised >= @from AND t.text_normalised < @upper
+           AND t.text_normalised <> coalesce(i.serial_normalised, '')
+           AND i.intake_event_id <> @exclude
+         ORDER BY t.text_normalised LIMIT @limit)
      ),
      best(rowid, matched_on, exact) AS (
        -- 'serial' sorts after 'marking': an item matched on both counts as a serial match.
-       SELECT rowid, max(matched_on), max(exact) FROM hits GROUP BY rowid LIMIT @limit
+       SELECT rowid, max(matched_on), max(exact) FROM hits GROUP BY rowid
      )
      SELECT ${itemColumns}, best.matched_on AS matchedOn, best.exact AS exact
      FROM best CROSS JOIN items i ON i.rowid = best.rowid
