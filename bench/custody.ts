@@ -24,14 +24,13 @@ import { insertCustodyRecord, refreshItemCustody } from '../electron/store/custo
 import { sealRecord } from '../electron/store/custody-seals.ts';
 import { databasePath } from '../electron/store/device-database.ts';
 import { openEncryptedDatabase, type Db } from '../electron/store/encrypted-database.ts';
-import { writeIntake } from '../electron/store/intake-repository.ts';
 import { writeLocation } from '../electron/store/locations-repository.ts';
 import { migrate } from '../electron/store/migrations/index.ts';
 import { insertSigningKey } from '../electron/store/signing-keys-repository.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
 import type { z } from 'zod';
 import type { DestructionEventInputSchema } from '../shared/domain/destruction-event.ts';
-import { makeIntakeEvent, WEAPONS_PER_EVENT } from './intake-fixture.ts';
+import { WEAPONS_PER_EVENT, writeFinalIntakes } from './intake-fixture.ts';
 
 /**
  * `npm run bench:custody` (issue 14): 100k items over 20 sites with 300k custody events (each
@@ -123,26 +122,14 @@ async function buildStore(
       return id;
     });
     const itemIds: string[] = [];
-    const events = Math.ceil(ITEMS / WEAPONS_PER_EVENT);
-    for (let start = 0; start < events; start += 5_000) {
-      db.transaction(() => {
-        for (let index = start; index < Math.min(events, start + 5_000); index += 1) {
-          const event = makeIntakeEvent(index, collectionPoint);
-          for (const weapon of event.weapons) if (weapon.id !== undefined) itemIds.push(weapon.id);
-          writeIntake(db, {
-            event,
-            revision: 1,
-            status: 'final',
-            createdAt: at,
-            createdBy: userId,
-            updatedAt: at,
-            updatedBy: userId,
-            finalisedAt: at,
-            finalisedBy: userId,
-          });
-        }
-      })();
-    }
+    writeFinalIntakes(
+      db,
+      Math.ceil(ITEMS / WEAPONS_PER_EVENT),
+      { locationId: collectionPoint, userId, at },
+      (event) => {
+        for (const weapon of event.weapons) if (weapon.id !== undefined) itemIds.push(weapon.id);
+      },
+    );
     // The person's signing key, wrapped by their passphrase as the app makes it.
     const keyId = uuidv7();
     const key = await createSigningKey(keyId, userId, PASSPHRASE, cost);

@@ -1,4 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '../electron/store/encrypted-database.ts';
+import { writeIntake } from '../electron/store/intake-repository.ts';
 import { weaponTypeValues } from '../shared/domain/enums.ts';
 import { IntakeEventDraftSchema, type IntakeEventDraft } from '../shared/domain/intake-event.ts';
 
@@ -50,4 +52,35 @@ export function makeIntakeEvent(
     explosives: [],
     photos: [],
   });
+}
+
+/**
+ * `events` final seizures of `WEAPONS_PER_EVENT` rifles each, written as the app stores them, in
+ * transactions of 5,000; `each` sees every event written (to keep its item ids, say).
+ */
+export function writeFinalIntakes(
+  db: Db,
+  events: number,
+  { locationId, userId, at }: { locationId: string; userId: string; at: string },
+  each: (event: IntakeEventDraft) => void = () => undefined,
+): void {
+  for (let start = 0; start < events; start += 5_000) {
+    db.transaction(() => {
+      for (let index = start; index < Math.min(events, start + 5_000); index += 1) {
+        const event = makeIntakeEvent(index, locationId);
+        writeIntake(db, {
+          event,
+          revision: 1,
+          status: 'final',
+          createdAt: at,
+          createdBy: userId,
+          updatedAt: at,
+          updatedBy: userId,
+          finalisedAt: at,
+          finalisedBy: userId,
+        });
+        each(event);
+      }
+    })();
+  }
 }

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { databasePath } from '../electron/store/device-database.ts';
 import { openEncryptedDatabase, type Db } from '../electron/store/encrypted-database.ts';
-import { writeIntake } from '../electron/store/intake-repository.ts';
 import { writeLocation } from '../electron/store/locations-repository.ts';
 import { migrate } from '../electron/store/migrations/index.ts';
 import { findSerialMatches } from '../electron/store/serial-check-queries.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
-import { makeIntakeEvent, serialOf, WEAPONS_PER_EVENT } from './intake-fixture.ts';
+import { serialOf, WEAPONS_PER_EVENT, writeFinalIntakes } from './intake-fixture.ts';
 
 /**
  * `npm run bench:tracing` (issue 15): the serial check over an encrypted store of 1M weapons
@@ -46,23 +45,7 @@ function buildStore(): { db: Db; events: number } {
     1,
   );
   const events = Math.ceil(ITEMS / WEAPONS_PER_EVENT);
-  for (let start = 0; start < events; start += 5_000) {
-    db.transaction(() => {
-      for (let index = start; index < Math.min(events, start + 5_000); index += 1) {
-        writeIntake(db, {
-          event: makeIntakeEvent(index, place),
-          revision: 1,
-          status: 'final',
-          createdAt: at,
-          createdBy: userId,
-          updatedAt: at,
-          updatedBy: userId,
-          finalisedAt: at,
-          finalisedBy: userId,
-        });
-      }
-    })();
-  }
+  writeFinalIntakes(db, events, { locationId: place, userId, at });
   return { db, events };
 }
 

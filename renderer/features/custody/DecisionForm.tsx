@@ -22,7 +22,7 @@ import {
 import { custodyRecordHref, prefillOf } from './custody-location.ts';
 import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
-import { focusFirstIssue } from './focus-first-issue.ts';
+import { submitFocusingIssues } from './focus-first-issue.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { loadFormStart, type FormStart } from './prefill.ts';
 import { useCustodySave } from './save.ts';
@@ -157,15 +157,8 @@ function DecisionForm({
         noValidate
         autoComplete="off"
         onSubmit={(event) => {
-          const form = event.currentTarget;
           setPassphraseMissing(passphrase === '');
-          void handleSubmit(
-            (values) => {
-              if (passphrase === '') focusFirstIssue(form);
-              return onValid(values);
-            },
-            () => focusFirstIssue(form),
-          )(event);
+          submitFocusingIssues(event, handleSubmit, onValid, passphrase !== '');
         }}
       >
         {start.corrected !== null && correctsId !== null && (

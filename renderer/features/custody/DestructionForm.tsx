@@ -14,12 +14,9 @@ import {
   verificationResultValues,
 } from '../../../shared/domain/enums.ts';
 import { quantityKindValues, quantityUnitValues } from '../../../shared/domain/quantity.ts';
-import {
-  ageingBuckets,
-  type CustodyItem,
-  type CustodyRecordView,
-} from '../../../shared/ipc/procedures/custody.ts';
+import { ageingBuckets, type CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
 import { itemKinds } from '../../../shared/records/intake-items.ts';
+import type { CustodyEntity } from '../../../shared/custody/item-custody.ts';
 import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
@@ -31,12 +28,16 @@ import { downloadPdf } from '../records/RecordActions.tsx';
 import { PhotoThumb, readFileAsBase64 } from '../records/photos.tsx';
 import { blank, chosen, decimal, itemRefOf, localTimestamp } from './custody-form.ts';
 import { custodyRecordHref, prefillOf, siteHref } from './custody-location.ts';
+import { CorrectedRecord, type Corrected } from './CorrectedRecord.tsx';
 import { CorrectionCard } from './CorrectionCard.tsx';
 import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
 import { IssueList, Labelled, SealFooter, useSealing } from './sealing.tsx';
 import { SiteChooser } from './SiteChooser.tsx';
 import { useCustodyRights } from './use-custody-rights.ts';
 import { OptionSelect } from './OptionSelect.tsx';
+
+/** The kind of record this form seals (and corrects). */
+const destructionEntity: CustodyEntity = 'destruction_event';
 
 const formPath = 'destruction';
 
@@ -66,7 +67,21 @@ export function DestructionEditor({ query }: { query: string }) {
       ) : correctsId !== null ? (
         <>
           <p className="places-intro">{t('destruction.intro')}</p>
-          <CorrectedDestruction correctsId={correctsId} cancelHref={back} />
+          {/* A correction starts at the site of the destruction it corrects, with its items. */}
+          <CorrectedRecord
+            correctsId={correctsId}
+            entity={destructionEntity}
+            schema={DestructionEventSchema}
+          >
+            {(corrected) => (
+              <DestructionForm
+                site={corrected.record.siteLocationId}
+                preselected={corrected.view.items.map((item) => item.id)}
+                corrected={corrected}
+                cancelHref={back}
+              />
+            )}
+          </CorrectedRecord>
         </>
       ) : (
         <>
@@ -84,36 +99,6 @@ export function DestructionEditor({ query }: { query: string }) {
         </>
       )}
     </section>
-  );
-}
-
-/**
- * A correction starts from the destruction it corrects, at its site, with its items (destroyed
- * by it, so no longer in the site's list of items awaiting destruction).
- */
-function CorrectedDestruction({
-  correctsId,
-  cancelHref,
-}: {
-  correctsId: string;
-  cancelHref: string;
-}) {
-  const load = useCallback(() => api().getCustodyRecord({ id: correctsId }), [correctsId]);
-  const { state } = useLoaded(load);
-  const { t } = useTranslation('custody');
-  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
-  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
-  const parsed = DestructionEventSchema.safeParse(state.value.record);
-  if (state.value.entity !== 'destruction_event' || !parsed.success) {
-    return <p className="notice notice--error">{t('record.unreadable')}</p>;
-  }
-  return (
-    <DestructionForm
-      site={parsed.data.siteLocationId}
-      preselected={state.value.items.map((item) => item.id)}
-      corrected={{ id: correctsId, view: state.value, record: parsed.data }}
-      cancelHref={cancelHref}
-    />
   );
 }
 
@@ -157,7 +142,7 @@ function DestructionForm({
   site: string;
   preselected: readonly string[];
   /** The destruction this one corrects: the form starts from what it said. */
-  corrected: { id: string; view: CustodyRecordView; record: DestructionEvent } | null;
+  corrected: Corrected<DestructionEvent> | null;
   cancelHref: string;
 }) {
   const was = corrected?.record ?? null;

@@ -5,7 +5,8 @@ import {
   StockCheckSchema,
   type StockCheck,
 } from '../../../shared/domain/stock-check.ts';
-import type { CustodyItem, CustodyRecordView } from '../../../shared/ipc/procedures/custody.ts';
+import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
+import type { CustodyEntity } from '../../../shared/custody/item-custody.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useItemLabels } from '../items/item-labels.ts';
@@ -13,6 +14,7 @@ import { PageTitle } from '../places/PlaceFacts.tsx';
 import { useLoaded } from '../places/use-loaded.ts';
 import { blank, decimal, localTimestamp } from './custody-form.ts';
 import { custodyRecordHref, siteHref } from './custody-location.ts';
+import { CorrectedRecord, type Corrected } from './CorrectedRecord.tsx';
 import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
 import { ItemIdentityCell, ItemTypeCell, useAmountText, useItemName } from './item-text.tsx';
@@ -36,6 +38,9 @@ interface Unlisted {
   description: string;
   serialNumber: string;
 }
+
+/** The kind of record this form seals (and corrects). */
+const stockCheckEntity: CustodyEntity = 'stock_check';
 
 const formPath = 'stock-check';
 
@@ -65,7 +70,20 @@ export function StockCheckEditor({ query }: { query: string }) {
       ) : correctsId !== null ? (
         <>
           <p className="places-intro">{t('stockCheck.intro')}</p>
-          <CorrectedStockCheck correctsId={correctsId} cancelHref={back} />
+          {/* A correction counts again at the site of the stock check it corrects. */}
+          <CorrectedRecord
+            correctsId={correctsId}
+            entity={stockCheckEntity}
+            schema={StockCheckSchema}
+          >
+            {(corrected) => (
+              <StockCheckForm
+                site={corrected.record.siteLocationId}
+                corrected={corrected}
+                cancelHref={back}
+              />
+            )}
+          </CorrectedRecord>
         </>
       ) : (
         <>
@@ -80,32 +98,6 @@ export function StockCheckEditor({ query }: { query: string }) {
   );
 }
 
-/** A correction counts again at the site of the stock check it corrects, starting from its counts. */
-function CorrectedStockCheck({
-  correctsId,
-  cancelHref,
-}: {
-  correctsId: string;
-  cancelHref: string;
-}) {
-  const { t } = useTranslation('custody');
-  const load = useCallback(() => api().getCustodyRecord({ id: correctsId }), [correctsId]);
-  const { state } = useLoaded(load);
-  if (state.kind === 'loading') return <p className="field__hint">{t('common.loading')}</p>;
-  if (state.kind === 'failed') return <ErrorMessage error={state.error} />;
-  const parsed = StockCheckSchema.safeParse(state.value.record);
-  if (state.value.entity !== 'stock_check' || !parsed.success) {
-    return <p className="notice notice--error">{t('record.unreadable')}</p>;
-  }
-  return (
-    <StockCheckForm
-      site={parsed.data.siteLocationId}
-      corrected={{ id: correctsId, view: state.value, record: parsed.data }}
-      cancelHref={cancelHref}
-    />
-  );
-}
-
 function StockCheckForm({
   site,
   corrected,
@@ -113,7 +105,7 @@ function StockCheckForm({
 }: {
   site: string;
   /** The stock check this one corrects: the form starts from its counts. */
-  corrected: { id: string; view: CustodyRecordView; record: StockCheck } | null;
+  corrected: Corrected<StockCheck> | null;
   cancelHref: string;
 }) {
   const was = corrected?.record ?? null;

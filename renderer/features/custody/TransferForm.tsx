@@ -28,7 +28,7 @@ import {
 import { custodyRecordHref, prefillOf, type ItemPrefillParams } from './custody-location.ts';
 import { CorrectionCard } from './CorrectionCard.tsx';
 import { CustodyField, MomentInputs } from './fields.tsx';
-import { focusFirstIssue } from './focus-first-issue.ts';
+import { submitFocusingIssues } from './focus-first-issue.ts';
 import { FormFooter } from './FormFooter.tsx';
 import { HolderFields } from './HolderFields.tsx';
 import { loadFormStart, type FormStart } from './prefill.ts';
@@ -251,15 +251,8 @@ function TransferForm({
         noValidate
         autoComplete="off"
         onSubmit={(event) => {
-          const form = event.currentTarget;
           setPassphraseMissing(passphrase === '');
-          void handleSubmit(
-            (values) => {
-              if (passphrase === '') focusFirstIssue(form);
-              return onValid(values);
-            },
-            () => focusFirstIssue(form),
-          )(event);
+          submitFocusingIssues(event, handleSubmit, onValid, passphrase !== '');
         }}
       >
         {start.corrected !== null && correctsId !== null && (
