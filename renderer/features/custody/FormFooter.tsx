@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/SessionProvider.tsx';
 import { PasswordInput } from '../session/PasswordInput.tsx';
@@ -40,6 +40,17 @@ export function FormFooter({
         ? t('seal.required')
         : null;
   const otherFailure = failure !== null && passphraseFailure !== failure.text ? failure : null;
+  const failureRef = useRef<HTMLDivElement>(null);
+  // The save button is disabled while sealing, which drops the focus: a refusal puts it where the
+  // person acts next, the passphrase when that was wrong, otherwise what went wrong.
+  useEffect(() => {
+    if (failure === null) return;
+    if (failure.code !== null && passphraseCodes.has(failure.code)) {
+      document.getElementById(ids.input)?.focus();
+    } else {
+      failureRef.current?.focus();
+    }
+  }, [failure, ids.input]);
   return (
     <section className="card custody-footer" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>{t('seal.heading')}</h2>
@@ -67,7 +78,13 @@ export function FormFooter({
         </p>
       </div>
       {otherFailure !== null && (
-        <div className="notice notice--error" role="alert" data-testid="save-failure">
+        <div
+          className="notice notice--error"
+          role="alert"
+          data-testid="save-failure"
+          ref={failureRef}
+          tabIndex={-1}
+        >
           <p>{otherFailure.text}</p>
           {otherFailure.detail !== null && (
             <p className="custody-footer__detail">{otherFailure.detail}</p>

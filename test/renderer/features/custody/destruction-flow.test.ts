@@ -71,7 +71,15 @@ describe('stock check, loss and destruction in the Custody area', () => {
     expect(await page.getByTestId('form-issues').innerText()).toContain('Counted by');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await countedBy.fill('Milan Kostić');
-    await page.getByLabel(`Your passphrase (${defaultPerson.name})`).fill(defaultPerson.passphrase);
+    // A wrong passphrase seals nothing, and the focus goes back to it.
+    const passphrase = page.getByLabel(`Your passphrase (${defaultPerson.name})`);
+    await passphrase.fill('Not-The-Right-One-1');
+    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
+    await expect.poll(() => passphrase.getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await passphrase.getAttribute('id'));
+    await passphrase.fill(defaultPerson.passphrase);
     await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
     await page.waitForURL(/#\/custody\/records\//);
     const discrepancies = page.getByTestId('discrepancies');
