@@ -47,8 +47,9 @@ export interface IntegrityCheckOptions {
 /** Findings kept in the status and the log line: enough to see what kind of damage it is. */
 export const MAX_PROBLEMS = 20;
 
-/** What the thread sends, once. */
+/** What the thread sends: that the driver is loaded, then its verdict, once. */
 type WorkerMessage =
+  | { readonly type: 'loaded' }
   | { readonly type: 'result'; readonly lines: string[]; readonly ms: number }
   | { readonly type: 'failed'; readonly code: string | null; readonly message: string };
 
@@ -85,6 +86,8 @@ try {
     } catch {}
   }
   const Database = require(workerData.driver);
+  // Loaded: from here the thread may be stopped (see stop()).
+  parentPort.postMessage({ type: 'loaded' });
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   db.pragma("cipher = 'aegis'");
   const keyText = Buffer.from('raw:' + Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex'), 'latin1');
@@ -138,6 +141,8 @@ export function startIntegrityCheck(options: IntegrityCheckOptions): IntegrityCh
   let status: IntegrityStatus = { state: 'checking', since: new Date().toISOString() };
   let ended = false;
   let thread: Worker | null = null;
+  let driverLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (driverLoaded = resolve));
   let settle: (status: IntegrityStatus) => void = () => undefined;
   const finished = new Promise<IntegrityStatus>((resolve) => (settle = resolve));
 
@@ -173,8 +178,14 @@ export function startIntegrityCheck(options: IntegrityCheckOptions): IntegrityCh
     async stop() {
       conclude({ state: 'stopped', at: new Date().toISOString() });
       const running = thread;
-      // Never rejects: lock() does not wait for it, so a rejection would go unhandled.
-      if (running !== null) await running.terminate().catch(() => undefined);
+      // A thread stopped while it loads the native driver takes the whole process down (Node's
+      // N-API cannot fail an addon's registration in a terminating thread): wait for the load,
+      // a few milliseconds, then stop it. Never rejects: lock() does not wait for it, so a
+      // rejection would go unhandled.
+      if (running !== null) {
+        await loaded;
+        await running.terminate().catch(() => undefined);
+      }
       await finished;
     },
   };
@@ -195,6 +206,10 @@ export function startIntegrityCheck(options: IntegrityCheckOptions): IntegrityCh
   }
 
   thread.on('message', (message: WorkerMessage) => {
+    if (message.type === 'loaded') {
+      driverLoaded();
+      return;
+    }
     const checkedAt = new Date().toISOString();
     if (message.type === 'result') {
       if (message.lines.length === 1 && message.lines[0] === 'ok') {
@@ -217,8 +232,12 @@ export function startIntegrityCheck(options: IntegrityCheckOptions): IntegrityCh
       couldNotCheck(message.message);
     }
   });
-  thread.on('error', (error) => couldNotCheck(error.message));
+  thread.on('error', (error) => {
+    driverLoaded();
+    couldNotCheck(error.message);
+  });
   thread.on('exit', () => {
+    driverLoaded();
     thread = null;
     couldNotCheck('the check ended without a result');
     settle(status);
