@@ -133,7 +133,7 @@ export function writeIntake(
 
   // The items' rows follow the record: rebuilt from it on every write.
   deleteItemRowsOf(db, event.id);
-  insertItemRows(db, items);
+  insertItemRows(db, items, { serialEnds: true });
   refreshCustodyOfIntake(db, event.id);
 }
 

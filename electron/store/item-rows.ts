@@ -1,3 +1,4 @@
+import { reversedSearchForm } from '../../shared/domain/serial-number.ts';
 import type { IntakeItemRow } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
@@ -5,22 +6,32 @@ import { prepared } from './prepared.ts';
 /**
  * Writes item rows and their searchable texts (shared/records/intake-items.ts derives them from
  * an intake event). Inside the caller's transaction, with the record they come from.
+ *
+ * `serialEnds`: also each serial read backwards (migration 100). Migration 40 writes rows with
+ * this function into the schema of its time, which has no such column: it leaves it off, and
+ * migration 100 fills the column for those rows.
  */
-export function insertItemRows(db: Db, rows: readonly IntakeItemRow[]): void {
+export function insertItemRows(
+  db: Db,
+  rows: readonly IntakeItemRow[],
+  { serialEnds = false }: { serialEnds?: boolean } = {},
+): void {
   if (rows.length === 0) return;
   const insertItem = prepared(
     db,
     `INSERT INTO items (id, intake_event_id, kind, position, item_type, category, serial_number,
        serial_normalised, manufacturer, model, calibre, quantity_amount, quantity_unit,
        marking_condition, lifecycle_status, trace_status, location_id, intake_context, occurred_on,
-       record_status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       record_status${serialEnds ? ', serial_reversed' : ''})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${serialEnds ? ', ?' : ''})`,
   );
   const insertText = prepared(
     db,
     'INSERT INTO item_texts (item_id, text_kind, text_as_read, text_normalised) VALUES (?, ?, ?, ?)',
   );
   for (const row of rows) {
+    const serialEnd =
+      row.serialNormalised === null ? null : reversedSearchForm(row.serialNormalised);
     insertItem.run(
       row.id,
       row.intakeEventId,
@@ -42,6 +53,7 @@ export function insertItemRows(db: Db, rows: readonly IntakeItemRow[]): void {
       row.intakeContext,
       row.occurredOn,
       row.recordStatus,
+      ...(serialEnds ? [serialEnd] : []),
     );
     for (const text of row.texts) insertText.run(row.id, text.kind, text.asRead, text.normalised);
   }

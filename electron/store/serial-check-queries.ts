@@ -1,4 +1,4 @@
-import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
+import { normaliseMarkingText, reversedSearchForm } from '../../shared/domain/serial-number.ts';
 import type {
   SerialAlarm,
   SerialCheckInput,
@@ -10,7 +10,7 @@ import { prepared } from './prepared.ts';
 
 /** Shown at most; the check is a warning, not a search (the Items list searches). */
 const MATCH_LIMIT = 50;
-/** Shorter than this, only a whole serial matches: "12" begins far too many. */
+/** Shorter than this, only a whole serial matches: "12" begins (and ends) far too many. */
 const PREFIX_MIN = 4;
 /** Above every character a search form holds (they are upper-case Latin, digits, a few others). */
 const PREFIX_END = '\u{10FFFF}';
@@ -35,8 +35,9 @@ function sameOrUnknown(a: string | null | undefined, b: string | null | undefine
 
 /**
  * Items whose serial, or a text read off them, is the serial typed, or (from four characters on)
- * begins with it. Both lookups walk an index (items_by_serial, item_texts_by_text) over a range,
- * so the check stays fast however many items the laptop holds. Alarms first, then exact matches.
+ * begins with it; and items whose serial ends with it. Each lookup walks an index
+ * (items_by_serial, items_by_serial_end, item_texts_by_text) over a range, so the check stays
+ * fast however many items the laptop holds. Alarms first, then exact matches.
  */
 export function findSerialMatches(
   db: Db,
@@ -45,9 +46,13 @@ export function findSerialMatches(
   const normalised = normaliseMarkingText(input.serial);
   if (normalised === '') return { normalised, matches: [], narrowedOut: 0 };
   const upper = normalised.length >= PREFIX_MIN ? `${normalised}${PREFIX_END}` : `${normalised}\0`;
+  // How a serial ends, from four characters: an empty range below that.
+  const fromEnd = reversedSearchForm(normalised);
   const params = {
     from: normalised,
     upper,
+    fromEnd,
+    upperEnd: normalised.length >= PREFIX_MIN ? `${fromEnd}${PREFIX_END}` : fromEnd,
     exclude: input.intakeEventId ?? '',
     limit: MATCH_LIMIT * 4,
   };
@@ -61,6 +66,12 @@ export function findSerialMatches(
          WHERE i.serial_normalised >= @from AND i.serial_normalised < @upper
            AND i.intake_event_id <> @exclude
          ORDER BY i.serial_normalised LIMIT @limit)
+       UNION ALL
+       SELECT * FROM (
+         SELECT i.rowid, 'serial', 0 FROM items i
+         WHERE i.serial_reversed >= @fromEnd AND i.serial_reversed < @upperEnd
+           AND i.intake_event_id <> @exclude
+         ORDER BY i.serial_reversed LIMIT @limit)
        UNION ALL
        SELECT * FROM (
          SELECT i.rowid, 'marking', t.text_normalised = @from FROM item_texts t

@@ -58,3 +58,11 @@ export function normaliseMarkingText(text: string): string {
     .replace(lookAlikePattern, (letter) => lookAlikes[letter] ?? letter)
     .replace(separators, '');
 }
+
+/**
+ * A search form read backwards: indexed, it finds serials by how they end (a serial whose first
+ * characters were ground off, or read from the end) the way the search form finds their start.
+ */
+export function reversedSearchForm(normalised: string): string {
+  return Array.from(normalised).reverse().join('');
+}

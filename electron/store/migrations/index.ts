@@ -8,6 +8,7 @@ import { recordsByAuthorSchema } from './0060-records-by-author.ts';
 import { custodySchema } from './0070-custody.ts';
 import { signingKeysSchema } from './0080-signing-keys.ts';
 import { serialChecksSchema } from './0090-serial-checks.ts';
+import { serialEndsSchema } from './0100-serial-ends.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   custodySchema,
   signingKeysSchema,
   serialChecksSchema,
+  serialEndsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

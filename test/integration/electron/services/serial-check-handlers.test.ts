@@ -50,9 +50,13 @@ describe('serial check', () => {
     expect(serials(await check({ serial: '\u0421Z99 0417' }))).toEqual([[pistol, true]]);
   });
 
-  it('finds the start of a serial from four characters, and says it is partial', async () => {
+  it('finds the start or the end of a serial from four characters, and says it is partial', async () => {
     expect(serials(await check({ serial: 'M70-ČĆ' }))).toEqual([[rifle, false]]);
+    // The start ground off: the end still finds it.
+    expect(serials(await check({ serial: 'čć 4411' }))).toEqual([[rifle, false]]);
+    expect(serials(await check({ serial: '0417' }))).toEqual([[pistol, false]]);
     expect((await check({ serial: 'M70' })).matches).toEqual([]);
+    expect((await check({ serial: '411' })).matches).toEqual([]);
     expect((await check({ serial: '' })).matches).toEqual([]);
   });
 

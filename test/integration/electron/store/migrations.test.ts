@@ -127,6 +127,8 @@ describe('migrate', () => {
       'items_by_kind_status',
       'items_by_make_model',
       'items_by_serial',
+      // Migration 100: serials read backwards, to find one by its end.
+      'items_by_serial_end',
       'items_by_type_month',
       'items_in_conflict',
       'items_untouched_by_location',

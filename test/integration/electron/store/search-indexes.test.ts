@@ -94,6 +94,8 @@ describe('search indexes deferred during a first pull', () => {
       'items_by_kind_status',
       'items_by_make_model',
       'items_by_serial',
+      // Migration 100: serials read backwards, to find one by its end.
+      'items_by_serial_end',
       'items_by_type_month',
       // Migration 70: items in a custody conflict, and those still where they came in.
       'items_in_conflict',
