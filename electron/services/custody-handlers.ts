@@ -486,9 +486,15 @@ function checkItems(db: Unlocked['db'], data: Record<string, unknown>) {
 function itemLabel(db: Unlocked['db'], id: string): string {
   const row = prepared(
     db,
-    'SELECT kind, item_type AS type, serial_number AS serial FROM items WHERE id = ?',
-  ).get(id) as { kind: string; type: string | null; serial: string | null } | undefined;
+    `SELECT kind, item_type AS type, serial_number AS serial,
+       (SELECT text_as_read FROM item_texts WHERE item_id = items.id AND text_kind = 'lot'
+        LIMIT 1) AS lot
+     FROM items WHERE id = ?`,
+  ).get(id) as
+    { kind: string; type: string | null; serial: string | null; lot: string | null } | undefined;
   if (row === undefined) return `Item ${id.slice(0, 8)}`;
   if (row.serial !== null) return `${row.kind === 'weapon' ? 'Weapon' : 'Item'} ${row.serial}`;
-  return `The ${row.kind}${row.type === null ? '' : ` (${row.type.replaceAll('_', ' ')})`} without a serial`;
+  const what = `The ${row.kind}${row.type === null ? '' : ` (${row.type.replaceAll('_', ' ')})`}`;
+  // A lot is told apart by its lot number.
+  return row.lot !== null ? `${what} of lot ${row.lot}` : `${what} without a serial`;
 }

@@ -231,6 +231,16 @@ describe('custody transfers and decisions', () => {
     );
     // Nothing of it was kept.
     expect((await app.ok('listCustodyRecords', {})).total).toBe(3);
+    // A lot has no serial: it is named by its lot number.
+    const lot = items.find((item) => item.kind === 'ammunition')!;
+    const lotFailure = await app.fail(
+      'recordCustodyTransfer',
+      transfer({
+        items: [{ kind: 'ammunition_lot', id: lot.id }],
+        transferredAt: '2024-03-07T08:00:00+01:00',
+      }),
+    );
+    expect(lotFailure.message).toContain(`of lot ${surrenderLot} is not where`);
   });
 
   it('corrects a sealed transfer with a new record, which voids the old one in the timeline', async () => {
