@@ -86,9 +86,10 @@ try {
     } catch {}
   }
   const Database = require(workerData.driver);
+  // The driver loads its native part in its first constructor, here.
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   // Loaded: from here the thread may be stopped (see stop()).
   parentPort.postMessage({ type: 'loaded' });
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   db.pragma("cipher = 'aegis'");
   const keyText = Buffer.from('raw:' + Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex'), 'latin1');
   try {
