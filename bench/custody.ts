@@ -343,7 +343,7 @@ async function main(): Promise<void> {
       `inventory pages ${JSON.stringify(inventory.map((ms) => round(ms)))}\n` +
         `certificate of ${half.items.length} items: ${round(pdfBytes / 1024)} KiB\n`,
     );
-    session.lock('person');
+    await session.lock('person');
     process.stdout.write(
       `${JSON.stringify({
         items: built.itemIds.length,

@@ -559,7 +559,7 @@ async function measureUnlock(
       if (status.state !== 'ok') throw new Error(`integrity check: ${JSON.stringify(status)}`);
       checkMs = status.ms;
     }
-    session.lock('person');
+    await session.lock('person');
     // A check stopped by the lock ends with its SQLite call: not on the next unlock's time.
     await session.integrityCheckEnded();
   }

@@ -45,7 +45,8 @@ export interface MainServices {
   readonly handlers: HandlerTable;
   readonly session: Session;
   readonly sync: SyncEngine;
-  dispose(): void;
+  /** Settles once the database is closed at rest (Session.lock). */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -121,9 +122,10 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       stopSettingsEvents();
       stopSessionEvents();
       unsaved.dispose();
-      session.lock('person');
+      const closed = session.lock('person');
       // Quitting: nobody's unsaved typing outlives the app.
       unsavedTyping.clear();
+      return closed;
     },
   };
 }

@@ -64,7 +64,15 @@ function main(): void {
       // The pull's page reader thread, bundled beside main.cjs (vite.pull-worker.config.ts).
       sync: { pullWorker: path.join(__dirname, 'pull-page-worker.cjs') },
     });
-    app.on('will-quit', () => services.dispose());
+    // Quit waits (once) for the database to close at rest: its threads end, then its log is
+    // emptied into the file (Session.lock).
+    let disposed = false;
+    app.on('will-quit', (event) => {
+      if (disposed) return;
+      disposed = true;
+      event.preventDefault();
+      void services.dispose().finally(() => app.quit());
+    });
     bindIpc(
       createDispatcher({
         handlers: services.handlers,

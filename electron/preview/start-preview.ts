@@ -87,7 +87,7 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     dataDir: path.resolve(options.dataDir),
     async stop() {
       await server.close();
-      services.dispose();
+      await services.dispose();
     },
   };
 }

@@ -84,8 +84,9 @@ export function sessionHandlers(
       idle.touch();
       return status();
     },
-    lock: () => {
-      session.lock('person');
+    // Answers once the data is one file at rest (Session.lock).
+    lock: async () => {
+      await session.lock('person');
       return status();
     },
     reportActivity: () => {

@@ -27,7 +27,7 @@ export class IdleLock {
   check(): boolean {
     if (this.#session.state.kind !== 'unlocked') return false;
     if (this.#now() - this.#lastActivity < this.#minutes() * 60_000) return false;
-    this.#session.lock('idle');
+    void this.#session.lock('idle');
     return true;
   }
 

@@ -44,7 +44,7 @@ import {
   openDeviceDatabase,
   setAsideOrphanDatabase,
 } from '../store/device-database.ts';
-import type { Db } from '../store/encrypted-database.ts';
+import { closeAtRest, type Db } from '../store/encrypted-database.ts';
 import {
   startIntegrityCheck,
   type IntegrityCheck,
@@ -147,6 +147,8 @@ export class Session {
    * previous one left.
    */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The connections of the last lock, closing (see lock). */
+  #closing: Promise<void> = Promise.resolve();
   /** The background check of the data opened last (store/integrity-check.ts). */
   #integrity: IntegrityCheck | null = null;
   /** Checkpoints of the data opened last, off the main thread (store/wal-checkpointer.ts). */
@@ -393,20 +395,29 @@ export class Session {
     return result;
   }
 
-  /** 'damaged': the background integrity check found damage (see #open). */
-  lock(reason: 'person' | 'idle' | 'damaged'): void {
+  /**
+   * 'damaged': the background integrity check found damage (see #open).
+   *
+   * The state is locked at once; the connections close after, in an order that leaves the
+   * database as one file at rest: the two threads first, then the main connection, which empties
+   * the log into the file before it closes. Were the log left with frames in it, a file copied in
+   * its place (a restore, another laptop's file) would open with this log's pages laid over it.
+   * Settles once every connection is closed (never rejects); the next unlock waits for it.
+   */
+  lock(reason: 'person' | 'idle' | 'damaged'): Promise<void> {
     const state = this.#state;
-    if (state.kind !== 'unlocked') return;
-    // Its thread ends at the end of the SQLite call it is in; its result no longer counts.
-    void this.#integrity?.stop();
-    // Its connection closes after the checkpoint it is in; WAL mode lets the two close in any order.
-    void this.#checkpointer?.stop();
+    if (state.kind !== 'unlocked') return this.#closing;
+    const integrity = this.#integrity;
+    const checkpointer = this.#checkpointer;
     this.#checkpointer = null;
-    state.db.close();
     state.dek.fill(0);
     this.#state = { kind: 'locked', keyring: state.keyring };
+    this.#closing = Promise.all([integrity?.stop(), checkpointer?.stop()]).then(() =>
+      closeAtRest(state.db, this.#options.log),
+    );
     this.#options.log.info('session.locked', { reason });
     this.#changed();
+    return this.#closing;
   }
 
   addPerson(person: NewPerson): Promise<UserRow> {
@@ -796,6 +807,7 @@ export class Session {
   async #open(keyring: Keyring, dek: Buffer, userId: string): Promise<void> {
     let db: Db;
     try {
+      await this.#closing;
       // Damage the background check found stays a refusal until the app restarts (then the
       // check runs again): what quick_check at open used to answer, without its cost.
       if (this.#integrity?.status.state === 'damaged') {
@@ -883,7 +895,7 @@ export class Session {
       dek,
       log: this.#options.log,
       onDamage: () => {
-        if (this.#integrity === check) this.lock('damaged');
+        if (this.#integrity === check) void this.lock('damaged');
       },
     });
     this.#integrity = check;

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import type { Logger } from '../logging/logger.ts';
 import { StoreError, storeErrorFromSqlite } from './store-error.ts';
 
 export type Db = Database.Database;
@@ -144,4 +145,22 @@ function fileLength(file: string): number {
 /** A view, not Buffer.from(dek): a copy of the key would stay in memory, unwiped. */
 function hexOf(dek: Uint8Array): string {
   return Buffer.from(dek.buffer, dek.byteOffset, dek.byteLength).toString('hex');
+}
+
+/**
+ * Closes a connection leaving the database as one file at rest: the log emptied into the file
+ * (TRUNCATE) before the close. Call it with no other connection open (then SQLite would also
+ * delete the log at close; the truncate is what holds should a thread's connection linger).
+ * Never throws: a busy or failed checkpoint leaves the log as it is, which SQLite replays at the
+ * next open, so nothing is lost; the close still happens.
+ */
+export function closeAtRest(db: Db, log: Logger): void {
+  if (!db.open) return;
+  try {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result !== undefined && result.busy !== 0) log.warn('store.close_log_busy', {});
+  } catch (error) {
+    log.warn('store.close_checkpoint_failed', { error });
+  }
+  db.close();
 }

@@ -51,7 +51,7 @@ async function main(request: ChildRequest): Promise<void> {
       );
     }
   } finally {
-    services.dispose();
+    await services.dispose();
   }
   process.stdout.write(`${JSON.stringify({ uid: process.getuid?.(), results })}\n`);
 }

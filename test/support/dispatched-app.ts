@@ -49,7 +49,8 @@ export interface DispatchedApp {
   /** A call that must fail; returns the failure. */
   fail(procedure: string, input?: unknown): Promise<IpcFailure>;
   /** Disposes the services (locks, wiping the key); the folder stays. */
-  dispose(): void;
+  /** Settles once the database is closed at rest. */
+  dispose(): Promise<void>;
   /** Disposes and removes the data folder (unless the folder was passed in). */
   close(): Promise<void>;
 }
@@ -107,12 +108,8 @@ export async function startDispatchedApp(
     return result;
   };
 
-  let disposed = false;
-  const dispose = () => {
-    if (disposed) return;
-    disposed = true;
-    services.dispose();
-  };
+  let disposed: Promise<void> | null = null;
+  const dispose = () => (disposed ??= services.dispose());
 
   return {
     dir,
@@ -136,7 +133,7 @@ export async function startDispatchedApp(
     },
     dispose,
     async close() {
-      dispose();
+      await dispose();
       await temp?.remove();
     },
   };

@@ -44,7 +44,7 @@ describe('composeMainServices', () => {
     });
   });
   afterEach(async () => {
-    services.dispose();
+    await services.dispose();
     await remove();
   });
 
@@ -82,7 +82,7 @@ describe('composeMainServices', () => {
   });
 
   it('stops emitting events after dispose', async () => {
-    services.dispose();
+    await services.dispose();
     await services.handlers.updateSettings({ theme: 'light' }, { procedure: 'updateSettings' });
     expect(emitted).toStrictEqual([]);
   });

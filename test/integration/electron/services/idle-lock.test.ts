@@ -133,7 +133,8 @@ describe('IdleLock', () => {
     clock += 5 * minute;
     expect(idle.check()).toBe(true);
     expect(dek.equals(Buffer.alloc(32))).toBe(true);
-    expect(db.open).toBe(false);
+    // The connection closes once the threads beside it have ended (Session.lock).
+    await vi.waitFor(() => expect(db.open).toBe(false));
     const calls: Array<[ProcedureName, unknown]> = [
       ['listLocations', undefined],
       ['newIntakeDraft', undefined],

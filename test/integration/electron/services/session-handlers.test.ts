@@ -531,7 +531,7 @@ describe('session procedures through the dispatcher', () => {
     const { currentUser } = await first.ok('setUp', { name: 'Amina Hadžić', passphrase });
     const { recoveryCode } = await first.ok('showRecoveryCode');
     // The window closes and the app quits before "I have written it down".
-    first.dispose();
+    await first.dispose();
 
     const second = await startDispatchedApp({ dataDir: first.dir });
     apps.push(second);
@@ -540,7 +540,7 @@ describe('session procedures through the dispatcher', () => {
     expect(unlocked.recoveryCodePending).toBe(true);
     expect((await second.ok('showRecoveryCode')).recoveryCode).toBe(recoveryCode);
     await second.ok('confirmRecoveryCode');
-    second.dispose();
+    await second.dispose();
 
     const third = await startDispatchedApp({ dataDir: first.dir });
     apps.push(third);

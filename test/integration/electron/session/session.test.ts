@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { open, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,8 +123,8 @@ function openDescriptorsOf(file: string): string[] {
   });
 }
 
-afterEach(() => {
-  for (const session of openSessions.splice(0)) session.lock('person');
+afterEach(async () => {
+  for (const session of openSessions.splice(0)) await session.lock('person');
 });
 
 afterAll(async () => {
@@ -155,16 +155,22 @@ describe('Session', () => {
     expect(again.code).toBe('FORBIDDEN');
   });
 
-  it('locks: closes the database and zero-fills the data key it held', async () => {
+  it('locks: zero-fills the data key at once, then closes the database as one file at rest', async () => {
     const { dir, session } = await setUpFirstPerson();
     const { dek, db } = session.requireUnlocked();
     const copy = Buffer.from(dek);
     expect(copy.equals(Buffer.alloc(32))).toBe(false);
-    session.lock('idle');
+    // Saves leave pages in the log (the checkpoint thread copies them later).
+    db.exec('CREATE TABLE lock_probe (x TEXT); INSERT INTO lock_probe VALUES (1), (2), (3)');
+    const closed = session.lock('idle');
     expect(session.state.kind).toBe('locked');
     expect(dek.equals(Buffer.alloc(32))).toBe(true);
+    await closed;
     expect(db.open).toBe(false);
     expect(openDescriptorsOf(path.join(dir, DATABASE_FILE))).toEqual([]);
+    // Nothing of this database lives only in its log: a file copied in its place opens as itself.
+    const log = path.join(dir, `${DATABASE_FILE}-wal`);
+    expect(existsSync(log) ? statSync(log).size : 0).toBe(0);
     const error = (() => {
       try {
         session.requireUnlocked();
@@ -179,10 +185,10 @@ describe('Session', () => {
 
   it('unlocks with the right passphrase, also after a restart (a new Session on the same folder)', async () => {
     const { dir, session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(userId, passphrase);
     expect(session.requireUnlocked().user.id).toBe(userId);
-    session.lock('person');
+    await session.lock('person');
 
     const restarted = await newSession(dir);
     expect(restarted.state.kind).toBe('locked');
@@ -192,7 +198,7 @@ describe('Session', () => {
 
   it('refuses a wrong passphrase, then delays even the right one after 3 failures, across restarts', async () => {
     const { dir, session, passphrase, userId, recoveryCode } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
 
     for (const attempt of [1, 2]) {
       const error = await appErrorOf(session.unlockWithPassphrase(userId, `wrong ${attempt}`));
@@ -223,12 +229,12 @@ describe('Session', () => {
 
   it('forgets earlier wrong attempts after a successful unlock', async () => {
     const { session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     for (const attempt of [1, 2]) {
       await expect(session.unlockWithPassphrase(userId, `wrong ${attempt}`)).rejects.toThrow();
     }
     await session.unlockWithPassphrase(userId, passphrase);
-    session.lock('person');
+    await session.lock('person');
     for (const attempt of [3, 4]) {
       const error = await appErrorOf(session.unlockWithPassphrase(userId, `wrong ${attempt}`));
       expect(error.code).toBe('WRONG_PASSPHRASE');
@@ -240,7 +246,7 @@ describe('Session', () => {
   // Regression: guesses sent at once were not serialised and most went uncounted.
   it('counts guesses sent at the same time, so they cannot bypass the delay', async () => {
     const { session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) => session.unlockWithPassphrase(userId, `guess ${i}`)),
     );
@@ -259,7 +265,7 @@ describe('Session', () => {
     'leaves no database connection open after lock when "Unlock" was submitted twice (needs /proc)',
     async () => {
       const { dir, session, passphrase, userId } = await setUpFirstPerson();
-      session.lock('person');
+      await session.lock('person');
       const results = await Promise.allSettled([
         session.unlockWithPassphrase(userId, passphrase),
         session.unlockWithPassphrase(userId, passphrase),
@@ -268,14 +274,14 @@ describe('Session', () => {
       for (const result of results) {
         if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(AppError);
       }
-      session.lock('person');
+      await session.lock('person');
       expect(openDescriptorsOf(path.join(dir, DATABASE_FILE))).toEqual([]);
     },
   );
 
   it('reports a damaged or missing database at unlock as such, not as a wrong passphrase', async () => {
     const { dir, session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     const dbFile = path.join(dir, DATABASE_FILE);
     const intact = await readFile(dbFile);
 
@@ -299,7 +305,7 @@ describe('Session', () => {
 
   it('resets a forgotten passphrase with the recovery code, which keeps working afterwards', async () => {
     const { dir, session, passphrase, userId, recoveryCode } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     const newPassphrase = secret('after reset');
     // Typed off the paper: lower case, spaces instead of dashes.
     await session.resetPassphrase(
@@ -308,17 +314,17 @@ describe('Session', () => {
       newPassphrase,
     );
     expect(session.requireUnlocked().user.id).toBe(userId);
-    session.lock('person');
+    await session.lock('person');
 
     const restarted = await newSession(dir);
     const old = await appErrorOf(restarted.unlockWithPassphrase(userId, passphrase));
     expect(old.code).toBe('WRONG_PASSPHRASE');
     await restarted.unlockWithPassphrase(userId, newPassphrase);
-    restarted.lock('person');
+    await restarted.lock('person');
 
     const third = secret('second reset');
     await restarted.resetPassphrase(userId, recoveryCode, third);
-    restarted.lock('person');
+    await restarted.lock('person');
     await restarted.unlockWithPassphrase(userId, third);
     const { db, dbId } = restarted.requireUnlocked();
     expect(
@@ -334,7 +340,7 @@ describe('Session', () => {
 
   it('refuses a wrong recovery code as a failed attempt and changes nothing', async () => {
     const { dir, session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     const keyringBefore = await readFile(path.join(dir, KEYRING_FILE));
     const wrongCode = 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH';
     const error = await appErrorOf(session.resetPassphrase(userId, wrongCode, 'new one'));
@@ -352,7 +358,7 @@ describe('Session', () => {
       .requireUnlocked()
       .db.prepare("INSERT INTO meta (key, value) VALUES ('canary', ?)")
       .run(canary);
-    session.lock('person');
+    await session.lock('person');
     const dbFile = path.join(dir, DATABASE_FILE);
     const headBefore = await firstBytes(dbFile, 4096);
     expect(headBefore).toHaveLength(4096);
@@ -363,7 +369,7 @@ describe('Session', () => {
     await session.changePassphrase(passphrase, newPassphrase);
     // Still unlocked with the same data key: only the slot changed.
     expect(session.requireUnlocked().dek.equals(dekBefore)).toBe(true);
-    session.lock('person');
+    await session.lock('person');
 
     // Page 1 (with the cipher's salt and header) was not rewritten: no rekey, no VACUUM INTO.
     expect((await firstBytes(dbFile, 4096)).equals(headBefore)).toBe(true);
@@ -388,13 +394,13 @@ describe('Session', () => {
     expect(error.code).toBe('WRONG_PASSPHRASE');
     expect(session.state.kind).toBe('unlocked');
     expect((await readFile(path.join(dir, KEYRING_FILE))).equals(before)).toBe(true);
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(userId, passphrase);
   });
 
   it('survives a crash between writing the new slot and removing the old: both passphrases open', async () => {
     const { dir, passphrase, userId, session: first } = await setUpFirstPerson();
-    first.lock('person');
+    await first.lock('person');
     const crashing = await newSession(dir, {
       crashPoints: {
         afterNewSlotWritten: () => {
@@ -405,18 +411,18 @@ describe('Session', () => {
     await crashing.unlockWithPassphrase(userId, passphrase);
     const newPassphrase = secret('new after crash');
     await expect(crashing.changePassphrase(passphrase, newPassphrase)).rejects.toThrow('power cut');
-    crashing.lock('person');
+    await crashing.lock('person');
 
     const afterCrash = await newSession(dir);
     expect(passphraseSlotsOf((await readKeyringFile(dir))!, userId)).toHaveLength(2);
     await afterCrash.unlockWithPassphrase(userId, passphrase);
-    afterCrash.lock('person');
+    await afterCrash.lock('person');
     await afterCrash.unlockWithPassphrase(userId, newPassphrase);
 
     // The next change cleans up both slots of that person.
     const third = secret('third passphrase');
     await afterCrash.changePassphrase(newPassphrase, third);
-    afterCrash.lock('person');
+    await afterCrash.lock('person');
     expect(passphraseSlotsOf((await readKeyringFile(dir))!, userId)).toHaveLength(1);
     for (const old of [passphrase, newPassphrase]) {
       expect((await appErrorOf(afterCrash.unlockWithPassphrase(userId, old))).code).toBe(
@@ -444,7 +450,7 @@ describe('Session', () => {
       'Amina Hadžić',
       'Marko Petrović',
     ]);
-    session.lock('person');
+    await session.lock('person');
 
     const restarted = await newSession(dir);
     expect((await appErrorOf(restarted.unlockWithPassphrase(second.id, passphrase))).code).toBe(
@@ -459,13 +465,13 @@ describe('Session', () => {
       name: 'Marko Petrović',
       role: 'field_officer',
     });
-    restarted.lock('person');
+    await restarted.lock('person');
     await restarted.unlockWithPassphrase(userId, passphrase);
   });
 
   it('refuses to add a person while locked', async () => {
     const { session } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     const error = await appErrorOf(
       session.addPerson({ name: 'X', role: 'field_officer', passphrase: 'x' }),
     );
@@ -478,11 +484,11 @@ describe('Session', () => {
     expect(session.keychainEnabledFor(userId)).toBe(false);
     await session.setKeychainUnlock(true);
     expect(session.keychainEnabledFor(userId)).toBe(true);
-    session.lock('person');
+    await session.lock('person');
 
     await session.unlockWithKeychain(userId);
     expect(session.requireUnlocked().user.id).toBe(userId);
-    session.lock('person');
+    await session.lock('person');
 
     // The backend starts refusing (profile copied, desktop changed): a clear error, not a dead end.
     keychain.failOpen = true;
@@ -491,7 +497,7 @@ describe('Session', () => {
     expect(refused.message).toMatch(/passphrase/i);
     expect(session.state.kind).toBe('locked');
     await session.unlockWithPassphrase(userId, passphrase);
-    session.lock('person');
+    await session.lock('person');
 
     keychain.failOpen = false;
     keychain.available = false;
@@ -504,7 +510,7 @@ describe('Session', () => {
     expect((await appErrorOf(restarted.unlockWithKeychain(userId))).code).toBe('UNAUTHORIZED');
     await restarted.unlockWithPassphrase(userId, passphrase);
     await restarted.setKeychainUnlock(true);
-    restarted.lock('person');
+    await restarted.lock('person');
     await restarted.unlockWithKeychain(userId);
     expect(
       (await readKeyringFile(dir))?.slots.filter((slot) => slot.type === 'keychain'),
@@ -522,7 +528,7 @@ describe('Session', () => {
     await session.setKeychainUnlock(true);
     await session.setKeychainUnlock(false);
     expect(session.keychainEnabledFor(userId)).toBe(false);
-    session.lock('person');
+    await session.lock('person');
     expect((await appErrorOf(session.unlockWithKeychain(userId))).code).toBe('UNAUTHORIZED');
   });
 
@@ -537,9 +543,9 @@ describe('Session', () => {
     const changed = secret('changed');
     await session.changePassphrase(passphrase, changed);
     await session.setKeychainUnlock(true);
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithKeychain(userId);
-    session.lock('person');
+    await session.lock('person');
     await session.resetPassphrase(userId, recoveryCode, secret('reset'));
 
     const { db, dbId } = session.requireUnlocked();
@@ -568,7 +574,7 @@ describe('Session', () => {
   it('sets aside (never deletes) a database left without a keyring by a crash during set-up', async () => {
     const { dir, session, userId } = await setUpFirstPerson();
     const oldDek = Buffer.from(session.requireUnlocked().dek);
-    session.lock('person');
+    await session.lock('person');
     const orphanBytes = await readFile(path.join(dir, DATABASE_FILE));
     // A crash between writing the database and the keyring leaves neither keyring file.
     await rm(path.join(dir, KEYRING_FILE));
@@ -602,7 +608,7 @@ describe('Session', () => {
     const { session, passphrase, userId } = await setUpFirstPerson({
       cost: { passphrase: passphraseCost, recovery: recoveryCodeCost },
     });
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(userId, passphrase);
     expect(session.state.kind).toBe('unlocked');
   });
@@ -615,7 +621,7 @@ describe('Session', () => {
     const { session, passphrase, userId } = await setUpFirstPerson();
     // Set-up wrote a new file: nothing to check yet.
     expect(session.integrity).toEqual({ state: 'not_checked' });
-    session.lock('person');
+    await session.lock('person');
     const from = logLines.length;
     await session.unlockWithPassphrase(userId, passphrase);
     expect(session.integrity.state).toBe('checking');
@@ -631,7 +637,7 @@ describe('Session', () => {
   it('locks at once when the background check finds damage, and refuses the next unlock as DATABASE_DAMAGED', async () => {
     const { dir, session, passphrase, userId } = await setUpFirstPerson();
     const dek = Buffer.from(session.requireUnlocked().dek);
-    session.lock('person');
+    await session.lock('person');
     const dbFile = path.join(dir, DATABASE_FILE);
     const db = openEncryptedDatabase(dbFile, dek, { create: false });
     const { pageno } = db.prepare("SELECT pageno FROM dbstat WHERE name = 'outbox'").get() as {
@@ -676,11 +682,11 @@ describe('Session', () => {
 
   it('stops the background check when it locks: no verdict, no error, nothing left holding the file', async () => {
     const { dir, session, passphrase, userId } = await setUpFirstPerson();
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(userId, passphrase);
     expect(session.integrity.state).toBe('checking');
     const from = logLines.length;
-    session.lock('idle');
+    await session.lock('idle');
     expect(session.integrity.state).toBe('stopped');
     expect(await session.integrityCheckEnded()).toMatchObject({ state: 'stopped' });
     expect(openDescriptorsOf(path.join(dir, DATABASE_FILE))).toEqual([]);
@@ -704,7 +710,7 @@ describe('Session', () => {
       passphrase: officerPassphrase,
     });
     const adminId = session.requireUnlocked().user.id;
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(officer.id, officerPassphrase);
     const keyringBefore = await readFile(path.join(dir, KEYRING_FILE));
     const auditBefore = verifyAuditChain(
@@ -767,7 +773,7 @@ describe('Session', () => {
     expect((await appErrorOf(session.changeRole(userId, 'administrator'))).code).toBe('FORBIDDEN');
 
     // Jelena is now the last administrator: she cannot step down either.
-    session.lock('person');
+    await session.lock('person');
     await session.unlockWithPassphrase(jelena.id, jelenaPassphrase);
     const last = await appErrorOf(session.changeRole(jelena.id, 'field_officer'));
     expect(last.issues.map((issue) => issue.message)).toEqual(['lastAdministrator']);
@@ -817,7 +823,7 @@ describe('Session', () => {
     // Removed once and for all: a second removal or a role change finds nobody.
     expect((await appErrorOf(session.removePerson(marko.id))).code).toBe('NOT_FOUND');
     expect((await appErrorOf(session.changeRole(marko.id, 'team_lead'))).code).toBe('NOT_FOUND');
-    session.lock('person');
+    await session.lock('person');
 
     const restarted = await newSession(dir);
     const refused = await appErrorOf(restarted.unlockWithPassphrase(marko.id, markoPassphrase));
@@ -833,7 +839,7 @@ describe('Session', () => {
       role: 'field_officer',
       passphrase: markoPassphrase,
     });
-    session.lock('person');
+    await session.lock('person');
     const crashing = await newSession(dir, {
       crashPoints: {
         afterRemovalRecorded: () => {
@@ -843,7 +849,7 @@ describe('Session', () => {
     });
     await crashing.unlockWithPassphrase(userId, passphrase);
     await expect(crashing.removePerson(marko.id)).rejects.toThrow('power cut');
-    crashing.lock('person');
+    await crashing.lock('person');
     // The database has the removal; the keyring still has Marko's slot.
     expect(passphraseSlotsOf((await readKeyringFile(dir))!, marko.id)).toHaveLength(1);
 
@@ -886,7 +892,7 @@ describe('Session', () => {
       role: 'team_lead',
       passphrase: markoPassphrase,
     });
-    session.lock('person');
+    await session.lock('person');
     expect(session.recoveryCodePending()).toBe(false);
     expect((await readKeyringFile(dir))?.pendingRecoveryCode?.userId).toBe(userId);
 
@@ -896,7 +902,7 @@ describe('Session', () => {
     expect(restarted.recoveryCodePending()).toBe(false);
     expect(() => restarted.recoveryCodeSheet()).toThrow(/No recovery code is waiting/);
     expect((await appErrorOf(restarted.confirmRecoveryCode())).code).toBe('NOT_FOUND');
-    restarted.lock('person');
+    await restarted.lock('person');
     await restarted.unlockWithPassphrase(userId, passphrase);
     expect(restarted.recoveryCodePending()).toBe(true);
     expect(restarted.recoveryCodeSheet()).toEqual(sheet);
@@ -904,12 +910,12 @@ describe('Session', () => {
     await restarted.confirmRecoveryCode();
     expect(restarted.recoveryCodePending()).toBe(false);
     expect((await readKeyringFile(dir))?.pendingRecoveryCode).toBeUndefined();
-    restarted.lock('person');
+    await restarted.lock('person');
     const again = await newSession(dir);
     await again.unlockWithPassphrase(userId, passphrase);
     expect(again.recoveryCodePending()).toBe(false);
     // The confirmed code still opens the data.
-    again.lock('person');
+    await again.lock('person');
     await again.resetPassphrase(userId, sheet.recoveryCode, secret('after confirm'));
     const { db, dbId } = again.requireUnlocked();
     expect(
@@ -935,7 +941,7 @@ describe('Session', () => {
     expect(fresh).not.toBe(old);
     const keyring = (await readKeyringFile(dir))!;
     expect(keyring.slots.filter((slot) => slot.type === 'recovery')).toHaveLength(1);
-    session.lock('person');
+    await session.lock('person');
 
     // Not confirmed yet, and the app restarts: the new code is the one in force, shown again.
     const restarted = await newSession(dir);

@@ -123,8 +123,8 @@ describe.each(syncBackends)(
     }, 120_000);
 
     afterAll(async () => {
-      a?.app.dispose();
-      b?.app.dispose();
+      await a?.app.dispose();
+      await b?.app.dispose();
       await proxy?.close();
       await points?.close();
       await a?.app.close();
