@@ -1,4 +1,8 @@
-import { normaliseMarkingText, reversedSearchForm } from '../../shared/domain/serial-number.ts';
+import {
+  normaliseMarkingText,
+  reversedSearchForm,
+  sameOrUnknown,
+} from '../../shared/domain/serial-number.ts';
 import type {
   SerialAlarm,
   SerialCheckInput,
@@ -23,14 +27,6 @@ function alarmOf(row: ItemListRow): SerialAlarm | null {
   if (row.lifecycleStatus === 'lost_stolen') return 'lost_stolen';
   if (row.traceStatus !== null && openTrace.has(row.traceStatus)) return 'under_trace';
   return null;
-}
-
-/** Makes and calibres compare in the same search form as serials ("7.62x39" = "7,62 X 39"). */
-function sameOrUnknown(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return true;
-  const x = normaliseMarkingText(a).replace(/,/g, '');
-  const y = normaliseMarkingText(b).replace(/,/g, '');
-  return x === '' || y === '' || x === y || x.startsWith(y) || y.startsWith(x);
 }
 
 /**

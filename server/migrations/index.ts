@@ -6,6 +6,7 @@ import { recordPhotos } from './0050-record-photos.ts';
 import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
+import { serialLookup } from './0090-serial-lookup.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   enrollmentRetry,
   items,
   custody,
+  serialLookup,
 ];

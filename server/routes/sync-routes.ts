@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { PullQuerySchema, PushRequestSchema, syncRoutes } from '../../shared/sync/protocol.ts';
+import {
+  PullQuerySchema,
+  PushRequestSchema,
+  SerialLookupRequestSchema,
+  syncRoutes,
+} from '../../shared/sync/protocol.ts';
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { sendJson } from '../http/json-reply.ts';
@@ -9,6 +14,7 @@ import { SyncHttpError } from '../http/sync-http-error.ts';
 import type { ChangeNotifier } from '../sync/change-notifier.ts';
 import { pullChanges } from '../sync/pull.ts';
 import { applyPush } from '../sync/push.ts';
+import { lookUpSerial } from '../sync/serial-lookup.ts';
 
 /** Push and pull; both answer JSON text built by the sync modules (see push.ts / pull.ts). */
 export function syncRoutesPlugin(db: Database, notifier: ChangeNotifier, clock: () => Date) {
@@ -37,6 +43,12 @@ export function syncRoutesPlugin(db: Database, notifier: ChangeNotifier, clock: 
       const device = deviceOf(request);
       const query = parseInput(PullQuerySchema, request.query, 'pull query');
       return sendJson(request, reply, await pullChanges(db, device.id, query));
+    });
+    // The serial check's server half (issue 15): what this device may see, nothing more.
+    app.post(syncRoutes.serialLookup, async (request, reply) => {
+      const device = deviceOf(request);
+      const lookup = parseInput(SerialLookupRequestSchema, request.body, 'serial lookup');
+      return sendJson(request, reply, JSON.stringify(await lookUpSerial(db, device.id, lookup)));
     });
   };
 }

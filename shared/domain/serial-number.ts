@@ -66,3 +66,14 @@ export function normaliseMarkingText(text: string): string {
 export function reversedSearchForm(normalised: string): string {
   return Array.from(normalised).reverse().join('');
 }
+
+/**
+ * Makes and calibres compare in the same search form as serials ("7.62x39" = "7,62 X 39"); an
+ * unknown side never narrows. Used by the laptop's serial check and the server's lookup alike.
+ */
+export function sameOrUnknown(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return true;
+  const x = normaliseMarkingText(a).replace(/,/g, '');
+  const y = normaliseMarkingText(b).replace(/,/g, '');
+  return x === '' || y === '' || x === y || x.startsWith(y) || y.startsWith(x);
+}

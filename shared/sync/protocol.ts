@@ -234,6 +234,60 @@ export const RecordAttachmentsSchema = z.object({
 });
 export type RecordAttachments = z.infer<typeof RecordAttachmentsSchema>;
 
+/** A serial sent to the server's lookup: as typed, at most this long (the laptop's own limit). */
+export const MAX_SERIAL_LOOKUP_LENGTH = 100;
+/** At most this many matches in one answer: the lookup is a warning, not a search. */
+export const MAX_SERIAL_LOOKUP_MATCHES = 50;
+
+/**
+ * The server's serial lookup (issue 15): the laptop sends the serial as typed and the server
+ * normalises it with the same function (shared/domain/serial-number.ts), so both sides always
+ * agree on what matches. Make and calibre narrow, as on the laptop; the record being typed is
+ * left out.
+ */
+export const SerialLookupRequestSchema = z.object({
+  serial: z.string().max(MAX_SERIAL_LOOKUP_LENGTH),
+  manufacturer: z.string().max(120).optional(),
+  calibre: z.string().max(60).optional(),
+  /** The record being typed: its own items are not "seen before". */
+  excludeIntakeEventId: IdSchema.optional(),
+});
+export type SerialLookupRequest = z.infer<typeof SerialLookupRequestSchema>;
+
+/** What makes a match an alarm: the laptop's own values (shared/ipc/procedures/serial-check.ts). */
+export const SerialLookupAlarmSchema = z.enum(['destroyed', 'lost_stolen', 'under_trace']);
+
+/** Only what the laptop shows of an item it may not hold: no place, no people, no photos. */
+export const SerialLookupMatchSchema = z.object({
+  itemId: IdSchema,
+  intakeEventId: IdSchema,
+  recordNumber: z.string().nullable(),
+  occurredOn: z.string().nullable(),
+  kind: z.enum(['weapon', 'part', 'ammunition', 'explosive']),
+  serialNumber: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  calibre: z.string().nullable(),
+  /** The item's state as the server derives it from its custody records. */
+  lifecycleStatus: z.string().nullable(),
+  traceStatus: z.string().nullable(),
+  recordStatus: z.enum(['draft', 'final']),
+  alarm: SerialLookupAlarmSchema.nullable(),
+  /** The whole search form matches; otherwise the serial begins or ends with what was typed. */
+  exact: z.boolean(),
+  /** The server searches serials only (it does not hold the texts read off items). */
+  matchedOn: z.literal('serial'),
+});
+export type SerialLookupMatch = z.infer<typeof SerialLookupMatchSchema>;
+
+export const SerialLookupResponseSchema = z.object({
+  normalised: z.string(),
+  matches: z.array(SerialLookupMatchSchema).max(MAX_SERIAL_LOOKUP_MATCHES),
+  /** Found, but left out: a different make or calibre from the one sent. */
+  narrowedOut: z.number().int().min(0),
+});
+export type SerialLookupResponse = z.infer<typeof SerialLookupResponseSchema>;
+
 export const syncErrorCodes = [
   'VALIDATION_ERROR',
   /** No or unknown credential. */
@@ -286,6 +340,8 @@ export const syncRoutes = {
   pull: '/v1/sync/pull',
   /** Server-sent events: `changes` when another laptop's push was stored ("pull now", no data). */
   events: '/v1/sync/events',
+  /** The serial lookup (POST: a serial is not put in an address, where proxies log it). */
+  serialLookup: '/v1/items/serial-lookup',
   files: '/v1/files',
   fileBySha256: (sha256: string) => `/v1/files/by-sha256/${sha256}`,
   recordAttachments: (recordId: string) =>

@@ -175,8 +175,18 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
         await current().db.transaction(async (tx) => {
           // Their items as they were, as a restore of the backup would bring them back.
           await tx.query('DELETE FROM items WHERE intake_event_id = ANY($1)', [ids]);
+          // Every stored column; the database makes the generated ones (serial_reversed) again.
+          const columns = (
+            await tx.query<{ column_name: string }>(
+              `SELECT column_name FROM information_schema.columns
+               WHERE table_name = 'items' AND is_generated = 'NEVER'`,
+            )
+          ).rows
+            .map((row) => `"${row.column_name}"`)
+            .join(', ');
           await tx.query(
-            'INSERT INTO items SELECT * FROM json_populate_recordset(NULL::items, $1::json)',
+            `INSERT INTO items (${columns})
+             SELECT ${columns} FROM json_populate_recordset(NULL::items, $1::json)`,
             [JSON.stringify(items.rows)],
           );
           for (const row of rows) {
