@@ -109,7 +109,9 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...syncHandlers(session, idle, sync),
     ...integrityHandlers(session, idle),
     ...custodyHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
-    ...serialCheckHandlers(session, idle),
+    ...serialCheckHandlers(session, idle, undefined, (request, timeoutMs) =>
+      sync.lookUpSerial(request, timeoutMs),
+    ),
   };
 
   return {

@@ -126,7 +126,15 @@ export function recordSerialHit(
     intakeEventId: string | undefined;
     serialAsTyped: string;
     normalised: string;
-    matches: readonly SerialMatch[];
+    /** Each exact hit; one found on the sync server says so, with its record number. */
+    matches: ReadonlyArray<{
+      itemId: string;
+      matchedOn: string;
+      lifecycleStatus: string | null;
+      alarm: SerialAlarm | null;
+      onServer?: boolean;
+      recordNumber?: string | null;
+    }>;
   },
 ): boolean {
   const result = prepared(
@@ -144,12 +152,25 @@ export function recordSerialHit(
     normalised: hit.normalised,
     matches: JSON.stringify(
       hit.matches.map((match) => ({
-        itemId: match.id,
+        itemId: match.itemId,
         matchedOn: match.matchedOn,
         lifecycleStatus: match.lifecycleStatus,
         alarm: match.alarm,
+        ...(match.onServer === true
+          ? { onServer: true, recordNumber: match.recordNumber ?? null }
+          : {}),
       })),
     ),
   });
   return result.changes > 0;
+}
+
+/** Which of these items this laptop holds (the server's matches it need not repeat). */
+export function heldItemIds(db: Db, ids: readonly string[]): Set<string> {
+  if (ids.length === 0) return new Set();
+  const rows = prepared(
+    db,
+    'SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as Array<{ id: string }>;
+  return new Set(rows.map((row) => row.id));
 }

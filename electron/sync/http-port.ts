@@ -5,6 +5,7 @@ import {
   EnrollResponseSchema,
   HealthResponseSchema,
   PushResponseSchema,
+  SerialLookupResponseSchema,
   SyncErrorBodySchema,
   syncRoutes,
   SYNC_PROTOCOL_VERSION,
@@ -14,6 +15,8 @@ import {
   type PullCursor,
   type PushRequest,
   type PushResponse,
+  type SerialLookupRequest,
+  type SerialLookupResponse,
   type SyncErrorBody,
 } from '../../shared/sync/protocol.ts';
 
@@ -105,6 +108,10 @@ export class SyncHttp {
 
   push(request: PushRequest): Promise<PushResponse> {
     return this.#json('POST', syncRoutes.push, request, PushResponseSchema, true);
+  }
+
+  serialLookup(request: SerialLookupRequest): Promise<SerialLookupResponse> {
+    return this.#json('POST', syncRoutes.serialLookup, request, SerialLookupResponseSchema, true);
   }
 
   /**

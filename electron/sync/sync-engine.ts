@@ -1,5 +1,9 @@
 import type { SyncErrorKind, SyncPhase, SyncStatus } from '../../shared/ipc/procedures/sync.ts';
-import { CHANGES_EVENT } from '../../shared/sync/protocol.ts';
+import {
+  CHANGES_EVENT,
+  type SerialLookupRequest,
+  type SerialLookupResponse,
+} from '../../shared/sync/protocol.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { EventSink } from '../ipc/handler-table.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -476,6 +480,33 @@ export class SyncEngine {
         timer.unref?.();
         signal.addEventListener('abort', () => resolve(), { once: true });
       });
+    }
+  }
+
+  /**
+   * The server's serial lookup, for the serial check: the answer, or why there is none. Short
+   * (timeoutMs): the check runs on a pause in typing and never waits on a slow network.
+   */
+  async lookUpSerial(
+    request: SerialLookupRequest,
+    timeoutMs: number,
+  ): Promise<SerialLookupResponse | 'unreachable' | 'not_set_up'> {
+    const state = this.#stateOrNull();
+    if (state === null || state.credential === null || state.serverUrl === null || state.revoked) {
+      return 'not_set_up';
+    }
+    const http = new SyncHttp({
+      baseUrl: state.serverUrl,
+      credential: state.credential,
+      ...(this.#options.fetch === undefined ? {} : { fetch: this.#options.fetch }),
+      timeoutMs,
+      signal: this.#abort.signal,
+    });
+    try {
+      return await http.serialLookup(request);
+    } catch {
+      // Offline, slow, refused: the laptop's own answer stands alone, and says so.
+      return 'unreachable';
     }
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RecordIdSchema } from '../../domain/ids.ts';
+import { SerialLookupMatchSchema } from '../../sync/protocol.ts';
 import { ItemSummarySchema } from './items.ts';
 
 /**
@@ -40,6 +41,13 @@ export const SerialCheckResultSchema = z.object({
   narrowedOut: z.number().int(),
   /** An exact hit was written to this laptop's log of serial checks (once per record and serial). */
   recorded: z.boolean(),
+  /**
+   * Matches the sync server holds that this laptop does not (issue 15): named by their record
+   * number, since there is no record here to open.
+   */
+  serverMatches: z.array(SerialLookupMatchSchema),
+  /** yes: the server answered; unreachable: offline or too slow; not_set_up: no sync server. */
+  serverChecked: z.enum(['yes', 'unreachable', 'not_set_up']),
 });
 export type SerialCheckResult = z.infer<typeof SerialCheckResultSchema>;
 

@@ -5,6 +5,7 @@ import type {
   SerialCheckResult,
   SerialMatch,
 } from '../../../../shared/ipc/procedures/serial-check.ts';
+import type { SerialLookupMatch } from '../../../../shared/sync/protocol.ts';
 import { api } from '../../../api.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
 import { useFormatters } from '../format.ts';
@@ -62,11 +63,13 @@ export function SerialCheckNotice({
   const result = typed !== '' && answer?.question === question ? answer.result : null;
   const matches = result?.matches ?? [];
   const narrowedOut = result?.narrowedOut ?? 0;
-  const alarms = matches.filter((match) => match.alarm !== null);
+  const onServer = result?.serverMatches ?? [];
+  const alarms = [...matches, ...onServer].filter((match) => match.alarm !== null);
+  const unreachable = result?.serverChecked === 'unreachable';
   return (
     // Always there, so a screen reader announces what appears in it.
     <div role={alarms.length > 0 ? 'alert' : 'status'} data-testid="serial-check">
-      {(matches.length > 0 || narrowedOut > 0) && (
+      {(matches.length > 0 || narrowedOut > 0 || onServer.length > 0 || unreachable) && (
         <div className={`notice serial-check ${alarms.length > 0 ? 'notice--error' : ''}`}>
           {matches.length > 0 && (
             <>
@@ -84,9 +87,22 @@ export function SerialCheckNotice({
               </ul>
             </>
           )}
+          {onServer.length > 0 && (
+            <>
+              <p>
+                <strong>{t('serialCheck.serverTitle', { count: onServer.length })}</strong>
+              </p>
+              <ul className="serial-check__list" data-testid="serial-check-server">
+                {onServer.map((match) => (
+                  <ServerMatchLine key={match.itemId} match={match} />
+                ))}
+              </ul>
+            </>
+          )}
           {narrowedOut > 0 && (
             <p className="field__hint">{t('serialCheck.narrowedOut', { count: narrowedOut })}</p>
           )}
+          {unreachable && <p className="field__hint">{t('serialCheck.serverUnreachable')}</p>}
         </div>
       )}
     </div>
@@ -119,6 +135,34 @@ function MatchLine({ match }: { match: SerialMatch }) {
       {match.occurredAt !== null && `, ${format.date(match.occurredAt)}`}
       {!match.exact && ` · ${t('serialCheck.partial')}`}
       {match.matchedOn === 'marking' && ` · ${t('serialCheck.onMarking')}`}
+    </li>
+  );
+}
+
+/** A match only the server holds: no record here to link to, so its number, said to be there. */
+function ServerMatchLine({ match }: { match: SerialLookupMatch }) {
+  const { t } = useTranslation('records');
+  const label = useEnumLabel();
+  const format = useFormatters();
+  const what = [match.manufacturer, match.model, match.calibre]
+    .filter((part) => part !== null && part !== '')
+    .join(' ');
+  const status =
+    match.lifecycleStatus === null
+      ? null
+      : label('lifecycleStatus', match.lifecycleStatus as never);
+  return (
+    <li>
+      {match.alarm !== null && (
+        <strong className="serial-check__alarm">{t(`serialCheck.alarm.${match.alarm}`)} </strong>
+      )}
+      <span className="mono">{match.serialNumber ?? t('serialCheck.noSerial')}</span>
+      {what !== '' && ` · ${what}`}
+      {status !== null && ` · ${status}`}
+      {' · '}
+      {t('serialCheck.onServer', { number: match.recordNumber ?? t('serialCheck.noNumber') })}
+      {match.occurredOn !== null && `, ${format.date(match.occurredOn)}`}
+      {!match.exact && ` · ${t('serialCheck.partial')}`}
     </li>
   );
 }
