@@ -23,7 +23,8 @@ export function serialCheckHandlers(
       const { db, dbId, user } = session.requireUnlocked();
       const found = findSerialMatches(db, input);
       const exact = found.matches.filter((match) => match.exact);
-      if (exact.length === 0) return { ...found, recorded: false };
+      const listed = found.watchListMatches.filter((match) => match.exact);
+      if (exact.length === 0 && listed.length === 0) return { ...found, recorded: false };
       const at = now().toISOString();
       const id = uuidv7();
       const recorded = db.transaction(() => {
@@ -35,6 +36,7 @@ export function serialCheckHandlers(
           serialAsTyped: input.serial,
           normalised: found.normalised,
           matches: exact,
+          watchListMatches: listed,
         });
         if (written) {
           appendAuditEntry(db, dbId, {
@@ -48,6 +50,12 @@ export function serialCheckHandlers(
               serial: input.serial,
               intakeEventId: input.intakeEventId ?? null,
               matches: exact.map((match) => ({ itemId: match.id, alarm: match.alarm })),
+              watchListMatches: listed.map((match) => ({
+                watchList: match.listName,
+                serial: match.serial,
+                reason: match.reason,
+                reference: match.reference,
+              })),
             },
           });
         }

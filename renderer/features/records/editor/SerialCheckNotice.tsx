@@ -4,6 +4,7 @@ import { isUnknownText } from '../../../../shared/domain/weapon-item.ts';
 import type {
   SerialCheckResult,
   SerialMatch,
+  WatchListMatch,
 } from '../../../../shared/ipc/procedures/serial-check.ts';
 import { api } from '../../../api.ts';
 import { useEnumLabel } from '../../../components/domain-labels.ts';
@@ -63,9 +64,35 @@ export function SerialCheckNotice({
   const matches = result?.matches ?? [];
   const narrowedOut = result?.narrowedOut ?? 0;
   const alarms = matches.filter((match) => match.alarm !== null);
+  const listed = result?.watchListMatches ?? [];
+  const listedAlarms = listed.filter((match) => match.alarm !== null);
+  const anyAlarm = alarms.length > 0 || listedAlarms.length > 0;
   return (
     // Always there, so a screen reader announces what appears in it.
-    <div role={alarms.length > 0 ? 'alert' : 'status'} data-testid="serial-check">
+    <div role={anyAlarm ? 'alert' : 'status'} data-testid="serial-check">
+      {listed.length > 0 && (
+        // A listed serial comes first and on its own: it is the reason the list was imported.
+        <div
+          className={`notice serial-check ${listedAlarms.length > 0 ? 'notice--error' : ''}`}
+          data-testid="watch-list-check"
+        >
+          <p>
+            <strong>
+              {listedAlarms.length > 0
+                ? t('serialCheck.watchListAlarmTitle', { count: listedAlarms.length })
+                : t('serialCheck.watchListTitle', { count: listed.length })}
+            </strong>
+          </p>
+          <ul className="serial-check__list">
+            {listed.map((match) => (
+              <WatchListLine
+                key={`${match.listName}:${match.serial}:${match.reference ?? ''}`}
+                match={match}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
       {(matches.length > 0 || narrowedOut > 0) && (
         <div className={`notice serial-check ${alarms.length > 0 ? 'notice--error' : ''}`}>
           {matches.length > 0 && (
@@ -119,6 +146,30 @@ function MatchLine({ match }: { match: SerialMatch }) {
       {match.occurredAt !== null && `, ${format.date(match.occurredAt)}`}
       {!match.exact && ` · ${t('serialCheck.partial')}`}
       {match.matchedOn === 'marking' && ` · ${t('serialCheck.onMarking')}`}
+    </li>
+  );
+}
+
+function WatchListLine({ match }: { match: WatchListMatch }) {
+  const { t } = useTranslation('records');
+  const format = useFormatters();
+  const what = [match.make, match.model, match.calibre]
+    .filter((part) => part !== null && part !== '')
+    .join(' ');
+  return (
+    <li>
+      {match.alarm !== null && (
+        <strong className="serial-check__alarm">{t('serialCheck.alarm.watch_list')} </strong>
+      )}
+      <span className="mono">{match.serial}</span>
+      {what !== '' && ` · ${what}`}
+      {` · ${t(`serialCheck.watchListReason.${match.reason}`)}`}
+      {` · ${match.listName}`}
+      {match.reference !== null &&
+        ` · ${t('serialCheck.watchListReference', { reference: match.reference })}`}
+      {match.listedOn !== null &&
+        ` · ${t('serialCheck.watchListListedOn', { date: format.date(match.listedOn) })}`}
+      {!match.exact && ` · ${t('serialCheck.partial')}`}
     </li>
   );
 }
