@@ -190,6 +190,51 @@ describe('watch lists', () => {
     ]);
   });
 
+  it("sets the weapon's checked flags on save: local records and watch list by main, iARMS as ticked", async () => {
+    const draft = await app.ok('newIntakeDraft');
+    const weaponId = '0190f0e0-0000-7000-8000-0000000000bb';
+    const weapon = {
+      id: weaponId,
+      serialNumber: 'm70 ab 7781',
+      markings: [],
+      photos: [],
+      serialChecks: [
+        // Sent by a form that claims no match: ignored, main checks for itself.
+        { against: 'watch_list' as const, on: '2020-01-01', result: 'no_match' as const },
+        {
+          against: 'iarms' as const,
+          on: '2024-05-02',
+          result: 'no_match' as const,
+          reference: 'IA-7781',
+        },
+      ],
+    };
+    const saved = await app.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'seized', weapons: [weapon] },
+      expectedRevision: null,
+    });
+    const today = saved.event.occurredAt;
+    const marks = saved.event.weapons[0]!.serialChecks;
+    expect(marks).toEqual([
+      { against: 'local_records', on: today, by: adminId, result: 'no_match' },
+      { against: 'watch_list', on: today, by: adminId, result: 'match' },
+      { against: 'iarms', on: '2024-05-02', result: 'no_match', reference: 'IA-7781' },
+    ]);
+    // Another serial: checked again, no longer on the list.
+    const again = await app.ok('saveIntakeDraft', {
+      draft: {
+        ...draft,
+        context: 'seized',
+        weapons: [{ ...weapon, serialNumber: 'ZZ-1', serialChecks: [] }],
+      },
+      expectedRevision: saved.event.revision,
+    });
+    expect(again.event.weapons[0]!.serialChecks).toEqual([
+      { against: 'local_records', on: today, by: adminId, result: 'no_match' },
+      { against: 'watch_list', on: today, by: adminId, result: 'no_match' },
+    ]);
+  });
+
   it('lets only administrators and team leads import or remove a list', async () => {
     await app.ok('lock');
     await app.ok('unlock', { userId: officerId, passphrase: officerPassphrase });
