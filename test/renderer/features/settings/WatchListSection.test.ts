@@ -76,6 +76,35 @@ describe('the watch list, in Settings and in the weapon editor', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shoot(page, 'watch-list-alarm-en');
 
+    // iARMS is checked by hand and ticked, with its reference; the app's own checks are set on save.
+    await card.getByLabel('Checked in iARMS').check();
+    await card.getByLabel('iARMS reference').fill('IA-2024-55');
+    await page.getByText(/^Saved /).waitFor();
+    const recordId = /#\/records\/([^/?]+)/.exec(await page.evaluate(() => location.hash))?.[1];
+    const weaponId = await page.evaluate(async (id) => {
+      // The save runs on a pause in typing: wait until the reference is in the stored record.
+      for (let tries = 0; tries < 50; tries += 1) {
+        const view = await window.api!.getIntake({ id: id ?? '' });
+        if (!view.ok) throw new Error(view.error.message);
+        const weapon = view.value.event.weapons[0];
+        if (weapon?.serialChecks?.some((mark) => mark.reference === 'IA-2024-55')) return weapon.id;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error('the iARMS tick was never saved');
+    }, recordId);
+    await page.evaluate((id) => {
+      window.location.hash = `#/items/${id}`;
+    }, weaponId);
+    const marks = page.getByTestId('serial-check-marks');
+    await marks.waitFor();
+    const listed = await marks.innerText();
+    expect(listed).toContain('Records on this laptop: no match');
+    expect(listed).toContain('Watch lists: match');
+    expect(listed).toContain('INTERPOL iARMS: no match');
+    expect(listed).toContain('ref. IA-2024-55');
+    await shoot(page, 'watch-list-item-marks-en');
+    await page.goBack();
+
     await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
     await page.getByText('Uzbuna: ovaj serijski broj je na listi za praćenje').waitFor();
     await shoot(page, 'watch-list-alarm-sr');
