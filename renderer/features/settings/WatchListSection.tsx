@@ -117,6 +117,7 @@ export function WatchListSection() {
             <label htmlFor={nameId}>{t('settings.watchList.listName')}</label>
             <input
               id={nameId}
+              type="text"
               value={listName}
               maxLength={120}
               onChange={(event) => setListName(event.target.value)}

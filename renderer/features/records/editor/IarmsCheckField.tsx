@@ -69,6 +69,7 @@ export function IarmsCheckField({ index }: { index: number }) {
             <label htmlFor={referenceId}>{t('serialCheck.marks.iarmsReference')}</label>
             <input
               id={referenceId}
+              type="text"
               value={mark.reference ?? ''}
               maxLength={120}
               onChange={(event) => {
