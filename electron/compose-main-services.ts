@@ -11,6 +11,7 @@ import { placeHandlers } from './services/places-handlers.ts';
 import { integrityHandlers } from './services/integrity-handlers.ts';
 import { custodyHandlers } from './services/custody-handlers.ts';
 import { serialCheckHandlers } from './services/serial-check-handlers.ts';
+import { watchListHandlers } from './services/watch-list-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
@@ -112,6 +113,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...serialCheckHandlers(session, idle, undefined, (request, timeoutMs) =>
       sync.lookUpSerial(request, timeoutMs),
     ),
+    ...watchListHandlers(session, idle),
   };
 
   return {

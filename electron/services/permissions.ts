@@ -33,3 +33,12 @@ export function requireAdministrator(user: { readonly role: string }): void {
     'Only an administrator adds people, changes their roles or removes them.',
   );
 }
+
+/** Watch lists are evidence everyone's serial check relies on: imported by those who answer for it. */
+export function requireWatchListManager(user: { readonly role: string }): void {
+  if (user.role === 'administrator' || user.role === 'team_lead') return;
+  throw new AppError(
+    'FORBIDDEN',
+    `Your role (${user.role}) may not import or remove watch lists. Allowed: administrator, team_lead.`,
+  );
+}

@@ -50,6 +50,7 @@ import { takeRecordNumber } from '../store/record-numbers.ts';
 import { findUser } from '../store/users-repository.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
 import { finalFormOf } from './final-form.ts';
+import { markSerialChecks } from './serial-check-marks.ts';
 import { requireRecordPermission } from './permissions.ts';
 
 type RecordHandlers = Pick<
@@ -143,6 +144,11 @@ export function recordHandlers(
         const recordNumber = existing === null ? takeRecordNumber(db) : existing.event.recordNumber;
         const event: IntakeEventDraft = {
           ...typed,
+          weapons: markSerialChecks(db, typed.weapons, existing?.event.weapons, {
+            on: localDateOf(now()),
+            by: user.id,
+            intakeEventId: draft.id,
+          }),
           status: 'draft',
           revision,
           ...(recordNumber === undefined ? {} : { recordNumber }),

@@ -85,7 +85,8 @@ export function serialCheckHandlers(
             recordNumber: match.recordNumber,
           })),
       ];
-      if (exact.length === 0) return { ...found, recorded: false };
+      const listed = found.watchListMatches.filter((match) => match.exact);
+      if (exact.length === 0 && listed.length === 0) return { ...found, recorded: false };
       const at = now().toISOString();
       const id = uuidv7();
       const recorded = db.transaction(() => {
@@ -97,6 +98,7 @@ export function serialCheckHandlers(
           serialAsTyped: input.serial,
           normalised: found.normalised,
           matches: exact,
+          watchListMatches: listed,
         });
         if (written) {
           appendAuditEntry(db, dbId, {
@@ -113,6 +115,12 @@ export function serialCheckHandlers(
                 itemId: match.itemId,
                 alarm: match.alarm,
                 ...('onServer' in match ? { onServer: true } : {}),
+              })),
+              watchListMatches: listed.map((match) => ({
+                watchList: match.listName,
+                serial: match.serial,
+                reason: match.reason,
+                reference: match.reference,
               })),
             },
           });

@@ -7,10 +7,12 @@ import type {
   SerialAlarm,
   SerialCheckInput,
   SerialMatch,
+  WatchListMatch,
 } from '../../shared/ipc/procedures/serial-check.ts';
 import type { Db } from './encrypted-database.ts';
 import { itemColumns, type ItemListRow } from './items-repository.ts';
 import { prepared } from './prepared.ts';
+import { findWatchListHits } from './watch-list-repository.ts';
 
 /** Shown at most; the check is a warning, not a search (the Items list searches). */
 const MATCH_LIMIT = 50;
@@ -38,9 +40,14 @@ function alarmOf(row: ItemListRow): SerialAlarm | null {
 export function findSerialMatches(
   db: Db,
   input: SerialCheckInput,
-): { normalised: string; matches: SerialMatch[]; narrowedOut: number } {
+): {
+  normalised: string;
+  matches: SerialMatch[];
+  narrowedOut: number;
+  watchListMatches: WatchListMatch[];
+} {
   const normalised = normaliseMarkingText(input.serial);
-  if (normalised === '') return { normalised, matches: [], narrowedOut: 0 };
+  if (normalised === '') return { normalised, matches: [], narrowedOut: 0, watchListMatches: [] };
   const upper = normalised.length >= PREFIX_MIN ? `${normalised}${PREFIX_END}` : `${normalised}\0`;
   // How a serial ends, from four characters: an empty range below that.
   const fromEnd = reversedSearchForm(normalised);
@@ -110,7 +117,28 @@ export function findSerialMatches(
       Number(b.exact) - Number(a.exact) ||
       (b.occurredAt ?? '').localeCompare(a.occurredAt ?? ''),
   );
-  return { normalised, matches: matches.slice(0, MATCH_LIMIT), narrowedOut };
+  // The watch lists, over the same index ranges, narrowed the same way.
+  const watchListMatches: WatchListMatch[] = [];
+  for (const hit of findWatchListHits(db, params)) {
+    if (
+      !sameOrUnknown(hit.make, input.manufacturer) ||
+      !sameOrUnknown(hit.calibre, input.calibre)
+    ) {
+      narrowedOut += 1;
+      continue;
+    }
+    const { id: _id, normalised: _normalised, ...listed } = hit;
+    watchListMatches.push({ ...listed, alarm: hit.exact ? 'watch_list' : null });
+  }
+  watchListMatches.sort(
+    (a, b) => Number(b.exact) - Number(a.exact) || a.listName.localeCompare(b.listName),
+  );
+  return {
+    normalised,
+    matches: matches.slice(0, MATCH_LIMIT),
+    narrowedOut,
+    watchListMatches: watchListMatches.slice(0, MATCH_LIMIT),
+  };
 }
 
 /**
@@ -135,6 +163,7 @@ export function recordSerialHit(
       onServer?: boolean;
       recordNumber?: string | null;
     }>;
+    watchListMatches?: readonly WatchListMatch[];
   },
 ): boolean {
   const result = prepared(
@@ -150,8 +179,8 @@ export function recordSerialHit(
     intake: hit.intakeEventId ?? '',
     typed: hit.serialAsTyped,
     normalised: hit.normalised,
-    matches: JSON.stringify(
-      hit.matches.map((match) => ({
+    matches: JSON.stringify([
+      ...hit.matches.map((match) => ({
         itemId: match.itemId,
         matchedOn: match.matchedOn,
         lifecycleStatus: match.lifecycleStatus,
@@ -160,7 +189,15 @@ export function recordSerialHit(
           ? { onServer: true, recordNumber: match.recordNumber ?? null }
           : {}),
       })),
-    ),
+      // What the list said when it matched: a list is replaced later, the log keeps this.
+      ...(hit.watchListMatches ?? []).map((match) => ({
+        watchList: match.listName,
+        serial: match.serial,
+        reason: match.reason,
+        reference: match.reference,
+        alarm: match.alarm,
+      })),
+    ]),
   });
   return result.changes > 0;
 }

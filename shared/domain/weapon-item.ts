@@ -26,6 +26,7 @@ import {
   YearSchema,
   type DomainIssue,
 } from './primitives.ts';
+import { SerialCheckMarksSchema } from './serial-check-mark.ts';
 import { asReadTextSchema, normaliseMarkingText, SerialStatusSchema } from './serial-number.ts';
 
 /**
@@ -71,6 +72,11 @@ const weaponItemDraftShape = {
   pointOfDiversionNote: textSchema(1000).optional(),
   markings: listOf(MarkingDraftSchema),
   photos: AttachmentListSchema,
+  /**
+   * The serial's "checked" flags (issue 15), one per kind of check: this laptop's records and
+   * watch lists (set by main on save), iARMS and the national register (ticked by a person).
+   */
+  serialChecks: SerialCheckMarksSchema.optional(),
 };
 
 function withNormalisedSerial<T extends { serialNumber?: string | undefined }>(weapon: T) {

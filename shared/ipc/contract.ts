@@ -13,6 +13,7 @@ import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
 import { unsavedProcedures } from './procedures/unsaved.ts';
+import { watchListProcedures } from './procedures/watch-list.ts';
 
 /**
  * The single definition of every procedure the renderer may call and every event main may push.
@@ -36,6 +37,7 @@ export const procedures = {
   ...integrityProcedures,
   ...custodyProcedures,
   ...serialCheckProcedures,
+  ...watchListProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -9,6 +9,7 @@ import { custodySchema } from './0070-custody.ts';
 import { signingKeysSchema } from './0080-signing-keys.ts';
 import { serialChecksSchema } from './0090-serial-checks.ts';
 import { serialEndsSchema } from './0100-serial-ends.ts';
+import { watchListSchema } from './0120-watch-list.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   signingKeysSchema,
   serialChecksSchema,
   serialEndsSchema,
+  watchListSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

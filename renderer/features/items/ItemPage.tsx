@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { ItemCustodySection } from '../custody/ItemCustodySection.tsx';
 import { useFormatters } from '../records/format.ts';
+import { SerialCheckMarks } from '../records/SerialCheckMarks.tsx';
 import { useItemLabels } from './item-labels.ts';
 
 type FactRow = readonly [string, ReactNode];
@@ -117,6 +118,7 @@ function ItemDetails({ view }: { view: ItemView }) {
             </ul>
           </>
         )}
+        <SerialCheckMarks marks={view.entry.serialChecks} />
       </div>
       <div className="card">
         <h2>{t('page.intake')}</h2>

@@ -7,6 +7,7 @@ import { EnrollmentSection } from './EnrollmentSection.tsx';
 import { IntegritySection } from './IntegritySection.tsx';
 import { IdleLockForm, KeychainSetting } from './LockSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
+import { WatchListSection } from './WatchListSection.tsx';
 
 const themeLabels = {
   light: 'settings.themeLight',
@@ -29,6 +30,7 @@ export function SettingsPage() {
       <KeychainSetting />
       <ChangePassphraseForm />
       <PeopleSettings />
+      <WatchListSection />
       <IntegritySection />
     </section>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordIdSchema } from '../../domain/ids.ts';
 import { SerialLookupMatchSchema } from '../../sync/protocol.ts';
+import { WatchListReasonSchema } from '../../domain/watch-list.ts';
 import { ItemSummarySchema } from './items.ts';
 
 /**
@@ -10,7 +11,7 @@ import { ItemSummarySchema } from './items.ts';
  */
 
 /** What makes a match an alarm that cannot be missed. */
-export const serialAlarmValues = ['destroyed', 'lost_stolen', 'under_trace'] as const;
+export const serialAlarmValues = ['destroyed', 'lost_stolen', 'under_trace', 'watch_list'] as const;
 export const SerialAlarmSchema = z.enum(serialAlarmValues);
 export type SerialAlarm = z.infer<typeof SerialAlarmSchema>;
 
@@ -22,6 +23,23 @@ export const SerialMatchSchema = ItemSummarySchema.extend({
   alarm: SerialAlarmSchema.nullable(),
 });
 export type SerialMatch = z.infer<typeof SerialMatchSchema>;
+
+/** A serial on a watch list (a register of lost and stolen firearms, for example). */
+export const WatchListMatchSchema = z.object({
+  listName: z.string(),
+  /** The serial as the list gives it. */
+  serial: z.string(),
+  make: z.string().nullable(),
+  model: z.string().nullable(),
+  calibre: z.string().nullable(),
+  reason: WatchListReasonSchema,
+  reference: z.string().nullable(),
+  listedOn: z.string().nullable(),
+  exact: z.boolean(),
+  /** An exact hit on a watch list is always an alarm. */
+  alarm: z.literal('watch_list').nullable(),
+});
+export type WatchListMatch = z.infer<typeof WatchListMatchSchema>;
 
 export const SerialCheckInputSchema = z.object({
   serial: z.string().max(100),
@@ -39,6 +57,8 @@ export const SerialCheckResultSchema = z.object({
   matches: z.array(SerialMatchSchema),
   /** Found, but left out: a different make or calibre from the one typed. */
   narrowedOut: z.number().int(),
+  /** Serials on this laptop's watch lists that match (narrowed by make and calibre the same way). */
+  watchListMatches: z.array(WatchListMatchSchema),
   /** An exact hit was written to this laptop's log of serial checks (once per record and serial). */
   recorded: z.boolean(),
   /**

@@ -4,6 +4,7 @@ import { isUnknownText } from '../../../../shared/domain/weapon-item.ts';
 import type {
   SerialCheckResult,
   SerialMatch,
+  WatchListMatch,
 } from '../../../../shared/ipc/procedures/serial-check.ts';
 import type { SerialLookupMatch } from '../../../../shared/sync/protocol.ts';
 import { api } from '../../../api.ts';
@@ -66,9 +67,35 @@ export function SerialCheckNotice({
   const onServer = result?.serverMatches ?? [];
   const alarms = [...matches, ...onServer].filter((match) => match.alarm !== null);
   const unreachable = result?.serverChecked === 'unreachable';
+  const listed = result?.watchListMatches ?? [];
+  const listedAlarms = listed.filter((match) => match.alarm !== null);
+  const anyAlarm = alarms.length > 0 || listedAlarms.length > 0;
   return (
     // Always there, so a screen reader announces what appears in it.
-    <div role={alarms.length > 0 ? 'alert' : 'status'} data-testid="serial-check">
+    <div role={anyAlarm ? 'alert' : 'status'} data-testid="serial-check">
+      {listed.length > 0 && (
+        // A listed serial comes first and on its own: it is the reason the list was imported.
+        <div
+          className={`notice serial-check ${listedAlarms.length > 0 ? 'notice--error' : ''}`}
+          data-testid="watch-list-check"
+        >
+          <p>
+            <strong>
+              {listedAlarms.length > 0
+                ? t('serialCheck.watchListAlarmTitle', { count: listedAlarms.length })
+                : t('serialCheck.watchListTitle', { count: listed.length })}
+            </strong>
+          </p>
+          <ul className="serial-check__list">
+            {listed.map((match) => (
+              <WatchListLine
+                key={`${match.listName}:${match.serial}:${match.reference ?? ''}`}
+                match={match}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
       {(matches.length > 0 || narrowedOut > 0 || onServer.length > 0 || unreachable) && (
         <div className={`notice serial-check ${alarms.length > 0 ? 'notice--error' : ''}`}>
           {matches.length > 0 && (
@@ -162,6 +189,30 @@ function ServerMatchLine({ match }: { match: SerialLookupMatch }) {
       {' · '}
       {t('serialCheck.onServer', { number: match.recordNumber ?? t('serialCheck.noNumber') })}
       {match.occurredOn !== null && `, ${format.date(match.occurredOn)}`}
+      {!match.exact && ` · ${t('serialCheck.partial')}`}
+    </li>
+  );
+}
+
+function WatchListLine({ match }: { match: WatchListMatch }) {
+  const { t } = useTranslation('records');
+  const format = useFormatters();
+  const what = [match.make, match.model, match.calibre]
+    .filter((part) => part !== null && part !== '')
+    .join(' ');
+  return (
+    <li>
+      {match.alarm !== null && (
+        <strong className="serial-check__alarm">{t('serialCheck.alarm.watch_list')} </strong>
+      )}
+      <span className="mono">{match.serial}</span>
+      {what !== '' && ` · ${what}`}
+      {` · ${t(`serialCheck.watchListReason.${match.reason}`)}`}
+      {` · ${match.listName}`}
+      {match.reference !== null &&
+        ` · ${t('serialCheck.watchListReference', { reference: match.reference })}`}
+      {match.listedOn !== null &&
+        ` · ${t('serialCheck.watchListListedOn', { date: format.date(match.listedOn) })}`}
       {!match.exact && ` · ${t('serialCheck.partial')}`}
     </li>
   );

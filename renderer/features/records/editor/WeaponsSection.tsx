@@ -38,6 +38,7 @@ import { fieldId } from '../paths.ts';
 import { serialMarkingId, withSerialMarking } from '../serial-marking.ts';
 import { ConfirmRemove } from './ConfirmRemove.tsx';
 import { PhotosField } from './PhotosField.tsx';
+import { IarmsCheckField } from './IarmsCheckField.tsx';
 import { SerialCheckNotice } from './SerialCheckNotice.tsx';
 
 /** The weapons of the record: each with its identification, markings and photos (A6, A7). */
@@ -211,6 +212,7 @@ function WeaponCard({ index, onRemove }: { index: number; onRemove: () => void }
         calibre={calibre}
         intakeEventId={recordId}
       />
+      {hasSerial && <IarmsCheckField index={index} />}
       <div className="grid">
         <EnumSelect {...f.markingCondition} label={t('weapon.markingCondition')} required />
         <EnumSelect {...f.traceStatus} label={t('weapon.traceStatus')} required />

@@ -98,6 +98,9 @@ describe('migrate', () => {
       'sync_issues',
       'sync_state',
       'users',
+      // Migration 120: watch lists of serials of interest, and their entries.
+      'watch_list_entries',
+      'watch_lists',
     ]);
     expect(namesOf(schema, 'index')).toEqual([
       'audit_log_by_entity',
@@ -136,6 +139,10 @@ describe('migrate', () => {
       'outbox_by_wire_id',
       'signing_keys_by_user',
       'sync_issues_open',
+      // Migration 120: listed serials by their start and end, and by list.
+      'watch_list_by_list',
+      'watch_list_by_serial',
+      'watch_list_by_serial_end',
     ]);
     expect(namesOf(schema, 'trigger')).toEqual([
       'audit_log_no_delete',

@@ -119,6 +119,9 @@ const expectedProcedures = [
   'listCustodyRecords',
   'getCustodyRecord',
   'checkSerial',
+  'importWatchList',
+  'listWatchLists',
+  'removeWatchList',
 ];
 
 describe('IPC contract (S7, S9)', () => {

@@ -196,6 +196,9 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   listCustodyRecords: {},
   getCustodyRecord: { id: '0190f0e0-0000-7000-8000-000000000006' },
   checkSerial: { serial: 'M70-4411' },
+  importWatchList: { listName: 'MUP', csv: 'serial\nA1', mode: 'replace' },
+  listWatchLists: undefined,
+  removeWatchList: { listName: 'MUP' },
 };
 
 type Listener = (payload: unknown) => void;
