@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  importMessageKeys,
   IntakeImportValidator,
   parseDate,
   parseQuantity,
@@ -263,5 +265,29 @@ describe('IntakeImportValidator', () => {
     );
     expect(parseDate('14.3.2015.')).toBe('2015-03-14');
     expect(parseQuantity('1 070')).toBeUndefined();
+  });
+});
+
+describe('the shipped template and messages', () => {
+  it('ships the documented template as a file the person can save, identical to templateCsv()', () => {
+    const shipped = readFileSync(
+      new URL('../../../../renderer/public/import-template-intake.csv', import.meta.url),
+      'utf8',
+    );
+    expect(shipped).toBe(`${templateCsv()}\r\n`);
+  });
+
+  it('has every import message in English and Serbian', () => {
+    for (const locale of ['en', 'sr-Latn']) {
+      const catalogue = JSON.parse(
+        readFileSync(
+          new URL(`../../../../renderer/i18n/locales/${locale}.records.json`, import.meta.url),
+          'utf8',
+        ),
+      ) as { import: { message: Record<string, string> } };
+      expect(Object.keys(catalogue.import.message).sort()).toStrictEqual(
+        [...importMessageKeys].sort(),
+      );
+    }
   });
 });
