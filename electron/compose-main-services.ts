@@ -13,6 +13,7 @@ import { custodyHandlers } from './services/custody-handlers.ts';
 import { serialCheckHandlers } from './services/serial-check-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
+import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
@@ -110,6 +111,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...integrityHandlers(session, idle),
     ...custodyHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...serialCheckHandlers(session, idle),
+    ...importHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
   };
 
   return {

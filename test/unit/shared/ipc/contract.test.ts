@@ -119,6 +119,9 @@ const expectedProcedures = [
   'listCustodyRecords',
   'getCustodyRecord',
   'checkSerial',
+  'previewImport',
+  'confirmImport',
+  'cancelImport',
 ];
 
 describe('IPC contract (S7, S9)', () => {

@@ -196,6 +196,9 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   listCustodyRecords: {},
   getCustodyRecord: { id: '0190f0e0-0000-7000-8000-000000000006' },
   checkSerial: { serial: 'M70-4411' },
+  previewImport: { fileName: 'register.csv', format: 'csv', dataBase64: '' },
+  confirmImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
+  cancelImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
 };
 
 type Listener = (payload: unknown) => void;
