@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { readSheet } from 'read-excel-file/node';
 import { v7 as uuidv7 } from 'uuid';
@@ -39,39 +38,70 @@ interface PendingImport {
   readonly mapping: Record<string, string>;
 }
 
-/** Rows of the file, header first, every cell as text; CSV streamed, XLSX as the reader gives it. */
-async function* rowsOf(format: 'csv' | 'xlsx', bytes: Buffer): AsyncGenerator<string[]> {
-  if (format === 'csv') {
-    const parser = Readable.from([bytes]).pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
-    );
-    for await (const record of parser) yield record as string[];
-    return;
+/**
+ * Rows of a CSV, header first, every cell as text, read synchronously from the bytes through
+ * csv-parse's streaming parser (64 KiB at a time): only the rows not yet taken are held, and the
+ * caller may run inside one SQLite transaction, which cannot span an await.
+ */
+function* csvRows(bytes: Buffer): Generator<string[]> {
+  // The stream parser's own engine (what its _transform and _flush call), driven here without
+  // the stream so that the end of the input is handled at once rather than on a later tick.
+  const { api } = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as unknown as {
+    api: {
+      parse(
+        input: Buffer | undefined,
+        end: boolean,
+        push: (record: string[]) => void,
+        close: () => void,
+      ): Error | undefined;
+    };
+  };
+  const chunk = 64 * 1024;
+  const ready: string[][] = [];
+  const push = (record: string[]) => ready.push(record);
+  for (let offset = 0; offset <= bytes.length; offset += chunk) {
+    const last = offset + chunk >= bytes.length;
+    const failure = api.parse(bytes.subarray(offset, offset + chunk), false, push, () => undefined);
+    if (failure !== undefined) throw failure;
+    if (last) {
+      const ended = api.parse(undefined, true, push, () => undefined);
+      if (ended !== undefined) throw ended;
+    }
+    yield* ready.splice(0);
+    if (last) return;
   }
-  // The first sheet: the template has one. The reader loads the sheet whole (XLSX has no
-  // streaming reader here); CSV is the format for very large files.
+}
+
+/** Rows of the file as text; an XLSX sheet is loaded whole by its reader (no streaming one). */
+async function rowsOf(format: 'csv' | 'xlsx', bytes: Buffer): Promise<Iterable<string[]>> {
+  if (format === 'csv') return { [Symbol.iterator]: () => csvRows(bytes) };
   const rows = await readSheet(bytes);
-  for (const row of rows) {
-    yield row.map((cell) =>
+  return rows.map((row) =>
+    row.map((cell) =>
       cell === null
         ? ''
         : cell instanceof Date
           ? cell.toISOString().slice(0, 10)
           : String(cell as string | number | boolean),
-    );
-  }
+    ),
+  );
 }
 
 /**
  * Reads and checks the whole file; `onEvent` gets each event that passes. The checker holds one
  * event at a time (its rows follow each other), so checking does not grow with the file.
  */
-async function checkFile(
+function checkFile(
   db: Db,
   pending: PendingImport,
+  rows: Iterable<string[]>,
   importedAt: Date,
   onEvent: (event: ImportedEvent) => void,
-): Promise<Omit<ImportPreview, 'token'>> {
+): Omit<ImportPreview, 'token'> {
   const locations = listLocations(db);
   const byName = new Map(locations.map((l) => [l.name.trim().toLowerCase(), l.id]));
   const ids = new Set(locations.map((l) => l.id));
@@ -111,7 +141,7 @@ async function checkFile(
     keep(validator.takeErrors());
   };
   let row = 0;
-  for await (const cells of rowsOf(pending.format, pending.bytes)) {
+  for (const cells of rows) {
     row += 1;
     if (headers === null) {
       headers = cells.map((cell) => cell.trim());
@@ -166,8 +196,9 @@ export function importHandlers(
       const { db, user } = open();
       requireRecordPermission(user, INTAKE, 'create');
       const bytes = Buffer.from(dataBase64, 'base64');
+      const rows = await rowsOf(format, bytes);
       let headers: string[] = [];
-      for await (const first of rowsOf(format, bytes)) {
+      for (const first of rows) {
         headers = first.map((cell) => cell.trim());
         break;
       }
@@ -183,7 +214,7 @@ export function importHandlers(
       // One open import per person: a new file replaces the one not confirmed.
       for (const [other, value] of pending) if (value.userId === user.id) pending.delete(other);
       pending.set(token, entry);
-      const preview = await checkFile(db, entry, now(), () => undefined);
+      const preview = checkFile(db, entry, rows, now(), () => undefined);
       return { token, ...preview };
     },
 
@@ -194,22 +225,12 @@ export function importHandlers(
       const entry = pendingFor(token, user.id);
       const importedAt = now();
       const at = importedAt.toISOString();
-      const events: ImportedEvent[] = [];
-      const checked = await checkFile(db, entry, importedAt, (event) => events.push(event));
-      if (checked.errorCount > 0 || checked.eventCount === 0) {
-        throw new AppError(
-          'VALIDATION_ERROR',
-          'The file has errors; nothing was imported. Correct them and choose the file again.',
-          checked.errors.slice(0, 50).map((error) => ({
-            path: `${error.row}.${error.column}`,
-            message: error.message,
-            code: 'custom',
-          })),
-        );
-      }
+      const rows = await rowsOf(entry.format, entry.bytes);
       const records: { id: string; recordNumber?: string }[] = [];
-      db.transaction(() => {
-        for (const { event: checkedEvent } of events) {
+      // One transaction, checking and writing event by event as the file is read: memory holds
+      // one event, and any error anywhere (even on the last row) rolls every write back.
+      const checked = db.transaction(() => {
+        const result = checkFile(db, entry, rows, importedAt, ({ event: checkedEvent }) => {
           const recordNumber = takeRecordNumber(db);
           const event = { ...checkedEvent, recordNumber };
           writeIntake(db, {
@@ -254,7 +275,19 @@ export function importHandlers(
             createdBy: user.id,
           });
           if (records.length < 100) records.push({ id: event.id, recordNumber });
+        });
+        if (result.errorCount > 0 || result.eventCount === 0) {
+          throw new AppError(
+            'VALIDATION_ERROR',
+            'The file has errors; nothing was imported. Correct them and choose the file again.',
+            result.errors.slice(0, 50).map((error) => ({
+              path: `${error.row}.${error.column}`,
+              message: error.message,
+              code: 'custom',
+            })),
+          );
         }
+        return result;
       })();
       pending.delete(token);
       onSaved();
