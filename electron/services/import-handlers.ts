@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { readSheet } from 'read-excel-file/node';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -196,11 +196,20 @@ export function importHandlers(
       const { db, user } = open();
       requireRecordPermission(user, INTAKE, 'create');
       const bytes = Buffer.from(dataBase64, 'base64');
-      const rows = await rowsOf(format, bytes);
+      const unreadable = () =>
+        new AppError('VALIDATION_ERROR', 'This file cannot be read as CSV or XLSX.', [
+          { path: 'dataBase64', message: 'unreadableFile', code: 'custom' },
+        ]);
       let headers: string[] = [];
-      for (const first of rows) {
-        headers = first.map((cell) => cell.trim());
-        break;
+      let rows: Iterable<string[]>;
+      try {
+        rows = await rowsOf(format, bytes);
+        for (const first of rows) {
+          headers = first.map((cell) => cell.trim());
+          break;
+        }
+      } catch {
+        throw unreadable();
       }
       const token = uuidv7();
       const entry: PendingImport = {
@@ -211,10 +220,18 @@ export function importHandlers(
         sha256: createHash('sha256').update(bytes).digest('hex'),
         mapping: mapping ?? autoMapping(headers),
       };
+      // A file that is not CSV at all (an unclosed quote, a renamed document) fails while it is
+      // checked, before it is kept.
+      let preview: Omit<ImportPreview, 'token'>;
+      try {
+        preview = checkFile(db, entry, rows, now(), () => undefined);
+      } catch (error) {
+        if (error instanceof CsvError) throw unreadable();
+        throw error;
+      }
       // One open import per person: a new file replaces the one not confirmed.
       for (const [other, value] of pending) if (value.userId === user.id) pending.delete(other);
       pending.set(token, entry);
-      const preview = checkFile(db, entry, rows, now(), () => undefined);
       return { token, ...preview };
     },
 

@@ -22,6 +22,7 @@ export const importMessageKeys = [
   'duplicateSerial',
   'oneWeaponPerRow',
   'notForThisKind',
+  'unreadableFile',
 ] as const;
 
 export interface ImportError {

@@ -126,4 +126,20 @@ describe('import of intake events', () => {
     // The token is used up: confirming twice imports nothing twice.
     expect((await app.fail('confirmImport', { token: preview.token })).code).toBe('NOT_FOUND');
   });
+
+  it('refuses a file that is not CSV or XLSX, keeping nothing', async () => {
+    const failure = await app.fail('previewImport', {
+      fileName: 'broken.csv',
+      format: 'csv',
+      dataBase64: base64('event_ref,item_kind\n"E-1,weapon\n'),
+    });
+    expect(failure.code).toBe('VALIDATION_ERROR');
+    expect(failure.issues?.[0]?.message).toBe('unreadableFile');
+    const xlsx = await app.fail('previewImport', {
+      fileName: 'not.xlsx',
+      format: 'xlsx',
+      dataBase64: base64('plain text'),
+    });
+    expect(xlsx.code).toBe('VALIDATION_ERROR');
+  });
 });
