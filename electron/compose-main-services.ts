@@ -14,6 +14,7 @@ import { serialCheckHandlers } from './services/serial-check-handlers.ts';
 import { watchListHandlers } from './services/watch-list-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
+import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
@@ -114,6 +115,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       sync.lookUpSerial(request, timeoutMs),
     ),
     ...watchListHandlers(session, idle),
+    ...importHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
   };
 
   return {

@@ -140,8 +140,11 @@ export function recordHandlers(
         const revision = (existing?.revision ?? 0) + 1;
         // The record number is the store's: taken when the record is first saved, kept after,
         // whatever the form sends (a record pulled without one keeps having none here).
-        const { recordNumber: _sent, ...typed } = draft;
+        // Where a record was imported from is the import's to say (it waives the weapon photo
+        // rule): a form never sets it, and a pulled record keeps what it had.
+        const { recordNumber: _sent, importedFrom: _claimed, ...typed } = draft;
         const recordNumber = existing === null ? takeRecordNumber(db) : existing.event.recordNumber;
+        const importedFrom = existing?.event.importedFrom;
         const event: IntakeEventDraft = {
           ...typed,
           weapons: markSerialChecks(db, typed.weapons, existing?.event.weapons, {
@@ -152,6 +155,7 @@ export function recordHandlers(
           status: 'draft',
           revision,
           ...(recordNumber === undefined ? {} : { recordNumber }),
+          ...(importedFrom === undefined ? {} : { importedFrom }),
         };
         writeIntake(db, {
           event,
@@ -322,11 +326,18 @@ export function recordHandlers(
         }
         assertReferences(db, draft);
         // The record's number is the store's, written once: an amendment cannot change it.
-        const { recordNumber: _ignored, ...fields } = draft as IntakeEventDraft & {
-          recordNumber?: string;
-        };
+        const {
+          recordNumber: _ignored,
+          importedFrom: _claimed,
+          ...fields
+        } = draft as IntakeEventDraft & { recordNumber?: string };
         const kept = (existing.event as { recordNumber?: string }).recordNumber;
-        const candidate = kept === undefined ? fields : { ...fields, recordNumber: kept };
+        const importedFrom = existing.event.importedFrom;
+        const candidate = {
+          ...fields,
+          ...(kept === undefined ? {} : { recordNumber: kept }),
+          ...(importedFrom === undefined ? {} : { importedFrom }),
+        };
         // The amended record is held to the final form, with the rules that need the clock.
         const finalForm = finalFormOf(db, { ...existing, event: candidate }, now());
         if (!finalForm.ok) {

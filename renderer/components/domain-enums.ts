@@ -113,6 +113,7 @@ export const historyActions = [
   'intake.amended',
   'intake.draft_deleted',
   'intake.numbered',
+  'intake.imported',
   'location.created',
   'location.updated',
   'photo.added',

@@ -8,8 +8,8 @@ import {
 } from './collection-details.ts';
 import { borderLocationTypes, IntakeContextSchema, type LocationType } from './enums.ts';
 import { ExplosiveItemDraftSchema, ExplosiveItemFinalSchema } from './explosive-item.ts';
-import { RecordIdSchema } from './ids.ts';
-import { keyed } from './message-keys.ts';
+import { RecordIdSchema, Sha256Schema } from './ids.ts';
+import { key, keyed } from './message-keys.ts';
 import { PartDraftSchema, PartFinalSchema } from './part.ts';
 import { RecordNumberSchema } from './record-number.ts';
 import {
@@ -18,6 +18,7 @@ import {
   IsoDateSchema,
   listOf,
   objectOf,
+  TimestampSchema,
   reportIssues,
   requiredTextSchema,
   RevisionSchema,
@@ -37,7 +38,7 @@ import {
   type WeaponsQuantity,
 } from './quantity.ts';
 import { SeizureDetailsDraftSchema, SeizureDetailsFinalSchema } from './seizure-details.ts';
-import { WeaponItemDraftSchema, WeaponItemFinalSchema } from './weapon-item.ts';
+import { WeaponItemDraftSchema, WeaponItemFinalWithoutPhotoRuleSchema } from './weapon-item.ts';
 
 /**
  * A3 Intake event (header) with A4 collection and A5 seizure details and the items taken in.
@@ -45,6 +46,15 @@ import { WeaponItemDraftSchema, WeaponItemFinalSchema } from './weapon-item.ts';
  * never double count or drop items. Who created or changed it lives in RecordMetaSchema.
  */
 const itemLists = ['weapons', 'parts', 'ammunition', 'explosives'] as const;
+
+export const ImportProvenanceSchema = objectOf({
+  fileName: textSchema(255),
+  sha256: Sha256Schema,
+  importedAt: TimestampSchema,
+  eventRef: textSchema(120),
+  rows: z.array(z.int(keyed('invalidNumber')).min(1, key('invalidNumber')), keyed('invalidList')),
+});
+export type ImportProvenance = z.infer<typeof ImportProvenanceSchema>;
 
 /** Notes on an intake event: the editor counts the characters against this limit. */
 export const notesMaxLength = 2000;
@@ -84,6 +94,12 @@ const intakeEventDraftShape = {
   explosives: listOf(ExplosiveItemDraftSchema),
   /** Scene photos; item photos sit on the items. */
   photos: AttachmentListSchema,
+  /**
+   * Where an imported record came from (issue 15): the file's name and SHA-256, when it was
+   * imported, the `event_ref` that grouped its rows and the file's row numbers. Absent when
+   * the record was typed in the app.
+   */
+  importedFrom: ImportProvenanceSchema.optional(),
 };
 
 /**
@@ -104,6 +120,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function intakeEventFinalIssues(event: Record<string, unknown>): DomainIssue[] {
   const issues: DomainIssue[] = [];
   const { context, collection, seizure, campaignId } = event;
+  // CAR photographs every weapon; a record imported from an existing register has no photos
+  // and names its source instead (importedFrom), so the photo rule is the event's to apply.
+  if (event.importedFrom === undefined && Array.isArray(event.weapons)) {
+    (event.weapons as unknown[]).forEach((weapon, index) => {
+      const photos = isObject(weapon) ? weapon.photos : undefined;
+      if (!Array.isArray(photos) || photos.length === 0) {
+        issues.push({ path: ['weapons', index, 'photos'], message: 'photoRequired' });
+      }
+    });
+  }
   // A4: a surrender is described by its collection details; seizure details do not apply.
   if (context === 'surrendered') {
     if (collection === undefined) issues.push({ path: ['collection'], message: 'required' });
@@ -160,7 +186,7 @@ export const IntakeEventFinalSchema = z
       recordingOfficer: requiredTextSchema(120),
       collection: CollectionDetailsFinalSchema.optional(),
       seizure: SeizureDetailsFinalSchema.optional(),
-      weapons: listOf(WeaponItemFinalSchema),
+      weapons: listOf(WeaponItemFinalWithoutPhotoRuleSchema),
       parts: listOf(PartFinalSchema),
       ammunition: listOf(AmmunitionLotFinalSchema),
       explosives: listOf(ExplosiveItemFinalSchema),

@@ -150,28 +150,41 @@ function weaponFinalIssues(weapon: Record<string, unknown>): DomainIssue[] {
  * (CAR photographs every item), markings complete, the serial unless not present or illegible.
  * `uniquelyIdentifiable` is derived here and nowhere else.
  */
-export const WeaponItemFinalSchema = z
-  .object(
-    {
-      ...weaponItemDraftShape,
-      category: WeaponCategorySchema,
-      weaponType: WeaponTypeSchema,
-      manufacturer: requiredTextSchema(120),
-      model: requiredTextSchema(120),
-      calibre: requiredTextSchema(60),
-      serialStatus: SerialStatusSchema,
-      markingCondition: MarkingConditionSchema,
-      traceStatus: TraceStatusSchema,
-      markings: listOf(MarkingFinalSchema),
-      photos: listOf(AttachmentRefSchema, { count: 1, message: 'photoRequired' }),
-    },
-    keyed('invalidObject'),
-  )
-  .superRefine((weapon, ctx) => reportIssues(ctx, weaponFinalIssues(weapon)), alwaysOnObjects)
-  .transform((weapon) => ({
-    ...withNormalisedSerial(weapon),
-    uniquelyIdentifiable: isUniquelyIdentifiable(weapon),
-  }));
+function weaponItemFinalSchema<P extends z.ZodType>(photos: P) {
+  return z
+    .object(
+      {
+        ...weaponItemDraftShape,
+        category: WeaponCategorySchema,
+        weaponType: WeaponTypeSchema,
+        manufacturer: requiredTextSchema(120),
+        model: requiredTextSchema(120),
+        calibre: requiredTextSchema(60),
+        serialStatus: SerialStatusSchema,
+        markingCondition: MarkingConditionSchema,
+        traceStatus: TraceStatusSchema,
+        markings: listOf(MarkingFinalSchema),
+        photos,
+      },
+      keyed('invalidObject'),
+    )
+    .superRefine((weapon, ctx) => reportIssues(ctx, weaponFinalIssues(weapon)), alwaysOnObjects)
+    .transform((weapon) => ({
+      ...withNormalisedSerial(weapon),
+      uniquelyIdentifiable: isUniquelyIdentifiable(weapon),
+    }));
+}
+
+export const WeaponItemFinalSchema = weaponItemFinalSchema(
+  listOf(AttachmentRefSchema, { count: 1, message: 'photoRequired' }),
+);
+/**
+ * The same, with the photo rule left to the intake event: a record imported from an existing
+ * register (issue 15) has no photos to give, and says where it came from instead.
+ */
+export const WeaponItemFinalWithoutPhotoRuleSchema = weaponItemFinalSchema(
+  listOf(AttachmentRefSchema),
+);
 export type WeaponItem = z.infer<typeof WeaponItemFinalSchema>;
 
 /** The draft the form starts from: nothing filled in, no markings, no photos. */

@@ -6,6 +6,7 @@ import { custodyProcedures } from './procedures/custody.ts';
 import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
+import { importProcedures } from './procedures/import.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
 import { recordProcedures } from './procedures/records.ts';
@@ -38,6 +39,7 @@ export const procedures = {
   ...custodyProcedures,
   ...serialCheckProcedures,
   ...watchListProcedures,
+  ...importProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -77,11 +77,12 @@ describe('IntakeEventFinalSchema', () => {
       ['weapons.0.calibre', 'required'],
       ['weapons.0.markingCondition', 'required'],
       ['weapons.0.traceStatus', 'required'],
-      ['weapons.0.photos', 'photoRequired'],
       ['weapons.0.serialNumber', 'serialRequired'],
       ['ammunition.0.ammoClass', 'required'],
       ['ammunition.0.calibre', 'required'],
       ['ammunition.0.quantity.amount', 'required'],
+      // The event applies the photo rule (an imported record names its source instead).
+      ['weapons.0.photos', 'photoRequired'],
       ['seizure.legalJustification', 'required'],
     ]);
   });

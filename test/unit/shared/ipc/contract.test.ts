@@ -122,6 +122,9 @@ const expectedProcedures = [
   'importWatchList',
   'listWatchLists',
   'removeWatchList',
+  'previewImport',
+  'confirmImport',
+  'cancelImport',
 ];
 
 describe('IPC contract (S7, S9)', () => {

@@ -199,6 +199,9 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   importWatchList: { listName: 'MUP', csv: 'serial\nA1', mode: 'replace' },
   listWatchLists: undefined,
   removeWatchList: { listName: 'MUP' },
+  previewImport: { fileName: 'register.csv', format: 'csv', dataBase64: '' },
+  confirmImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
+  cancelImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
 };
 
 type Listener = (payload: unknown) => void;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { RecordIdSchema } from '../../domain/ids.ts';
+
+/**
+ * Import of existing intake records from CSV or XLSX (issue 15). The renderer sends the file the
+ * person picked (as photos are sent); main checks it and keeps it under a token, so nothing is
+ * stored until the person confirms; confirming writes every event or none.
+ */
+
+/** 48 MiB of file, as base64. */
+export const maxImportFileBytes = 48 * 1024 * 1024;
+
+export const ImportErrorSchema = z.object({
+  row: z.int(),
+  column: z.string(),
+  message: z.string(),
+  value: z.string().optional(),
+  firstRow: z.int().optional(),
+});
+
+export const PreviewImportInputSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  format: z.enum(['csv', 'xlsx']),
+  dataBase64: z.string().max(Math.ceil((maxImportFileBytes * 4) / 3) + 4),
+  /** File header → template column; missing: matched from the headers. */
+  mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
+});
+
+export const ImportPreviewSchema = z.object({
+  token: RecordIdSchema,
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()),
+  rowCount: z.int(),
+  eventCount: z.int(),
+  itemCount: z.int(),
+  errorCount: z.int(),
+  /** How many errors each column has. */
+  errorsByColumn: z.record(z.string(), z.int()),
+  /** The first errors of each column, in row order. */
+  errors: z.array(ImportErrorSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+export const ImportResultSchema = z.object({
+  eventCount: z.int(),
+  itemCount: z.int(),
+  /** The first records imported, to open from the result. */
+  records: z.array(z.object({ id: RecordIdSchema, recordNumber: z.string().optional() })),
+});
+
+const TokenSchema = z.object({ token: RecordIdSchema });
+
+export const importProcedures = {
+  previewImport: { input: PreviewImportInputSchema, output: ImportPreviewSchema },
+  confirmImport: { input: TokenSchema, output: ImportResultSchema },
+  cancelImport: { input: TokenSchema, output: z.object({ ok: z.literal(true) }) },
+} as const;

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
+import {
+  setUpFirstPerson,
+  startDispatchedApp,
+  storeCounts,
+  type DispatchedApp,
+} from '../../../support/dispatched-app.ts';
+
+/**
+ * Import of intake events through the real dispatcher into a real encrypted store: nothing is
+ * stored by the preview; a file with one bad row, even at the end of 50,000, stores nothing; a
+ * good file stores final records attributed to the importing person, with their provenance,
+ * audit entries and outbox rows.
+ */
+function csvOf(rows: readonly Record<string, string>[]): string {
+  const lines = [templateColumnNames.join(',')];
+  for (const row of rows) lines.push(templateColumnNames.map((c) => row[c] ?? '').join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+function rifleRow(event: number, serial: string): Record<string, string> {
+  return {
+    event_ref: `E-${event}`,
+    context: 'seized',
+    occurred_on: '2015-03-14',
+    location: 'Stanica Centar',
+    recording_agency: 'Police',
+    recording_officer: 'M. Petrovic',
+    seizing_agency_type: 'police',
+    legal_justification: 'illicit_possession',
+    item_kind: 'weapon',
+    weapon_type: 'assault_rifle',
+    manufacturer: 'Zastava',
+    model: 'M70',
+    calibre: '7.62x39mm',
+    serial_number: serial,
+    marking_condition: 'intact',
+  };
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+describe('import of intake events', () => {
+  let app: DispatchedApp;
+  let userId: string;
+
+  beforeAll(async () => {
+    app = await startDispatchedApp({ prefix: 'import' });
+    ({
+      user: { id: userId },
+    } = await setUpFirstPerson(app, { name: 'Ana Petrović' }));
+    await app.ok('saveLocation', {
+      id: randomUUID(),
+      locationType: 'inland_police_station',
+      name: 'Stanica Centar',
+      jurisdiction: 'RS',
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('stores nothing from a 50,000-row file with one bad row at the end', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => rifleRow(i, `S${i}`));
+    rows[rows.length - 1] = { ...rifleRow(49_999, 'S49999'), occurred_on: '2015-02-30' };
+    const before = storeCounts(app);
+    const preview = await app.ok('previewImport', {
+      fileName: 'register.csv',
+      format: 'csv',
+      dataBase64: base64(csvOf(rows)),
+    });
+    expect(preview.rowCount).toBe(50_000);
+    expect(preview.errorCount).toBe(1);
+    expect(preview.errors).toEqual([
+      { row: 50_001, column: 'occurred_on', message: 'invalidDate', value: '2015-02-30' },
+    ]);
+    const failure = await app.fail('confirmImport', { token: preview.token });
+    expect(failure.code).toBe('VALIDATION_ERROR');
+    expect(storeCounts(app)).toEqual(before);
+  }, 120_000);
+
+  it('stores a good file as final records, attributed, with provenance and outbox rows', async () => {
+    const csv = csvOf([
+      rifleRow(1, 'A-1'),
+      rifleRow(1, 'A-2'),
+      {
+        ...rifleRow(2, ''),
+        item_kind: 'ammunition',
+        weapon_type: '',
+        manufacturer: '',
+        model: '',
+        marking_condition: '',
+        ammo_class: 'small_arms_cartridge',
+        quantity: '120',
+        unit: 'rounds',
+      },
+    ]);
+    const before = storeCounts(app);
+    const preview = await app.ok('previewImport', {
+      fileName: 'register.csv',
+      format: 'csv',
+      dataBase64: base64(csv),
+    });
+    expect(preview).toMatchObject({ rowCount: 3, eventCount: 2, itemCount: 3, errorCount: 0 });
+    expect(storeCounts(app)).toEqual(before);
+    const result = await app.ok('confirmImport', { token: preview.token });
+    expect(result.eventCount).toBe(2);
+    const after = storeCounts(app);
+    expect(after.intakes - before.intakes).toBe(2);
+    expect(after.weapons - before.weapons).toBe(2);
+    // A create and a finalise per record, as for a record typed in.
+    expect(after.outbox - before.outbox).toBe(4);
+    const view = await app.ok('getIntake', { id: result.records[0]?.id ?? '' });
+    expect(view.status).toBe('final');
+    expect(view.createdBy.id).toBe(userId);
+    expect(view.event.recordNumber).toBe(result.records[0]?.recordNumber);
+    expect(view.event.importedFrom).toMatchObject({
+      fileName: 'register.csv',
+      eventRef: 'E-1',
+      rows: [2, 3],
+    });
+    const history = await app.ok('getIntakeHistory', { id: view.event.id });
+    expect(history.map((entry) => entry.action)).toEqual(['intake.imported']);
+    // The token is used up: confirming twice imports nothing twice.
+    expect((await app.fail('confirmImport', { token: preview.token })).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a file that is not CSV or XLSX, keeping nothing', async () => {
+    const failure = await app.fail('previewImport', {
+      fileName: 'broken.csv',
+      format: 'csv',
+      dataBase64: base64('event_ref,item_kind\n"E-1,weapon\n'),
+    });
+    expect(failure.code).toBe('VALIDATION_ERROR');
+    expect(failure.issues?.[0]?.message).toBe('unreadableFile');
+    const xlsx = await app.fail('previewImport', {
+      fileName: 'not.xlsx',
+      format: 'xlsx',
+      dataBase64: base64('plain text'),
+    });
+    expect(xlsx.code).toBe('VALIDATION_ERROR');
+  });
+});
