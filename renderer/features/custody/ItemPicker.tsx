@@ -370,6 +370,7 @@ function FoundItems({
   const statusText = useStatusText();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const open = items.filter((item) => !chosenIds.has(item.id));
   const tickedOpen = open.filter((item) => ticked.has(item.id));
   const allTicked = open.length > 0 && tickedOpen.length === open.length;
@@ -384,7 +385,7 @@ function FoundItems({
   if (items.length === 0) return <p className="field__hint">{t('picker.none')}</p>;
   return (
     <div className="picker__found">
-      <h3 id={headingId} className="results__count">
+      <h3 id={headingId} ref={heading} className="results__count" tabIndex={-1}>
         {t('picker.found', { count: items.length })}
       </h3>
       <div className="table-wrap">
@@ -464,6 +465,9 @@ function FoundItems({
           onClick={() => {
             onAdd(tickedOpen);
             setTicked(new Set());
+            // The button just pressed is now disabled (nothing left ticked), which drops the focus
+            // to the page; it stays on the list it came from, whose rows now say "In the list".
+            heading.current?.focus();
           }}
         >
           {t('picker.addTicked', { count: tickedOpen.length })}
@@ -475,6 +479,7 @@ function FoundItems({
           onClick={() => {
             onAdd(open);
             setTicked(new Set());
+            heading.current?.focus();
           }}
         >
           {t('picker.addAll', { count: open.length })}

@@ -271,8 +271,12 @@ describe('the chain of custody in the Custody area', () => {
     await picker.getByRole('checkbox', { name: `Tick Assault rifle · ${serials[1]}` }).check();
     await picker.getByRole('button', { name: 'Add ticked (1)' }).click();
     await expect.poll(() => chosen.count()).toBe(1);
+    // The pressed button is disabled once its items are in; the focus stays on the list found.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused).toBe('4 items found');
     await picker.getByRole('button', { name: 'Add all (3)' }).click();
     await expect.poll(() => chosen.count()).toBe(4);
+    await expect.poll(focused).toBe('4 items found');
 
     await picker.getByLabel('By seal number').check();
     const seal = picker.getByLabel('Seal or container number');
