@@ -5,9 +5,11 @@ import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session } from '../session/session.ts';
 import type { Campaign } from '../../shared/domain/campaign.ts';
+import type { TraceRequest } from '../../shared/domain/trace-request.ts';
 import type { Location } from '../../shared/domain/location.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import { writeCampaign } from '../store/campaigns-repository.ts';
+import { writeTraceRequest } from '../store/trace-requests-repository.ts';
 import { writeLocation } from '../store/locations-repository.ts';
 import { readIntake, writeIntake } from '../store/intake-repository.ts';
 import { appendOutbox } from '../store/outbox.ts';
@@ -166,7 +168,7 @@ function withValues<T extends object>(
 
 function queueReferenceChange(
   db: ReturnType<Session['requireUnlocked']>['db'],
-  entity: 'location' | 'campaign' | 'attachment',
+  entity: 'location' | 'campaign' | 'attachment' | 'trace_request',
   id: string,
   fields: readonly string[],
   values: Record<string, { mine: unknown; server: unknown }>,
@@ -174,14 +176,18 @@ function queueReferenceChange(
   by: string,
 ): void {
   if (entity === 'attachment') return;
-  const table = entity === 'location' ? 'locations' : 'campaigns';
+  const table = { location: 'locations', campaign: 'campaigns', trace_request: 'trace_requests' }[
+    entity
+  ];
   const row = db.prepare(`SELECT data_json, revision FROM ${table} WHERE id = ?`).get(id) as
     { data_json: string; revision: number } | undefined;
   if (row === undefined) throw new AppError('NOT_FOUND', 'This record does not exist any more.');
   const data = withValues(JSON.parse(row.data_json) as Record<string, unknown>, fields, values);
   // Written as the person chose it; the server validates the merged record again.
   if (entity === 'location') writeLocation(db, data as Location, at, by, row.revision + 1);
-  else writeCampaign(db, data as Campaign, at, by, row.revision + 1);
+  else if (entity === 'trace_request') {
+    writeTraceRequest(db, data as TraceRequest, at, by, row.revision + 1);
+  } else writeCampaign(db, data as Campaign, at, by, row.revision + 1);
   appendOutbox(db, {
     entity,
     entityId: id,

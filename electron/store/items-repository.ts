@@ -43,10 +43,20 @@ export const EFFECTIVE_STATUS_SQL = 'coalesce(i.custody_status, i.lifecycle_stat
 export const EFFECTIVE_LOCATION_SQL =
   'CASE WHEN i.custody_status IS NULL THEN i.location_id ELSE i.custody_location_id END';
 
+/**
+ * A weapon's trace status now: effectiveTraceStatus (shared/tracing/item-trace.ts) in SQL, over
+ * what its trace requests make of it (item_traces, migration 130) and what its intake says.
+ */
+export const EFFECTIVE_TRACE_SQL = `(SELECT CASE
+    WHEN t.trace_status = 'origin_established_by_trace' THEN t.trace_status
+    WHEN i.trace_status = 'origin_established_other' THEN i.trace_status
+    ELSE coalesce(t.trace_status, i.trace_status) END
+  FROM (SELECT 1) LEFT JOIN item_traces t ON t.item_id = i.id)`;
+
 export const itemColumns = `i.id, i.kind, i.item_type AS itemType, i.category,
   i.serial_number AS serialNumber, i.manufacturer, i.model, i.calibre,
   i.quantity_amount AS quantityAmount, i.quantity_unit AS quantityUnit,
-  ${EFFECTIVE_STATUS_SQL} AS lifecycleStatus, i.trace_status AS traceStatus,
+  ${EFFECTIVE_STATUS_SQL} AS lifecycleStatus, ${EFFECTIVE_TRACE_SQL} AS traceStatus,
   i.intake_event_id AS intakeEventId, e.record_number AS recordNumber,
   i.occurred_on AS occurredAt, i.intake_context AS intakeContext, l.name AS locationName,
   i.record_status AS recordStatus`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
+import { TraceRequestSchema } from '../../shared/domain/trace-request.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
 import { SigningKeySchema } from '../../shared/domain/seal.ts';
 import type { CustodyEntity } from '../../shared/custody/item-custody.ts';
@@ -9,6 +10,11 @@ import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../share
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { appendAuditEntry, receiptOf } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
+import {
+  deleteTraceRequest,
+  readTraceRequest,
+  writeTraceRequest,
+} from './trace-requests-repository.ts';
 import type { Db } from './encrypted-database.ts';
 import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
@@ -52,6 +58,7 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   stock_check: { table: 'custody_records', key: 'id' },
   loss_incident: { table: 'custody_records', key: 'id' },
   signing_key: { table: 'signing_keys', key: 'key_id' },
+  trace_request: { table: 'trace_requests', key: 'id' },
 };
 
 export function recordSyncState(
@@ -305,6 +312,15 @@ export function recordLabel(db: Db, entity: SyncEntity, id: string): string {
       { name: string } | undefined;
     return row?.name ?? '';
   }
+  if (entity === 'trace_request') {
+    const request = readTraceRequest(db, id);
+    if (request !== null) {
+      const serial = request.weapon.serialNumber ?? '';
+      return [serial, request.addresseeCountry]
+        .filter((part) => part !== undefined && part !== '')
+        .join(', ');
+    }
+  }
   return `${id.slice(0, 12)}…`;
 }
 
@@ -449,6 +465,7 @@ function applyWith(
       return applyIntake(db, dbId, change, intake);
     case 'location':
     case 'campaign':
+    case 'trace_request':
       return applyReference(db, dbId, change);
     case 'attachment':
       return applyAttachment(db, dbId, change);
@@ -562,7 +579,8 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
   const before = existing === undefined ? null : (JSON.parse(existing.data_json) as unknown);
   if (change.deleted) {
     if (existing === undefined) return 'unchanged';
-    prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(change.id);
+    if (change.entity === 'trace_request') deleteTraceRequest(db, change.id);
+    else prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(change.id);
     audit(db, dbId, change, 'sync.deleted', before, null);
     return 'deleted';
   }
@@ -577,6 +595,11 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     const parsed = LocationSchema.safeParse({ ...data, id: change.id });
     if (!parsed.success) return 'invalid';
     writeLocation(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
+    audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
+  } else if (change.entity === 'trace_request') {
+    const parsed = TraceRequestSchema.safeParse({ ...data, id: change.id });
+    if (!parsed.success) return 'invalid';
+    writeTraceRequest(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
     audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
   } else {
     const parsed = CampaignSchema.safeParse({ ...data, id: change.id });

@@ -375,6 +375,7 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
       'campaigns',
       'signing_keys',
       'custody_records',
+      'trace_requests',
     ]) {
       db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
     }
@@ -450,8 +451,13 @@ function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): voi
       row.status === 'final',
     );
   }
-  for (const entity of ['location', 'campaign'] as const) {
-    const table = entity === 'location' ? 'locations' : 'campaigns';
+  const referenceTables = {
+    location: 'locations',
+    campaign: 'campaigns',
+    trace_request: 'trace_requests',
+  } as const;
+  for (const entity of ['location', 'campaign', 'trace_request'] as const) {
+    const table = referenceTables[entity];
     for (const row of db
       .prepare(`SELECT id, data_json, created_by FROM ${table} WHERE server_rev = 0`)
       .all() as { id: string; data_json: string; created_by: string }[]) {

@@ -59,6 +59,10 @@ export const domainMessageKeys = [
   'itemRequired',
   'witnessRequired',
   'notAllTicked',
+  // trace requests
+  'traceStepNotAllowed',
+  'traceStepBeforePrevious',
+  'serialOrMarkingRequired',
 ] as const;
 export const DomainMessageKeySchema = z.enum(domainMessageKeys);
 export type DomainMessageKey = z.infer<typeof DomainMessageKeySchema>;

@@ -15,5 +15,6 @@ export const recordEntities = [
   'stock_check',
   'loss_incident',
   'signing_key',
+  'trace_request',
 ] as const;
 export type RecordEntity = (typeof recordEntities)[number];

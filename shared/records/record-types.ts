@@ -16,6 +16,7 @@ import {
 } from '../domain/intake-event.ts';
 import { LocationSchema } from '../domain/location.ts';
 import { SigningKeySchema } from '../domain/seal.ts';
+import { TraceRequestSchema, traceStepDateIssues } from '../domain/trace-request.ts';
 import type { DomainIssue } from '../domain/primitives.ts';
 import type { RecordEntity } from './record-entities.ts';
 
@@ -280,6 +281,32 @@ export const signingKeyType: RecordType = {
   roles: { create: everyone },
 };
 
+/**
+ * Who asks another state to trace a weapon: those who record and hold weapons (a border officer's
+ * seizure, a custody officer's stock), and those who lead the work. Destruction officers do not.
+ */
+const tracers: readonly UserRole[] = [
+  'field_officer',
+  'custody_officer',
+  'team_lead',
+  'administrator',
+];
+
+export const traceRequestType: RecordType = {
+  entity: 'trace_request',
+  // Its status moves with dated steps; every change is a revision, kept in the audit log.
+  lifecycle: 'editable',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: TraceRequestSchema,
+  finalSchema: TraceRequestSchema,
+  finalIssues: (record, context) => traceStepDateIssues(record, context.today),
+  references: { intakeEventId: 'intake_event' },
+  merge: 'top_level_fields',
+  listFields: ['itemId', 'addresseeCountry', 'channel', 'priority'],
+  roles: { create: tracers, update: tracers },
+};
+
 export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   intake_event: intakeEventType,
   location: locationType,
@@ -291,6 +318,7 @@ export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   stock_check: stockCheckType,
   loss_incident: lossIncidentType,
   signing_key: signingKeyType,
+  trace_request: traceRequestType,
 };
 
 export function recordTypeOf(entity: RecordEntity): RecordType {

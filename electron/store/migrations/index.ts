@@ -10,6 +10,7 @@ import { signingKeysSchema } from './0080-signing-keys.ts';
 import { serialChecksSchema } from './0090-serial-checks.ts';
 import { serialEndsSchema } from './0100-serial-ends.ts';
 import { watchListSchema } from './0120-watch-list.ts';
+import { traceRequestsSchema } from './0130-trace-requests.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   serialChecksSchema,
   serialEndsSchema,
   watchListSchema,
+  traceRequestsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -22,6 +22,7 @@ const entityKeys = {
   stock_check: 'entity.stock_check',
   loss_incident: 'entity.loss_incident',
   signing_key: 'entity.signing_key',
+  trace_request: 'entity.trace_request',
 } as const satisfies Record<SyncEntity, string>;
 
 /**

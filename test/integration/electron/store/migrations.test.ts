@@ -86,6 +86,8 @@ describe('migrate', () => {
       'intake_events',
       'item_holdings',
       'item_texts',
+      // Migration 130: what trace requests make of each weapon's trace status.
+      'item_traces',
       'items',
       'locations',
       'meta',
@@ -97,6 +99,8 @@ describe('migrate', () => {
       'sync_deferred',
       'sync_issues',
       'sync_state',
+      // Migration 130: trace requests.
+      'trace_requests',
       'users',
       // Migration 120: watch lists of serials of interest, and their entries.
       'watch_list_entries',
@@ -139,6 +143,9 @@ describe('migrate', () => {
       'outbox_by_wire_id',
       'signing_keys_by_user',
       'sync_issues_open',
+      // Migration 130: a weapon's trace requests, and the overdue list by status and date.
+      'trace_requests_by_item',
+      'trace_requests_by_status',
       // Migration 120: listed serials by their start and end, and by list.
       'watch_list_by_list',
       'watch_list_by_serial',
