@@ -606,6 +606,10 @@ describe('malformed input to every record procedure', () => {
             uniquelyIdentifiable: true,
             markings: [{ id: randomUUID(), textAsRead: 'ZASTAVA', textNormalised: 'FAKE' }],
             photos: [],
+            // The automatic "checked" flags are main's to set: a claimed match is replaced.
+            serialChecks: [
+              { against: 'local_records', on: '2001-01-01', by: randomUUID(), result: 'match' },
+            ],
           },
         ],
       } as unknown as Draft,
@@ -629,8 +633,14 @@ describe('malformed input to every record procedure', () => {
         serialNumberNormalised: 'AK47123456',
         markings: [expect.objectContaining({ textAsRead: 'ZASTAVA', textNormalised: 'ZASTAVA' })],
         photos: [],
+        serialChecks: [
+          expect.objectContaining({ against: 'local_records', result: 'no_match' }),
+          expect.objectContaining({ against: 'watch_list', result: 'no_match' }),
+        ],
       },
     ]);
+    const checks = (stored.weapons as { serialChecks: { on: string }[] }[])[0]!.serialChecks;
+    expect(checks.map((check) => check.on)).not.toContain('2001-01-01');
     // A location's unknown fields are dropped too.
     const saved = await app.ok('saveLocation', { ...location, secret: 'x' } as typeof location);
     expect(saved).toEqual(location);
