@@ -18,6 +18,7 @@ import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
+import { tracingHandlers } from './services/tracing-handlers.ts';
 import { UnsavedTypingStore } from './services/unsaved-typing-store.ts';
 import { IdleLock } from './session/idle-lock.ts';
 import { Session } from './session/session.ts';
@@ -115,6 +116,13 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       sync.lookUpSerial(request, timeoutMs),
     ),
     ...watchListHandlers(session, idle),
+    ...tracingHandlers(
+      session,
+      idle,
+      () => settings.get().traceAnswerDays,
+      undefined,
+      () => sync.notifyLocalChange(),
+    ),
     ...importHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
   };
 

@@ -13,6 +13,7 @@ import { recordProcedures } from './procedures/records.ts';
 import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
+import { tracingProcedures } from './procedures/tracing.ts';
 import { unsavedProcedures } from './procedures/unsaved.ts';
 import { watchListProcedures } from './procedures/watch-list.ts';
 
@@ -40,6 +41,7 @@ export const procedures = {
   ...serialCheckProcedures,
   ...watchListProcedures,
   ...importProcedures,
+  ...tracingProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

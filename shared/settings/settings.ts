@@ -32,11 +32,23 @@ export const IdleLockMinutesSchema = z
   .min(1, { error: 'idleLockMinutesInvalid' })
   .max(240, { error: 'idleLockMinutesInvalid' });
 
+/**
+ * Days a state is given to answer a trace request before the request counts as overdue, counted
+ * from the last word on it (sent, acknowledged, answered in part). ITI states answer "in a timely
+ * manner"; teams set their own reminder.
+ */
+export const TraceAnswerDaysSchema = z
+  .number({ error: 'traceAnswerDaysInvalid' })
+  .int({ error: 'traceAnswerDaysInvalid' })
+  .min(1, { error: 'traceAnswerDaysInvalid' })
+  .max(365, { error: 'traceAnswerDaysInvalid' });
+
 export const SettingsSchema = z.object({
   language: LanguageSchema,
   theme: ThemeSchema,
   serverUrl: ServerUrlSchema,
   idleLockMinutes: IdleLockMinutesSchema,
+  traceAnswerDays: TraceAnswerDaysSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -49,4 +61,5 @@ export const defaultSettings: Settings = {
   theme: 'system',
   serverUrl: '',
   idleLockMinutes: 10,
+  traceAnswerDays: 30,
 };

@@ -170,13 +170,16 @@ describe('locale catalogues', () => {
       expect(translation[locale].has(`nav.${route}`), locale).toBe(true);
   });
 
-  it.each(['serverUrlInvalid', 'serverUrlTooLong', 'invalid', 'idleLockMinutesInvalid'])(
-    'translates the schema message key validation.%s in every locale',
-    (key) => {
-      for (const locale of locales)
-        expect(translation[locale].has(`validation.${key}`), locale).toBe(true);
-    },
-  );
+  it.each([
+    'serverUrlInvalid',
+    'serverUrlTooLong',
+    'invalid',
+    'idleLockMinutesInvalid',
+    'traceAnswerDaysInvalid',
+  ])('translates the schema message key validation.%s in every locale', (key) => {
+    for (const locale of locales)
+      expect(translation[locale].has(`validation.${key}`), locale).toBe(true);
+  });
 
   const session = catalogues.session;
 

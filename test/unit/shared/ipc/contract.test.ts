@@ -125,6 +125,10 @@ const expectedProcedures = [
   'previewImport',
   'confirmImport',
   'cancelImport',
+  'newTraceRequest',
+  'saveTraceRequest',
+  'getTraceRequest',
+  'listTraceRequests',
 ];
 
 describe('IPC contract (S7, S9)', () => {

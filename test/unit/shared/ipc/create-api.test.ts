@@ -202,6 +202,19 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   previewImport: { fileName: 'register.csv', format: 'csv', dataBase64: '' },
   confirmImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
   cancelImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
+  newTraceRequest: { itemId: '0190f0e0-0000-7000-8000-000000000002' },
+  saveTraceRequest: {
+    request: {
+      id: '0190f0e0-0000-7000-8000-000000000008',
+      itemId: '0190f0e0-0000-7000-8000-000000000002',
+      intakeEventId: '0190f0e0-0000-7000-8000-000000000003',
+      weapon: { id: '0190f0e0-0000-7000-8000-000000000002', markings: [], photos: [] },
+      steps: [],
+    },
+    expectedRevision: null,
+  },
+  getTraceRequest: { id: '0190f0e0-0000-7000-8000-000000000008' },
+  listTraceRequests: { overdueOnly: true },
 };
 
 type Listener = (payload: unknown) => void;

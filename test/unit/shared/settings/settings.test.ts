@@ -88,13 +88,20 @@ describe('defaultSettings', () => {
     expect(SettingsSchema.parse(defaultSettings)).toStrictEqual(defaultSettings);
   });
 
-  it('start offline, in English, following the system theme', () => {
+  it('start offline, in English, following the system theme, an answer due in 30 days', () => {
     expect(defaultSettings).toStrictEqual({
       language: 'en',
       theme: 'system',
       serverUrl: '',
       idleLockMinutes: 10,
+      traceAnswerDays: 30,
     });
+  });
+
+  it.each([0, 366, 1.5, '30'])('refuse %j as the days a trace answer is due in', (days) => {
+    const result = SettingsPatchSchema.safeParse({ traceAnswerDays: days });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('traceAnswerDaysInvalid');
   });
 
   it('list English and Serbian (Latin) as the supported languages', () => {
