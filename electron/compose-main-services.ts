@@ -18,6 +18,7 @@ import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
+import { historicCountHandlers } from './services/historic-count-handlers.ts';
 import { tracingHandlers } from './services/tracing-handlers.ts';
 import { UnsavedTypingStore } from './services/unsaved-typing-store.ts';
 import { IdleLock } from './session/idle-lock.ts';
@@ -116,6 +117,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       sync.lookUpSerial(request, timeoutMs),
     ),
     ...watchListHandlers(session, idle),
+    ...historicCountHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...tracingHandlers(
       session,
       idle,

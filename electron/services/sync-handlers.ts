@@ -5,10 +5,12 @@ import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session } from '../session/session.ts';
 import type { Campaign } from '../../shared/domain/campaign.ts';
+import type { HistoricCount } from '../../shared/domain/historic-count.ts';
 import type { TraceRequest } from '../../shared/domain/trace-request.ts';
 import type { Location } from '../../shared/domain/location.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import { writeCampaign } from '../store/campaigns-repository.ts';
+import { writeHistoricCount } from '../store/historic-counts-repository.ts';
 import { writeTraceRequest } from '../store/trace-requests-repository.ts';
 import { writeLocation } from '../store/locations-repository.ts';
 import { readIntake, writeIntake } from '../store/intake-repository.ts';
@@ -168,7 +170,7 @@ function withValues<T extends object>(
 
 function queueReferenceChange(
   db: ReturnType<Session['requireUnlocked']>['db'],
-  entity: 'location' | 'campaign' | 'attachment' | 'trace_request',
+  entity: 'location' | 'campaign' | 'attachment' | 'trace_request' | 'historic_count',
   id: string,
   fields: readonly string[],
   values: Record<string, { mine: unknown; server: unknown }>,
@@ -176,9 +178,12 @@ function queueReferenceChange(
   by: string,
 ): void {
   if (entity === 'attachment') return;
-  const table = { location: 'locations', campaign: 'campaigns', trace_request: 'trace_requests' }[
-    entity
-  ];
+  const table = {
+    location: 'locations',
+    campaign: 'campaigns',
+    trace_request: 'trace_requests',
+    historic_count: 'historic_counts',
+  }[entity];
   const row = db.prepare(`SELECT data_json, revision FROM ${table} WHERE id = ?`).get(id) as
     { data_json: string; revision: number } | undefined;
   if (row === undefined) throw new AppError('NOT_FOUND', 'This record does not exist any more.');
@@ -187,6 +192,8 @@ function queueReferenceChange(
   if (entity === 'location') writeLocation(db, data as Location, at, by, row.revision + 1);
   else if (entity === 'trace_request') {
     writeTraceRequest(db, data as TraceRequest, at, by, row.revision + 1);
+  } else if (entity === 'historic_count') {
+    writeHistoricCount(db, data as HistoricCount, at, by, row.revision + 1);
   } else writeCampaign(db, data as Campaign, at, by, row.revision + 1);
   appendOutbox(db, {
     entity,

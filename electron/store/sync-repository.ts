@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
+import { HistoricCountSchema } from '../../shared/domain/historic-count.ts';
 import { TraceRequestSchema } from '../../shared/domain/trace-request.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
 import { SigningKeySchema } from '../../shared/domain/seal.ts';
@@ -16,6 +17,7 @@ import {
   writeTraceRequest,
 } from './trace-requests-repository.ts';
 import type { Db } from './encrypted-database.ts';
+import { readHistoricCount, writeHistoricCount } from './historic-counts-repository.ts';
 import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
@@ -59,6 +61,7 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   loss_incident: { table: 'custody_records', key: 'id' },
   signing_key: { table: 'signing_keys', key: 'key_id' },
   trace_request: { table: 'trace_requests', key: 'id' },
+  historic_count: { table: 'historic_counts', key: 'id' },
 };
 
 export function recordSyncState(
@@ -321,6 +324,13 @@ export function recordLabel(db: Db, entity: SyncEntity, id: string): string {
         .join(', ');
     }
   }
+  if (entity === 'historic_count') {
+    const count = readHistoricCount(db, id);
+    if (count !== null) {
+      const { amount, unit } = count.quantity;
+      return `${count.periodFrom.slice(0, 4)}, ${amount} ${unit}`;
+    }
+  }
   return `${id.slice(0, 12)}…`;
 }
 
@@ -466,6 +476,7 @@ function applyWith(
     case 'location':
     case 'campaign':
     case 'trace_request':
+    case 'historic_count':
       return applyReference(db, dbId, change);
     case 'attachment':
       return applyAttachment(db, dbId, change);
@@ -600,6 +611,11 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     const parsed = TraceRequestSchema.safeParse({ ...data, id: change.id });
     if (!parsed.success) return 'invalid';
     writeTraceRequest(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
+    audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
+  } else if (change.entity === 'historic_count') {
+    const parsed = HistoricCountSchema.safeParse({ ...data, id: change.id });
+    if (!parsed.success) return 'invalid';
+    writeHistoricCount(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
     audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
   } else {
     const parsed = CampaignSchema.safeParse({ ...data, id: change.id });

@@ -376,6 +376,7 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
       'signing_keys',
       'custody_records',
       'trace_requests',
+      'historic_counts',
     ]) {
       db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
     }
@@ -455,8 +456,9 @@ function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): voi
     location: 'locations',
     campaign: 'campaigns',
     trace_request: 'trace_requests',
+    historic_count: 'historic_counts',
   } as const;
-  for (const entity of ['location', 'campaign', 'trace_request'] as const) {
+  for (const entity of ['location', 'campaign', 'trace_request', 'historic_count'] as const) {
     const table = referenceTables[entity];
     for (const row of db
       .prepare(`SELECT id, data_json, created_by FROM ${table} WHERE server_rev = 0`)

@@ -16,5 +16,6 @@ export const recordEntities = [
   'loss_incident',
   'signing_key',
   'trace_request',
+  'historic_count',
 ] as const;
 export type RecordEntity = (typeof recordEntities)[number];

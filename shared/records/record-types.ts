@@ -16,6 +16,7 @@ import {
 } from '../domain/intake-event.ts';
 import { LocationSchema } from '../domain/location.ts';
 import { SigningKeySchema } from '../domain/seal.ts';
+import { HistoricCountSchema, historicCountDateIssues } from '../domain/historic-count.ts';
 import { TraceRequestSchema, traceStepDateIssues } from '../domain/trace-request.ts';
 import type { DomainIssue } from '../domain/primitives.ts';
 import type { RecordEntity } from './record-entities.ts';
@@ -307,6 +308,24 @@ export const traceRequestType: RecordType = {
   roles: { create: tracers, update: tracers },
 };
 
+/**
+ * A historic aggregate count: national statistics from before item-level records, entered or
+ * imported by those who answer for the team's figures; corrected in place, every change audited.
+ */
+export const historicCountType: RecordType = {
+  entity: 'historic_count',
+  lifecycle: 'editable',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: [],
+  draftSchema: HistoricCountSchema,
+  finalSchema: HistoricCountSchema,
+  finalIssues: (record, context) => historicCountDateIssues(record, context.today),
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['activity', 'periodFrom', 'periodTo', 'jurisdiction', 'sourceContext'],
+  roles: { create: leads, update: leads },
+};
+
 export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   intake_event: intakeEventType,
   location: locationType,
@@ -319,6 +338,7 @@ export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   loss_incident: lossIncidentType,
   signing_key: signingKeyType,
   trace_request: traceRequestType,
+  historic_count: historicCountType,
 };
 
 export function recordTypeOf(entity: RecordEntity): RecordType {

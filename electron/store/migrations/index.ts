@@ -11,6 +11,7 @@ import { serialChecksSchema } from './0090-serial-checks.ts';
 import { serialEndsSchema } from './0100-serial-ends.ts';
 import { watchListSchema } from './0120-watch-list.ts';
 import { traceRequestsSchema } from './0130-trace-requests.ts';
+import { historicCountsSchema } from './0140-historic-counts.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   serialEndsSchema,
   watchListSchema,
   traceRequestsSchema,
+  historicCountsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

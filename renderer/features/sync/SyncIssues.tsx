@@ -23,6 +23,7 @@ const entityKeys = {
   loss_incident: 'entity.loss_incident',
   signing_key: 'entity.signing_key',
   trace_request: 'entity.trace_request',
+  historic_count: 'entity.historic_count',
 } as const satisfies Record<SyncEntity, string>;
 
 /**

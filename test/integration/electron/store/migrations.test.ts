@@ -83,6 +83,8 @@ describe('migrate', () => {
       'custody_item_events',
       'custody_records',
       'deferred_indexes',
+      // Migration 140: historic aggregate counts, apart from item-level records.
+      'historic_counts',
       'intake_events',
       'item_holdings',
       'item_texts',
@@ -112,6 +114,8 @@ describe('migrate', () => {
       'custody_item_events_by_record',
       'custody_records_by_corrects',
       'custody_records_by_entity',
+      // Migration 140: historic counts by the period they cover.
+      'historic_counts_by_period',
       // Migration 60: a new record's prefill from its author's last record.
       'intake_events_by_author',
       'intake_events_by_context',

@@ -129,6 +129,9 @@ const expectedProcedures = [
   'saveTraceRequest',
   'getTraceRequest',
   'listTraceRequests',
+  'saveHistoricCount',
+  'listHistoricCounts',
+  'importHistoricCounts',
 ];
 
 describe('IPC contract (S7, S9)', () => {

@@ -215,6 +215,19 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   },
   getTraceRequest: { id: '0190f0e0-0000-7000-8000-000000000008' },
   listTraceRequests: { overdueOnly: true },
+  saveHistoricCount: {
+    count: {
+      id: '0190f0e0-0000-7000-8000-000000000009',
+      activity: 'destroyed',
+      periodFrom: '2015-01-01',
+      periodTo: '2015-12-31',
+      quantity: { kind: 'weapons', unit: 'pieces', amount: 857 },
+      source: 'Annual report 2015',
+    },
+    expectedRevision: null,
+  },
+  listHistoricCounts: { from: '2015-01-01' },
+  importHistoricCounts: { fileName: 'counts.csv', format: 'csv', dataBase64: '', dryRun: true },
 };
 
 type Listener = (payload: unknown) => void;
