@@ -48,12 +48,18 @@ export function historicCountHandlers(
   };
 
   return {
-    saveHistoricCount: ({ count, expectedRevision }) => {
+    saveHistoricCount: ({ count: sent, expectedRevision }) => {
       const unlocked = open();
       const { db, user } = unlocked;
       const when = now();
       db.transaction(() => {
-        const before = readHistoricCount(db, count.id);
+        const before = readHistoricCount(db, sent.id);
+        // Where a count came from is main's to say: only an import sets it, and it stays.
+        const { importedFrom: _claimed, ...typed } = sent;
+        const count: HistoricCount = {
+          ...typed,
+          ...(before?.importedFrom === undefined ? {} : { importedFrom: before.importedFrom }),
+        };
         const meta = readHistoricCountMeta(db, count.id);
         requireRecordPermission(user, ENTITY, before === null ? 'create' : 'update');
         if (before === null && expectedRevision !== null) {
@@ -84,7 +90,7 @@ export function historicCountHandlers(
         store(unlocked, count, before, meta, when.toISOString(), 'historic_count.saved');
       })();
       onSaved();
-      return viewOf(unlocked, count.id);
+      return viewOf(unlocked, sent.id);
     },
 
     listHistoricCounts: ({ from, to, limit }) => {

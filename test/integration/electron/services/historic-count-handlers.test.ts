@@ -136,6 +136,21 @@ describe('historic aggregate counts', () => {
       expectedRevision: 1,
     });
     expect(saved.revision).toBe(2);
+    // The file it came from stays, whatever the form sends.
+    expect(saved.count.importedFrom?.fileName).toBe('series.csv');
+    const typed = await app.ok('saveHistoricCount', {
+      count: {
+        id: randomUUID(),
+        activity: 'destroyed',
+        periodFrom: '2013-01-01',
+        periodTo: '2013-12-31',
+        quantity: { kind: 'explosives', unit: 'kg', amount: 120.5 },
+        source: 'Decision 4/2013',
+        importedFrom: { ...amnesty!.count.importedFrom!, fileName: 'claimed.csv' },
+      },
+      expectedRevision: null,
+    });
+    expect(typed.count.importedFrom).toBeUndefined();
     const stale = await app.fail('saveHistoricCount', {
       count: amnesty!.count,
       expectedRevision: 1,
@@ -175,7 +190,7 @@ describe('historic aggregate counts', () => {
     });
     expect(refused.code).toBe('FORBIDDEN');
     // Reading them is not refused: reports are for everyone.
-    expect((await app.ok('listHistoricCounts', {})).counts).toHaveLength(4);
+    expect((await app.ok('listHistoricCounts', {})).counts).toHaveLength(5);
     await app.ok('lock');
     await app.ok('unlock', { userId: admin.id, passphrase: admin.passphrase });
   });
