@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   goodPassphrase,
@@ -51,6 +52,17 @@ describe('historic aggregate counts', () => {
       { activity: 'destroyed', kind: 'ammunition', unit: 'tonnes', amount: 2.5, counts: 1 },
     ]);
     expect((await app.ok('listHistoricCounts', {})).counts).toEqual([]);
+  });
+
+  it('reads the documented template without an error', async () => {
+    const template = await readFile('renderer/public/import-template-historic-counts.csv');
+    const checked = await app.ok('importHistoricCounts', {
+      fileName: 'import-template-historic-counts.csv',
+      format: 'csv',
+      dataBase64: template.toString('base64'),
+      dryRun: true,
+    });
+    expect(checked).toMatchObject({ rowCount: 3, errorCount: 0, imported: false });
   });
 
   it('refuses a file with wrong rows whole, naming each row and column', async () => {
