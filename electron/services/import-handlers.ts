@@ -21,7 +21,9 @@ import { takeRecordNumber } from '../store/record-numbers.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
 import { localContext } from './final-form.ts';
 import { rowsOf } from './import-rows.ts';
+import { localDateOf } from './local-date.ts';
 import { requireRecordPermission } from './permissions.ts';
+import { markSerialChecks } from './serial-check-marks.ts';
 
 type ImportHandlers = Pick<HandlerTable, 'previewImport' | 'confirmImport' | 'cancelImport'>;
 
@@ -196,7 +198,14 @@ export function importHandlers(
       const checked = db.transaction(() => {
         const result = checkFile(db, entry, rows, importedAt, ({ event: checkedEvent }) => {
           const recordNumber = takeRecordNumber(db);
-          const event = { ...checkedEvent, recordNumber };
+          // Imported serials are checked as typed ones are: a register's weapon seen before, or
+          // on a watch list, is flagged on its record (and against the file's earlier events).
+          const weapons = markSerialChecks(db, checkedEvent.weapons, undefined, {
+            on: localDateOf(importedAt),
+            by: user.id,
+            intakeEventId: checkedEvent.id,
+          });
+          const event = { ...checkedEvent, weapons, recordNumber };
           writeIntake(db, {
             event,
             revision: 1,

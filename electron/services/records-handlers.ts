@@ -335,6 +335,12 @@ export function recordHandlers(
         const importedFrom = existing.event.importedFrom;
         const candidate = {
           ...fields,
+          // An amended serial, make or calibre is checked again, as on any save.
+          weapons: markSerialChecks(db, fields.weapons, existing.event.weapons, {
+            on: localDateOf(now()),
+            by: user.id,
+            intakeEventId: draft.id,
+          }),
           ...(kept === undefined ? {} : { recordNumber: kept }),
           ...(importedFrom === undefined ? {} : { importedFrom }),
         };

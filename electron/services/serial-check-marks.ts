@@ -5,7 +5,7 @@ import {
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
 import type { WeaponItemDraft } from '../../shared/domain/weapon-item.ts';
 import type { Db } from '../store/encrypted-database.ts';
-import { findSerialMatches } from '../store/serial-check-queries.ts';
+import { exactSerialHits } from '../store/serial-check-queries.ts';
 
 type Weapon = Omit<WeaponItemDraft, 'serialNumberNormalised'> & {
   serialNumberNormalised?: string | undefined;
@@ -45,7 +45,7 @@ export function markSerialChecks<T extends Weapon>(
       if (kept.length === automaticSerialChecks.length) {
         automatic = kept;
       } else {
-        const found = findSerialMatches(db, {
+        const found = exactSerialHits(db, {
           serial: weapon.serialNumber ?? '',
           manufacturer: weapon.manufacturer,
           calibre: weapon.calibre,
@@ -57,13 +57,13 @@ export function markSerialChecks<T extends Weapon>(
             against: 'local_records',
             on: context.on,
             by: context.by,
-            result: result(found.matches.some((match) => match.exact)),
+            result: result(found.localRecords),
           },
           {
             against: 'watch_list',
             on: context.on,
             by: context.by,
-            result: result(found.watchListMatches.some((match) => match.exact)),
+            result: result(found.watchList),
           },
         ];
       }

@@ -142,6 +142,40 @@ export function findSerialMatches(
 }
 
 /**
+ * Whether the serial is exactly another record's (its serial or a text read off it) or a listed
+ * serial, narrowed by make and calibre as findSerialMatches narrows: all the "checked" flags need.
+ * Equality lookups on the same indexes only, so an import can check every weapon it brings.
+ */
+export function exactSerialHits(
+  db: Db,
+  input: SerialCheckInput,
+): { localRecords: boolean; watchList: boolean } {
+  const serial = normaliseMarkingText(input.serial);
+  if (serial === '') return { localRecords: false, watchList: false };
+  const narrowed = (row: { manufacturer: string | null; calibre: string | null }) =>
+    sameOrUnknown(row.manufacturer, input.manufacturer) &&
+    sameOrUnknown(row.calibre, input.calibre);
+  const items = prepared(
+    db,
+    `SELECT i.manufacturer, i.calibre FROM items i
+     WHERE i.serial_normalised = @serial AND i.intake_event_id <> @exclude
+     UNION ALL
+     SELECT i.manufacturer, i.calibre FROM item_texts t JOIN items i ON i.id = t.item_id
+     WHERE t.text_normalised = @serial AND i.intake_event_id <> @exclude
+     LIMIT 200`,
+  ).all({ serial, exclude: input.intakeEventId ?? '' }) as Array<{
+    manufacturer: string | null;
+    calibre: string | null;
+  }>;
+  const listed = prepared(
+    db,
+    `SELECT make AS manufacturer, calibre FROM watch_list_entries WHERE serial_normalised = ?
+     LIMIT 200`,
+  ).all(serial) as Array<{ manufacturer: string | null; calibre: string | null }>;
+  return { localRecords: items.some(narrowed), watchList: listed.some(narrowed) };
+}
+
+/**
  * Writes an exact hit to the log of serial checks, once per record and serial: the check runs on
  * every pause in typing, the log keeps the first time it found something.
  */

@@ -127,6 +127,27 @@ describe('import of intake events', () => {
     expect((await app.fail('confirmImport', { token: preview.token })).code).toBe('NOT_FOUND');
   });
 
+  it('checks imported serials as typed ones: a weapon seen before is flagged on its record', async () => {
+    const preview = await app.ok('previewImport', {
+      fileName: 'second-register.csv',
+      format: 'csv',
+      dataBase64: base64(csvOf([rifleRow(7, 'a 1'), rifleRow(8, 'NEW-77')])),
+    });
+    const result = await app.ok('confirmImport', { token: preview.token });
+    const marksOf = async (index: number) =>
+      (await app.ok('getIntake', { id: result.records[index]?.id ?? '' })).event.weapons[0]
+        ?.serialChecks;
+    // 'a 1' is the 'A-1' imported by the file before, however it was typed.
+    expect(await marksOf(0)).toEqual([
+      expect.objectContaining({ against: 'local_records', result: 'match', by: userId }),
+      expect.objectContaining({ against: 'watch_list', result: 'no_match' }),
+    ]);
+    expect(await marksOf(1)).toEqual([
+      expect.objectContaining({ against: 'local_records', result: 'no_match' }),
+      expect.objectContaining({ against: 'watch_list', result: 'no_match' }),
+    ]);
+  });
+
   it('refuses a file that is not CSV or XLSX, keeping nothing', async () => {
     const failure = await app.fail('previewImport', {
       fileName: 'broken.csv',

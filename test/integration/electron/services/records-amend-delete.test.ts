@@ -111,7 +111,13 @@ describe('amendIntake', () => {
   it('makes a new revision that stays final, keeps the old one in history with the reason, and syncs as amend', async () => {
     const reason = 'Serijski broj pogrešno pročitan: 4411 → 4412';
     const amended = await app.ok('amendIntake', {
-      draft: corrected(final, 'M70-ČĆ 4412'),
+      draft: {
+        ...corrected(final, 'M70-ČĆ 4412'),
+        weapons: (corrected(final, 'M70-ČĆ 4412').weapons ?? []).map((weapon) => ({
+          ...weapon,
+          serialChecks: [],
+        })),
+      } as Draft,
       expectedRevision: final.revision,
       reason,
     });
@@ -119,6 +125,11 @@ describe('amendIntake', () => {
     expect(amended.revision).toBe(final.revision + 1);
     expect(amended.finalisedAt).toBe(final.finalisedAt);
     expect(amended.event.weapons[0]?.serialNumber).toBe('M70-ČĆ 4412');
+    // The corrected serial was checked again, by main, whatever the form sent.
+    expect(amended.event.weapons[0]?.serialChecks).toEqual([
+      expect.objectContaining({ against: 'local_records', result: 'no_match', by: admin.id }),
+      expect.objectContaining({ against: 'watch_list', result: 'no_match', by: admin.id }),
+    ]);
 
     const history = await app.ok('getIntakeHistory', { id: final.event.id });
     const last = history.at(-1);
