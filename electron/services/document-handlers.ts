@@ -6,6 +6,8 @@ import {
 } from '../../shared/documents/destruction-certificate.ts';
 import { documentLabels, type DocumentLabels } from '../../shared/documents/document-labels.ts';
 import { buildIntakeReceipt, recordNumberOf } from '../../shared/documents/intake-receipt.ts';
+import { buildTraceRequest } from '../../shared/documents/trace-request.ts';
+import { sentOnOf, type TraceRequest } from '../../shared/domain/trace-request.ts';
 import type { DestructionEvent } from '../../shared/domain/destruction-event.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
@@ -21,9 +23,13 @@ import { readCustodyRecord } from '../store/custody-repository.ts';
 import { amendmentsOf } from '../store/intake-amendments.ts';
 import { readIntake } from '../store/intake-repository.ts';
 import { readLocation } from '../store/locations-repository.ts';
+import { readTraceRequest } from '../store/trace-requests-repository.ts';
 import { findUser } from '../store/users-repository.ts';
 
-type DocumentHandlers = Pick<HandlerTable, 'makeIntakeReceipt' | 'makeDestructionCertificate'>;
+type DocumentHandlers = Pick<
+  HandlerTable,
+  'makeIntakeReceipt' | 'makeDestructionCertificate' | 'makeTraceRequestDocument'
+>;
 
 /** pdfkit embeds JPEG and PNG; a WebP photo is named on the page instead of printed. */
 const printableMimes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
@@ -158,7 +164,40 @@ export function documentHandlers(
       const stage = seal === null ? '-to-sign' : '';
       return output.deliver({ fileName: `destruction-certificate-${number}${stage}.pdf`, bytes });
     },
+
+    makeTraceRequestDocument: async ({ id, includePhotos }) => {
+      const unlocked = open();
+      const request = readTraceRequest(unlocked.db, id);
+      if (request === null) throw new AppError('NOT_FOUND', 'This trace request does not exist.');
+      // The weapon's photos as they stood when the request was made (its snapshot's).
+      const photos = includePhotos ? await photoData(unlocked, request.weapon.photos) : undefined;
+      const definition = buildTraceRequest(
+        {
+          request,
+          ...(photos === undefined ? {} : { photos }),
+          generatedAt: now().toISOString(),
+        },
+        language(),
+      );
+      const bytes = await renderPdf(definition);
+      return output.deliver({ fileName: traceFileNameOf(request), bytes });
+    },
   };
+}
+
+/**
+ * "trace-request-KU-2026-118.pdf" by the case reference, else the day sent, else the id; a draft's
+ * name says so, so that it is never sent by mistake for the request that went out.
+ */
+function traceFileNameOf(request: TraceRequest): string {
+  const sentOn = sentOnOf(request);
+  // ASCII only, as in fileNameOf: the reference may hold diacritics and slashes.
+  const reference = (request.caseReference ?? sentOn ?? request.id.slice(0, 8))
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const name = reference === '' ? request.id.slice(0, 8) : reference;
+  return `trace-request-${name}${sentOn === undefined ? '-draft' : ''}.pdf`;
 }
 
 /** The screen's label of an item's type, whatever its kind. */

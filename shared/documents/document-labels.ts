@@ -1,4 +1,5 @@
 import type {
+  ActionType,
   AmmoClass,
   AttachmentKind,
   DestructionMethod,
@@ -7,8 +8,14 @@ import type {
   ExplosiveSafetyStatus,
   ExplosiveType,
   IntakeContext,
+  Legibility,
   LocationType,
+  MarkingComponent,
+  MarkingCondition,
+  MarkingKind,
   PartType,
+  SerialLocation,
+  WeaponCondition,
   WeaponType,
 } from '../domain/enums.ts';
 import type { QuantityKind, QuantityUnit } from '../domain/quantity.ts';
@@ -70,6 +77,64 @@ const en = {
     not_present: 'Not present',
     illegible: 'Illegible',
   } satisfies Record<SerialStatus, string>,
+  serialLocation: {
+    frame_receiver: 'Frame or receiver',
+    slide: 'Slide',
+    barrel: 'Barrel',
+    bolt: 'Bolt',
+    cylinder: 'Cylinder',
+    breech_block: 'Breech block',
+    other: 'Other',
+  } satisfies Record<SerialLocation, string>,
+  markingCondition: {
+    intact: 'Intact',
+    partially_legible: 'Partially legible',
+    altered_obliterated: 'Altered or obliterated',
+    unmarked: 'Unmarked',
+  } satisfies Record<MarkingCondition, string>,
+  markingComponent: {
+    frame_receiver: 'Frame or receiver',
+    barrel: 'Barrel',
+    slide: 'Slide',
+    bolt: 'Bolt',
+    cylinder: 'Cylinder',
+    breech_block: 'Breech block',
+    other: 'Other',
+  } satisfies Record<MarkingComponent, string>,
+  markingKind: {
+    manufacturer: 'Manufacturer',
+    country: 'Country',
+    serial: 'Serial number',
+    year: 'Year',
+    model: 'Model',
+    calibre: 'Calibre',
+    import_mark: 'Import mark',
+    proof_mark: 'Proof mark',
+    state_unit_mark: 'State or unit mark',
+    arsenal_factory_code: 'Arsenal or factory code',
+    other: 'Other',
+  } satisfies Record<MarkingKind, string>,
+  legibility: {
+    legible: 'Legible',
+    partially_legible: 'Partially legible',
+    illegible: 'Illegible',
+  } satisfies Record<Legibility, string>,
+  actionType: {
+    single_shot: 'Single shot',
+    manual_repeating: 'Manual repeating',
+    semi_automatic: 'Semi-automatic',
+    automatic: 'Automatic',
+    unknown: 'Unknown',
+  } satisfies Record<ActionType, string>,
+  weaponCondition: {
+    serviceable: 'Serviceable',
+    unserviceable: 'Unserviceable',
+    converted: 'Converted',
+    deactivated: 'Deactivated',
+    modified_sawn_off: 'Modified (sawn-off)',
+    craft_improvised: 'Craft-made or improvised',
+    replica: 'Replica',
+  } satisfies Record<WeaponCondition, string>,
   partType: {
     barrel: 'Barrel',
     frame_or_receiver: 'Frame or receiver',
@@ -202,6 +267,64 @@ const srLatn = {
     not_present: 'Ne postoji',
     illegible: 'Nečitljiv',
   } satisfies Record<SerialStatus, string>,
+  serialLocation: {
+    frame_receiver: 'Ram ili sanduk',
+    slide: 'Navlaka',
+    barrel: 'Cev',
+    bolt: 'Zatvarač',
+    cylinder: 'Doboš',
+    breech_block: 'Blok zatvarača',
+    other: 'Drugo',
+  } satisfies Record<SerialLocation, string>,
+  markingCondition: {
+    intact: 'Neoštećene',
+    partially_legible: 'Delimično čitljive',
+    altered_obliterated: 'Izmenjene ili uklonjene',
+    unmarked: 'Bez oznaka',
+  } satisfies Record<MarkingCondition, string>,
+  markingComponent: {
+    frame_receiver: 'Ram ili sanduk',
+    barrel: 'Cev',
+    slide: 'Navlaka',
+    bolt: 'Zatvarač',
+    cylinder: 'Doboš',
+    breech_block: 'Blok zatvarača',
+    other: 'Drugo',
+  } satisfies Record<MarkingComponent, string>,
+  markingKind: {
+    manufacturer: 'Proizvođač',
+    country: 'Zemlja',
+    serial: 'Serijski broj',
+    year: 'Godina',
+    model: 'Model',
+    calibre: 'Kalibar',
+    import_mark: 'Uvozna oznaka',
+    proof_mark: 'Žig ispitivanja',
+    state_unit_mark: 'Oznaka države ili jedinice',
+    arsenal_factory_code: 'Šifra arsenala ili fabrike',
+    other: 'Drugo',
+  } satisfies Record<MarkingKind, string>,
+  legibility: {
+    legible: 'Čitljivo',
+    partially_legible: 'Delimično čitljivo',
+    illegible: 'Nečitljivo',
+  } satisfies Record<Legibility, string>,
+  actionType: {
+    single_shot: 'Jednometno',
+    manual_repeating: 'Ručno repetiranje',
+    semi_automatic: 'Poluautomatsko',
+    automatic: 'Automatsko',
+    unknown: 'Nepoznato',
+  } satisfies Record<ActionType, string>,
+  weaponCondition: {
+    serviceable: 'Ispravno',
+    unserviceable: 'Neispravno',
+    converted: 'Prepravljeno',
+    deactivated: 'Onesposobljeno',
+    modified_sawn_off: 'Modifikovano (skraćena cev)',
+    craft_improvised: 'Zanatski ili improvizovano izrađeno',
+    replica: 'Replika',
+  } satisfies Record<WeaponCondition, string>,
   partType: {
     barrel: 'Cev',
     frame_or_receiver: 'Ram ili sanduk',
@@ -342,4 +465,31 @@ export function countedUnit(language: Language, unit: string, amount: number): s
   if (!Object.hasOwn(units, unit)) return unit;
   const forms = units[unit] ?? {};
   return forms[pluralCategory(language, amount)] ?? forms.other ?? unit;
+}
+
+const regionNames = new Map<Language, Intl.DisplayNames | null>();
+
+/**
+ * A country's name in the document's language with its code beside it ("Nemačka (DE)"), as the
+ * screens show it (renderer/components/country-names.ts): from the platform's own data, so no
+ * country list is translated by hand, and the code stays because officers and ISACS use it.
+ */
+export function countryName(language: Language, code: string): string {
+  let names = regionNames.get(language);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(language, names);
+  }
+  let name: string | undefined;
+  try {
+    name = names?.of(code);
+  } catch {
+    // A code the platform refuses (malformed): printed as stored.
+    name = undefined;
+  }
+  return name === undefined || name === code ? code : `${name} (${code})`;
 }

@@ -150,13 +150,14 @@ export function receiptItemLines(
   ];
 }
 
-interface Formats {
+export interface Formats {
   date(isoDate: string): string;
   instant(iso: string): string;
   number(value: number): string;
 }
 
-function formatsFor(language: Language, timeZone: string | undefined): Formats {
+/** How documents print dates, instants and numbers in a language (the trace request's too). */
+export function formatsFor(language: Language, timeZone: string | undefined): Formats {
   // UTC for calendar dates: a stored YYYY-MM-DD is that day wherever the laptop is.
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(language, {

@@ -40,4 +40,13 @@ export const documentProcedures = {
     ]),
     output: DocumentDeliverySchema,
   },
+  /**
+   * The ITI trace request (issue 15), sent or still a draft (then marked "not sent" across every
+   * page), in the interface's language. Main reads the request from its own store; the renderer
+   * names it and says whether to print the weapon's photos.
+   */
+  makeTraceRequestDocument: {
+    input: z.object({ id: RecordIdSchema, includePhotos: z.boolean().default(false) }),
+    output: DocumentDeliverySchema,
+  },
 } as const;

@@ -14,6 +14,8 @@ import {
   surrenderSerials,
 } from '../../../support/final-intake.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
+import { writeTraceRequest } from '../../../../electron/store/trace-requests-repository.ts';
+import { TraceRequestSchema, type TraceRequest } from '../../../../shared/domain/trace-request.ts';
 
 /**
  * The receipt as the record page asks for it: the renderer names a record, main reads it from its
@@ -122,6 +124,117 @@ describe('makeIntakeReceipt', () => {
     );
     await app.ok('lock');
     expect((await app.fail('makeIntakeReceipt', { id: final.event.id })).code).toBe('LOCKED');
+    await app.ok('unlock', { userId: person.id, passphrase: person.passphrase });
+  });
+});
+
+describe('makeTraceRequestDocument', () => {
+  const weaponOf = () => final.event.weapons[0]!;
+
+  /** A request as the trace screen will save it, written straight into the real store. */
+  function storeRequest(overrides: Record<string, unknown>): TraceRequest {
+    const weapon = weaponOf();
+    const request = TraceRequestSchema.parse({
+      id: randomUUID(),
+      itemId: weapon.id,
+      intakeEventId: final.event.id,
+      weapon: {
+        ...weapon,
+        markings: [
+          {
+            id: randomUUID(),
+            component: 'barrel',
+            markingKind: 'proof_mark',
+            textAsRead: 'ZCZ 84',
+            legibility: 'legible',
+          },
+        ],
+      },
+      requestingAgency: 'Uprava granične policije',
+      caseReference: 'KU-2026/118',
+      addresseeBasis: 'country_of_manufacture',
+      addresseeCountry: 'RS',
+      addresseeAuthority: 'NCB INTERPOL Beograd',
+      channel: 'iarms',
+      illicitNature: 'Predato bez dozvole; Zakon o oružju i municiji, čl. 31.',
+      intendedUse: 'Utvrđivanje poslednjeg zakonitog vlasnika.',
+      steps: [{ status: 'sent', on: '2026-10-01', note: 'Preko NCB Beograd.' }],
+      ...overrides,
+    });
+    const { db } = app.services.session.requireUnlocked();
+    db.transaction(() => writeTraceRequest(db, request, '2026-10-01T10:00:00Z', person.id, 1))();
+    return request;
+  }
+
+  async function traceDocument(input: ProcedureInput<'makeTraceRequestDocument'>) {
+    const delivery = await app.ok('makeTraceRequestDocument', input);
+    if (delivery.kind !== 'download') throw new Error(`expected a download, got ${delivery.kind}`);
+    const bytes = Buffer.from(delivery.dataBase64, 'base64');
+    const { text } = await pdfText(bytes);
+    return { delivery, bytes, text: text.replace(/\s+/g, ' ') };
+  }
+
+  it('prints a sent request read from the store: the serial, markings, addressee and steps', async () => {
+    const request = storeRequest({});
+    const before = storeCounts(app);
+    const { delivery, bytes, text } = await traceDocument({ id: request.id });
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(delivery.fileName).toBe('trace-request-KU-2026-118.pdf');
+    for (const expected of [
+      'Firearm trace request',
+      surrenderSerials[0],
+      'ZCZ 84',
+      'Serbia (RS)',
+      'NCB INTERPOL Beograd',
+      'Oct 1, 2026 Sent Preko NCB Beograd.',
+      'Zakon o oružju i municiji, čl. 31.',
+      'Requesting officer',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('not sent');
+    expect(text).not.toContain('Photos of the weapon');
+    // Printing changes nothing in the store.
+    expect(storeCounts(app)).toEqual(before);
+  });
+
+  it("prints the weapon's photos from the store when asked", async () => {
+    const request = storeRequest({});
+    const without = await traceDocument({ id: request.id });
+    const withPhotos = await traceDocument({ id: request.id, includePhotos: true });
+    expect(withPhotos.text).toContain('Photos of the weapon');
+    expect(withPhotos.text).toContain('Photo 1 · Whole weapon · Levo');
+    expect(withPhotos.text).not.toContain('is not printed here');
+    expect(withPhotos.bytes.length).toBeGreaterThan(without.bytes.length);
+  });
+
+  it('marks a draft as not sent, in its name too, and speaks Serbian when the interface does', async () => {
+    const draft = storeRequest({ steps: [], caseReference: undefined });
+    await app.ok('updateSettings', { language: 'sr-Latn' });
+    const { delivery, text } = await traceDocument({ id: draft.id });
+    await app.ok('updateSettings', { language: 'en' });
+    expect(delivery.fileName).toBe(`trace-request-${draft.id.slice(0, 8)}-draft.pdf`);
+    for (const expected of [
+      'Zahtev za praćenje vatrenog oružja',
+      'Nacrt – nije poslat',
+      'Srbija (RS)',
+      surrenderSerials[0],
+      'Potpis',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('answers NOT_FOUND for a request that does not exist, and LOCKED while locked', async () => {
+    const request = storeRequest({});
+    const missing = await app.fail('makeTraceRequestDocument', { id: randomUUID() });
+    expect(missing.code).toBe('NOT_FOUND');
+    expect(missing.message).toContain('trace request does not exist');
+    expect((await app.fail('makeTraceRequestDocument', { id: 'not an id' })).code).toBe(
+      'VALIDATION_ERROR',
+    );
+    await app.ok('lock');
+    expect((await app.fail('makeTraceRequestDocument', { id: request.id })).code).toBe('LOCKED');
     await app.ok('unlock', { userId: person.id, passphrase: person.passphrase });
   });
 });

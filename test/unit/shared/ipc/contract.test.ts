@@ -88,6 +88,7 @@ const expectedProcedures = [
   'deleteIntakeDraft',
   'makeIntakeReceipt',
   'makeDestructionCertificate',
+  'makeTraceRequestDocument',
   'addPhoto',
   'getPhoto',
   'getPositionOffer',

@@ -187,6 +187,7 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   recordCustodyTransfer: { transfer: { items: [] }, passphrase: 'x' },
   recordDestruction: { destruction: { items: [] }, passphrase: 'x' },
   makeDestructionCertificate: { id: '0190f0e0-0000-7000-8000-000000000007' },
+  makeTraceRequestDocument: { id: '0190f0e0-0000-7000-8000-000000000008', includePhotos: true },
   recordStockCheck: { stockCheck: { found: [] }, passphrase: 'x' },
   recordLossIncident: { incident: { items: [] }, passphrase: 'x' },
   listStorageSites: undefined,
