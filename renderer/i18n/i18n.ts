@@ -10,6 +10,7 @@ import enInventory from './locales/en.inventory.json';
 import enItems from './locales/en.items.json';
 import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
+import enReports from './locales/en.reports.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import srLatn from './locales/sr-Latn.json';
@@ -21,6 +22,7 @@ import srLatnInventory from './locales/sr-Latn.inventory.json';
 import srLatnItems from './locales/sr-Latn.items.json';
 import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
+import srLatnReports from './locales/sr-Latn.reports.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
 
@@ -34,7 +36,8 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * `places` (locations and collection campaigns), `event` (the intake's event-level fields:
  * coordinates, scene photos, route and persons of a seizure, and the date field), `inventory`
  * (the Items area: every item across records, and an item's page), `custody` (the Custody area:
- * storage sites, transfers and decisions with their forms, and an item's custody and timeline).
+ * storage sites, transfers and decisions with their forms, and an item's custody and timeline),
+ * `reports` (the Dashboard area: historic aggregate counts and their import).
  */
 export const resources = {
   en: {
@@ -49,6 +52,7 @@ export const resources = {
     actions: enActions,
     sync: enSync,
     custody: enCustody,
+    reports: enReports,
   },
   'sr-Latn': {
     translation: srLatn,
@@ -62,6 +66,7 @@ export const resources = {
     actions: srLatnActions,
     sync: srLatnSync,
     custody: srLatnCustody,
+    reports: srLatnReports,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
@@ -77,6 +82,7 @@ export const namespaces = [
   'places',
   'inventory',
   'custody',
+  'reports',
 ] as const;
 
 declare module 'i18next' {
