@@ -97,6 +97,8 @@ describe('the serial check in the weapon editor', () => {
     await card.getByLabel('Manufacturer', { exact: true }).fill('Beretta');
     await expect
       .poll(() => seen.innerText())
-      .toBe('Left out: 1 item with this serial but another make or calibre.');
+      .toBe(
+        'Left out: 1 match (a record or a watch list entry) with this serial but another make or calibre.',
+      );
   });
 });
