@@ -205,6 +205,27 @@ function RecordDetails({
           [t('collection.incentiveValue'), collection.incentiveValue],
         ];
   const statusLabel = enumLabel('recordStatus', record.status);
+  // An imported record names its source: the file, its rows (as the spreadsheet numbers them)
+  // and the event_ref that grouped them, so it can be traced back to the register.
+  const imported = event.importedFrom;
+  const importedRows = imported?.rows ?? [];
+  const importedText =
+    imported === undefined
+      ? undefined
+      : importedRows.length > 1
+        ? t('view.importedRows', {
+            fileName: imported.fileName,
+            first: format.number(importedRows[0] ?? 0),
+            last: format.number(importedRows[importedRows.length - 1] ?? 0),
+            eventRef: imported.eventRef,
+            when: format.dateTime(imported.importedAt),
+          })
+        : t('view.importedRow', {
+            fileName: imported.fileName,
+            row: format.number(importedRows[0] ?? 0),
+            eventRef: imported.eventRef,
+            when: format.dateTime(imported.importedAt),
+          });
   const recordRows: FactRow[] = [
     [t('view.status'), statusLabel],
     [
@@ -230,6 +251,7 @@ function RecordDetails({
             when: format.dateTime(record.finalisedAt),
           }),
     ],
+    [t('view.imported'), importedText],
   ];
   const totals = [
     record.totals.weapons,

@@ -181,9 +181,17 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
       <div className="page-head">
         <h1 id="records-title">{t('list.title')}</h1>
         {rights.create && (
-          <a className="button button--primary page-head__action" href="#/records/new">
-            {t('list.newRecord')}
-          </a>
+          <div className="page-head__action page-head__buttons">
+            {rights.finalise && (
+              // Importing stores final records, so it needs both rights (main checks both again).
+              <a className="button" href="#/records/import">
+                {t('import.link')}
+              </a>
+            )}
+            <a className="button button--primary" href="#/records/new">
+              {t('list.newRecord')}
+            </a>
+          </div>
         )}
       </div>
 

@@ -47,6 +47,7 @@ export const ImportResultSchema = z.object({
   /** The first records imported, to open from the result. */
   records: z.array(z.object({ id: RecordIdSchema, recordNumber: z.string().optional() })),
 });
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 const TokenSchema = z.object({ token: RecordIdSchema });
 
