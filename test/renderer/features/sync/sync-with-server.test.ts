@@ -421,6 +421,46 @@ describe('Sync with a real server', () => {
     expect(await thumbs.getByText('On the server: arrives with the next sync').count()).toBe(0);
   });
 
+  it("says a serial typed here was seen on the server, on another laptop's record not yet pulled", async () => {
+    const { page } = session;
+    const other = await server.enrollDevice('Border crossing laptop');
+    const otherRecord = randomUUID();
+    await pushFromOtherLaptop(
+      server,
+      other,
+      otherRecord,
+      0,
+      {
+        status: 'draft',
+        context: 'seized',
+        occurredAt: '2025-04-02',
+        recordNumber: 'BCX7-00041',
+        weapons: [
+          {
+            id: randomUUID(),
+            weaponType: 'self_loading_pistol',
+            serialNumber: 'TT-33 5512',
+            markings: [],
+            photos: [],
+          },
+        ],
+      },
+      { op: 'create', mutationId: 1 },
+    );
+    // Not synced: this laptop does not hold that record; the check asks the server.
+    await session.goTo('Records');
+    await page.getByRole('link', { name: 'New record' }).click();
+    await page.getByRole('button', { name: 'Add weapon' }).click();
+    const card = page.getByRole('article', { name: 'Weapon 1' });
+    await card.getByLabel('Serial number as read').fill('tt33-5512');
+    const seen = card.getByText('Seen on the server: 1 item this laptop does not hold', {
+      exact: false,
+    });
+    await seen.waitFor();
+    expect(await card.getByText('record BCX7-00041, on the server').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('tells the person plainly when an administrator revoked this laptop', async () => {
     const { page } = session;
     await server.revoke(laptopName);
