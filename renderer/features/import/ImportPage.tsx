@@ -271,6 +271,9 @@ export function ImportPage() {
         <>
           <div className="card stack">
             <p className="import-page__intro">{t('import.intro')}</p>
+            <p className="field__hint">
+              {t('import.aggregates')} <a href="#/dashboard">{t('import.aggregatesLink')}</a>
+            </p>
             <p>
               <a href={templateHref} download="import-template-intake.csv">
                 {t('import.template')}
