@@ -12,6 +12,7 @@ import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
+import enTracing from './locales/en.tracing.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnCustody from './locales/sr-Latn.custody.json';
@@ -23,6 +24,7 @@ import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
+import srLatnTracing from './locales/sr-Latn.tracing.json';
 
 /**
  * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
@@ -34,7 +36,9 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * `places` (locations and collection campaigns), `event` (the intake's event-level fields:
  * coordinates, scene photos, route and persons of a seizure, and the date field), `inventory`
  * (the Items area: every item across records, and an item's page), `custody` (the Custody area:
- * storage sites, transfers and decisions with their forms, and an item's custody and timeline).
+ * storage sites, transfers and decisions with their forms, and an item's custody and timeline),
+ * `tracing` (ITI trace requests: the lists, a request with its steps and answer, the forms, a
+ * weapon's requests on its page, and the setting of days an answer is due in).
  */
 export const resources = {
   en: {
@@ -49,6 +53,7 @@ export const resources = {
     actions: enActions,
     sync: enSync,
     custody: enCustody,
+    tracing: enTracing,
   },
   'sr-Latn': {
     translation: srLatn,
@@ -62,6 +67,7 @@ export const resources = {
     actions: srLatnActions,
     sync: srLatnSync,
     custody: srLatnCustody,
+    tracing: srLatnTracing,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
@@ -77,6 +83,7 @@ export const namespaces = [
   'places',
   'inventory',
   'custody',
+  'tracing',
 ] as const;
 
 declare module 'i18next' {
