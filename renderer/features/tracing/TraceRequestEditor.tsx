@@ -104,6 +104,9 @@ export function TraceRequestEditor({
           {t('step.notAllowed', { status: t(`status.${blocked}`) })}
         </p>
       )}
+      {state.kind === 'ready' && !allowed && (
+        <p className="notice notice--warning">{t('editor.notAllowed')}</p>
+      )}
       {state.kind === 'ready' && blocked === null && allowed && (
         <TraceForm loaded={state.value} mode={mode} cancelHref={back} />
       )}
@@ -381,7 +384,7 @@ function TraceForm({
           {stepFields.map(field)}
         </section>
       )}
-      {shown.answer && (
+      {shown.answer && mode.kind === 'step' && (
         <section className="card" aria-labelledby="trace-answer">
           <h2 id="trace-answer">{t('request.sectionAnswer')}</h2>
           {answerFields.map(field)}
@@ -403,6 +406,12 @@ function TraceForm({
             {groundsFields.map(field)}
           </section>
         </>
+      )}
+      {shown.answer && mode.kind !== 'step' && (
+        <section className="card" aria-labelledby="trace-answer">
+          <h2 id="trace-answer">{t('request.sectionAnswer')}</h2>
+          {answerFields.map(field)}
+        </section>
       )}
       {general.length > 0 && (
         <div className="notice notice--error" role="alert" data-testid="form-issues">

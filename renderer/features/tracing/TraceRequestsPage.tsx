@@ -90,13 +90,14 @@ export function TraceRequestsPage({ overdueOnly }: { overdueOnly: boolean }) {
                     <td className="nowrap">
                       {request.sentOn === null ? '' : format.date(request.sentOn)}
                     </td>
-                    <td className="nowrap">
-                      {request.dueOn === null ? '' : format.date(request.dueOn)}
+                    <td>
+                      <span className="nowrap">
+                        {request.dueOn === null ? '' : format.date(request.dueOn)}
+                      </span>
                       {request.overdue && (
-                        <>
-                          {' '}
+                        <div>
                           <OverdueMark />
-                        </>
+                        </div>
                       )}
                     </td>
                   </tr>

@@ -205,13 +205,35 @@ describe('trace requests', () => {
 
   it('reads in Serbian', async () => {
     const { page } = session;
+    // A second weapon's request, sent 50 days ago: overdue under the 45 days set above.
+    await page.evaluate(
+      async ({ itemId, sentOn }) => {
+        const api = window.api!;
+        const made = await api.newTraceRequest({ itemId });
+        if (!made.ok) throw new Error(JSON.stringify(made.error));
+        const saved = await api.saveTraceRequest({
+          request: {
+            ...made.value,
+            addresseeBasis: 'country_of_manufacture',
+            addresseeCountry: 'CZ',
+            channel: 'diplomatic',
+            illicitNature: 'Nađen bez dozvole u napuštenom objektu.',
+            intendedUse: 'Krivična istraga KU-2026-412.',
+            steps: [{ status: 'sent', on: sentOn }],
+          },
+          expectedRevision: null,
+        });
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      },
+      { itemId: seeded.weaponIds[1] ?? '', sentOn: daysAgo(50) },
+    );
     await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
     await page.getByRole('navigation').getByRole('link', { name: 'Praćenje' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zahtevi za praćenje' }).waitFor();
-    await page.getByText('1 zahtev za praćenje').waitFor();
+    await page.getByText('2 zahteva za praćenje').waitFor();
     await shoot(page, 'trace-list-sr');
     await page.getByRole('link', { name: serials[0] }).click();
-    await page.getByText('Odgovoren', { exact: true }).first().waitFor();
+    await page.getByText('Stigao odgovor', { exact: true }).first().waitFor();
     await shoot(page, 'trace-request-sr');
     await page.getByRole('link', { name: 'Izmeni' }).click();
     await page.getByLabel('Za šta će odgovor biti korišćen').fill('');
@@ -219,10 +241,14 @@ describe('trace requests', () => {
     await expect.poll(() => focusedLabel(page)).toBe('Za šta će odgovor biti korišćen');
     await shoot(page, 'trace-form-errors-sr');
     await page.goto(`${base}#/items/${seeded.weaponIds[0] ?? ''}`);
-    await page.getByTestId('item-traces').getByText('Odgovoren').waitFor();
+    await page.getByTestId('item-traces').getByText('Stigao odgovor').waitFor();
     await shoot(page, 'trace-item-section-sr');
     await page.goto(`${base}#/tracing/overdue`);
     await page.getByText(/bez odgovora 45 dana/).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(serials[1]) })
+      .getByText('Odgovor kasni')
+      .waitFor();
     await shoot(page, 'trace-list-overdue-sr');
     await page.goto(`${base}#/settings`);
     await page.getByLabel('Broj dana koje država ima da odgovori na zahtev za praćenje').waitFor();
