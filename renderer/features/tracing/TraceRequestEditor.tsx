@@ -62,33 +62,36 @@ export function TraceRequestEditor({
   const { t } = useTranslation('tracing');
   const weaponName = useWeaponName();
   const rights = useTraceRights();
-  const load = useCallback(async (): Promise<Loaded> => {
+  const allowed = id === null ? rights.create : rights.update;
+  const load = useCallback(async (): Promise<Loaded | null> => {
+    // Nothing to load for someone who may not make or change one: main would refuse it anyway.
+    if (!allowed) return null;
     if (id === null)
       return { request: await api().newTraceRequest({ itemId: itemId ?? '' }), view: null };
     const view = await api().getTraceRequest({ id });
     return { request: view.request, view };
-  }, [id, itemId]);
+  }, [allowed, id, itemId]);
   const { state } = useLoaded(load);
+  const loaded = state.kind === 'ready' ? state.value : null;
   const back =
     id === null
       ? `#/items/${encodeURIComponent(itemId ?? '')}`
       : `#/tracing/${encodeURIComponent(id)}`;
-  const weapon = state.kind === 'ready' ? weaponName(state.value.request.weapon) : '';
+  const weapon = loaded === null ? '' : weaponName(loaded.request.weapon);
   const title =
     mode.kind === 'create'
       ? t('editor.newTitle')
-      : state.kind !== 'ready'
+      : loaded === null
         ? t('request.titleFallback')
         : mode.kind === 'edit'
           ? t('editor.editTitle', { weapon })
           : t(`step.title.${mode.status}`, { weapon });
-  const allowed = id === null ? rights.create : rights.update;
   const blocked =
-    state.kind === 'ready' &&
+    loaded !== null &&
     mode.kind === 'step' &&
-    state.value.view !== null &&
-    !traceTransitions[state.value.view.status].includes(mode.status)
-      ? state.value.view.status
+    loaded.view !== null &&
+    !traceTransitions[loaded.view.status].includes(mode.status)
+      ? loaded.view.status
       : null;
 
   return (
@@ -99,16 +102,16 @@ export function TraceRequestEditor({
       <PageTitle>{title}</PageTitle>
       {state.kind === 'loading' && <p className="field__hint">{t('common.loading')}</p>}
       {state.kind === 'failed' && <ErrorMessageOf error={state.error} />}
-      {state.kind === 'ready' && blocked !== null && (
+      {state.kind === 'ready' && !allowed && (
+        <p className="notice notice--warning">{t('editor.notAllowed')}</p>
+      )}
+      {blocked !== null && (
         <p className="notice notice--warning">
           {t('step.notAllowed', { status: t(`status.${blocked}`) })}
         </p>
       )}
-      {state.kind === 'ready' && !allowed && (
-        <p className="notice notice--warning">{t('editor.notAllowed')}</p>
-      )}
-      {state.kind === 'ready' && blocked === null && allowed && (
-        <TraceForm loaded={state.value} mode={mode} cancelHref={back} />
+      {loaded !== null && blocked === null && (
+        <TraceForm loaded={loaded} mode={mode} cancelHref={back} />
       )}
     </section>
   );

@@ -177,8 +177,8 @@ describe('trace requests', () => {
     await page.goto(`${base}#/items/${seeded.weaponIds[0] ?? ''}`);
     await page.getByText('Origin established by trace').waitFor();
     const section = page.getByTestId('item-traces');
-    expect(await section.innerText()).toContain('Answered');
     await section.getByRole('link', { name: /^to Serbia, sent on / }).waitFor();
+    expect(await section.innerText()).toContain('Answered');
     await shoot(page, 'trace-item-section-en');
   });
 
@@ -253,6 +253,32 @@ describe('trace requests', () => {
     await page.goto(`${base}#/settings`);
     await page.getByLabel('Broj dana koje država ima da odgovori na zahtev za praćenje').waitFor();
     await shoot(page, 'trace-settings-sr');
+  });
+
+  it('lets a destruction officer read the requests but offers no way to make or change one', async () => {
+    const { page } = session;
+    const officer = { name: 'Dragan Simić', passphrase: 'Osprey-Valley-58' };
+    const added = await page.evaluate(async (person) => {
+      await window.api!.updateSettings({ language: 'en' });
+      return window.api!.addPerson({ ...person, role: 'destruction_officer' });
+    }, officer);
+    if (!added.ok) throw new Error(JSON.stringify(added.error));
+    await session.signInAs({ userId: added.value.id, passphrase: officer.passphrase });
+
+    await page.goto(`${base}${requestHash}`);
+    await page.getByRole('heading', { level: 2, name: 'Answer' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Close' }).count()).toBe(0);
+    await page.goto(`${base}#/items/${seeded.weaponIds[2] ?? ''}`);
+    await page.getByText('No trace request has been made for this weapon.').waitFor();
+    expect(await page.getByRole('link', { name: 'Create trace request' }).count()).toBe(0);
+    // Typed by hand, the form's address says why there is no form.
+    await page.goto(`${base}#/tracing/new/${seeded.weaponIds[2] ?? ''}`);
+    await page.getByRole('heading', { level: 1, name: 'New trace request' }).waitFor();
+    await page
+      .getByText('Your role may read trace requests but not make or change them.')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Save the trace request' }).count()).toBe(0);
   });
 
   it('ran without a script error or a CSP violation', async () => {
