@@ -182,6 +182,36 @@ describe('trace requests', () => {
     await shoot(page, 'trace-item-section-en');
   });
 
+  it('explains a change saved meanwhile, and reloads the latest version', async () => {
+    const { page } = session;
+    await page.goto(`${base}${requestHash}/edit`);
+    const theirs = page.getByLabel('Their reference');
+    await theirs.waitFor();
+    // Someone else saves the request while this form is open.
+    await page.evaluate(
+      async (id) => {
+        const api = window.api!;
+        const got = await api.getTraceRequest({ id });
+        if (!got.ok) throw new Error(JSON.stringify(got.error));
+        const saved = await api.saveTraceRequest({
+          request: { ...got.value.request, theirReference: 'IP-2026/0457' },
+          expectedRevision: got.value.revision,
+        });
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      },
+      requestHash.split('/').at(-1) ?? '',
+    );
+    await theirs.fill('IP-2026/9999');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page
+      .getByText(/Someone changed this trace request while you were working on it/)
+      .waitFor();
+    await shoot(page, 'trace-conflict-en');
+    await page.getByRole('link', { name: 'Reload the latest version' }).click();
+    await page.waitForURL(`**/${requestHash}`);
+    await page.getByText('IP-2026/0457').waitFor();
+  });
+
   it('sets the days an answer is due in, in Settings', async () => {
     const { page } = session;
     await session.goTo('Settings');
