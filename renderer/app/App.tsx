@@ -6,6 +6,7 @@ import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
+import { TracingPage } from '../features/tracing/TracingPage.tsx';
 import { AppFrame } from './AppFrame.tsx';
 import { SyncProvider } from './SyncProvider.tsx';
 import type { Route } from './routes.ts';
@@ -15,6 +16,7 @@ const pages: Record<Route, () => React.JSX.Element> = {
   records: RecordsPage,
   items: ItemsPage,
   custody: CustodyPage,
+  tracing: TracingPage,
   places: PlacesPage,
   dashboard: DashboardPage,
   sync: SyncPage,

@@ -3,6 +3,7 @@ export const routes = [
   'records',
   'items',
   'custody',
+  'tracing',
   'places',
   'dashboard',
   'sync',

@@ -13,6 +13,7 @@ import enRecords from './locales/en.records.json';
 import enReports from './locales/en.reports.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
+import enTracing from './locales/en.tracing.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnCustody from './locales/sr-Latn.custody.json';
@@ -25,6 +26,7 @@ import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnReports from './locales/sr-Latn.reports.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
+import srLatnTracing from './locales/sr-Latn.tracing.json';
 
 /**
  * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
@@ -37,7 +39,9 @@ import srLatnSync from './locales/sr-Latn.sync.json';
  * coordinates, scene photos, route and persons of a seizure, and the date field), `inventory`
  * (the Items area: every item across records, and an item's page), `custody` (the Custody area:
  * storage sites, transfers and decisions with their forms, and an item's custody and timeline),
- * `reports` (the Dashboard area: historic aggregate counts and their import).
+ * `reports` (the Dashboard area: historic aggregate counts and their import), `tracing` (ITI trace
+ * requests: the lists, a request with its steps and answer, the forms, a weapon's requests on its
+ * page, and the setting of days an answer is due in).
  */
 export const resources = {
   en: {
@@ -53,6 +57,7 @@ export const resources = {
     sync: enSync,
     custody: enCustody,
     reports: enReports,
+    tracing: enTracing,
   },
   'sr-Latn': {
     translation: srLatn,
@@ -67,6 +72,7 @@ export const resources = {
     sync: srLatnSync,
     custody: srLatnCustody,
     reports: srLatnReports,
+    tracing: srLatnTracing,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
@@ -83,6 +89,7 @@ export const namespaces = [
   'inventory',
   'custody',
   'reports',
+  'tracing',
 ] as const;
 
 declare module 'i18next' {

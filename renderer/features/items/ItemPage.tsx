@@ -8,6 +8,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { ItemCustodySection } from '../custody/ItemCustodySection.tsx';
 import { useFormatters } from '../records/format.ts';
 import { SerialCheckMarks } from '../records/SerialCheckMarks.tsx';
+import { ItemTraceSection } from '../tracing/ItemTraceSection.tsx';
 import { useItemLabels } from './item-labels.ts';
 
 type FactRow = readonly [string, ReactNode];
@@ -28,7 +29,8 @@ function Facts({ rows }: { rows: readonly FactRow[] }) {
 
 /**
  * `#/items/<id>`: one item, what it is and where it came from (its intake, linked), and its
- * custody: status derived from its events, where it is now, conflicts, and the whole timeline.
+ * custody: status derived from its events, where it is now, conflicts, and the whole timeline;
+ * for a weapon, its trace requests.
  */
 export function ItemPage({ id }: { id: string }) {
   const { t } = useTranslation('inventory');
@@ -140,6 +142,7 @@ function ItemDetails({ view }: { view: ItemView }) {
           ]}
         />
       </div>
+      {item.kind === 'weapon' && <ItemTraceSection view={view} />}
       <ItemCustodySection view={view} />
     </>
   );

@@ -7,6 +7,7 @@ import { EnrollmentSection } from './EnrollmentSection.tsx';
 import { IntegritySection } from './IntegritySection.tsx';
 import { IdleLockForm, KeychainSetting } from './LockSettings.tsx';
 import { PeopleSettings } from './PeopleSettings.tsx';
+import { TraceAnswerDaysForm } from './TraceAnswerDaysForm.tsx';
 import { WatchListSection } from './WatchListSection.tsx';
 
 const themeLabels = {
@@ -27,6 +28,7 @@ export function SettingsPage() {
       <ThemeChoice />
       <EnrollmentSection />
       <IdleLockForm />
+      <TraceAnswerDaysForm />
       <KeychainSetting />
       <ChangePassphraseForm />
       <PeopleSettings />

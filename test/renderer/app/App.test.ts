@@ -25,6 +25,7 @@ describe('app shell in the browser preview', () => {
       'Records',
       'Items',
       'Custody',
+      'Tracing',
       'Locations & campaigns',
       'Dashboard',
       'Sync',
@@ -39,6 +40,7 @@ describe('app shell in the browser preview', () => {
     for (const area of [
       'Items',
       'Custody',
+      'Tracing',
       'Locations & campaigns',
       'Dashboard',
       'Sync',
@@ -55,7 +57,9 @@ describe('app shell in the browser preview', () => {
             ? 'Locations'
             : area === 'Custody'
               ? 'Storage sites'
-              : area;
+              : area === 'Tracing'
+                ? 'Trace requests'
+                : area;
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       const current = page
         .getByRole('navigation', { name: 'Main navigation' })
@@ -115,6 +119,7 @@ describe('app shell in the browser preview', () => {
         'Records',
         'Items',
         'Custody',
+        'Tracing',
         'Locations & campaigns',
         'Dashboard',
         'Sync',

@@ -48,6 +48,7 @@ const areasInSerbian = [
   'Evidencija',
   'Predmeti',
   'Lanac čuvanja',
+  'Praćenje',
   'Lokacije i akcije',
   'Pregled',
   'Sinhronizacija',

@@ -12,6 +12,7 @@ describe('routeFromHash', () => {
       'records',
       'items',
       'custody',
+      'tracing',
       'places',
       'dashboard',
       'sync',
