@@ -10,6 +10,7 @@ import { useLoaded } from '../places/use-loaded.ts';
 import { useFormatters } from '../records/format.ts';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { useWeaponName } from './trace-text.ts';
+import { TraceRequestPrint } from './TraceRequestPrint.tsx';
 import { OverdueMark, TraceStatusBadge } from './TraceStatusBadge.tsx';
 import { useTraceRights } from './use-trace-rights.ts';
 import { WeaponFacts } from './WeaponFacts.tsx';
@@ -187,8 +188,7 @@ function RequestDetails({ view }: { view: TraceRequestView }) {
           />
         </section>
       )}
-      {/* The "Print / save PDF" button (makeTraceRequestDocument) is wired here after its branch
-          is merged; the procedure is not on this branch. */}
+      <TraceRequestPrint id={request.id} />
       <RecordedFacts view={view} />
     </section>
   );

@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../../support/axe.ts';
 import { seedSurrender, type SeededSurrender } from '../../../support/custody-seed.ts';
+import { pdfText } from '../../../support/pdf-text.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 
 /**
@@ -169,6 +171,16 @@ describe('trace requests', () => {
     await page.getByRole('heading', { level: 2, name: 'Answer' }).waitFor();
     expect(await page.locator('.trace-status').innerText()).toContain('Answered');
     expect(await page.locator('main').innerText()).toContain('MUP RS armoury');
+
+    // The request as a document: its PDF says what was asked and what came back.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Print / save PDF' }).click();
+    const printed = await download;
+    expect(printed.suggestedFilename()).toMatch(/^trace-request-.*\.pdf$/);
+    const pdf = (await pdfText(await readFile((await printed.path())!))).text.replace(/\s+/g, ' ');
+    expect(pdf).toContain(serials[0]);
+    expect(pdf).toContain('MUP RS armoury');
+    await page.getByText(`Downloaded ${printed.suggestedFilename()}.`).waitFor();
 
     await session.goTo('Tracing');
     await page.getByRole('link', { name: 'Overdue for an answer' }).click();
