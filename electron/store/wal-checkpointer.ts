@@ -49,7 +49,9 @@ export const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 const POLL_BUSY_MS = 50;
 const POLL_IDLE_MS = 250;
 
-type WorkerMessage = { readonly type: 'failed'; readonly message: string };
+/** What the thread sends: that the driver is loaded (it may be stopped from then on), or why it failed. */
+type WorkerMessage =
+  { readonly type: 'loaded' } | { readonly type: 'failed'; readonly message: string };
 
 /** As in integrity-check.ts: the driver the app itself loads. */
 function driverPath(): string {
@@ -82,7 +84,9 @@ try {
     } catch {}
   }
   const Database = require(workerData.driver);
+  // The driver loads its native part in its first constructor, here.
   db = new Database(workerData.file, { fileMustExist: true });
+  parentPort.postMessage({ type: 'loaded' });
   if (key !== null) {
     db.pragma("cipher = 'aegis'");
     const keyText = Buffer.from('raw:' + Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex'), 'latin1');
@@ -143,17 +147,27 @@ export function startWalCheckpointer(options: WalCheckpointerOptions): WalCheckp
     return { stop: () => Promise.resolve() };
   }
   let stopping = false;
-  thread.on('message', (message: WorkerMessage) => onFailed(message.message));
+  let driverLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (driverLoaded = resolve));
+  thread.on('message', (message: WorkerMessage) => {
+    if (message.type === 'loaded') driverLoaded();
+    else onFailed(message.message);
+  });
   thread.on('error', (error) => onFailed(error.message));
   const exited = new Promise<void>((resolve) =>
     thread.once('exit', () => {
       if (!stopping) onFailed('the checkpoint thread ended');
+      driverLoaded();
       resolve();
     }),
   );
   return {
     async stop() {
       stopping = true;
+      // As in integrity-check.ts: a thread stopped while it loads the native driver takes the
+      // whole process down (N-API cannot fail an addon's registration in a terminating thread).
+      // Wait for the load (or the thread's end), a few milliseconds, then stop it.
+      await loaded;
       await thread.terminate().catch(() => undefined);
       await exited;
     },

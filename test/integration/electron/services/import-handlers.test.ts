@@ -79,7 +79,7 @@ describe('import of intake events', () => {
     const failure = await app.fail('confirmImport', { token: preview.token });
     expect(failure.code).toBe('VALIDATION_ERROR');
     expect(storeCounts(app)).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   it('stores a good file as final records, attributed, with provenance and outbox rows', async () => {
     const csv = csvOf([
