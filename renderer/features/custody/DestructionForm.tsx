@@ -852,6 +852,9 @@ function DestructionForm({
           id={f('photos')}
           error={sealing.errorAt('photos')}
           label={t('destruction.addPhotos')}
+          required
+          // Said before anything is typed: a missing photo otherwise surfaces only at sealing.
+          hint={t('destruction.photosNeeded')}
         >
           <input
             id={f('photos')}

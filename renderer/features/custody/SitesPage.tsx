@@ -69,7 +69,7 @@ export function SitesPage() {
         <>
           <EmptyState title={t('sites.emptyTitle')} hint={t('sites.emptyHint')} />
           <p>
-            <a href="#/places/locations/new">{t('sites.addSite')}</a>
+            <a href="#/places/locations/new?type=storage_site&from=custody">{t('sites.addSite')}</a>
           </p>
         </>
       )}
