@@ -233,6 +233,14 @@ describe('stock check, loss and destruction in the Custody area', () => {
     // Sealed: the sealed record's heading has the focus, not the page body.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     destructionId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    // The sealed certificate is printed from the record; the button keeps the focus meanwhile.
+    const sealedPdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Certificate (PDF)' }).click();
+    expect((await sealedPdf).suggestedFilename()).toBe('destruction-certificate-UN-2025-041.pdf');
+    await page.getByTestId('certificate-outcome').getByText('Certificate downloaded as').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Certificate (PDF)',
+    );
 
     await page.goto(`${base}#/items/${seeded.weaponIds[0]}`);
     await expect.poll(() => page.locator('main').innerText()).toContain('Destroyed');
