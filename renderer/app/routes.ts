@@ -21,8 +21,8 @@ export function routeFromHash(hash: string): Route {
 
 /** What follows the area in the hash, for an area's own pages: `#/records/abc` → ['abc']. */
 export function subpathFromHash(hash: string): string[] {
-  return hash
-    .replace(/^#\/?/, '')
+  // A query (`#/places/locations/new?type=storage_site`) is the page's to read, not a segment.
+  return (hash.replace(/^#\/?/, '').split('?')[0] ?? '')
     .split('/')
     .slice(1)
     .filter((segment) => segment !== '')

@@ -16,18 +16,24 @@ export function useFocusAfterNavigation(): void {
     const onHashChange = () => {
       cancelAnimationFrame(frame);
       let left = waitFrames;
+      // Watched for a while, not only at the first frame: the old page may still be up then, with
+      // the pressed control (Finalise) on it, dropping the focus only when it is torn down. The
+      // watch ends as soon as the person puts the focus anywhere else.
+      let watched = document.activeElement;
       const tryFocus = () => {
+        left -= 1;
         const active = document.activeElement;
-        if (active !== null && active !== document.body && active.isConnected) return;
-        const heading = document.querySelector<HTMLElement>('#main-content h1');
-        if (heading === null) {
-          left -= 1;
-          if (left > 0) frame = requestAnimationFrame(tryFocus);
-          return;
+        const dropped = active === null || active === document.body || !active.isConnected;
+        if (!dropped && active !== watched) return;
+        const heading = dropped ? document.querySelector<HTMLElement>('#main-content h1') : null;
+        if (heading !== null) {
+          heading.tabIndex = -1;
+          // Without scrolling: a page keeps where it is (the editor's address changes under it).
+          heading.focus({ preventScroll: true });
+          // The old page's heading may be the one found: the watch goes on until it stays.
+          watched = heading;
         }
-        heading.tabIndex = -1;
-        // Without scrolling: a page keeps where it is (the editor's address changes under it).
-        heading.focus({ preventScroll: true });
+        if (left > 0) frame = requestAnimationFrame(tryFocus);
       };
       frame = requestAnimationFrame(tryFocus);
     };

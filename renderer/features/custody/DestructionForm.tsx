@@ -852,9 +852,20 @@ function DestructionForm({
           id={f('photos')}
           error={sealing.errorAt('photos')}
           label={t('destruction.addPhotos')}
+          required
+          // Said before anything is typed: a missing photo otherwise surfaces only at sealing.
+          hint={t('destruction.photosNeeded')}
+          // The native file button speaks the browser's language, not the app's: it stays
+          // focusable but hidden, and a label styled as a button is what is seen.
+          after={
+            <label htmlFor={f('photos')} className="button file-input__button">
+              {t('destruction.choosePhotos')}
+            </label>
+          }
         >
           <input
             id={f('photos')}
+            className="file-input"
             type="file"
             accept="image/jpeg,image/png,image/webp"
             multiple
@@ -948,9 +959,15 @@ function DestructionForm({
               ? t('destruction.certificateFileHint')
               : t('destruction.certificateFileAttached')
           }
+          after={
+            <label htmlFor={f('certificateFile')} className="button file-input__button">
+              {t('destruction.chooseScan')}
+            </label>
+          }
         >
           <input
             id={f('certificateFile')}
+            className="file-input"
             type="file"
             accept="image/jpeg,image/png,image/webp"
             onChange={(event) => void addFile(event, 'document')}

@@ -51,20 +51,30 @@ export function ItemPicker({
   const round = useRef(0);
   const ids = { legend: useId(), source: useId() };
 
-  /** Asks main for items; an answer to an older question is dropped. */
-  const pick = useCallback(async (query: ItemPick): Promise<readonly CustodyItem[] | null> => {
-    const mine = ++round.current;
-    setFound({ kind: 'loading' });
-    try {
-      const items = await api().pickItems(query);
-      if (mine !== round.current) return null;
-      setFound({ kind: 'ready', items, round: mine });
-      return items;
-    } catch (error) {
-      if (mine === round.current) setFound({ kind: 'failed', error });
-      return null;
-    }
-  }, []);
+  /**
+   * Asks main for items; an answer to an older question is dropped. The count found is said in
+   * the live region: the list appears below the field being typed in, where a screen reader
+   * would not otherwise learn that anything changed.
+   */
+  const pick = useCallback(
+    async (query: ItemPick): Promise<readonly CustodyItem[] | null> => {
+      const mine = ++round.current;
+      setFound({ kind: 'loading' });
+      try {
+        const items = await api().pickItems(query);
+        if (mine !== round.current) return null;
+        setFound({ kind: 'ready', items, round: mine });
+        setAnnouncement(
+          items.length === 0 ? t('picker.none') : t('picker.foundSaid', { count: items.length }),
+        );
+        return items;
+      } catch (error) {
+        if (mine === round.current) setFound({ kind: 'failed', error });
+        return null;
+      }
+    },
+    [t],
+  );
   const forget = useCallback(() => {
     round.current += 1;
     setFound({ kind: 'idle' });
@@ -111,10 +121,10 @@ export function ItemPicker({
           forget={forget}
         />
       )}
-      {source === 'record' && <RecordSource pick={pick} />}
+      {source === 'record' && <RecordSource pick={pick} announce={setAnnouncement} />}
       {source === 'site' && <SiteSource pick={pick} sites={sites} forget={forget} />}
       {source === 'seal' && <SealSource pick={pick} />}
-      <p className="visually-hidden" role="status">
+      <p className="visually-hidden" role="status" data-testid="picker-status">
         {announcement}
       </p>
       {found.kind === 'loading' && <p className="field__hint">{t('picker.searching')}</p>}
@@ -251,7 +261,7 @@ function SearchBox({
   );
 }
 
-function RecordSource({ pick }: { pick: Pick }) {
+function RecordSource({ pick, announce }: { pick: Pick; announce: (text: string) => void }) {
   const { t } = useTranslation('custody');
   const enumLabel = useEnumLabel();
   const contextText = (context: IntakeSummary['context']) =>
@@ -266,7 +276,14 @@ function RecordSource({ pick }: { pick: Pick }) {
     api()
       .listIntakes({ search: text, status: 'final', limit: 10 })
       .then(
-        (page) => setRecords({ kind: 'ready', items: page.items }),
+        (page) => {
+          setRecords({ kind: 'ready', items: page.items });
+          announce(
+            page.items.length === 0
+              ? t('picker.noRecord')
+              : t('picker.recordsFound', { count: page.items.length }),
+          );
+        },
         (error: unknown) => setRecords({ kind: 'failed', error }),
       );
   };

@@ -211,11 +211,15 @@ function DestructionFacts({
   return (
     <>
       <section className="card record-actions" aria-label={t('destruction.certificate')}>
+        {/* Not disabled while it works: a disabled button drops the focus to the page, and the
+            outcome is said next to it; a second press meanwhile does nothing. */}
         <button
           type="button"
           className="button button--primary"
-          disabled={working}
-          onClick={() => void certificate()}
+          aria-disabled={working}
+          onClick={() => {
+            if (!working) void certificate();
+          }}
         >
           {t('destruction.certificatePdf')}
         </button>

@@ -132,23 +132,28 @@ function SiteActions({ siteId }: { siteId: string }) {
   const rights = useCustodyRights();
   if (!rights.stockCheck && !rights.incident && !rights.destroy) return null;
   return (
-    <div className="custody-actions">
-      {rights.stockCheck && (
-        <a className="button" href={stockCheckHref(siteId)}>
-          {t('site.stockCheck')}
-        </a>
-      )}
-      {rights.incident && (
-        <a className="button" href={incidentHref({ site: siteId })}>
-          {t('site.reportLoss')}
-        </a>
-      )}
-      {rights.destroy && (
-        <a className="button" href={destructionHref({ site: siteId })}>
-          {t('site.recordDestruction')}
-        </a>
-      )}
-    </div>
+    <>
+      <div className="custody-actions">
+        {rights.stockCheck && (
+          <a className="button" href={stockCheckHref(siteId)}>
+            {t('site.stockCheck')}
+          </a>
+        )}
+        {rights.incident && (
+          <a className="button" href={incidentHref({ site: siteId })}>
+            {t('site.reportLoss')}
+          </a>
+        )}
+        {rights.destroy && (
+          <a className="button" href={destructionHref({ site: siteId })}>
+            {t('site.recordDestruction')}
+          </a>
+        )}
+      </div>
+      {/* A custody officer marks items for destruction and then looks for the destruction
+          itself: say who records it instead of leaving them searching for a missing button. */}
+      {!rights.destroy && <p className="field__hint">{t('rights.destroy')}</p>}
+    </>
   );
 }
 

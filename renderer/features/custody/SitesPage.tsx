@@ -59,17 +59,18 @@ export function SitesPage() {
       <CustodyTabs />
       <div className="page-head">
         <PageTitle>{t('sites.title')}</PageTitle>
-        {rights.transfer && <CustodyActions />}
+        {/* A destruction officer starts destructions here too, like the records list offers. */}
+        {(rights.transfer || rights.destroy) && <CustodyActions />}
       </div>
       <p className="places-intro">{t('sites.intro')}</p>
-      {!rights.transfer && <p className="field__hint">{t('rights.readOnly')}</p>}
+      {!rights.transfer && !rights.destroy && <p className="field__hint">{t('rights.readOnly')}</p>}
       {state.kind === 'loading' && <p className="field__hint">{t('common.loading')}</p>}
       {state.kind === 'failed' && <ErrorMessage error={state.error} />}
       {state.kind === 'ready' && sites.length === 0 && (
         <>
           <EmptyState title={t('sites.emptyTitle')} hint={t('sites.emptyHint')} />
           <p>
-            <a href="#/places/locations/new">{t('sites.addSite')}</a>
+            <a href="#/places/locations/new?type=storage_site&from=custody">{t('sites.addSite')}</a>
           </p>
         </>
       )}

@@ -8,6 +8,7 @@ import { custodyPurposeValues, type CustodyPurpose } from '../../../shared/domai
 import type { Location } from '../../../shared/domain/location.ts';
 import { custodyProcedures, type CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
+import { useCurrentUser } from '../../app/SessionProvider.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { PageTitle } from '../places/PlaceFacts.tsx';
@@ -90,7 +91,18 @@ const purposeOfSite: Readonly<Partial<Record<Location['locationType'], CustodyPu
   destruction_site: 'to_destruction_site',
 };
 
-function transferDefaults(start: FormStart, prefill: ItemPrefillParams): TransferFormValues {
+/**
+ * A new transfer starts with the signed-in person as the one handing over: whoever records a
+ * transfer on their laptop is, nearly always, the holder letting the items go (a field officer's
+ * items going into store, a custodian's going to destruction or to the lab). A correction keeps
+ * the corrected record's names. Either way it is only a start, typed over when someone else
+ * hands over.
+ */
+function transferDefaults(
+  start: FormStart,
+  prefill: ItemPrefillParams,
+  signedIn: string,
+): TransferFormValues {
   const parsed =
     start.corrected?.entity === 'custody_transfer'
       ? CustodyTransferSchema.safeParse(start.corrected.record)
@@ -105,7 +117,7 @@ function transferDefaults(start: FormStart, prefill: ItemPrefillParams): Transfe
       : { name: value.signedBy, at: value.signedAt, drawn: false, kept: value.image };
   return {
     items,
-    fromName: record?.fromHolder.name ?? '',
+    fromName: record === null ? signedIn : record.fromHolder.name,
     fromUnit: record?.fromHolder.unit ?? '',
     fromLocationId: record?.fromHolder.locationId ?? prefill.site ?? commonPlace(start.items) ?? '',
     toName: record?.toHolder.name ?? '',
@@ -142,7 +154,8 @@ function TransferForm({
   // The record's id is made once: saving again after an error saves the same record.
   const [id] = useState(() => uuidv7());
   const correctsId = start.corrected === null ? null : (prefill.corrects ?? null);
-  const [defaults] = useState(() => transferDefaults(start, prefill));
+  const user = useCurrentUser();
+  const [defaults] = useState(() => transferDefaults(start, prefill, user.name));
   const form = useForm<TransferFormValues>({
     resolver: custodyResolver(
       CustodyTransferInputSchema,
@@ -209,6 +222,20 @@ function TransferForm({
     follow('receipt', toName);
   }, [fromName, toName, getValues, setValue]);
 
+  // Both usually sign at the handover itself: each signature's time is the transfer's time until
+  // someone sets that signature's own (a signature kept from a corrected record keeps its time).
+  const transferredAt = useWatch({ control, name: 'transferredAt' });
+  const copiedAt = useRef({ handover: defaults.handover.at, receipt: defaults.receipt.at });
+  useEffect(() => {
+    for (const side of signatureSides) {
+      if (getValues(`${side}.kept`) !== null) continue;
+      const at = getValues(`${side}.at`);
+      if (at !== '' && at !== copiedAt.current[side]) continue;
+      copiedAt.current[side] = transferredAt;
+      setValue(`${side}.at`, transferredAt);
+    }
+  }, [transferredAt, getValues, setValue]);
+
   const hasDiscrepancy = useWatch({ control, name: 'hasDiscrepancy' });
   const purposeOptions = custodyPurposeValues.map((value) => ({
     value,
@@ -271,7 +298,7 @@ function TransferForm({
             side={sides.from}
             locations={start.locations}
             legend={t('transfer.from')}
-            hint={t('transfer.fromHint')}
+            hint={correctsId === null ? t('transfer.fromHintYou') : t('transfer.fromHint')}
           />
           <HolderFields
             side={sides.to}

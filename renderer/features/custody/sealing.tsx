@@ -143,6 +143,7 @@ export function Labelled({
   hint,
   error,
   children,
+  after,
 }: {
   id: string;
   label: string;
@@ -150,6 +151,8 @@ export function Labelled({
   hint?: string;
   error?: string | undefined;
   children: React.ReactElement<{ 'aria-invalid'?: boolean; 'aria-describedby'?: string }>;
+  /** Right after the control (a file input's visible button, which follows it). */
+  after?: React.ReactNode;
 }) {
   const text = useIssueText();
   const errorId = `${id}-error`;
@@ -168,6 +171,7 @@ export function Labelled({
             'aria-describedby': describedBy === '' ? undefined : describedBy,
           })
         : children}
+      {after}
       {error !== undefined && (
         <p id={errorId} className="field__error">
           {text(error)}

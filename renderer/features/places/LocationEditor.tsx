@@ -2,7 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { locationTypeValues } from '../../../shared/domain/enums.ts';
+import { locationTypeValues, type LocationType } from '../../../shared/domain/enums.ts';
 import { LocationSchema, type Location } from '../../../shared/domain/location.ts';
 import type { LocationRecordView } from '../../../shared/ipc/procedures/places.ts';
 import { api } from '../../api.ts';
@@ -22,9 +22,33 @@ import { PlaceField } from './PlaceField.tsx';
 import { useSaveFailure } from './save-failure.ts';
 import { useLoaded } from './use-loaded.ts';
 
+/**
+ * What a new location starts from when another page sends someone to add one:
+ * `#/places/locations/new?type=storage_site&from=custody` preselects the type, and the Custody
+ * area it came from is where the back link and the saved location lead.
+ */
+export interface NewLocationStart {
+  readonly locationType?: LocationType;
+  readonly fromCustody: boolean;
+}
+
+export function newLocationStartOf(hash: string): NewLocationStart {
+  const mark = hash.indexOf('?');
+  const params = new URLSearchParams(mark === -1 ? '' : hash.slice(mark + 1));
+  const type = params.get('type');
+  const known = locationTypeValues.find((value) => value === type);
+  return {
+    ...(known === undefined ? {} : { locationType: known }),
+    fromCustody: params.get('from') === 'custody',
+  };
+}
+
 /** `#/places/locations/new` and `#/places/locations/<id>/edit`: every A1 field of a location. */
 export function LocationEditor({ id }: { id: string | null }) {
   const { t } = useTranslation('places');
+  const [start] = useState(() =>
+    id === null ? newLocationStartOf(window.location.hash) : { fromCustody: false },
+  );
   const load = useCallback(
     () =>
       Promise.all([id === null ? null : api().getLocation({ id }), api().listLocations()] as const),
@@ -32,18 +56,27 @@ export function LocationEditor({ id }: { id: string | null }) {
   );
   const { state } = useLoaded(load);
   const title = id === null ? t('location.newTitle') : t('location.editTitle');
-  const back = id === null ? '#/places/locations' : `#/places/locations/${encodeURIComponent(id)}`;
+  const back = start.fromCustody
+    ? '#/custody'
+    : id === null
+      ? '#/places/locations'
+      : `#/places/locations/${encodeURIComponent(id)}`;
+  const backText = start.fromCustody
+    ? t('location.backToCustody')
+    : id === null
+      ? t('location.back')
+      : t('common.cancel');
 
   return (
     <section aria-labelledby="place-title" className="records-editor">
       <p className="back">
-        <a href={back}>{id === null ? t('location.back') : t('common.cancel')}</a>
+        <a href={back}>{backText}</a>
       </p>
       <PageTitle>{title}</PageTitle>
       {state.kind === 'loading' && <p className="field__hint">{t('common.loading')}</p>}
       {state.kind === 'failed' && <ErrorMessage error={state.error} />}
       {state.kind === 'ready' && (
-        <LocationForm view={state.value[0]} all={state.value[1]} cancelHref={back} />
+        <LocationForm view={state.value[0]} all={state.value[1]} cancelHref={back} start={start} />
       )}
     </section>
   );
@@ -85,10 +118,12 @@ function LocationForm({
   view,
   all,
   cancelHref,
+  start,
 }: {
   view: LocationRecordView | null;
   all: readonly Location[];
   cancelHref: string;
+  start: NewLocationStart;
 }) {
   const { t } = useTranslation('places');
   const label = useEnumLabel();
@@ -104,7 +139,12 @@ function LocationForm({
     resolver: recordResolver(LocationSchema, (values: LocationFormValues) =>
       locationFromForm(id, values),
     ),
-    defaultValues: locationFormValues(view?.location ?? null),
+    defaultValues: {
+      ...locationFormValues(view?.location ?? null),
+      ...(view === null && start.locationType !== undefined
+        ? { locationType: start.locationType }
+        : {}),
+    },
   });
   const { failure, save } = useSaveFailure((field, message) =>
     setError(field as keyof LocationFormValues, { message }),
@@ -114,7 +154,10 @@ function LocationForm({
       const location = LocationSchema.parse(locationFromForm(id, values));
       if (view === null) await api().saveLocation(location);
       else await api().updateLocation({ location, expectedRevision: view.revision });
-      window.location.hash = `#/places/locations/${encodeURIComponent(id)}`;
+      // Back where they came from: the Custody page now lists the new site with what it holds.
+      window.location.hash = start.fromCustody
+        ? '#/custody'
+        : `#/places/locations/${encodeURIComponent(id)}`;
     }),
   );
   const excluded = selfAndInside(id, all);

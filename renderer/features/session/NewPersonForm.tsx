@@ -68,7 +68,8 @@ export function NewPersonForm({
   } = useForm<Values>({ defaultValues: emptyValues });
   const passphrase = useWatch({ control, name: 'passphrase' });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = handleSubmit(async (values, event) => {
+    const form = event?.target instanceof HTMLFormElement ? event.target : null;
     setFailure(null);
     try {
       await submit({
@@ -77,6 +78,16 @@ export function NewPersonForm({
         passphrase: values.passphrase,
       });
       reset(emptyValues);
+      // The button pressed was disabled while adding, which dropped the focus to the page. Where
+      // the form stays (Settings), the emptied name field takes it for the next person, and the
+      // status beside the button says who was added; set-up has moved on to another screen.
+      requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (form === null || !form.isConnected) return;
+        if (active !== null && active !== document.body && !form.contains(active)) return;
+        // The input itself: reset() has emptied react-hook-form's field list until it renders.
+        form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+      });
     } catch (error) {
       if (error instanceof IpcError && error.code === 'VALIDATION_ERROR') {
         const { byField, left } = groupIssues(error.issues, {

@@ -90,7 +90,13 @@ export function PhotosField({
   const message = useFieldMessage(path);
   const [kind, setKind] = useState<(typeof photoKinds)[number]>('whole_weapon');
   const { busy, problems, addFiles } = usePhotoAdder(path);
-  const ids = { kind: useId(), error: useId(), problems: useId(), heading: useId() };
+  const ids = {
+    kind: useId(),
+    error: useId(),
+    problems: useId(),
+    heading: useId(),
+    needed: useId(),
+  };
   const inputId = fieldId(path);
   const weaponTitle = t('weapon.title', { n: weaponIndex + 1 });
 
@@ -112,7 +118,11 @@ export function PhotosField({
   };
 
   const describedBy =
-    [message !== undefined ? ids.error : null, problems.length > 0 ? ids.problems : null]
+    [
+      ids.needed,
+      message !== undefined ? ids.error : null,
+      problems.length > 0 ? ids.problems : null,
+    ]
       .filter(Boolean)
       .join(' ') || undefined;
 
@@ -121,6 +131,10 @@ export function PhotosField({
       <h4 id={ids.heading} className="field__label--required">
         {t('weapon.photos', { count: photos.length })}
       </h4>
+      {/* Said up front: finalising refuses a weapon without a photo, which is late to learn. */}
+      <p id={ids.needed} className="field__hint">
+        {t('photo.needed')}
+      </p>
       {photos.length > 0 && (
         <ul className="thumbs">
           {photos.map((photo, index) => (

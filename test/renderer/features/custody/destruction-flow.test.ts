@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   moveIntoStore,
@@ -28,6 +28,17 @@ async function seed(page: Page): Promise<Seeded> {
   const seeded = await seedSurrender(page, { storageName, collectionName, serials });
   await moveIntoStore(page, seeded, defaultPerson.passphrase);
   return seeded;
+}
+
+/** What a control's aria-describedby says, as a screen reader reads it after the label. */
+function describedBy(control: Locator): Promise<string> {
+  return control.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim(),
+  );
 }
 
 describe('stock check, loss and destruction in the Custody area', () => {
@@ -198,7 +209,12 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const draftText = (await pdfText(await readFile((await printed.path())!))).text;
     expect(draftText.replace(/\s+/g, ' ')).toContain('UN-2025-041');
     await page.getByText(`Certificate downloaded as ${printed.suggestedFilename()}.`).waitFor();
-    await page.getByLabel('Add photos of the destruction').setInputFiles({
+    // The photo the seal will insist on is asked for up front, at the field.
+    const photosInput = page.getByLabel('Add photos of the destruction');
+    expect(await describedBy(photosInput)).toContain(
+      'At least one photo is needed before the destruction can be sealed',
+    );
+    await photosInput.setInputFiles({
       name: 'scene.png',
       mimeType: 'image/png',
       buffer: tinyPng([30, 120, 30]),
@@ -214,7 +230,17 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await page.getByRole('button', { name: 'Save and seal the destruction' }).click();
     await page.waitForURL(/#\/custody\/records\//);
     await page.getByRole('button', { name: 'Certificate (PDF)' }).waitFor();
+    // Sealed: the sealed record's heading has the focus, not the page body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     destructionId = decodeURIComponent(page.url().split('/').pop() ?? '');
+    // The sealed certificate is printed from the record; the button keeps the focus meanwhile.
+    const sealedPdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Certificate (PDF)' }).click();
+    expect((await sealedPdf).suggestedFilename()).toBe('destruction-certificate-UN-2025-041.pdf');
+    await page.getByTestId('certificate-outcome').getByText('Certificate downloaded as').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Certificate (PDF)',
+    );
 
     await page.goto(`${base}#/items/${seeded.weaponIds[0]}`);
     await expect.poll(() => page.locator('main').innerText()).toContain('Destroyed');

@@ -190,6 +190,10 @@ describe('recording an intake event in the browser preview', () => {
     await page.getByRole('button', { name: 'Finalise record' }).click();
     await page.getByRole('button', { name: 'Finalise', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
+    // The Finalise button went with the editor: the final record's heading has the focus.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Seized · Nov 20, 2026');
     expect(page.url()).toMatch(new RegExp(`#/records/${recordId}$`));
     expect(await page.locator('.page-head .badge').textContent()).toBe('Final');
     expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);

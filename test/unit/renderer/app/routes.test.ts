@@ -55,6 +55,10 @@ describe('areas with pages inside them', () => {
     expect(subpathFromHash('#/records/abc/history')).toEqual(['abc', 'history']);
     expect(subpathFromHash('#/records/')).toEqual([]);
     expect(subpathFromHash('#/records/new%20one')).toEqual(['new one']);
+    expect(subpathFromHash('#/places/locations/new?type=storage_site')).toEqual([
+      'locations',
+      'new',
+    ]);
     expect(subpathFromHash('#/records/bad%E0%A4%A')).toEqual(['bad%E0%A4%A']);
   });
 });
