@@ -41,8 +41,8 @@ export function FormFooter({
         : null;
   const otherFailure = failure !== null && passphraseFailure !== failure.text ? failure : null;
   const failureRef = useRef<HTMLDivElement>(null);
-  // The save button is disabled while sealing, which drops the focus: a refusal puts it where the
-  // person acts next, the passphrase when that was wrong, otherwise what went wrong.
+  // A refusal puts the focus where the person acts next: the passphrase when that was wrong,
+  // otherwise what went wrong.
   useEffect(() => {
     if (failure === null) return;
     if (failure.code !== null && passphraseCodes.has(failure.code)) {
@@ -92,7 +92,16 @@ export function FormFooter({
         </div>
       )}
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {/* aria-disabled, not disabled: a disabled button drops the focus to the page for the
+            seconds a seal takes. A click (or Enter's implicit submit) meanwhile submits nothing. */}
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={isSubmitting}
+          onClick={(event) => {
+            if (isSubmitting) event.preventDefault();
+          }}
+        >
           {isSubmitting ? t('form.saving') : saveLabel}
         </button>
         <a className="button" href={cancelHref}>

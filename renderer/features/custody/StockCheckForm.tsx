@@ -7,6 +7,7 @@ import {
 } from '../../../shared/domain/stock-check.ts';
 import type { CustodyItem } from '../../../shared/ipc/procedures/custody.ts';
 import type { CustodyEntity } from '../../../shared/custody/item-custody.ts';
+import { useCurrentUser } from '../../app/SessionProvider.tsx';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useItemLabels } from '../items/item-labels.ts';
@@ -127,7 +128,9 @@ function StockCheckForm({
   );
   const [scan, setScan] = useState('');
   const [scanNote, setScanNote] = useState('');
-  const [countedBy, setCountedBy] = useState(was?.countedBy ?? '');
+  // The person recording the check usually counted it: typed over when someone else did.
+  const me = useCurrentUser();
+  const [countedBy, setCountedBy] = useState(was?.countedBy ?? me.name);
   const [checkedAt, setCheckedAt] = useState(() => was?.checkedAt ?? localTimestamp(new Date()));
   const [note, setNote] = useState(was?.note ?? '');
   const [correctionReason, setCorrectionReason] = useState('');

@@ -74,9 +74,12 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const preview = page.getByTestId('discrepancy-preview');
     await expect.poll(() => preview.innerText()).toContain(serials[2]);
     expect(await preview.locator('li').count()).toBe(1);
-    // Sealed without saying who counted: the field itself says so, and nothing is sealed.
-    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
+    // Who counted starts as the person recording the check; emptied, the seal is refused at
+    // the field itself, and nothing is sealed.
     const countedBy = page.getByLabel('Counted by');
+    expect(await countedBy.inputValue()).toBe(defaultPerson.name);
+    await countedBy.fill('');
+    await page.getByRole('button', { name: 'Save and seal the stock check' }).click();
     await expect.poll(() => countedBy.getAttribute('aria-invalid')).toBe('true');
     await page.locator(`#${await countedBy.getAttribute('id')}-error`).waitFor();
     expect(await page.getByTestId('form-issues').innerText()).toContain('Counted by');
