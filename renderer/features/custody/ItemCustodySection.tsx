@@ -211,7 +211,13 @@ function TimelineLine({ entry, unit }: { entry: TimelineEntry; unit: string | nu
         {' · '}
         {t('timeline.recordedBy', { name: entry.recordedBy.name })}
         {' · '}
-        <a href={custodyRecordHref(entry.recordId)}>{t('timeline.openRecord')}</a>
+        {/* Every entry has this link: its accessible name says which record it opens. */}
+        <a
+          href={custodyRecordHref(entry.recordId)}
+          aria-label={t('timeline.openRecordNamed', { what, when: whenText(entry.at) })}
+        >
+          {t('timeline.openRecord')}
+        </a>
         {entry.correctedBy !== null && (
           <>
             {' · '}

@@ -217,7 +217,15 @@ function Holdings({ inventory }: { inventory: SiteInventory }) {
       <h3>{t('site.awaiting')}</h3>
       <dl className="ageing-counts">
         {ageingBuckets.map((bucket) => (
-          <div key={bucket} className={`ageing-counts__cell ageing__bucket--${bucket}`}>
+          // Red only where items have waited over a year: a zero is no warning.
+          <div
+            key={bucket}
+            className={
+              (inventory.awaiting[bucket] ?? 0) > 0
+                ? `ageing-counts__cell ageing__bucket--${bucket}`
+                : 'ageing-counts__cell'
+            }
+          >
             <dt>{t(`ageing.${bucket}`)}</dt>
             <dd>{format.number(inventory.awaiting[bucket] ?? 0)}</dd>
           </div>

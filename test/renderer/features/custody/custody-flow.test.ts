@@ -251,6 +251,10 @@ describe('the chain of custody in the Custody area', () => {
     expect(lines[2]).toContain('Decision: For destruction');
     expect(lines[2]).toContain('Komisija za uništavanje MUP');
     expect(await custody.innerText()).toContain(storageName);
+    // Each entry's link says which record it opens, for a screen reader listing the links.
+    await custody
+      .getByRole('link', { name: /^Open the record: Decision: For destruction, / })
+      .waitFor();
     await shoot(page, 'custody-item-en');
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(session.pageErrors).toEqual([]);
