@@ -10,6 +10,7 @@ import { api } from '../../api.ts';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { readFileAsBase64 } from '../records/photos.tsx';
+import { HistoricCountForm } from './HistoricCountForm.tsx';
 import { useFormatters } from '../records/format.ts';
 import { useAmountWithUnit } from '../records/quantity-text.ts';
 
@@ -199,6 +200,7 @@ export function HistoricCountsSection() {
           </table>
         </div>
       )}
+      {mayImport && <HistoricCountForm onSaved={() => void refresh()} />}
       {mayImport ? (
         <form className="stack" onSubmit={check} aria-busy={busy}>
           <h3>{t('import.title')}</h3>
