@@ -39,6 +39,7 @@ import {
   type UnsavedBackup,
 } from './unsaved-backup.ts';
 import { useLocations, type LocationsState } from './use-locations.ts';
+import { issuesAtSerialLocation } from './serial-marking.ts';
 
 const draftStatus: RecordStatus = 'draft';
 
@@ -435,7 +436,7 @@ function EditorForm({
     setFinaliseError(null);
     setAttempted(true);
     const showIssues = (issues: readonly IpcIssue[]) => {
-      setServerIssues(issues);
+      setServerIssues(issuesAtSerialLocation(issues, form.getValues().weapons));
       setFocusSummary((n) => n + 1);
     };
     try {
@@ -480,7 +481,7 @@ function EditorForm({
       window.location.replace(`#/records/${encodeURIComponent(id)}`);
     } catch (error) {
       if (isCode(error, 'VALIDATION_ERROR') && error instanceof IpcError) {
-        setServerIssues(error.issues);
+        setServerIssues(issuesAtSerialLocation(error.issues, form.getValues().weapons));
         setFocusSummary((n) => n + 1);
       } else {
         setFinaliseError(error);

@@ -65,3 +65,29 @@ export function withSerialMarking(weapon: SerialFields): MarkingForm[] {
     current.legibility === next.legibility;
   return same ? markings : markings.map((marking, at) => (at === index ? next : marking));
 }
+
+/**
+ * A missing place of the serial marking is the weapon's "where the serial is" left blank: the
+ * marking's own field only shows it. Issues at the marking's part are named at the field the
+ * person fills, so the finalise list says "Where the serial is", not "On which part".
+ */
+export function issuesAtSerialLocation<T extends { readonly path: string }>(
+  issues: readonly T[],
+  weapons: readonly Pick<WeaponForm, 'id' | 'markings'>[],
+): T[] {
+  const seen = new Set<string>();
+  return issues.flatMap((issue) => {
+    const match = /^weapons\.(\d+)\.markings\.(\d+)\.component$/.exec(issue.path);
+    if (match === null) return [issue];
+    const weapon = weapons[Number(match[1])];
+    const marking = weapon?.markings[Number(match[2])];
+    if (weapon === undefined || marking === undefined || !isSerialMarking(weapon.id, marking.id)) {
+      return [issue];
+    }
+    const path = `weapons.${match[1]}.serialLocation`;
+    // Shown once, even when the weapon's own field is reported too.
+    if (seen.has(path) || issues.some((other) => other.path === path)) return [];
+    seen.add(path);
+    return [{ ...issue, path }];
+  });
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  issuesAtSerialLocation,
   isSerialMarking,
   serialMarkingId,
   withSerialMarking,
@@ -111,5 +112,37 @@ describe('withSerialMarking', () => {
       proofMark,
       typedByHand,
     ]);
+  });
+
+  it("names a missing place of the serial marking at the weapon's 'where the serial is'", () => {
+    const markings = withSerialMarking({ id: weaponId, serialNumber: 'A1', markings: [proofMark] });
+    const weapons = [{ id: weaponId, markings }];
+    const at = (index: number) => `weapons.0.markings.${index}.component`;
+    const serialIndex = markings.findIndex((marking) => isSerialMarking(weaponId, marking.id));
+    const otherIndex = serialIndex === 0 ? 1 : 0;
+    expect(
+      issuesAtSerialLocation(
+        [
+          { path: at(serialIndex), message: 'required' },
+          { path: at(otherIndex), message: 'required' },
+          { path: 'weapons.0.photos', message: 'photoRequired' },
+        ],
+        weapons,
+      ),
+    ).toEqual([
+      { path: 'weapons.0.serialLocation', message: 'required' },
+      { path: at(otherIndex), message: 'required' },
+      { path: 'weapons.0.photos', message: 'photoRequired' },
+    ]);
+    // Said once when the weapon's own field is already named.
+    expect(
+      issuesAtSerialLocation(
+        [
+          { path: 'weapons.0.serialLocation', message: 'required' },
+          { path: at(serialIndex), message: 'required' },
+        ],
+        weapons,
+      ),
+    ).toEqual([{ path: 'weapons.0.serialLocation', message: 'required' }]);
   });
 });
