@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CsvError } from 'csv-parse';
 import { v7 as uuidv7 } from 'uuid';
+import { isHistoricCountHeader } from '../../shared/import/historic-count-import.ts';
 import {
   IntakeImportValidator,
   type ImportedEvent,
@@ -159,6 +160,14 @@ export function importHandlers(
         }
       } catch {
         throw unreadable();
+      }
+      // A file of historic counts is not records: said plainly, rather than as a missing column.
+      if (isHistoricCountHeader(headers)) {
+        throw new AppError(
+          'VALIDATION_ERROR',
+          'This file holds historic counts, not records: import it under Historic counts.',
+          [{ path: 'dataBase64', message: 'historicCountsFile', code: 'custom' }],
+        );
       }
       const token = uuidv7();
       const entry: PendingImport = {

@@ -110,7 +110,10 @@ export function ImportPage() {
     (error: unknown) =>
       error instanceof IpcError && error.issues.some((issue) => issue.message === 'unreadableFile')
         ? t('import.message.unreadableFile')
-        : errorText(error),
+        : error instanceof IpcError &&
+            error.issues.some((issue) => issue.message === 'historicCountsFile')
+          ? t('import.message.historicCountsFile')
+          : errorText(error),
     [errorText, t],
   );
 

@@ -65,6 +65,18 @@ describe('historic aggregate counts', () => {
     expect(checked).toMatchObject({ rowCount: 3, errorCount: 0, imported: false });
   });
 
+  it('is told apart when chosen as records to import, and nothing is kept', async () => {
+    const failure = await app.fail('previewImport', {
+      fileName: 'series.csv',
+      format: 'csv',
+      dataBase64: series,
+    });
+    expect(failure.code).toBe('VALIDATION_ERROR');
+    expect(failure.issues).toEqual([
+      expect.objectContaining({ path: 'dataBase64', message: 'historicCountsFile' }),
+    ]);
+  });
+
   it('refuses a file with wrong rows whole, naming each row and column', async () => {
     const wrong = await app.ok('importHistoricCounts', {
       fileName: 'wrong.csv',
