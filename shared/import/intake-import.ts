@@ -23,6 +23,8 @@ export const importMessageKeys = [
   'oneWeaponPerRow',
   'notForThisKind',
   'unreadableFile',
+  // The file is historic counts, not records (told apart by main from its header).
+  'historicCountsFile',
 ] as const;
 
 export interface ImportError {
