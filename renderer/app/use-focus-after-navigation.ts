@@ -4,11 +4,10 @@ import { useEffect } from 'react';
 const waitFrames = 60;
 
 /**
- * After moving to another page, or into the app from a session screen, a keyboard or
- * screen-reader user would be left on nothing when the control they used is gone (New record,
- * Finalise, Delete, Unlock, Continue): the focus falls to the body and the next Tab starts at the
- * top of the window. Then the new page's heading takes the focus, so it is announced and Tab
- * continues from it. Focus that is still on a control (a navigation link,
+ * After moving to another page, a keyboard or screen-reader user would be left on nothing when
+ * the control they used is gone (New record, Finalise, Delete): the focus falls to the body and
+ * the next Tab starts at the top of the window. Then the new page's heading takes the focus, so
+ * it is announced and Tab continues from it. Focus that is still on a control (a navigation link,
  * a field being typed in while the address changes after a first save) is left where it is.
  */
 export function useFocusAfterNavigation(): void {
@@ -39,9 +38,6 @@ export function useFocusAfterNavigation(): void {
       frame = requestAnimationFrame(tryFocus);
     };
     window.addEventListener('hashchange', onHashChange);
-    // Coming into the app (after unlocking, or after the recovery code's Continue) is a move to
-    // another page too: the screen with the pressed button is gone.
-    onHashChange();
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('hashchange', onHashChange);
