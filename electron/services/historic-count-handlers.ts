@@ -21,7 +21,7 @@ import { appendOutbox } from '../store/outbox.ts';
 import { findUser } from '../store/users-repository.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
 import { localContext } from './final-form.ts';
-import { rowsOf } from './import-rows.ts';
+import { blocksOf, rowsOf } from './import-rows.ts';
 import { requireRecordPermission } from './permissions.ts';
 
 type HistoricCountHandlers = Pick<
@@ -110,7 +110,7 @@ export function historicCountHandlers(
       let rows: Iterable<string[]>;
       try {
         // An XLSX or a CSV with an unclosed quote fails here or while it is read below.
-        rows = [...(await rowsOf(format, bytes))];
+        rows = [...rowsOf(format, blocksOf(bytes))];
       } catch {
         throw new AppError('VALIDATION_ERROR', 'This file cannot be read as CSV or XLSX.', [
           { path: 'dataBase64', message: 'unreadableFile', code: 'custom' },

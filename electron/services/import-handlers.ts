@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { CsvError } from 'csv-parse';
 import { v7 as uuidv7 } from 'uuid';
 import { isHistoricCountHeader } from '../../shared/import/historic-count-import.ts';
 import {
@@ -22,11 +20,15 @@ import { takeRecordNumber } from '../store/record-numbers.ts';
 import { changedTopLevelFields } from '../sync/fields.ts';
 import { localContext } from './final-form.ts';
 import { rowsOf } from './import-rows.ts';
+import { removeStaleStagedFiles, StagedFile, StagingError } from './import-staging.ts';
 import { localDateOf } from './local-date.ts';
 import { requireRecordPermission } from './permissions.ts';
 import { markSerialChecks } from './serial-check-marks.ts';
 
-type ImportHandlers = Pick<HandlerTable, 'previewImport' | 'confirmImport' | 'cancelImport'>;
+type ImportHandlers = Pick<
+  HandlerTable,
+  'beginImport' | 'uploadImportPart' | 'previewImport' | 'confirmImport' | 'cancelImport'
+>;
 
 const INTAKE = 'intake_event';
 /** Errors shown per column: enough to see the pattern, bounded however broken the file is. */
@@ -36,7 +38,16 @@ interface PendingImport {
   readonly userId: string;
   readonly fileName: string;
   readonly format: 'csv' | 'xlsx';
-  readonly bytes: Buffer;
+  readonly declaredSize: number;
+  readonly staged: StagedFile;
+  /** The mapping of the last preview: what the person saw and confirms. */
+  mapping: Record<string, string> | null;
+}
+
+class UnreadableFile extends Error {}
+
+interface CheckedFile {
+  readonly fileName: string;
   readonly sha256: string;
   readonly mapping: Record<string, string>;
 }
@@ -47,7 +58,7 @@ interface PendingImport {
  */
 function checkFile(
   db: Db,
-  pending: PendingImport,
+  pending: CheckedFile,
   rows: Iterable<string[]>,
   importedAt: Date,
   onEvent: (event: ImportedEvent) => void,
@@ -117,10 +128,11 @@ function checkFile(
 
 /**
  * Import of intake events (issue 15). Only people who may create intake records may import. The
- * preview checks the file and keeps it, in memory, under a token; confirm checks it again (places
- * or the clock may have changed) and writes every event, final, in ONE transaction with its
- * record number, audit entry and outbox row, attributed to the importing person; one bad row
- * anywhere and nothing is stored.
+ * file arrives in parts and is kept encrypted under a token (import-staging.ts); the preview reads
+ * and checks it as a stream; confirm checks it again (places or the clock may have changed) and
+ * writes every event, final, in ONE transaction with its record number, audit entry and outbox
+ * row, attributed to the importing person; one bad row anywhere and nothing is stored. Locking
+ * the app, or leaving the page, discards the file.
  */
 export function importHandlers(
   session: Session,
@@ -129,6 +141,13 @@ export function importHandlers(
   onSaved: () => void = () => undefined,
 ): ImportHandlers {
   const pending = new Map<string, PendingImport>();
+  const discard = (token: string) => {
+    pending.get(token)?.staged.discard();
+    pending.delete(token);
+  };
+  session.onChange(() => {
+    if (session.state.kind !== 'unlocked') for (const token of [...pending.keys()]) discard(token);
+  });
   const open = (): Unlocked => {
     idle.touch();
     return session.requireUnlocked();
@@ -140,56 +159,104 @@ export function importHandlers(
     }
     return found;
   };
+  const unreadable = () =>
+    new AppError('VALIDATION_ERROR', 'This file cannot be read as CSV or XLSX.', [
+      { path: 'token', message: 'unreadableFile', code: 'custom' },
+    ]);
+  /** The staged file's rows; a failure to read them (not CSV, not XLSX) is UnreadableFile. */
+  const rowsOfEntry = (entry: PendingImport): Iterable<string[]> => ({
+    *[Symbol.iterator]() {
+      try {
+        yield* rowsOf(entry.format, () => entry.staged.chunks());
+      } catch (error) {
+        throw new UnreadableFile('The file cannot be read.', { cause: error });
+      }
+    },
+  });
 
   return {
-    previewImport: async ({ fileName, format, dataBase64, mapping }) => {
+    beginImport: ({ fileName, format, size }) => {
+      const { user, dataDir } = open();
+      requireRecordPermission(user, INTAKE, 'create');
+      // One open import per person: a new file replaces the one not confirmed.
+      for (const [token, value] of pending) if (value.userId === user.id) discard(token);
+      removeStaleStagedFiles(dataDir, new Set([...pending.values()].map((p) => p.staged.file)));
+      const token = uuidv7();
+      pending.set(token, {
+        userId: user.id,
+        fileName,
+        format,
+        declaredSize: size,
+        staged: new StagedFile(dataDir),
+        mapping: null,
+      });
+      return { token };
+    },
+
+    uploadImportPart: ({ token, offset, dataBase64 }) => {
+      const { user } = open();
+      const entry = pendingFor(token, user.id);
+      const bytes = Buffer.from(dataBase64, 'base64');
+      if (offset + bytes.length > entry.declaredSize) {
+        throw new AppError('VALIDATION_ERROR', 'The file is longer than it said it was.', [
+          { path: 'dataBase64', message: 'tooLong', code: 'custom' },
+        ]);
+      }
+      try {
+        entry.staged.append(offset, bytes);
+      } catch (error) {
+        if (!(error instanceof StagingError)) throw error;
+        throw new AppError('VALIDATION_ERROR', error.message, [
+          { path: 'offset', message: 'outOfOrder', code: 'custom' },
+        ]);
+      }
+      if (entry.staged.size === entry.declaredSize) entry.staged.finish();
+      return { received: entry.staged.size };
+    },
+
+    previewImport: ({ token, mapping }) => {
       const { db, user } = open();
       requireRecordPermission(user, INTAKE, 'create');
-      const bytes = Buffer.from(dataBase64, 'base64');
-      const unreadable = () =>
-        new AppError('VALIDATION_ERROR', 'This file cannot be read as CSV or XLSX.', [
-          { path: 'dataBase64', message: 'unreadableFile', code: 'custom' },
+      const entry = pendingFor(token, user.id);
+      if (!entry.staged.complete) {
+        throw new AppError('VALIDATION_ERROR', 'The file has not arrived whole; choose it again.', [
+          { path: 'token', message: 'incomplete', code: 'custom' },
         ]);
+      }
       let headers: string[] = [];
-      let rows: Iterable<string[]>;
       try {
-        rows = await rowsOf(format, bytes);
-        for (const first of rows) {
+        for (const first of rowsOfEntry(entry)) {
           headers = first.map((cell) => cell.trim());
           break;
         }
-      } catch {
-        throw unreadable();
+      } catch (error) {
+        if (error instanceof UnreadableFile) throw unreadable();
+        throw error;
       }
       // A file of historic counts is not records: said plainly, rather than as a missing column.
       if (isHistoricCountHeader(headers)) {
         throw new AppError(
           'VALIDATION_ERROR',
           'This file holds historic counts, not records: import it under Historic counts.',
-          [{ path: 'dataBase64', message: 'historicCountsFile', code: 'custom' }],
+          [{ path: 'token', message: 'historicCountsFile', code: 'custom' }],
         );
       }
-      const token = uuidv7();
-      const entry: PendingImport = {
-        userId: user.id,
-        fileName,
-        format,
-        bytes,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
+      const checking: CheckedFile = {
+        fileName: entry.fileName,
+        sha256: entry.staged.sha256,
         mapping: mapping ?? autoMapping(headers),
       };
       // A file that is not CSV at all (an unclosed quote, a renamed document) fails while it is
-      // checked, before it is kept.
+      // checked; it stays open, but cannot be confirmed.
       let preview: Omit<ImportPreview, 'token'>;
       try {
-        preview = checkFile(db, entry, rows, now(), () => undefined);
+        preview = checkFile(db, checking, rowsOfEntry(entry), now(), () => undefined);
       } catch (error) {
-        if (error instanceof CsvError) throw unreadable();
+        entry.mapping = null;
+        if (error instanceof UnreadableFile) throw unreadable();
         throw error;
       }
-      // One open import per person: a new file replaces the one not confirmed.
-      for (const [other, value] of pending) if (value.userId === user.id) pending.delete(other);
-      pending.set(token, entry);
+      entry.mapping = checking.mapping;
       return { token, ...preview };
     },
 
@@ -198,14 +265,25 @@ export function importHandlers(
       requireRecordPermission(user, INTAKE, 'create');
       requireRecordPermission(user, INTAKE, 'finalise');
       const entry = pendingFor(token, user.id);
+      const mapping = entry.mapping;
+      if (mapping === null) {
+        throw new AppError('VALIDATION_ERROR', 'Check the file before importing it.', [
+          { path: 'token', message: 'notChecked', code: 'custom' },
+        ]);
+      }
       const importedAt = now();
       const at = importedAt.toISOString();
-      const rows = await rowsOf(entry.format, entry.bytes);
+      const checking: CheckedFile = {
+        fileName: entry.fileName,
+        sha256: entry.staged.sha256,
+        mapping,
+      };
+      const rows = rowsOfEntry(entry);
       const records: { id: string; recordNumber?: string }[] = [];
       // One transaction, checking and writing event by event as the file is read: memory holds
       // one event, and any error anywhere (even on the last row) rolls every write back.
-      const checked = db.transaction(() => {
-        const result = checkFile(db, entry, rows, importedAt, ({ event: checkedEvent }) => {
+      const write = db.transaction(() => {
+        const result = checkFile(db, checking, rows, importedAt, ({ event: checkedEvent }) => {
           const recordNumber = takeRecordNumber(db);
           // Imported serials are checked as typed ones are: a register's weapon seen before, or
           // on a watch list, is flagged on its record (and against the file's earlier events).
@@ -270,8 +348,15 @@ export function importHandlers(
           );
         }
         return result;
-      })();
-      pending.delete(token);
+      });
+      let checked: ReturnType<typeof write>;
+      try {
+        checked = write();
+      } catch (error) {
+        if (error instanceof UnreadableFile) throw unreadable();
+        throw error;
+      }
+      discard(token);
       onSaved();
       return { eventCount: checked.eventCount, itemCount: checked.itemCount, records };
     },
@@ -279,7 +364,7 @@ export function importHandlers(
     cancelImport: ({ token }) => {
       const { user } = open();
       pendingFor(token, user.id);
-      pending.delete(token);
+      discard(token);
       return { ok: true as const };
     },
   };

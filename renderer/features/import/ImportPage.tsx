@@ -14,7 +14,7 @@ import { useDomainValidationText } from '../../components/domain-labels.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { useFormatters } from '../records/format.ts';
 import { useIntakeRights } from '../records/use-intake-rights.ts';
-import { importFormatOf, readAsBase64, ReadAborted } from './read-file.ts';
+import { importFormatOf, ReadAborted, sendImportFile } from './read-file.ts';
 import './import.css';
 
 type ImportMessageKey = (typeof importMessageKeys)[number];
@@ -27,9 +27,8 @@ const templateHref = './import-template-intake.csv';
 const linkedRecords = 10;
 
 interface ChosenFile {
-  readonly name: string;
+  readonly file: File;
   readonly format: 'csv' | 'xlsx';
-  readonly dataBase64: string;
 }
 
 type Phase =
@@ -54,8 +53,8 @@ function discard(token: string): void {
 }
 
 /**
- * `#/records/import`: intake records from a CSV or XLSX register (issue 15). The file is read
- * here and checked by main, which keeps it under a token; nothing is stored until the person
+ * `#/records/import`: intake records from a CSV or XLSX register (issue 15). The file is sent to
+ * main in parts and checked there; main keeps it under a token; nothing is stored until the person
  * confirms, and confirming writes every record or none, in one transaction. The column mapping
  * can be changed, which checks the file again. Main checks the person's role too.
  */
@@ -117,22 +116,19 @@ export function ImportPage() {
     [errorText, t],
   );
 
+  /** Main checks the file it holds under the token; a stale answer (Cancel, a newer check) is dropped. */
   const check = useCallback(
-    async (chosen: ChosenFile, mapping: Record<string, string> | undefined, first: boolean) => {
+    async (mapping: Record<string, string> | undefined, first: boolean) => {
+      const current = token.current;
+      if (current === null) return;
       const mine = ++generation.current;
       setPhase({ kind: 'checking' });
       try {
         const answer = await api().previewImport({
-          fileName: chosen.name,
-          format: chosen.format,
-          dataBase64: chosen.dataBase64,
+          token: current,
           ...(mapping === undefined ? {} : { mapping }),
         });
-        if (mine !== generation.current) {
-          discard(answer.token);
-          return;
-        }
-        token.current = answer.token;
+        if (mine !== generation.current) return;
         focusSummary.current = first;
         setPreview(answer);
         checkedMapping.current = answer.mapping;
@@ -147,6 +143,46 @@ export function ImportPage() {
       }
     },
     [failureText],
+  );
+
+  /**
+   * Sends the file to main, with the bar moving as its parts arrive. True once main holds it
+   * whole under `token`; false when cancelled or failed (the notice says which).
+   */
+  const send = useCallback(
+    async (chosen: ChosenFile): Promise<boolean> => {
+      const mine = ++generation.current;
+      setPhase({ kind: 'reading', loaded: 0, total: chosen.file.size });
+      const sending = sendImportFile(
+        chosen.file,
+        chosen.format,
+        (given) => {
+          if (mine === generation.current) token.current = given;
+          else discard(given);
+        },
+        (loaded, total) => {
+          if (mine === generation.current) setPhase({ kind: 'reading', loaded, total });
+        },
+      );
+      abortRead.current = sending.abort;
+      try {
+        await sending.done;
+        return mine === generation.current;
+      } catch (error) {
+        if (mine !== generation.current || error instanceof ReadAborted) return false;
+        setNotice({
+          kind: 'error',
+          text: error instanceof IpcError ? errorText(error) : t('import.readFailed'),
+        });
+        if (token.current !== null) discard(token.current);
+        token.current = null;
+        setPhase({ kind: 'choose' });
+        return false;
+      } finally {
+        if (abortRead.current === sending.abort) abortRead.current = null;
+      }
+    },
+    [errorText, t],
   );
 
   /** Back to no file: `keepInput` when the person has just picked the next one. */
@@ -179,27 +215,14 @@ export function ImportPage() {
       });
       return;
     }
-    const mine = ++generation.current;
-    setPhase({ kind: 'reading', loaded: 0, total: picked.size });
-    const read = readAsBase64(picked, (loaded, total) => {
-      if (mine === generation.current) setPhase({ kind: 'reading', loaded, total });
-    });
-    abortRead.current = read.abort;
-    let dataBase64: string;
-    try {
-      dataBase64 = await read.done;
-    } catch (error) {
-      if (mine !== generation.current || error instanceof ReadAborted) return;
-      setNotice({ kind: 'error', text: t('import.readFailed') });
-      setPhase({ kind: 'choose' });
+    if (picked.size === 0) {
+      setNotice({ kind: 'error', text: t('import.emptyFile') });
       return;
-    } finally {
-      if (abortRead.current === read.abort) abortRead.current = null;
     }
-    if (mine !== generation.current) return;
-    const chosen: ChosenFile = { name: picked.name, format: pickedFormat, dataBase64 };
+    const chosen: ChosenFile = { file: picked, format: pickedFormat };
+    if (!(await send(chosen))) return;
     setFile(chosen);
-    await check(chosen, undefined, true);
+    await check(undefined, true);
   };
 
   const cancel = () => {
@@ -213,7 +236,7 @@ export function ImportPage() {
     setNotice(null);
     const next = { ...mapping, [header]: target };
     setMapping(next);
-    void check(file, next, false);
+    void check(next, false);
   };
 
   const confirm = async () => {
@@ -231,12 +254,13 @@ export function ImportPage() {
         // Something changed since the preview (a place renamed, the date passed): nothing was
         // stored; checking again shows what is wrong now, at its row and column.
         setNotice({ kind: 'confirmFailed' });
-        await check(file, preview.mapping, false);
+        await check(preview.mapping, false);
       } else if (error instanceof IpcError && error.code === 'NOT_FOUND') {
         // Main no longer holds this preview (restarted, or replaced by a preview elsewhere); the
         // file is still here, so it is checked again rather than asked for again.
         setNotice({ kind: 'expired' });
-        await check(file, preview.mapping, false);
+        token.current = null;
+        if (await send(file)) await check(preview.mapping, false);
       } else {
         setNotice({ kind: 'error', text: errorText(error) });
         setPhase({ kind: 'ready' });
@@ -331,7 +355,7 @@ export function ImportPage() {
           {preview !== null && (
             <PreviewPanel
               preview={preview}
-              fileName={file?.name ?? ''}
+              fileName={file?.file.name ?? ''}
               checking={phase.kind === 'checking'}
               confirming={phase.kind === 'confirming'}
               headingRef={summaryHeading}

@@ -3,12 +3,28 @@ import { RecordIdSchema } from '../../domain/ids.ts';
 
 /**
  * Import of existing intake records from CSV or XLSX (issue 15). The renderer sends the file the
- * person picked (as photos are sent); main checks it and keeps it under a token, so nothing is
- * stored until the person confirms; confirming writes every event or none.
+ * person picked in parts (beginImport, then uploadImportPart in order), so neither side holds it
+ * whole; main keeps it encrypted under a token, checks it (previewImport, again after a mapping
+ * change), and stores nothing until the person confirms; confirming writes every event or none.
  */
 
-/** 48 MiB of file, as base64. */
-export const maxImportFileBytes = 48 * 1024 * 1024;
+/** The largest file taken: a register of about a million rows. */
+export const maxImportFileBytes = 256 * 1024 * 1024;
+/** One part of the file per call: well under any message limit, including the preview's. */
+export const importPartBytes = 1024 * 1024;
+
+export const BeginImportInputSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  format: z.enum(['csv', 'xlsx']),
+  size: z.int().min(1).max(maxImportFileBytes),
+});
+
+export const UploadImportPartInputSchema = z.object({
+  token: RecordIdSchema,
+  /** Where the part starts in the file: parts arrive in order. */
+  offset: z.int().min(0).max(maxImportFileBytes),
+  dataBase64: z.base64().max(Math.ceil((importPartBytes * 4) / 3) + 4),
+});
 
 export const ImportErrorSchema = z.object({
   row: z.int(),
@@ -19,9 +35,7 @@ export const ImportErrorSchema = z.object({
 });
 
 export const PreviewImportInputSchema = z.object({
-  fileName: z.string().min(1).max(255),
-  format: z.enum(['csv', 'xlsx']),
-  dataBase64: z.string().max(Math.ceil((maxImportFileBytes * 4) / 3) + 4),
+  token: RecordIdSchema,
   /** File header → template column; missing: matched from the headers. */
   mapping: z.record(z.string().max(200), z.string().max(60)).optional(),
 });
@@ -52,6 +66,11 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 const TokenSchema = z.object({ token: RecordIdSchema });
 
 export const importProcedures = {
+  beginImport: { input: BeginImportInputSchema, output: TokenSchema },
+  uploadImportPart: {
+    input: UploadImportPartInputSchema,
+    output: z.object({ received: z.int() }),
+  },
   previewImport: { input: PreviewImportInputSchema, output: ImportPreviewSchema },
   confirmImport: { input: TokenSchema, output: ImportResultSchema },
   cancelImport: { input: TokenSchema, output: z.object({ ok: z.literal(true) }) },

@@ -7,6 +7,7 @@ import {
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
+import { sendImportFile } from '../../../support/import-file.ts';
 
 const csv = (lines: readonly string[]) => Buffer.from(lines.join('\r\n')).toString('base64');
 
@@ -67,13 +68,11 @@ describe('historic aggregate counts', () => {
 
   it('is told apart when chosen as records to import, and nothing is kept', async () => {
     const failure = await app.fail('previewImport', {
-      fileName: 'series.csv',
-      format: 'csv',
-      dataBase64: series,
+      token: await sendImportFile(app, 'series.csv', 'csv', Buffer.from(series, 'base64')),
     });
     expect(failure.code).toBe('VALIDATION_ERROR');
     expect(failure.issues).toEqual([
-      expect.objectContaining({ path: 'dataBase64', message: 'historicCountsFile' }),
+      expect.objectContaining({ path: 'token', message: 'historicCountsFile' }),
     ]);
   });
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
 import {
@@ -7,6 +9,8 @@ import {
   storeCounts,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
+import { sendImportFile } from '../../../support/import-file.ts';
+import { xlsxOf } from '../../../support/xlsx-file.ts';
 
 /**
  * Import of intake events through the real dispatcher into a real encrypted store: nothing is
@@ -40,16 +44,18 @@ function rifleRow(event: number, serial: string): Record<string, string> {
   };
 }
 
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 describe('import of intake events', () => {
   let app: DispatchedApp;
   let userId: string;
+  let passphrase: string;
 
   beforeAll(async () => {
     app = await startDispatchedApp({ prefix: 'import' });
     ({
       user: { id: userId },
+      passphrase,
     } = await setUpFirstPerson(app, { name: 'Ana Petrović' }));
     await app.ok('saveLocation', {
       id: randomUUID(),
@@ -66,11 +72,8 @@ describe('import of intake events', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => rifleRow(i, `S${i}`));
     rows[rows.length - 1] = { ...rifleRow(49_999, 'S49999'), occurred_on: '2015-02-30' };
     const before = storeCounts(app);
-    const preview = await app.ok('previewImport', {
-      fileName: 'register.csv',
-      format: 'csv',
-      dataBase64: base64(csvOf(rows)),
-    });
+    const token = await sendImportFile(app, 'register.csv', 'csv', utf8(csvOf(rows)));
+    const preview = await app.ok('previewImport', { token });
     expect(preview.rowCount).toBe(50_000);
     expect(preview.errorCount).toBe(1);
     expect(preview.errors).toEqual([
@@ -99,9 +102,7 @@ describe('import of intake events', () => {
     ]);
     const before = storeCounts(app);
     const preview = await app.ok('previewImport', {
-      fileName: 'register.csv',
-      format: 'csv',
-      dataBase64: base64(csv),
+      token: await sendImportFile(app, 'register.csv', 'csv', utf8(csv)),
     });
     expect(preview).toMatchObject({ rowCount: 3, eventCount: 2, itemCount: 3, errorCount: 0 });
     expect(storeCounts(app)).toEqual(before);
@@ -128,10 +129,9 @@ describe('import of intake events', () => {
   });
 
   it('checks imported serials as typed ones: a weapon seen before is flagged on its record', async () => {
+    const csv = csvOf([rifleRow(7, 'a 1'), rifleRow(8, 'NEW-77')]);
     const preview = await app.ok('previewImport', {
-      fileName: 'second-register.csv',
-      format: 'csv',
-      dataBase64: base64(csvOf([rifleRow(7, 'a 1'), rifleRow(8, 'NEW-77')])),
+      token: await sendImportFile(app, 'second-register.csv', 'csv', utf8(csv)),
     });
     const result = await app.ok('confirmImport', { token: preview.token });
     const marksOf = async (index: number) =>
@@ -150,17 +150,85 @@ describe('import of intake events', () => {
 
   it('refuses a file that is not CSV or XLSX, keeping nothing', async () => {
     const failure = await app.fail('previewImport', {
-      fileName: 'broken.csv',
-      format: 'csv',
-      dataBase64: base64('event_ref,item_kind\n"E-1,weapon\n'),
+      token: await sendImportFile(
+        app,
+        'broken.csv',
+        'csv',
+        utf8('event_ref,item_kind\n"E-1,weapon\n'),
+      ),
     });
     expect(failure.code).toBe('VALIDATION_ERROR');
     expect(failure.issues?.[0]?.message).toBe('unreadableFile');
     const xlsx = await app.fail('previewImport', {
-      fileName: 'not.xlsx',
-      format: 'xlsx',
-      dataBase64: base64('plain text'),
+      token: await sendImportFile(app, 'not.xlsx', 'xlsx', utf8('plain text')),
     });
     expect(xlsx.code).toBe('VALIDATION_ERROR');
+  });
+
+  it('imports an XLSX register, its dates in a date format, and checks it again with a new mapping', async () => {
+    const header = [...templateColumnNames];
+    const dateColumn = header.indexOf('occurred_on');
+    const row = (event: number, serial: string) =>
+      templateColumnNames.map((column, index) =>
+        index === dateColumn ? { date: '2016-07-01' } : (rifleRow(event, serial)[column] ?? null),
+      );
+    // The first column is named as a register names it, and mapped to event_ref by hand.
+    header[0] = 'Broj predmeta';
+    const token = await sendImportFile(
+      app,
+      'registar.xlsx',
+      'xlsx',
+      xlsxOf([header, row(31, 'X-31'), row(31, 'X-32'), row(32, 'X-33')]),
+      1000,
+    );
+    const unmapped = await app.ok('previewImport', { token });
+    expect(unmapped.errorCount).toBeGreaterThan(0);
+    const preview = await app.ok('previewImport', {
+      token,
+      mapping: { ...unmapped.mapping, 'Broj predmeta': 'event_ref' },
+    });
+    expect(preview).toMatchObject({ rowCount: 3, eventCount: 2, itemCount: 3, errorCount: 0 });
+    const result = await app.ok('confirmImport', { token });
+    const view = await app.ok('getIntake', { id: result.records[0]?.id ?? '' });
+    expect(view.event.occurredAt).toContain('2016-07-01');
+    expect(view.event.weapons.map((weapon) => weapon.serialNumber)).toEqual(['X-31', 'X-32']);
+    expect(view.event.importedFrom).toMatchObject({ fileName: 'registar.xlsx', rows: [2, 3] });
+  });
+
+  it('takes the file only in order and whole, and keeps only ciphertext of it on disk', async () => {
+    const csv = utf8(csvOf([rifleRow(41, 'SECRET-SERIAL-41')]));
+    const { token } = await app.ok('beginImport', {
+      fileName: 'parts.csv',
+      format: 'csv',
+      size: csv.length,
+    });
+    const part = (offset: number, end: number) => ({
+      token,
+      offset,
+      dataBase64: csv.subarray(offset, end).toString('base64'),
+    });
+    await app.ok('uploadImportPart', part(0, 100));
+    const early = await app.fail('previewImport', { token });
+    expect(early.issues?.[0]?.message).toBe('incomplete');
+    const skipped = await app.fail('uploadImportPart', part(150, csv.length));
+    expect(skipped.issues?.[0]?.message).toBe('outOfOrder');
+    const tooLong = await app.fail('uploadImportPart', {
+      ...part(100, csv.length),
+      dataBase64: Buffer.concat([csv.subarray(100), utf8('extra')]).toString('base64'),
+    });
+    expect(tooLong.issues?.[0]?.message).toBe('tooLong');
+    await app.ok('uploadImportPart', part(100, csv.length));
+    const staging = path.join(app.dir, 'import-staging');
+    const [staged] = await readdir(staging);
+    expect((await readFile(path.join(staging, staged ?? ''))).includes('SECRET-SERIAL')).toBe(
+      false,
+    );
+    expect((await app.ok('previewImport', { token })).errorCount).toBe(0);
+
+    // Locking the app discards the file: after unlocking, it is gone, on disk too.
+    await app.ok('lock');
+    await app.ok('unlock', { userId, passphrase });
+    expect((await app.fail('previewImport', { token })).code).toBe('NOT_FOUND');
+    expect(await readdir(staging)).toEqual([]);
   });
 });

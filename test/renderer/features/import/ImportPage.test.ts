@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { xlsxOf } from '../../../support/xlsx-file.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 
 /**
@@ -212,6 +213,50 @@ describe('importing records from a file', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('sends a register of several megabytes in parts, and checks every row of it', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Import records' }).click();
+    const rows = Array.from({ length: 14_000 }, (_, n) => rifleRow(`E-${n >> 2}`, `BIG-${n}`));
+    const big = csvOf(rows);
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    await pickFile(page, 'national register.csv', big);
+    await page
+      .getByRole('heading', { name: 'Check before importing: national register.csv' })
+      .waitFor({ timeout: 60_000 });
+    expect(await counts(page)).toEqual({
+      Rows: '14,000',
+      Records: '3,500',
+      Items: '14,000',
+      Errors: '0',
+    });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Import cancelled. Nothing was stored.').waitFor();
+  });
+
+  it('imports an XLSX register, its dates as the spreadsheet shows them', async () => {
+    const { page } = session;
+    const dateColumn = templateColumnNames.indexOf('occurred_on');
+    const row = (serial: string) =>
+      templateColumnNames.map((column, index) =>
+        index === dateColumn ? { date: '2017-11-03' } : (rifleRow('X-1', serial)[column] ?? null),
+      );
+    await page.getByLabel('File to import (CSV or XLSX)').setInputFiles({
+      name: 'registar.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(xlsxOf([[...templateColumnNames], row('XL-1'), row('XL-2')])),
+    });
+    await page.getByRole('heading', { name: 'Check before importing: registar.xlsx' }).waitFor();
+    expect(await counts(page)).toEqual({ Rows: '2', Records: '1', Items: '2', Errors: '0' });
+    await page.getByRole('button', { name: 'Confirm import' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+    await page.getByRole('region', { name: 'Import finished' }).getByRole('link').first().click();
+    await page.getByText('XL-2').first().waitFor();
+    await page.getByText(/^registar\.xlsx, rows 2–3 \(event_ref X-1\), on /).waitFor();
+    expect(session.pageErrors).toEqual([]);
+    await session.goTo('Records');
+    expect(await recordsFound(page)).toBe('Records found: 3');
+  });
+
   it('speaks Serbian', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Import records' }).click();
@@ -242,7 +287,7 @@ describe('importing records from a file', () => {
     await session.signInAs({ userId: added.value.id, passphrase: officer.passphrase });
     const { page } = session;
     await session.goTo('Records');
-    expect(await recordsFound(page)).toBe('Records found: 2');
+    expect(await recordsFound(page)).toBe('Records found: 3');
     expect(await page.getByRole('link', { name: 'Import records' }).count()).toBe(0);
     await page.goto(`${session.preview.url.split('#')[0]}#/records/import`);
     await page

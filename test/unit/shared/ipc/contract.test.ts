@@ -123,6 +123,8 @@ const expectedProcedures = [
   'importWatchList',
   'listWatchLists',
   'removeWatchList',
+  'beginImport',
+  'uploadImportPart',
   'previewImport',
   'confirmImport',
   'cancelImport',
