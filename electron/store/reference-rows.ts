@@ -1,10 +1,12 @@
 import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
 
 /** The tables of reference records (places, campaigns): each row keeps the record as data_json. */
 export type ReferenceTable = 'locations' | 'campaigns';
 
 export function readReferenceRow<T>(db: Db, table: ReferenceTable, id: string): T | null {
-  const row = db.prepare(`SELECT data_json FROM ${table} WHERE id = ?`).get(id) as
+  // Read for every row of an import (a final record's place): compiled once per connection.
+  const row = prepared(db, `SELECT data_json FROM ${table} WHERE id = ?`).get(id) as
     { data_json: string } | undefined;
   return row === undefined ? null : (JSON.parse(row.data_json) as T);
 }
