@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
 import type { KdfCost, KdfCostSource } from './keys/kdf.ts';
 import type { OsKeychain } from './keys/os-keychain.ts';
 import { unavailablePositionSource, type PositionSource } from './geolocation/position-source.ts';
 import type { Logger } from './logging/logger.ts';
 import { downloadDocumentOutput, type DocumentOutput } from './documents/document-output.ts';
+import { folderExportDestination, type ExportDestination } from './exports/export-destination.ts';
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { documentHandlers } from './services/document-handlers.ts';
 import { itemHandlers } from './services/items-handlers.ts';
@@ -14,6 +16,7 @@ import { serialCheckHandlers } from './services/serial-check-handlers.ts';
 import { watchListHandlers } from './services/watch-list-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
+import { exportHandlers } from './services/export-handlers.ts';
 import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -36,6 +39,11 @@ export interface MainAdapters {
   readonly log: Logger;
   /** Where finished documents go; the browser preview's download when left out. */
   readonly documents?: DocumentOutput;
+  /**
+   * Where exports are written; when left out (the browser preview, tests), the `exports` folder
+   * beside the data directory.
+   */
+  readonly exports?: ExportDestination;
   /** The laptop's position for an intake's coordinates; none (not offered) when left out. */
   readonly position?: PositionSource;
   /** Sync's clock, timers, network and pace; tests inject their own, hosts leave them out. */
@@ -126,6 +134,12 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       () => sync.notifyLocalChange(),
     ),
     ...importHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...exportHandlers(
+      session,
+      idle,
+      adapters.exports ??
+        folderExportDestination(path.join(path.dirname(environment.dataDirectory), 'exports')),
+    ),
   };
 
   return {

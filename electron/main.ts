@@ -6,6 +6,7 @@ import { kdfCostsFor } from './keys/kdf.ts';
 import { createStderrLogger } from './logging/logger.ts';
 import { electronEnvironment, resolveDataDirectory } from './platform/environment.ts';
 import { electronDocumentOutput } from './platform/document-output.ts';
+import { electronExportDestination } from './platform/export-destination.ts';
 import { bindIpc, windowEventSink } from './platform/ipc.ts';
 import { createElectronKeychain } from './platform/os-keychain.ts';
 import { createElectronPositionSource } from './platform/position-source.ts';
@@ -59,6 +60,7 @@ function main(): void {
       kdfCost: kdfCostsFor(app.isPackaged ? {} : process.env),
       events: windowEventSink(() => mainWindow),
       documents: electronDocumentOutput(() => mainWindow),
+      exports: electronExportDestination(() => mainWindow),
       position: createElectronPositionSource(() => mainWindow),
       log,
       // The pull's page reader thread, bundled beside main.cjs (vite.pull-worker.config.ts).

@@ -42,3 +42,15 @@ export function requireWatchListManager(user: { readonly role: string }): void {
     `Your role (${user.role}) may not import or remove watch lists. Allowed: administrator, team_lead.`,
   );
 }
+
+/**
+ * Personal data in exports (surrenderers, persons involved: issue 16) is for those who answer
+ * for the team's data; others export without it.
+ */
+export function requirePersonalDataExporter(user: { readonly role: string }): void {
+  if (user.role === 'administrator' || user.role === 'team_lead') return;
+  throw new AppError(
+    'FORBIDDEN',
+    `Your role (${user.role}) may not export personal data. Allowed: administrator, team_lead.`,
+  );
+}

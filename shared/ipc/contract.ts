@@ -7,6 +7,7 @@ import { documentProcedures } from './procedures/documents.ts';
 import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
 import { historicCountProcedures } from './procedures/historic-counts.ts';
+import { exportProcedures } from './procedures/exports.ts';
 import { importProcedures } from './procedures/import.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
@@ -42,6 +43,7 @@ export const procedures = {
   ...serialCheckProcedures,
   ...watchListProcedures,
   ...importProcedures,
+  ...exportProcedures,
   ...tracingProcedures,
   ...historicCountProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
