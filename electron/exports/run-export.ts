@@ -77,7 +77,7 @@ async function* recordsOf(
     `SELECT rowid, id, revision, created_at, created_by, data_json FROM ${table}
      WHERE rowid > ? ${whereOf(entity, finalOnly)} ORDER BY rowid LIMIT ${page}`,
   );
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = statement.all(after) as StoredRow[];
     for (const row of rows) {
       yield { meta: row, record: JSON.parse(row.data_json) as Record<string, unknown> };
@@ -187,8 +187,7 @@ export async function runExport(db: Db, sink: ByteSink, run: ExportRun): Promise
       if (bytes === null) continue;
       const mime = (
         db.prepare('SELECT mime FROM attachments WHERE sha256 = ?').get(sha256) as
-          | { mime: string }
-          | undefined
+          { mime: string } | undefined
       )?.mime;
       writer.addPhoto(`photos/${sha256}.${photoExtension[mime ?? ''] ?? 'bin'}`, bytes);
       photoCount += 1;

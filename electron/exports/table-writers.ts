@@ -104,7 +104,9 @@ export class XlsxTableWriter implements TableWriter {
     this.#zip.write(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets>` +
         sheets
-          .map((name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+          .map(
+            (name, i) => `<sheet name="${xmlText(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+          )
           .join('') +
         '</sheets></workbook>',
     );

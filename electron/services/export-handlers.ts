@@ -66,8 +66,7 @@ export function exportHandlers(
       snapshot.exec('BEGIN');
       const summary = await runExport(snapshot, file, {
         options,
-        readPhoto: (sha256) =>
-          readBlob(unlocked.dataDir, unlocked.dek, sha256).catch(() => null),
+        readPhoto: (sha256) => readBlob(unlocked.dataDir, unlocked.dek, sha256).catch(() => null),
         onProgress: ({ done, total }) => {
           job.view = { ...job.view, done, total };
         },

@@ -144,7 +144,8 @@ export function exportTablesOf(
     const shape = shapeOf(schema);
     const fields = shape.fields.filter(
       (field) =>
-        !personal(name, field) && !(listPath.length === 0 && (field === 'id' || field === 'revision')),
+        !personal(name, field) &&
+        !(listPath.length === 0 && (field === 'id' || field === 'revision')),
     );
     const own = listPath.length === 0 ? [...recordMetaColumns] : [...joins, 'index'];
     tables.push({ name, entity, listPath, columns: [...own, ...fields], fields, idAtLevel });

@@ -204,7 +204,12 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   uploadImportPart: { token: '0190f0e0-0000-7000-8000-000000000007', offset: 0, dataBase64: '' },
   previewImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
   confirmImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
-  startExport: { format: 'xlsx', finalOnly: true, includePersonalData: false, includePhotos: false },
+  startExport: {
+    format: 'xlsx',
+    finalOnly: true,
+    includePersonalData: false,
+    includePhotos: false,
+  },
   getExport: { jobId: '0190f0e0-0000-7000-8000-000000000007' },
   cancelExport: { jobId: '0190f0e0-0000-7000-8000-000000000007' },
   cancelImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
