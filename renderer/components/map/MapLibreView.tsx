@@ -333,6 +333,11 @@ export function MapLibreView(props: MapViewProps) {
     };
     if (map.isStyleLoaded()) update();
     else map.once('load', update);
+    // A point placed from outside the map (a location picked, coordinates typed) is brought
+    // into view; one placed by a click is in view already, and the map stays still.
+    if (picked !== undefined && !map.getBounds().contains([picked.lon, picked.lat])) {
+      map.easeTo({ center: [picked.lon, picked.lat] });
+    }
   }, [points, picked]);
 
   return (

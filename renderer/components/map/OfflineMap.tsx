@@ -64,7 +64,8 @@ export function OfflineMap({ points, label, picked, onPick, initialCamera }: Off
       fitCamera([...points, ...(picked === undefined ? [] : [picked])], 800, 400, {
         paddingPx: 48,
         minZoom,
-        maxZoomToFit: 8,
+        // Close enough to see the places, far enough to see the country around them.
+        maxZoomToFit: 6,
       }) ??
       defaultCamera,
   );

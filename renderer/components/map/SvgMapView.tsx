@@ -174,6 +174,18 @@ export function SvgMapView(props: MapViewProps) {
     setCamera(clampCamera({ lon: at.lon, lat: at.lat, zoom: camera.zoom + 2 }));
   };
 
+  // A point placed from outside the map (a location picked, coordinates typed) is brought into
+  // view; one placed by a click is in view already, and the map stays still.
+  const [seenPicked, setSeenPicked] = useState(picked);
+  if (seenPicked?.lat !== picked?.lat || seenPicked?.lon !== picked?.lon) {
+    setSeenPicked(picked);
+    if (picked !== undefined) {
+      const at = lonLatToScreen(picked.lon, picked.lat, camera, width, height);
+      const inView = at.x >= 0 && at.x <= width && at.y >= 0 && at.y <= height;
+      if (!inView) setCamera(clampCamera({ ...camera, lon: picked.lon, lat: picked.lat }));
+    }
+  }
+
   const pickedAt =
     picked === undefined
       ? undefined
