@@ -98,6 +98,14 @@ describe('the offline map', () => {
     await map.getByText('Points on the map (2)').click();
     await map.getByRole('link', { name: 'Magacin Gradina' }).waitFor();
     await shoot(page, 'site-webgl-en');
+    // Reached by the keyboard (Shift+Tab from the first button), it shows its focus ring.
+    await map.getByRole('button', { name: 'Zoom in' }).focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await canvas.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await canvas.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe(
+      'solid',
+    );
+    await shoot(page, 'site-webgl-focus-en');
 
     const origin = new URL(session.preview.url).origin;
     const outside = requests.filter(
@@ -170,6 +178,22 @@ describe('the offline map', () => {
     await page.keyboard.press('-');
     await expect.poll(() => map.getAttribute('data-shown-points')).toBe('2');
     await shoot(page, 'site-svg-zoomed-out-en');
+    // Moving the plain view redraws the whole basemap: it stays quick enough to follow the keys.
+    const started = performance.now();
+    for (let pan = 0; pan < 5; pan += 1) {
+      await page.keyboard.press('ArrowRight');
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+    }
+    const perPanMs = (performance.now() - started) / 5;
+    console.log(`SVG view: ${perPanMs.toFixed(0)} ms a pan`);
+    expect(perPanMs).toBeLessThan(500);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'site-svg-dark-en');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Tab');
+    await shoot(page, 'site-svg-mark-focus-en');
 
     const origin = new URL(session.preview.url).origin;
     expect(
