@@ -48,7 +48,18 @@ type BasemapState =
  * start); nothing is fetched from outside the app. The layers can be switched off, and every point
  * is also listed as a link below the map, for anyone who does not use a pointer or a screen.
  */
-export function OfflineMap({ points, label, picked, onPick, initialCamera }: OfflineMapProps) {
+/** A position the map can draw: numbers, on the globe (a half-typed 95° is not one). */
+const onGlobe = (position: { readonly lat: number; readonly lon: number }) =>
+  Number.isFinite(position.lat) &&
+  Number.isFinite(position.lon) &&
+  Math.abs(position.lat) <= 90 &&
+  Math.abs(position.lon) <= 180;
+
+export function OfflineMap(props: OfflineMapProps) {
+  const { label, onPick, initialCamera } = props;
+  const picked = props.picked !== undefined && onGlobe(props.picked) ? props.picked : undefined;
+  const givenPoints = props.points;
+  const points = useMemo(() => givenPoints.filter(onGlobe), [givenPoints]);
   const { t } = useTranslation();
   const countryName = useCountryName();
   const hintId = useId();

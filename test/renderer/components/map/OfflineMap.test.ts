@@ -144,6 +144,7 @@ describe('the offline map', () => {
     await expect.poll(async () => (await degreesIn(page)).lon).toBeGreaterThan(centre.lon);
     expect((await degreesIn(page)).lat).toBeGreaterThan(centre.lat);
     await shoot(page, 'editor-webgl-placed-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // The arrows move the map: after ArrowLeft, the centre cross is west of where it was.
     await canvas.focus();
@@ -223,6 +224,7 @@ describe('the offline map', () => {
     await expect.poll(async () => (await degreesIn(page)).lon).toBeGreaterThan(centre.lon);
     expect((await degreesIn(page)).lat).toBeCloseTo(centre.lat, 4);
     await shoot(page, 'editor-svg-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     // In Serbian: the map's words, and the country names in the app's own language.
     await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
