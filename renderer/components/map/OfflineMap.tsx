@@ -1,4 +1,13 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../country-names.ts';
 import { loadBasemap, type Basemap } from './basemap.ts';
@@ -35,6 +44,29 @@ export interface OfflineMapProps {
 }
 
 const svgRenderer = 'svg';
+
+/**
+ * A map that fails must not take the page with it (the editor around it holds unsaved work): the
+ * WebGL view falls back to the SVG one, and an SVG view that fails shows a line of text.
+ */
+class MapErrorBoundary extends Component<
+  { readonly onError: () => void; readonly fallback: ReactNode; readonly children: ReactNode },
+  { readonly failed: boolean }
+> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(): void {
+    this.props.onError();
+  }
+
+  override render(): ReactNode {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
 
 type BasemapState =
   | { readonly kind: 'loading' }
@@ -152,11 +184,19 @@ export function OfflineMap(props: OfflineMapProps) {
           {state.kind === 'failed' ? t('map.failed') : t('map.loading')}
         </p>
       ) : renderer === 'webgl' ? (
-        <Suspense fallback={<p className="field__hint">{t('map.loading')}</p>}>
-          <MapLibreView {...view} onFailure={fallBackToSvg} />
-        </Suspense>
+        <MapErrorBoundary key="webgl" onError={fallBackToSvg} fallback={null}>
+          <Suspense fallback={<p className="field__hint">{t('map.loading')}</p>}>
+            <MapLibreView {...view} onFailure={fallBackToSvg} />
+          </Suspense>
+        </MapErrorBoundary>
       ) : (
-        <SvgMapView {...view} />
+        <MapErrorBoundary
+          key="svg"
+          onError={() => undefined}
+          fallback={<p className="field__error">{t('map.failed')}</p>}
+        >
+          <SvgMapView {...view} />
+        </MapErrorBoundary>
       )}
       <p className="offline-map__attribution">
         {renderer === 'svg' ? `${t('map.plainView')} ` : ''}
