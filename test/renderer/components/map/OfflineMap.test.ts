@@ -87,8 +87,12 @@ describe('the offline map', () => {
   it('shows a site and the place inside it, with nothing fetched from outside the app', async () => {
     const { page } = session;
     requests.length = 0;
+    const opened = performance.now();
     await openGradina();
     const map = await readyMap(page, 'webgl');
+    console.log(
+      `WebGL view: drawn ${(performance.now() - opened).toFixed(0)} ms after opening the page`,
+    );
     await page.getByRole('heading', { name: 'On the map' }).waitFor();
     expect(await map.getAttribute('data-shown-points')).toBe('2');
     // The canvas is the keyboard's way in, named as the map it is.
@@ -161,8 +165,12 @@ describe('the offline map', () => {
     requests.length = 0;
     await page.reload();
     await page.getByRole('navigation').first().waitFor();
+    const opened = performance.now();
     await openGradina();
     const map = await readyMap(page, 'svg');
+    console.log(
+      `SVG view: drawn ${(performance.now() - opened).toFixed(0)} ms after opening the page`,
+    );
     expect(await map.getAttribute('data-shown-points')).toBe('2');
     expect(await map.locator('canvas').count()).toBe(0);
     // Two marks (or one cluster of two), and the land drawn from the shipped basemap.
