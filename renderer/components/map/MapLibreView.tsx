@@ -78,9 +78,9 @@ function style(props: MapViewProps, element: HTMLElement): StyleSpecification {
     })),
   };
   const sources: StyleSpecification['sources'] = {
-    // A low-zoom basemap: tiled no deeper than zoom 6 (z7 on our scale), and simplified a little
-    // more than the default, which keeps the worker's first tiling short.
-    countries: { type: 'geojson', data: countries, maxzoom: 6, tolerance: 0.6 },
+    // 1:50m data has nothing to show past zoom 6 (7 on our scale): tiles deeper than that are
+    // over-zoomed from it, not cut again by the worker.
+    countries: { type: 'geojson', data: countries, maxzoom: 6 },
     labels: {
       type: 'geojson',
       data: {
