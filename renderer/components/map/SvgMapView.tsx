@@ -55,7 +55,8 @@ export function SvgMapView(props: MapViewProps) {
   const transform = `translate(${width / 2 - centre.x} ${height / 2 - centre.y}) scale(${scale})`;
 
   const clusters = useMemo(
-    () => clusterPoints(points, camera.zoom, clusterRadius),
+    // At the closest zoom nothing is clustered, as MapLibre's clusterMaxZoom does on WebGL.
+    () => clusterPoints(points, camera.zoom, camera.zoom >= maxZoom ? 0 : clusterRadius),
     [points, camera.zoom],
   );
   const onScreen = clusters
@@ -169,9 +170,14 @@ export function SvgMapView(props: MapViewProps) {
     event.preventDefault();
   };
 
+  const viewRef = useRef<HTMLDivElement>(null);
   const zoomInto = (cluster: PointCluster) => {
     const at = unproject(cluster.x, cluster.y, camera.zoom);
     setCamera(clampCamera({ lon: at.lon, lat: at.lat, zoom: camera.zoom + 2 }));
+    // A cluster that splits is gone, and the focus with it: it stays on the map.
+    requestAnimationFrame(() => {
+      if (!(viewRef.current?.contains(document.activeElement) ?? false)) viewRef.current?.focus();
+    });
   };
 
   // A point placed from outside the map (a location picked, coordinates typed) is brought into
@@ -197,6 +203,7 @@ export function SvgMapView(props: MapViewProps) {
           do): role="application", named as a map. jsx-a11y counts that role as non-interactive. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
+        ref={viewRef}
         className="offline-map__view"
         role="application"
         aria-roledescription={t('map.roleDescription')}

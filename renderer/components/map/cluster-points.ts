@@ -16,7 +16,8 @@ export interface PointCluster {
  * Greedy screen-space clustering, each layer on its own (an intake and a destruction never share
  * a mark): points in id order, each joins the first cluster whose seed is within `radiusPx` at
  * this zoom, or seeds a new one. A grid of `radiusPx` cells keeps it near linear. Deterministic,
- * so the same points at the same zoom always give the same marks.
+ * so the same points at the same zoom always give the same marks. A radius of 0 clusters nothing
+ * (the closest zoom, where points that still share a place must each be reachable).
  */
 export function clusterPoints(
   points: readonly MapPoint[],
@@ -26,6 +27,15 @@ export function clusterPoints(
   const sorted = [...points].sort((a, b) =>
     a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind < b.kind ? -1 : 1,
   );
+  if (radiusPx <= 0) {
+    // No clustering (the closest zoom): every point its own mark, in the same stable order.
+    return sorted.map((point) => ({
+      key: `${point.kind}:${point.id}`,
+      kind: point.kind,
+      ...project(point.lon, point.lat, zoom),
+      points: [point],
+    }));
+  }
   interface Growing {
     readonly kind: MapPointKind;
     readonly seedX: number;

@@ -179,8 +179,21 @@ describe('the offline map', () => {
     expect(await map.locator('path.offline-map__land').count()).toBeGreaterThan(200);
     await map.getByText(/Plain view/).waitFor();
     await shoot(page, 'site-svg-en');
-    // The map is one tab stop, its marks the next ones; zooming out by keyboard keeps both points.
+    // The map is one tab stop, its marks the next ones. The two sites, 400 m apart, are one
+    // cluster; Enter on it zooms in until they part (at the closest zoom nothing is clustered).
     const view = map.getByRole('application', { name: 'Map of GP Gradina' });
+    await view.focus();
+    await page.keyboard.press('Tab');
+    const cluster = map.getByRole('button', { name: 'Sites: 2 here, zoom in' });
+    expect(await cluster.evaluate((element) => element === document.activeElement)).toBe(true);
+    await shoot(page, 'site-svg-cluster-focus-en');
+    for (let press = 0; press < 3; press += 1) await page.keyboard.press('Enter');
+    await map.getByRole('link', { name: 'Sites: Magacin Gradina' }).waitFor();
+    expect(await map.locator('[data-mark]').count()).toBe(2);
+    expect(await cluster.count()).toBe(0);
+    // The focus stays on the map when the cluster it was on is gone.
+    expect(await view.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await shoot(page, 'site-svg-split-en');
     await view.focus();
     await page.keyboard.press('-');
     await page.keyboard.press('-');

@@ -33,6 +33,12 @@ describe('clustering the points of a layer', () => {
     expect(clusterPoints([gradina, gradinaStore, pristina], 1, 30)).toHaveLength(1);
   });
 
+  it('clusters nothing with a radius of 0, even points at one place', () => {
+    const twin = point('e', 'intake', gradina.lon, gradina.lat);
+    const clusters = clusterPoints([twin, gradina, gradinaStore], 12, 0);
+    expect(clusters.map((cluster) => cluster.key)).toEqual(['intake:a', 'intake:b', 'intake:e']);
+  });
+
   it('never puts two layers in one mark', () => {
     const clusters = clusterPoints([gradina, destroyedAtGradina], 3, 30);
     expect(clusters.map((cluster) => [cluster.kind, cluster.points.length])).toEqual([
