@@ -42,7 +42,7 @@ const codesByNaturalEarthName: Readonly<Record<string, CountryCode | null>> = {
 export interface BasemapProperties {
   /** The app's jurisdiction code, or null for land the app files under no jurisdiction. */
   readonly code: CountryCode | null;
-  /** Where the name goes: the centroid of the largest part, in degrees. */
+  /** Where the name goes: inside the largest part (its centroid where that is inside), in degrees. */
   readonly labelLon: number;
   readonly labelLat: number;
 }
@@ -122,14 +122,65 @@ function ringCentroid(ring: readonly Position[]): { area: number; lon: number; l
   return { area: Math.abs(area), lon: lon / (6 * area), lat: lat / (6 * area) };
 }
 
-function labelPoint(polygons: readonly Position[][][]): { labelLon: number; labelLat: number } {
-  let best = { area: -1, lon: 0, lat: 0 };
-  for (const [outer] of polygons) {
-    if (outer === undefined) continue;
-    const candidate = ringCentroid(outer);
-    if (candidate.area > best.area) best = candidate;
+/** Whether a point is inside a polygon (even-odd over its rings, in degrees). */
+function insidePolygon(polygon: readonly Position[][], lon: number, lat: number): boolean {
+  let inside = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
+      const [xi = 0, yi = 0] = ring[i] ?? [];
+      const [xj = 0, yj = 0] = ring[j] ?? [];
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) {
+        inside = !inside;
+      }
+    }
   }
-  return { labelLon: round(best.lon), labelLat: round(best.lat) };
+  return inside;
+}
+
+/**
+ * The middle of the widest stretch of land along a few parallels: always inside the polygon,
+ * for shapes whose centroid is not (a crescent, or Russia, whose centroid falls in the sea).
+ */
+function widestInteriorPoint(polygon: readonly Position[][]): { lon: number; lat: number } {
+  const lats = (polygon[0] ?? []).map(([, lat = 0]) => lat);
+  const [south, north] = [Math.min(...lats), Math.max(...lats)];
+  let best = { width: -1, lon: 0, lat: 0 };
+  for (let step = 1; step < 16; step += 1) {
+    const lat = south + ((north - south) * step) / 16;
+    const crossings: number[] = [];
+    for (const ring of polygon) {
+      for (let index = 0; index < ring.length - 1; index += 1) {
+        const [x0 = 0, y0 = 0] = ring[index] ?? [];
+        const [x1 = 0, y1 = 0] = ring[index + 1] ?? [];
+        if (y0 > lat !== y1 > lat) crossings.push(x0 + ((lat - y0) * (x1 - x0)) / (y1 - y0));
+      }
+    }
+    crossings.sort((a, b) => a - b);
+    for (let index = 0; index + 1 < crossings.length; index += 2) {
+      const [west = 0, east = 0] = [crossings[index], crossings[index + 1]];
+      if (east - west > best.width) best = { width: east - west, lon: (west + east) / 2, lat };
+    }
+  }
+  return { lon: best.lon, lat: best.lat };
+}
+
+/** Where the name goes: in the largest part, at its centroid if that is inside it. */
+function labelPoint(polygons: readonly Position[][][]): { labelLon: number; labelLat: number } {
+  let best: { area: number; polygon: Position[][] } | undefined;
+  for (const polygon of polygons) {
+    const [outer] = polygon;
+    if (outer === undefined) continue;
+    const { area } = ringCentroid(outer);
+    if (best === undefined || area > best.area) best = { area, polygon };
+  }
+  if (best === undefined) return { labelLon: 0, labelLat: 0 };
+  const centroid = ringCentroid(best.polygon[0] ?? []);
+  const at = insidePolygon(best.polygon, centroid.lon, centroid.lat)
+    ? centroid
+    : widestInteriorPoint(best.polygon);
+  // Four decimals: two would put the Vatican's name outside the Vatican.
+  const fine = (value: number) => Math.round(value * 1e4) / 1e4;
+  return { labelLon: fine(at.lon), labelLat: fine(at.lat) };
 }
 
 /** The basemap from world-atlas's `countries-50m.json` topology. Pure: same input, same output. */

@@ -74,6 +74,13 @@ describe('the offline basemap', () => {
     expect(contains(xk, xk.properties.labelLon, xk.properties.labelLat)).toBe(true);
   });
 
+  it('puts every name inside its own shape', () => {
+    for (const feature of basemap.features) {
+      const { code, labelLon, labelLat } = feature.properties;
+      expect(contains(feature, labelLon, labelLat), String(code)).toBe(true);
+    }
+  });
+
   it('keys every shape by one of the app codes, once, and draws no border the app does not know', () => {
     const codes = basemap.features.map((feature) => feature.properties.code);
     const coded = codes.filter((code) => code !== null);
