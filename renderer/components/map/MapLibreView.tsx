@@ -52,6 +52,25 @@ function pickedData(picked: MapViewProps['picked']): FeatureCollection<Point> {
   };
 }
 
+/** One point a jurisdiction, named in the person's language (renamed when the language changes). */
+function labelData({ basemap, countryName }: MapViewProps): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: basemap.features.flatMap((feature) => {
+      const { code, labelLon, labelLat } = feature.properties;
+      return code === null
+        ? []
+        : [
+            {
+              type: 'Feature' as const,
+              geometry: { type: 'Point' as const, coordinates: [labelLon, labelLat] },
+              properties: { name: countryName(code) },
+            },
+          ];
+    }),
+  };
+}
+
 /** The colours of the basemap, from the same CSS variables the SVG view uses (light and dark). */
 function palette(element: HTMLElement) {
   const style = getComputedStyle(element);
@@ -67,39 +86,15 @@ function palette(element: HTMLElement) {
 
 function style(props: MapViewProps, element: HTMLElement): StyleSpecification {
   const colours = palette(element);
-  const countries: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: props.basemap.features.map((feature) => ({
-      ...feature,
-      properties: {
-        ...feature.properties,
-        name: feature.properties.code === null ? '' : props.countryName(feature.properties.code),
-      },
-    })),
-  };
   const sources: StyleSpecification['sources'] = {
     // 1:50m data has nothing to show past zoom 6 (7 on our scale): tiles deeper than that are
     // over-zoomed from it, not cut again by the worker.
-    countries: { type: 'geojson', data: countries, maxzoom: 6 },
-    labels: {
+    countries: {
       type: 'geojson',
-      data: {
-        type: 'FeatureCollection',
-        features: countries.features
-          .filter((feature) => feature.properties?.name !== '')
-          .map((feature) => ({
-            type: 'Feature',
-            geometry: {
-              type: 'Point',
-              coordinates: [
-                Number(feature.properties?.labelLon),
-                Number(feature.properties?.labelLat),
-              ],
-            },
-            properties: { name: feature.properties?.name },
-          })),
-      },
+      data: { type: 'FeatureCollection', features: [...props.basemap.features] },
+      maxzoom: 6,
     },
+    labels: { type: 'geojson', data: labelData(props) },
     picked: { type: 'geojson', data: pickedData(props.picked) },
   };
   const layers: LayerSpecification[] = [
@@ -320,6 +315,18 @@ export function MapLibreView(props: MapViewProps) {
     // The map is made once; later props reach it through the effects below and `latest`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const { basemap, countryName } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map === null) return;
+    const rename = () =>
+      map
+        .getSource<GeoJSONSource>('labels')
+        ?.setData(labelData({ ...latest.current, basemap, countryName }));
+    if (map.isStyleLoaded()) rename();
+    else map.once('load', rename);
+  }, [basemap, countryName]);
 
   const { points, picked } = props;
   useEffect(() => {

@@ -156,6 +156,15 @@ describe('the offline map', () => {
     await page.waitForTimeout(600);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await degreesIn(page)).lon).toBeLessThan(centre.lon);
+
+    // In Serbian, the WebGL view renames the countries in place (the map stays where it is).
+    await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+    await page.getByText(/^Postavljeno na mapi/).waitFor();
+    await readyMap(page, 'webgl');
+    await page.waitForTimeout(500);
+    await shoot(page, 'editor-webgl-sr');
+    await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    await page.getByText(/^Placed on the map/).waitFor();
     expect(session.pageErrors).toEqual([]);
   });
 
