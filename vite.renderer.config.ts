@@ -2,6 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './electron/security/content-security-policy.ts';
+import { basemapFileName, buildBasemapJson } from './packaging/basemap.ts';
 
 const projectDir = import.meta.dirname;
 const rendererDir = path.join(projectDir, 'renderer');
@@ -30,6 +31,30 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 /**
+ * The offline map's basemap (packaging/basemap.ts), built from the locked `world-atlas` on every
+ * build and emitted at `basemap/countries.json` next to index.html; the dev server answers the
+ * same path. Never committed: it is derived, reproducible, and 1.4 MB of JSON.
+ */
+function offlineBasemap(): Plugin {
+  let json: Promise<string> | undefined;
+  const once = () => (json ??= buildBasemapJson());
+  return {
+    name: 'salw-offline-basemap',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: basemapFileName, source: await once() });
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${basemapFileName}`, (_request, response, next) => {
+        once().then((text) => {
+          response.setHeader('content-type', 'application/json; charset=utf-8');
+          response.end(text);
+        }, next);
+      });
+    },
+  };
+}
+
+/**
  * The renderer bundle. Builds standalone (`vite build -c vite.renderer.config.ts`, what CI and the
  * browser preview use) and under Forge's Vite plugin, which merges this config over its own.
  * `preview-bridge.js` is a second entry that only the browser preview loads; index.html never does.
@@ -38,7 +63,7 @@ export default defineConfig({
   root: rendererDir,
   base: './',
   publicDir: path.join(rendererDir, 'public'),
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), offlineBasemap()],
   build: {
     outDir: path.join(projectDir, '.vite', 'renderer', 'main_window'),
     emptyOutDir: true,

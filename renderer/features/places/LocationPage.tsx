@@ -1,9 +1,12 @@
 import { useCallback } from 'react';
+import type { Location } from '../../../shared/domain/location.ts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useCountryName } from '../../components/country-names.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import type { MapPoint } from '../../components/map/map-point.ts';
+import { OfflineMap } from '../../components/map/OfflineMap.tsx';
 import { useFormatters } from '../records/format.ts';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { PageTitle, PlaceFacts, RecordedFacts } from './PlaceFacts.tsx';
@@ -42,6 +45,7 @@ export function LocationPage({ id }: { id: string }) {
   const parent = all.find((candidate) => candidate.id === location.parentLocationId);
   const inside = all.filter((candidate) => candidate.parentLocationId === location.id);
   const typeText = label('locationType', location.locationType);
+  const mapPoints = sitePoints([location, ...inside], location.id);
   // Coordinates as typed: the default three decimals would move a site by up to 50 m.
   const degrees = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 7 });
   const coordinates =
@@ -105,7 +109,33 @@ export function LocationPage({ id }: { id: string }) {
           </>
         )}
       </section>
+      {mapPoints.length > 0 && (
+        <section className="card" aria-labelledby="location-map">
+          <h2 id="location-map">{t('location.sectionMap')}</h2>
+          <OfflineMap label={t('location.mapLabel', { name: location.name })} points={mapPoints} />
+        </section>
+      )}
       <RecordedFacts view={view} />
     </section>
+  );
+}
+
+/** The site itself and the places inside it that have coordinates, as the map's site layer. */
+function sitePoints(locations: readonly Location[], selfId: string): MapPoint[] {
+  return locations.flatMap((place) =>
+    place.lat === undefined || place.lon === undefined
+      ? []
+      : [
+          {
+            id: place.id,
+            kind: 'site' as const,
+            lat: place.lat,
+            lon: place.lon,
+            label: place.name,
+            ...(place.id === selfId
+              ? {}
+              : { href: `#/places/locations/${encodeURIComponent(place.id)}` }),
+          },
+        ],
   );
 }

@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Controller, useFormContext, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CoordinatesDraft } from '../../../../shared/domain/coordinates.ts';
 import { api } from '../../../api.ts';
 import { formatDecimalText, parseDecimalText } from '../../../components/decimal-text.ts';
 import { useErrorText } from '../../../components/ErrorMessage.tsx';
+import type { MapPoint, PickedPosition } from '../../../components/map/map-point.ts';
+import { OfflineMap } from '../../../components/map/OfflineMap.tsx';
 import { FieldFrame, type IntakeForm } from '../fields.tsx';
 import { fieldId } from '../paths.ts';
 import type { LocationsState } from '../use-locations.ts';
@@ -33,16 +35,19 @@ type Reading =
   | { readonly kind: 'idle' }
   | { readonly kind: 'reading' }
   | { readonly kind: 'filled'; readonly accuracyM: number }
+  | { readonly kind: 'placed'; readonly accuracyM: number }
   | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * Where exactly the event happened: typed (decimal degrees, as a handheld GPS or a map shows
  * them, with a point or a comma), measured by this laptop where the platform offers a position,
- * or copied from the chosen location's own coordinates while the event has none of its own.
- * Each value is checked as typed (latitude -90..90, longitude -180..180, accuracy not negative).
+ * or copied from the chosen location's own coordinates while the event has none of its own, or
+ * placed by clicking the offline map below the fields (a person reading a map: "typed", with the
+ * accuracy a click at that zoom has). Each value is checked as typed (latitude -90..90, longitude
+ * -180..180, accuracy not negative).
  */
 export function CoordinatesField({ locations }: { locations: LocationsState }) {
-  const { t } = useTranslation('event');
+  const { t, i18n } = useTranslation('event');
   const errorText = useErrorText();
   const { control, getValues, setValue } = useFormContext<IntakeForm>();
   const [locationId, coordinates] = useWatch({
@@ -65,6 +70,31 @@ export function CoordinatesField({ locations }: { locations: LocationsState }) {
       live = false;
     };
   }, []);
+
+  // The known sites, for orientation; the event's own point is the one placed.
+  const sitePoints = useMemo<MapPoint[]>(
+    () =>
+      (locations.locations ?? []).flatMap((location) =>
+        location.lat === undefined || location.lon === undefined
+          ? []
+          : [
+              {
+                id: location.id,
+                kind: 'site' as const,
+                lat: location.lat,
+                lon: location.lon,
+                label: location.name,
+              },
+            ],
+      ),
+    [locations.locations],
+  );
+  const lat = coordinates?.lat;
+  const lon = coordinates?.lon;
+  const placed = useMemo(
+    () => (typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : undefined),
+    [lat, lon],
+  );
 
   const put = (next: CoordinatesDraft | undefined) =>
     setValue(coordinatesPath, next, { shouldDirty: true, shouldValidate: true });
@@ -116,15 +146,29 @@ export function CoordinatesField({ locations }: { locations: LocationsState }) {
     }
   };
 
+  const placeOnMap = (position: PickedPosition) => {
+    put({
+      lat: position.lat,
+      lon: position.lon,
+      accuracyM: position.accuracyM,
+      source: typedSource,
+    });
+    setReading({ kind: 'placed', accuracyM: position.accuracyM });
+  };
+
   const source = isEmpty(coordinates) ? undefined : coordinates?.source;
   const status =
     reading.kind === 'reading'
       ? t('coordinates.reading')
       : reading.kind === 'failed'
         ? reading.message
-        : source !== undefined
-          ? t(`coordinates.source.${source}`)
-          : '';
+        : reading.kind === 'placed' && source === 'typed'
+          ? t('coordinates.placed', {
+              metres: new Intl.NumberFormat(i18n.language).format(reading.accuracyM),
+            })
+          : source !== undefined
+            ? t(`coordinates.source.${source}`)
+            : '';
 
   return (
     <fieldset className="coordinates" aria-describedby={ids.hint} id={fieldId(coordinatesPath)}>
@@ -172,6 +216,12 @@ export function CoordinatesField({ locations }: { locations: LocationsState }) {
             ? t('coordinates.notOffered')
             : ''}
       </p>
+      <OfflineMap
+        label={t('coordinates.mapLabel')}
+        points={sitePoints}
+        onPick={placeOnMap}
+        {...(placed === undefined ? {} : { picked: placed })}
+      />
     </fieldset>
   );
 }
