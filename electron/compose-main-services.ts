@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { EventSink, HandlerTable } from './ipc/handler-table.ts';
 import type { KdfCost, KdfCostSource } from './keys/kdf.ts';
 import type { OsKeychain } from './keys/os-keychain.ts';
@@ -40,8 +39,9 @@ export interface MainAdapters {
   /** Where finished documents go; the browser preview's download when left out. */
   readonly documents?: DocumentOutput;
   /**
-   * Where exports are written; when left out (the browser preview, tests), the `exports` folder
-   * beside the data directory.
+   * Where exports are written; when left out (the browser preview, tests), a folder beside the
+   * data directory, "<data>-exports" (never inside it: it holds only ciphertext). The desktop app
+   * asks with a save dialog.
    */
   readonly exports?: ExportDestination;
   /** The laptop's position for an intake's coordinates; none (not offered) when left out. */
@@ -137,8 +137,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...exportHandlers(
       session,
       idle,
-      adapters.exports ??
-        folderExportDestination(path.join(path.dirname(environment.dataDirectory), 'exports')),
+      adapters.exports ?? folderExportDestination(`${environment.dataDirectory}-exports`),
     ),
   };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -10,12 +10,20 @@ export interface ExportDestination {
   choose(suggestedName: string): Promise<string | null>;
 }
 
-/** Into `dir`, under the suggested name. */
+/**
+ * Into `dir`, under the suggested name; "name (2).xlsx" and so on when taken, since nobody was
+ * asked whether to replace the file that is there.
+ */
 export function folderExportDestination(dir: string): ExportDestination {
   return {
     choose: (suggestedName) => {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      return Promise.resolve(path.join(dir, suggestedName));
+      const dot = suggestedName.lastIndexOf('.');
+      const [stem, extension] =
+        dot < 0 ? [suggestedName, ''] : [suggestedName.slice(0, dot), suggestedName.slice(dot)];
+      let name = suggestedName;
+      for (let n = 2; existsSync(path.join(dir, name)); n += 1) name = `${stem} (${n})${extension}`;
+      return Promise.resolve(path.join(dir, name));
     },
   };
 }

@@ -199,10 +199,10 @@ export async function runExport(db: Db, sink: ByteSink, run: ExportRun): Promise
   return { rows, draftsLeftOut, photos: photoCount };
 }
 
-/** A record's point, where it has one: `coordinates` with lat and lon (WGS 84). */
+/** A record's point, where it has one: lat and lon (WGS 84), its own (a place) or `coordinates`. */
 function pointOf(record: Record<string, unknown>): [number, number] | null {
-  const at = record.coordinates as { lat?: unknown; lon?: unknown } | undefined;
-  if (typeof at?.lat !== 'number' || typeof at.lon !== 'number') return null;
+  const at = (record.coordinates ?? record) as { lat?: unknown; lon?: unknown };
+  if (typeof at.lat !== 'number' || typeof at.lon !== 'number') return null;
   return [at.lon, at.lat];
 }
 

@@ -180,19 +180,22 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
     <section aria-labelledby="records-title" className="records-list">
       <div className="page-head">
         <h1 id="records-title">{t('list.title')}</h1>
-        {rights.create && (
-          <div className="page-head__action page-head__buttons">
-            {rights.finalise && (
-              // Importing stores final records, so it needs both rights (main checks both again).
-              <a className="button" href="#/records/import">
-                {t('import.link')}
-              </a>
-            )}
+        <div className="page-head__action page-head__buttons">
+          <a className="button" href="#/records/export">
+            {t('export.link')}
+          </a>
+          {rights.create && rights.finalise && (
+            // Importing stores final records, so it needs both rights (main checks both again).
+            <a className="button" href="#/records/import">
+              {t('import.link')}
+            </a>
+          )}
+          {rights.create && (
             <a className="button button--primary" href="#/records/new">
               {t('list.newRecord')}
             </a>
-          </div>
-        )}
+          )}
+        </div>
       </div>
 
       <div role="search" className="card filters" aria-label={t('list.filters')}>

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocksOf } from '../../../../electron/services/import-rows.ts';
@@ -213,7 +212,7 @@ describe('a cancelled export', () => {
     const job = await finished(app, started);
     expect(job.state).toBe('cancelled');
     expect(existsSync(job.path)).toBe(false);
-    const exportsDir = path.join(path.dirname(app.dir), 'exports');
+    const exportsDir = `${app.dir}-exports`;
     expect((await readdir(exportsDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 });
