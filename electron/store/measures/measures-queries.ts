@@ -1,0 +1,342 @@
+import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
+import {
+  type DrillKey,
+  type MeasureRecords,
+  type MeasureSource,
+  type Measures,
+  type Proportion,
+} from '../../../shared/measures/measure-results.ts';
+import type { ItemKind } from '../../../shared/records/intake-items.ts';
+import type { Db } from '../encrypted-database.ts';
+import { prepared } from '../prepared.ts';
+import { intakeConditions, sourceOf, type SourceQuery } from './measure-sources.ts';
+
+/**
+ * Computes the measures (shared/measures) over the store, in SQL: every figure is one GROUP BY
+ * over the rows its source defines (measure-sources.ts); nothing walks the rows in JavaScript.
+ * Each figure carries its drill-down key, which `listMeasureRecords` turns back into the same
+ * rows.
+ */
+
+/** A drill-down naming a dimension its measure does not have. */
+export class UnknownDimensionError extends Error {
+  override readonly name = 'UnknownDimensionError';
+  readonly source: MeasureSource;
+  readonly dimension: string;
+
+  constructor(source: MeasureSource, dimension: string) {
+    super(`The measure ${source} has no dimension "${dimension}".`);
+    this.source = source;
+    this.dimension = dimension;
+  }
+}
+
+interface Built {
+  readonly sql: string;
+  readonly params: Record<string, string | number>;
+}
+
+/** The source's rows with the slice applied, as a sub-select with the given columns. */
+function select(
+  query: SourceQuery,
+  columns: string,
+  slice: Readonly<Record<string, string>>,
+  name: MeasureSource,
+): Built {
+  const { source } = query;
+  const where = [...source.where];
+  const params: Record<string, string | number> = { ...query.params };
+  Object.entries(slice).forEach(([dimension, value], index) => {
+    const sql = source.dims[dimension];
+    if (sql === undefined) throw new UnknownDimensionError(name, dimension);
+    where.push(`${sql} = @slice${index}`);
+    params[`slice${index}`] = value;
+  });
+  return {
+    sql: `SELECT ${columns} FROM ${source.from} WHERE ${where.map((part) => `(${part})`).join(' AND ')}`,
+    params,
+  };
+}
+
+function dimColumns(query: SourceQuery, dims: readonly string[], name: MeasureSource): string {
+  return dims
+    .map((dimension, index) => {
+      const sql = query.source.dims[dimension];
+      if (sql === undefined) throw new UnknownDimensionError(name, dimension);
+      return `${sql} AS d${index}`;
+    })
+    .join(', ');
+}
+
+export interface QuantityRow<K extends string> {
+  readonly by: Record<K, string>;
+  readonly kind: ItemKind;
+  readonly unit: string;
+  readonly amount: number;
+  readonly entries: number;
+  readonly unknownAmount: number;
+  readonly records: number;
+  readonly drill: DrillKey;
+}
+
+/**
+ * Quantities of a source by (kind, unit) and the given dimensions: how many items or lots, the
+ * sum of their known amounts, how many have none, from how many records.
+ */
+export function quantityRows<const K extends string>(
+  db: Db,
+  filter: MeasureFilter,
+  name: MeasureSource,
+  dims: readonly K[],
+  slice: Readonly<Record<string, string>> = {},
+): QuantityRow<K>[] {
+  const query = sourceOf(name, filter);
+  const amount = query.source.amount ?? '1';
+  const extra = dims.length === 0 ? '' : `, ${dimColumns(query, dims, name)}`;
+  const inner = select(
+    query,
+    `${query.source.dims.kind} AS kind, ${query.source.dims.unit} AS unit, ${amount} AS amount,
+     ${query.source.record} AS record${extra}`,
+    slice,
+    name,
+  );
+  const groups = ['kind', 'unit', ...dims.map((_, index) => `d${index}`)].join(', ');
+  const rows = prepared(
+    db,
+    `SELECT ${groups}, count(*) AS entries, total(amount) AS amount,
+       sum(amount IS NULL) AS unknownAmount, count(DISTINCT record) AS records
+     FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
+  ).all(inner.params) as Array<Record<string, string | number>>;
+  return rows.map((row) => {
+    const by = Object.fromEntries(
+      dims.map((dimension, index) => [dimension, String(row[`d${index}`])]),
+    ) as Record<K, string>;
+    const kind = row.kind as ItemKind;
+    const unit = String(row.unit);
+    return {
+      by,
+      kind,
+      unit,
+      amount: Number(row.amount),
+      entries: Number(row.entries),
+      unknownAmount: Number(row.unknownAmount),
+      records: Number(row.records),
+      drill: { source: name, slice: { ...slice, ...by, kind, unit } },
+    };
+  });
+}
+
+export interface CountRow<K extends string> {
+  readonly by: Record<K, string>;
+  readonly count: number;
+  readonly drill: DrillKey;
+}
+
+/** Rows of a source (people, checks, discrepancy lines, sites) counted by the given dimensions. */
+export function countRows<const K extends string>(
+  db: Db,
+  filter: MeasureFilter,
+  name: MeasureSource,
+  dims: readonly K[],
+  slice: Readonly<Record<string, string>> = {},
+): CountRow<K>[] {
+  const query = sourceOf(name, filter);
+  const columns = dims.length === 0 ? '1 AS one' : dimColumns(query, dims, name);
+  const inner = select(query, columns, slice, name);
+  const groups = dims.map((_, index) => `d${index}`).join(', ');
+  const rows = prepared(
+    db,
+    dims.length === 0
+      ? `SELECT count(*) AS count FROM (${inner.sql})`
+      : `SELECT ${groups}, count(*) AS count FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
+  ).all(inner.params) as Array<Record<string, string | number>>;
+  return rows.map((row) => {
+    const by = Object.fromEntries(
+      dims.map((dimension, index) => [dimension, String(row[`d${index}`])]),
+    ) as Record<K, string>;
+    return { by, count: Number(row.count), drill: { source: name, slice: { ...slice, ...by } } };
+  });
+}
+
+function countOf(
+  db: Db,
+  filter: MeasureFilter,
+  name: MeasureSource,
+  slice: Record<string, string>,
+): { count: number; drill: DrillKey } {
+  const [row] = countRows(db, filter, name, [], slice);
+  return { count: row?.count ?? 0, drill: { source: name, slice } };
+}
+
+function proportion(
+  db: Db,
+  filter: MeasureFilter,
+  name: MeasureSource,
+  whole: Record<string, string>,
+  part: Record<string, string>,
+): Proportion {
+  const wholeCount = countOf(db, filter, name, whole);
+  const partCount = countOf(db, filter, name, { ...whole, ...part });
+  return {
+    part: partCount.count,
+    whole: wholeCount.count,
+    proportion: wholeCount.count === 0 ? null : partCount.count / wholeCount.count,
+    partDrill: partCount.drill,
+    wholeDrill: wholeCount.drill,
+  };
+}
+
+/** K11: the median of whole days from intake to destruction, per kind, ordered in SQL. */
+function leadTimes(db: Db, filter: MeasureFilter): Measures['k11'] {
+  const query = sourceOf('k11', filter);
+  const perKind = countRows(db, filter, 'k11', ['kind']);
+  return {
+    byKind: perKind.map(({ by, count, drill }) => {
+      const inner = select(query, `${query.source.dims.days} AS days`, { kind: by.kind }, 'k11');
+      // The middle one (odd count) or the two middle ones (even), averaged.
+      const middle = prepared(
+        db,
+        `SELECT avg(days) AS median FROM (SELECT days FROM (${inner.sql}) WHERE days IS NOT NULL
+           ORDER BY days LIMIT 2 - (@n % 2) OFFSET (@n - 1) / 2)`,
+      ).get({ ...inner.params, n: count }) as { median: number | null };
+      return { kind: by.kind as ItemKind, items: count, medianDays: middle.median, drill };
+    }),
+  };
+}
+
+/** Draft intake records the filter would have counted, left out by `finalOnly`. */
+function draftsLeftOut(db: Db, filter: MeasureFilter): number {
+  if (!filter.finalOnly) return 0;
+  const { where, params } = intakeConditions({ ...filter, finalOnly: false });
+  const row = prepared(
+    db,
+    `SELECT count(*) AS n FROM intake_events e LEFT JOIN locations l ON l.id = e.location_id
+     WHERE e.status = 'draft' AND e.occurred_on >= @from AND e.occurred_on <= @to
+       ${where.map((part) => `AND ${part}`).join(' ')}`,
+  ).get({ ...params, from: filter.from, to: filter.to }) as { n: number };
+  return row.n;
+}
+
+/** Every measure for the filter. Run it inside one read transaction for a consistent picture. */
+export function computeMeasures(db: Db, filter: MeasureFilter): Measures {
+  return db.transaction(() => {
+    const destroyedCounts = quantityRows(db, filter, 'destroyed_counts', [
+      'sourceContext',
+      'method',
+    ]);
+    const sites = countRows(db, filter, 'k16', ['meetsStandard']);
+    return {
+      filter,
+      draftsLeftOut: draftsLeftOut(db, filter),
+      k1: {
+        total: quantityRows(db, filter, 'k1', []),
+        byContext: quantityRows(db, filter, 'k1', ['context']),
+      },
+      k2: {
+        total: quantityRows(db, filter, 'k2', [], { criminal: 'yes' }),
+        byJustification: quantityRows(db, filter, 'k2', ['legalJustification']),
+      },
+      k3: {
+        byCategory: quantityRows(db, filter, 'k3', ['category']),
+        byType: quantityRows(db, filter, 'k3', ['category', 'weaponType']),
+      },
+      k4: {
+        byIdentifiable: quantityRows(db, filter, 'k4', ['uniquelyIdentifiable']),
+        byIdentifiableAndMarking: quantityRows(db, filter, 'k4', [
+          'uniquelyIdentifiable',
+          'markingCondition',
+        ]),
+      },
+      k5: { byPartType: quantityRows(db, filter, 'k5', ['partType']) },
+      k6: {
+        byUnit: quantityRows(db, filter, 'k6', []),
+        byClass: quantityRows(db, filter, 'k6', ['ammoClass']),
+      },
+      k7: {
+        byUnit: quantityRows(db, filter, 'k7', []),
+        byType: quantityRows(db, filter, 'k7', ['eoType']),
+      },
+      k8: {
+        total: quantityRows(db, filter, 'k8', []),
+        byMethod: quantityRows(db, filter, 'k8', ['method']),
+        bySourceContext: quantityRows(db, filter, 'k8', ['sourceContext']),
+        countsWithoutItems: destroyedCounts.filter((row) => row.kind === 'weapon'),
+      },
+      k9: {
+        byUnit: quantityRows(db, filter, 'k9', []),
+        byMethod: quantityRows(db, filter, 'k9', ['method']),
+        countsWithoutItems: destroyedCounts.filter((row) => row.kind === 'ammunition'),
+      },
+      k10: {
+        asOf: filter.to,
+        total: quantityRows(db, filter, 'k10', []),
+        byAge: quantityRows(db, filter, 'k10', ['age']),
+      },
+      k11: leadTimes(db, filter),
+      k12: { byCampaign: quantityRows(db, filter, 'k12', ['campaignId', 'disposition']) },
+      k13: {
+        byLocationType: quantityRows(db, filter, 'k13', ['locationType']),
+        byDirection: quantityRows(db, filter, 'k13', ['direction']),
+        byConveyance: quantityRows(db, filter, 'k13', ['conveyance']),
+        byRoute: quantityRows(db, filter, 'k13', ['departure', 'destination']),
+      },
+      k14: {
+        bySex: countRows(db, filter, 'k14', ['role', 'sex']),
+        byAgeBand: countRows(db, filter, 'k14', ['role', 'ageBand']),
+        bySexAndAgeBand: countRows(db, filter, 'k14', ['role', 'sex', 'ageBand']),
+      },
+      k15: {
+        stockChecks: countOf(db, filter, 'k15_stock_checks', {}),
+        discrepancies: countRows(db, filter, 'k15_discrepancies', ['discrepancyKind']),
+        incidents: countRows(db, filter, 'k15_losses', ['incidentKind']),
+        itemsDiverted: quantityRows(db, filter, 'k15_diverted', ['incidentKind']),
+      },
+      k16: {
+        bySite: sites,
+        share: proportion(db, filter, 'k16', {}, { meetsStandard: 'yes' }),
+      },
+      sdg16_4_2: {
+        total: proportion(db, filter, 'sdg_16_4_2', {}, { outcome: 'established' }),
+        byContext: (['seized', 'found', 'surrendered'] as const).map((context) => ({
+          context,
+          value: proportion(db, filter, 'sdg_16_4_2', { context }, { outcome: 'established' }),
+        })),
+        byTraceOutcome: countRows(db, filter, 'sdg_16_4_2', ['outcome']),
+        byEstablishedHow: countRows(db, filter, 'sdg_16_4_2', ['how'], { outcome: 'established' }),
+        uniquelyIdentifiable: proportion(
+          db,
+          filter,
+          'sdg_16_4_2',
+          { uniquelyIdentifiable: 'yes' },
+          { outcome: 'established' },
+        ),
+      },
+    };
+  })();
+}
+
+/**
+ * The records behind a figure: the ids its drill-down key selects, by the same definition the
+ * figure was counted with, in a stable order (the id), a page at a time.
+ */
+export function listMeasureRecords(
+  db: Db,
+  filter: MeasureFilter,
+  drill: DrillKey,
+  page: { limit: number; offset: number },
+): MeasureRecords {
+  const query = sourceOf(drill.source, filter);
+  const inner = select(query, `${query.source.id} AS id`, drill.slice, drill.source);
+  const total = (
+    prepared(db, `SELECT count(DISTINCT id) AS n FROM (${inner.sql})`).get(inner.params) as {
+      n: number;
+    }
+  ).n;
+  const ids = prepared(
+    db,
+    `SELECT DISTINCT id FROM (${inner.sql}) ORDER BY id LIMIT @limit OFFSET @offset`,
+  )
+    .pluck()
+    .all({ ...inner.params, limit: page.limit, offset: page.offset }) as string[];
+  return { entity: query.source.entity, ids, total };
+}
