@@ -10,6 +10,7 @@ import { historicCountProcedures } from './procedures/historic-counts.ts';
 import { importProcedures } from './procedures/import.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
+import { measureProcedures } from './procedures/measures.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
@@ -44,6 +45,7 @@ export const procedures = {
   ...importProcedures,
   ...tracingProcedures,
   ...historicCountProcedures,
+  ...measureProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
