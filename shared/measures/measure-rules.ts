@@ -1,5 +1,5 @@
 import type { TraceStatus } from '../domain/enums.ts';
-import { traceOutcomeValues, UNKNOWN } from './measure-results.ts';
+import { type traceOutcomeValues, UNKNOWN } from './measure-results.ts';
 
 /**
  * The people an intake record counts for K14 (Roadmap Goal 2: data by sex and age band), with

@@ -197,8 +197,10 @@ function leadTimes(db: Db, filter: MeasureFilter): Measures['k11'] {
       const middle = prepared(
         db,
         `SELECT avg(days) AS median FROM (SELECT days FROM (${inner.sql}) WHERE days IS NOT NULL
-           ORDER BY days LIMIT 2 - (@n % 2) OFFSET (@n - 1) / 2)`,
-      ).get({ ...inner.params, n: count }) as { median: number | null };
+           ORDER BY days LIMIT CAST(@take AS INTEGER) OFFSET CAST(@skip AS INTEGER))`,
+      ).get({ ...inner.params, take: 2 - (count % 2), skip: Math.floor((count - 1) / 2) }) as {
+        median: number | null;
+      };
       return { kind: by.kind as ItemKind, items: count, medianDays: middle.median, drill };
     }),
   };
