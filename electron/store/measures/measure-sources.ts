@@ -49,10 +49,15 @@ const CRIMINAL_SQL = `(CASE WHEN e.legal_justification IS NULL THEN 'unknown'
 /** Statuses after which an item is no longer held: out of the backlog from that day. */
 const GONE_STATUSES = quoted(['destroyed', 'lost_stolen', 'returned_legalized']);
 
-/** The intake side of every item measure: an item, its intake record and that record's place. */
+/**
+ * The intake side of every item measure: an item, its intake record and the place it was taken
+ * in (items.location_id is the intake's place; custody's moves are in other columns). Both are
+ * LEFT JOINs on a unique key, which SQLite leaves out of a query that reads nothing of them: a
+ * figure without a campaign or agency filter reads the items' index alone (items_for_measures).
+ */
 const ITEM_FROM = `items i
-  JOIN intake_events e ON e.id = i.intake_event_id
-  LEFT JOIN locations l ON l.id = e.location_id`;
+  LEFT JOIN intake_events e ON e.id = i.intake_event_id
+  LEFT JOIN locations l ON l.id = i.location_id`;
 
 const itemDims = {
   kind: 'i.kind',
@@ -81,16 +86,21 @@ const itemDims = {
 } as const;
 
 /**
- * The filter's conditions on an intake record (e) and its place (l). `finalOnly` leaves drafts
- * out; the agency is compared folded (intake-measure-facts.ts stores it so).
+ * The filter's conditions on an intake record (e), or on an item (i) of one, and its place (l).
+ * `finalOnly` leaves drafts out; the agency is compared folded (intake-measure-facts.ts stores it
+ * so). For items, status and context are read off the item (the same as its record's, rewritten
+ * with it), so the items' index answers them.
  */
-export function intakeConditions(filter: MeasureFilter): {
+export function intakeConditions(
+  filter: MeasureFilter,
+  on: 'event' | 'item',
+): {
   where: string[];
   params: Record<string, string | number>;
 } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  if (filter.finalOnly) where.push(`e.status = 'final'`);
+  if (filter.finalOnly) where.push(on === 'item' ? `i.record_status = 'final'` : `e.status = 'final'`);
   if (filter.jurisdiction !== undefined) {
     where.push('l.jurisdiction = @jurisdiction');
     params.jurisdiction = filter.jurisdiction;
@@ -108,7 +118,7 @@ export function intakeConditions(filter: MeasureFilter): {
     params.agency = filter.agency.normalize('NFC').trim().toLowerCase();
   }
   if (filter.context !== undefined) {
-    where.push('e.context = @context');
+    where.push(on === 'item' ? 'i.intake_context = @context' : 'e.context = @context');
     params.context = filter.context;
   }
   return { where, params };
@@ -154,7 +164,7 @@ function periodParams(filter: MeasureFilter): Record<string, string> {
 
 /** Items by the date they were taken in (K1-K7, K12, K13, SDG 16.4.2). */
 function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQuery {
-  const conditions = intakeConditions(filter);
+  const conditions = intakeConditions(filter, 'item');
   return {
     source: {
       entity: 'item',
@@ -178,17 +188,19 @@ function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQue
  * the amount the record names (none named: the lot's whole amount).
  */
 function destroyedItems(filter: MeasureFilter, where: readonly string[]): SourceQuery {
-  const conditions = intakeConditions(filter);
+  const conditions = intakeConditions(filter, 'item');
   return {
     source: {
       entity: 'item',
       id: 'i.id',
       record: 'r.id',
+      // CROSS JOIN fixes the order: the period's destruction records, then their items. Without
+      // statistics SQLite would start from every weapon (items_by_kind_status).
       from: `custody_records r
-        JOIN custody_item_events ce ON ce.record_id = r.id
-        JOIN items i ON i.id = ce.item_id
-        JOIN intake_events e ON e.id = i.intake_event_id
-        LEFT JOIN locations l ON l.id = e.location_id`,
+        CROSS JOIN custody_item_events ce ON ce.record_id = r.id
+        CROSS JOIN items i ON i.id = ce.item_id
+        LEFT JOIN intake_events e ON e.id = i.intake_event_id
+        LEFT JOIN locations l ON l.id = i.location_id`,
       where: [
         `r.entity = 'destruction_event'`,
         inPeriod('r'),
@@ -221,7 +233,7 @@ function destroyedItems(filter: MeasureFilter, where: readonly string[]): Source
  * apply: a backlog is a stock at a day.
  */
 function backlogItems(filter: MeasureFilter): SourceQuery {
-  const conditions = intakeConditions(filter);
+  const conditions = intakeConditions(filter, 'item');
   const days = `(julianday(@to) - julianday(i.occurred_on))`;
   return {
     source: {
@@ -283,7 +295,7 @@ function destroyedCounts(filter: MeasureFilter): SourceQuery {
 
 /** K14: the people of the intake records of the period (measure-rules.ts personsOfIntake). */
 function persons(filter: MeasureFilter): SourceQuery {
-  const conditions = intakeConditions(filter);
+  const conditions = intakeConditions(filter, 'event');
   return {
     source: {
       entity: 'intake_event',
@@ -343,8 +355,8 @@ function itemsDiverted(filter: MeasureFilter): SourceQuery {
       id: 'i.id',
       record: 'r.id',
       from: `custody_records r
-        JOIN custody_item_events ce ON ce.record_id = r.id
-        JOIN items i ON i.id = ce.item_id
+        CROSS JOIN custody_item_events ce ON ce.record_id = r.id
+        CROSS JOIN items i ON i.id = ce.item_id
         LEFT JOIN locations s ON s.id = json_extract(r.data_json, '$.siteLocationId')`,
       where: [`r.entity = 'loss_incident'`, inPeriod('r'), notVoided('r'), ...site.where],
       dims: {
@@ -403,19 +415,19 @@ export function sourceOf(name: MeasureSource, filter: MeasureFilter): SourceQuer
     case 'k1':
     case 'k3':
     case 'k4':
-      return intakeItems(filter, [`i.kind = 'weapon'`]);
+      return intakeItems(filter, [`+i.kind = 'weapon'`]);
     case 'k2':
-      return intakeItems(filter, [`i.kind = 'weapon'`, `i.intake_context = 'seized'`]);
+      return intakeItems(filter, [`+i.kind = 'weapon'`, `i.intake_context = 'seized'`]);
     case 'k5':
-      return intakeItems(filter, [`i.kind = 'part'`]);
+      return intakeItems(filter, [`+i.kind = 'part'`]);
     case 'k6':
-      return intakeItems(filter, [`i.kind = 'ammunition'`]);
+      return intakeItems(filter, [`+i.kind = 'ammunition'`]);
     case 'k7':
-      return intakeItems(filter, [`i.kind = 'explosive'`]);
+      return intakeItems(filter, [`+i.kind = 'explosive'`]);
     case 'k8':
-      return destroyedItems(filter, [`i.kind = 'weapon'`]);
+      return destroyedItems(filter, [`+i.kind = 'weapon'`]);
     case 'k9':
-      return destroyedItems(filter, [`i.kind = 'ammunition'`]);
+      return destroyedItems(filter, [`+i.kind = 'ammunition'`]);
     case 'k11':
       return destroyedItems(filter, []);
     case 'destroyed_counts':
@@ -446,7 +458,7 @@ export function sourceOf(name: MeasureSource, filter: MeasureFilter): SourceQuer
       // Seized for a criminal offence (justification known and not administrative), found,
       // surrendered: the 16.4.2 denominator.
       return intakeItems(filter, [
-        `i.kind = 'weapon'`,
+        `+i.kind = 'weapon'`,
         `(i.intake_context IN ('found', 'surrendered')
           OR (i.intake_context = 'seized' AND ${CRIMINAL_SQL} = 'yes'))`,
       ]);

@@ -209,7 +209,7 @@ function leadTimes(db: Db, filter: MeasureFilter): Measures['k11'] {
 /** Draft intake records the filter would have counted, left out by `finalOnly`. */
 function draftsLeftOut(db: Db, filter: MeasureFilter): number {
   if (!filter.finalOnly) return 0;
-  const { where, params } = intakeConditions({ ...filter, finalOnly: false });
+  const { where, params } = intakeConditions({ ...filter, finalOnly: false }, 'event');
   const row = prepared(
     db,
     `SELECT count(*) AS n FROM intake_events e LEFT JOIN locations l ON l.id = e.location_id
@@ -219,95 +219,119 @@ function draftsLeftOut(db: Db, filter: MeasureFilter): number {
   return row.n;
 }
 
-/** Every measure for the filter. Run it inside one read transaction for a consistent picture. */
-export function computeMeasures(db: Db, filter: MeasureFilter): Measures {
-  return db.transaction(() => {
-    const destroyedCounts = quantityRows(db, filter, 'destroyed_counts', [
-      'sourceContext',
-      'method',
-    ]);
-    const sites = countRows(db, filter, 'k16', ['meetsStandard']);
+/**
+ * Every measure for the filter, in one read transaction (one consistent picture). `timed`, when
+ * given, hears how long each figure took (the dashboard benchmark's per-figure times).
+ */
+export function computeMeasures(
+  db: Db,
+  filter: MeasureFilter,
+  timed?: (figure: string, ms: number) => void,
+): Measures {
+  const time = <T>(figure: string, run: () => T): T => {
+    if (timed === undefined) return run();
+    const started = performance.now();
+    const result = run();
+    timed(figure, performance.now() - started);
+    return result;
+  };
+  const label = (name: string, dims: readonly string[], slice: Record<string, string>) =>
+    [name, ...dims, ...Object.entries(slice).map(([key, value]) => `${key}=${value}`)].join(':');
+  const q = <const K extends string>(
+    name: MeasureSource,
+    dims: readonly K[],
+    slice: Record<string, string> = {},
+  ) => time(label(name, dims, slice), () => quantityRows(db, filter, name, dims, slice));
+  const c = <const K extends string>(
+    name: MeasureSource,
+    dims: readonly K[],
+    slice: Record<string, string> = {},
+  ) => time(label(name, dims, slice), () => countRows(db, filter, name, dims, slice));
+  const n = (name: MeasureSource, slice: Record<string, string>) =>
+    time(label(name, [], slice), () => countOf(db, filter, name, slice));
+  const p = (name: MeasureSource, whole: Record<string, string>, part: Record<string, string>) =>
+    time(label(name, ['share'], { ...whole, ...part }), () =>
+      proportion(db, filter, name, whole, part),
+    );
+  return db.transaction((): Measures => {
+    const destroyedCounts = q('destroyed_counts', ['sourceContext', 'method']);
+    const sites = c('k16', ['meetsStandard']);
     return {
       filter,
-      draftsLeftOut: draftsLeftOut(db, filter),
+      draftsLeftOut: time('drafts_left_out', () => draftsLeftOut(db, filter)),
       k1: {
-        total: quantityRows(db, filter, 'k1', []),
-        byContext: quantityRows(db, filter, 'k1', ['context']),
+        total: q('k1', []),
+        byContext: q('k1', ['context']),
       },
       k2: {
-        total: quantityRows(db, filter, 'k2', [], { criminal: 'yes' }),
-        byJustification: quantityRows(db, filter, 'k2', ['legalJustification']),
+        total: q('k2', [], { criminal: 'yes' }),
+        byJustification: q('k2', ['legalJustification']),
       },
       k3: {
-        byCategory: quantityRows(db, filter, 'k3', ['category']),
-        byType: quantityRows(db, filter, 'k3', ['category', 'weaponType']),
+        byCategory: q('k3', ['category']),
+        byType: q('k3', ['category', 'weaponType']),
       },
       k4: {
-        byIdentifiable: quantityRows(db, filter, 'k4', ['uniquelyIdentifiable']),
-        byIdentifiableAndMarking: quantityRows(db, filter, 'k4', [
-          'uniquelyIdentifiable',
-          'markingCondition',
-        ]),
+        byIdentifiable: q('k4', ['uniquelyIdentifiable']),
+        byIdentifiableAndMarking: q('k4', ['uniquelyIdentifiable', 'markingCondition']),
       },
-      k5: { byPartType: quantityRows(db, filter, 'k5', ['partType']) },
+      k5: { byPartType: q('k5', ['partType']) },
       k6: {
-        byUnit: quantityRows(db, filter, 'k6', []),
-        byClass: quantityRows(db, filter, 'k6', ['ammoClass']),
+        byUnit: q('k6', []),
+        byClass: q('k6', ['ammoClass']),
       },
       k7: {
-        byUnit: quantityRows(db, filter, 'k7', []),
-        byType: quantityRows(db, filter, 'k7', ['eoType']),
+        byUnit: q('k7', []),
+        byType: q('k7', ['eoType']),
       },
       k8: {
-        total: quantityRows(db, filter, 'k8', []),
-        byMethod: quantityRows(db, filter, 'k8', ['method']),
-        bySourceContext: quantityRows(db, filter, 'k8', ['sourceContext']),
+        total: q('k8', []),
+        byMethod: q('k8', ['method']),
+        bySourceContext: q('k8', ['sourceContext']),
         countsWithoutItems: destroyedCounts.filter((row) => row.kind === 'weapon'),
       },
       k9: {
-        byUnit: quantityRows(db, filter, 'k9', []),
-        byMethod: quantityRows(db, filter, 'k9', ['method']),
+        byUnit: q('k9', []),
+        byMethod: q('k9', ['method']),
         countsWithoutItems: destroyedCounts.filter((row) => row.kind === 'ammunition'),
       },
       k10: {
         asOf: filter.to,
-        total: quantityRows(db, filter, 'k10', []),
-        byAge: quantityRows(db, filter, 'k10', ['age']),
+        total: q('k10', []),
+        byAge: q('k10', ['age']),
       },
-      k11: leadTimes(db, filter),
-      k12: { byCampaign: quantityRows(db, filter, 'k12', ['campaignId', 'disposition']) },
+      k11: time('k11:median', () => leadTimes(db, filter)),
+      k12: { byCampaign: q('k12', ['campaignId', 'disposition']) },
       k13: {
-        byLocationType: quantityRows(db, filter, 'k13', ['locationType']),
-        byDirection: quantityRows(db, filter, 'k13', ['direction']),
-        byConveyance: quantityRows(db, filter, 'k13', ['conveyance']),
-        byRoute: quantityRows(db, filter, 'k13', ['departure', 'destination']),
+        byLocationType: q('k13', ['locationType']),
+        byDirection: q('k13', ['direction']),
+        byConveyance: q('k13', ['conveyance']),
+        byRoute: q('k13', ['departure', 'destination']),
       },
       k14: {
-        bySex: countRows(db, filter, 'k14', ['role', 'sex']),
-        byAgeBand: countRows(db, filter, 'k14', ['role', 'ageBand']),
-        bySexAndAgeBand: countRows(db, filter, 'k14', ['role', 'sex', 'ageBand']),
+        bySex: c('k14', ['role', 'sex']),
+        byAgeBand: c('k14', ['role', 'ageBand']),
+        bySexAndAgeBand: c('k14', ['role', 'sex', 'ageBand']),
       },
       k15: {
-        stockChecks: countOf(db, filter, 'k15_stock_checks', {}),
-        discrepancies: countRows(db, filter, 'k15_discrepancies', ['discrepancyKind']),
-        incidents: countRows(db, filter, 'k15_losses', ['incidentKind']),
-        itemsDiverted: quantityRows(db, filter, 'k15_diverted', ['incidentKind']),
+        stockChecks: n('k15_stock_checks', {}),
+        discrepancies: c('k15_discrepancies', ['discrepancyKind']),
+        incidents: c('k15_losses', ['incidentKind']),
+        itemsDiverted: q('k15_diverted', ['incidentKind']),
       },
       k16: {
         bySite: sites,
-        share: proportion(db, filter, 'k16', {}, { meetsStandard: 'yes' }),
+        share: p('k16', {}, { meetsStandard: 'yes' }),
       },
       sdg16_4_2: {
-        total: proportion(db, filter, 'sdg_16_4_2', {}, { outcome: 'established' }),
+        total: p('sdg_16_4_2', {}, { outcome: 'established' }),
         byContext: (['seized', 'found', 'surrendered'] as const).map((context) => ({
           context,
-          value: proportion(db, filter, 'sdg_16_4_2', { context }, { outcome: 'established' }),
+          value: p('sdg_16_4_2', { context }, { outcome: 'established' }),
         })),
-        byTraceOutcome: countRows(db, filter, 'sdg_16_4_2', ['outcome']),
-        byEstablishedHow: countRows(db, filter, 'sdg_16_4_2', ['how'], { outcome: 'established' }),
-        uniquelyIdentifiable: proportion(
-          db,
-          filter,
+        byTraceOutcome: c('sdg_16_4_2', ['outcome']),
+        byEstablishedHow: c('sdg_16_4_2', ['how'], { outcome: 'established' }),
+        uniquelyIdentifiable: p(
           'sdg_16_4_2',
           { uniquelyIdentifiable: 'yes' },
           { outcome: 'established' },

@@ -6,8 +6,8 @@ import { writeIntakeMeasureFacts } from '../intake-measure-facts.ts';
  * that only each record's JSON held become columns (intake-measure-facts.ts), the people K14
  * counts a table of their own, and the indexes the figures read:
  *
- * - items_for_measures: the item facts by intake date, so a period's items are read off the index
- *   without visiting (and decrypting) their rows;
+ * - items_for_measures: the item facts figures group and filter by, in intake date order, so a
+ *   period's items are read off the index without visiting their rows;
  * - items_by_custody_status: destroyed, lost or returned items by when (K10's backlog at a day);
  * - intake_events_for_measures: the filter columns of a record, looked up by id.
  *
@@ -37,7 +37,7 @@ export const measuresSchema: Migration = {
       CREATE INDEX intake_persons_by_event ON intake_persons(intake_event_id);
 
       CREATE INDEX items_for_measures ON items(occurred_on, kind, record_status, intake_context,
-        item_type, quantity_unit, quantity_amount, intake_event_id);
+        quantity_unit, quantity_amount, item_type, category, location_id, intake_event_id);
       CREATE INDEX items_by_custody_status ON items(custody_status, status_since)
         WHERE custody_status IS NOT NULL;
       CREATE INDEX intake_events_for_measures ON intake_events(id, status, location_id,
