@@ -22,6 +22,12 @@ export interface SourceDefinition {
   /** The record a row comes from (counted as `records`). */
   readonly record: string;
   readonly from: string;
+  /**
+   * Joins added only when the query reads the alias they bring in (`e.` or `l.`): SQLite does
+   * not leave an unused LEFT JOIN out of an aggregate, and a lookup per item is most of a
+   * figure's time.
+   */
+  readonly joins?: Readonly<Record<string, string>>;
   readonly where: readonly string[];
   /** Dimension name -> SQL; values never NULL (`unknown` or `none` instead). */
   readonly dims: Readonly<Record<string, string>>;
@@ -50,14 +56,16 @@ const CRIMINAL_SQL = `(CASE WHEN e.legal_justification IS NULL THEN 'unknown'
 const GONE_STATUSES = quoted(['destroyed', 'lost_stolen', 'returned_legalized']);
 
 /**
- * The intake side of every item measure: an item, its intake record and the place it was taken
- * in (items.location_id is the intake's place; custody's moves are in other columns). Both are
- * LEFT JOINs on a unique key, which SQLite leaves out of a query that reads nothing of them: a
- * figure without a campaign or agency filter reads the items' index alone (items_for_measures).
+ * The intake side of every item measure: an item, with its intake record and the place it was
+ * taken in (items.location_id is the intake's place; custody's moves are in other columns)
+ * joined when a figure reads them. A figure without a campaign or agency filter, on the item's
+ * own columns, reads the items' index alone (items_for_measures).
  */
-const ITEM_FROM = `items i
-  LEFT JOIN intake_events e ON e.id = i.intake_event_id
-  LEFT JOIN locations l ON l.id = i.location_id`;
+const ITEM_FROM = 'items i';
+const ITEM_JOINS = {
+  e: 'LEFT JOIN intake_events e ON e.id = i.intake_event_id',
+  l: 'LEFT JOIN locations l ON l.id = i.location_id',
+} as const;
 
 const itemDims = {
   kind: 'i.kind',
@@ -100,7 +108,8 @@ export function intakeConditions(
 } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  if (filter.finalOnly) where.push(on === 'item' ? `i.record_status = 'final'` : `e.status = 'final'`);
+  if (filter.finalOnly)
+    where.push(on === 'item' ? `i.record_status = 'final'` : `e.status = 'final'`);
   if (filter.jurisdiction !== undefined) {
     where.push('l.jurisdiction = @jurisdiction');
     params.jurisdiction = filter.jurisdiction;
@@ -171,6 +180,7 @@ function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQue
       id: 'i.id',
       record: 'i.intake_event_id',
       from: ITEM_FROM,
+      joins: ITEM_JOINS,
       where: ['i.occurred_on >= @from', 'i.occurred_on <= @to', ...where, ...conditions.where],
       dims: itemDims,
       amount: 'i.quantity_amount',
@@ -198,9 +208,8 @@ function destroyedItems(filter: MeasureFilter, where: readonly string[]): Source
       // statistics SQLite would start from every weapon (items_by_kind_status).
       from: `custody_records r
         CROSS JOIN custody_item_events ce ON ce.record_id = r.id
-        CROSS JOIN items i ON i.id = ce.item_id
-        LEFT JOIN intake_events e ON e.id = i.intake_event_id
-        LEFT JOIN locations l ON l.id = i.location_id`,
+        CROSS JOIN items i ON i.id = ce.item_id`,
+      joins: ITEM_JOINS,
       where: [
         `r.entity = 'destruction_event'`,
         inPeriod('r'),
@@ -241,6 +250,7 @@ function backlogItems(filter: MeasureFilter): SourceQuery {
       id: 'i.id',
       record: 'i.intake_event_id',
       from: ITEM_FROM,
+      joins: ITEM_JOINS,
       where: [
         'i.occurred_on <= @to',
         `NOT (${EFFECTIVE_STATUS_SQL} IN (${GONE_STATUSES})

@@ -52,8 +52,13 @@ function select(
     where.push(`${sql} = @slice${index}`);
     params[`slice${index}`] = value;
   });
+  const conditions = where.map((part) => `(${part})`).join(' AND ');
+  const joins = Object.entries(source.joins ?? {})
+    .filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(`${columns} ${conditions}`))
+    .map(([, join]) => join)
+    .join(' ');
   return {
-    sql: `SELECT ${columns} FROM ${source.from} WHERE ${where.map((part) => `(${part})`).join(' AND ')}`,
+    sql: `SELECT ${columns} FROM ${source.from} ${joins} WHERE ${conditions}`,
     params,
   };
 }
