@@ -64,10 +64,10 @@ export const traceOutcomeByStatus = {
 } as const satisfies Record<TraceStatus, (typeof traceOutcomeValues)[number]>;
 
 export function traceOutcomeOf(status: string | null): (typeof traceOutcomeValues)[number] {
-  return (
-    (traceOutcomeByStatus as Record<string, (typeof traceOutcomeValues)[number]>)[status ?? ''] ??
-    'never_attempted'
-  );
+  // Own keys only: a malformed status such as 'constructor' must find nothing.
+  return status !== null && Object.hasOwn(traceOutcomeByStatus, status)
+    ? traceOutcomeByStatus[status as TraceStatus]
+    : 'never_attempted';
 }
 
 /** K10 ageing: under 90 days, 90 to 365 days, over a year (from intake to the period's end). */
