@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../electron/store/encrypted-database.ts';
 import {
+  deleteIntakeDraft,
+  readIntake,
+  writeIntake,
+} from '../../../../electron/store/intake-repository.ts';
+import {
   computeMeasures,
   listMeasureRecords,
   UnknownDimensionError,
@@ -724,6 +729,25 @@ describe('drill-down', () => {
         { limit: 1, offset: 0 },
       ),
     ).toThrow(UnknownDimensionError);
+  });
+});
+
+describe('facts follow their record', () => {
+  it('a deleted draft takes its people with it; a record saved again replaces them', () => {
+    const count = (id: string) =>
+      db.prepare('SELECT count(*) FROM intake_persons WHERE intake_event_id = ?').pluck().get(id);
+    const draft = events.find((event) => event.status === 'draft')!;
+    expect(count(draft.id)).toBe(draft.persons.length);
+    const row = readIntake(db, draft.id)!;
+    db.transaction(() => {
+      writeIntake(db, { ...row, event: row.event, revision: row.revision + 1 });
+    })();
+    expect(count(draft.id)).toBe(draft.persons.length);
+    db.transaction(() => deleteIntakeDraft(db, draft.id))();
+    expect(count(draft.id)).toBe(0);
+    // Put back as it was, for the tests after this one.
+    db.transaction(() => writeIntake(db, row))();
+    expect(count(draft.id)).toBe(draft.persons.length);
   });
 });
 
