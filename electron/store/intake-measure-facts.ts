@@ -6,8 +6,8 @@ import { prepared } from './prepared.ts';
 /**
  * What the measures (shared/measures, migration 150) filter and group by that only the record's
  * JSON held: the recording agency, the seizure's legal justification, direction, conveyance and
- * route, the disposition requested, each weapon's "uniquely identifiable", and the people K14
- * counts. Columns and rows, so a figure over a million items never parses a record.
+ * route, the disposition requested, each weapon's "uniquely identifiable" (and its record's
+ * justification on each item), and the people K14 counts. Columns and rows, so a figure over a million items never parses a record.
  *
  * Rewritten from the record on every write, after its item rows (writeIntake), like them.
  */
@@ -33,6 +33,10 @@ export function writeIntakeMeasureFacts(db: Db, event: Json): void {
   const seizure = objectOf(event.seizure);
   const collection = objectOf(event.collection);
   const agency = text(event.recordingAgency);
+  // Details that do not apply to the context (a seizure's details left on a surrender draft) say
+  // nothing about it.
+  const seizureApplies = event.context !== 'surrendered';
+  const justification = seizureApplies ? text(seizure.legalJustification) : null;
   prepared(
     db,
     `UPDATE intake_events SET recording_agency = ?, legal_justification = ?,
@@ -41,14 +45,16 @@ export function writeIntakeMeasureFacts(db: Db, event: Json): void {
      WHERE id = ?`,
   ).run(
     agency === null ? null : foldAgency(agency),
-    // Details that do not apply to the context (a seizure's details left on a surrender draft)
-    // say nothing about it.
-    event.context === 'surrendered' ? null : text(seizure.legalJustification),
+    justification,
     event.context === 'seized' ? null : text(collection.dispositionRequested),
-    event.context === 'surrendered' ? null : text(seizure.direction),
-    event.context === 'surrendered' ? null : text(seizure.conveyance),
-    event.context === 'surrendered' ? null : text(seizure.routeDepartureCountry),
-    event.context === 'surrendered' ? null : text(seizure.routeDestinationCountry),
+    seizureApplies ? text(seizure.direction) : null,
+    seizureApplies ? text(seizure.conveyance) : null,
+    seizureApplies ? text(seizure.routeDepartureCountry) : null,
+    seizureApplies ? text(seizure.routeDestinationCountry) : null,
+    id,
+  );
+  prepared(db, 'UPDATE items SET legal_justification = ? WHERE intake_event_id = ?').run(
+    justification,
     id,
   );
   const identifiable = prepared(db, 'UPDATE items SET uniquely_identifiable = ? WHERE id = ?');

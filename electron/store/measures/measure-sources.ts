@@ -49,8 +49,8 @@ const TRACE_OUTCOME_SQL = `(CASE ${EFFECTIVE_TRACE_SQL} ${Object.entries(traceOu
   .join(' ')} ELSE 'never_attempted' END)`;
 
 /** Kept out of SDG 16.4.2 and K2: only seizures for criminal offences count (A5). */
-const CRIMINAL_SQL = `(CASE WHEN e.legal_justification IS NULL THEN 'unknown'
-  WHEN e.legal_justification = 'administrative_violation' THEN 'no' ELSE 'yes' END)`;
+const CRIMINAL_SQL = `(CASE WHEN i.legal_justification IS NULL THEN 'unknown'
+  WHEN i.legal_justification = 'administrative_violation' THEN 'no' ELSE 'yes' END)`;
 
 /** Statuses after which an item is no longer held: out of the backlog from that day. */
 const GONE_STATUSES = quoted(['destroyed', 'lost_stolen', 'returned_legalized']);
@@ -72,7 +72,7 @@ const itemDims = {
   unit: unknown('i.quantity_unit'),
   context: unknown('i.intake_context'),
   sourceContext: unknown('i.intake_context'),
-  legalJustification: unknown('e.legal_justification'),
+  legalJustification: unknown('i.legal_justification'),
   criminal: CRIMINAL_SQL,
   category: unknown('i.category'),
   weaponType: unknown('i.item_type'),

@@ -6,8 +6,9 @@ import { writeIntakeMeasureFacts } from '../intake-measure-facts.ts';
  * that only each record's JSON held become columns (intake-measure-facts.ts), the people K14
  * counts a table of their own, and the indexes the figures read:
  *
- * - items_for_measures: the item facts figures group and filter by, in intake date order, so a
- *   period's items are read off the index without visiting their rows;
+ * - items_for_measures: every item fact a figure groups or filters by, in intake date order, so a
+ *   period's items are read off the index without visiting their rows (or their records): in
+ *   effect the measures' own copy of the items, kept by SQLite;
  * - items_by_custody_status: destroyed, lost or returned items by when (K10's backlog at a day);
  * - intake_events_for_measures: the filter columns of a record, looked up by id.
  *
@@ -27,6 +28,9 @@ export const measuresSchema: Migration = {
       ALTER TABLE intake_events ADD COLUMN route_departure TEXT;
       ALTER TABLE intake_events ADD COLUMN route_destination TEXT;
       ALTER TABLE items ADD COLUMN uniquely_identifiable INTEGER;
+      -- The intake's legal justification on each of its items: K2 and SDG 16.4.2 filter by it
+      -- for every weapon of a period, off the index, without a lookup of the record per item.
+      ALTER TABLE items ADD COLUMN legal_justification TEXT;
 
       CREATE TABLE intake_persons (
         intake_event_id TEXT NOT NULL,
@@ -37,7 +41,9 @@ export const measuresSchema: Migration = {
       CREATE INDEX intake_persons_by_event ON intake_persons(intake_event_id);
 
       CREATE INDEX items_for_measures ON items(occurred_on, kind, record_status, intake_context,
-        quantity_unit, quantity_amount, item_type, category, location_id, intake_event_id);
+        quantity_unit, quantity_amount, item_type, category, location_id, custody_status,
+        lifecycle_status, status_since, marking_condition, uniquely_identifiable, trace_status,
+        legal_justification, intake_event_id);
       CREATE INDEX items_by_custody_status ON items(custody_status, status_since)
         WHERE custody_status IS NOT NULL;
       CREATE INDEX intake_events_for_measures ON intake_events(id, status, location_id,

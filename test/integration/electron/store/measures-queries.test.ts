@@ -8,6 +8,7 @@ import {
 import {
   computeMeasures,
   listMeasureRecords,
+  quantityFigurePlan,
   UnknownDimensionError,
 } from '../../../../electron/store/measures/measures-queries.ts';
 import {
@@ -730,6 +731,24 @@ describe('drill-down', () => {
       ),
     ).toThrow(UnknownDimensionError);
   });
+});
+
+describe('speed', () => {
+  it.each([
+    ['k1', ['context']],
+    ['k2', ['legalJustification']],
+    ['k3', ['category', 'weaponType']],
+    ['k4', ['uniquelyIdentifiable', 'markingCondition']],
+    ['k6', ['ammoClass']],
+    ['k10', ['age']],
+  ] as const)(
+    "%s reads a period's items off items_for_measures alone, no row or record per item",
+    (name, dims) => {
+      const plan = quantityFigurePlan(db, MeasureFilterSchema.parse(year2025), name, dims);
+      expect(plan[0]).toMatch(/^SEARCH i USING COVERING INDEX items_for_measures \(occurred_on/);
+      expect(plan.filter((step) => /^(SEARCH|SCAN) /.test(step))).toHaveLength(1);
+    },
+  );
 });
 
 describe('facts follow their record', () => {

@@ -110,9 +110,13 @@ describe('migration 150: facts for the measures', () => {
         route_destination: null,
       },
     ]);
-    expect(db.prepare('SELECT id, uniquely_identifiable FROM items ORDER BY id').all()).toEqual([
-      { id: 'w1', uniquely_identifiable: 1 },
-      { id: 'w2', uniquely_identifiable: 0 },
+    expect(
+      db
+        .prepare('SELECT id, uniquely_identifiable, legal_justification FROM items ORDER BY id')
+        .all(),
+    ).toEqual([
+      { id: 'w1', uniquely_identifiable: 1, legal_justification: 'illicit_trafficking' },
+      { id: 'w2', uniquely_identifiable: 0, legal_justification: 'illicit_trafficking' },
     ]);
     expect(
       db
