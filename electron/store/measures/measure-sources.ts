@@ -2,6 +2,7 @@ import { borderLocationTypes } from '../../../shared/domain/enums.ts';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import type { MeasureSource } from '../../../shared/measures/measure-results.ts';
 import { backlogAgeLimits, traceOutcomeByStatus } from '../../../shared/measures/measure-rules.ts';
+import { foldAgency } from '../intake-measure-facts.ts';
 import { EFFECTIVE_STATUS_SQL, EFFECTIVE_TRACE_SQL } from '../items-repository.ts';
 
 /**
@@ -124,7 +125,7 @@ export function intakeConditions(
   }
   if (filter.agency !== undefined) {
     where.push('e.recording_agency = @agency');
-    params.agency = filter.agency.normalize('NFC').trim().toLowerCase();
+    params.agency = foldAgency(filter.agency);
   }
   if (filter.context !== undefined) {
     where.push(on === 'item' ? 'i.intake_context = @context' : 'e.context = @context');
