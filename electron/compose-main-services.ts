@@ -8,6 +8,7 @@ import { folderExportDestination, type ExportDestination } from './exports/expor
 import { getAppInfo, type AppEnvironment } from './services/app-info-service.ts';
 import { documentHandlers } from './services/document-handlers.ts';
 import { itemHandlers } from './services/items-handlers.ts';
+import { measureHandlers } from './services/measures-handlers.ts';
 import { placeHandlers } from './services/places-handlers.ts';
 import { integrityHandlers } from './services/integrity-handlers.ts';
 import { custodyHandlers } from './services/custody-handlers.ts';
@@ -109,6 +110,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ...sessionHandlers(session, keychain, idle),
     ...recordHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...itemHandlers(session, idle),
+    ...measureHandlers(session, idle),
     ...placeHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...positionHandlers(session, idle, adapters.position ?? unavailablePositionSource),
     ...unsaved.handlers,

@@ -1,3 +1,4 @@
+import { userRoleValues, type UserRole } from '../../shared/domain/enums.ts';
 import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import {
   mayDo,
@@ -52,5 +53,20 @@ export function requirePersonalDataExporter(user: { readonly role: string }): vo
   throw new AppError(
     'FORBIDDEN',
     `Your role (${user.role}) may not export personal data. Allowed: administrator, team_lead.`,
+  );
+}
+
+/**
+ * Measures and reports count records: whoever may read the records may read what they add up to.
+ * Every role reads records today; the list is here so a role added later is a decision, not a
+ * default.
+ */
+export const reportReaderRoles: readonly UserRole[] = userRoleValues;
+
+export function requireReportReader(user: { readonly role: string }): void {
+  if ((reportReaderRoles as readonly string[]).includes(user.role)) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `Your role (${user.role}) may not read reports. Allowed: ${reportReaderRoles.join(', ')}.`,
   );
 }

@@ -6,6 +6,7 @@ import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
 import { foldSearchText, intakeSearchColumns } from './intake-search-columns.ts';
 import { refreshCustodyOfIntake } from './custody-repository.ts';
+import { deleteIntakeMeasureFacts, writeIntakeMeasureFacts } from './intake-measure-facts.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
@@ -134,6 +135,7 @@ export function writeIntake(
   // The items' rows follow the record: rebuilt from it on every write.
   deleteItemRowsOf(db, event.id);
   insertItemRows(db, items, { serialEnds: true });
+  writeIntakeMeasureFacts(db, event as Record<string, unknown>);
   refreshCustodyOfIntake(db, event.id);
 }
 
@@ -322,6 +324,7 @@ export function deleteIntakeDraft(db: Db, id: string): { serverMayHaveIt: boolea
   const row = prepared(db, 'SELECT server_rev FROM intake_events WHERE id = ?').get(id) as
     { server_rev: number } | undefined;
   deleteItemRowsOf(db, id);
+  deleteIntakeMeasureFacts(db, id);
   prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
   prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(id);
   // A change with no wire id was never sent: it can go. One that was sent may have arrived.

@@ -18,6 +18,7 @@ import {
 } from './trace-requests-repository.ts';
 import type { Db } from './encrypted-database.ts';
 import { readHistoricCount, writeHistoricCount } from './historic-counts-repository.ts';
+import { deleteIntakeMeasureFacts } from './intake-measure-facts.ts';
 import { readIntake, writeIntake } from './intake-repository.ts';
 import { writeLocation } from './locations-repository.ts';
 import { hasPendingChanges, SYNCED_ENTITY_SQL } from './outbox.ts';
@@ -529,6 +530,7 @@ function audit(
 function deleteIntake(db: Db, id: string): void {
   // Explicitly, not by cascade: the item rows go with their record and nothing else.
   deleteItemRowsOf(db, id);
+  deleteIntakeMeasureFacts(db, id);
   prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
 }
 

@@ -11,6 +11,7 @@ import { exportProcedures } from './procedures/exports.ts';
 import { importProcedures } from './procedures/import.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
+import { measureProcedures } from './procedures/measures.ts';
 import { recordProcedures } from './procedures/records.ts';
 import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
@@ -46,6 +47,7 @@ export const procedures = {
   ...exportProcedures,
   ...tracingProcedures,
   ...historicCountProcedures,
+  ...measureProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -12,6 +12,7 @@ import { serialEndsSchema } from './0100-serial-ends.ts';
 import { watchListSchema } from './0120-watch-list.ts';
 import { traceRequestsSchema } from './0130-trace-requests.ts';
 import { historicCountsSchema } from './0140-historic-counts.ts';
+import { measuresSchema } from './0150-measures.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   watchListSchema,
   traceRequestsSchema,
   historicCountsSchema,
+  measuresSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

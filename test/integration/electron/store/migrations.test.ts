@@ -86,6 +86,8 @@ describe('migrate', () => {
       // Migration 140: historic aggregate counts, apart from item-level records.
       'historic_counts',
       'intake_events',
+      // Migration 150: the people K14 counts (surrenderers, persons involved), by sex and age band.
+      'intake_persons',
       'item_holdings',
       'item_texts',
       // Migration 130: what trace requests make of each weapon's trace status.
@@ -127,11 +129,16 @@ describe('migrate', () => {
       'intake_events_by_number',
       'intake_events_by_sort',
       'intake_events_by_updated',
+      // Migration 150: the filter columns of a record, looked up by id, for the measures.
+      'intake_events_for_measures',
+      'intake_persons_by_event',
       'item_holdings_by_item',
       'item_holdings_by_location',
       'item_texts_by_item',
       'item_texts_by_text',
       // Migration 50: the items list newest first, and the search by make and model.
+      // Migration 150: gone items (destroyed, lost, returned) by when, for K10's backlog.
+      'items_by_custody_status',
       'items_by_date',
       'items_by_event',
       // Migration 70: by kind and the status an item has now (custody's, else its intake's).
@@ -141,6 +148,8 @@ describe('migrate', () => {
       // Migration 100: serials read backwards, to find one by its end.
       'items_by_serial_end',
       'items_by_type_month',
+      // Migration 150: the item facts figures group and filter by, in intake date order.
+      'items_for_measures',
       'items_in_conflict',
       'items_untouched_by_location',
       'outbox_by_entity',

@@ -86,10 +86,14 @@ describe('search indexes deferred during a first pull', () => {
       'intake_events_by_number',
       'intake_events_by_sort',
       'intake_events_by_updated',
+      // Migration 150: the measures' filter columns of a record.
+      'intake_events_for_measures',
       // The marking search.
       'item_texts_by_text',
       // The items list newest first, by kind and status, the make and model search, the serial
       // search, and the counts by type and month.
+      // Migration 150: gone items by when (the backlog), and the measures' item facts by date.
+      'items_by_custody_status',
       'items_by_date',
       'items_by_kind_status',
       'items_by_make_model',
@@ -97,6 +101,7 @@ describe('search indexes deferred during a first pull', () => {
       // Migration 100: serials read backwards, to find one by its end.
       'items_by_serial_end',
       'items_by_type_month',
+      'items_for_measures',
       // Migration 70: items in a custody conflict, and those still where they came in.
       'items_in_conflict',
       'items_untouched_by_location',

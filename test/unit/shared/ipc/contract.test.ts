@@ -84,6 +84,8 @@ const expectedProcedures = [
   'getIntakeHistory',
   'listItems',
   'getItem',
+  'getMeasures',
+  'listMeasureRecords',
   'amendIntake',
   'deleteIntakeDraft',
   'makeIntakeReceipt',

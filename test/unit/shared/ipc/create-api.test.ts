@@ -134,6 +134,11 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   getIntake: { id: '0190f0e0-0000-7000-8000-000000000003' },
   listIntakes: { serial: 'AK-47' },
   listItems: { kind: 'weapon', lifecycleStatus: 'in_custody' },
+  getMeasures: { from: '2025-01-01', to: '2025-12-31' },
+  listMeasureRecords: {
+    filter: { from: '2025-01-01', to: '2025-12-31' },
+    drill: { source: 'k1', slice: { context: 'seized' } },
+  },
   getItem: { id: '0190f0e0-0000-7000-8000-000000000002' },
   getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
   amendIntake: {

@@ -1,0 +1,477 @@
+import { borderLocationTypes } from '../../../shared/domain/enums.ts';
+import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
+import type { MeasureSource } from '../../../shared/measures/measure-results.ts';
+import { backlogAgeLimits, traceOutcomeByStatus } from '../../../shared/measures/measure-rules.ts';
+import { foldAgency } from '../intake-measure-facts.ts';
+import { EFFECTIVE_STATUS_SQL, EFFECTIVE_TRACE_SQL } from '../items-repository.ts';
+
+/**
+ * THE definition of every measure (salw-domain.md (b), shared/measures) over the laptop's store:
+ * for each source of figures, which rows it counts (FROM and WHERE), what identifies each one,
+ * and the dimensions figures break it down by, as SQL expressions. The figures (measures-queries.ts)
+ * group these rows; a drill-down (listMeasureRecords) selects the same rows with the figure's
+ * slice. One definition for both, so a figure and the records it opens cannot disagree.
+ *
+ * Decisions where the domain notes are silent are written next to what they decide.
+ */
+export type MeasureEntity = 'item' | 'intake_event' | 'custody_record' | 'location';
+
+export interface SourceDefinition {
+  readonly entity: MeasureEntity;
+  /** What a drill-down lists: an item, record or location id. */
+  readonly id: string;
+  /** The record a row comes from (counted as `records`). */
+  readonly record: string;
+  readonly from: string;
+  /**
+   * Joins added only when the query reads the alias they bring in (`e.` or `l.`): SQLite does
+   * not leave an unused LEFT JOIN out of an aggregate, and a lookup per item is most of a
+   * figure's time.
+   */
+  readonly joins?: Readonly<Record<string, string>>;
+  readonly where: readonly string[];
+  /** Dimension name -> SQL; values never NULL (`unknown` or `none` instead). */
+  readonly dims: Readonly<Record<string, string>>;
+  /** For quantities: the amount of a row (NULL: not recorded). */
+  readonly amount?: string;
+}
+
+export interface SourceQuery {
+  readonly source: SourceDefinition;
+  readonly params: Record<string, string | number>;
+}
+
+const unknown = (sql: string) => `coalesce(nullif(${sql}, ''), 'unknown')`;
+const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
+
+/** The trace outcome of an effective trace status, from the shared table. */
+const TRACE_OUTCOME_SQL = `(CASE ${EFFECTIVE_TRACE_SQL} ${Object.entries(traceOutcomeByStatus)
+  .map(([status, outcome]) => `WHEN '${status}' THEN '${outcome}'`)
+  .join(' ')} ELSE 'never_attempted' END)`;
+
+/** Kept out of SDG 16.4.2 and K2: only seizures for criminal offences count (A5). */
+const CRIMINAL_SQL = `(CASE WHEN i.legal_justification IS NULL THEN 'unknown'
+  WHEN i.legal_justification = 'administrative_violation' THEN 'no' ELSE 'yes' END)`;
+
+/** Statuses after which an item is no longer held: out of the backlog from that day. */
+const GONE_STATUSES = quoted(['destroyed', 'lost_stolen', 'returned_legalized']);
+
+/**
+ * The intake side of every item measure: an item, with its intake record and the place it was
+ * taken in (items.location_id is the intake's place; custody's moves are in other columns)
+ * joined when a figure reads them. A figure without a campaign or agency filter, on the item's
+ * own columns, reads the items' index alone (items_for_measures).
+ */
+const ITEM_FROM = 'items i';
+const ITEM_JOINS = {
+  e: 'LEFT JOIN intake_events e ON e.id = i.intake_event_id',
+  l: 'LEFT JOIN locations l ON l.id = i.location_id',
+} as const;
+
+const itemDims = {
+  kind: 'i.kind',
+  unit: unknown('i.quantity_unit'),
+  context: unknown('i.intake_context'),
+  sourceContext: unknown('i.intake_context'),
+  legalJustification: unknown('i.legal_justification'),
+  criminal: CRIMINAL_SQL,
+  category: unknown('i.category'),
+  weaponType: unknown('i.item_type'),
+  partType: unknown('i.item_type'),
+  ammoClass: unknown('i.item_type'),
+  eoType: unknown('i.item_type'),
+  uniquelyIdentifiable: `(CASE i.uniquely_identifiable WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'unknown' END)`,
+  markingCondition: unknown('i.marking_condition'),
+  campaignId: `coalesce(e.campaign_id, 'none')`,
+  disposition: unknown('e.disposition_requested'),
+  locationType: unknown('l.location_type'),
+  direction: unknown('e.direction'),
+  conveyance: unknown('e.conveyance'),
+  departure: unknown('e.route_departure'),
+  destination: unknown('e.route_destination'),
+  outcome: TRACE_OUTCOME_SQL,
+  how: `(CASE ${EFFECTIVE_TRACE_SQL} WHEN 'origin_established_by_trace' THEN 'trace'
+    WHEN 'origin_established_other' THEN 'other_means' ELSE 'none' END)`,
+} as const;
+
+/**
+ * The filter's conditions on an intake record (e), or on an item (i) of one, and its place (l).
+ * `finalOnly` leaves drafts out; the agency is compared folded (intake-measure-facts.ts stores it
+ * so). For items, status and context are read off the item (the same as its record's, rewritten
+ * with it), so the items' index answers them.
+ */
+export function intakeConditions(
+  filter: MeasureFilter,
+  on: 'event' | 'item',
+): {
+  where: string[];
+  params: Record<string, string | number>;
+} {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.finalOnly)
+    where.push(on === 'item' ? `i.record_status = 'final'` : `e.status = 'final'`);
+  if (filter.jurisdiction !== undefined) {
+    where.push('l.jurisdiction = @jurisdiction');
+    params.jurisdiction = filter.jurisdiction;
+  }
+  if (filter.locationType !== undefined) {
+    where.push('l.location_type = @locationType');
+    params.locationType = filter.locationType;
+  }
+  if (filter.campaignId !== undefined) {
+    where.push('e.campaign_id = @campaignId');
+    params.campaignId = filter.campaignId;
+  }
+  if (filter.agency !== undefined) {
+    where.push('e.recording_agency = @agency');
+    params.agency = foldAgency(filter.agency);
+  }
+  if (filter.context !== undefined) {
+    where.push(on === 'item' ? 'i.intake_context = @context' : 'e.context = @context');
+    params.context = filter.context;
+  }
+  return { where, params };
+}
+
+/**
+ * Site measures (stock checks, losses, storage standards, counts destroyed without items) have no
+ * intake: jurisdiction and location type apply to the site (`site`); a campaign, agency or
+ * context filter, which no site has, leaves nothing of them (counting them anyway would put
+ * figures under a campaign they do not belong to).
+ */
+function siteConditions(
+  filter: MeasureFilter,
+  site: string,
+): { where: string[]; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.jurisdiction !== undefined) {
+    where.push(`${site}.jurisdiction = @jurisdiction`);
+    params.jurisdiction = filter.jurisdiction;
+  }
+  if (filter.locationType !== undefined) {
+    where.push(`${site}.location_type = @locationType`);
+    params.locationType = filter.locationType;
+  }
+  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push('0');
+  return { where, params };
+}
+
+/** A custody record no other record corrects (a corrected one moves and counts nothing). */
+const notVoided = (alias: string) =>
+  `NOT EXISTS (SELECT 1 FROM custody_records v WHERE v.corrects_id = ${alias}.id)`;
+
+/** Records of one custody entity whose moment falls in the period (by its UTC day). */
+const inPeriod = (alias: string) =>
+  `${alias}.occurred_at >= @from AND ${alias}.occurred_at < @toNext`;
+
+function periodParams(filter: MeasureFilter): Record<string, string> {
+  const next = new Date(`${filter.to}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { from: filter.from, to: filter.to, toNext: next.toISOString().slice(0, 10) };
+}
+
+/** Items by the date they were taken in (K1-K7, K12, K13, SDG 16.4.2). */
+function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQuery {
+  const conditions = intakeConditions(filter, 'item');
+  return {
+    source: {
+      entity: 'item',
+      id: 'i.id',
+      record: 'i.intake_event_id',
+      from: ITEM_FROM,
+      joins: ITEM_JOINS,
+      where: ['i.occurred_on >= @from', 'i.occurred_on <= @to', ...where, ...conditions.where],
+      dims: itemDims,
+      amount: 'i.quantity_amount',
+    },
+    params: { ...periodParams(filter), ...conditions.params },
+  };
+}
+
+/**
+ * Items destroyed in the period, by the DESTRUCTION's date (K8, K9, K11): each item a valid
+ * destruction record names, whatever its intake date. Corrections follow the custody model
+ * (shared/domain/correction.ts): a corrected destruction counts nothing, its correction (a
+ * destruction of its own) counts. A weapon is destroyed once: a second destruction of it (a
+ * custody conflict) does not count again. A lot may be destroyed in parts: each part counts, in
+ * the amount the record names (none named: the lot's whole amount).
+ */
+function destroyedItems(filter: MeasureFilter, where: readonly string[]): SourceQuery {
+  const conditions = intakeConditions(filter, 'item');
+  return {
+    source: {
+      entity: 'item',
+      id: 'i.id',
+      record: 'r.id',
+      // CROSS JOIN fixes the order: the period's destruction records, then their items. Without
+      // statistics SQLite would start from every weapon (items_by_kind_status).
+      from: `custody_records r
+        CROSS JOIN custody_item_events ce ON ce.record_id = r.id
+        CROSS JOIN items i ON i.id = ce.item_id`,
+      joins: ITEM_JOINS,
+      where: [
+        `r.entity = 'destruction_event'`,
+        inPeriod('r'),
+        notVoided('r'),
+        `(i.kind <> 'weapon' OR NOT EXISTS (
+          SELECT 1 FROM custody_item_events pe JOIN custody_records pr ON pr.id = pe.record_id
+          WHERE pe.item_id = ce.item_id AND pr.entity = 'destruction_event'
+            AND (pe.occurred_at, pe.record_id) < (ce.occurred_at, ce.record_id)
+            AND ${notVoided('pr')}))`,
+        ...where,
+        ...conditions.where,
+      ],
+      dims: {
+        ...itemDims,
+        method: unknown(`json_extract(ce.effect_json, '$.method')`),
+        /** Whole days from intake to destruction (K11). */
+        days: `CAST(julianday(substr(r.occurred_at, 1, 10)) - julianday(i.occurred_on) AS INTEGER)`,
+      },
+      amount: `coalesce(json_extract(ce.effect_json, '$.effect.amount'), i.quantity_amount)`,
+    },
+    params: { ...periodParams(filter), ...conditions.params },
+  };
+}
+
+/**
+ * K10: items taken in by the period's end and still held then: not destroyed, lost or stolen, or
+ * returned by that day (their status, derived from custody records, and the day it began). An
+ * item sent to court or forensics is still awaiting its end. A lot destroyed in part counts
+ * whole until the last of it is destroyed (the derivation's status). The period's start does not
+ * apply: a backlog is a stock at a day.
+ */
+function backlogItems(filter: MeasureFilter): SourceQuery {
+  const conditions = intakeConditions(filter, 'item');
+  const days = `(julianday(@to) - julianday(i.occurred_on))`;
+  return {
+    source: {
+      entity: 'item',
+      id: 'i.id',
+      record: 'i.intake_event_id',
+      from: ITEM_FROM,
+      joins: ITEM_JOINS,
+      where: [
+        'i.occurred_on <= @to',
+        `NOT (${EFFECTIVE_STATUS_SQL} IN (${GONE_STATUSES})
+          AND coalesce(i.status_since, i.occurred_on) <= @to)`,
+        ...conditions.where,
+      ],
+      dims: {
+        ...itemDims,
+        age: `(CASE WHEN ${days} < ${backlogAgeLimits.under90} THEN 'under_90_days'
+          WHEN ${days} <= ${backlogAgeLimits.upTo365} THEN '90_to_365_days'
+          ELSE 'over_1_year' END)`,
+      },
+      amount: 'i.quantity_amount',
+    },
+    params: { to: filter.to, ...conditions.params },
+  };
+}
+
+/** Counts a destruction lists without items (legacy, bulk), by its date and site. */
+function destroyedCounts(filter: MeasureFilter): SourceQuery {
+  const site = siteConditions(filter, 's');
+  const where = [...site.where];
+  if (filter.context !== undefined) {
+    where.push(`json_extract(c.value, '$.sourceContext') = @context`);
+  }
+  return {
+    source: {
+      entity: 'custody_record',
+      id: 'r.id',
+      record: 'r.id',
+      from: `custody_records r
+        JOIN json_each(r.data_json, '$.aggregateCounts') c
+        LEFT JOIN locations s ON s.id = json_extract(r.data_json, '$.siteLocationId')`,
+      where: [`r.entity = 'destruction_event'`, inPeriod('r'), notVoided('r'), ...where],
+      dims: {
+        kind: `(CASE json_extract(c.value, '$.quantity.kind') WHEN 'weapons' THEN 'weapon'
+          WHEN 'parts' THEN 'part' WHEN 'ammunition' THEN 'ammunition'
+          WHEN 'explosives' THEN 'explosive' ELSE 'unknown' END)`,
+        unit: unknown(`json_extract(c.value, '$.quantity.unit')`),
+        sourceContext: unknown(`json_extract(c.value, '$.sourceContext')`),
+        method: unknown(`json_extract(r.data_json, '$.method')`),
+      },
+      amount: `json_extract(c.value, '$.quantity.amount')`,
+    },
+    params: {
+      ...periodParams(filter),
+      ...site.params,
+      ...(filter.context === undefined ? {} : { context: filter.context }),
+    },
+  };
+}
+
+/** K14: the people of the intake records of the period (measure-rules.ts personsOfIntake). */
+function persons(filter: MeasureFilter): SourceQuery {
+  const conditions = intakeConditions(filter, 'event');
+  return {
+    source: {
+      entity: 'intake_event',
+      id: 'e.id',
+      record: 'e.id',
+      from: `intake_persons p
+        JOIN intake_events e ON e.id = p.intake_event_id
+        LEFT JOIN locations l ON l.id = e.location_id`,
+      where: ['e.occurred_on >= @from', 'e.occurred_on <= @to', ...conditions.where],
+      dims: { role: 'p.role', sex: 'p.sex', ageBand: 'p.age_band' },
+    },
+    params: { ...periodParams(filter), ...conditions.params },
+  };
+}
+
+/** K15: stock checks in the period at matching sites; one row per check. */
+function stockChecks(filter: MeasureFilter, discrepancyLines: boolean): SourceQuery {
+  const site = siteConditions(filter, 's');
+  return {
+    source: {
+      entity: 'custody_record',
+      id: 'r.id',
+      record: 'r.id',
+      from: `custody_records r
+        ${discrepancyLines ? `JOIN json_each(r.data_json, '$.discrepancies') d` : ''}
+        LEFT JOIN locations s ON s.id = json_extract(r.data_json, '$.siteLocationId')`,
+      where: [`r.entity = 'stock_check'`, inPeriod('r'), notVoided('r'), ...site.where],
+      dims: discrepancyLines ? { discrepancyKind: unknown(`json_extract(d.value, '$.kind')`) } : {},
+    },
+    params: { ...periodParams(filter), ...site.params },
+  };
+}
+
+/** K15: loss and theft incidents in the period (their site, when they name one). */
+function lossIncidents(filter: MeasureFilter): SourceQuery {
+  const site = siteConditions(filter, 's');
+  return {
+    source: {
+      entity: 'custody_record',
+      id: 'r.id',
+      record: 'r.id',
+      from: `custody_records r
+        LEFT JOIN locations s ON s.id = json_extract(r.data_json, '$.siteLocationId')`,
+      where: [`r.entity = 'loss_incident'`, inPeriod('r'), notVoided('r'), ...site.where],
+      dims: { incidentKind: unknown(`json_extract(r.data_json, '$.incidentKind')`) },
+    },
+    params: { ...periodParams(filter), ...site.params },
+  };
+}
+
+/** K15: the items those incidents report lost or stolen, in the amount each names. */
+function itemsDiverted(filter: MeasureFilter): SourceQuery {
+  const site = siteConditions(filter, 's');
+  return {
+    source: {
+      entity: 'item',
+      id: 'i.id',
+      record: 'r.id',
+      from: `custody_records r
+        CROSS JOIN custody_item_events ce ON ce.record_id = r.id
+        CROSS JOIN items i ON i.id = ce.item_id
+        LEFT JOIN locations s ON s.id = json_extract(r.data_json, '$.siteLocationId')`,
+      where: [`r.entity = 'loss_incident'`, inPeriod('r'), notVoided('r'), ...site.where],
+      dims: {
+        kind: 'i.kind',
+        unit: unknown('i.quantity_unit'),
+        incidentKind: unknown(`json_extract(ce.effect_json, '$.effect.incidentKind')`),
+      },
+      amount: `coalesce(json_extract(ce.effect_json, '$.effect.amount'), i.quantity_amount)`,
+    },
+    params: { ...periodParams(filter), ...site.params },
+  };
+}
+
+/** Storage sites and evidence rooms: the PSSM units whose standard Roadmap Goal 7 measures. */
+const STORAGE_TYPES = quoted(['storage_site', 'evidence_room']);
+
+/**
+ * K16: sites (storage sites and evidence rooms, or the filter's location type) with whether they
+ * met the minimum standard at the period's end. A site records only its latest assessment: one
+ * made after the period's end says nothing of the period (`unknown`).
+ */
+function storageSites(filter: MeasureFilter): SourceQuery {
+  const where =
+    filter.locationType === undefined
+      ? [`s.location_type IN (${STORAGE_TYPES})`]
+      : ['s.location_type = @locationType'];
+  const params: Record<string, string> = { to: filter.to };
+  if (filter.locationType !== undefined) params.locationType = filter.locationType;
+  if (filter.jurisdiction !== undefined) {
+    where.push('s.jurisdiction = @jurisdiction');
+    params.jurisdiction = filter.jurisdiction;
+  }
+  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push('0');
+  return {
+    source: {
+      entity: 'location',
+      id: 's.id',
+      record: 's.id',
+      from: 'locations s',
+      where,
+      dims: {
+        meetsStandard: `(CASE WHEN json_extract(s.data_json, '$.minimumStandard.assessedOn') <= @to
+          THEN (CASE json_extract(s.data_json, '$.minimumStandard.meets') WHEN 1 THEN 'yes' ELSE 'no' END)
+          ELSE 'unknown' END)`,
+      },
+    },
+    params,
+  };
+}
+
+const BORDER_TYPES = quoted(borderLocationTypes);
+
+/** Every source of figures, by the name a drill-down key carries. */
+export function sourceOf(name: MeasureSource, filter: MeasureFilter): SourceQuery {
+  switch (name) {
+    case 'k1':
+    case 'k3':
+    case 'k4':
+      return intakeItems(filter, [`+i.kind = 'weapon'`]);
+    case 'k2':
+      return intakeItems(filter, [`+i.kind = 'weapon'`, `i.intake_context = 'seized'`]);
+    case 'k5':
+      return intakeItems(filter, [`+i.kind = 'part'`]);
+    case 'k6':
+      return intakeItems(filter, [`+i.kind = 'ammunition'`]);
+    case 'k7':
+      return intakeItems(filter, [`+i.kind = 'explosive'`]);
+    case 'k8':
+      return destroyedItems(filter, [`+i.kind = 'weapon'`]);
+    case 'k9':
+      return destroyedItems(filter, [`+i.kind = 'ammunition'`]);
+    case 'k11':
+      return destroyedItems(filter, []);
+    case 'destroyed_counts':
+      return destroyedCounts(filter);
+    case 'k10':
+      return backlogItems(filter);
+    case 'k12':
+      // Collections: surrenders, where a disposition is requested (A4).
+      return intakeItems(filter, [`i.intake_context = 'surrendered'`]);
+    case 'k13':
+      return intakeItems(filter, [
+        `i.intake_context IN ('seized', 'found')`,
+        `l.location_type IN (${BORDER_TYPES})`,
+      ]);
+    case 'k14':
+      return persons(filter);
+    case 'k15_stock_checks':
+      return stockChecks(filter, false);
+    case 'k15_discrepancies':
+      return stockChecks(filter, true);
+    case 'k15_losses':
+      return lossIncidents(filter);
+    case 'k15_diverted':
+      return itemsDiverted(filter);
+    case 'k16':
+      return storageSites(filter);
+    case 'sdg_16_4_2':
+      // Seized for a criminal offence (justification known and not administrative), found,
+      // surrendered: the 16.4.2 denominator.
+      return intakeItems(filter, [
+        `+i.kind = 'weapon'`,
+        `(i.intake_context IN ('found', 'surrendered')
+          OR (i.intake_context = 'seized' AND ${CRIMINAL_SQL} = 'yes'))`,
+      ]);
+  }
+}
