@@ -23,7 +23,7 @@ import { readCustodyRecord } from '../store/custody-repository.ts';
 import { amendmentsOf } from '../store/intake-amendments.ts';
 import { readIntake } from '../store/intake-repository.ts';
 import { readLocation } from '../store/locations-repository.ts';
-import { readTraceRequest } from '../store/trace-requests-repository.ts';
+import { readTraceRequest, readTraceRequestMeta } from '../store/trace-requests-repository.ts';
 import { findUser } from '../store/users-repository.ts';
 
 type DocumentHandlers = Pick<
@@ -171,11 +171,14 @@ export function documentHandlers(
       if (request === null) throw new AppError('NOT_FOUND', 'This trace request does not exist.');
       // The weapon's photos as they stood when the request was made (its snapshot's).
       const photos = includePhotos ? await photoData(unlocked, request.weapon.photos) : undefined;
+      const authorId = readTraceRequestMeta(unlocked.db, id)?.createdBy;
+      const author = authorId === undefined ? null : findUser(unlocked.db, authorId);
       const definition = buildTraceRequest(
         {
           request,
           ...(photos === undefined ? {} : { photos }),
           generatedAt: now().toISOString(),
+          ...(author === null ? {} : { requestedBy: author.name }),
         },
         language(),
       );

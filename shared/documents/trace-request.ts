@@ -10,6 +10,7 @@ import {
   type TraceRequestStatus,
 } from '../domain/trace-request.ts';
 import { isUnknownText } from '../domain/weapon-item.ts';
+import type { SerialCheckMark } from '../domain/serial-check-mark.ts';
 import type { Language } from '../settings/settings.ts';
 import { countryName, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { formatsFor } from './intake-receipt.ts';
@@ -34,6 +35,8 @@ export interface TraceRequestDocumentInput {
   readonly generatedAt: string;
   /** For the printing instant; the laptop's own zone when left out. */
   readonly timeZone?: string;
+  /** The person who made the request: printed on the signature's name line. */
+  readonly requestedBy?: string;
 }
 
 /*
@@ -68,6 +71,11 @@ const en = {
   countryOfManufacture: 'Country of manufacture',
   yearOfManufacture: 'Year of manufacture',
   importMarking: 'Import marking',
+  iarmsCheck: 'Checked in INTERPOL iARMS',
+  iarmsNotChecked: 'Not recorded as checked',
+  iarmsResult: '{date}: {result}',
+  iarmsReference: 'query {reference}',
+  iarmsResultValue: { match: 'a record was found', no_match: 'no record found' },
   actionType: 'Action',
   condition: 'Condition of the weapon',
   unknown: 'unknown',
@@ -159,6 +167,11 @@ const srLatn: TraceRequestWords = {
   countryOfManufacture: 'Zemlja proizvodnje',
   yearOfManufacture: 'Godina proizvodnje',
   importMarking: 'Uvozna oznaka',
+  iarmsCheck: 'Provereno u INTERPOL iARMS',
+  iarmsNotChecked: 'Nije zabeleženo da je provereno',
+  iarmsResult: '{date}: {result}',
+  iarmsReference: 'upit {reference}',
+  iarmsResultValue: { match: 'pronađen je zapis', no_match: 'zapis nije pronađen' },
   actionType: 'Način dejstva',
   condition: 'Stanje oružja',
   unknown: 'nepoznato',
@@ -337,6 +350,8 @@ export function buildTraceRequest(
       words.condition,
       weapon.condition === undefined ? undefined : labels.weaponCondition[weapon.condition],
     ],
+    // iARMS is checked by hand (there is no public interface): the addressee sees whether it was.
+    [words.iarmsCheck, iarmsText(weapon.serialChecks, words, format.date)],
   ];
 
   const markingRows: TableCell[][] = weapon.markings.map((marking, index) => [
@@ -432,7 +447,7 @@ export function buildTraceRequest(
       });
     }
   }
-  content.push(signatureBlock(words), {
+  content.push(signatureBlock(words, input.requestedBy), {
     text: fill(words.printed, { when: format.instant(input.generatedAt) }),
     style: 'small',
     margin: [0, 16, 0, 0],
@@ -529,17 +544,37 @@ function photoContent(
   ];
 }
 
-function signatureBlock(words: TraceRequestWords): Content {
+/** The weapon's iARMS mark as the addressee reads it: when, what came back, the query's number. */
+function iarmsText(
+  marks: readonly SerialCheckMark[] | undefined,
+  words: TraceRequestWords,
+  date: (iso: string) => string,
+): string {
+  const mark = marks?.find((entry) => entry.against === 'iarms');
+  if (mark === undefined) return words.iarmsNotChecked;
+  const result = fill(words.iarmsResult, {
+    date: date(mark.on),
+    result: words.iarmsResultValue[mark.result],
+  });
+  return mark.reference === undefined
+    ? result
+    : `${result} (${fill(words.iarmsReference, { reference: mark.reference })})`;
+}
+
+function signatureBlock(words: TraceRequestWords, requestedBy: string | undefined): Content {
+  const blank = '____________________________';
   return {
     stack: [
       { text: words.signatures, style: 'heading' },
       {
         columns: [
           {
-            stack: [words.name, words.signature, words.signedOn].map((line): Content => ({
-              text: `${line}: ____________________________`,
-              margin: [0, 8, 0, 8],
-            })),
+            stack: [
+              // The person who made the request is named; another officer may sign instead.
+              `${words.name}: ${requestedBy ?? blank}`,
+              `${words.signature}: ${blank}`,
+              `${words.signedOn}: ${blank}`,
+            ].map((line): Content => ({ text: line, margin: [0, 8, 0, 8] })),
           },
           { text: words.stamp, alignment: 'center', margin: [0, 40, 0, 0], color: '#444444' },
         ],

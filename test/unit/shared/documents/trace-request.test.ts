@@ -33,6 +33,9 @@ const answered: TraceRequest = TraceRequestSchema.parse({
     yearOfManufacture: 1984,
     importMarkingCountry: 'DE',
     importMarkingYear: 1992,
+    serialChecks: [
+      { against: 'iarms', on: '2026-09-30', result: 'no_match', reference: 'IQ-7781' },
+    ],
     markings: [
       {
         id: '0190f0e0-0000-7000-8000-000000000045',
@@ -91,6 +94,7 @@ const draft: TraceRequest = TraceRequestSchema.parse({
 const input: TraceRequestDocumentInput = {
   request: answered,
   generatedAt: '2026-11-21T12:00:00Z',
+  requestedBy: 'Marko Đorđević',
   timeZone: 'Europe/Belgrade',
 };
 
@@ -143,7 +147,10 @@ describe('the trace request document', () => {
       'Exported 1991 to a registered dealer in Hamburg; sold 1993.',
       'Waffen Handel GmbH, Hamburg, sale book 1993 no. 431',
       'Point of diversion established: yes',
+      // iARMS is checked by hand: the addressee reads whether, when and with what answer.
+      'Checked in INTERPOL iARMS Sep 30, 2026: no record found (query IQ-7781)',
       'Requesting officer',
+      'Name: Marko Đorđević',
       'Signature',
     ]) {
       expect(text).toContain(expected);
@@ -269,7 +276,13 @@ describe('the trace request document', () => {
     const sr = flatten(serbian);
     expect(Object.keys(sr).sort()).toEqual(Object.keys(en).sort());
     const same = Object.keys(en).filter((key) => en[key] === sr[key]);
-    // Words that are the same in both, and the name of a system.
-    expect(same.sort()).toEqual(['channelValue.iarms', 'columnStatus', 'model', 'status']);
+    // Words that are the same in both, the name of a system, and a pattern of placeholders only.
+    expect(same.sort()).toEqual([
+      'channelValue.iarms',
+      'columnStatus',
+      'iarmsResult',
+      'model',
+      'status',
+    ]);
   });
 });
