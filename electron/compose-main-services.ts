@@ -17,6 +17,7 @@ import { watchListHandlers } from './services/watch-list-handlers.ts';
 import { positionHandlers } from './services/position-handlers.ts';
 import { recordHandlers } from './services/records-handlers.ts';
 import { exportHandlers } from './services/export-handlers.ts';
+import { reportHandlers } from './services/report-handlers.ts';
 import { importHandlers } from './services/import-handlers.ts';
 import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
@@ -136,6 +137,12 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       () => sync.notifyLocalChange(),
     ),
     ...importHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...reportHandlers(
+      session,
+      idle,
+      adapters.documents ?? downloadDocumentOutput,
+      () => settings.get().language,
+    ),
     ...exportHandlers(
       session,
       idle,

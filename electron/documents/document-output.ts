@@ -5,7 +5,11 @@ export interface FinishedDocument {
   /** A file name to offer, e.g. "surrender-receipt-K7QX9-00042.pdf". */
   readonly fileName: string;
   readonly bytes: Buffer;
+  /** PDF unless said otherwise. */
+  readonly mime?: DocumentMime;
 }
+
+export type DocumentMime = Extract<DocumentDelivery, { kind: 'download' }>['mime'];
 
 /**
  * Where a finished document goes: the host's port. The desktop app (electron/platform/
@@ -20,11 +24,11 @@ export interface DocumentOutput {
  * them the way a browser does. Nothing is written on the host.
  */
 export const downloadDocumentOutput: DocumentOutput = {
-  deliver: ({ fileName, bytes }) =>
+  deliver: ({ fileName, bytes, mime }) =>
     Promise.resolve({
       kind: 'download',
       fileName,
-      mime: 'application/pdf',
+      mime: mime ?? 'application/pdf',
       dataBase64: bytes.toString('base64'),
     }),
 };

@@ -3,16 +3,19 @@ import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { DocumentOutput } from '../documents/document-output.ts';
 
 /**
- * The desktop app's document port: a save dialog (PDF only), then the file is written where the
+ * The desktop app's document port: a save dialog (a PDF, or a report's XLSX), then the file is written where the
  * person chose. Printing happens from the PDF viewer the file opens in, with the system's dialog.
  * Thin on purpose: the document itself is made and tested in plain Node.
  */
 export function electronDocumentOutput(window: () => BrowserWindow | null): DocumentOutput {
   return {
-    async deliver({ fileName, bytes }) {
+    async deliver({ fileName, bytes, mime }) {
       const options: SaveDialogOptions = {
         defaultPath: fileName,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters:
+          mime === undefined || mime === 'application/pdf'
+            ? [{ name: 'PDF', extensions: ['pdf'] }]
+            : [{ name: 'Excel', extensions: ['xlsx'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = window();

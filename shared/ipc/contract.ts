@@ -8,6 +8,7 @@ import { placeProcedures } from './procedures/places.ts';
 import { positionProcedures } from './procedures/position.ts';
 import { historicCountProcedures } from './procedures/historic-counts.ts';
 import { exportProcedures } from './procedures/exports.ts';
+import { reportProcedures } from './procedures/reports.ts';
 import { importProcedures } from './procedures/import.ts';
 import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
@@ -45,6 +46,7 @@ export const procedures = {
   ...watchListProcedures,
   ...importProcedures,
   ...exportProcedures,
+  ...reportProcedures,
   ...tracingProcedures,
   ...historicCountProcedures,
   ...measureProcedures,

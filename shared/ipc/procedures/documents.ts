@@ -7,13 +7,16 @@ import { RecordIdSchema } from '../../domain/ids.ts';
  * print dialog is then the PDF viewer's); the browser preview hands the bytes back, and the page
  * downloads them.
  */
+/** An XLSX workbook (a report's tables). */
+export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const DocumentDeliverySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('saved'), fileName: z.string(), path: z.string() }),
   z.object({ kind: z.literal('cancelled') }),
   z.object({
     kind: z.literal('download'),
     fileName: z.string(),
-    mime: z.literal('application/pdf'),
+    mime: z.enum(['application/pdf', xlsxMime]),
     dataBase64: z.base64(),
   }),
 ]);

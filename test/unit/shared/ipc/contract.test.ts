@@ -133,6 +133,8 @@ const expectedProcedures = [
   'startExport',
   'getExport',
   'cancelExport',
+  'getReport',
+  'saveReport',
   'newTraceRequest',
   'saveTraceRequest',
   'getTraceRequest',

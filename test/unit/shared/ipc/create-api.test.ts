@@ -216,6 +216,12 @@ const sampleInputs: Record<ProcedureName, unknown> = {
     includePhotos: false,
   },
   getExport: { jobId: '0190f0e0-0000-7000-8000-000000000007' },
+  getReport: { report: 'iafq', filter: { from: '2025-01-01', to: '2025-12-31' } },
+  saveReport: {
+    report: 'sdg_16_4_2',
+    filter: { from: '2025-01-01', to: '2025-12-31' },
+    format: 'pdf',
+  },
   cancelExport: { jobId: '0190f0e0-0000-7000-8000-000000000007' },
   cancelImport: { token: '0190f0e0-0000-7000-8000-000000000007' },
   newTraceRequest: { itemId: '0190f0e0-0000-7000-8000-000000000002' },

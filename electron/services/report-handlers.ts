@@ -1,0 +1,77 @@
+import { buildNationalReportDocument } from '../../shared/documents/national-report.ts';
+import { xlsxMime } from '../../shared/ipc/procedures/documents.ts';
+import { buildNationalReport, type NationalReport } from '../../shared/reports/national-reports.ts';
+import type { Language } from '../../shared/settings/settings.ts';
+import type { DocumentOutput } from '../documents/document-output.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
+import { XlsxTableWriter } from '../exports/table-writers.ts';
+import type { HandlerTable } from '../ipc/handler-table.ts';
+import type { IdleLock } from '../session/idle-lock.ts';
+import type { Session } from '../session/session.ts';
+import { computeMeasures } from '../store/measures/measures-queries.ts';
+import { requireReportReader } from './permissions.ts';
+
+type ReportHandlers = Pick<HandlerTable, 'getReport' | 'saveReport'>;
+
+/** A report's tables as a workbook: one sheet per table, then its checks. */
+function reportWorkbook(report: NationalReport): Buffer {
+  const parts: Uint8Array[] = [];
+  const writer = new XlsxTableWriter({ write: (bytes) => parts.push(bytes) });
+  for (const table of report.tables) {
+    writer.beginTable(table.title, table.columns);
+    for (const row of table.rows) writer.row(row);
+    writer.endTable();
+  }
+  if (report.checks.length > 0) {
+    writer.beginTable('checks', ['check', 'pass', 'detail']);
+    for (const check of report.checks) writer.row([check.label, check.pass, check.detail]);
+    writer.endTable();
+  }
+  writer.finish();
+  return Buffer.concat(parts);
+}
+
+/** "report-iafq-2025-01-01-2025-12-31.pdf". */
+function fileNameOf(report: NationalReport, from: string, to: string, extension: string): string {
+  return `report-${report.id.replace(/_/g, '-')}-${from}-${to}.${extension}`;
+}
+
+/**
+ * National reports (issue 16), from the measures over the unlocked store, in the interface's
+ * language; saved through the host's document port (a save dialog on the desktop, a download in
+ * the browser preview).
+ */
+export function reportHandlers(
+  session: Session,
+  idle: IdleLock,
+  output: DocumentOutput,
+  language: () => Language,
+  now: () => Date = () => new Date(),
+): ReportHandlers {
+  const build = (
+    report: Parameters<typeof buildNationalReport>[0],
+    filter: Parameters<typeof computeMeasures>[1],
+  ) => {
+    idle.touch();
+    const { db, user } = session.requireUnlocked();
+    requireReportReader(user);
+    return buildNationalReport(report, computeMeasures(db, filter), language());
+  };
+  return {
+    getReport: ({ report, filter }) => build(report, filter),
+    saveReport: async ({ report, filter, format }) => {
+      const built = build(report, filter);
+      if (format === 'xlsx') {
+        return output.deliver({
+          fileName: fileNameOf(built, filter.from, filter.to, 'xlsx'),
+          bytes: reportWorkbook(built),
+          mime: xlsxMime,
+        });
+      }
+      const bytes = await renderPdf(
+        buildNationalReportDocument(built, language(), now().toISOString()),
+      );
+      return output.deliver({ fileName: fileNameOf(built, filter.from, filter.to, 'pdf'), bytes });
+    },
+  };
+}
