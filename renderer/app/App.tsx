@@ -4,6 +4,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { ItemsPage } from '../features/items/ItemsPage.tsx';
 import { PlacesPage } from '../features/places/PlacesPage.tsx';
 import { RecordsPage } from '../features/records/RecordsPage.tsx';
+import { ReportsPage } from '../features/reports/ReportsPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SyncPage } from '../features/sync/SyncPage.tsx';
 import { TracingPage } from '../features/tracing/TracingPage.tsx';
@@ -19,6 +20,7 @@ const pages: Record<Route, () => React.JSX.Element> = {
   tracing: TracingPage,
   places: PlacesPage,
   dashboard: DashboardPage,
+  reports: ReportsPage,
   sync: SyncPage,
   settings: SettingsPage,
   about: AboutPage,

@@ -6,6 +6,7 @@ export const routes = [
   'tracing',
   'places',
   'dashboard',
+  'reports',
   'sync',
   'settings',
   'about',

@@ -248,6 +248,8 @@ interface Builder {
   readonly value: (labels: Readonly<Record<string, string>> | undefined, raw: string) => string;
   /** An item kind ("weapon") in words ("Weapons"). */
   readonly kind: (kind: string) => string;
+  /** A proportion as a percentage in the language ("12.5%", "12,5 %"); null when undefined. */
+  readonly percent: (proportion: number | null) => string | null;
 }
 
 /** Item kinds as the measures name them, and the quantity kinds the documents have words for. */
@@ -261,7 +263,13 @@ const quantityKindOf: Readonly<Record<string, string>> = {
 function builderFor(language: Language): Builder {
   const words = reportWords[language];
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
+  const percent = new Intl.NumberFormat(language, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
   return {
+    percent: (proportion) => (proportion === null ? null : percent.format(proportion)),
     words,
     labels: documentLabels[language],
     number: (value) => number.format(value),
@@ -292,10 +300,6 @@ function byUnit(rows: Quantities): Map<string, number> {
   return totals;
 }
 
-function percent(proportion: number | null): string | null {
-  return proportion === null ? null : `${(proportion * 100).toFixed(1)} %`;
-}
-
 function sdgTables(m: Measures, b: Builder): ReportTable[] {
   const { words } = b;
   const sdg = m.sdg16_4_2;
@@ -305,12 +309,12 @@ function sdgTables(m: Measures, b: Builder): ReportTable[] {
       title: words.title.sdg_16_4_2,
       columns: ['', words.established, words.arms, words.proportion],
       rows: [
-        [words.total, sdg.total.part, sdg.total.whole, percent(sdg.total.proportion)],
+        [words.total, sdg.total.part, sdg.total.whole, b.percent(sdg.total.proportion)],
         [
           words.uniquelyIdentifiable,
           sdg.uniquelyIdentifiable.part,
           sdg.uniquelyIdentifiable.whole,
-          percent(sdg.uniquelyIdentifiable.proportion),
+          b.percent(sdg.uniquelyIdentifiable.proportion),
         ],
       ],
     },
@@ -322,7 +326,7 @@ function sdgTables(m: Measures, b: Builder): ReportTable[] {
         b.value(b.labels.intakeContext, row.context),
         row.value.part,
         row.value.whole,
-        percent(row.value.proportion),
+        b.percent(row.value.proportion),
       ]),
     },
     {

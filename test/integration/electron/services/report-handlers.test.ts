@@ -57,7 +57,7 @@ describe('national reports', () => {
 
   it('gives SDG 16.4.2 as a proportion of the arms recovered, none of them traced yet', async () => {
     const report = await app.ok('getReport', { report: 'sdg_16_4_2', filter: year2024 });
-    expect(table(report, 'total').rows[0]).toEqual(['Total', 0, 2, '0.0 %']);
+    expect(table(report, 'total').rows[0]).toEqual(['Total', 0, 2, '0.0%']);
     expect(table(report, 'by_outcome').rows).toEqual([['Never attempted', 2]]);
   });
 

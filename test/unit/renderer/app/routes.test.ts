@@ -15,6 +15,7 @@ describe('routeFromHash', () => {
       'tracing',
       'places',
       'dashboard',
+      'reports',
       'sync',
       'settings',
       'about',

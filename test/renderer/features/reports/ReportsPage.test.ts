@@ -1,0 +1,147 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
+import { seriousAxeViolations } from '../../../support/axe.ts';
+import { RendererSession } from '../../../support/renderer-session.ts';
+
+/**
+ * The national reports as a national coordinator reads them: three seized weapons in 2024 (two
+ * rifles, one pistol, imported from a register), the IAFQ tables and their checks on screen, the
+ * year changing the figures, Serbian, and the PDF and XLSX saved.
+ */
+const shots = process.env.SALW_SCREENSHOTS;
+const place = 'Granični prelaz Batrovci';
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (shots !== undefined) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+function csvOf(rows: readonly Record<string, string>[]): string {
+  const lines = [templateColumnNames.join(',')];
+  for (const row of rows) lines.push(templateColumnNames.map((c) => row[c] ?? '').join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+const seized = (event: string, serial: string, type: string): Record<string, string> => ({
+  event_ref: event,
+  context: 'seized',
+  occurred_on: '2024-05-10',
+  location: place,
+  recording_agency: 'Granična policija',
+  recording_officer: 'M. Petrović',
+  seizing_agency_type: 'border_police',
+  legal_justification: 'illicit_possession',
+  direction: 'entry',
+  conveyance: 'private_car',
+  item_kind: 'weapon',
+  weapon_type: type,
+  manufacturer: 'Zastava',
+  model: 'M70',
+  calibre: '7.62x39mm',
+  serial_number: serial,
+  marking_condition: 'intact',
+});
+
+/** The rows of the report table captioned `title`, as text. */
+async function tableRows(page: Page, title: string): Promise<string[]> {
+  const section = page.locator('.reports-page__table').filter({
+    has: page.getByRole('heading', { name: title, exact: true }),
+  });
+  return section.locator('tbody tr').allInnerTexts();
+}
+
+describe('national reports', () => {
+  let session: RendererSession;
+
+  beforeAll(async () => {
+    session = await RendererSession.openUnlocked();
+    const csv = csvOf([
+      seized('E-1', 'R-1', 'assault_rifle'),
+      seized('E-1', 'R-2', 'assault_rifle'),
+      seized('E-2', 'P-1', 'self_loading_pistol'),
+    ]);
+    const imported = await session.page.evaluate(
+      async ({ name, text }) => {
+        const api = window.api!;
+        const saved = await api.saveLocation({
+          id: crypto.randomUUID(),
+          name,
+          locationType: 'border_crossing_road',
+          jurisdiction: 'RS',
+        });
+        if (!saved.ok) return JSON.stringify(saved.error);
+        const bytes = new TextEncoder().encode(text);
+        const begun = await api.beginImport({
+          fileName: 'r.csv',
+          format: 'csv',
+          size: bytes.length,
+        });
+        if (!begun.ok) return JSON.stringify(begun.error);
+        const token = begun.value.token;
+        const dataBase64 = btoa(String.fromCharCode(...bytes));
+        const part = await api.uploadImportPart({ token, offset: 0, dataBase64 });
+        if (!part.ok) return JSON.stringify(part.error);
+        const preview = await api.previewImport({ token });
+        if (!preview.ok || preview.value.errorCount > 0) return JSON.stringify(preview);
+        const done = await api.confirmImport({ token });
+        return done.ok ? 'ok' : JSON.stringify(done.error);
+      },
+      { name: place, text: csv },
+    );
+    expect(imported).toBe('ok');
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the IAFQ tables of a year, with the questionnaire checks passed', async () => {
+    const { page } = session;
+    await session.goTo('Reports');
+    await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+    await page.getByLabel('Report', { exact: true }).selectOption('iafq');
+    await page.getByLabel('Year').selectOption('2024');
+    await page.getByRole('heading', { name: 'Weapons by type', exact: true }).waitFor();
+    expect(await tableRows(page, 'Weapons by context')).toEqual(['Seized\tpieces\t3\t3']);
+    expect(await tableRows(page, 'Weapons by type')).toEqual([
+      'Assault rifle\tpieces\t2\t2',
+      'Self-loading pistol\tpieces\t1\t1',
+    ]);
+    const checks = await page.locator('.reports-page__checks li').allInnerTexts();
+    expect(checks).toHaveLength(3);
+    for (const check of checks) expect(check).toMatch(/^Pass /);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shot(page, 'reports-iafq-en');
+
+    // Another year has nothing in it.
+    await page.getByLabel('Year').selectOption('2023');
+    await page.getByText('Nothing recorded in this period.').first().waitFor();
+  });
+
+  it('saves the report as a PDF and as an XLSX', async () => {
+    const { page } = session;
+    await page.getByLabel('Year').selectOption('2024');
+    await page.getByRole('heading', { name: 'Weapons by type', exact: true }).waitFor();
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe('report-iafq-2024-01-01-2024-12-31.pdf');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('report-iafq-2024-01-01-2024-12-31.xlsx');
+  });
+
+  it('speaks Serbian, the report itself included', async () => {
+    const { page } = session;
+    await page.getByLabel('Report', { exact: true }).selectOption('sdg_16_4_2');
+    await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+    await page.getByRole('heading', { level: 1, name: 'Izveštaji' }).waitFor();
+    await page.getByRole('heading', { name: 'Indikator COR 16.4.2', level: 2 }).waitFor();
+    expect(await tableRows(page, 'Po ishodu praćenja porekla')).toEqual(['Nije pokušano\t3']);
+    await shot(page, 'reports-sdg-sr');
+    await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    expect(session.pageErrors).toEqual([]);
+  });
+});
