@@ -28,6 +28,7 @@ describe('app shell in the browser preview', () => {
       'Tracing',
       'Locations & campaigns',
       'Dashboard',
+      'Reports',
       'Sync',
       'Settings',
       'About',

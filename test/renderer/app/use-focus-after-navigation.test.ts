@@ -36,7 +36,8 @@ describe('focus after moving to another page', () => {
     const agency = page.getByLabel('Recording agency');
     await agency.focus();
     await page.keyboard.type('PU Niš');
-    await expect.poll(() => page.url()).toMatch(/#\/records\/[^/]+\/edit$/);
+    // The first save waits for the pause in typing; the editor's map may still be loading.
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/#\/records\/[^/]+\/edit$/);
     await page.waitForTimeout(100);
     expect((await focused()).id).toBe('f-recordingAgency');
   });

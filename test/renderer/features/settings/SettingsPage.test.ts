@@ -51,6 +51,7 @@ const areasInSerbian = [
   'Praćenje',
   'Lokacije i akcije',
   'Pregled',
+  'Izveštaji',
   'Sinhronizacija',
   'Podešavanja',
   'O aplikaciji',
