@@ -517,7 +517,7 @@ describe('A long sync, as the person watching the Sync screen sees it', () => {
   it('shows a progress bar with how many changes of how many were sent', async () => {
     const { page } = session;
     await session.goTo('Sync');
-    await expect(phase(page).innerText()).resolves.toBe('Up to date');
+    await expect.poll(() => phase(page).innerText(), { timeout: 20_000 }).toBe('Up to date');
     // A collection campaign's day: 1,200 records saved offline-fast, sent in batches of 500.
     await page.evaluate(async () => {
       const api = window.api!;
