@@ -13,6 +13,7 @@ import {
   measureFilterOf,
   periodRange,
   queryOfHash,
+  sourceName,
 } from './dashboard-filter.ts';
 import { useDimensionName, useDimensionText } from './dimension-text.ts';
 import './dashboard.css';
@@ -31,14 +32,6 @@ interface Row {
 }
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
-
-/** "K1", "K15 stock checks", "SDG 16.4.2": a drill-down source as a person reads it. */
-export function sourceName(source: string): string {
-  if (source === 'sdg_16_4_2') return 'SDG 16.4.2';
-  if (source === 'destroyed_counts') return 'K8/K9';
-  const [measure = '', ...rest] = source.split('_');
-  return [measure.toUpperCase(), ...rest].join(' ');
-}
 
 /**
  * The records behind one figure (`#/dashboard/records?<filter>&source=k1&s.context=seized`):

@@ -1,4 +1,4 @@
-import { countryCodeValues } from '../../../shared/domain/country-code.ts';
+import { countryCodeValues, type CountryCode } from '../../../shared/domain/country-code.ts';
 import { intakeContextValues, locationTypeValues } from '../../../shared/domain/enums.ts';
 import {
   calendarYear,
@@ -52,7 +52,9 @@ export function measureFilterOf(filter: DashboardFilter): MeasureFilterInput {
   return {
     from,
     to,
-    ...(filter.jurisdiction === undefined ? {} : { jurisdiction: filter.jurisdiction as 'RS' }),
+    ...(filter.jurisdiction === undefined
+      ? {}
+      : { jurisdiction: filter.jurisdiction as CountryCode }),
     ...(filter.campaignId === undefined ? {} : { campaignId: filter.campaignId }),
     ...(filter.agency === undefined ? {} : { agency: filter.agency }),
     ...(filter.locationType === undefined
@@ -150,6 +152,14 @@ export function drillOfQuery(query: URLSearchParams): DrillKey | null {
     if (name.startsWith(slicePrefix)) slice[name.slice(slicePrefix.length)] = value;
   }
   return { source: source as DrillKey['source'], slice };
+}
+
+/** "K1", "K15 stock checks", "SDG 16.4.2": a drill-down source as a person reads it. */
+export function sourceName(source: string): string {
+  if (source === 'sdg_16_4_2') return 'SDG 16.4.2';
+  if (source === 'destroyed_counts') return 'K8/K9';
+  const [measure = '', ...rest] = source.split('_');
+  return [measure.toUpperCase(), ...rest].join(' ');
 }
 
 /** The calendar years the period picker offers: this one and the ones before, newest first. */
