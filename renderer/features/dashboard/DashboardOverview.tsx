@@ -76,7 +76,7 @@ export function DashboardOverview() {
   const change = useCallback((next: DashboardFilter) => {
     setFilter(next);
     const query = filterToQuery(next).toString();
-    window.history.replaceState(null, '', `#/dashboard${query === '' ? '' : `?${query}`}`);
+    window.history.replaceState(null, '', `#/dashboard/?${query}`);
   }, []);
 
   const campaignNames = useMemo(

@@ -3,7 +3,7 @@ import { DashboardOverview } from './DashboardOverview.tsx';
 import { MeasureRecordsPage } from './MeasureRecordsPage.tsx';
 
 /**
- * The Dashboard area: the figures (`#/dashboard?year=2025…`) and the records behind any one of
+ * The Dashboard area: the figures (`#/dashboard/?year=2025…`) and the records behind any one of
  * them (`#/dashboard/records?…&source=k1&s.context=seized`).
  */
 export function DashboardPage() {

@@ -157,7 +157,7 @@ export function MeasureRecordsPage() {
   const entityName = (entity: string) => loose(`drill.entity.${entity}`);
   const draftText = dimensionText('status', 'draft');
   const unknownText = loose('dashboard.value.unknown');
-  const back = `#/dashboard?${filterToQuery(filter).toString()}`;
+  const back = `#/dashboard/?${filterToQuery(filter).toString()}`;
   const range = periodRange(filter.period);
   return (
     <section aria-labelledby="drill-title" className="stack dashboard">

@@ -8,7 +8,7 @@ import {
 import { measureSourceValues, type DrillKey } from '../../../shared/measures/measure-results.ts';
 
 /**
- * The Dashboard's filter as the address holds it (`#/dashboard?year=2025&context=seized`), so a
+ * The Dashboard's filter as the address holds it (`#/dashboard/?year=2025&context=seized`), so a
  * filtered dashboard can be reloaded, and Back from a figure's records returns to it. The period
  * is a preset (a calendar year, or a half-year) or a custom range of days.
  */
