@@ -183,7 +183,7 @@ export function DashboardFilterBar({
           {(control) => (
             <input
               {...control}
-              type="search"
+              type="text"
               maxLength={120}
               value={agency}
               onChange={(event) => setAgency(event.target.value)}

@@ -21,6 +21,16 @@ export interface CountRow {
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
+/** A breakdown with nothing in it: one line, its name and that there is nothing. */
+export function EmptyFigure({ caption }: { caption: string }) {
+  const { t } = useTranslation('reports');
+  return (
+    <p className="figure-empty">
+      <span className="figure-empty__caption">{caption}</span>: {t('dashboard.nothing')}
+    </p>
+  );
+}
+
 /** A figure: the number, as a link to the records behind it. */
 export function FigureLink({ drill, children }: { drill: DrillKey; children: ReactNode }) {
   const { href } = useFigureContext();
@@ -69,6 +79,7 @@ export function QuantityTable({
   const quantity = useQuantityFigure();
   const kindText = useKindText();
   const anyUnknownAmount = rows.some((row) => row.unknownAmount > 0);
+  if (rows.length === 0) return <EmptyFigure caption={caption} />;
   return (
     <div className="table-wrap figure-table" data-testid={testId}>
       <table className="table table--compact">
@@ -98,13 +109,6 @@ export function QuantityTable({
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={dimensions.length + (anyUnknownAmount ? 5 : 4)}>
-                {t('dashboard.nothing')}
-              </td>
-            </tr>
-          )}
           {rows.map((row) => (
             <tr key={JSON.stringify(row.drill.slice)}>
               {dimensions.map((dimension) => (
@@ -158,11 +162,6 @@ export function CountTable({
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={dimensions.length + 1}>{t('dashboard.nothing')}</td>
-            </tr>
-          )}
           {rows.map((row) => (
             <tr key={JSON.stringify(row.drill.slice)}>
               {dimensions.map((dimension) => (
@@ -218,7 +217,7 @@ export function FigureTile({
         {title}
       </h3>
       {rows.length === 0 ? (
-        <p className="figure-tile__value">{t('dashboard.nothing')}</p>
+        <p className="figure-tile__empty">{t('dashboard.nothing')}</p>
       ) : (
         <ul className="figure-tile__values">
           {rows.map((row) => (

@@ -5,7 +5,13 @@ import { barsOf, weaponPieces } from './chart-bars.ts';
 import { by } from './dimensions.ts';
 import { DashboardSection } from './DashboardSection.tsx';
 import { useFigureContext } from './figure-context.ts';
-import { FigureLink, FigureTile, QuantityTable, useKindText } from './FigureTables.tsx';
+import {
+  EmptyFigure,
+  FigureLink,
+  FigureTile,
+  QuantityTable,
+  useKindText,
+} from './FigureTables.tsx';
 import { LazyChart } from './LazyChart.tsx';
 
 /** What was destroyed and what waits: K8-K11 (destructions, backlog with its ageing, lead time). */
@@ -62,42 +68,41 @@ export function OutflowSection({ measures }: { measures: Measures }) {
           bars={barsOf(k10.byAge, by.age, dimensionText, href, weaponPieces)}
         />
       </div>
-      <div className="table-wrap figure-table" data-testid="k11">
-        <table className="table table--compact">
-          <caption>{t('dashboard.k11.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.column.kind')}</th>
-              <th scope="col" className="num">
-                {t('dashboard.column.items')}
-              </th>
-              <th scope="col" className="num">
-                {t('dashboard.column.medianDays')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {k11.byKind.length === 0 && (
+      {k11.byKind.length === 0 ? (
+        <EmptyFigure caption={t('dashboard.k11.caption')} />
+      ) : (
+        <div className="table-wrap figure-table" data-testid="k11">
+          <table className="table table--compact">
+            <caption>{t('dashboard.k11.caption')}</caption>
+            <thead>
               <tr>
-                <td colSpan={3}>{t('dashboard.nothing')}</td>
+                <th scope="col">{t('dashboard.column.kind')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.column.items')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.column.medianDays')}
+                </th>
               </tr>
-            )}
-            {k11.byKind.map((row) => (
-              <tr key={row.kind}>
-                <td>{kindText(row.kind)}</td>
-                <td className="num">
-                  <FigureLink drill={row.drill}>{format.number(row.items)}</FigureLink>
-                </td>
-                <td className="num">
-                  {row.medianDays === null
-                    ? t('dashboard.k11.noMedian')
-                    : format.number(row.medianDays)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {k11.byKind.map((row) => (
+                <tr key={row.kind}>
+                  <td>{kindText(row.kind)}</td>
+                  <td className="num">
+                    <FigureLink drill={row.drill}>{format.number(row.items)}</FigureLink>
+                  </td>
+                  <td className="num">
+                    {row.medianDays === null
+                      ? t('dashboard.k11.noMedian')
+                      : format.number(row.medianDays)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </DashboardSection>
   );
 }

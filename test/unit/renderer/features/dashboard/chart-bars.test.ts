@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { barsOf, weaponPieces } from '../../../../../renderer/features/dashboard/chart-bars.ts';
+import {
+  barsOf,
+  weaponPieces,
+  type ChartSource,
+} from '../../../../../renderer/features/dashboard/chart-bars.ts';
 
 const drill = (slice: Record<string, string>) => ({ source: 'k1' as const, slice });
 const text = (dimension: string, value: string) => `${dimension}=${value}`;
@@ -37,7 +41,7 @@ describe('chart bars', () => {
   });
 
   it('draws counts as they are, naming each bar by every dimension, unknown included', () => {
-    const rows = [
+    const rows: ChartSource[] = [
       { by: { role: 'surrenderer', sex: 'unknown' }, count: 1, drill: drill({ b: '1' }) },
       { by: { role: 'surrenderer' }, count: 2, drill: drill({ b: '2' }) },
     ];
