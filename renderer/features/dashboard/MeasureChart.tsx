@@ -29,7 +29,7 @@ export function MeasureChart({
   bars: readonly ChartBar[];
   formatNumber: (value: number) => string;
 }) {
-  const height = Math.max(160, 36 * bars.length + 40);
+  const height = Math.max(110, 40 * bars.length + 50);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart
@@ -46,6 +46,7 @@ export function MeasureChart({
           dataKey={valueKey}
           fill={barColour}
           isAnimationActive={false}
+          maxBarSize={28}
           cursor={pointer}
           onClick={(entry: { payload?: ChartBar }) => {
             const href = entry.payload?.href;

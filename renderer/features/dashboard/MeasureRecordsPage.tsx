@@ -26,6 +26,8 @@ interface Row {
   readonly href: string | null;
   readonly name: string;
   readonly what: string;
+  /** The intake record an item came in with. */
+  readonly record: { readonly number: string; readonly href: string } | null;
   readonly date: string | null;
   readonly place: string | null;
   readonly status: string | null;
@@ -73,15 +75,14 @@ export function MeasureRecordsPage() {
               return {
                 id,
                 href: `#/items/${encodeURIComponent(id)}`,
-                name: item.recordNumber ?? id.slice(0, 8),
-                what: [
-                  itemLabels.kind(item.kind),
-                  itemLabels.type(item),
-                  item.serialNumber,
-                  itemLabels.quantity(item),
-                ]
+                name: item.serialNumber ?? itemLabels.type(item) ?? itemLabels.kind(item.kind),
+                what: [itemLabels.kind(item.kind), itemLabels.type(item), itemLabels.quantity(item)]
                   .filter((part) => part !== null && part !== '')
                   .join(' · '),
+                record: {
+                  number: item.recordNumber ?? item.intakeEventId.slice(0, 8),
+                  href: `#/records/${encodeURIComponent(item.intakeEventId)}`,
+                },
                 date: item.occurredAt,
                 place: item.locationName,
                 status: item.recordStatus,
@@ -98,6 +99,7 @@ export function MeasureRecordsPage() {
                     ? ''
                     : dimensionText('context', view.event.context),
                 date: view.event.occurredAt ?? null,
+                record: null,
                 place: null,
                 status: view.status,
               };
@@ -111,6 +113,7 @@ export function MeasureRecordsPage() {
                 name: id.slice(0, 8),
                 what: view.entity,
                 date: typeof at === 'string' ? at.slice(0, 10) : null,
+                record: null,
                 place: null,
                 status: null,
               };
@@ -122,6 +125,7 @@ export function MeasureRecordsPage() {
               name: location.name,
               what: dimensionText('locationType', location.locationType),
               date: null,
+              record: null,
               place: null,
               status: null,
             };
@@ -132,6 +136,7 @@ export function MeasureRecordsPage() {
               name: id.slice(0, 8),
               what: t('drill.notFound'),
               date: null,
+              record: null,
               place: null,
               status: null,
             };
@@ -156,7 +161,6 @@ export function MeasureRecordsPage() {
 
   const entityName = (entity: string) => loose(`drill.entity.${entity}`);
   const draftText = dimensionText('status', 'draft');
-  const unknownText = loose('dashboard.value.unknown');
   const back = `#/dashboard/?${filterToQuery(filter).toString()}`;
   const range = periodRange(filter.period);
   return (
@@ -180,9 +184,7 @@ export function MeasureRecordsPage() {
                   dimension === 'kind'
                     ? loose(`dashboard.kind.${value}`)
                     : dimension === 'unit'
-                      ? value === 'unknown'
-                        ? unknownText
-                        : value
+                      ? dimensionText(dimension, value)
                       : `${dimensionName(dimension)}: ${dimensionText(dimension, value)}`,
                 ),
               ].join(' · ')}
@@ -201,7 +203,7 @@ export function MeasureRecordsPage() {
           {page !== null && (
             <>
               <p role="status" data-testid="drill-count">
-                {entityName(page.records.entity)}: {t('drill.count', { count: page.records.total })}
+                {entityName(page.records.entity)}: {format.number(page.records.total)}
               </p>
               {page.rows.length === 0 ? (
                 <p>{t('drill.none')}</p>
@@ -212,6 +214,7 @@ export function MeasureRecordsPage() {
                       <tr>
                         <th scope="col">{t('drill.column.record')}</th>
                         <th scope="col">{t('drill.column.what')}</th>
+                        <th scope="col">{t('drill.column.intake')}</th>
                         <th scope="col">{t('drill.column.date')}</th>
                         <th scope="col">{t('drill.column.place')}</th>
                       </tr>
@@ -229,6 +232,11 @@ export function MeasureRecordsPage() {
                             )}
                           </td>
                           <td>{row.what}</td>
+                          <td>
+                            {row.record !== null && (
+                              <a href={row.record.href}>{row.record.number}</a>
+                            )}
+                          </td>
                           <td>{row.date === null ? '' : format.date(row.date)}</td>
                           <td>{row.place ?? ''}</td>
                         </tr>

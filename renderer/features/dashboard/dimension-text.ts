@@ -29,6 +29,7 @@ export const enumOfDimension: Readonly<Record<string, DomainEnum>> = {
   discrepancyKind: 'stockDiscrepancyKind',
   incidentKind: 'lossIncidentKind',
   status: 'recordStatus',
+  unit: 'quantityUnit',
 };
 
 /** Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes. */

@@ -266,6 +266,14 @@ describe('the Dashboard', () => {
     );
 
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The page's contents take the keyboard to a section, which takes the focus.
+    await page
+      .getByRole('navigation', { name: 'On this page' })
+      .getByRole('link', { name: 'Storage and losses' })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('dashboard-storage');
     // The charts load on their own (lazy) and draw as SVG.
     await page.locator('.figure-chart svg.recharts-surface').first().waitFor();
     await shoot(page, 'dashboard-2025-en');
@@ -306,11 +314,16 @@ describe('the Dashboard', () => {
     await k1
       .getByRole('row', { name: /^Surrendered/ })
       .getByRole('link')
-      .click();
+      .focus();
+    // By keyboard: the figure is a link; the new page's heading takes the focus.
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Records behind a figure' }).waitFor();
     await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Records behind a figure');
+    await expect
       .poll(() => page.getByTestId('drill-count').innerText())
-      .toBe(`Items: ${expected.length} records`);
+      .toBe(`Items: ${expected.length}`);
     expect(await page.getByTestId('drill-figure').innerText()).toContain('Context: Surrendered');
     const hrefs = await page
       .getByTestId('drill-records')
