@@ -154,7 +154,7 @@ export function DashboardOverview() {
           </div>
         </FigureContext.Provider>
       )}
-      <DashboardMap locations={locations} jurisdiction={filter.jurisdiction} />
+      <DashboardMap filter={measureFilterOf(filter)} />
       <RoadmapSection />
       <HistoricCountsSection />
     </section>

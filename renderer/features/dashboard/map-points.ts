@@ -1,33 +1,24 @@
-import type { Location } from '../../../shared/domain/location.ts';
-import type { MapPoint, MapPointKind } from '../../components/map/map-point.ts';
+import type { MapPoints } from '../../../shared/ipc/procedures/measures.ts';
+import type { MapPoint } from '../../components/map/map-point.ts';
 
-const siteTypes: ReadonlySet<string> = new Set(['storage_site', 'evidence_room']);
-
-/** The map layer a place belongs in: sites, destruction sites, and where items come in. */
-export function layerOfPlace(locationType: string): MapPointKind {
-  if (siteTypes.has(locationType)) return 'site';
-  return locationType === 'destruction_site' ? 'destruction' : 'intake';
-}
+/** The page each kind of point opens. */
+const pageOf: Readonly<Record<MapPoints['points'][number]['entity'], (id: string) => string>> = {
+  intake_event: (id) => `#/records/${encodeURIComponent(id)}`,
+  location: (id) => `#/places/locations/${encodeURIComponent(id)}`,
+  custody_record: (id) => `#/custody/records/${encodeURIComponent(id)}`,
+};
 
 /**
- * The Dashboard map's points: every recorded place with coordinates, in its layer, opening its
- * page (a place without coordinates is not on the map). Optionally only one jurisdiction's.
+ * The Dashboard map's points as the offline map takes them: each in its layer, opening its
+ * record (an intake record, a site, a destruction record).
  */
-export function placePoints(locations: readonly Location[], jurisdiction?: string): MapPoint[] {
-  return locations.flatMap((place) =>
-    place.lat === undefined ||
-    place.lon === undefined ||
-    (jurisdiction !== undefined && place.jurisdiction !== jurisdiction)
-      ? []
-      : [
-          {
-            id: place.id,
-            kind: layerOfPlace(place.locationType),
-            lat: place.lat,
-            lon: place.lon,
-            label: place.name,
-            href: `#/places/locations/${encodeURIComponent(place.id)}`,
-          },
-        ],
-  );
+export function mapPointsOf(points: MapPoints['points']): MapPoint[] {
+  return points.map((point) => ({
+    id: `${point.kind}:${point.id}`,
+    kind: point.kind,
+    lat: point.lat,
+    lon: point.lon,
+    label: point.label,
+    href: pageOf[point.entity](point.id),
+  }));
 }

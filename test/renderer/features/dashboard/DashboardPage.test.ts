@@ -266,6 +266,13 @@ describe('the Dashboard', () => {
     );
 
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // The map: the period's final intake records (at their place, which has coordinates) and
+    // the storage site; the draft is left out like everywhere else.
+    const intakes2025 = 2;
+    await page
+      .locator('#dashboard-map')
+      .getByText(`Points on the map (${intakes2025 + 1})`)
+      .waitFor();
     // The page's contents take the keyboard to a section, which takes the focus.
     await page
       .getByRole('navigation', { name: 'On this page' })
