@@ -145,6 +145,7 @@ export function CountTable({
   const format = useFormatters();
   const { dimensionText } = useFigureContext();
   const dimensionName = useDimensionName();
+  if (rows.length === 0) return <EmptyFigure caption={caption} />;
   return (
     <div className="table-wrap figure-table" data-testid={testId}>
       <table className="table table--compact">
