@@ -204,7 +204,7 @@ describe('the Dashboard', () => {
     session = await RendererSession.openUnlocked();
     await session.page.setViewportSize({ width: 1366, height: 900 });
     seeded = await seed(session.page);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await session?.close();
   });
