@@ -7,9 +7,10 @@ import {
   listMeasureRecords,
   UnknownDimensionError,
 } from '../store/measures/measures-queries.ts';
+import { listMapPoints } from '../store/measures/map-points-query.ts';
 import { requireReportReader } from './permissions.ts';
 
-type MeasureHandlers = Pick<HandlerTable, 'getMeasures' | 'listMeasureRecords'>;
+type MeasureHandlers = Pick<HandlerTable, 'getMeasures' | 'listMeasureRecords' | 'listMapPoints'>;
 
 /** The measures, read over the unlocked store by a person whose role may read reports. */
 export function measureHandlers(session: Session, idle: IdleLock): MeasureHandlers {
@@ -21,6 +22,7 @@ export function measureHandlers(session: Session, idle: IdleLock): MeasureHandle
   };
   return {
     getMeasures: (filter) => computeMeasures(open().db, filter),
+    listMapPoints: (filter) => listMapPoints(open().db, filter),
     listMeasureRecords: ({ filter, drill, limit, offset }) => {
       const { db } = open();
       try {

@@ -1,14 +1,17 @@
-import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { HistoricCountsSection } from './HistoricCountsSection.tsx';
+import { useHashSubpath } from '../../app/use-hash-route.ts';
+import { DashboardOverview } from './DashboardOverview.tsx';
+import { MeasureRecordsPage } from './MeasureRecordsPage.tsx';
 
+/**
+ * The Dashboard area: the figures (`#/dashboard/?year=2025…`) and the records behind any one of
+ * them (`#/dashboard/records?…&source=k1&s.context=seized`).
+ */
 export function DashboardPage() {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby="dashboard-title" className="stack">
-      <h1 id="dashboard-title">{t('dashboard.title')}</h1>
-      <EmptyState title={t('dashboard.empty')} hint={t('dashboard.emptyHint')} />
-      <HistoricCountsSection />
-    </section>
+  const [page] = useHashSubpath();
+  // Keyed by the address: another figure's records start again from their first page.
+  return page === 'records' ? (
+    <MeasureRecordsPage key={window.location.hash} />
+  ) : (
+    <DashboardOverview />
   );
 }

@@ -86,6 +86,7 @@ const expectedProcedures = [
   'getItem',
   'getMeasures',
   'listMeasureRecords',
+  'listMapPoints',
   'amendIntake',
   'deleteIntakeDraft',
   'makeIntakeReceipt',

@@ -139,6 +139,7 @@ const sampleInputs: Record<ProcedureName, unknown> = {
     filter: { from: '2025-01-01', to: '2025-12-31' },
     drill: { source: 'k1', slice: { context: 'seized' } },
   },
+  listMapPoints: { from: '2025-01-01', to: '2025-12-31' },
   getItem: { id: '0190f0e0-0000-7000-8000-000000000002' },
   getIntakeHistory: { id: '0190f0e0-0000-7000-8000-000000000003' },
   amendIntake: {

@@ -1,0 +1,93 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
+import { useCountryName } from '../../components/country-names.ts';
+import { domainEnums, type DomainEnum } from '../../components/domain-enums.ts';
+import { useEnumLabel } from '../../components/domain-labels.ts';
+
+/** Keys built at run time (`dashboard.value.over_1_year`), which the typed `t` cannot check. */
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+/** The domain enumeration a measure's dimension takes its values from (labels in `domain`). */
+export const enumOfDimension: Readonly<Record<string, DomainEnum>> = {
+  context: 'intakeContext',
+  sourceContext: 'sourceContext',
+  legalJustification: 'legalJustification',
+  category: 'weaponCategory',
+  weaponType: 'weaponType',
+  markingCondition: 'markingCondition',
+  partType: 'partType',
+  ammoClass: 'ammoClass',
+  eoType: 'explosiveType',
+  method: 'destructionMethod',
+  disposition: 'dispositionRequested',
+  locationType: 'locationType',
+  direction: 'direction',
+  conveyance: 'conveyance',
+  sex: 'sex',
+  ageBand: 'ageBand',
+  discrepancyKind: 'stockDiscrepancyKind',
+  incidentKind: 'lossIncidentKind',
+  status: 'recordStatus',
+  unit: 'quantityUnit',
+};
+
+/** Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes. */
+const ownValues: ReadonlySet<string> = new Set([
+  'none',
+  'yes',
+  'no',
+  'under_90_days',
+  '90_to_365_days',
+  'over_1_year',
+  'surrenderer',
+  'person_involved',
+  'established',
+  'pending',
+  'insufficient_information',
+  'never_attempted',
+  'trace',
+  'other_means',
+]);
+
+const countryDimensions: ReadonlySet<string> = new Set(['departure', 'destination']);
+
+/**
+ * A dimension's value in the person's language: `unknown` always as its own word (never
+ * dropped), domain values by their labels, countries by name, campaigns by name; a value this
+ * app does not know (written by a newer one) as stored.
+ */
+export function useDimensionText(
+  campaignNames: ReadonlyMap<string, string>,
+): (dimension: string, value: string) => string {
+  const { t } = useTranslation('reports');
+  const loose = t as unknown as LooseT;
+  const enumLabel = useEnumLabel();
+  const country = useCountryName();
+  return useCallback(
+    (dimension, value) => {
+      if (value === UNKNOWN) return loose('dashboard.value.unknown');
+      if (dimension === 'campaignId') {
+        return value === 'none'
+          ? loose('dashboard.value.noCampaign')
+          : (campaignNames.get(value) ?? value);
+      }
+      if (countryDimensions.has(dimension)) return country(value);
+      const name = enumOfDimension[dimension];
+      if (name !== undefined && (domainEnums[name] as readonly string[]).includes(value)) {
+        return enumLabel(name, value as never);
+      }
+      return ownValues.has(value) ? loose(`dashboard.value.${value}`) : value;
+    },
+    [loose, enumLabel, country, campaignNames],
+  );
+}
+
+/** The name of a dimension (a table's column heading). */
+export function useDimensionName(): (dimension: string) => string {
+  const { t } = useTranslation('reports');
+  return useCallback(
+    (dimension) => (t as unknown as LooseT)(`dashboard.dimension.${dimension}`),
+    [t],
+  );
+}
