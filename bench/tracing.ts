@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +23,6 @@ import {
   syncRoutes,
 } from '../shared/sync/protocol.ts';
 import { serialOf, WEAPONS_PER_EVENT, writeFinalIntakes } from './intake-fixture.ts';
-import { measureImport } from './intake-import.ts';
 
 /**
  * `npm run bench:tracing` (issue 15): the serial check over an encrypted store of 1M weapons
@@ -39,6 +39,20 @@ import { measureImport } from './intake-import.ts';
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const CHECKS = 600;
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+
+/** One import measured in a process of its own. */
+function importInChild(rows: number): { seconds: number; rssGrowthMb: number; events: number } {
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', path.join(import.meta.dirname, 'intake-import-run.ts'), String(rows)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+    seconds: number;
+    rssGrowthMb: number;
+    events: number;
+  };
+}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'salw-bench-tracing-'));
 const dataDir = path.join(dir, 'data');
@@ -228,10 +242,10 @@ async function main(): Promise<void> {
     );
     db.close();
     const serverP95 = await serverLookupP95();
-    // Then a quarter of the file: memory that does not grow with the file gives a ratio near 1
-    // (the quarter runs second, on memory the first left warm, so the ratio errs high, not low).
-    const imported = await measureImport(dir, IMPORT_ROWS);
-    const quarter = await measureImport(path.join(dir, 'quarter'), IMPORT_ROWS / 4);
+    // Each import in a fresh process (see intake-import-run.ts); a quarter of the file too:
+    // memory that does not grow with the file gives a ratio near 1.
+    const imported = importInChild(IMPORT_ROWS);
+    const quarter = importInChild(IMPORT_ROWS / 4);
     process.stderr.write(
       `imported ${IMPORT_ROWS / 4} rows: peak RSS growth ${round(quarter.rssGrowthMb)} MiB; ` +
         `${IMPORT_ROWS} rows (${imported.events} events) in ${round(imported.seconds)} s, ` +
