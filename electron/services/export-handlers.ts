@@ -72,8 +72,8 @@ export function exportHandlers(
         },
         cancelled: () => job.cancel,
       });
-      file.complete();
-      job.view = { ...job.view, state: 'done', ...summary };
+      // Recorded before the file takes its name: an export the audit log does not know of (the
+      // app locked as it ended) is abandoned, not left behind.
       const { db, dbId } = session.requireUnlocked();
       appendAuditEntry(db, dbId, {
         at: now().toISOString(),
@@ -92,6 +92,8 @@ export function exportHandlers(
           photos: summary.photos,
         },
       });
+      file.complete();
+      job.view = { ...job.view, state: 'done', ...summary };
     } catch (error) {
       file.abandon();
       job.view =
