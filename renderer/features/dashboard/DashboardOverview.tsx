@@ -23,9 +23,7 @@ import { RoadmapSection } from './RoadmapSection.tsx';
 import { SdgSection } from './SdgSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import './dashboard.css';
-
-/** The Western Balkans Roadmap's jurisdictions, offered first whatever is recorded. */
-const roadmapJurisdictions = ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'];
+import { jurisdictionChoices } from './jurisdiction-choices.ts';
 
 /** The figures last computed, for the filter they were computed for (its address query). */
 type Loaded =
@@ -84,13 +82,10 @@ export function DashboardOverview() {
     [campaigns],
   );
   const dimensionText = useDimensionText(campaignNames);
-  const jurisdictions = useMemo(() => {
-    const codes = new Set(roadmapJurisdictions);
-    for (const location of locations) codes.add(location.jurisdiction);
-    for (const campaign of campaigns) codes.add(campaign.jurisdiction);
-    if (filter.jurisdiction !== undefined) codes.add(filter.jurisdiction);
-    return [...codes];
-  }, [locations, campaigns, filter.jurisdiction]);
+  const jurisdictions = useMemo(
+    () => jurisdictionChoices(locations, campaigns, filter.jurisdiction),
+    [locations, campaigns, filter.jurisdiction],
+  );
   const context = useMemo(() => ({ filter, dimensionText }), [filter, dimensionText]);
 
   const title = tApp('dashboard.title');

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../shared/domain/campaign.ts';
+import type { CountryCode } from '../../../shared/domain/country-code.ts';
+import type { Location } from '../../../shared/domain/location.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { calendarYear, halfYear, type Period } from '../../../shared/measures/measure-filter.ts';
 import {
@@ -9,7 +11,9 @@ import {
   type ReportId,
 } from '../../../shared/reports/national-reports.ts';
 import { api } from '../../api.ts';
+import { useCountryName } from '../../components/country-names.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
+import { jurisdictionChoices } from '../dashboard/jurisdiction-choices.ts';
 import { downloadPdf } from '../records/RecordActions.tsx';
 import { useFormatters } from '../records/format.ts';
 import './reports.css';
@@ -42,14 +46,24 @@ export function ReportsPage() {
   const [finalOnly, setFinalOnly] = useState(true);
   const [campaignId, setCampaignId] = useState('');
   const [campaigns, setCampaigns] = useState<readonly Campaign[]>([]);
+  const [locations, setLocations] = useState<readonly Location[]>([]);
+  const [jurisdiction, setJurisdiction] = useState<CountryCode | ''>('');
   const [report, setReport] = useState<NationalReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const ids = { report: useId(), year: useId(), period: useId(), campaign: useId() };
+  const ids = {
+    report: useId(),
+    year: useId(),
+    period: useId(),
+    campaign: useId(),
+    jurisdiction: useId(),
+  };
+  const country = useCountryName();
 
   const filter = {
     ...periodOf(year, periodKind),
     finalOnly,
+    ...(jurisdiction === '' ? {} : { jurisdiction }),
     ...(reportId === 'campaign' && campaignId !== '' ? { campaignId } : {}),
   };
   const filterKey = JSON.stringify([reportId, filter, i18n.language]);
@@ -59,6 +73,10 @@ export function ReportsPage() {
       .listCampaigns()
       .then(setCampaigns)
       .catch(() => setCampaigns([]));
+    void api()
+      .listLocations()
+      .then(setLocations)
+      .catch(() => setLocations([]));
   }, []);
 
   useEffect(() => {
@@ -137,6 +155,21 @@ export function ReportsPage() {
             {periodKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(periodLabelKeys[kind])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.jurisdiction}>{t('reports.jurisdiction')}</label>
+          <select
+            id={ids.jurisdiction}
+            value={jurisdiction}
+            onChange={(event) => setJurisdiction(event.target.value as CountryCode | '')}
+          >
+            <option value="">{t('reports.allJurisdictions')}</option>
+            {jurisdictionChoices(locations, campaigns, jurisdiction || undefined).map((code) => (
+              <option key={code} value={code}>
+                {country(code)}
               </option>
             ))}
           </select>

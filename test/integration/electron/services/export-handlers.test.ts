@@ -5,7 +5,6 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocksOf } from '../../../../electron/services/import-rows.ts';
 import { xlsxRows } from '../../../../electron/services/xlsx-rows.ts';
-import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
 import type { ExportJob, ExportOptions } from '../../../../shared/ipc/procedures/exports.ts';
 import {
   setUpFirstPerson,
@@ -14,6 +13,7 @@ import {
 } from '../../../support/dispatched-app.ts';
 import { recordFinalSurrender, surrenderSerials } from '../../../support/final-intake.ts';
 import { sendImportFile } from '../../../support/import-file.ts';
+import { importPlace, seizedRifleRow, templateCsv } from '../../../support/intake-csv.ts';
 
 /**
  * Exports through the real dispatcher from a real encrypted store into a folder (the preview's
@@ -172,32 +172,12 @@ describe('a cancelled export', () => {
     await app.ok('saveLocation', {
       id: randomUUID(),
       locationType: 'inland_police_station',
-      name: 'Stanica Centar',
+      name: importPlace,
       jurisdiction: 'RS',
     });
     // Enough records that the export is still running when the cancel arrives.
-    const lines = [templateColumnNames.join(',')];
-    for (let n = 0; n < 6_000; n += 1) {
-      const row: Record<string, string> = {
-        event_ref: `E-${n}`,
-        context: 'seized',
-        occurred_on: '2015-03-14',
-        location: 'Stanica Centar',
-        recording_agency: 'Police',
-        recording_officer: 'M. Petrovic',
-        seizing_agency_type: 'police',
-        legal_justification: 'illicit_possession',
-        item_kind: 'weapon',
-        weapon_type: 'assault_rifle',
-        manufacturer: 'Zastava',
-        model: 'M70',
-        calibre: '7.62x39mm',
-        serial_number: `C-${n}`,
-        marking_condition: 'intact',
-      };
-      lines.push(templateColumnNames.map((column) => row[column] ?? '').join(','));
-    }
-    const token = await sendImportFile(app, 'c.csv', 'csv', Buffer.from(lines.join('\n')));
+    const rows = Array.from({ length: 6_000 }, (_, n) => seizedRifleRow(`E-${n}`, `C-${n}`));
+    const token = await sendImportFile(app, 'c.csv', 'csv', Buffer.from(templateCsv(rows)));
     expect((await app.ok('previewImport', { token })).errorCount).toBe(0);
     await app.ok('confirmImport', { token });
   }, 120_000);

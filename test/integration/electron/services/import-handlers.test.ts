@@ -10,6 +10,7 @@ import {
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
 import { sendImportFile } from '../../../support/import-file.ts';
+import { importPlace, seizedRifleRow, templateCsv } from '../../../support/intake-csv.ts';
 import { xlsxOf } from '../../../support/xlsx-file.ts';
 
 /**
@@ -18,31 +19,8 @@ import { xlsxOf } from '../../../support/xlsx-file.ts';
  * good file stores final records attributed to the importing person, with their provenance,
  * audit entries and outbox rows.
  */
-function csvOf(rows: readonly Record<string, string>[]): string {
-  const lines = [templateColumnNames.join(',')];
-  for (const row of rows) lines.push(templateColumnNames.map((c) => row[c] ?? '').join(','));
-  return `${lines.join('\n')}\n`;
-}
-
-function rifleRow(event: number, serial: string): Record<string, string> {
-  return {
-    event_ref: `E-${event}`,
-    context: 'seized',
-    occurred_on: '2015-03-14',
-    location: 'Stanica Centar',
-    recording_agency: 'Police',
-    recording_officer: 'M. Petrovic',
-    seizing_agency_type: 'police',
-    legal_justification: 'illicit_possession',
-    item_kind: 'weapon',
-    weapon_type: 'assault_rifle',
-    manufacturer: 'Zastava',
-    model: 'M70',
-    calibre: '7.62x39mm',
-    serial_number: serial,
-    marking_condition: 'intact',
-  };
-}
+const rifleRow = (event: number, serial: string) => seizedRifleRow(`E-${event}`, serial);
+const csvOf = templateCsv;
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
@@ -60,7 +38,7 @@ describe('import of intake events', () => {
     await app.ok('saveLocation', {
       id: randomUUID(),
       locationType: 'inland_police_station',
-      name: 'Stanica Centar',
+      name: importPlace,
       jurisdiction: 'RS',
     });
   });

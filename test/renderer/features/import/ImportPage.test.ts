@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { importPlace, seizedRifleRow, templateCsv } from '../../../support/intake-csv.ts';
 import { xlsxOf } from '../../../support/xlsx-file.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 
@@ -12,37 +13,10 @@ import { RendererSession } from '../../../support/renderer-session.ts';
  * nothing. One preview host and one signed-in administrator for the whole file.
  */
 
-const place = 'Stanica Centar';
-
-function rifleRow(event: string, serial: string): Record<string, string> {
-  return {
-    event_ref: event,
-    context: 'seized',
-    occurred_on: '2015-03-14',
-    location: place,
-    recording_agency: 'Police',
-    recording_officer: 'M. Petrovic',
-    seizing_agency_type: 'police',
-    legal_justification: 'illicit_possession',
-    item_kind: 'weapon',
-    weapon_type: 'assault_rifle',
-    manufacturer: 'Zastava',
-    model: 'M70',
-    calibre: '7.62x39mm',
-    serial_number: serial,
-    marking_condition: 'intact',
-  };
-}
-
-/** A CSV in the template's columns, or under other headings (`rename`: template → file). */
-function csvOf(
-  rows: readonly Record<string, string>[],
-  rename: Readonly<Record<string, string>> = {},
-): Buffer {
-  const lines = [templateColumnNames.map((name) => rename[name] ?? name).join(',')];
-  for (const row of rows) lines.push(templateColumnNames.map((c) => row[c] ?? '').join(','));
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-}
+const place = importPlace;
+const rifleRow = seizedRifleRow;
+const csvOf = (rows: readonly Record<string, string>[], rename?: Record<string, string>) =>
+  Buffer.from(templateCsv(rows, rename), 'utf8');
 
 async function pickFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page

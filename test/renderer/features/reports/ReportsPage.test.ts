@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { templateColumnNames } from '../../../../shared/import/intake-template.ts';
 import { seriousAxeViolations } from '../../../support/axe.ts';
+import { seizedRifleRow, templateCsv } from '../../../support/intake-csv.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 
 /**
@@ -16,30 +16,15 @@ async function shot(page: Page, name: string): Promise<void> {
   if (shots !== undefined) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
-function csvOf(rows: readonly Record<string, string>[]): string {
-  const lines = [templateColumnNames.join(',')];
-  for (const row of rows) lines.push(templateColumnNames.map((c) => row[c] ?? '').join(','));
-  return `${lines.join('\n')}\n`;
-}
-
 const seized = (event: string, serial: string, type: string): Record<string, string> => ({
-  event_ref: event,
-  context: 'seized',
+  ...seizedRifleRow(event, serial),
   occurred_on: '2024-05-10',
   location: place,
   recording_agency: 'Granična policija',
-  recording_officer: 'M. Petrović',
   seizing_agency_type: 'border_police',
-  legal_justification: 'illicit_possession',
   direction: 'entry',
   conveyance: 'private_car',
-  item_kind: 'weapon',
   weapon_type: type,
-  manufacturer: 'Zastava',
-  model: 'M70',
-  calibre: '7.62x39mm',
-  serial_number: serial,
-  marking_condition: 'intact',
 });
 
 /** The rows of the report table captioned `title`, as text. */
@@ -55,7 +40,7 @@ describe('national reports', () => {
 
   beforeAll(async () => {
     session = await RendererSession.openUnlocked();
-    const csv = csvOf([
+    const csv = templateCsv([
       seized('E-1', 'R-1', 'assault_rifle'),
       seized('E-1', 'R-2', 'assault_rifle'),
       seized('E-2', 'P-1', 'self_loading_pistol'),
@@ -131,6 +116,16 @@ describe('national reports', () => {
       page.getByRole('button', { name: 'Save as XLSX' }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toBe('report-iafq-2024-01-01-2024-12-31.xlsx');
+
+    // The seizures were in Serbia: a report for Montenegro has none of them.
+    await page.getByLabel('Jurisdiction').selectOption({ label: 'Montenegro' });
+    await page.getByText('Nothing recorded in this period.').first().waitFor();
+    expect(await tableRows(page, 'Weapons by context')).toEqual([]);
+    await page.getByLabel('Jurisdiction').selectOption({ label: 'Serbia' });
+    await expect
+      .poll(() => tableRows(page, 'Weapons by context'))
+      .toEqual(['Seized\tpieces\t3\t3']);
+    await page.getByLabel('Jurisdiction').selectOption({ label: 'All jurisdictions' });
   });
 
   it('speaks Serbian, the report itself included', async () => {
