@@ -176,7 +176,11 @@ describe('custody transfers and decisions', () => {
 
   it('marks a weapon for destruction: awaiting destruction, counted in the ageing', async () => {
     const weapon = items.find((item) => item.serialNumber === surrenderSerials[0])!;
-    const decidedAt = new Date(Date.now() - 3600_000).toISOString();
+    // An hour ago, but never before today's midnight: the item must have waited 0 days whatever
+    // the time of day the test runs (an hour ago is yesterday between midnight and 1 a.m.).
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    const decidedAt = new Date(Math.max(Date.now() - 3600_000, midnight.getTime())).toISOString();
     await app.ok('recordCustodyDecision', {
       decision: {
         items: [{ kind: 'weapon', id: weapon.id }],
