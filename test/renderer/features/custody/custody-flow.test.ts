@@ -108,12 +108,14 @@ describe('the chain of custody in the Custody area', () => {
     const transferTime = page.getByLabel('Time of the transfer');
     const signedTime = (pad: Locator) => pad.getByLabel('Time of signing').inputValue();
     await expect.poll(() => signedTime(handover)).toBe(await transferTime.inputValue());
-    await transferTime.fill('09:40');
-    await expect.poll(() => signedTime(receipt)).toBe('09:40');
-    await handover.getByLabel('Time of signing').fill('09:45');
-    await transferTime.fill('09:30');
-    await expect.poll(() => signedTime(receipt)).toBe('09:30');
-    expect(await signedTime(handover)).toBe('09:45');
+    // Times early in the day: a transfer later today than the decision made after it would be
+    // listed after it (the test ran into that before 09:45, with times of 09:30-09:45).
+    await transferTime.fill('00:04');
+    await expect.poll(() => signedTime(receipt)).toBe('00:04');
+    await handover.getByLabel('Time of signing').fill('00:05');
+    await transferTime.fill('00:03');
+    await expect.poll(() => signedTime(receipt)).toBe('00:03');
+    expect(await signedTime(handover)).toBe('00:05');
     await from.getByLabel('Name').fill('Ana Petrović');
     await from.getByLabel('Unit or agency').fill('PU Čačak');
     // The items are all at the collection point: the transfer leaves from there.
