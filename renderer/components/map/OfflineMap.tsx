@@ -180,12 +180,22 @@ export function OfflineMap(props: OfflineMapProps) {
         {onPick === undefined ? t('map.keys') : t('map.keysPicker')}
       </p>
       {view === undefined ? (
-        <p className={state.kind === 'failed' ? 'field__error' : 'field__hint'}>
-          {state.kind === 'failed' ? t('map.failed') : t('map.loading')}
-        </p>
+        // The map's own box while it loads: nothing below it moves when it appears (a click
+        // aimed at a button under the map must not land elsewhere).
+        <div className="offline-map__view offline-map__placeholder">
+          <p className={state.kind === 'failed' ? 'field__error' : 'field__hint'}>
+            {state.kind === 'failed' ? t('map.failed') : t('map.loading')}
+          </p>
+        </div>
       ) : renderer === 'webgl' ? (
         <MapErrorBoundary key="webgl" onError={fallBackToSvg} fallback={null}>
-          <Suspense fallback={<p className="field__hint">{t('map.loading')}</p>}>
+          <Suspense
+            fallback={
+              <div className="offline-map__view offline-map__placeholder">
+                <p className="field__hint">{t('map.loading')}</p>
+              </div>
+            }
+          >
             <MapLibreView {...view} onFailure={fallBackToSvg} />
           </Suspense>
         </MapErrorBoundary>
