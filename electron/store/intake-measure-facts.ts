@@ -71,6 +71,19 @@ export function writeIntakeMeasureFacts(db: Db, event: Json): void {
   for (const entry of personsOfIntake(event)) person.run(id, entry.role, entry.sex, entry.ageBand);
 }
 
+/**
+ * Each item's intake campaign and agency (migration 160), from its record's columns: every item,
+ * or (with the `WHERE` below) one record's. A statement of its own, not part of
+ * writeIntakeMeasureFacts, which migration 150 runs before these columns exist.
+ */
+export const ITEM_INTAKE_FACTS_SQL = `UPDATE items SET campaign_id = e.campaign_id,
+    recording_agency = e.recording_agency
+  FROM intake_events e WHERE e.id = items.intake_event_id`;
+
+export function writeItemIntakeFacts(db: Db, intakeEventId: string): void {
+  prepared(db, `${ITEM_INTAKE_FACTS_SQL} AND items.intake_event_id = ?`).run(intakeEventId);
+}
+
 /** Removes the people of a deleted record (its item rows go with deleteItemRowsOf). */
 export function deleteIntakeMeasureFacts(db: Db, intakeEventId: string): void {
   prepared(db, 'DELETE FROM intake_persons WHERE intake_event_id = ?').run(intakeEventId);

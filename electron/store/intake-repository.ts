@@ -6,7 +6,11 @@ import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
 import { foldSearchText, intakeSearchColumns } from './intake-search-columns.ts';
 import { refreshCustodyOfIntake } from './custody-repository.ts';
-import { deleteIntakeMeasureFacts, writeIntakeMeasureFacts } from './intake-measure-facts.ts';
+import {
+  deleteIntakeMeasureFacts,
+  writeIntakeMeasureFacts,
+  writeItemIntakeFacts,
+} from './intake-measure-facts.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
@@ -136,6 +140,7 @@ export function writeIntake(
   deleteItemRowsOf(db, event.id);
   insertItemRows(db, items, { serialEnds: true });
   writeIntakeMeasureFacts(db, event as Record<string, unknown>);
+  writeItemIntakeFacts(db, event.id);
   refreshCustodyOfIntake(db, event.id);
 }
 

@@ -34,7 +34,35 @@ export interface SourceDefinition {
   readonly dims: Readonly<Record<string, string>>;
   /** For quantities: the amount of a row (NULL: not recorded). */
   readonly amount?: string;
+  /** Present where the source's figures are kept per month (measure-rollup.ts). */
+  readonly rollup?: RollupKeys;
 }
+
+/**
+ * What a month rollup keeps of a row besides the figure's own groups: the row's month and what
+ * intakeConditions filters on, as SQL over the source's aliases, so that a filter can be applied
+ * to the rollup as it is to the rows. `record` is kept where one record's rows may differ in
+ * those (a destruction names items of many intakes); otherwise a record's rows share them, and
+ * per-cell record counts add up.
+ */
+export interface RollupKeys {
+  readonly month: string;
+  readonly recordStatus: string;
+  readonly context: string;
+  readonly locationId: string;
+  readonly campaignId: string;
+  readonly agency: string;
+  readonly record?: string;
+}
+
+/** An intake item's filter facts (intakeConditions, on: 'item'). */
+const itemRollupKeys = {
+  recordStatus: 'i.record_status',
+  context: 'i.intake_context',
+  locationId: 'i.location_id',
+  campaignId: 'i.campaign_id',
+  agency: 'i.recording_agency',
+} as const;
 
 export interface SourceQuery {
   readonly source: SourceDefinition;
@@ -82,7 +110,7 @@ const itemDims = {
   eoType: unknown('i.item_type'),
   uniquelyIdentifiable: `(CASE i.uniquely_identifiable WHEN 1 THEN 'yes' WHEN 0 THEN 'no' ELSE 'unknown' END)`,
   markingCondition: unknown('i.marking_condition'),
-  campaignId: `coalesce(e.campaign_id, 'none')`,
+  campaignId: `coalesce(i.campaign_id, 'none')`,
   disposition: unknown('e.disposition_requested'),
   locationType: unknown('l.location_type'),
   direction: unknown('e.direction'),
@@ -97,7 +125,7 @@ const itemDims = {
 /**
  * The filter's conditions on an intake record (e), or on an item (i) of one, and its place (l).
  * `finalOnly` leaves drafts out; the agency is compared folded (intake-measure-facts.ts stores it
- * so). For items, status and context are read off the item (the same as its record's, rewritten
+ * so). For items, status, context, campaign and agency are read off the item (the same as its record's, rewritten
  * with it), so the items' index answers them.
  */
 export function intakeConditions(
@@ -120,15 +148,49 @@ export function intakeConditions(
     params.locationType = filter.locationType;
   }
   if (filter.campaignId !== undefined) {
-    where.push('e.campaign_id = @campaignId');
+    where.push(on === 'item' ? 'i.campaign_id = @campaignId' : 'e.campaign_id = @campaignId');
     params.campaignId = filter.campaignId;
   }
   if (filter.agency !== undefined) {
-    where.push('e.recording_agency = @agency');
+    where.push(on === 'item' ? 'i.recording_agency = @agency' : 'e.recording_agency = @agency');
     params.agency = foldAgency(filter.agency);
   }
   if (filter.context !== undefined) {
     where.push(on === 'item' ? 'i.intake_context = @context' : 'e.context = @context');
+    params.context = filter.context;
+  }
+  return { where, params };
+}
+
+/**
+ * intakeConditions over a month rollup's rows (`ro`, measure_rollup, with its place joined as
+ * `l`): the same filter on the facts the rollup kept of each row (RollupKeys).
+ */
+export function rollupConditions(filter: MeasureFilter): {
+  where: string[];
+  params: Record<string, string | number>;
+} {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.finalOnly) where.push(`ro.record_status = 'final'`);
+  if (filter.jurisdiction !== undefined) {
+    where.push('l.jurisdiction = @jurisdiction');
+    params.jurisdiction = filter.jurisdiction;
+  }
+  if (filter.locationType !== undefined) {
+    where.push('l.location_type = @locationType');
+    params.locationType = filter.locationType;
+  }
+  if (filter.campaignId !== undefined) {
+    where.push('ro.campaign_id = @campaignId');
+    params.campaignId = filter.campaignId;
+  }
+  if (filter.agency !== undefined) {
+    where.push('ro.agency = @agency');
+    params.agency = foldAgency(filter.agency);
+  }
+  if (filter.context !== undefined) {
+    where.push('ro.context = @context');
     params.context = filter.context;
   }
   return { where, params };
@@ -185,6 +247,7 @@ function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQue
       where: ['i.occurred_on >= @from', 'i.occurred_on <= @to', ...where, ...conditions.where],
       dims: itemDims,
       amount: 'i.quantity_amount',
+      rollup: { month: 'substr(i.occurred_on, 1, 7)', ...itemRollupKeys },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };
@@ -230,6 +293,7 @@ function destroyedItems(filter: MeasureFilter, where: readonly string[]): Source
         days: `CAST(julianday(substr(r.occurred_at, 1, 10)) - julianday(i.occurred_on) AS INTEGER)`,
       },
       amount: `coalesce(json_extract(ce.effect_json, '$.effect.amount'), i.quantity_amount)`,
+      rollup: { month: 'substr(r.occurred_at, 1, 7)', ...itemRollupKeys, record: 'r.id' },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };
@@ -317,6 +381,14 @@ function persons(filter: MeasureFilter): SourceQuery {
         LEFT JOIN locations l ON l.id = e.location_id`,
       where: ['e.occurred_on >= @from', 'e.occurred_on <= @to', ...conditions.where],
       dims: { role: 'p.role', sex: 'p.sex', ageBand: 'p.age_band' },
+      rollup: {
+        month: 'substr(e.occurred_on, 1, 7)',
+        recordStatus: 'e.status',
+        context: 'e.context',
+        locationId: 'e.location_id',
+        campaignId: 'e.campaign_id',
+        agency: 'e.recording_agency',
+      },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };

@@ -10,6 +10,7 @@ import type { ItemKind } from '../../../shared/records/intake-items.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
 import { intakeConditions, sourceOf, type SourceQuery } from './measure-sources.ts';
+import { rolledUpRows, type Built, type FigureRow } from './measure-rollup.ts';
 
 /**
  * Computes the measures (shared/measures) over the store, in SQL: every figure is one GROUP BY
@@ -29,11 +30,6 @@ export class UnknownDimensionError extends Error {
     this.source = source;
     this.dimension = dimension;
   }
-}
-
-interface Built {
-  readonly sql: string;
-  readonly params: Record<string, string | number>;
 }
 
 /** The source's rows with the slice applied, as a sub-select with the given columns. */
@@ -73,29 +69,109 @@ function dimColumns(query: SourceQuery, dims: readonly string[], name: MeasureSo
     .join(', ');
 }
 
-/** The SQL of a quantity figure: its source's rows, grouped by kind, unit and `dims`. */
+/** `extra` (alias -> SQL) as select columns and their aliases, to group by them too. */
+function extraColumns(extra: Readonly<Record<string, string>>): {
+  select: string;
+  groups: string[];
+} {
+  const entries = Object.entries(extra);
+  return {
+    select: entries.map(([alias, sql]) => `, ${sql} AS ${alias}`).join(''),
+    groups: entries.map(([alias]) => alias),
+  };
+}
+
+/**
+ * The SQL of a quantity figure: its source's rows, grouped by kind, unit and `dims` (and `extra`,
+ * which a month rollup keeps besides them).
+ */
 function quantitySql(
   query: SourceQuery,
   name: MeasureSource,
   dims: readonly string[],
   slice: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, string>> = {},
 ): Built {
   const amount = query.source.amount ?? '1';
-  const extra = dims.length === 0 ? '' : `, ${dimColumns(query, dims, name)}`;
+  const more = extraColumns(extra);
+  const extraDims = dims.length === 0 ? '' : `, ${dimColumns(query, dims, name)}`;
   const inner = select(
     query,
     `${query.source.dims.kind} AS kind, ${query.source.dims.unit} AS unit, ${amount} AS amount,
-     ${query.source.record} AS record${extra}`,
+     ${query.source.record} AS record${extraDims}${more.select}`,
     slice,
     name,
   );
-  const groups = ['kind', 'unit', ...dims.map((_, index) => `d${index}`)].join(', ');
+  const groups = ['kind', 'unit', ...dims.map((_, index) => `d${index}`), ...more.groups].join(
+    ', ',
+  );
   return {
     sql: `SELECT ${groups}, count(*) AS entries, total(amount) AS amount,
        sum(amount IS NULL) AS unknownAmount, count(DISTINCT record) AS records
      FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
     params: inner.params,
   };
+}
+
+/** The SQL of a count figure: its source's rows counted by `dims` (and `extra`). */
+function countSql(
+  query: SourceQuery,
+  name: MeasureSource,
+  dims: readonly string[],
+  slice: Readonly<Record<string, string>>,
+  extra: Readonly<Record<string, string>> = {},
+): Built {
+  const more = extraColumns(extra);
+  const columns = dims.length === 0 ? '1 AS one' : dimColumns(query, dims, name);
+  const inner = select(query, `${columns}${more.select}`, slice, name);
+  const groups = [...dims.map((_, index) => `d${index}`), ...more.groups].join(', ');
+  return {
+    sql:
+      groups === ''
+        ? `SELECT count(*) AS count FROM (${inner.sql})`
+        : `SELECT ${groups}, count(*) AS count FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
+    params: inner.params,
+  };
+}
+
+/** A figure's name: its source, dimensions and slice. */
+function figureLabel(
+  name: MeasureSource,
+  dims: readonly string[],
+  slice: Readonly<Record<string, string>>,
+): string {
+  return [name, ...dims, ...Object.entries(slice).map(([key, value]) => `${key}=${value}`)].join(
+    ':',
+  );
+}
+
+/**
+ * A figure's rows: from the month rollups where its source keeps them and `rollups` allows
+ * (measure-rollup.ts), otherwise counted from the rows.
+ */
+function figureRows(
+  db: Db,
+  filter: MeasureFilter,
+  name: MeasureSource,
+  dims: readonly string[],
+  slice: Readonly<Record<string, string>>,
+  quantity: boolean,
+  rollups: boolean,
+): FigureRow[] {
+  const sqlOf = (of: MeasureFilter, extra: Readonly<Record<string, string>>): Built =>
+    (quantity ? quantitySql : countSql)(sourceOf(name, of), name, dims, slice, extra);
+  const keys = sourceOf(name, filter).source.rollup;
+  if (!rollups || keys === undefined) {
+    const { sql, params } = sqlOf(filter, {});
+    return prepared(db, sql).all(params) as FigureRow[];
+  }
+  return rolledUpRows(db, filter, {
+    label: figureLabel(name, dims, slice),
+    keys,
+    quantity,
+    groups: [...(quantity ? ['kind', 'unit'] : []), ...dims.map((_, index) => `d${index}`)],
+    sql: sqlOf,
+  });
 }
 
 /**
@@ -135,9 +211,9 @@ export function quantityRows<const K extends string>(
   name: MeasureSource,
   dims: readonly K[],
   slice: Readonly<Record<string, string>> = {},
+  rollups = true,
 ): QuantityRow<K>[] {
-  const { sql, params } = quantitySql(sourceOf(name, filter), name, dims, slice);
-  const rows = prepared(db, sql).all(params) as Array<Record<string, string | number>>;
+  const rows = figureRows(db, filter, name, dims, slice, true, rollups);
   return rows.map((row) => {
     const by = Object.fromEntries(
       dims.map((dimension, index) => [dimension, String(row[`d${index}`])]),
@@ -170,17 +246,9 @@ export function countRows<const K extends string>(
   name: MeasureSource,
   dims: readonly K[],
   slice: Readonly<Record<string, string>> = {},
+  rollups = true,
 ): CountRow<K>[] {
-  const query = sourceOf(name, filter);
-  const columns = dims.length === 0 ? '1 AS one' : dimColumns(query, dims, name);
-  const inner = select(query, columns, slice, name);
-  const groups = dims.map((_, index) => `d${index}`).join(', ');
-  const rows = prepared(
-    db,
-    dims.length === 0
-      ? `SELECT count(*) AS count FROM (${inner.sql})`
-      : `SELECT ${groups}, count(*) AS count FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
-  ).all(inner.params) as Array<Record<string, string | number>>;
+  const rows = figureRows(db, filter, name, dims, slice, false, rollups);
   return rows.map((row) => {
     const by = Object.fromEntries(
       dims.map((dimension, index) => [dimension, String(row[`d${index}`])]),
@@ -194,8 +262,9 @@ function countOf(
   filter: MeasureFilter,
   name: MeasureSource,
   slice: Record<string, string>,
+  rollups: boolean,
 ): { count: number; drill: DrillKey } {
-  const [row] = countRows(db, filter, name, [], slice);
+  const [row] = countRows(db, filter, name, [], slice, rollups);
   return { count: row?.count ?? 0, drill: { source: name, slice } };
 }
 
@@ -205,9 +274,10 @@ function proportion(
   name: MeasureSource,
   whole: Record<string, string>,
   part: Record<string, string>,
+  rollups: boolean,
 ): Proportion {
-  const wholeCount = countOf(db, filter, name, whole);
-  const partCount = countOf(db, filter, name, { ...whole, ...part });
+  const wholeCount = countOf(db, filter, name, whole, rollups);
+  const partCount = countOf(db, filter, name, { ...whole, ...part }, rollups);
   return {
     part: partCount.count,
     whole: wholeCount.count,
@@ -217,22 +287,40 @@ function proportion(
   };
 }
 
-/** K11: the median of whole days from intake to destruction, per kind, ordered in SQL. */
-function leadTimes(db: Db, filter: MeasureFilter): Measures['k11'] {
-  const query = sourceOf('k11', filter);
-  const perKind = countRows(db, filter, 'k11', ['kind']);
+/**
+ * K11: the median of whole days from intake to destruction, per kind: the middle value (odd
+ * count) or the two middle ones averaged (even), read off how many items took each number of
+ * days (a count figure, so its month rollups serve it like any other).
+ */
+function leadTimes(db: Db, filter: MeasureFilter, rollups: boolean): Measures['k11'] {
+  const byDays = countRows(db, filter, 'k11', ['kind', 'days'], {}, rollups);
+  const kinds = [...new Set(byDays.map((row) => row.by.kind))].sort();
   return {
-    byKind: perKind.map(({ by, count, drill }) => {
-      const inner = select(query, `${query.source.dims.days} AS days`, { kind: by.kind }, 'k11');
-      // The middle one (odd count) or the two middle ones (even), averaged.
-      const middle = prepared(
-        db,
-        `SELECT avg(days) AS median FROM (SELECT days FROM (${inner.sql}) WHERE days IS NOT NULL
-           ORDER BY days LIMIT CAST(@take AS INTEGER) OFFSET CAST(@skip AS INTEGER))`,
-      ).get({ ...inner.params, take: 2 - (count % 2), skip: Math.floor((count - 1) / 2) }) as {
-        median: number | null;
+    byKind: kinds.map((kind) => {
+      const rows = byDays.filter((row) => row.by.kind === kind);
+      const items = rows.reduce((sum, row) => sum + row.count, 0);
+      const known = rows
+        .filter((row) => row.by.days !== 'null')
+        .map((row) => ({ days: Number(row.by.days), count: row.count }))
+        .sort((a, b) => a.days - b.days);
+      const skip = Math.floor((items - 1) / 2);
+      const take = 2 - (items % 2);
+      const middle: number[] = [];
+      let seen = 0;
+      for (const { days, count } of known) {
+        for (let at = Math.max(skip, seen); at < Math.min(seen + count, skip + take); at += 1) {
+          middle.push(days);
+        }
+        seen += count;
+        if (seen >= skip + take) break;
+      }
+      return {
+        kind: kind as ItemKind,
+        items,
+        medianDays:
+          middle.length === 0 ? null : middle.reduce((sum, days) => sum + days, 0) / middle.length,
+        drill: { source: 'k11', slice: { kind } },
       };
-      return { kind: by.kind as ItemKind, items: count, medianDays: middle.median, drill };
     }),
   };
 }
@@ -250,14 +338,21 @@ function draftsLeftOut(db: Db, filter: MeasureFilter): number {
   return row.n;
 }
 
+export interface ComputeOptions {
+  /** Hears how long each figure took (the dashboard benchmark's per-figure times). */
+  readonly timed?: (figure: string, ms: number) => void;
+  /** false: count every figure from the rows (the tests' reference for the rollups). */
+  readonly rollups?: boolean;
+}
+
 /**
- * Every measure for the filter, in one read transaction (one consistent picture). `timed`, when
- * given, hears how long each figure took (the dashboard benchmark's per-figure times).
+ * Every measure for the filter, in one transaction (one consistent picture; it may build month
+ * rollups, measure-rollup.ts).
  */
 export function computeMeasures(
   db: Db,
   filter: MeasureFilter,
-  timed?: (figure: string, ms: number) => void,
+  { timed, rollups = true }: ComputeOptions = {},
 ): Measures {
   const time = <T>(figure: string, run: () => T): T => {
     if (timed === undefined) return run();
@@ -266,23 +361,25 @@ export function computeMeasures(
     timed(figure, performance.now() - started);
     return result;
   };
-  const label = (name: string, dims: readonly string[], slice: Record<string, string>) =>
-    [name, ...dims, ...Object.entries(slice).map(([key, value]) => `${key}=${value}`)].join(':');
   const q = <const K extends string>(
     name: MeasureSource,
     dims: readonly K[],
     slice: Record<string, string> = {},
-  ) => time(label(name, dims, slice), () => quantityRows(db, filter, name, dims, slice));
+  ) =>
+    time(figureLabel(name, dims, slice), () =>
+      quantityRows(db, filter, name, dims, slice, rollups),
+    );
   const c = <const K extends string>(
     name: MeasureSource,
     dims: readonly K[],
     slice: Record<string, string> = {},
-  ) => time(label(name, dims, slice), () => countRows(db, filter, name, dims, slice));
+  ) =>
+    time(figureLabel(name, dims, slice), () => countRows(db, filter, name, dims, slice, rollups));
   const n = (name: MeasureSource, slice: Record<string, string>) =>
-    time(label(name, [], slice), () => countOf(db, filter, name, slice));
+    time(figureLabel(name, [], slice), () => countOf(db, filter, name, slice, rollups));
   const p = (name: MeasureSource, whole: Record<string, string>, part: Record<string, string>) =>
-    time(label(name, ['share'], { ...whole, ...part }), () =>
-      proportion(db, filter, name, whole, part),
+    time(figureLabel(name, ['share'], { ...whole, ...part }), () =>
+      proportion(db, filter, name, whole, part, rollups),
     );
   return db.transaction((): Measures => {
     const destroyedCounts = q('destroyed_counts', ['sourceContext', 'method']);
@@ -331,7 +428,7 @@ export function computeMeasures(
         total: q('k10', []),
         byAge: q('k10', ['age']),
       },
-      k11: time('k11:median', () => leadTimes(db, filter)),
+      k11: time('k11:median', () => leadTimes(db, filter, rollups)),
       k12: { byCampaign: q('k12', ['campaignId', 'disposition']) },
       k13: {
         byLocationType: q('k13', ['locationType']),

@@ -13,6 +13,7 @@ import { watchListSchema } from './0120-watch-list.ts';
 import { traceRequestsSchema } from './0130-trace-requests.ts';
 import { historicCountsSchema } from './0140-historic-counts.ts';
 import { measuresSchema } from './0150-measures.ts';
+import { measureRollupsSchema } from './0160-measure-rollups.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
   traceRequestsSchema,
   historicCountsSchema,
   measuresSchema,
+  measureRollupsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

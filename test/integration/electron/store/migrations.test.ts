@@ -94,6 +94,9 @@ describe('migrate', () => {
       'item_traces',
       'items',
       'locations',
+      // Migration 160: month rollups of the dashboard figures, and which are current.
+      'measure_rollup',
+      'measure_rollup_built',
       'meta',
       'outbox',
       // Migration 90: the log of serial checks that found something.
@@ -129,6 +132,8 @@ describe('migrate', () => {
       'intake_events_by_number',
       'intake_events_by_sort',
       'intake_events_by_updated',
+      // Migration 160: drafts by date (how many a final-only figure leaves out).
+      'intake_events_drafts_by_date',
       // Migration 150: the filter columns of a record, looked up by id, for the measures.
       'intake_events_for_measures',
       'intake_persons_by_event',
@@ -152,6 +157,9 @@ describe('migrate', () => {
       'items_for_measures',
       'items_in_conflict',
       'items_untouched_by_location',
+      // Migration 160: a figure's rollup by month; which months to forget after a write.
+      'measure_rollup_built_by_month',
+      'measure_rollup_by_figure',
       'outbox_by_entity',
       'outbox_by_wire_id',
       'signing_keys_by_user',
@@ -168,6 +176,25 @@ describe('migrate', () => {
       'audit_log_no_delete',
       'audit_log_no_replace',
       'audit_log_no_update',
+      // Migration 160: every write that changes what a month counts forgets that month's rollups.
+      'measure_rollup_custody_deleted',
+      'measure_rollup_custody_inserted',
+      'measure_rollup_custody_item_deleted',
+      'measure_rollup_custody_item_inserted',
+      'measure_rollup_custody_updated',
+      'measure_rollup_intake_deleted',
+      'measure_rollup_intake_inserted',
+      'measure_rollup_intake_updated',
+      'measure_rollup_item_deleted',
+      'measure_rollup_item_inserted',
+      'measure_rollup_item_updated',
+      'measure_rollup_person_deleted',
+      'measure_rollup_person_inserted',
+      'measure_rollup_place_deleted',
+      'measure_rollup_place_updated',
+      'measure_rollup_trace_deleted',
+      'measure_rollup_trace_inserted',
+      'measure_rollup_trace_updated',
     ]);
     expect(namesOf(schema, 'view')).toEqual([]);
     // outbox ids are AUTOINCREMENT: SQLite keeps their high-water mark here.
