@@ -288,6 +288,35 @@ function proportion(
 }
 
 /**
+ * A quantity figure's rows added up across one of its dimensions, where every record's rows share
+ * that dimension's value (so each record is still counted once): K10's total from its ages, an
+ * intake's items all being as old as it is. Saves counting the backlog, the one figure no month
+ * rollup serves, twice.
+ */
+function acrossDimension<K extends string>(
+  rows: readonly QuantityRow<K>[],
+  dimension: K,
+): QuantityRow<never>[] {
+  const sums = new Map<string, QuantityRow<never>>();
+  for (const row of rows) {
+    const id = `${row.kind}\u0000${row.unit}`;
+    const sum = sums.get(id);
+    const { [dimension]: _, ...slice } = row.drill.slice;
+    sums.set(id, {
+      by: {},
+      kind: row.kind,
+      unit: row.unit,
+      amount: (sum?.amount ?? 0) + row.amount,
+      entries: (sum?.entries ?? 0) + row.entries,
+      unknownAmount: (sum?.unknownAmount ?? 0) + row.unknownAmount,
+      records: (sum?.records ?? 0) + row.records,
+      drill: { source: row.drill.source, slice },
+    });
+  }
+  return [...sums.values()];
+}
+
+/**
  * K11: the median of whole days from intake to destruction, per kind: the middle value (odd
  * count) or the two middle ones averaged (even), read off how many items took each number of
  * days (a count figure, so its month rollups serve it like any other).
@@ -382,6 +411,7 @@ export function computeMeasures(
       proportion(db, filter, name, whole, part, rollups),
     );
   return db.transaction((): Measures => {
+    const backlogByAge = q('k10', ['age']);
     const destroyedCounts = q('destroyed_counts', ['sourceContext', 'method']);
     const sites = c('k16', ['meetsStandard']);
     return {
@@ -425,8 +455,8 @@ export function computeMeasures(
       },
       k10: {
         asOf: filter.to,
-        total: q('k10', []),
-        byAge: q('k10', ['age']),
+        total: acrossDimension(backlogByAge, 'age'),
+        byAge: backlogByAge,
       },
       k11: time('k11:median', () => leadTimes(db, filter, rollups)),
       k12: { byCampaign: q('k12', ['campaignId', 'disposition']) },

@@ -106,9 +106,9 @@ describe('month rollups of the figures', () => {
         ...row.event,
         revision: row.revision + 1,
         // One weapon fewer and the other a pistol now.
-        weapons: [{ ...event.weapons[1], weaponType: 'pistol' }],
+        weapons: [{ ...event.weapons[1], weaponType: 'self_loading_pistol' }],
       },
-    } as typeof row;
+    } as unknown as typeof row;
     db.transaction(() => writeIntake(db, amended))();
     expect(builtMonths()).not.toContain(first.date.slice(0, 7));
     expect(weaponsOf2025()).toBe(before - 1);
