@@ -162,16 +162,15 @@ function ensureBuilt(db: Db, figure: RolledUpFigure, key: string, months: Months
       .pluck()
       .all(key, months.first, months.last) as string[],
   );
-  let run: { first: string; last: string } | null = null;
+  const runs: Months[] = [];
   for (const month of monthsOf(months)) {
-    if (built.has(month)) {
-      if (run !== null) build(db, figure, key, run);
-      run = null;
-    } else {
-      run = { first: run?.first ?? month, last: month };
-    }
+    if (built.has(month)) continue;
+    const last = runs.at(-1);
+    if (last !== undefined && nextMonth(last.last) === month)
+      runs[runs.length - 1] = { ...last, last: month };
+    else runs.push({ first: month, last: month });
   }
-  if (run !== null) build(db, figure, key, run);
+  for (const run of runs) build(db, figure, key, run);
 }
 
 function readRollup(
