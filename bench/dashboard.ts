@@ -8,6 +8,7 @@ import { insertCustodyRecord, refreshItemCustody } from '../electron/store/custo
 import { databasePath } from '../electron/store/device-database.ts';
 import { openEncryptedDatabase, type Db } from '../electron/store/encrypted-database.ts';
 import { writeLocation } from '../electron/store/locations-repository.ts';
+import { renderPdf } from '../electron/documents/render-pdf.ts';
 import { computeMeasures } from '../electron/store/measures/measures-queries.ts';
 import { migrate } from '../electron/store/migrations/index.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
@@ -17,6 +18,8 @@ import {
   MeasureFilterSchema,
   type MeasureFilterInput,
 } from '../shared/measures/measure-filter.ts';
+import { buildNationalReportDocument } from '../shared/documents/national-report.ts';
+import { buildNationalReport, ReportIdSchema } from '../shared/reports/national-reports.ts';
 import { measureExport } from './export-measure.ts';
 import { WEAPONS_PER_EVENT, writeFinalIntakes } from './intake-fixture.ts';
 
@@ -30,7 +33,8 @@ import { WEAPONS_PER_EVENT, writeFinalIntakes } from './intake-fixture.ts';
  *
  * Then the whole store exported as XLSX (its peak RSS: `export_peak_rss_mb`, goal under 400 MB
  * whatever the size) and a store of 100k items (`xlsx_100k_s`, goal under 15 s).
- * Not measured yet: report_ms (reports are not built). The fixture's items are all weapons (the intake fixture's records); lots and people
+ * `report_ms`: the slowest national report for a year, measures to PDF (goal under 1 s). The
+ * fixture's items are all weapons (the intake fixture's records); lots and people
  * take the same paths.
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
@@ -156,6 +160,19 @@ for (const input of filters) {
   });
   whole.push(performance.now() - start);
 }
+// Every national report for a year, as its PDF (measures, tables, the document): the slowest.
+const reportTimes: number[] = [];
+for (const id of ReportIdSchema.options) {
+  const start = performance.now();
+  const report = buildNationalReport(
+    id,
+    computeMeasures(db, MeasureFilterSchema.parse(calendarYear(2024))),
+    'en',
+  );
+  await renderPdf(buildNationalReportDocument(report, 'en', new Date().toISOString()));
+  reportTimes.push(performance.now() - start);
+}
+process.stderr.write(`reports as PDF: ${reportTimes.map((ms) => `${round(ms)} ms`).join(', ')}\n`);
 // The whole store as XLSX: its peak memory is the export's, whatever the store's size.
 const whole1M = await measureExport(db, dir, 'xlsx');
 db.close();
@@ -190,6 +207,7 @@ console.log(
     figure_p95_ms: round(percentile(times, 95)),
     figure_max_ms: round(slowest.ms),
     all_measures_p95_ms: round(percentile(whole, 95)),
+    report_ms: round(Math.max(...reportTimes)),
     xlsx_100k_s: round(xlsx100k.seconds),
     export_peak_rss_mb: round(Math.max(whole1M.peakRssMb, xlsx100k.peakRssMb)),
   }),
