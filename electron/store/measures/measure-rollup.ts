@@ -41,24 +41,24 @@ export interface RolledUpFigure {
 /** The rollup's columns for a figure's group columns (kind, unit, d0..d3). */
 const GROUP_COLUMNS: ReadonlySet<string> = new Set(['kind', 'unit', 'd0', 'd1', 'd2', 'd3']);
 
-interface Months {
+export interface Months {
   readonly first: string;
   readonly last: string;
 }
 
 const monthOf = (day: string) => day.slice(0, 7);
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
 
-function nextMonth(month: string): string {
+export function nextMonth(month: string): string {
   return addDays(`${month}-28`, 7).slice(0, 7);
 }
 
-function lastDayOf(month: string): string {
+export function lastDayOf(month: string): string {
   return addDays(`${nextMonth(month)}-01`, -1);
 }
 
@@ -80,7 +80,7 @@ export function splitPeriod(
   return { months: { first, last }, edges };
 }
 
-function monthsOf({ first, last }: Months): string[] {
+export function monthsOf({ first, last }: Months): string[] {
   const months: string[] = [];
   for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
   return months;
@@ -210,7 +210,10 @@ function readRollup(
 }
 
 /** Rows of one figure from several parts of the period, added up group by group, in order. */
-function merge(parts: readonly FigureRow[][], figure: RolledUpFigure): FigureRow[] {
+export function merge(
+  parts: readonly FigureRow[][],
+  figure: Pick<RolledUpFigure, 'groups' | 'quantity'>,
+): FigureRow[] {
   const sums = figure.quantity ? ['entries', 'amount', 'unknownAmount', 'records'] : ['count'];
   const groups = new Map<string, FigureRow>();
   for (const row of parts.flat()) {

@@ -334,6 +334,56 @@ function backlogItems(filter: MeasureFilter): SourceQuery {
   };
 }
 
+/** K10's gone month of an item still held (measure-sources' backlog rule): after any month. */
+export const STILL_HELD = '9999-12';
+
+/**
+ * The month an item (alias `a`) stopped being held by the backlog's rule (destroyed, lost or
+ * stolen, or returned, from the day its status began), or STILL_HELD.
+ */
+const goneMonth = (a: string) => `(CASE WHEN coalesce(${a}.custody_status, ${a}.lifecycle_status)
+  IN (${GONE_STATUSES}) THEN substr(coalesce(${a}.status_since, ${a}.occurred_on), 1, 7)
+  ELSE '${STILL_HELD}' END)`;
+
+/**
+ * K10 as month rollups keep it (backlog-rollup.ts): items by intake date, with the month each
+ * stopped being held (`gone`), and the month the last of its record's items of the same kind and
+ * unit did (`recordGone`). At a month's end the backlog holds the items whose `gone` is later,
+ * from the records whose `recordGone` is: all of a record's items of a kind and unit share one
+ * `recordGone`, so records add up across months and cells.
+ */
+export function backlogCells(filter: MeasureFilter): SourceQuery {
+  const query = intakeItems(filter, []);
+  return {
+    ...query,
+    source: {
+      ...query.source,
+      dims: {
+        ...query.source.dims,
+        gone: goneMonth('i'),
+        recordGone: `(SELECT max(${goneMonth('j')}) FROM items j
+          WHERE j.intake_event_id = i.intake_event_id AND j.kind = i.kind
+            AND ${unknown('j.quantity_unit')} = ${unknown('i.quantity_unit')})`,
+      },
+    },
+  };
+}
+
+/** K10's backlog (sourceOf('k10')) of the items taken in between two days only. */
+export function backlogTakenIn(
+  filter: MeasureFilter,
+  intake: { from: string; to: string },
+): SourceQuery {
+  const query = backlogItems(filter);
+  return {
+    source: {
+      ...query.source,
+      where: [...query.source.where, 'i.occurred_on >= @intakeFrom', 'i.occurred_on <= @intakeTo'],
+    },
+    params: { ...query.params, intakeFrom: intake.from, intakeTo: intake.to },
+  };
+}
+
 /** Counts a destruction lists without items (legacy, bulk), by its date and site. */
 function destroyedCounts(filter: MeasureFilter): SourceQuery {
   const site = siteConditions(filter, 's');

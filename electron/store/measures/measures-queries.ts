@@ -9,8 +9,12 @@ import {
 import type { ItemKind } from '../../../shared/records/intake-items.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
-import { intakeConditions, sourceOf, type SourceQuery } from './measure-sources.ts';
+import { intakeConditions, sourceOf } from './measure-sources.ts';
+import { backlogFromRollups, backlogRows } from './backlog-rollup.ts';
+import { countSql, quantitySql, select, UnknownDimensionError } from './figure-sql.ts';
 import { rolledUpRows, type Built, type FigureRow } from './measure-rollup.ts';
+
+export { UnknownDimensionError };
 
 /**
  * Computes the measures (shared/measures) over the store, in SQL: every figure is one GROUP BY
@@ -18,121 +22,6 @@ import { rolledUpRows, type Built, type FigureRow } from './measure-rollup.ts';
  * Each figure carries its drill-down key, which `listMeasureRecords` turns back into the same
  * rows.
  */
-
-/** A drill-down naming a dimension its measure does not have. */
-export class UnknownDimensionError extends Error {
-  override readonly name = 'UnknownDimensionError';
-  readonly source: MeasureSource;
-  readonly dimension: string;
-
-  constructor(source: MeasureSource, dimension: string) {
-    super(`The measure ${source} has no dimension "${dimension}".`);
-    this.source = source;
-    this.dimension = dimension;
-  }
-}
-
-/** The source's rows with the slice applied, as a sub-select with the given columns. */
-function select(
-  query: SourceQuery,
-  columns: string,
-  slice: Readonly<Record<string, string>>,
-  name: MeasureSource,
-): Built {
-  const { source } = query;
-  const where = [...source.where];
-  const params: Record<string, string | number> = { ...query.params };
-  Object.entries(slice).forEach(([dimension, value], index) => {
-    const sql = source.dims[dimension];
-    if (sql === undefined) throw new UnknownDimensionError(name, dimension);
-    where.push(`${sql} = @slice${index}`);
-    params[`slice${index}`] = value;
-  });
-  const conditions = where.map((part) => `(${part})`).join(' AND ');
-  const joins = Object.entries(source.joins ?? {})
-    .filter(([alias]) => new RegExp(`\\b${alias}\\.`).test(`${columns} ${conditions}`))
-    .map(([, join]) => join)
-    .join(' ');
-  return {
-    sql: `SELECT ${columns} FROM ${source.from} ${joins} WHERE ${conditions}`,
-    params,
-  };
-}
-
-function dimColumns(query: SourceQuery, dims: readonly string[], name: MeasureSource): string {
-  return dims
-    .map((dimension, index) => {
-      const sql = query.source.dims[dimension];
-      if (sql === undefined) throw new UnknownDimensionError(name, dimension);
-      return `${sql} AS d${index}`;
-    })
-    .join(', ');
-}
-
-/** `extra` (alias -> SQL) as select columns and their aliases, to group by them too. */
-function extraColumns(extra: Readonly<Record<string, string>>): {
-  select: string;
-  groups: string[];
-} {
-  const entries = Object.entries(extra);
-  return {
-    select: entries.map(([alias, sql]) => `, ${sql} AS ${alias}`).join(''),
-    groups: entries.map(([alias]) => alias),
-  };
-}
-
-/**
- * The SQL of a quantity figure: its source's rows, grouped by kind, unit and `dims` (and `extra`,
- * which a month rollup keeps besides them).
- */
-function quantitySql(
-  query: SourceQuery,
-  name: MeasureSource,
-  dims: readonly string[],
-  slice: Readonly<Record<string, string>>,
-  extra: Readonly<Record<string, string>> = {},
-): Built {
-  const amount = query.source.amount ?? '1';
-  const more = extraColumns(extra);
-  const extraDims = dims.length === 0 ? '' : `, ${dimColumns(query, dims, name)}`;
-  const inner = select(
-    query,
-    `${query.source.dims.kind} AS kind, ${query.source.dims.unit} AS unit, ${amount} AS amount,
-     ${query.source.record} AS record${extraDims}${more.select}`,
-    slice,
-    name,
-  );
-  const groups = ['kind', 'unit', ...dims.map((_, index) => `d${index}`), ...more.groups].join(
-    ', ',
-  );
-  return {
-    sql: `SELECT ${groups}, count(*) AS entries, total(amount) AS amount,
-       sum(amount IS NULL) AS unknownAmount, count(DISTINCT record) AS records
-     FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
-    params: inner.params,
-  };
-}
-
-/** The SQL of a count figure: its source's rows counted by `dims` (and `extra`). */
-function countSql(
-  query: SourceQuery,
-  name: MeasureSource,
-  dims: readonly string[],
-  slice: Readonly<Record<string, string>>,
-  extra: Readonly<Record<string, string>> = {},
-): Built {
-  const more = extraColumns(extra);
-  const columns = dims.length === 0 ? '1 AS one' : dimColumns(query, dims, name);
-  const inner = select(query, `${columns}${more.select}`, slice, name);
-  const groups = [...dims.map((_, index) => `d${index}`), ...more.groups].join(', ');
-  return {
-    sql:
-      groups === ''
-        ? `SELECT count(*) AS count FROM (${inner.sql})`
-        : `SELECT ${groups}, count(*) AS count FROM (${inner.sql}) GROUP BY ${groups} ORDER BY ${groups}`,
-    params: inner.params,
-  };
-}
 
 /** A figure's name: its source, dimensions and slice. */
 function figureLabel(
@@ -160,6 +49,16 @@ function figureRows(
 ): FigureRow[] {
   const sqlOf = (of: MeasureFilter, extra: Readonly<Record<string, string>>): Built =>
     (quantity ? quantitySql : countSql)(sourceOf(name, of), name, dims, slice, extra);
+  if (
+    rollups &&
+    name === 'k10' &&
+    dims.length === 1 &&
+    dims[0] === 'age' &&
+    Object.keys(slice).length === 0 &&
+    backlogFromRollups(filter)
+  ) {
+    return backlogRows(db, filter);
+  }
   const keys = sourceOf(name, filter).source.rollup;
   if (!rollups || keys === undefined) {
     const { sql, params } = sqlOf(filter, {});

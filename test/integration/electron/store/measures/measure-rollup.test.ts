@@ -57,6 +57,10 @@ const filters: MeasureFilterInput[] = [
   { from: '2025-02-11', to: '2025-10-15' },
   { from: '2024-12-15', to: '2026-02-03' },
   { from: '2025-03-05', to: '2025-03-20' },
+  // K10's backlog at a month's end from the rollups, with months that straddle two ages.
+  { from: '2025-02-11', to: '2025-10-31' },
+  { from: '2025-01-01', to: '2025-04-30' },
+  { from: '2025-01-01', to: '2026-03-31' },
   { ...calendarYear(2025), jurisdiction: 'RS' },
   { ...calendarYear(2025), jurisdiction: 'ME' },
   { ...calendarYear(2025), context: 'seized' },
