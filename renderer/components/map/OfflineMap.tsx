@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../country-names.ts';
 import { loadBasemap, type Basemap } from './basemap.ts';
+import { MapControls } from './MapControls.tsx';
 import {
   defaultCamera,
   kindColours,
@@ -66,6 +67,34 @@ class MapErrorBoundary extends Component<
   override render(): ReactNode {
     return this.state.failed ? this.props.fallback : this.props.children;
   }
+}
+
+const noop = () => undefined;
+
+/**
+ * What shows until a view is drawn (the basemap or MapLibre's chunk loading) or when none can be:
+ * the frame both views draw, the same box and the same controls (disabled), so nothing below the
+ * map moves when it appears. Without the controls' row, a button under the map (the editor's
+ * "Add weapon") moved down as the map appeared, and a click pressed before and released after
+ * that moment landed on nothing.
+ */
+function MapPlaceholder({ failed, picker }: { failed: boolean; picker: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="offline-map__frame">
+      <div className="offline-map__view offline-map__placeholder">
+        <p className={failed ? 'field__error' : 'field__hint'}>
+          {failed ? t('map.failed') : t('map.loading')}
+        </p>
+      </div>
+      <MapControls
+        disabled
+        onZoomIn={noop}
+        onZoomOut={noop}
+        {...(picker ? { onPlaceAtCentre: noop } : {})}
+      />
+    </div>
+  );
 }
 
 type BasemapState =
@@ -180,22 +209,14 @@ export function OfflineMap(props: OfflineMapProps) {
         {onPick === undefined ? t('map.keys') : t('map.keysPicker')}
       </p>
       {view === undefined ? (
-        // The map's own box while it loads: nothing below it moves when it appears (a click
-        // aimed at a button under the map must not land elsewhere).
-        <div className="offline-map__view offline-map__placeholder">
-          <p className={state.kind === 'failed' ? 'field__error' : 'field__hint'}>
-            {state.kind === 'failed' ? t('map.failed') : t('map.loading')}
-          </p>
-        </div>
+        <MapPlaceholder failed={state.kind === 'failed'} picker={onPick !== undefined} />
       ) : renderer === 'webgl' ? (
-        <MapErrorBoundary key="webgl" onError={fallBackToSvg} fallback={null}>
-          <Suspense
-            fallback={
-              <div className="offline-map__view offline-map__placeholder">
-                <p className="field__hint">{t('map.loading')}</p>
-              </div>
-            }
-          >
+        <MapErrorBoundary
+          key="webgl"
+          onError={fallBackToSvg}
+          fallback={<MapPlaceholder failed={false} picker={onPick !== undefined} />}
+        >
+          <Suspense fallback={<MapPlaceholder failed={false} picker={onPick !== undefined} />}>
             <MapLibreView {...view} onFailure={fallBackToSvg} />
           </Suspense>
         </MapErrorBoundary>
@@ -203,7 +224,7 @@ export function OfflineMap(props: OfflineMapProps) {
         <MapErrorBoundary
           key="svg"
           onError={() => undefined}
-          fallback={<p className="field__error">{t('map.failed')}</p>}
+          fallback={<MapPlaceholder failed picker={onPick !== undefined} />}
         >
           <SvgMapView {...view} />
         </MapErrorBoundary>

@@ -60,9 +60,6 @@ describe('unsaved typing and the disk in the browser preview', () => {
     await session.goTo('Records');
     await page.getByRole('link', { name: 'New record' }).click();
     await page.getByLabel('Notes').fill(`Found under the seat, ${canaries.notes}`);
-    // The editor's map loads beside the form; a click made while it starts was lost (see the
-    // closing note of 2026-12-07): wait for it before adding the weapon.
-    await page.locator('.offline-map__placeholder').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Add weapon' }).click();
     const card = page.getByRole('article', { name: 'Weapon 1' });
     await card.getByRole('radio', { name: 'Present', exact: true }).check();
