@@ -63,11 +63,11 @@ export function reportHandlers(
     idle.touch();
     const { db, user } = session.requireUnlocked();
     requireReportReader(user);
-    // The campaign report names its campaigns; the measures hold their ids.
+    // The campaign report, and a report limited to a campaign, name campaigns by their names;
+    // the measures hold their ids.
+    const named = report === 'campaign' || filter.campaignId !== undefined;
     const campaigns = new Map(
-      report === 'campaign'
-        ? listCampaigns(db).map((campaign) => [campaign.id, campaign.name])
-        : [],
+      named ? listCampaigns(db).map((campaign) => [campaign.id, campaign.name]) : [],
     );
     return buildNationalReport(report, computeMeasures(db, filter), language(), { campaigns });
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
+import { countryName, documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
 import type { Measures } from '../measures/measure-results.ts';
 import type { Language } from '../settings/settings.ts';
 
@@ -65,6 +65,8 @@ const en = {
       'Figures for the semi-annual and annual reports (Goals 2, 3, 5, 6 and 7, as far as the sources confirm them)',
   } satisfies Record<ReportId, string>,
   scope: 'Period {from} to {to}',
+  scopeJurisdiction: 'Jurisdiction: {country}',
+  scopeCampaign: 'Campaign: {campaign}',
   draftsNote: '{n} draft records left out (final records only).',
   unknown: 'Unknown',
   total: 'Total',
@@ -161,6 +163,8 @@ const sr: ReportWords = {
       'Podaci za polugodišnje i godišnje izveštaje (ciljevi 2, 3, 5, 6 i 7, koliko ih izvori potvrđuju)',
   },
   scope: 'Period od {from} do {to}',
+  scopeJurisdiction: 'Nadležnost: {country}',
+  scopeCampaign: 'Akcija: {campaign}',
   draftsNote: 'Izostavljeno nacrta: {n} (samo zaključeni zapisi).',
   unknown: 'Nepoznato',
   total: 'Ukupno',
@@ -588,14 +592,23 @@ export function buildNationalReport(
 ): NationalReport {
   const b = builderFor(language, names);
   const { words } = b;
-  const { from, to } = measures.filter;
+  const { from, to, jurisdiction, campaignId } = measures.filter;
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const day = (iso: string) => dates.format(new Date(`${iso}T00:00:00Z`));
   const base = {
     id,
     title: words.title[id],
     subtitle: words.subtitle[id],
-    scope: fill(words.scope, { from: day(from), to: day(to) }),
+    // What the figures are limited to, so a printed report says which country and campaign.
+    scope: [
+      fill(words.scope, { from: day(from), to: day(to) }),
+      ...(jurisdiction === undefined
+        ? []
+        : [fill(words.scopeJurisdiction, { country: countryName(language, jurisdiction) })]),
+      ...(campaignId === undefined
+        ? []
+        : [fill(words.scopeCampaign, { campaign: b.campaign(campaignId) })]),
+    ].join(' · '),
     draftsLeftOut: measures.draftsLeftOut,
   };
   switch (id) {

@@ -180,6 +180,9 @@ export function ReportsPage() {
             <select
               id={ids.campaign}
               value={campaignId}
+              // A long name is cut off in the closed list: it shows whole on hover, and in the
+              // report's scope below.
+              title={campaigns.find((campaign) => campaign.id === campaignId)?.name}
               onChange={(event) => setCampaignId(event.target.value)}
             >
               <option value="">{t('reports.allCampaigns')}</option>

@@ -149,6 +149,20 @@ describe('the campaign report in words', () => {
     expect(cells.filter((cell) => /_|^[0-9a-f-]{36}$/.test(cell))).toEqual([]);
   });
 
+  it('says in its scope which jurisdiction and campaign it is limited to', async () => {
+    const report = await app.ok('getReport', {
+      report: 'campaign',
+      filter: { ...year2024, jurisdiction: 'RS', campaignId },
+    });
+    expect(report.scope).toBe(
+      'Period Jan 1, 2024 to Dec 31, 2024 · Jurisdiction: Serbia (RS) · Campaign: Amnestija 2024 — Raški okrug',
+    );
+    // Weapons, parts, ammunition and explosives, all of the one campaign.
+    expect(table(report, 'by_disposition').rows.map((row) => row[0])).toEqual(
+      Array(4).fill('Amnestija 2024 — Raški okrug'),
+    );
+  });
+
   it('counts the legalisation asked for in the Roadmap figures, and sexes in words', async () => {
     const report = await app.ok('getReport', { report: 'roadmap', filter: year2024 });
     const rows = new Map(table(report, 'roadmap').rows.map((row) => [row[0], row[1]]));
