@@ -201,6 +201,62 @@ describe('national reports', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await shot(page, 'reports-narrow-en');
 
+      // Saving, as the desktop app answers (the preview downloads instead): a place that refuses
+      // the file is said so, with nothing claimed saved; a long path wraps inside the window.
+      const saves = '**/__bridge/call/saveReport';
+      await page.route(saves, (route) =>
+        route.fulfill({
+          json: {
+            ok: false,
+            error: { code: 'DESTINATION_NOT_WRITABLE', message: 'Not written.' },
+          },
+        }),
+      );
+      let loads = 0;
+      const countLoads = (request: { url(): string }) => {
+        if (request.url().endsWith('/getReport')) loads += 1;
+      };
+      page.on('request', countLoads);
+      try {
+        const button = page.getByRole('button', { name: 'Save as PDF' });
+        const before = await button.boundingBox();
+        await button.click();
+        await page.getByRole('alert').waitFor();
+        expect(await page.getByRole('alert').innerText()).toMatch(
+          /^The file could not be saved there: .* Nothing was saved; choose another place\.$/,
+        );
+        expect(await page.getByText(/^Saved to/).count()).toBe(0);
+        // It stays: the report is not loaded again behind it (it was, on every render, and its
+        // answer wiped the error at once), and the button did not move under the pointer.
+        await page.waitForTimeout(1_000);
+        expect(await page.getByRole('alert').count()).toBe(1);
+        expect(loads).toBe(0);
+        expect(await button.boundingBox()).toEqual(before);
+        await fitsTheWindow(page);
+        await shot(page, 'reports-narrow-save-failed-en');
+        await page.unroute(saves);
+        const longPath = `C:\\Users\\${'izvestaji_'.repeat(12)}\\report-campaign-2024-01-01-2024-12-31.pdf`;
+        await page.route(saves, (route) =>
+          route.fulfill({
+            json: {
+              ok: true,
+              value: { kind: 'saved', fileName: 'report-campaign.pdf', path: longPath },
+            },
+          }),
+        );
+        await page.getByRole('button', { name: 'Save as PDF' }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Saved to ${longPath}` })
+          .waitFor();
+        expect(await page.getByRole('alert').count()).toBe(0);
+        await fitsTheWindow(page);
+        await shot(page, 'reports-narrow-saved-en');
+      } finally {
+        page.off('request', countLoads);
+        await page.unroute(saves);
+      }
+
       await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
       await page.getByText(`Akcija: ${longCampaign}`).waitFor();
       await fitsTheWindow(page);
