@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow } from 'electron';
 import type { DocumentOutput } from '../documents/document-output.ts';
+import { writeChosenFile } from '../documents/write-chosen-file.ts';
 import { askWhereToSave } from './save-dialog.ts';
 
 /**
@@ -19,7 +19,7 @@ export function electronDocumentOutput(window: () => BrowserWindow | null): Docu
             : [{ name: 'Excel', extensions: ['xlsx'] }],
       });
       if (path === null) return { kind: 'cancelled' };
-      await writeFile(path, bytes);
+      await writeChosenFile(path, bytes);
       return { kind: 'saved', fileName, path };
     },
   };

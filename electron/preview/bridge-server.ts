@@ -48,6 +48,8 @@ const statusByCode: Readonly<Record<IpcErrorCode, number>> = {
   // The host's storage refused: not the client's mistake, so 5xx.
   STORAGE_FULL: 507,
   STORAGE_READ_ONLY: 503,
+  // Where the person chose to save refused the file.
+  DESTINATION_NOT_WRITABLE: 503,
   DATABASE_DAMAGED: 500,
   NOT_SALW_DATABASE: 500,
   WRONG_KEY: 500,

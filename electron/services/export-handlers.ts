@@ -1,7 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ExportJob, ExportOptions } from '../../shared/ipc/procedures/exports.ts';
+import type {
+  ExportFailure,
+  ExportJob,
+  ExportOptions,
+} from '../../shared/ipc/procedures/exports.ts';
 import { ExportFile } from '../exports/byte-sink.ts';
 import type { ExportDestination } from '../exports/export-destination.ts';
+import { exportFailureOf } from '../exports/export-failure.ts';
 import { ExportCancelled, runExport } from '../exports/run-export.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
@@ -10,7 +15,7 @@ import type { Session, Unlocked } from '../session/session.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import { readBlob } from '../store/blob-store.ts';
 import { databasePath } from '../store/device-database.ts';
-import { openEncryptedDatabase } from '../store/encrypted-database.ts';
+import { openEncryptedDatabase, type Db } from '../store/encrypted-database.ts';
 import { requirePersonalDataExporter } from './permissions.ts';
 
 type ExportHandlers = Pick<HandlerTable, 'startExport' | 'getExport' | 'cancelExport'>;
@@ -58,11 +63,16 @@ export function exportHandlers(
   };
 
   const run = async (job: Job, unlocked: Unlocked, options: ExportOptions) => {
-    const file = new ExportFile(job.view.path);
-    const snapshot = openEncryptedDatabase(databasePath(unlocked.dataDir), unlocked.dek, {
-      create: false,
-    });
+    let file: ExportFile | null = null;
+    let snapshot: Db | null = null;
+    let recorded = false;
     try {
+      // Opening the file is where a folder that refuses it is found out: a failed export, told
+      // to the page like any other (it used to escape as a rejection, the job "running" forever).
+      file = new ExportFile(job.view.path);
+      snapshot = openEncryptedDatabase(databasePath(unlocked.dataDir), unlocked.dek, {
+        create: false,
+      });
       snapshot.exec('BEGIN');
       const summary = await runExport(snapshot, file, {
         options,
@@ -92,24 +102,45 @@ export function exportHandlers(
           photos: summary.photos,
         },
       });
+      recorded = true;
       file.complete();
       job.view = { ...job.view, state: 'done', ...summary };
     } catch (error) {
-      file.abandon();
+      try {
+        file?.abandon();
+      } catch {
+        // What was written could not be removed; it keeps its ".part" name, never the file's.
+      }
+      const failure = exportFailureOf(error);
+      if (recorded) recordAbandoned(job, failure);
       job.view =
         error instanceof ExportCancelled
           ? { ...job.view, state: 'cancelled' }
-          : {
-              ...job.view,
-              state: 'failed',
-              error:
-                (error as NodeJS.ErrnoException).code === 'ENOSPC'
-                  ? 'The disk is full; nothing was written.'
-                  : 'The export could not be written; nothing was kept.',
-            };
+          : { ...job.view, state: 'failed', failure };
     } finally {
-      if (snapshot.inTransaction) snapshot.exec('COMMIT');
-      snapshot.close();
+      if (snapshot?.inTransaction === true) snapshot.exec('COMMIT');
+      snapshot?.close();
+    }
+  };
+
+  /**
+   * The file could not take its name after `export.written` was recorded (the file open in
+   * another program, the drive gone): the log says so, and that nothing was kept.
+   */
+  const recordAbandoned = (job: Job, failure: ExportFailure) => {
+    try {
+      const { db, dbId } = session.requireUnlocked();
+      appendAuditEntry(db, dbId, {
+        at: now().toISOString(),
+        userId: job.userId,
+        action: 'export.abandoned',
+        entity: 'export',
+        entityId: job.view.jobId,
+        before: null,
+        after: { fileName: job.view.fileName, failure },
+      });
+    } catch {
+      // Locked meanwhile: the file was not kept either way.
     }
   };
 

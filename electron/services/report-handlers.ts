@@ -1,6 +1,10 @@
 import { buildNationalReportDocument } from '../../shared/documents/national-report.ts';
 import { xlsxMime } from '../../shared/ipc/procedures/documents.ts';
-import { buildNationalReport, type NationalReport } from '../../shared/reports/national-reports.ts';
+import {
+  buildNationalReport,
+  reportWords,
+  type NationalReport,
+} from '../../shared/reports/national-reports.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
@@ -8,13 +12,15 @@ import { XlsxTableWriter } from '../exports/table-writers.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session } from '../session/session.ts';
+import { listCampaigns } from '../store/campaigns-repository.ts';
 import { computeMeasures } from '../store/measures/measures-queries.ts';
 import { requireReportReader } from './permissions.ts';
 
 type ReportHandlers = Pick<HandlerTable, 'getReport' | 'saveReport'>;
 
-/** A report's tables as a workbook: one sheet per table, then its checks. */
-function reportWorkbook(report: NationalReport): Buffer {
+/** A report's tables as a workbook: one sheet per table, then its checks, in its language. */
+function reportWorkbook(report: NationalReport, language: Language): Buffer {
+  const words = reportWords[language];
   const parts: Uint8Array[] = [];
   const writer = new XlsxTableWriter({ write: (bytes) => parts.push(bytes) });
   for (const table of report.tables) {
@@ -23,8 +29,10 @@ function reportWorkbook(report: NationalReport): Buffer {
     writer.endTable();
   }
   if (report.checks.length > 0) {
-    writer.beginTable('checks', ['check', 'pass', 'detail']);
-    for (const check of report.checks) writer.row([check.label, check.pass, check.detail]);
+    writer.beginTable(words.checks, [words.check, words.result, words.detail]);
+    for (const check of report.checks) {
+      writer.row([check.label, check.pass ? words.pass : words.fail, check.detail]);
+    }
     writer.endTable();
   }
   writer.finish();
@@ -55,7 +63,13 @@ export function reportHandlers(
     idle.touch();
     const { db, user } = session.requireUnlocked();
     requireReportReader(user);
-    return buildNationalReport(report, computeMeasures(db, filter), language());
+    // The campaign report, and a report limited to a campaign, name campaigns by their names;
+    // the measures hold their ids.
+    const named = report === 'campaign' || filter.campaignId !== undefined;
+    const campaigns = new Map(
+      named ? listCampaigns(db).map((campaign) => [campaign.id, campaign.name]) : [],
+    );
+    return buildNationalReport(report, computeMeasures(db, filter), language(), { campaigns });
   };
   return {
     getReport: ({ report, filter }) => build(report, filter),
@@ -64,7 +78,7 @@ export function reportHandlers(
       if (format === 'xlsx') {
         return output.deliver({
           fileName: fileNameOf(built, filter.from, filter.to, 'xlsx'),
-          bytes: reportWorkbook(built),
+          bytes: reportWorkbook(built, language()),
           mime: xlsxMime,
         });
       }

@@ -1,8 +1,10 @@
 import type {
   ActionType,
+  AgeBand,
   AmmoClass,
   AttachmentKind,
   DestructionMethod,
+  DispositionRequested,
   SourceContext,
   VerificationResult,
   ExplosiveSafetyStatus,
@@ -15,6 +17,7 @@ import type {
   MarkingKind,
   PartType,
   SerialLocation,
+  Sex,
   WeaponCondition,
   WeaponType,
 } from '../domain/enums.ts';
@@ -212,6 +215,26 @@ const en = {
     surrendered: 'Surrendered',
     surplus: 'Surplus',
   } satisfies Record<SourceContext, string>,
+  sex: {
+    male: 'Male',
+    female: 'Female',
+    other: 'Other',
+    unknown: 'Unknown',
+  } satisfies Record<Sex, string>,
+  ageBand: {
+    under_18: 'Under 18',
+    '18_24': '18–24',
+    '25_34': '25–34',
+    '35_49': '35–49',
+    '50_64': '50–64',
+    '65_plus': '65 or older',
+    unknown: 'Unknown',
+  } satisfies Record<AgeBand, string>,
+  dispositionRequested: {
+    surrender_for_destruction: 'Surrender for destruction',
+    legalization_registration: 'Legalisation and registration',
+    hand_in_for_return: 'Hand in for return',
+  } satisfies Record<DispositionRequested, string>,
   verificationResult: {
     all_match: 'Everything matches',
     discrepancies_found: 'Discrepancies found',
@@ -402,6 +425,26 @@ const srLatn = {
     surrendered: 'Predato',
     surplus: 'Višak',
   } satisfies Record<SourceContext, string>,
+  sex: {
+    male: 'Muški',
+    female: 'Ženski',
+    other: 'Drugo',
+    unknown: 'Nepoznato',
+  } satisfies Record<Sex, string>,
+  ageBand: {
+    under_18: 'Mlađi od 18',
+    '18_24': '18–24',
+    '25_34': '25–34',
+    '35_49': '35–49',
+    '50_64': '50–64',
+    '65_plus': '65 i stariji',
+    unknown: 'Nepoznato',
+  } satisfies Record<AgeBand, string>,
+  dispositionRequested: {
+    surrender_for_destruction: 'Predaja radi uništenja',
+    legalization_registration: 'Legalizacija i registracija',
+    hand_in_for_return: 'Predaja radi vraćanja',
+  } satisfies Record<DispositionRequested, string>,
   verificationResult: {
     all_match: 'Sve se poklapa',
     discrepancies_found: 'Utvrđena odstupanja',

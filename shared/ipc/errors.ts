@@ -10,6 +10,8 @@ import { z } from 'zod';
  * CONFLICT: the record changed since it was read (its revision moved on).
  * RECORD_FINAL: a finalised record is evidence; it can be amended, never silently edited.
  * STORAGE_*, DATABASE_DAMAGED, NOT_SALW_DATABASE, WRONG_KEY: the disk or the database refused.
+ * DESTINATION_NOT_WRITABLE: a file the person asked for (a PDF, a report) could not be written
+ * where they chose (no permission, a read-only or missing drive, the file open elsewhere).
  * SERVER_UNREACHABLE: the sync server did not answer (offline, wrong address, TLS refused).
  * ENROLLMENT_CODE_INVALID: the code is unknown, already used or expired.
  * DEVICE_REVOKED: an administrator revoked this laptop; it can no longer sync.
@@ -31,6 +33,7 @@ export const ipcErrorCodes = [
   'RECORD_FINAL',
   'STORAGE_FULL',
   'STORAGE_READ_ONLY',
+  'DESTINATION_NOT_WRITABLE',
   'DATABASE_DAMAGED',
   'NOT_SALW_DATABASE',
   'WRONG_KEY',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
+import { countryName, documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
 import type { Measures } from '../measures/measure-results.ts';
 import type { Language } from '../settings/settings.ts';
 
@@ -65,6 +65,8 @@ const en = {
       'Figures for the semi-annual and annual reports (Goals 2, 3, 5, 6 and 7, as far as the sources confirm them)',
   } satisfies Record<ReportId, string>,
   scope: 'Period {from} to {to}',
+  scopeJurisdiction: 'Jurisdiction: {country}',
+  scopeCampaign: 'Campaign: {campaign}',
   draftsNote: '{n} draft records left out (final records only).',
   unknown: 'Unknown',
   total: 'Total',
@@ -112,6 +114,13 @@ const en = {
   checkContextTotal: 'Weapons: the totals by context add up to the total',
   checkAmmunition: 'Ammunition: the totals by class equal the totals by unit',
   checkDetail: '{left} and {right}',
+  checks: 'Consistency checks',
+  check: 'Check',
+  result: 'Result',
+  detail: 'Figures compared',
+  pass: 'Pass',
+  fail: 'FAIL',
+  noCampaign: 'Not campaign-based',
   outcomeValue: {
     established: 'Established',
     pending: 'Pending',
@@ -122,12 +131,6 @@ const en = {
     trace: 'By a trace',
     other_means: 'By other means',
     none: 'Not established',
-  } as Record<string, string>,
-  sexValue: { female: 'Female', male: 'Male' } as Record<string, string>,
-  dispositionValue: {
-    surrender_for_destruction: 'Surrender for destruction',
-    legalisation: 'Legalisation',
-    registration: 'Registration',
   } as Record<string, string>,
   roadmapRows: {
     g2People: 'G2: people recorded, by sex (unknown kept)',
@@ -160,6 +163,8 @@ const sr: ReportWords = {
       'Podaci za polugodišnje i godišnje izveštaje (ciljevi 2, 3, 5, 6 i 7, koliko ih izvori potvrđuju)',
   },
   scope: 'Period od {from} do {to}',
+  scopeJurisdiction: 'Nadležnost: {country}',
+  scopeCampaign: 'Akcija: {campaign}',
   draftsNote: 'Izostavljeno nacrta: {n} (samo zaključeni zapisi).',
   unknown: 'Nepoznato',
   total: 'Ukupno',
@@ -207,6 +212,13 @@ const sr: ReportWords = {
   checkContextTotal: 'Oružje: zbirovi po načinu preuzimanja daju ukupan broj',
   checkAmmunition: 'Municija: zbirovi po klasi jednaki su zbirovima po jedinici',
   checkDetail: '{left} i {right}',
+  checks: 'Provere doslednosti',
+  check: 'Provera',
+  result: 'Rezultat',
+  detail: 'Upoređeni podaci',
+  pass: 'Ispravno',
+  fail: 'NEISPRAVNO',
+  noCampaign: 'Van kampanje',
   outcomeValue: {
     established: 'Utvrđeno',
     pending: 'U toku',
@@ -214,12 +226,6 @@ const sr: ReportWords = {
     never_attempted: 'Nije pokušano',
   },
   howValue: { trace: 'Praćenjem porekla', other_means: 'Drugim putem', none: 'Nije utvrđeno' },
-  sexValue: { female: 'Ženski', male: 'Muški' },
-  dispositionValue: {
-    surrender_for_destruction: 'Predaja radi uništenja',
-    legalisation: 'Legalizacija',
-    registration: 'Registracija',
-  },
   roadmapRows: {
     g2People: 'C2: evidentirana lica, po polu (nepoznato zadržano)',
     g3Border: 'C3: oružje zaplenjeno ili pronađeno na granici',
@@ -240,6 +246,11 @@ function fill(template: string, values: Readonly<Record<string, string | number>
   );
 }
 
+/** Names the measures hold only as ids: campaigns. An id without a name is shown as stored. */
+export interface ReportNames {
+  readonly campaigns?: ReadonlyMap<string, string>;
+}
+
 interface Builder {
   readonly words: ReportWords;
   readonly labels: DocumentLabels;
@@ -248,6 +259,8 @@ interface Builder {
   readonly value: (labels: Readonly<Record<string, string>> | undefined, raw: string) => string;
   /** An item kind ("weapon") in words ("Weapons"). */
   readonly kind: (kind: string) => string;
+  /** A campaign by its name; records outside any campaign (`none`) as such. */
+  readonly campaign: (id: string | undefined) => string;
   /** A proportion as a percentage in the language ("12.5%", "12,5 %"); null when undefined. */
   readonly percent: (proportion: number | null) => string | null;
 }
@@ -260,7 +273,7 @@ const quantityKindOf: Readonly<Record<string, string>> = {
   explosive: 'explosives',
 };
 
-function builderFor(language: Language): Builder {
+function builderFor(language: Language, names: ReportNames = {}): Builder {
   const words = reportWords[language];
   const number = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
   const percent = new Intl.NumberFormat(language, {
@@ -279,6 +292,12 @@ function builderFor(language: Language): Builder {
       const labels: Readonly<Record<string, string>> = documentLabels[language].quantityKind;
       return labels[quantityKindOf[kind] ?? kind] ?? kind;
     },
+    campaign: (id) =>
+      id === undefined || id === 'unknown'
+        ? words.unknown
+        : id === 'none'
+          ? words.noCampaign
+          : (names.campaigns?.get(id) ?? id),
   };
 }
 
@@ -405,19 +424,23 @@ export function iafqChecks(totals: IafqTotals, language: Language): ReportCheck[
   ];
 }
 
+type Lead = { column: string; label: (row: Quantities[number]) => string };
+
+/** Quantities by their unit, after one or more leading columns that say what they count. */
 function quantityTable(
   id: string,
   title: string,
   b: Builder,
   rows: Quantities,
-  first: { column: string; label: (row: Quantities[number]) => string },
+  first: Lead | readonly Lead[],
 ): ReportTable {
+  const leads: readonly Lead[] = Array.isArray(first) ? first : [first as Lead];
   return {
     id,
     title,
-    columns: [first.column, b.words.unit, b.words.amount, b.words.entries],
+    columns: [...leads.map((lead) => lead.column), b.words.unit, b.words.amount, b.words.entries],
     rows: rows.map((row) => [
-      first.label(row),
+      ...leads.map((lead) => lead.label(row)),
       b.value(b.labels.quantityUnit, row.unit),
       row.amount,
       row.entries,
@@ -503,18 +526,21 @@ function campaign(m: Measures, b: Builder): ReportTable[] {
   const { words } = b;
   const surrenderers = m.k14.bySexAndAgeBand.filter((row) => row.by.role === 'surrenderer');
   return [
-    quantityTable('by_disposition', words.legalisedVsSurrendered, b, m.k12.byCampaign, {
-      column: words.disposition,
-      label: (row) =>
-        `${b.kind(row.kind)}: ${b.value(words.dispositionValue, row.by?.disposition ?? 'unknown')}`,
-    }),
+    quantityTable('by_disposition', words.legalisedVsSurrendered, b, m.k12.byCampaign, [
+      { column: words.campaign, label: (row) => b.campaign(row.by?.campaignId) },
+      {
+        column: words.disposition,
+        label: (row) =>
+          `${b.kind(row.kind)}: ${b.value(b.labels.dispositionRequested, row.by?.disposition ?? 'unknown')}`,
+      },
+    ]),
     {
       id: 'surrenderers',
       title: words.surrenderers,
       columns: [words.sex, words.ageBand, words.people],
       rows: surrenderers.map((row) => [
-        b.value(words.sexValue, row.by.sex ?? 'unknown'),
-        b.value(undefined, row.by.ageBand ?? 'unknown'),
+        b.value(b.labels.sex, row.by.sex ?? 'unknown'),
+        b.value(b.labels.ageBand, row.by.ageBand ?? 'unknown'),
         row.count,
       ]),
     },
@@ -525,13 +551,13 @@ function roadmap(m: Measures, b: Builder): ReportTable[] {
   const { words, number } = b;
   const rows = words.roadmapRows;
   const people = m.k14.bySex
-    .map((row) => `${b.value(words.sexValue, row.by.sex ?? 'unknown')} ${number(row.count)}`)
+    .map((row) => `${b.value(b.labels.sex, row.by.sex ?? 'unknown')} ${number(row.count)}`)
     .join(', ');
   const surrendered = m.k1.byContext.filter(
     (row) => row.kind === 'weapon' && row.by.context === 'surrendered',
   );
   const legalised = m.k12.byCampaign.filter(
-    (row) => row.kind === 'weapon' && row.by.disposition === 'legalisation',
+    (row) => row.kind === 'weapon' && row.by.disposition === 'legalization_registration',
   );
   const ammunition = [...byUnit(m.k9.byUnit)]
     .map(([unit, amount]) => `${number(amount)} ${b.value(b.labels.quantityUnit, unit)}`)
@@ -562,17 +588,27 @@ export function buildNationalReport(
   id: ReportId,
   measures: Measures,
   language: Language,
+  names: ReportNames = {},
 ): NationalReport {
-  const b = builderFor(language);
+  const b = builderFor(language, names);
   const { words } = b;
-  const { from, to } = measures.filter;
+  const { from, to, jurisdiction, campaignId } = measures.filter;
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const day = (iso: string) => dates.format(new Date(`${iso}T00:00:00Z`));
   const base = {
     id,
     title: words.title[id],
     subtitle: words.subtitle[id],
-    scope: fill(words.scope, { from: day(from), to: day(to) }),
+    // What the figures are limited to, so a printed report says which country and campaign.
+    scope: [
+      fill(words.scope, { from: day(from), to: day(to) }),
+      ...(jurisdiction === undefined
+        ? []
+        : [fill(words.scopeJurisdiction, { country: countryName(language, jurisdiction) })]),
+      ...(campaignId === undefined
+        ? []
+        : [fill(words.scopeCampaign, { campaign: b.campaign(campaignId) })]),
+    ].join(' · '),
     draftsLeftOut: measures.draftsLeftOut,
   };
   switch (id) {

@@ -9,6 +9,12 @@ type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
 export const surrenderSerials = ['M70-ČĆ 4411', 'CZ99-0417'] as const;
 export const surrenderLot = 'LOT-88/ŠĐ';
 
+/** What a test may change in the surrender: its collection details and campaign. */
+export interface SurrenderChanges {
+  readonly collection?: Partial<NonNullable<Draft['collection']>>;
+  readonly campaignId?: string;
+}
+
 /**
  * A complete surrender, finalised through the dispatcher as the editor would: two weapons (each
  * with a photo), a part, 500 rounds of 7.62x39 and 2 hand grenades, at a collection point.
@@ -17,6 +23,7 @@ export async function recordFinalSurrender(
   app: DispatchedApp,
   officer: string,
   photoColour: readonly [number, number, number] = [200, 30, 30],
+  changes: SurrenderChanges = {},
 ): Promise<ProcedureOutput<'finaliseIntake'>> {
   const place = {
     id: randomUUID(),
@@ -61,7 +68,9 @@ export async function recordFinalSurrender(
         campaignBased: false,
         dispositionRequested: 'surrender_for_destruction',
         receiptNumber: 'R-2024-17',
+        ...changes.collection,
       },
+      ...(changes.campaignId === undefined ? {} : { campaignId: changes.campaignId }),
       weapons: [
         weapon(surrenderSerials[0], 'assault_rifle'),
         weapon(surrenderSerials[1], 'self_loading_pistol'),

@@ -8,8 +8,10 @@ import type {
 import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
 import { useFormatters } from '../records/format.ts';
 import { useAmountWithUnit } from '../records/quantity-text.ts';
+import { barsOf, type ChartSource } from './chart-bars.ts';
 import { useDimensionName } from './dimension-text.ts';
 import { useFigureContext } from './figure-context.ts';
+import { LazyChart } from './LazyChart.tsx';
 
 /** A quantity row with the dimensions it is broken down by. */
 export type QuantityRow = QuantityRows[number] & { readonly by?: Readonly<Record<string, string>> };
@@ -28,6 +30,39 @@ export function EmptyFigure({ caption }: { caption: string }) {
     <p className="figure-empty">
       <span className="figure-empty__caption">{caption}</span>: {t('dashboard.nothing')}
     </p>
+  );
+}
+
+/**
+ * A table's figures also drawn as bars beside it. Quantities are never added across kinds or
+ * units, so a quantity chart names the ONE kind and unit it draws (`only`); `by` says which of
+ * the table's dimensions label the bars (all of them unless given).
+ */
+export interface QuantityChart {
+  readonly only: { readonly kind: string; readonly unit: string };
+  readonly by?: readonly string[];
+}
+
+/** The table, and beside it the chart of the same rows (named after the table's caption). */
+function WithChart({
+  caption,
+  rows,
+  dimensions,
+  only,
+  children,
+}: {
+  caption: string;
+  rows: readonly ChartSource[];
+  dimensions: readonly string[];
+  only?: QuantityChart['only'];
+  children: ReactNode;
+}) {
+  const { dimensionText, href } = useFigureContext();
+  return (
+    <div className="figure-pair">
+      {children}
+      <LazyChart name={caption} bars={barsOf(rows, dimensions, dimensionText, href, only)} />
+    </div>
   );
 }
 
@@ -65,11 +100,13 @@ export function QuantityTable({
   caption,
   rows,
   dimensions = [],
+  chart,
   'data-testid': testId,
 }: {
   caption: string;
   rows: readonly QuantityRow[];
   dimensions?: readonly string[];
+  chart?: QuantityChart;
   'data-testid'?: string;
 }) {
   const { t } = useTranslation('reports');
@@ -80,7 +117,7 @@ export function QuantityTable({
   const kindText = useKindText();
   const anyUnknownAmount = rows.some((row) => row.unknownAmount > 0);
   if (rows.length === 0) return <EmptyFigure caption={caption} />;
-  return (
+  const table = (
     <div className="table-wrap figure-table" data-testid={testId}>
       <table className="table table--compact">
         <caption>{caption}</caption>
@@ -127,6 +164,13 @@ export function QuantityTable({
       </table>
     </div>
   );
+  return chart === undefined ? (
+    table
+  ) : (
+    <WithChart caption={caption} rows={rows} dimensions={chart.by ?? dimensions} only={chart.only}>
+      {table}
+    </WithChart>
+  );
 }
 
 /** Counts of people, checks, incidents or sites by the dimensions given; each opens its records. */
@@ -134,11 +178,14 @@ export function CountTable({
   caption,
   rows,
   dimensions,
+  chart = false,
   'data-testid': testId,
 }: {
   caption: string;
   rows: readonly CountRow[];
   dimensions: readonly string[];
+  /** Draw the counts as bars beside the table, labelled by its dimensions. */
+  chart?: boolean;
   'data-testid'?: string;
 }) {
   const { t } = useTranslation('reports');
@@ -146,7 +193,7 @@ export function CountTable({
   const { dimensionText } = useFigureContext();
   const dimensionName = useDimensionName();
   if (rows.length === 0) return <EmptyFigure caption={caption} />;
-  return (
+  const table = (
     <div className="table-wrap figure-table" data-testid={testId}>
       <table className="table table--compact">
         <caption>{caption}</caption>
@@ -176,6 +223,13 @@ export function CountTable({
         </tbody>
       </table>
     </div>
+  );
+  return chart ? (
+    <WithChart caption={caption} rows={rows} dimensions={dimensions}>
+      {table}
+    </WithChart>
+  ) : (
+    table
   );
 }
 

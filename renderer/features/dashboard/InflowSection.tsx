@@ -1,16 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Measures } from '../../../shared/measures/measure-results.ts';
-import { barsOf, weaponPieces } from './chart-bars.ts';
+import { weaponPieces } from './chart-bars.ts';
 import { by } from './dimensions.ts';
 import { DashboardSection } from './DashboardSection.tsx';
-import { useFigureContext } from './figure-context.ts';
 import { CountTable, FigureTile, QuantityTable } from './FigureTables.tsx';
-import { LazyChart } from './LazyChart.tsx';
 
 /** What came in: K1-K7, K12, K13 and K14. */
 export function InflowSection({ measures }: { measures: Measures }) {
   const { t } = useTranslation('reports');
-  const { dimensionText, href } = useFigureContext();
   const { k1, k2, k3, k4, k5, k6, k7, k12, k13, k14 } = measures;
   return (
     <DashboardSection id="dashboard-inflow" title={t('dashboard.inflow')}>
@@ -20,17 +17,12 @@ export function InflowSection({ measures }: { measures: Measures }) {
         <FigureTile title={t('dashboard.k6.byUnit')} rows={k6.byUnit} />
         <FigureTile title={t('dashboard.k7.byUnit')} rows={k7.byUnit} />
       </div>
-      <div className="figure-pair">
-        <QuantityTable
-          caption={t('dashboard.k1.byContext')}
-          rows={k1.byContext}
-          dimensions={by.context}
-        />
-        <LazyChart
-          name={t('dashboard.k1.byContext')}
-          bars={barsOf(k1.byContext, by.context, dimensionText, href, weaponPieces)}
-        />
-      </div>
+      <QuantityTable
+        caption={t('dashboard.k1.byContext')}
+        rows={k1.byContext}
+        dimensions={by.context}
+        chart={{ only: weaponPieces }}
+      />
       <QuantityTable
         caption={t('dashboard.k2.byJustification')}
         rows={k2.byJustification}
@@ -41,17 +33,12 @@ export function InflowSection({ measures }: { measures: Measures }) {
         rows={k3.byCategory}
         dimensions={by.category}
       />
-      <div className="figure-pair">
-        <QuantityTable
-          caption={t('dashboard.k3.byType')}
-          rows={k3.byType}
-          dimensions={by.categoryAndType}
-        />
-        <LazyChart
-          name={t('dashboard.k3.byType')}
-          bars={barsOf(k3.byType, by.weaponType, dimensionText, href, weaponPieces)}
-        />
-      </div>
+      <QuantityTable
+        caption={t('dashboard.k3.byType')}
+        rows={k3.byType}
+        dimensions={by.categoryAndType}
+        chart={{ only: weaponPieces, by: by.weaponType }}
+      />
       <QuantityTable
         caption={t('dashboard.k4.byIdentifiable')}
         rows={k4.byIdentifiable}
@@ -100,17 +87,12 @@ export function InflowSection({ measures }: { measures: Measures }) {
         rows={k13.byRoute}
         dimensions={by.route}
       />
-      <div className="figure-pair">
-        <CountTable
-          caption={t('dashboard.k14.bySex')}
-          rows={k14.bySex}
-          dimensions={by.roleAndSex}
-        />
-        <LazyChart
-          name={t('dashboard.k14.bySex')}
-          bars={barsOf(k14.bySex, by.roleAndSex, dimensionText, href)}
-        />
-      </div>
+      <CountTable
+        caption={t('dashboard.k14.bySex')}
+        rows={k14.bySex}
+        dimensions={by.roleAndSex}
+        chart
+      />
       <CountTable
         caption={t('dashboard.k14.byAgeBand')}
         rows={k14.byAgeBand}

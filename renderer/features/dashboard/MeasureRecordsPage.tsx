@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureRecords } from '../../../shared/measures/measure-results.ts';
 import { api } from '../../api.ts';
+import { useCountryName } from '../../components/country-names.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { custodyRecordHref } from '../custody/custody-location.ts';
 import { useItemLabels } from '../items/item-labels.ts';
@@ -44,11 +45,21 @@ type LooseT = (key: string, options?: Record<string, unknown>) => string;
 export function MeasureRecordsPage() {
   const { t } = useTranslation('reports');
   const loose = t as unknown as LooseT;
+  const custodyT = useTranslation('custody').t as unknown as LooseT;
   const errorText = useErrorText();
   const format = useFormatters();
   const itemLabels = useItemLabels();
+  const country = useCountryName();
   const dimensionName = useDimensionName();
-  const dimensionText = useDimensionText(new Map());
+  // Campaigns by name, in the figure (K12 by campaign) and in the filter, never by their ids.
+  const [campaigns, setCampaigns] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    void api()
+      .listCampaigns()
+      .then((list) => setCampaigns(new Map(list.map((campaign) => [campaign.id, campaign.name]))))
+      .catch(() => setCampaigns(new Map()));
+  }, []);
+  const dimensionText = useDimensionText(campaigns);
   const hash = window.location.hash;
   const query = queryOfHash(hash);
   const filter = filterFromQuery(query);
@@ -111,7 +122,7 @@ export function MeasureRecordsPage() {
                 id,
                 href: custodyRecordHref(id),
                 name: id.slice(0, 8),
-                what: view.entity,
+                what: custodyT(`entity.${view.entity}`),
                 date: typeof at === 'string' ? at.slice(0, 10) : null,
                 record: null,
                 place: null,
@@ -160,6 +171,29 @@ export function MeasureRecordsPage() {
   }, [hash, offset]);
 
   const entityName = (entity: string) => loose(`drill.entity.${entity}`);
+  // What else the dashboard was filtered by: the records are those of the filtered figure.
+  const limits = useMemo(
+    () =>
+      [
+        filter.jurisdiction === undefined
+          ? null
+          : `${t('dashboard.jurisdiction')}: ${country(filter.jurisdiction)}`,
+        filter.campaignId === undefined
+          ? null
+          : `${t('dashboard.campaign')}: ${dimensionText('campaignId', filter.campaignId)}`,
+        filter.agency === undefined ? null : `${t('dashboard.agency')}: ${filter.agency}`,
+        filter.locationType === undefined
+          ? null
+          : `${t('dashboard.locationType')}: ${dimensionText('locationType', filter.locationType)}`,
+        filter.context === undefined
+          ? null
+          : `${t('dashboard.context')}: ${dimensionText('context', filter.context)}`,
+        filter.finalOnly ? null : t('dashboard.draftsCounted'),
+      ].filter((limit) => limit !== null),
+    // The filter is parsed from the address on every render; the address says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hash, t, country, dimensionText],
+  );
   const draftText = dimensionText('status', 'draft');
   const back = `#/dashboard/?${filterToQuery(filter).toString()}`;
   const range = periodRange(filter.period);
@@ -179,7 +213,10 @@ export function MeasureRecordsPage() {
             <dt>{t('drill.figure')}</dt>
             <dd data-testid="drill-figure">
               {[
-                sourceName(drill.source),
+                // The K15 sources are named in words, which sourceName gives in English only.
+                drill.source.startsWith('k15_')
+                  ? loose(`drill.source.${drill.source}`)
+                  : sourceName(drill.source),
                 ...Object.entries(drill.slice).map(([dimension, value]) =>
                   dimension === 'kind'
                     ? loose(`dashboard.kind.${value}`)
@@ -193,6 +230,12 @@ export function MeasureRecordsPage() {
             <dd>
               {format.date(range.from)} – {format.date(range.to)}
             </dd>
+            {limits.length > 0 && (
+              <>
+                <dt>{t('drill.limitedTo')}</dt>
+                <dd data-testid="drill-limits">{limits.join(' · ')}</dd>
+              </>
+            )}
           </dl>
           {failure !== null && (
             <p className="notice notice--error" role="alert">

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Measures } from '../../../shared/measures/measure-results.ts';
 import { useFormatters } from '../records/format.ts';
-import { barsOf, weaponPieces } from './chart-bars.ts';
+import { weaponPieces } from './chart-bars.ts';
 import { by } from './dimensions.ts';
 import { DashboardSection } from './DashboardSection.tsx';
-import { useFigureContext } from './figure-context.ts';
 import {
   EmptyFigure,
   FigureLink,
@@ -12,14 +11,12 @@ import {
   QuantityTable,
   useKindText,
 } from './FigureTables.tsx';
-import { LazyChart } from './LazyChart.tsx';
 
 /** What was destroyed and what waits: K8-K11 (destructions, backlog with its ageing, lead time). */
 export function OutflowSection({ measures }: { measures: Measures }) {
   const { t } = useTranslation('reports');
   const format = useFormatters();
   const kindText = useKindText();
-  const { dimensionText, href } = useFigureContext();
   const { k8, k9, k10, k11 } = measures;
   const asOf = format.date(k10.asOf);
   return (
@@ -29,17 +26,12 @@ export function OutflowSection({ measures }: { measures: Measures }) {
         <FigureTile title={t('dashboard.k9.byUnit')} rows={k9.byUnit} />
         <FigureTile title={t('dashboard.k10.title', { date: asOf })} rows={k10.total} />
       </div>
-      <div className="figure-pair">
-        <QuantityTable
-          caption={t('dashboard.k8.byMethod')}
-          rows={k8.byMethod}
-          dimensions={by.method}
-        />
-        <LazyChart
-          name={t('dashboard.k8.byMethod')}
-          bars={barsOf(k8.byMethod, by.method, dimensionText, href, weaponPieces)}
-        />
-      </div>
+      <QuantityTable
+        caption={t('dashboard.k8.byMethod')}
+        rows={k8.byMethod}
+        dimensions={by.method}
+        chart={{ only: weaponPieces }}
+      />
       <QuantityTable
         caption={t('dashboard.k8.bySource')}
         rows={k8.bySourceContext}
@@ -61,13 +53,12 @@ export function OutflowSection({ measures }: { measures: Measures }) {
         dimensions={by.sourceContextAndMethod}
       />
       <QuantityTable caption={t('dashboard.k10.total', { date: asOf })} rows={k10.total} />
-      <div className="figure-pair">
-        <QuantityTable caption={t('dashboard.k10.byAge')} rows={k10.byAge} dimensions={by.age} />
-        <LazyChart
-          name={t('dashboard.k10.byAge')}
-          bars={barsOf(k10.byAge, by.age, dimensionText, href, weaponPieces)}
-        />
-      </div>
+      <QuantityTable
+        caption={t('dashboard.k10.byAge')}
+        rows={k10.byAge}
+        dimensions={by.age}
+        chart={{ only: weaponPieces }}
+      />
       {k11.byKind.length === 0 ? (
         <EmptyFigure caption={t('dashboard.k11.caption')} />
       ) : (

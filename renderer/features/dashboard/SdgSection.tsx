@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Measures } from '../../../shared/measures/measure-results.ts';
-import { barsOf } from './chart-bars.ts';
 import { by } from './dimensions.ts';
 import { DashboardSection } from './DashboardSection.tsx';
 import { useFigureContext } from './figure-context.ts';
 import { CountTable, ProportionFigure } from './FigureTables.tsx';
-import { LazyChart } from './LazyChart.tsx';
 
 /**
  * SDG 16.4.2: weapons seized (criminal offences), found and surrendered whose illicit origin was
@@ -14,7 +12,7 @@ import { LazyChart } from './LazyChart.tsx';
  */
 export function SdgSection({ measures }: { measures: Measures }) {
   const { t } = useTranslation('reports');
-  const { dimensionText, href } = useFigureContext();
+  const { dimensionText } = useFigureContext();
   const sdg = measures.sdg16_4_2;
   const contextText = (value: string) => dimensionText(by.context[0], value);
   return (
@@ -60,17 +58,12 @@ export function SdgSection({ measures }: { measures: Measures }) {
           </tbody>
         </table>
       </div>
-      <div className="figure-pair">
-        <CountTable
-          caption={t('dashboard.sdgText.byOutcome')}
-          rows={sdg.byTraceOutcome}
-          dimensions={by.outcome}
-        />
-        <LazyChart
-          name={t('dashboard.sdgText.byOutcome')}
-          bars={barsOf(sdg.byTraceOutcome, by.outcome, dimensionText, href)}
-        />
-      </div>
+      <CountTable
+        caption={t('dashboard.sdgText.byOutcome')}
+        rows={sdg.byTraceOutcome}
+        dimensions={by.outcome}
+        chart
+      />
       <CountTable
         caption={t('dashboard.sdgText.byHow')}
         rows={sdg.byEstablishedHow}

@@ -17,6 +17,14 @@ const pollMs = 250;
 /** Roles that may export personal data (main checks it again). */
 const personalDataRoles: ReadonlySet<string> = new Set(['administrator', 'team_lead']);
 
+/** The folder an export was written in: its path without the file's name. */
+function folderOf(job: ExportJob): string {
+  const folder = job.path.endsWith(job.fileName)
+    ? job.path.slice(0, job.path.length - job.fileName.length)
+    : job.path;
+  return folder.length > 1 ? folder.replace(/[\\/]$/, '') : folder;
+}
+
 /**
  * `#/records/export`: everything the laptop holds, as XLSX, a zip of CSVs or GeoJSON (issue 16).
  * Main asks where to save (the desktop's save dialog), writes as it reads, and records the export
@@ -37,6 +45,7 @@ export function ExportPage() {
   const [error, setError] = useState<string | null>(null);
   const [notChosen, setNotChosen] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
+  const progressBar = useRef<HTMLProgressElement>(null);
   const formatName = useId();
   const mayExportPersonal = personalDataRoles.has(user.role);
   const running = job?.state === 'running';
@@ -53,9 +62,14 @@ export function ExportPage() {
     return () => clearTimeout(timer);
   }, [job, errorText]);
 
+  // Focus follows the export: to its progress once started (the Export button it was on is
+  // disabled), to its result once it ends, so the keyboard and a screen reader are never lost.
+  const jobId = job?.jobId;
+  const jobState = job?.state;
   useEffect(() => {
-    if (job !== null && job.state !== 'running') resultHeading.current?.focus();
-  }, [job?.state, job]);
+    if (jobState === 'running') progressBar.current?.focus();
+    else if (jobState !== undefined) resultHeading.current?.focus();
+  }, [jobId, jobState]);
 
   const start = async () => {
     setError(null);
@@ -172,6 +186,8 @@ export function ExportPage() {
         <div className="card export-page__progress">
           <p role="status">{t('export.writing', { file: job.fileName })}</p>
           <progress
+            ref={progressBar}
+            tabIndex={-1}
             max={Math.max(job.total, 1)}
             value={job.done}
             aria-label={t('export.writing', { file: job.fileName })}
@@ -226,7 +242,17 @@ export function ExportPage() {
             </>
           )}
           {job.state === 'cancelled' && <p>{t('export.cancelledText')}</p>}
-          {job.state === 'failed' && <p>{job.error ?? t('export.failedText')}</p>}
+          {job.state === 'failed' && (
+            <>
+              <p className="export-page__failure">
+                {t(`export.failure.${job.failure ?? 'other'}`, {
+                  folder: folderOf(job),
+                  file: job.fileName,
+                })}
+              </p>
+              <p>{t('export.failedText')}</p>
+            </>
+          )}
         </section>
       )}
     </section>

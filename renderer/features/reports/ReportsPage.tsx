@@ -51,6 +51,7 @@ export function ReportsPage() {
   const [report, setReport] = useState<NationalReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const ids = {
     report: useId(),
     year: useId(),
@@ -100,13 +101,13 @@ export function ReportsPage() {
 
   const save = async (as: 'pdf' | 'xlsx') => {
     setSaved(null);
-    setError(null);
+    setSaveError(null);
     try {
       const delivery = await api().saveReport({ report: reportId, filter, format: as });
       if (delivery.kind === 'download') downloadPdf(delivery);
       if (delivery.kind === 'saved') setSaved(delivery.path);
     } catch (failure) {
-      setError(failure instanceof IpcError ? errorText(failure) : t('reports.saveFailed'));
+      setSaveError(failure instanceof IpcError ? errorText(failure) : t('reports.saveFailed'));
     }
   };
 
@@ -180,6 +181,9 @@ export function ReportsPage() {
             <select
               id={ids.campaign}
               value={campaignId}
+              // A long name is cut off in the closed list: it shows whole on hover, and in the
+              // report's scope below.
+              title={campaigns.find((campaign) => campaign.id === campaignId)?.name}
               onChange={(event) => setCampaignId(event.target.value)}
             >
               <option value="">{t('reports.allCampaigns')}</option>
@@ -206,11 +210,6 @@ export function ReportsPage() {
           {error}
         </p>
       )}
-      {saved !== null && (
-        <p className="notice" role="status">
-          {t('reports.savedTo', { path: saved })}
-        </p>
-      )}
 
       {report !== null && (
         <article className="card reports-page__report" aria-labelledby="report-heading">
@@ -229,6 +228,17 @@ export function ReportsPage() {
               {t('reports.saveXlsx')}
             </button>
           </div>
+          {/* Below the buttons that saved, so nothing moves under the pointer. */}
+          {saveError !== null && (
+            <p className="notice notice--error" role="alert">
+              {saveError}
+            </p>
+          )}
+          {saved !== null && (
+            <p className="notice" role="status">
+              {t('reports.savedTo', { path: saved })}
+            </p>
+          )}
           {report.tables.map((table) => (
             <section key={table.id} className="reports-page__table">
               <h3>{table.title}</h3>

@@ -25,6 +25,23 @@ export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 
 export const ExportStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
 
+/**
+ * Why an export failed, for the page to say in the person's language what to do: the folder
+ * refused it (no permission, a read-only drive, the folder gone, the file open elsewhere, a folder
+ * where the file should be), the disk filled up, or something else.
+ */
+export const exportFailureValues = [
+  'not_permitted',
+  'read_only',
+  'folder_missing',
+  'in_use',
+  'name_is_folder',
+  'disk_full',
+  'other',
+] as const;
+export const ExportFailureSchema = z.enum(exportFailureValues);
+export type ExportFailure = z.infer<typeof ExportFailureSchema>;
+
 export const ExportJobSchema = z.object({
   jobId: RecordIdSchema,
   state: ExportStateSchema,
@@ -37,8 +54,8 @@ export const ExportJobSchema = z.object({
   rows: z.record(z.string(), z.int()),
   draftsLeftOut: z.int(),
   photos: z.int(),
-  /** Why it failed, in words for the person (never a stack). */
-  error: z.string().optional(),
+  /** Why it failed (the page says it in words, with what to do); nothing was kept. */
+  failure: ExportFailureSchema.optional(),
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 

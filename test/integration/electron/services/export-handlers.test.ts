@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocksOf } from '../../../../electron/services/import-rows.ts';
@@ -195,4 +196,77 @@ describe('a cancelled export', () => {
     const exportsDir = `${app.dir}-exports`;
     expect((await readdir(exportsDir)).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
+});
+
+/**
+ * Exports the folder refuses, on a fresh app (the file names it will choose are known): each
+ * fails with its reason for the page to say, and leaves nothing behind, in the folder or the log.
+ */
+describe('a failed export', () => {
+  let app: DispatchedApp;
+
+  beforeAll(async () => {
+    app = await startDispatchedApp({ prefix: 'export-failed' });
+    await setUpFirstPerson(app, { name: 'Jelena Marković' });
+    await recordFinalSurrender(app, 'Jelena Marković');
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('fails with the reason when the folder refuses the file, and keeps nothing', async () => {
+    // The folder holds a folder where the file's ".part" goes (for today and tomorrow, in case
+    // the test runs over midnight): the file cannot be opened.
+    const exportsDir = `${app.dir}-exports`;
+    await mkdir(exportsDir, { recursive: true });
+    const day = 24 * 60 * 60 * 1000;
+    const blockers = [Date.now(), Date.now() + day].map((at) =>
+      path.join(exportsDir, `salw-export-${new Date(at).toISOString().slice(0, 10)}.xlsx.part`),
+    );
+    for (const blocker of blockers) await mkdir(blocker, { recursive: true });
+    const before = (await readdir(exportsDir)).sort();
+    const audited = () =>
+      app.services.session
+        .requireUnlocked()
+        .db.prepare("SELECT count(*) AS n FROM audit_log WHERE action LIKE 'export.%'")
+        .get() as { n: number };
+    const auditedBefore = audited().n;
+    try {
+      const job = await finished(app, await app.ok('startExport', options({})));
+      expect(job).toMatchObject({ state: 'failed', failure: 'name_is_folder', rows: {} });
+      expect(existsSync(job.path)).toBe(false);
+      expect((await readdir(exportsDir)).sort()).toEqual(before);
+      expect(audited().n).toBe(auditedBefore);
+    } finally {
+      for (const blocker of blockers) await rm(blocker, { recursive: true, force: true });
+    }
+    // The next export, with the folder clear, is written.
+    expect((await finished(app, await app.ok('startExport', options({})))).state).toBe('done');
+    expect(audited().n).toBe(auditedBefore + 1);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'removes what it wrote when writing fails midway',
+    async () => {
+      // "<name>.part" links to a file that opens for writing but refuses every write
+      // (/proc/version, EIO): the export fails after it began writing, whoever runs the test.
+      const exportsDir = `${app.dir}-exports`;
+      const day = 24 * 60 * 60 * 1000;
+      const links = [Date.now(), Date.now() + day].map((at) =>
+        path.join(exportsDir, `salw-export-${new Date(at).toISOString().slice(0, 10)}.zip.part`),
+      );
+      for (const link of links) await symlink('/proc/version', link);
+      try {
+        const job = await finished(
+          app,
+          await app.ok('startExport', options({ format: 'csv_zip' })),
+        );
+        expect(job).toMatchObject({ state: 'failed', failure: 'other' });
+        expect(existsSync(job.path)).toBe(false);
+        expect(existsSync(`${job.path}.part`)).toBe(false);
+      } finally {
+        for (const link of links) await rm(link, { force: true });
+      }
+    },
+  );
 });

@@ -351,17 +351,99 @@ describe('the Dashboard', () => {
     const { page } = session;
     await page.getByLabel('Calendar year').selectOption('2024');
     const k1 = page.getByRole('table', { name: 'K1 Weapons recovered, by context' });
+    // Under load a year's figures take more than a second to come (the default wait).
     await expect
-      .poll(() => k1.locator('tbody tr').allInnerTexts())
+      .poll(() => k1.locator('tbody tr').allInnerTexts(), { timeout: 15_000 })
       .toEqual([`Surrendered\tWeapons\t${pieces(weaponsIn(2024, true).length)}\t1\t1`]);
     await expect
-      .poll(() => page.getByTestId('drafts-left-out').innerText())
+      .poll(() => page.getByTestId('drafts-left-out').innerText(), { timeout: 15_000 })
       .toBe('0 drafts left out');
     expect(page.url()).toContain('year=2024');
     await page.getByLabel('Half-year').selectOption('2');
     await page.getByText('K1 Weapons recovered, by context: Nothing in this period.').waitFor();
     expect(page.url()).toContain('half=2');
     await page.getByLabel('Calendar year').selectOption('2025');
+  });
+
+  it('opens the records behind a figure in Serbian, saying what it is limited to', async () => {
+    const { page } = session;
+    await page.evaluate(() => {
+      window.location.hash = '#/dashboard/?year=2025';
+    });
+    await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+    await page.getByRole('heading', { level: 2, name: 'Šta je primljeno' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('drafts-left-out').innerText(), { timeout: 15_000 })
+      .toBe('Izostavljen je 1 nacrt');
+    await page
+      .getByRole('table', { name: 'K1 Prikupljeno oružje, po kontekstu' })
+      .getByRole('row', { name: /^Predato/ })
+      .getByRole('link')
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Zapisi iza broja' }).waitFor();
+    const surrendered = weaponsIn(2025, true, 'surrendered');
+    await expect
+      .poll(() => page.getByTestId('drill-count').innerText(), { timeout: 15_000 })
+      .toBe(`Predmeti: ${surrendered.length}`);
+    expect(await page.getByTestId('drill-figure').innerText()).toBe(
+      'K1 · Kontekst: Predato · Oružje · komadi',
+    );
+    expect(await page.locator('.drill-facts').innerText()).toContain(
+      'Period\n1. 1. 2025. – 31. 12. 2025.',
+    );
+    // Nothing else filtered: no "limited to".
+    expect(await page.getByTestId('drill-limits').count()).toBe(0);
+    const rows = await page.getByTestId('drill-records').locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(surrendered.length);
+    for (const row of rows) {
+      expect(row).toMatch(
+        /^M70-100\d\tOružje · Automatska puška · 1 komad\t\S+\t1\. 3\. 2025\.\tPS Čukarica$/,
+      );
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await shoot(page, 'dashboard-records-sr');
+
+    // A figure of one campaign, on a dashboard filtered by jurisdiction and campaign, with
+    // drafts counted: the campaign by its name, never its id, and every limit said.
+    const campaignId = await page.evaluate(async () => {
+      const id = crypto.randomUUID();
+      const saved = await window.api!.saveCampaign({
+        id,
+        name: 'Amnestija 2025 — Raški okrug',
+        jurisdiction: 'RS',
+        campaignType: 'voluntary_surrender_amnesty',
+        startDate: '2025-01-01',
+        leadAgency: 'MUP Srbije',
+        status: 'active',
+      });
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      return id;
+    });
+    await page.evaluate((id) => {
+      window.location.hash =
+        `#/dashboard/records?year=2025&jurisdiction=RS&campaign=${id}&final=0` +
+        `&source=k12&s.campaignId=${id}&s.disposition=legalization_registration&s.kind=weapon`;
+    }, campaignId);
+    await expect
+      .poll(() => page.getByTestId('drill-figure').innerText())
+      .toBe(
+        'K12 · Kampanja: Amnestija 2025 — Raški okrug · Tražena namena: Legalizacija i registracija · Oružje',
+      );
+    expect(await page.getByTestId('drill-limits').innerText()).toBe(
+      'Jurisdikcija: Srbija · Kampanja: Amnestija 2025 — Raški okrug · Nacrti se broje kao konačni zapisi.',
+    );
+    await expect.poll(() => page.getByTestId('drill-count').innerText()).toBe('Predmeti: 0');
+    expect(await page.content()).not.toContain(`: ${campaignId}`);
+    await shoot(page, 'dashboard-records-campaign-sr');
+    // Back goes to the dashboard filtered as it was.
+    expect(await page.getByRole('link', { name: 'Nazad na pregled' }).getAttribute('href')).toBe(
+      `#/dashboard/?year=2025&jurisdiction=RS&campaign=${campaignId}&final=0`,
+    );
+    await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    await page.evaluate(() => {
+      window.location.hash = '#/dashboard/?year=2025';
+    });
+    await page.getByRole('heading', { level: 2, name: 'What came in' }).waitFor();
   });
 
   it('speaks Serbian, shows the Roadmap, and breaks no rule of the CSP', async () => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,97 @@ describe('exporting records', () => {
     const zip = unzipSync(await readFile(savedPath));
     const locations = strFromU8((zip['location.csv'] ?? new Uint8Array()).subarray(3));
     expect(locations).toContain('"Stanica Čukarica, ""stari"" magacin"');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows the export in progress, the options locked, and lets it be cancelled', async () => {
+    const { page } = session;
+    // An export of a few records ends before the page looks: the bridge holds it "running" at
+    // 40 of 100 until released, while main writes it for real.
+    let held: Record<string, unknown> | null = null;
+    await page.route('**/__bridge/call/startExport', async (route) => {
+      const answer = (await (await route.fetch()).json()) as { ok: boolean; value: object };
+      held = { ...answer.value, state: 'running', done: 40, total: 100 };
+      await route.fulfill({ json: { ok: true, value: held } });
+    });
+    await page.route('**/__bridge/call/getExport', (route) =>
+      route.fulfill({ json: { ok: true, value: held } }),
+    );
+    try {
+      await page.getByLabel(/Excel workbook/).check();
+      await page.getByRole('button', { name: 'Export…' }).focus();
+      await page.keyboard.press('Enter');
+      const progress = page.getByRole('progressbar');
+      await progress.waitFor();
+      expect(await progress.getAttribute('value')).toBe('40');
+      expect(await progress.getAttribute('max')).toBe('100');
+      expect(await page.getByRole('status').innerText()).toMatch(
+        /^Writing salw-export-\d{4}-\d{2}-\d{2}( \(\d+\))?\.xlsx…$/,
+      );
+      // The options cannot change under a running export; the keyboard is not left on nothing.
+      expect(await page.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(true);
+      expect(await page.getByLabel(/Excel workbook/).isDisabled()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('PROGRESS');
+      expect(await page.getByRole('heading', { name: /^Export (saved|failed)/ }).count()).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, 'export-progress-en');
+    } finally {
+      await page.unroute('**/__bridge/call/startExport');
+      await page.unroute('**/__bridge/call/getExport');
+    }
+    // Released: main had written it, and the page says so.
+    await page.getByRole('heading', { name: 'Export saved' }).waitFor();
+  });
+
+  it('says why an export failed and what to do, and claims nothing was saved', async () => {
+    const { page } = session;
+    // A folder where the file's ".part" goes (today's and tomorrow's name, in case the test
+    // runs over midnight): the file cannot be written.
+    const exportsDir = `${session.dataDir}-exports`;
+    const day = 24 * 60 * 60 * 1000;
+    const blockers = [Date.now(), Date.now() + day].map((at) =>
+      path.join(exportsDir, `salw-export-${new Date(at).toISOString().slice(0, 10)}.geojson.part`),
+    );
+    for (const blocker of blockers) await mkdir(blocker, { recursive: true });
+    try {
+      await page.getByLabel(/GeoJSON/).check();
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const heading = page.getByRole('heading', { name: 'Export failed' });
+      await heading.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export failed');
+      const result = page.locator('section[aria-labelledby="export-result"]');
+      expect(await result.innerText()).toBe(
+        [
+          'Export failed',
+          `${exportsDir} has a folder where the file ${path.basename(blockers[0] ?? '', '.part')} would go. Choose another name and export again.`,
+          'Nothing was saved: no part of the export was kept.',
+        ].join('\n\n'),
+      );
+      // Nothing claims a file: no "Saved to", no path, no rows.
+      expect(await page.getByText('Saved to').count()).toBe(0);
+      expect(await page.locator('.export-page__path').count()).toBe(0);
+      expect(await page.getByText(/Rows written/).count()).toBe(0);
+      expect(existsSync(path.join(exportsDir, path.basename(blockers[0] ?? '', '.part')))).toBe(
+        false,
+      );
+      // The page stays usable: no horizontal scroll from the long path.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        await page.evaluate(() => document.documentElement.clientWidth),
+      );
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, 'export-failed-en');
+
+      await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+      await page.getByRole('heading', { name: 'Izvoz nije uspeo' }).waitFor();
+      expect(await result.innerText()).toContain(
+        `U ${exportsDir} već postoji fascikla na mestu datoteke`,
+      );
+      expect(await result.innerText()).toContain('Ništa nije sačuvano');
+      await shot(page, 'export-failed-sr');
+      await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    } finally {
+      for (const blocker of blockers) await rm(blocker, { recursive: true, force: true });
+    }
     expect(session.pageErrors).toEqual([]);
   });
 

@@ -11,6 +11,11 @@ import { RendererSession } from '../../../support/renderer-session.ts';
  */
 const shots = process.env.SALW_SCREENSHOTS;
 const place = 'Granični prelaz Batrovci';
+/** The app's smallest window (electron/platform/window.ts: minWidth, minHeight). */
+const narrowest = { width: 900, height: 600 };
+/** A campaign name at its longest (120 characters). */
+const longCampaign =
+  'Akcija dobrovoljne predaje nelegalnog oružja, municije i eksplozivnih sredstava — Raški, Rasinski i Zlatiborski okr. 24';
 
 async function shot(page: Page, name: string): Promise<void> {
   if (shots !== undefined) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
@@ -26,6 +31,19 @@ const seized = (event: string, serial: string, type: string): Record<string, str
   conveyance: 'private_car',
   weapon_type: type,
 });
+
+/** Nothing is wider than the window: no sideways scrolling, every field inside the page. */
+async function fitsTheWindow(page: Page): Promise<void> {
+  const sizes = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    outside: [...document.querySelectorAll('main select, main button, main table, main p')]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+      .map((element) => element.outerHTML.slice(0, 80)),
+  }));
+  expect(sizes.outside).toEqual([]);
+  expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+}
 
 /** The rows of the report table captioned `title`, as text. */
 async function tableRows(page: Page, title: string): Promise<string[]> {
@@ -126,6 +144,128 @@ describe('national reports', () => {
       .poll(() => tableRows(page, 'Weapons by context'))
       .toEqual(['Seized\tpieces\t3\t3']);
     await page.getByLabel('Jurisdiction').selectOption({ label: 'All jurisdictions' });
+  });
+
+  it('fits the narrowest window with a very long campaign name', async () => {
+    const { page } = session;
+    const saved = await page.evaluate(
+      (name) =>
+        window.api!.saveCampaign({
+          id: crypto.randomUUID(),
+          name,
+          jurisdiction: 'RS',
+          campaignType: 'voluntary_surrender_amnesty',
+          startDate: '2024-01-01',
+          leadAgency: 'MUP Srbije',
+          status: 'active',
+        }),
+      longCampaign,
+    );
+    expect(saved.ok).toBe(true);
+    await page.setViewportSize(narrowest);
+    try {
+      // The campaign list is read when the page opens: open it again.
+      await session.goTo('Dashboard');
+      await session.goTo('Reports');
+      await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      await page.getByLabel('Report', { exact: true }).selectOption('campaign');
+      await page.getByLabel('Year').selectOption('2024');
+      await page.getByLabel('Campaign', { exact: true }).selectOption({ label: longCampaign });
+      // The report says which campaign it is about, whole, where the list cuts the name off.
+      await page.getByText(`Campaign: ${longCampaign}`).waitFor();
+      expect(await page.getByLabel('Campaign', { exact: true }).getAttribute('title')).toBe(
+        longCampaign,
+      );
+      await fitsTheWindow(page);
+      // The keyboard goes through the filters in the order they read, then the report's buttons.
+      await page.getByLabel('Report', { exact: true }).focus();
+      const order: string[] = [];
+      for (let n = 0; n < 7; n += 1) {
+        await page.keyboard.press('Tab');
+        order.push(
+          await page.evaluate(() => {
+            const active = document.activeElement as HTMLInputElement | null;
+            return active?.labels?.[0]?.innerText ?? active?.innerText ?? '';
+          }),
+        );
+      }
+      expect(order).toEqual([
+        'Year',
+        'Period',
+        'Jurisdiction',
+        'Campaign',
+        'Final records only',
+        'Save as PDF',
+        'Save as XLSX',
+      ]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, 'reports-narrow-en');
+
+      // Saving, as the desktop app answers (the preview downloads instead): a place that refuses
+      // the file is said so, with nothing claimed saved; a long path wraps inside the window.
+      const saves = '**/__bridge/call/saveReport';
+      await page.route(saves, (route) =>
+        route.fulfill({
+          json: {
+            ok: false,
+            error: { code: 'DESTINATION_NOT_WRITABLE', message: 'Not written.' },
+          },
+        }),
+      );
+      let loads = 0;
+      const countLoads = (request: { url(): string }) => {
+        if (request.url().endsWith('/getReport')) loads += 1;
+      };
+      page.on('request', countLoads);
+      try {
+        const button = page.getByRole('button', { name: 'Save as PDF' });
+        const before = await button.boundingBox();
+        await button.click();
+        await page.getByRole('alert').waitFor();
+        expect(await page.getByRole('alert').innerText()).toMatch(
+          /^The file could not be saved there: .* Nothing was saved; choose another place\.$/,
+        );
+        expect(await page.getByText(/^Saved to/).count()).toBe(0);
+        // It stays: the report is not loaded again behind it (it was, on every render, and its
+        // answer wiped the error at once), and the button did not move under the pointer.
+        await page.waitForTimeout(1_000);
+        expect(await page.getByRole('alert').count()).toBe(1);
+        expect(loads).toBe(0);
+        expect(await button.boundingBox()).toEqual(before);
+        await fitsTheWindow(page);
+        await shot(page, 'reports-narrow-save-failed-en');
+        await page.unroute(saves);
+        const longPath = `C:\\Users\\${'izvestaji_'.repeat(12)}\\report-campaign-2024-01-01-2024-12-31.pdf`;
+        await page.route(saves, (route) =>
+          route.fulfill({
+            json: {
+              ok: true,
+              value: { kind: 'saved', fileName: 'report-campaign.pdf', path: longPath },
+            },
+          }),
+        );
+        await page.getByRole('button', { name: 'Save as PDF' }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: `Saved to ${longPath}` })
+          .waitFor();
+        expect(await page.getByRole('alert').count()).toBe(0);
+        await fitsTheWindow(page);
+        await shot(page, 'reports-narrow-saved-en');
+      } finally {
+        page.off('request', countLoads);
+        await page.unroute(saves);
+      }
+
+      await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+      await page.getByText(`Akcija: ${longCampaign}`).waitFor();
+      await fitsTheWindow(page);
+      await shot(page, 'reports-narrow-sr');
+      await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+      await page.getByLabel('Campaign', { exact: true }).selectOption('');
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 800 });
+    }
   });
 
   it('speaks Serbian, the report itself included', async () => {
