@@ -361,8 +361,10 @@ export function backlogCells(filter: MeasureFilter): SourceQuery {
       dims: {
         ...query.source.dims,
         gone: goneMonth('i'),
+        // By the record's items (items_by_event); `+` keeps SQLite off the index by kind, which
+        // would read every weapon for each one.
         recordGone: `(SELECT max(${goneMonth('j')}) FROM items j
-          WHERE j.intake_event_id = i.intake_event_id AND j.kind = i.kind
+          WHERE j.intake_event_id = i.intake_event_id AND +j.kind = i.kind
             AND ${unknown('j.quantity_unit')} = ${unknown('i.quantity_unit')})`,
       },
     },
