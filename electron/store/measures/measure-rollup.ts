@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
-import { rollupConditions, type RollupKeys } from './measure-sources.ts';
+import { intakeConditions, type RollupKeys } from './measure-sources.ts';
 
 /**
  * Month rollups of the figures (migration 160). Counting a year's items off the index takes
@@ -180,7 +180,7 @@ function readRollup(
   key: string,
   months: Months,
 ): FigureRow[] {
-  const conditions = rollupConditions(filter);
+  const conditions = intakeConditions(filter, 'rollup');
   const groups = figure.groups.join(', ');
   const records =
     figure.keys.record === undefined ? 'sum(ro.records)' : 'count(DISTINCT ro.record)';

@@ -122,23 +122,53 @@ const itemDims = {
     WHEN 'origin_established_other' THEN 'other_means' ELSE 'none' END)`,
 } as const;
 
+/** Where a filter's intake facts are read: the columns (SQL) of its record status, context, etc. */
+interface IntakeColumns {
+  readonly recordStatus: string;
+  readonly context: string;
+  readonly campaignId: string;
+  readonly agency: string;
+}
+
+const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns>> = {
+  event: {
+    recordStatus: 'e.status',
+    context: 'e.context',
+    campaignId: 'e.campaign_id',
+    agency: 'e.recording_agency',
+  },
+  // Read off the item (the same as its record's, rewritten with it): the items' index answers.
+  item: {
+    recordStatus: 'i.record_status',
+    context: 'i.intake_context',
+    campaignId: 'i.campaign_id',
+    agency: 'i.recording_agency',
+  },
+  // A month rollup's row (measure_rollup): the facts it kept of the rows (RollupKeys).
+  rollup: {
+    recordStatus: 'ro.record_status',
+    context: 'ro.context',
+    campaignId: 'ro.campaign_id',
+    agency: 'ro.agency',
+  },
+};
+
 /**
- * The filter's conditions on an intake record (e), or on an item (i) of one, and its place (l).
- * `finalOnly` leaves drafts out; the agency is compared folded (intake-measure-facts.ts stores it
- * so). For items, status, context, campaign and agency are read off the item (the same as its record's, rewritten
- * with it), so the items' index answers them.
+ * The filter's conditions on an intake record (e), on an item (i) of one, or on a month rollup's
+ * row (ro), with the place joined as `l`. `finalOnly` leaves drafts out; the agency is compared
+ * folded (intake-measure-facts.ts stores it so).
  */
 export function intakeConditions(
   filter: MeasureFilter,
-  on: 'event' | 'item',
+  on: 'event' | 'item' | 'rollup',
 ): {
   where: string[];
   params: Record<string, string | number>;
 } {
+  const columns = INTAKE_COLUMNS[on];
   const where: string[] = [];
   const params: Record<string, string | number> = {};
-  if (filter.finalOnly)
-    where.push(on === 'item' ? `i.record_status = 'final'` : `e.status = 'final'`);
+  if (filter.finalOnly) where.push(`${columns.recordStatus} = 'final'`);
   if (filter.jurisdiction !== undefined) {
     where.push('l.jurisdiction = @jurisdiction');
     params.jurisdiction = filter.jurisdiction;
@@ -148,49 +178,15 @@ export function intakeConditions(
     params.locationType = filter.locationType;
   }
   if (filter.campaignId !== undefined) {
-    where.push(on === 'item' ? 'i.campaign_id = @campaignId' : 'e.campaign_id = @campaignId');
+    where.push(`${columns.campaignId} = @campaignId`);
     params.campaignId = filter.campaignId;
   }
   if (filter.agency !== undefined) {
-    where.push(on === 'item' ? 'i.recording_agency = @agency' : 'e.recording_agency = @agency');
+    where.push(`${columns.agency} = @agency`);
     params.agency = foldAgency(filter.agency);
   }
   if (filter.context !== undefined) {
-    where.push(on === 'item' ? 'i.intake_context = @context' : 'e.context = @context');
-    params.context = filter.context;
-  }
-  return { where, params };
-}
-
-/**
- * intakeConditions over a month rollup's rows (`ro`, measure_rollup, with its place joined as
- * `l`): the same filter on the facts the rollup kept of each row (RollupKeys).
- */
-export function rollupConditions(filter: MeasureFilter): {
-  where: string[];
-  params: Record<string, string | number>;
-} {
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (filter.finalOnly) where.push(`ro.record_status = 'final'`);
-  if (filter.jurisdiction !== undefined) {
-    where.push('l.jurisdiction = @jurisdiction');
-    params.jurisdiction = filter.jurisdiction;
-  }
-  if (filter.locationType !== undefined) {
-    where.push('l.location_type = @locationType');
-    params.locationType = filter.locationType;
-  }
-  if (filter.campaignId !== undefined) {
-    where.push('ro.campaign_id = @campaignId');
-    params.campaignId = filter.campaignId;
-  }
-  if (filter.agency !== undefined) {
-    where.push('ro.agency = @agency');
-    params.agency = foldAgency(filter.agency);
-  }
-  if (filter.context !== undefined) {
-    where.push('ro.context = @context');
+    where.push(`${columns.context} = @context`);
     params.context = filter.context;
   }
   return { where, params };
