@@ -22,6 +22,8 @@ import { ITEM_INTAKE_FACTS_SQL } from '../intake-measure-facts.ts';
  * or agency filter, and a rollup (which keeps both), then read a period's items off the index
  * alone instead of looking up each item's record. Stored items get them here.
  *
+ * Every trigger does nothing while nothing is built (a first pull writes a million rows).
+ *
  * A destruction counts by its own month; an item's other facts by its intake month. So writes
  * that touch an item forget its intake month and the months of its custody records; a
  * correction also forgets the months of every custody record of the items of the record it
@@ -96,79 +98,96 @@ export const measureRollupsSchema: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX measure_rollup_built_by_month ON measure_rollup_built(month);
 
-      CREATE TRIGGER measure_rollup_item_inserted AFTER INSERT ON items BEGIN
+      CREATE TRIGGER measure_rollup_item_inserted AFTER INSERT ON items
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(NEW.occurred_on, 1, 7)')}
         ${forgetCustodyMonthsOfItem('NEW.id')}
       END;
-      CREATE TRIGGER measure_rollup_item_updated AFTER UPDATE ON items BEGIN
+      CREATE TRIGGER measure_rollup_item_updated AFTER UPDATE ON items
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(OLD.occurred_on, 1, 7)')}
         ${forgetMonth('substr(NEW.occurred_on, 1, 7)')}
         ${forgetCustodyMonthsOfItem('OLD.id')}
       END;
-      CREATE TRIGGER measure_rollup_item_deleted AFTER DELETE ON items BEGIN
+      CREATE TRIGGER measure_rollup_item_deleted AFTER DELETE ON items
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(OLD.occurred_on, 1, 7)')}
         ${forgetCustodyMonthsOfItem('OLD.id')}
       END;
 
-      CREATE TRIGGER measure_rollup_intake_inserted AFTER INSERT ON intake_events BEGIN
+      CREATE TRIGGER measure_rollup_intake_inserted AFTER INSERT ON intake_events
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetIntake('NEW')}
       END;
-      CREATE TRIGGER measure_rollup_intake_updated AFTER UPDATE ON intake_events BEGIN
+      CREATE TRIGGER measure_rollup_intake_updated AFTER UPDATE ON intake_events
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetIntake('OLD')}
         ${forgetIntake('NEW')}
       END;
-      CREATE TRIGGER measure_rollup_intake_deleted AFTER DELETE ON intake_events BEGIN
+      CREATE TRIGGER measure_rollup_intake_deleted AFTER DELETE ON intake_events
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetIntake('OLD')}
       END;
 
-      CREATE TRIGGER measure_rollup_person_inserted AFTER INSERT ON intake_persons BEGIN
+      CREATE TRIGGER measure_rollup_person_inserted AFTER INSERT ON intake_persons
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM intake_events WHERE id = NEW.intake_event_id)')}
       END;
-      CREATE TRIGGER measure_rollup_person_deleted AFTER DELETE ON intake_persons BEGIN
+      CREATE TRIGGER measure_rollup_person_deleted AFTER DELETE ON intake_persons
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM intake_events WHERE id = OLD.intake_event_id)')}
       END;
 
-      CREATE TRIGGER measure_rollup_trace_inserted AFTER INSERT ON item_traces BEGIN
+      CREATE TRIGGER measure_rollup_trace_inserted AFTER INSERT ON item_traces
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = NEW.item_id)')}
       END;
-      CREATE TRIGGER measure_rollup_trace_updated AFTER UPDATE ON item_traces BEGIN
+      CREATE TRIGGER measure_rollup_trace_updated AFTER UPDATE ON item_traces
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = NEW.item_id)')}
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = OLD.item_id)')}
       END;
-      CREATE TRIGGER measure_rollup_trace_deleted AFTER DELETE ON item_traces BEGIN
+      CREATE TRIGGER measure_rollup_trace_deleted AFTER DELETE ON item_traces
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = OLD.item_id)')}
       END;
 
-      CREATE TRIGGER measure_rollup_custody_inserted AFTER INSERT ON custody_records BEGIN
+      CREATE TRIGGER measure_rollup_custody_inserted AFTER INSERT ON custody_records
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(NEW.occurred_at, 1, 7)')}
         ${forgetCorrected('NEW')}
       END;
-      CREATE TRIGGER measure_rollup_custody_updated AFTER UPDATE ON custody_records BEGIN
+      CREATE TRIGGER measure_rollup_custody_updated AFTER UPDATE ON custody_records
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(OLD.occurred_at, 1, 7)')}
         ${forgetMonth('substr(NEW.occurred_at, 1, 7)')}
         ${forgetCorrected('OLD')}
         ${forgetCorrected('NEW')}
       END;
-      CREATE TRIGGER measure_rollup_custody_deleted AFTER DELETE ON custody_records BEGIN
+      CREATE TRIGGER measure_rollup_custody_deleted AFTER DELETE ON custody_records
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(OLD.occurred_at, 1, 7)')}
         ${forgetCorrected('OLD')}
       END;
 
-      CREATE TRIGGER measure_rollup_custody_item_inserted AFTER INSERT ON custody_item_events BEGIN
+      CREATE TRIGGER measure_rollup_custody_item_inserted AFTER INSERT ON custody_item_events
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetCustodyMonthsOfItem('NEW.item_id')}
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = NEW.item_id)')}
       END;
-      CREATE TRIGGER measure_rollup_custody_item_deleted AFTER DELETE ON custody_item_events BEGIN
+      CREATE TRIGGER measure_rollup_custody_item_deleted AFTER DELETE ON custody_item_events
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         ${forgetMonth('substr(OLD.occurred_at, 1, 7)')}
         ${forgetCustodyMonthsOfItem('OLD.item_id')}
         ${forgetMonth('(SELECT substr(occurred_on, 1, 7) FROM items WHERE id = OLD.item_id)')}
       END;
 
       CREATE TRIGGER measure_rollup_place_updated AFTER UPDATE OF location_type ON locations
-        WHEN OLD.location_type IS NOT NEW.location_type BEGIN
+        WHEN OLD.location_type IS NOT NEW.location_type AND EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         DELETE FROM measure_rollup_built;
       END;
-      CREATE TRIGGER measure_rollup_place_deleted AFTER DELETE ON locations BEGIN
+      CREATE TRIGGER measure_rollup_place_deleted AFTER DELETE ON locations
+        WHEN EXISTS (SELECT 1 FROM measure_rollup_built) BEGIN
         DELETE FROM measure_rollup_built;
       END;
     `);
