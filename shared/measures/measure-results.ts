@@ -126,10 +126,14 @@ export const K2Schema = z.object({
   total: QuantityRowsSchema,
   byJustification: rowsBy('legalJustification'),
 });
-/** K3 weapons by UN category and by type (long/short cross-walk not yet defined). */
+/** K3 weapons by UN category and by type, and by type cross-walked (weapon-crosswalks.ts). */
 export const K3Schema = z.object({
   byCategory: rowsBy('category'),
   byType: rowsBy('category', 'weaponType'),
+  /** Cross-walks (weapon-crosswalks.ts): UNODC firearm types, UN Register lines, barrel. */
+  byUnodcType: rowsBy('unodcType'),
+  byRegisterCategory: rowsBy('registerCategory'),
+  byBarrel: rowsBy('barrel'),
 });
 /** K4 weapons by whether uniquely identifiable and by marking condition. */
 export const K4Schema = z.object({

@@ -2,6 +2,7 @@ import { borderLocationTypes } from '../../../shared/domain/enums.ts';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import type { MeasureSource } from '../../../shared/measures/measure-results.ts';
 import { backlogAgeLimits, traceOutcomeByStatus } from '../../../shared/measures/measure-rules.ts';
+import { weaponCrosswalks } from '../../../shared/measures/weapon-crosswalks.ts';
 import { foldAgency } from '../intake-measure-facts.ts';
 import { EFFECTIVE_STATUS_SQL, EFFECTIVE_TRACE_SQL } from '../items-repository.ts';
 
@@ -77,6 +78,12 @@ const TRACE_OUTCOME_SQL = `(CASE ${EFFECTIVE_TRACE_SQL} ${Object.entries(traceOu
   .map(([status, outcome]) => `WHEN '${status}' THEN '${outcome}'`)
   .join(' ')} ELSE 'never_attempted' END)`;
 
+/** A K3 cross-walk (shared/measures/weapon-crosswalks.ts) of a weapon's type, in SQL. */
+const crosswalkSql = (map: Readonly<Record<string, string>>) =>
+  `(CASE i.item_type ${Object.entries(map)
+    .map(([type, value]) => `WHEN '${type}' THEN '${value}'`)
+    .join(' ')} ELSE 'unknown' END)`;
+
 /** Kept out of SDG 16.4.2 and K2: only seizures for criminal offences count (A5). */
 const CRIMINAL_SQL = `(CASE WHEN i.legal_justification IS NULL THEN 'unknown'
   WHEN i.legal_justification = 'administrative_violation' THEN 'no' ELSE 'yes' END)`;
@@ -105,6 +112,9 @@ const itemDims = {
   criminal: CRIMINAL_SQL,
   category: unknown('i.category'),
   weaponType: unknown('i.item_type'),
+  unodcType: crosswalkSql(weaponCrosswalks.unodcType),
+  registerCategory: crosswalkSql(weaponCrosswalks.registerCategory),
+  barrel: crosswalkSql(weaponCrosswalks.barrel),
   partType: unknown('i.item_type'),
   ammoClass: unknown('i.item_type'),
   eoType: unknown('i.item_type'),

@@ -327,6 +327,9 @@ export function computeMeasures(
       k3: {
         byCategory: q('k3', ['category']),
         byType: q('k3', ['category', 'weaponType']),
+        byUnodcType: q('k3', ['unodcType']),
+        byRegisterCategory: q('k3', ['registerCategory']),
+        byBarrel: q('k3', ['barrel']),
       },
       k4: {
         byIdentifiable: q('k4', ['uniquelyIdentifiable']),

@@ -40,6 +40,22 @@ export function InflowSection({ measures }: { measures: Measures }) {
         chart={{ only: weaponPieces, by: by.weaponType }}
       />
       <QuantityTable
+        caption={t('dashboard.k3.byUnodcType')}
+        rows={k3.byUnodcType}
+        dimensions={by.unodcType}
+      />
+      <QuantityTable
+        caption={t('dashboard.k3.byRegisterCategory')}
+        rows={k3.byRegisterCategory}
+        dimensions={by.registerCategory}
+      />
+      <QuantityTable
+        caption={t('dashboard.k3.byBarrel')}
+        rows={k3.byBarrel}
+        dimensions={by.barrel}
+        chart={{ only: weaponPieces, by: by.barrel }}
+      />
+      <QuantityTable
         caption={t('dashboard.k4.byIdentifiable')}
         rows={k4.byIdentifiable}
         dimensions={by.identifiable}

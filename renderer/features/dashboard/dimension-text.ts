@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
+import { crosswalkValues } from '../../../shared/measures/weapon-crosswalks.ts';
 import { useCountryName } from '../../components/country-names.ts';
 import { domainEnums, type DomainEnum } from '../../components/domain-enums.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
@@ -32,8 +33,12 @@ export const enumOfDimension: Readonly<Record<string, DomainEnum>> = {
   unit: 'quantityUnit',
 };
 
-/** Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes. */
+/**
+ * Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes, the
+ * K3 cross-walks' categories.
+ */
 const ownValues: ReadonlySet<string> = new Set([
+  ...crosswalkValues,
   'none',
   'yes',
   'no',

@@ -17,7 +17,13 @@ import {
   MeasureFilterSchema,
   type MeasureFilterInput,
 } from '../../../../shared/measures/measure-filter.ts';
+import type { WeaponType } from '../../../../shared/domain/enums.ts';
 import type { Measures } from '../../../../shared/measures/measure-results.ts';
+import {
+  barrelClassOf,
+  registerCategoryOf,
+  unodcTypeOf,
+} from '../../../../shared/measures/weapon-crosswalks.ts';
 import {
   setUpFirstPerson,
   startDispatchedApp,
@@ -242,6 +248,25 @@ describe('intake measures (K1-K7) for 2025, final records only', () => {
         markingCondition: u(item.marking),
       })),
     );
+  });
+
+  it('K3 cross-walks each type to UNODC firearm types, UN Register lines and barrel length', () => {
+    const result = measures(year2025).k3;
+    const weapons = taken({ ...scope, where: (item) => item.kind === 'weapon' });
+    const walk = <V extends string>(map: Readonly<Record<WeaponType, V>>, item: Flat) =>
+      item.type === undefined ? 'unknown' : map[item.type as WeaponType];
+    expect(actual(result.byUnodcType)).toStrictEqual(
+      tally(weapons, ofItem, (item) => ({ unodcType: walk(unodcTypeOf, item) })),
+    );
+    expect(actual(result.byRegisterCategory)).toStrictEqual(
+      tally(weapons, ofItem, (item) => ({ registerCategory: walk(registerCategoryOf, item) })),
+    );
+    expect(actual(result.byBarrel)).toStrictEqual(
+      tally(weapons, ofItem, (item) => ({ barrel: walk(barrelClassOf, item) })),
+    );
+    // The fixture's weapons fall in more than one line of each.
+    expect(new Set(result.byUnodcType.map((row) => row.by.unodcType)).size).toBeGreaterThan(2);
+    expect(new Set(result.byBarrel.map((row) => row.by.barrel)).size).toBeGreaterThan(1);
   });
 
   it('K5-K7 count parts, ammunition and explosives by unit, never across units', () => {
