@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { localAdminOperations, type AdminOperations } from '../../server/admin/admin-operations.ts';
@@ -14,6 +15,7 @@ import {
   syncRoutes,
   type EnrollResponse,
 } from '../../shared/sync/protocol.ts';
+import { seedPgliteDir } from './pglite-template.ts';
 import { createThrowawayDatabase } from './postgres-test-db.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -116,6 +118,8 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     if (running === undefined) throw new Error('The sync server is not running.');
     return running;
   };
+  // A copy of a fresh PGlite folder instead of an initdb per server (pglite-template.ts).
+  if (options.backend === 'pglite') await seedPgliteDir(path.join(temp.dir, 'pglite'));
   await start();
 
   const handle: SyncServerHandle = {
