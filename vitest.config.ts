@@ -34,6 +34,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           include: ['test/renderer/**/*.test.ts'],
+          // expect.poll's own default (1 s) is shorter than a page takes to answer on a loaded
+          // 2-core machine; a poll that times out fails the test, so the wait costs nothing else.
+          expect: { poll: { timeout: 15_000 } },
           environment: 'node',
           globalSetup: ['./test/support/renderer-build-setup.ts'],
           // One Chromium at a time on a 2-core machine.
