@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../../support/axe.ts';
 import { seizedRifleRow, templateCsv } from '../../../support/intake-csv.ts';
+import { pdfText } from '../../../support/pdf-text.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 
 /**
@@ -51,6 +54,37 @@ async function tableRows(page: Page, title: string): Promise<string[]> {
     has: page.getByRole('heading', { name: title, exact: true }),
   });
   return section.locator('tbody tr').allInnerTexts();
+}
+
+/** Every row of every sheet of a workbook, its cells' text joined by tabs. */
+function workbookRows(zip: Record<string, Uint8Array>): string[] {
+  const shared = [
+    ...strFromU8(zip['xl/sharedStrings.xml'] ?? new Uint8Array()).matchAll(/<si>(.*?)<\/si>/gs),
+  ].map((match) =>
+    [...(match[1] ?? '').matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''),
+  );
+  const unescape = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return Object.entries(zip)
+    .filter(([name]) => name.startsWith('xl/worksheets/'))
+    .flatMap(([, bytes]) =>
+      [...strFromU8(bytes).matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
+        [...(row[1] ?? '').matchAll(/<c([^>]*)>(.*?)<\/c>/gs)]
+          .map(([, attributes, inner]) => {
+            const text = /<t[^>]*>(.*?)<\/t>/s.exec(inner ?? '')?.[1];
+            if (text !== undefined) return unescape(text);
+            const value = /<v>(.*?)<\/v>/s.exec(inner ?? '')?.[1] ?? '';
+            return / t="s"/.test(attributes ?? '')
+              ? (shared[Number(value)] ?? '')
+              : unescape(value);
+          })
+          .join('\t'),
+      ),
+    );
 }
 
 describe('national reports', () => {
@@ -134,6 +168,16 @@ describe('national reports', () => {
       page.getByRole('button', { name: 'Save as XLSX' }).click(),
     ]);
     expect(xlsx.suggestedFilename()).toBe('report-iafq-2024-01-01-2024-12-31.xlsx');
+
+    // Read back: both files hold what the screen shows, row for row.
+    const onScreen = await tableRows(page, 'Weapons by type');
+    const pdfTextFlat = (await pdfText(await readFile((await pdf.path())!))).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    for (const row of onScreen) expect(pdfTextFlat).toContain(row.split('\t').join(' '));
+    const sheetRows = workbookRows(unzipSync(await readFile((await xlsx.path())!)));
+    for (const row of onScreen) expect(sheetRows).toContain(row);
 
     // The seizures were in Serbia: a report for Montenegro has none of them.
     await page.getByLabel('Jurisdiction').selectOption({ label: 'Montenegro' });
