@@ -218,7 +218,7 @@ const sr: ReportWords = {
   detail: 'Upoređeni podaci',
   pass: 'Ispravno',
   fail: 'NEISPRAVNO',
-  noCampaign: 'Van kampanje',
+  noCampaign: 'Van akcije',
   outcomeValue: {
     established: 'Utvrđeno',
     pending: 'U toku',

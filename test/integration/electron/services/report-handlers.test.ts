@@ -183,9 +183,7 @@ describe('the campaign report in words', () => {
         ]),
       );
       expect(table(report, 'by_disposition').rows).toEqual(
-        expect.arrayContaining([
-          ['Van kampanje', 'Oružje: Predaja radi uništenja', 'komadi', 2, 2],
-        ]),
+        expect.arrayContaining([['Van akcije', 'Oružje: Predaja radi uništenja', 'komadi', 2, 2]]),
       );
       const pdf = await app.ok('saveReport', {
         report: 'campaign',

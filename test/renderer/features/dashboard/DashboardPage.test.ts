@@ -427,10 +427,10 @@ describe('the Dashboard', () => {
     await expect
       .poll(() => page.getByTestId('drill-figure').innerText())
       .toBe(
-        'K12 · Kampanja: Amnestija 2025 — Raški okrug · Tražena namena: Legalizacija i registracija · Oružje',
+        'K12 · Akcija: Amnestija 2025 — Raški okrug · Tražena namena: Legalizacija i registracija · Oružje',
       );
     expect(await page.getByTestId('drill-limits').innerText()).toBe(
-      'Jurisdikcija: Srbija · Kampanja: Amnestija 2025 — Raški okrug · Nacrti se broje kao konačni zapisi.',
+      'Nadležnost: Srbija · Akcija: Amnestija 2025 — Raški okrug · Nacrti se broje kao zaključeni zapisi.',
     );
     await expect.poll(() => page.getByTestId('drill-count').innerText()).toBe('Predmeti: 0');
     expect(await page.content()).not.toContain(`: ${campaignId}`);
