@@ -44,6 +44,11 @@ import {
   weaponConditionValues,
   weaponTypeValues,
 } from '../../shared/domain/enums.ts';
+import {
+  barrelClasses,
+  registerCategories,
+  unodcFirearmTypes,
+} from '../../shared/measures/weapon-crosswalks.ts';
 import { quantityKindValues, quantityUnitValues } from '../../shared/domain/quantity.ts';
 import { serialStatusValues } from '../../shared/domain/serial-number.ts';
 
@@ -72,6 +77,10 @@ export const domainEnums = {
   concealment: concealmentValues,
   weaponCategory: weaponCategoryValues,
   weaponType: weaponTypeValues,
+  // K3's cross-walks (shared/measures/weapon-crosswalks.ts): on the dashboard and in reports.
+  unodcFirearmType: unodcFirearmTypes,
+  registerCategory: registerCategories,
+  barrelClass: barrelClasses,
   serialLocation: serialLocationValues,
   markingCondition: markingConditionValues,
   actionType: actionTypeValues,

@@ -1,3 +1,4 @@
+import type { UnodcFirearmType } from '../measures/weapon-crosswalks.ts';
 import type {
   ActionType,
   AgeBand,
@@ -75,6 +76,16 @@ const en = {
     antique_pre1900: 'Antique (before 1900)',
     other: 'Other',
   } satisfies Record<WeaponType, string>,
+  unodcFirearmType: {
+    pistol: 'Pistol',
+    revolver: 'Revolver',
+    rifle: 'Rifle',
+    shotgun: 'Shotgun',
+    sub_machine_gun: 'Sub-machine gun',
+    machine_gun: 'Machine gun',
+    combination_gun: 'Combination gun',
+    other_firearm: 'Other',
+  } satisfies Record<UnodcFirearmType, string>,
   serialStatus: {
     present: 'Present',
     not_present: 'Not present',
@@ -285,6 +296,16 @@ const srLatn = {
     antique_pre1900: 'Starinsko (pre 1900)',
     other: 'Drugo',
   } satisfies Record<WeaponType, string>,
+  unodcFirearmType: {
+    pistol: 'Pištolj',
+    revolver: 'Revolver',
+    rifle: 'Puška',
+    shotgun: 'Sačmarica',
+    sub_machine_gun: 'Automat',
+    machine_gun: 'Mitraljez',
+    combination_gun: 'Kombinovana puška',
+    other_firearm: 'Ostalo',
+  } satisfies Record<UnodcFirearmType, string>,
   serialStatus: {
     present: 'Postoji',
     not_present: 'Ne postoji',

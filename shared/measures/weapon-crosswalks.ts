@@ -6,7 +6,7 @@ import type { WeaponType } from '../domain/enums.ts';
  * UNODC data adds; the questionnaires and registers count them in their own categories. Each
  * cross-walk names every type, so a new type cannot fall out of a figure unnoticed (the `Record`
  * over WeaponType makes that a type error). A weapon whose type is not recorded is `unknown` in
- * each. The values are distinct across the three, so their labels can share one list.
+ * each. Their labels are domain enumerations (`enum.unodcFirearmType` and so on).
  */
 
 /** UNODC IAFQ / Global Study firearm types. */
@@ -149,10 +149,3 @@ export const weaponCrosswalks = {
   registerCategory: registerCategoryOf,
   barrel: barrelClassOf,
 } as const;
-
-/** Every value a cross-walk gives (the dashboard's and reports' labels). */
-export const crosswalkValues: readonly string[] = [
-  ...unodcFirearmTypes,
-  ...registerCategories,
-  ...barrelClasses,
-];

@@ -100,6 +100,7 @@ const en = {
   byHow: 'By how the origin was established',
   weaponsByContext: 'Weapons by context',
   weaponsByType: 'Weapons by type',
+  weaponsByIafqType: "Firearms by the questionnaire's types",
   parts: 'Parts and components',
   ammunition: 'Ammunition',
   explosives: 'Explosives',
@@ -111,6 +112,8 @@ const en = {
   legalisedVsSurrendered: 'What surrenderers asked for',
   surrenderers: 'Surrenderers by sex and age band',
   checkTypeContext: 'Weapons: the total by type equals the total by context',
+  checkIafqTypeContext:
+    "Weapons: the total by the questionnaire's types equals the total by context",
   checkContextTotal: 'Weapons: the totals by context add up to the total',
   checkAmmunition: 'Ammunition: the totals by class equal the totals by unit',
   checkDetail: '{left} and {right}',
@@ -198,6 +201,7 @@ const sr: ReportWords = {
   byHow: 'Po tome kako je poreklo utvrđeno',
   weaponsByContext: 'Oružje po načinu preuzimanja',
   weaponsByType: 'Oružje po vrsti',
+  weaponsByIafqType: 'Vatreno oružje po vrstama iz upitnika',
   parts: 'Delovi i sklopovi',
   ammunition: 'Municija',
   explosives: 'Eksplozivna sredstva',
@@ -209,6 +213,7 @@ const sr: ReportWords = {
   legalisedVsSurrendered: 'Šta su lica koja predaju tražila',
   surrenderers: 'Lica koja su predala, po polu i starosnoj grupi',
   checkTypeContext: 'Oružje: zbir po vrsti jednak je zbiru po načinu preuzimanja',
+  checkIafqTypeContext: 'Oružje: zbir po vrstama iz upitnika jednak je zbiru po načinu preuzimanja',
   checkContextTotal: 'Oružje: zbirovi po načinu preuzimanja daju ukupan broj',
   checkAmmunition: 'Municija: zbirovi po klasi jednaki su zbirovima po jedinici',
   checkDetail: '{left} i {right}',
@@ -375,6 +380,8 @@ export interface IafqTotals {
   readonly weaponsTotal: number;
   readonly weaponsByContext: readonly number[];
   readonly weaponsByType: readonly number[];
+  /** The same weapons by the questionnaire's (UNODC's) firearm types (K3's cross-walk). */
+  readonly weaponsByIafqType: readonly number[];
   readonly ammunitionByUnit: ReadonlyMap<string, number>;
   readonly ammunitionByClassAndUnit: ReadonlyMap<string, number>;
 }
@@ -383,6 +390,7 @@ export function iafqChecks(totals: IafqTotals, language: Language): ReportCheck[
   const { words, number, value, labels } = builderFor(language);
   const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
   const byType = sum(totals.weaponsByType);
+  const byIafqType = sum(totals.weaponsByIafqType);
   const byContext = sum(totals.weaponsByContext);
   const units = new Set([
     ...totals.ammunitionByUnit.keys(),
@@ -402,6 +410,12 @@ export function iafqChecks(totals: IafqTotals, language: Language): ReportCheck[
       label: words.checkTypeContext,
       pass: byType === byContext,
       detail: fill(words.checkDetail, { left: number(byType), right: number(byContext) }),
+    },
+    {
+      id: 'iafq_type_equals_context',
+      label: words.checkIafqTypeContext,
+      pass: byIafqType === byContext,
+      detail: fill(words.checkDetail, { left: number(byIafqType), right: number(byContext) }),
     },
     {
       id: 'context_equals_total',
@@ -464,6 +478,10 @@ function iafq(
       column: words.type,
       label: (row) => b.value(labels.weaponType, row.by?.weaponType ?? 'unknown'),
     }),
+    quantityTable('weapons_by_iafq_type', words.weaponsByIafqType, b, weapons(m.k3.byUnodcType), {
+      column: words.type,
+      label: (row) => b.value(labels.unodcFirearmType, row.by?.unodcType ?? 'unknown'),
+    }),
     quantityTable('parts', words.parts, b, m.k5.byPartType, {
       column: words.type,
       label: (row) => b.value(labels.partType, row.by?.partType ?? 'unknown'),
@@ -491,6 +509,7 @@ function iafq(
       weaponsTotal: sumOf(m.k1.total, 'weapon'),
       weaponsByContext: weapons(m.k1.byContext).map((row) => row.amount),
       weaponsByType: weapons(m.k3.byType).map((row) => row.amount),
+      weaponsByIafqType: weapons(m.k3.byUnodcType).map((row) => row.amount),
       ammunitionByUnit: byUnit(m.k6.byUnit),
       ammunitionByClassAndUnit: byUnit(m.k6.byClass),
     },

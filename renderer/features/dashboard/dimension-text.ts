@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
-import { crosswalkValues } from '../../../shared/measures/weapon-crosswalks.ts';
 import { useCountryName } from '../../components/country-names.ts';
 import { domainEnums, type DomainEnum } from '../../components/domain-enums.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
@@ -16,6 +15,9 @@ export const enumOfDimension: Readonly<Record<string, DomainEnum>> = {
   legalJustification: 'legalJustification',
   category: 'weaponCategory',
   weaponType: 'weaponType',
+  unodcType: 'unodcFirearmType',
+  registerCategory: 'registerCategory',
+  barrel: 'barrelClass',
   markingCondition: 'markingCondition',
   partType: 'partType',
   ammoClass: 'ammoClass',
@@ -33,12 +35,8 @@ export const enumOfDimension: Readonly<Record<string, DomainEnum>> = {
   unit: 'quantityUnit',
 };
 
-/**
- * Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes, the
- * K3 cross-walks' categories.
- */
+/** Values the dashboard names itself (not domain enumerations): ageing, roles, trace outcomes. */
 const ownValues: ReadonlySet<string> = new Set([
-  ...crosswalkValues,
   'none',
   'yes',
   'no',

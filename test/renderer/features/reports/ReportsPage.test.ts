@@ -144,7 +144,7 @@ describe('national reports', () => {
       'Self-loading pistol\tpieces\t1\t1',
     ]);
     const checks = await page.locator('.reports-page__checks li').allInnerTexts();
-    expect(checks).toHaveLength(3);
+    expect(checks).toHaveLength(4);
     for (const check of checks) expect(check).toMatch(/^Pass /);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot(page, 'reports-iafq-en');

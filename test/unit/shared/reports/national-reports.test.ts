@@ -6,6 +6,7 @@ const consistent: IafqTotals = {
   weaponsTotal: 12,
   weaponsByContext: [5, 4, 3],
   weaponsByType: [7, 2, 3],
+  weaponsByIafqType: [9, 3],
   ammunitionByUnit: new Map([
     ['rounds', 500],
     ['kg', 12.5],
@@ -20,6 +21,7 @@ describe('IAFQ consistency checks', () => {
   it('pass when the totals by type, by context and overall agree', () => {
     expect(iafqChecks(consistent, 'en').map((check) => [check.id, check.pass])).toEqual([
       ['type_equals_context', true],
+      ['iafq_type_equals_context', true],
       ['context_equals_total', true],
       ['ammunition_class_equals_unit', true],
     ]);
@@ -30,6 +32,7 @@ describe('IAFQ consistency checks', () => {
       {
         ...consistent,
         weaponsByType: [7, 2, 4],
+        weaponsByIafqType: [9, 2],
         weaponsTotal: 13,
         ammunitionByClassAndUnit: new Map([
           ['rounds', 450],
@@ -40,6 +43,7 @@ describe('IAFQ consistency checks', () => {
     );
     expect(broken.map((check) => [check.id, check.pass, check.detail])).toEqual([
       ['type_equals_context', false, '13 and 12'],
+      ['iafq_type_equals_context', false, '11 and 12'],
       ['context_equals_total', false, '12 and 13'],
       ['ammunition_class_equals_unit', false, '450 rounds, 12.5 kg and 500 rounds, 12.5 kg'],
     ]);
