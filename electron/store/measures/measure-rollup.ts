@@ -131,8 +131,7 @@ function figureKey(figure: RolledUpFigure): string {
 function build(db: Db, figure: RolledUpFigure, key: string, months: Months): void {
   const extra = keyColumns(figure.keys, figure.quantity);
   const { sql, params } = figure.sql(monthsFilter(months), extra);
-  const groups = [...figure.groups];
-  const columns = [...Object.keys(extra), ...groups];
+  const columns = [...Object.keys(extra), ...figure.groups];
   const values = figure.quantity ? 'entries, amount, unknownAmount, records' : 'count, 0, 0, 0';
   prepared(db, 'DELETE FROM measure_rollup WHERE figure = ? AND month >= ? AND month <= ?').run(
     key,

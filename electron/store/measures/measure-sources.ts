@@ -56,15 +56,6 @@ export interface RollupKeys {
   readonly record?: string;
 }
 
-/** An intake item's filter facts (intakeConditions, on: 'item'). */
-const itemRollupKeys = {
-  recordStatus: 'i.record_status',
-  context: 'i.intake_context',
-  locationId: 'i.location_id',
-  campaignId: 'i.campaign_id',
-  agency: 'i.recording_agency',
-} as const;
-
 export interface SourceQuery {
   readonly source: SourceDefinition;
   readonly params: Record<string, string | number>;
@@ -163,6 +154,10 @@ const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns
   },
 };
 
+/** A source's rollup keys: where intakeConditions reads the filter's facts, and the place. */
+const rollupKeysOf = (on: 'event' | 'item', locationId: string) =>
+  ({ ...INTAKE_COLUMNS[on], locationId }) as const;
+
 /**
  * The filter's conditions on an intake record (e), on an item (i) of one, or on a month rollup's
  * row (ro), with the place joined as `l`. `finalOnly` leaves drafts out; the agency is compared
@@ -253,7 +248,7 @@ function intakeItems(filter: MeasureFilter, where: readonly string[]): SourceQue
       where: ['i.occurred_on >= @from', 'i.occurred_on <= @to', ...where, ...conditions.where],
       dims: itemDims,
       amount: 'i.quantity_amount',
-      rollup: { month: 'substr(i.occurred_on, 1, 7)', ...itemRollupKeys },
+      rollup: { month: 'substr(i.occurred_on, 1, 7)', ...rollupKeysOf('item', 'i.location_id') },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };
@@ -299,7 +294,11 @@ function destroyedItems(filter: MeasureFilter, where: readonly string[]): Source
         days: `CAST(julianday(substr(r.occurred_at, 1, 10)) - julianday(i.occurred_on) AS INTEGER)`,
       },
       amount: `coalesce(json_extract(ce.effect_json, '$.effect.amount'), i.quantity_amount)`,
-      rollup: { month: 'substr(r.occurred_at, 1, 7)', ...itemRollupKeys, record: 'r.id' },
+      rollup: {
+        month: 'substr(r.occurred_at, 1, 7)',
+        ...rollupKeysOf('item', 'i.location_id'),
+        record: 'r.id',
+      },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };
@@ -439,14 +438,7 @@ function persons(filter: MeasureFilter): SourceQuery {
         LEFT JOIN locations l ON l.id = e.location_id`,
       where: ['e.occurred_on >= @from', 'e.occurred_on <= @to', ...conditions.where],
       dims: { role: 'p.role', sex: 'p.sex', ageBand: 'p.age_band' },
-      rollup: {
-        month: 'substr(e.occurred_on, 1, 7)',
-        recordStatus: 'e.status',
-        context: 'e.context',
-        locationId: 'e.location_id',
-        campaignId: 'e.campaign_id',
-        agency: 'e.recording_agency',
-      },
+      rollup: { month: 'substr(e.occurred_on, 1, 7)', ...rollupKeysOf('event', 'e.location_id') },
     },
     params: { ...periodParams(filter), ...conditions.params },
   };
