@@ -20,6 +20,12 @@ export const ServerConfigSchema = z.object({
    * the data directory alone shows no photo.
    */
   filesKeyFile: z.string().min(1).optional(),
+  /**
+   * Where received photos are kept (`<filesDir>/files/...`); default the data dir. Several server
+   * processes on one PostgreSQL must share it (a network volume): an upload started through one
+   * process may continue through another.
+   */
+  filesDir: z.string().min(1).optional(),
   /** Enrollment attempts allowed per client IP per minute (guessing a code must stay hopeless). */
   enrollRateLimitPerMinute: z.coerce.number().int().min(1).max(10_000).default(10),
   /**
@@ -56,6 +62,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     tlsCertFile: env.SALW_TLS_CERT_FILE || undefined,
     tlsKeyFile: env.SALW_TLS_KEY_FILE || undefined,
     filesKeyFile: env.SALW_FILES_KEY_FILE || undefined,
+    filesDir: env.SALW_FILES_DIR || undefined,
     enrollRateLimitPerMinute: env.SALW_ENROLL_RATE_LIMIT || undefined,
     enrollmentCodeMinutes: env.SALW_ENROLLMENT_CODE_MINUTES || undefined,
     headersTimeoutSeconds: env.SALW_HEADERS_TIMEOUT_SECONDS || undefined,

@@ -42,7 +42,7 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     async revoke(target) {
       const result = await revokeDevice(db, target, clock());
       if (result.kind !== 'revoked') return result;
-      return { ...result, streamsEnded: options.streams?.endFor(result.device.id) ?? 0 };
+      return { ...result, streamsEnded: options.streams?.endEverywhere(result.device.id) ?? 0 };
     },
     async devices() {
       return { devices: await listDevices(db) };

@@ -13,9 +13,11 @@ import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { ChangeNotifier } from '../sync/change-notifier.ts';
+import { startPgEventRelay } from '../sync/pg-event-relay.ts';
 import { limitConnectionsPerAddress, limitRequestsPerDevice } from './client-limits.ts';
 import { installErrorHandlers, protocolErrorOptions } from './error-handler.ts';
 import { EventStreams } from './event-streams.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 export interface BuildServerOptions {
   config: ServerConfig;
@@ -42,6 +44,14 @@ function loggerOption(log: BuildServerOptions['log']): FastifyServerOptions['log
   if (log === undefined || log === true) return { level: 'info', redact };
   if (log === false) return false;
   return typeof log === 'object' ? { ...log, redact } : log;
+}
+
+/**
+ * Where received photos live: SALW_FILES_DIR, else the data dir. Several server processes on one
+ * PostgreSQL each have their own data dir (their admin endpoint file) but must share this one.
+ */
+export function filesDirOf(config: Pick<ServerConfig, 'dataDir' | 'filesDir'>): string {
+  return config.filesDir ?? config.dataDir;
 }
 
 /** The central sync API; the caller listens (port 0 in tests) and closes the database. */
@@ -72,6 +82,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   limitRequestsPerDevice(app, config.maxRequestsPerDevice);
   await app.register(rateLimit, {
     global: false,
+    // Counted in the database: every server process on one PostgreSQL sees the same attempts.
+    store: databaseRateLimitStore(db),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       retryAfterSeconds: Math.ceil(context.ttl / 1000),
@@ -81,14 +93,24 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   healthRoute(app, db, clock);
   enrollRoute(app, db, clock, config.enrollRateLimitPerMinute);
   const notifier = new ChangeNotifier();
+  const streams = options.streams ?? new EventStreams();
+  if (config.databaseUrl !== undefined && db.backend === 'postgres') {
+    // Other server processes may share this database: pokes and revocations go through it.
+    const relay = await startPgEventRelay(config.databaseUrl, db, notifier, streams, {
+      log: (level, message) => app.log[level](message),
+    });
+    app.addHook('onClose', () => relay.close());
+  }
   await app.register(syncRoutesPlugin(db, notifier, clock));
   await app.register(
-    eventsRoutePlugin(db, notifier, options.streams ?? new EventStreams(), {
+    eventsRoutePlugin(db, notifier, streams, {
       heartbeatMs: options.eventsHeartbeatMs,
     }),
   );
   mkdirSync(config.dataDir, { recursive: true });
-  const keyFile = config.filesKeyFile ?? path.join(config.dataDir, 'files.key');
+  mkdirSync(filesDirOf(config), { recursive: true });
+  // Beside the photos by default: processes sharing the photos share the key that opens them.
+  const keyFile = config.filesKeyFile ?? path.join(filesDirOf(config), 'files.key');
   const filesKey = await loadOrCreateFilesKey(keyFile);
   if (filesKey.created) {
     app.log.warn(
@@ -96,7 +118,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       'Created the key that encrypts received photos. Keep a copy apart from the data: without it no photo can be read.',
     );
   }
-  await app.register(fileRoutesPlugin(db, config.dataDir, filesKey.key, clock));
+  await app.register(fileRoutesPlugin(db, filesDirOf(config), filesKey.key, clock));
   await app.register(recordAttachmentsPlugin(db));
   return app;
 }

@@ -6,6 +6,25 @@
 export class EventStreams {
   /** Each device's open streams, oldest first, by the function that ends one. */
   readonly #open = new Map<string, Set<() => void>>();
+  #publishRevoked: (deviceId: string) => void = () => undefined;
+
+  /**
+   * Other server processes on the same PostgreSQL hold streams too: a revocation is also sent
+   * to them (pg-event-relay.ts), each ending the laptop's streams it holds.
+   */
+  publishRevokedThrough(publish: (deviceId: string) => void): void {
+    this.#publishRevoked = publish;
+  }
+
+  /**
+   * The device was revoked: ends its streams here (returns how many) and in every other server
+   * process on the database.
+   */
+  endEverywhere(deviceId: string): number {
+    const ended = this.endFor(deviceId);
+    this.#publishRevoked(deviceId);
+    return ended;
+  }
 
   /**
    * Registers a stream's end function; at most `max` per device, a newer one ending the oldest.
