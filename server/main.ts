@@ -5,14 +5,17 @@ import {
   adminUsage,
   consistencyLines,
   parseAdminCommand,
+  restoreLines,
   runAdminCommand,
 } from './cli/admin-commands.ts';
+import { BackupError } from './backup/backup-format.ts';
+import { restoreBackup } from './backup/restore-backup.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataDirLockedError, lockHolders } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
 import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
-import { buildServer } from './http/build-server.ts';
+import { buildServer, filesDirOf } from './http/build-server.ts';
 import { EventStreams } from './http/event-streams.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 
@@ -42,6 +45,17 @@ async function main(argv: readonly string[]): Promise<number> {
       (result.ok ? console.log : console.error)(result.lines.join('\n'));
       return result.ok ? 0 : 1;
     }
+    if (parsed.kind === 'restore') {
+      try {
+        const summary = await restoreBackup(config, parsed.file, { replace: parsed.replace });
+        console.log(restoreLines(parsed.file, summary).lines.join('\n'));
+        return 0;
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
     const operations = await openAdminOperations(config, {
       note: (line) => console.error(line),
     });
@@ -59,7 +73,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const streams = new EventStreams();
   const app = await buildServer({ config, db, log: true, streams });
   const admin = await startAdminEndpoint(
-    localAdminOperations(db, { enrollmentCodeMinutes: config.enrollmentCodeMinutes, streams }),
+    localAdminOperations(db, {
+      enrollmentCodeMinutes: config.enrollmentCodeMinutes,
+      filesDir: filesDirOf(config),
+      streams,
+    }),
     config.dataDir,
   );
   const shutdown = async (signal: string) => {

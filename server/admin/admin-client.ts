@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { SyncErrorBodySchema } from '../../shared/sync/protocol.ts';
 import type { AdminOperations } from './admin-operations.ts';
 import {
+  AdminBackupResponseSchema,
   AdminDevicesResponseSchema,
   AdminEndpointFileSchema,
   adminEndpointFileName,
@@ -46,6 +47,8 @@ export async function readAdminEndpointFile(dataDir: string): Promise<AdminEndpo
 }
 
 const requestTimeoutMs = 15_000;
+/** A backup reads the whole database and every photo: minutes on a large server. */
+const backupTimeoutMs = 6 * 60 * 60 * 1000;
 
 /**
  * The admin operations of the server running on this data dir, or null when none answers there
@@ -59,6 +62,7 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
     route: string,
     schema: S,
     body?: unknown,
+    timeoutMs = requestTimeoutMs,
   ): Promise<z.output<S>> => {
     const response = await fetch(new URL(route, endpoint.url), {
       method,
@@ -67,7 +71,7 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(requestTimeoutMs),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const json: unknown = await response.json().catch(() => null);
     if (!response.ok) {
@@ -93,6 +97,8 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
     revoke: (target) => call('POST', adminRoutes.revoke, AdminRevokeResponseSchema, { target }),
     devices: () => call('GET', adminRoutes.devices, AdminDevicesResponseSchema),
     newEpoch: () => call('POST', adminRoutes.newEpoch, AdminNewEpochResponseSchema, {}),
+    backup: (file) =>
+      call('POST', adminRoutes.backup, AdminBackupResponseSchema, { file }, backupTimeoutMs),
     close: async () => undefined,
   };
 }

@@ -9,6 +9,7 @@ import type { AdminOperations } from './admin-operations.ts';
 import { readAdminEndpointFile } from './admin-client.ts';
 import {
   adminEndpointFileName,
+  AdminBackupRequestSchema,
   AdminEnrollRequestSchema,
   AdminRevokeRequestSchema,
   adminRoutes,
@@ -63,6 +64,10 @@ export async function startAdminEndpoint(
   });
   app.get(adminRoutes.devices, async () => operations.devices());
   app.post(adminRoutes.newEpoch, async () => operations.newEpoch());
+  app.post(adminRoutes.backup, async (request) => {
+    const { file } = parseInput(AdminBackupRequestSchema, request.body, 'backup request');
+    return operations.backup(file);
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const file = path.join(dataDir, adminEndpointFileName);
   const content: AdminEndpointFile = { url, token, pid: process.pid };

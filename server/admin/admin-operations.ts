@@ -1,9 +1,11 @@
 import { listDevices, revokeDevice } from '../auth/devices.ts';
 import { issueEnrollmentCode } from '../auth/enrollment.ts';
 import type { Database } from '../db/database.ts';
+import { writeBackup } from '../backup/write-backup.ts';
 import type { EventStreams } from '../http/event-streams.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type {
+  AdminBackupResponse,
   AdminDevicesResponse,
   AdminEnrollResponse,
   AdminNewEpochResponse,
@@ -19,12 +21,16 @@ export interface AdminOperations {
   revoke(target: string): Promise<AdminRevokeResponse>;
   devices(): Promise<AdminDevicesResponse>;
   newEpoch(): Promise<AdminNewEpochResponse>;
+  /** Writes a consistent backup to this absolute path (the server keeps serving meanwhile). */
+  backup(file: string): Promise<AdminBackupResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
 
 export interface LocalAdminOptions {
   readonly enrollmentCodeMinutes: number;
+  /** Where received photos are kept (filesDirOf(config)): a backup takes them along. */
+  readonly filesDir: string;
   readonly clock?: () => Date;
   /** The running server's event streams: a revoked laptop's are ended at once. */
   readonly streams?: EventStreams;
@@ -49,6 +55,19 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     },
     async newEpoch() {
       return { epoch: await startNewEpoch(db) };
+    },
+    async backup(file) {
+      const written = await writeBackup(db, options.filesDir, file, clock);
+      const { header } = written;
+      return {
+        file: written.file,
+        bytes: written.bytes,
+        schemaVersion: header.schemaVersion,
+        serverEpoch: header.serverEpoch,
+        takenAt: header.takenAt,
+        tables: header.tables,
+        photos: header.photos,
+      };
     },
     close: options.onClose ?? (async () => undefined),
   };

@@ -11,6 +11,7 @@ export const adminRoutes = {
   revoke: '/admin/v1/revoke',
   devices: '/admin/v1/devices',
   newEpoch: '/admin/v1/new-epoch',
+  backup: '/admin/v1/backup',
 } as const;
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
@@ -59,6 +60,22 @@ export type AdminDevicesResponse = z.infer<typeof AdminDevicesResponseSchema>;
 
 export const AdminNewEpochResponseSchema = z.object({ epoch: z.string() });
 export type AdminNewEpochResponse = z.infer<typeof AdminNewEpochResponseSchema>;
+
+export const AdminBackupRequestSchema = z.object({
+  /** Absolute: the command resolves it against its own working directory before sending. */
+  file: z.string().min(1).max(4096).refine((file) => file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file), 'An absolute path is required.'),
+});
+
+export const AdminBackupResponseSchema = z.object({
+  file: z.string(),
+  bytes: z.number().int().min(0),
+  schemaVersion: z.number().int().min(0),
+  serverEpoch: z.string(),
+  takenAt: IsoTimeSchema,
+  tables: z.array(z.object({ name: z.string(), rows: z.number().int().min(0) })),
+  photos: z.number().int().min(0),
+});
+export type AdminBackupResponse = z.infer<typeof AdminBackupResponseSchema>;
 
 /** What the running server writes to `<data dir>/admin-endpoint.json` (mode 0600). */
 export const AdminEndpointFileSchema = z.object({

@@ -7,6 +7,7 @@ import {
   NoServerDataError,
 } from '../db/data-dir-lock.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { filesDirOf } from '../http/build-server.ts';
 import type { ServerConfig } from '../server-config.ts';
 import { connectToRunningServer } from './admin-client.ts';
 import { localAdminOperations, type AdminOperations } from './admin-operations.ts';
@@ -43,6 +44,7 @@ export async function openAdminOperations(
     );
     return localAdminOperations(db, {
       enrollmentCodeMinutes: config.enrollmentCodeMinutes,
+      filesDir: filesDirOf(config),
       onClose: () => db.close(),
     });
   } catch (error) {

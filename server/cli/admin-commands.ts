@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { AdminOperations } from '../admin/admin-operations.ts';
+import type { RestoreSummary } from '../backup/restore-backup.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
@@ -13,6 +15,10 @@ export const adminUsage = [
   '  new-epoch                       after restoring a backup: laptops re-pull and re-send',
   "  check                           with the server stopped: PostgreSQL's consistency check",
   '                                  (amcheck) over the PGlite data',
+  '  backup FILE                     write a consistent backup (database and photos) to FILE,',
+  '                                  while the server runs or not',
+  '  restore FILE [--replace]        with every server stopped: bring FILE back into a new',
+  '                                  data dir or an empty database, then start a new epoch',
   'While the server runs, a command is carried out by it (through its admin endpoint);',
   'otherwise the command opens the data itself.',
 ];
@@ -32,6 +38,9 @@ export type ParsedCommand =
   | { kind: 'new-epoch' }
   /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
   | { kind: 'check' }
+  | { kind: 'backup'; file: string }
+  /** Offline only: run by main.ts with every server stopped. */
+  | { kind: 'restore'; file: string; replace: boolean }
   | { kind: 'invalid'; result: AdminResult };
 
 /**
@@ -73,6 +82,22 @@ export function parseAdminCommand(
     case 'new-epoch':
     case 'check':
       return noArguments(command);
+    case 'backup': {
+      const [file, ...extra] = args;
+      if (file === undefined || file.trim() === '' || extra.length > 0) {
+        return invalid(['backup needs one argument: the file to write, as in backup salw-2026-03-01.backup']);
+      }
+      return { kind: 'backup', file: path.resolve(file) };
+    }
+    case 'restore': {
+      const replace = args.includes('--replace');
+      const rest = args.filter((arg) => arg !== '--replace');
+      const [file, ...extra] = rest;
+      if (file === undefined || file.trim() === '' || extra.length > 0) {
+        return invalid(['restore needs the backup file, as in restore salw-2026-03-01.backup [--replace]']);
+      }
+      return { kind: 'restore', file: path.resolve(file), replace };
+    }
     default:
       return invalid([`Unknown command "${command}".`, ...adminUsage]);
   }
@@ -103,7 +128,7 @@ export function consistencyLines(dataDir: string, report: ConsistencyReport): Ad
 
 export async function runAdminCommand(
   operations: AdminOperations,
-  command: Exclude<ParsedCommand, { kind: 'invalid' | 'check' }>,
+  command: Exclude<ParsedCommand, { kind: 'invalid' | 'check' | 'restore' }>,
 ): Promise<AdminResult> {
   switch (command.kind) {
     case 'enroll': {
@@ -162,6 +187,17 @@ export async function runAdminCommand(
         ),
       };
     }
+    case 'backup': {
+      const done = await operations.backup(command.file);
+      const rows = done.tables.reduce((sum, table) => sum + table.rows, 0);
+      return {
+        ok: true,
+        lines: [
+          `Backup written to ${done.file} (${megabytes(done.bytes)}): ${String(rows)} rows in ${String(done.tables.length)} tables, ${String(done.photos)} photos, as of ${done.takenAt}.`,
+          'The photo key (SALW_FILES_KEY_FILE, default files.key beside the photos) is NOT in it: keep a copy of that file apart, or the restored photos cannot be read.',
+        ],
+      };
+    }
     case 'new-epoch': {
       const { epoch } = await operations.newEpoch();
       return {
@@ -170,4 +206,24 @@ export async function runAdminCommand(
       };
     }
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The `restore` command's report, in the administrator's words. */
+export function restoreLines(file: string, summary: RestoreSummary): AdminResult {
+  const rows = summary.header.tables.reduce((sum, table) => sum + table.rows, 0);
+  return {
+    ok: true,
+    lines: [
+      `Restored ${file}: ${String(rows)} rows in ${String(summary.header.tables.length)} tables and ${String(summary.photos)} photos, as the server was at ${summary.header.takenAt} (schema ${String(summary.header.schemaVersion)}).`,
+      ...(summary.migrated.length === 0
+        ? []
+        : [`Brought the schema up to date: migrations ${summary.migrated.join(', ')}.`]),
+      `Started a new server epoch (${summary.newEpoch}): at their next sync, laptops pull everything again and send again what they had sent after the backup.`,
+      'Start the server now. Received photos need the same photo key file as before (SALW_FILES_KEY_FILE).',
+    ],
+  };
 }

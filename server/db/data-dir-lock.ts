@@ -34,6 +34,7 @@ export const lockHolders = {
   adminCommand: 'an admin command',
   check: 'a consistency check',
   benchmark: 'the benchmark',
+  restore: 'a restore',
 } as const;
 
 export class DataDirLockedError extends Error {

@@ -9,6 +9,9 @@ export const relayChannels = {
   revoked: 'salw_device_revoked',
 } as const;
 
+/** Names each server process's listening connection: a restore refuses while one is there. */
+export const relayApplicationName = 'salw-event-relay';
+
 export interface EventRelay {
   close(): Promise<void>;
 }
@@ -52,7 +55,7 @@ export async function startPgEventRelay(
   };
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString, application_name: 'salw-event-relay' });
+    const next = new pg.Client({ connectionString, application_name: relayApplicationName });
     next.on('notification', (message) => {
       const deviceId = message.payload ?? '';
       if (message.channel === relayChannels.changes) notifier.deliver(deviceId);

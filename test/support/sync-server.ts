@@ -104,7 +104,12 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     });
     const address = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(address).port);
-    const admin = localAdminOperations(db, { enrollmentCodeMinutes: 30, clock, streams });
+    const admin = localAdminOperations(db, {
+      enrollmentCodeMinutes: 30,
+      filesDir: temp.dir,
+      clock,
+      streams,
+    });
     running = { app, db, admin };
   };
   const kill = async () => {
