@@ -63,7 +63,14 @@ export type AdminNewEpochResponse = z.infer<typeof AdminNewEpochResponseSchema>;
 
 export const AdminBackupRequestSchema = z.object({
   /** Absolute: the command resolves it against its own working directory before sending. */
-  file: z.string().min(1).max(4096).refine((file) => file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file), 'An absolute path is required.'),
+  file: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine(
+      (file) => file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file),
+      'An absolute path is required.',
+    ),
 });
 
 export const AdminBackupResponseSchema = z.object({

@@ -194,7 +194,8 @@ async function openTarget(
         );
       }
       await db.transaction(async (tx) => {
-        for (const name of tables) await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(name)} CASCADE`);
+        for (const name of tables)
+          await tx.query(`DROP TABLE IF EXISTS ${quoteIdent(name)} CASCADE`);
         const sequences = await tx.query<{ name: string }>(
           `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public'`,
         );
@@ -328,5 +329,7 @@ async function removeLeftovers(photosRoot: string): Promise<void> {
 }
 
 function damaged(file: string): BackupError {
-  return new BackupError(`${file} is damaged: its content is not what a backup writes. Nothing was restored.`);
+  return new BackupError(
+    `${file} is damaged: its content is not what a backup writes. Nothing was restored.`,
+  );
 }

@@ -236,4 +236,3 @@ async function syncFile(file: string): Promise<void> {
     await handle.close();
   }
 }
-

@@ -85,7 +85,9 @@ export function parseAdminCommand(
     case 'backup': {
       const [file, ...extra] = args;
       if (file === undefined || file.trim() === '' || extra.length > 0) {
-        return invalid(['backup needs one argument: the file to write, as in backup salw-2026-03-01.backup']);
+        return invalid([
+          'backup needs one argument: the file to write, as in backup salw-2026-03-01.backup',
+        ]);
       }
       return { kind: 'backup', file: path.resolve(file) };
     }
@@ -94,7 +96,9 @@ export function parseAdminCommand(
       const rest = args.filter((arg) => arg !== '--replace');
       const [file, ...extra] = rest;
       if (file === undefined || file.trim() === '' || extra.length > 0) {
-        return invalid(['restore needs the backup file, as in restore salw-2026-03-01.backup [--replace]']);
+        return invalid([
+          'restore needs the backup file, as in restore salw-2026-03-01.backup [--replace]',
+        ]);
       }
       return { kind: 'restore', file: path.resolve(file), replace };
     }

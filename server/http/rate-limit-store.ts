@@ -23,7 +23,9 @@ export function databaseRateLimitStore(db: Database): FastifyRateLimitStoreCtor 
       .query(`DELETE FROM rate_limit_hits WHERE window_ends_at < now() - interval '1 minute'`)
       .catch(() => undefined);
   };
-  const make = (scope: string): FastifyRateLimitStore & { read: FastifyRateLimitStore['incr'] } => ({
+  const make = (
+    scope: string,
+  ): FastifyRateLimitStore & { read: FastifyRateLimitStore['incr'] } => ({
     incr(key: string, done: Done, timeWindow: number) {
       sweep();
       db.query<{ hits: number; ttl_ms: string }>(
@@ -40,7 +42,8 @@ export function databaseRateLimitStore(db: Database): FastifyRateLimitStoreCtor 
              AS ttl_ms`,
         [`${scope} ${key}`, timeWindow],
       ).then(
-        ({ rows }) => done(null, { current: rows[0]?.hits ?? 1, ttl: Number(rows[0]?.ttl_ms ?? 0) }),
+        ({ rows }) =>
+          done(null, { current: rows[0]?.hits ?? 1, ttl: Number(rows[0]?.ttl_ms ?? 0) }),
         (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
       );
     },

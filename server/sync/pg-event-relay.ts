@@ -66,7 +66,10 @@ export async function startPgEventRelay(
       client = undefined;
       void next.end().catch(() => undefined);
       if (closed) return;
-      log('warn', `Lost the PostgreSQL connection that relays sync events (${error?.message ?? 'closed'}); reconnecting.`);
+      log(
+        'warn',
+        `Lost the PostgreSQL connection that relays sync events (${error?.message ?? 'closed'}); reconnecting.`,
+      );
       schedule();
     };
     next.on('error', lost);

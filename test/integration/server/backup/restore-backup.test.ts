@@ -88,7 +88,9 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
 
   function explainFailures() {
     onTestFailed(() => {
-      console.error(`original server:\n${original.tail(30)}\nrestored server:\n${restored.tail(30)}`);
+      console.error(
+        `original server:\n${original.tail(30)}\nrestored server:\n${restored.tail(30)}`,
+      );
     });
   }
 
@@ -251,7 +253,9 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
 
     await withRestoredData(async (db) => {
       const count = async (sql: string) =>
-        Number((await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) q`)).rows[0]?.n);
+        Number(
+          (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) q`)).rows[0]?.n,
+        );
       // The records as of the backup, each with its whole history (revisions 1..its revision).
       expect(await count('SELECT 1 FROM records')).toBe(
         header.tables.find((table) => table.name === 'records')?.rows,
@@ -281,7 +285,9 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
       // A new epoch; the backup's is still known, so laptops on it are told to pull first.
       const epochs = await db.query<{ epoch: string }>('SELECT epoch FROM server_meta');
       expect(epochs.rows[0]?.epoch).not.toBe(header.serverEpoch);
-      expect(await count(`SELECT 1 FROM server_epochs WHERE epoch = '${header.serverEpoch}'`)).toBe(1);
+      expect(await count(`SELECT 1 FROM server_epochs WHERE epoch = '${header.serverEpoch}'`)).toBe(
+        1,
+      );
     });
     // The photo came back, readable with the key kept apart.
     const { key } = await loadOrCreateFilesKey(path.join(keys.dir, 'files.key'));

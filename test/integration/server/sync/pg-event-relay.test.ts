@@ -86,7 +86,7 @@ describe('two server processes on one PostgreSQL database, a laptop on each', ()
     return /([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/.exec(printed.stdout)?.[1] ?? '';
   }
 
-  it("pokes the laptop on process 2 when process 1 stores a push, so it pulls without waiting for its poll", async () => {
+  it('pokes the laptop on process 2 when process 1 stores a push, so it pulls without waiting for its poll', async () => {
     explainFailures();
     const draft = (await a.ok('newIntakeDraft')) as Draft;
     await a.ok('saveIntakeDraft', {
