@@ -3,6 +3,7 @@ import { issueEnrollmentCode } from '../auth/enrollment.ts';
 import type { Database } from '../db/database.ts';
 import { writeBackup } from '../backup/write-backup.ts';
 import type { EventStreams } from '../http/event-streams.ts';
+import { SyncHttpError } from '../http/sync-http-error.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type {
   AdminBackupResponse,
@@ -57,7 +58,11 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
       return { epoch: await startNewEpoch(db) };
     },
     async backup(file) {
-      const written = await writeBackup(db, options.filesDir, file, clock);
+      const written = await writeBackup(db, options.filesDir, file, clock).catch(
+        (error: unknown) => {
+          throw unwritable(file, error);
+        },
+      );
       const { header } = written;
       return {
         file: written.file,
@@ -71,4 +76,26 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     },
     close: options.onClose ?? (async () => undefined),
   };
+}
+
+/** Where the file cannot go, in words (the administrator's mistake: never a 500). */
+const unwritableReasons: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  EACCES: "the server's user may not write there",
+  EPERM: "the server's user may not write there",
+  EISDIR: 'it is a folder',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+function unwritable(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? unwritableReasons[code] : undefined;
+  if (reason === undefined) return error;
+  return new SyncHttpError(
+    400,
+    'VALIDATION_ERROR',
+    `Cannot write the backup to ${file}: ${reason}.`,
+  );
 }

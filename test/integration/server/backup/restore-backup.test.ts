@@ -153,6 +153,11 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
     a.recordIds.push(draft.id);
     await settleSync([a.app]);
 
+    // A folder that does not exist is said plainly, and nothing is left behind.
+    const nowhere = await original.command(['backup', path.join(keys.dir, 'no-such-folder', 'x')]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('its folder does not exist');
+
     let backupDone = false;
     let after = 0;
     // Both laptops push the whole time; a few more rounds after the backup, which it lacks.
