@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { relayApplicationName } from '../../../../server/sync/pg-event-relay.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
 import { SYNC_PROTOCOL_VERSION, syncRoutes } from '../../../../shared/sync/protocol.ts';
 import {
@@ -99,6 +101,44 @@ describe('two server processes on one PostgreSQL database, a laptop on each', ()
         timeout: 8_000,
       })
       .toEqual([draft.id]);
+  });
+
+  it('relays again after PostgreSQL dropped the listening connections', async () => {
+    explainFailures();
+    const db = new pg.Client({ connectionString: one.databaseUrl });
+    await db.connect();
+    try {
+      const relays = async () =>
+        (
+          await db.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = $1`,
+            [relayApplicationName],
+          )
+        ).rows.map((row) => row.pid);
+      const before = await relays();
+      expect(before).toHaveLength(2);
+      // As a database restart or a failover would: every relay connection cut.
+      await db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+      await expect
+        .poll(async () => (await relays()).filter((pid) => !before.includes(pid)).length, {
+          timeout: 15_000,
+        })
+        .toBe(2);
+    } finally {
+      await db.end();
+    }
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    await a.ok('saveIntakeDraft', {
+      draft: { ...draft, context: 'found', notes: 'Handed in after the database restarted.' },
+      expectedRevision: null,
+    });
+    await a.ok('syncNow');
+    await expect
+      .poll(async () => (await b.ok('listIntakes', {})).items.map((item) => item.id), {
+        timeout: 8_000,
+      })
+      .toContain(draft.id);
   });
 
   it('counts enrollment attempts across both processes', async () => {
