@@ -40,9 +40,10 @@ export async function writeBackup(
   const target = path.resolve(file);
   const bodyPath = `${target}.body.part`;
   const partPath = `${target}.part`;
+  const gzip = createGzip({ level: 6 });
   try {
-    const gzip = createGzip({ level: 6 });
-    const out = createWriteStream(bodyPath, { mode: 0o600 });
+    // Opened here, awaited: a path that cannot be written fails now, before any reading.
+    const out = (await open(bodyPath, 'w', 0o600)).createWriteStream();
     const hash = createHash('sha256');
     let bodyBytes = 0;
     gzip.on('data', (chunk: Buffer) => {
@@ -50,6 +51,8 @@ export async function writeBackup(
       bodyBytes += chunk.length;
     });
     const written = pipeline(gzip, out);
+    // Awaited once the body is complete; a failure before that is the snapshot's to report.
+    written.catch(() => undefined);
     const snapshot = await db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       return writeTables(tx, gzip);
@@ -80,6 +83,7 @@ export async function writeBackup(
     await rename(partPath, target);
     return { file: target, header, bytes: (await stat(target)).size };
   } finally {
+    gzip.destroy();
     await rm(bodyPath, { force: true });
     await rm(partPath, { force: true });
   }
