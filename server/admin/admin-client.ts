@@ -11,6 +11,8 @@ import {
   AdminEnrollResponseSchema,
   AdminNewEpochResponseSchema,
   AdminRevokeResponseSchema,
+  AdminTeamChangeResponseSchema,
+  AdminTeamsResponseSchema,
   adminRoutes,
   type AdminEndpointFile,
 } from './admin-protocol.ts';
@@ -93,12 +95,17 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
     );
   }
   return {
-    enroll: (name) => call('POST', adminRoutes.enroll, AdminEnrollResponseSchema, { name }),
+    enroll: (request) => call('POST', adminRoutes.enroll, AdminEnrollResponseSchema, request),
     revoke: (target) => call('POST', adminRoutes.revoke, AdminRevokeResponseSchema, { target }),
     devices: () => call('GET', adminRoutes.devices, AdminDevicesResponseSchema),
     newEpoch: () => call('POST', adminRoutes.newEpoch, AdminNewEpochResponseSchema, {}),
     backup: (file) =>
       call('POST', adminRoutes.backup, AdminBackupResponseSchema, { file }, backupTimeoutMs),
+    teams: () => call('GET', adminRoutes.teams, AdminTeamsResponseSchema),
+    createTeam: (request) =>
+      call('POST', adminRoutes.teamCreate, AdminTeamChangeResponseSchema, request),
+    changeTeamScope: (request) =>
+      call('POST', adminRoutes.teamScope, AdminTeamChangeResponseSchema, request),
     close: async () => undefined,
   };
 }

@@ -5,12 +5,20 @@ import { writeBackup } from '../backup/write-backup.ts';
 import type { EventStreams } from '../http/event-streams.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { startNewEpoch } from '../server-meta.ts';
-import type {
-  AdminBackupResponse,
-  AdminDevicesResponse,
-  AdminEnrollResponse,
-  AdminNewEpochResponse,
-  AdminRevokeResponse,
+import { changeTeamScope, createTeam, defaultTeam, findTeam, listTeams } from '../teams/teams.ts';
+import {
+  AdminTeamCreateRequestSchema,
+  AdminTeamScopeRequestSchema,
+  type AdminBackupResponse,
+  type AdminDevicesResponse,
+  type AdminEnrollRequest,
+  type AdminEnrollResponse,
+  type AdminNewEpochResponse,
+  type AdminRevokeResponse,
+  type AdminTeamChangeResponse,
+  type AdminTeamCreateRequest,
+  type AdminTeamScopeRequest,
+  type AdminTeamsResponse,
 } from './admin-protocol.ts';
 
 /**
@@ -18,12 +26,15 @@ import type {
  * endpoint) or, when no server runs, in the command's own process on the database.
  */
 export interface AdminOperations {
-  enroll(name: string): Promise<AdminEnrollResponse>;
+  enroll(request: AdminEnrollRequest): Promise<AdminEnrollResponse>;
   revoke(target: string): Promise<AdminRevokeResponse>;
   devices(): Promise<AdminDevicesResponse>;
   newEpoch(): Promise<AdminNewEpochResponse>;
   /** Writes a consistent backup to this absolute path (the server keeps serving meanwhile). */
   backup(file: string): Promise<AdminBackupResponse>;
+  teams(): Promise<AdminTeamsResponse>;
+  createTeam(request: AdminTeamCreateRequest): Promise<AdminTeamChangeResponse>;
+  changeTeamScope(request: AdminTeamScopeRequest): Promise<AdminTeamChangeResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
@@ -42,9 +53,21 @@ export interface LocalAdminOptions {
 export function localAdminOperations(db: Database, options: LocalAdminOptions): AdminOperations {
   const clock = options.clock ?? (() => new Date());
   return {
-    async enroll(name) {
-      const issued = await issueEnrollmentCode(db, name, clock(), options.enrollmentCodeMinutes);
-      return { ...issued, expiresAt: issued.expiresAt.toISOString() };
+    async enroll({ name, team: teamName }) {
+      const team = teamName === undefined ? await defaultTeam(db) : await findTeam(db, teamName);
+      const issued = await issueEnrollmentCode(
+        db,
+        name,
+        clock(),
+        options.enrollmentCodeMinutes,
+        team.id,
+      );
+      return {
+        ...issued,
+        expiresAt: issued.expiresAt.toISOString(),
+        team: { id: team.id, name: team.name },
+        defaultTeam: teamName === undefined,
+      };
     },
     async revoke(target) {
       const result = await revokeDevice(db, target, clock());
@@ -74,6 +97,12 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
         photos: header.photos,
       };
     },
+    async teams() {
+      return { teams: await listTeams(db) };
+    },
+    // Parsed here too: the endpoint parses what arrives, and a local call gets the same defaults.
+    createTeam: (request) => createTeam(db, AdminTeamCreateRequestSchema.parse(request)),
+    changeTeamScope: (request) => changeTeamScope(db, AdminTeamScopeRequestSchema.parse(request)),
     close: options.onClose ?? (async () => undefined),
   };
 }
