@@ -8,6 +8,7 @@ import { fileRoutesPlugin } from '../files/file-routes.ts';
 import { loadOrCreateFilesKey } from '../files/files-key.ts';
 import { enrollRoute } from '../routes/enroll-route.ts';
 import { healthRoute } from '../routes/health-route.ts';
+import { peopleRoutesPlugin } from '../routes/people-routes.ts';
 import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
 import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
@@ -102,6 +103,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     app.addHook('onClose', () => relay.close());
   }
   await app.register(syncRoutesPlugin(db, notifier, clock));
+  await app.register(peopleRoutesPlugin(db, clock));
   await app.register(
     eventsRoutePlugin(db, notifier, streams, {
       heartbeatMs: options.eventsHeartbeatMs,

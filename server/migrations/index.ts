@@ -9,6 +9,7 @@ import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
 import { sharedRateLimits } from './0150-shared-rate-limits.ts';
 import { teams } from './0100-teams.ts';
+import { peopleFromTheCentre } from './0110-people-from-the-centre.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   serialLookup,
   sharedRateLimits,
   teams,
+  peopleFromTheCentre,
 ];
