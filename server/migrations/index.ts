@@ -7,9 +7,10 @@ import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
-import { sharedRateLimits } from './0150-shared-rate-limits.ts';
 import { teams } from './0100-teams.ts';
 import { peopleFromTheCentre } from './0110-people-from-the-centre.ts';
+import { recordReviews } from './0120-record-reviews.ts';
+import { sharedRateLimits } from './0150-shared-rate-limits.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -23,7 +24,8 @@ export const migrations: readonly Migration[] = [
   items,
   custody,
   serialLookup,
-  sharedRateLimits,
   teams,
   peopleFromTheCentre,
+  recordReviews,
+  sharedRateLimits,
 ];

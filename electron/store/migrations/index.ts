@@ -15,6 +15,7 @@ import { historicCountsSchema } from './0140-historic-counts.ts';
 import { measuresSchema } from './0150-measures.ts';
 import { measureRollupsSchema } from './0160-measure-rollups.ts';
 import { centrePeopleSchema } from './0180-centre-people.ts';
+import { recordReviewsSchema } from './0190-record-reviews.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   measuresSchema,
   measureRollupsSchema,
   centrePeopleSchema,
+  recordReviewsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
