@@ -16,6 +16,7 @@ import {
   listServerMeasureRecords,
   UnknownDimensionError,
 } from '../measures/measures-queries.ts';
+import { listServerMapPoints } from '../measures/map-points-query.ts';
 import { buildConsoleReport, consoleReportPdf } from './reports.ts';
 import { exportRegister } from './register-export.ts';
 import { BadCursorError, recordPage, searchRegister } from './register.ts';
@@ -24,6 +25,7 @@ import { BadCursorError, recordPage, searchRegister } from './register.ts';
 export const consoleDataPaths = {
   measures: '/measures',
   measureRecords: '/measures/records',
+  mapPoints: '/measures/map-points',
   register: '/register',
   registerExport: '/register/export',
   record: '/records/:id',
@@ -66,6 +68,10 @@ export function consoleDataRoutes(
 
     app.post(consoleDataPaths.measures, async (request) =>
       computeServerMeasures(db, parseInput(MeasureFilterSchema, request.body, 'filter')),
+    );
+
+    app.post(consoleDataPaths.mapPoints, async (request) =>
+      listServerMapPoints(db, parseInput(MeasureFilterSchema, request.body, 'filter')),
     );
 
     app.post(consoleDataPaths.measureRecords, async (request) => {
