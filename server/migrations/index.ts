@@ -7,6 +7,7 @@ import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
+import { consoleAccounts } from './0130-console-accounts.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   items,
   custody,
   serialLookup,
+  consoleAccounts,
 ];
