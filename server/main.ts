@@ -12,7 +12,8 @@ import { DataDirLockedError, lockHolders } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
 import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
-import { buildServer } from './http/build-server.ts';
+import { configuredConsoleUrl } from './console/mailer.ts';
+import { buildServer, serverMailer } from './http/build-server.ts';
 import { EventStreams } from './http/event-streams.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 
@@ -59,7 +60,12 @@ async function main(argv: readonly string[]): Promise<number> {
   const streams = new EventStreams();
   const app = await buildServer({ config, db, log: true, streams });
   const admin = await startAdminEndpoint(
-    localAdminOperations(db, { enrollmentCodeMinutes: config.enrollmentCodeMinutes, streams }),
+    localAdminOperations(db, {
+      enrollmentCodeMinutes: config.enrollmentCodeMinutes,
+      streams,
+      mailer: serverMailer(config, app),
+      consoleUrl: configuredConsoleUrl(config),
+    }),
     config.dataDir,
   );
   const shutdown = async (signal: string) => {
@@ -78,6 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const address = await app.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`SALW Field sync API listening on ${address} (${storage})`);
+  console.log(`Web console: ${config.publicUrl ?? `${address}/console/`}`);
   return -1;
 }
 

@@ -8,6 +8,7 @@ import {
   AdminEndpointFileSchema,
   adminEndpointFileName,
   AdminEnrollResponseSchema,
+  AdminInviteResponseSchema,
   AdminNewEpochResponseSchema,
   AdminRevokeResponseSchema,
   adminRoutes,
@@ -93,6 +94,8 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
     revoke: (target) => call('POST', adminRoutes.revoke, AdminRevokeResponseSchema, { target }),
     devices: () => call('GET', adminRoutes.devices, AdminDevicesResponseSchema),
     newEpoch: () => call('POST', adminRoutes.newEpoch, AdminNewEpochResponseSchema, {}),
+    invite: (email, role) =>
+      call('POST', adminRoutes.invite, AdminInviteResponseSchema, { email, role }),
     close: async () => undefined,
   };
 }

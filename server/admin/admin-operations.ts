@@ -2,10 +2,16 @@ import { listDevices, revokeDevice } from '../auth/devices.ts';
 import { issueEnrollmentCode } from '../auth/enrollment.ts';
 import type { Database } from '../db/database.ts';
 import type { EventStreams } from '../http/event-streams.ts';
+import type { ConsoleRole } from '../../shared/console/roles.ts';
+import { commandLineActor } from '../console/console-audit.ts';
+import { inviteAccount } from '../console/console-accounts.ts';
+import { ConsoleHttpError } from '../console/console-http-error.ts';
+import type { Mailer } from '../console/mailer.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type {
   AdminDevicesResponse,
   AdminEnrollResponse,
+  AdminInviteResponse,
   AdminNewEpochResponse,
   AdminRevokeResponse,
 } from './admin-protocol.ts';
@@ -19,6 +25,8 @@ export interface AdminOperations {
   revoke(target: string): Promise<AdminRevokeResponse>;
   devices(): Promise<AdminDevicesResponse>;
   newEpoch(): Promise<AdminNewEpochResponse>;
+  /** Invites a person to the web console (the first administrator, typically). */
+  invite(email: string, role: ConsoleRole): Promise<AdminInviteResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
@@ -28,6 +36,9 @@ export interface LocalAdminOptions {
   readonly clock?: () => Date;
   /** The running server's event streams: a revoked laptop's are ended at once. */
   readonly streams?: EventStreams;
+  /** The console's mail (SMTP, or the log); and its address, for the link in the mail. */
+  readonly mailer: Mailer;
+  readonly consoleUrl: string;
   /** Run by close(). */
   readonly onClose?: () => Promise<void>;
 }
@@ -50,6 +61,22 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     async newEpoch() {
       return { epoch: await startNewEpoch(db) };
     },
+    async invite(email, role) {
+      try {
+        return await inviteAccount(
+          { db, mailer: options.mailer, consoleUrl: options.consoleUrl, now: clock() },
+          { email, role },
+          commandLineActor,
+        );
+      } catch (error) {
+        // Said to the administrator as the console would say it, not as a server failure.
+        if (error instanceof ConsoleHttpError) throw new AdminRefusal(error.message);
+        throw error;
+      }
+    },
     close: options.onClose ?? (async () => undefined),
   };
 }
+
+/** An admin operation refused for a reason the administrator can act on. */
+export class AdminRefusal extends Error {}

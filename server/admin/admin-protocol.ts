@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EmailSchema, InviteResponseSchema } from '../../shared/console/api.ts';
+import { ConsoleRoleSchema } from '../../shared/console/roles.ts';
 
 /**
  * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
@@ -11,6 +13,7 @@ export const adminRoutes = {
   revoke: '/admin/v1/revoke',
   devices: '/admin/v1/devices',
   newEpoch: '/admin/v1/new-epoch',
+  invite: '/admin/v1/console-invite',
 } as const;
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
@@ -69,3 +72,8 @@ export const AdminEndpointFileSchema = z.object({
 export type AdminEndpointFile = z.infer<typeof AdminEndpointFileSchema>;
 
 export const adminEndpointFileName = 'admin-endpoint.json';
+
+/** `invite <email> --role <role>`: a console account, its code mailed (or logged). */
+export const AdminInviteRequestSchema = z.object({ email: EmailSchema, role: ConsoleRoleSchema });
+export const AdminInviteResponseSchema = InviteResponseSchema;
+export type AdminInviteResponse = z.infer<typeof AdminInviteResponseSchema>;

@@ -1,4 +1,6 @@
 import type { AdminOperations } from '../admin/admin-operations.ts';
+import { EmailSchema } from '../../shared/console/api.ts';
+import { ConsoleRoleSchema, consoleRoles, type ConsoleRole } from '../../shared/console/roles.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
@@ -11,6 +13,9 @@ export const adminUsage = [
   '  revoke <device id | exact name> refuse that laptop from now on',
   '  devices                         list enrolled laptops',
   '  new-epoch                       after restoring a backup: laptops re-pull and re-send',
+  '  invite <email> --role <role>    invite a person to the web console (administrator,',
+  '                                  reviewer or viewer); the code goes by mail, or to the',
+  "                                  server's log when no SMTP server is configured",
   "  check                           with the server stopped: PostgreSQL's consistency check",
   '                                  (amcheck) over the PGlite data',
   'While the server runs, a command is carried out by it (through its admin endpoint);',
@@ -30,6 +35,7 @@ export type ParsedCommand =
   | { kind: 'revoke'; target: string }
   | { kind: 'devices' }
   | { kind: 'new-epoch' }
+  | { kind: 'invite'; email: string; role: ConsoleRole }
   /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
   | { kind: 'check' }
   | { kind: 'invalid'; result: AdminResult };
@@ -68,6 +74,22 @@ export function parseAdminCommand(
         return invalid(['revoke needs a device id or name.']);
       }
       return { kind: 'revoke', target };
+    }
+    case 'invite': {
+      const email = EmailSchema.safeParse(args[0] ?? '');
+      const role = ConsoleRoleSchema.safeParse(optionValue(args, '--role'));
+      if (!email.success || args[0]?.startsWith('--')) {
+        return invalid([
+          'invite needs an e-mail address: invite ana@example.org --role administrator.',
+        ]);
+      }
+      if (!role.success) {
+        return invalid([
+          `invite needs --role, one of ${consoleRoles.join(', ')}.`,
+          ...(env.npm_config_role === undefined ? [] : [npmTookOptions]),
+        ]);
+      }
+      return { kind: 'invite', email: email.data, role: role.data };
     }
     case 'devices':
     case 'new-epoch':
@@ -160,6 +182,18 @@ export async function runAdminCommand(
             .filter(Boolean)
             .join('  '),
         ),
+      };
+    }
+    case 'invite': {
+      const invited = await operations.invite(command.email, command.role);
+      return {
+        ok: true,
+        lines: [
+          `Invited ${invited.email} as ${invited.role}; the code works once, until ${invited.expiresAt}.`,
+          invited.mailed
+            ? 'The code was sent by mail.'
+            : "No SMTP server is configured (SALW_SMTP_URL): the code is in the server's log.",
+        ],
       };
     }
     case 'new-epoch': {

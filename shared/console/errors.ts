@@ -25,6 +25,8 @@ export const consoleErrorCodes = [
   'LAST_ADMINISTRATOR',
   'NOT_FOUND',
   'RATE_LIMITED',
+  /** The SMTP server the administrator configured did not take the mail. */
+  'MAIL_FAILED',
   'INTERNAL',
 ] as const;
 export const ConsoleErrorCodeSchema = z.enum(consoleErrorCodes);
