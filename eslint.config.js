@@ -89,6 +89,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '*.config.ts', 'packaging/**', 'test/**', 'server/**', 'electron/**'],
+    ignores: ['server/web/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -161,7 +162,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**'],
+    files: ['renderer/**', 'server/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, i18next },
     rules: {
@@ -204,7 +205,34 @@ export default tseslint.config(
     },
   },
   {
+    // The web console is browser code under the renderer's rules: shared/, the renderer's
+    // components (and styles) and browser packages; never the server's own modules.
+    files: ['server/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodePaths(),
+          patterns: [
+            banElectron,
+            banNode,
+            layer('electron'),
+            {
+              regex: '^(\\.\\./)+(admin|auth|cli|console|db|files|http|migrations|routes|sync)/',
+              message: 'The web console runs in a browser: it talks to the server over HTTP only.',
+            },
+            {
+              regex: '^(\\.\\./)+renderer/(?!components/|styles/)',
+              message: "The web console may use only the renderer's components and styles.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**'],
+    ignores: ['server/web/**'],
     rules: {
       'no-restricted-imports': [
         'error',

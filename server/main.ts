@@ -15,7 +15,8 @@ import { DataDirLockedError, lockHolders } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
 import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
-import { buildServer, filesDirOf } from './http/build-server.ts';
+import { configuredConsoleUrl } from './console/mailer.ts';
+import { buildServer, filesDirOf, serverMailer } from './http/build-server.ts';
 import { EventStreams } from './http/event-streams.ts';
 import { readServerConfig, type ServerConfig } from './server-config.ts';
 
@@ -77,6 +78,8 @@ async function main(argv: readonly string[]): Promise<number> {
       enrollmentCodeMinutes: config.enrollmentCodeMinutes,
       filesDir: filesDirOf(config),
       streams,
+      mailer: serverMailer(config, app),
+      consoleUrl: configuredConsoleUrl(config),
     }),
     config.dataDir,
   );
@@ -96,6 +99,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const address = await app.listen({ host: config.host, port: config.port });
   const storage = config.databaseUrl === undefined ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   console.log(`SALW Field sync API listening on ${address} (${storage})`);
+  console.log(`Web console: ${config.publicUrl ?? `${address}/console/`}`);
   return -1;
 }
 

@@ -43,6 +43,22 @@ export const ServerConfigSchema = z.object({
   maxConnectionsPerAddress: z.coerce.number().int().min(0).max(100_000).default(128),
   /** Requests of one enrolled laptop in progress at once (its event streams aside). */
   maxRequestsPerDevice: z.coerce.number().int().min(1).max(1000).default(8),
+  /**
+   * The web console's mail (invitations, password resets) goes through this SMTP server
+   * (smtp://user:password@host:587 or smtps://…); without one, mails are written to the log.
+   */
+  smtpUrl: z
+    .url({ protocol: /^smtps?$/, error: 'SALW_SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional(),
+  mailFrom: z.string().min(3).default('SALW Field <salw-field@localhost>'),
+  /**
+   * The address people open the console at, when it is not the server's own (behind a reverse
+   * proxy: https://salw.example.org/console/). Used in mails and enrollment QR codes, and as a
+   * second accepted Origin of console requests.
+   */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The console's build (default .vite/console in the checkout). */
+  consoleDir: z.string().min(1).optional(),
   /** How long an enrollment code printed by `enroll` stays valid. */
   enrollmentCodeMinutes: z.coerce
     .number()
@@ -69,6 +85,10 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     requestTimeoutSeconds: env.SALW_REQUEST_TIMEOUT_SECONDS || undefined,
     maxConnectionsPerAddress: env.SALW_MAX_CONNECTIONS_PER_ADDRESS || undefined,
     maxRequestsPerDevice: env.SALW_MAX_REQUESTS_PER_DEVICE || undefined,
+    smtpUrl: env.SALW_SMTP_URL || undefined,
+    mailFrom: env.SALW_MAIL_FROM || undefined,
+    publicUrl: env.SALW_PUBLIC_URL || undefined,
+    consoleDir: env.SALW_CONSOLE_DIR || undefined,
   });
   if (config.headersTimeoutSeconds > config.requestTimeoutSeconds) {
     throw new Error('SALW_HEADERS_TIMEOUT_SECONDS cannot exceed SALW_REQUEST_TIMEOUT_SECONDS.');

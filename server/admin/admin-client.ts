@@ -9,6 +9,7 @@ import {
   AdminEndpointFileSchema,
   adminEndpointFileName,
   AdminEnrollResponseSchema,
+  AdminInviteResponseSchema,
   AdminNewEpochResponseSchema,
   AdminPeopleResponseSchema,
   AdminPersonChangesResponseSchema,
@@ -123,6 +124,8 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
         ? all
         : { changes: all.changes.filter((change) => change.person.id === personId) };
     },
+    invite: (email, role) =>
+      call('POST', adminRoutes.invite, AdminInviteResponseSchema, { email, role }),
     close: async () => undefined,
   };
 }

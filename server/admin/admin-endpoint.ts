@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers, protocolErrorOptions } from '../http/error-handler.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
-import type { AdminOperations } from './admin-operations.ts';
+import { AdminRefusal, type AdminOperations } from './admin-operations.ts';
 import { readAdminEndpointFile } from './admin-client.ts';
 import {
   adminEndpointFileName,
@@ -13,6 +13,7 @@ import {
   AdminEnrollRequestSchema,
   AdminPersonRoleRequestSchema,
   AdminPersonTargetRequestSchema,
+  AdminInviteRequestSchema,
   AdminRevokeRequestSchema,
   AdminTeamCreateRequestSchema,
   AdminTeamScopeRequestSchema,
@@ -66,6 +67,16 @@ export async function startAdminEndpoint(
     return operations.revoke(target);
   });
   app.get(adminRoutes.devices, async () => operations.devices());
+  app.post(adminRoutes.invite, async (request) => {
+    const { email, role } = parseInput(AdminInviteRequestSchema, request.body, 'invite request');
+    try {
+      return await operations.invite(email, role);
+    } catch (error) {
+      if (error instanceof AdminRefusal)
+        throw new SyncHttpError(409, 'VALIDATION_ERROR', error.message);
+      throw error;
+    }
+  });
   app.post(adminRoutes.newEpoch, async () => operations.newEpoch());
   app.post(adminRoutes.backup, async (request) => {
     const { file } = parseInput(AdminBackupRequestSchema, request.body, 'backup request');

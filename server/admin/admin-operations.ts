@@ -6,6 +6,11 @@ import type { EventStreams } from '../http/event-streams.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type { UserRole } from '../../shared/domain/enums.ts';
+import type { ConsoleRole } from '../../shared/console/roles.ts';
+import { commandLineActor } from '../console/console-audit.ts';
+import { inviteAccount } from '../console/console-accounts.ts';
+import { ConsoleHttpError } from '../console/console-http-error.ts';
+import type { Mailer } from '../console/mailer.ts';
 import { decideAboutPerson, listPeople, listPersonChanges } from '../people/people.ts';
 import { changeTeamScope, createTeam, defaultTeam, findTeam, listTeams } from '../teams/teams.ts';
 import {
@@ -24,6 +29,7 @@ import {
   type AdminPeopleResponse,
   type AdminPersonChangesResponse,
   type AdminPersonDecisionResponse,
+  type AdminInviteResponse,
 } from './admin-protocol.ts';
 
 /** Who decided, in the centre's record of changes to people, when a command did it. */
@@ -52,6 +58,8 @@ export interface AdminOperations {
   reactivatePerson(target: string): Promise<AdminPersonDecisionResponse>;
   /** The centre's decisions about people, newest first (for one person when given). */
   personChanges(personId?: string): Promise<AdminPersonChangesResponse>;
+  /** Invites a person to the web console (the first administrator, typically). */
+  invite(email: string, role: ConsoleRole): Promise<AdminInviteResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
@@ -65,6 +73,9 @@ export interface LocalAdminOptions {
   readonly streams?: EventStreams;
   /** Who decides about people through these operations (default: the command line). */
   readonly actor?: string;
+  /** The console's mail (SMTP, or the log); and its address, for the link in the mail. */
+  readonly mailer: Mailer;
+  readonly consoleUrl: string;
   /** Run by close(). */
   readonly onClose?: () => Promise<void>;
 }
@@ -135,6 +146,19 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     async personChanges(personId) {
       return { changes: await listPersonChanges(db, personId) };
     },
+    async invite(email, role) {
+      try {
+        return await inviteAccount(
+          { db, mailer: options.mailer, consoleUrl: options.consoleUrl, now: clock() },
+          { email, role },
+          commandLineActor,
+        );
+      } catch (error) {
+        // Said to the administrator as the console would say it, not as a server failure.
+        if (error instanceof ConsoleHttpError) throw new AdminRefusal(error.message);
+        throw error;
+      }
+    },
     close: options.onClose ?? (async () => undefined),
   };
 }
@@ -160,3 +184,6 @@ function unwritable(file: string, error: unknown): unknown {
     `Cannot write the backup to ${file}: ${reason}.`,
   );
 }
+
+/** An admin operation refused for a reason the administrator can act on. */
+export class AdminRefusal extends Error {}

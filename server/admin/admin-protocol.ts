@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { JurisdictionSchema } from '../../shared/domain/country-code.ts';
 import { UserRoleSchema } from '../../shared/domain/enums.ts';
+import { EmailSchema, InviteResponseSchema } from '../../shared/console/api.ts';
+import { ConsoleRoleSchema } from '../../shared/console/roles.ts';
 
 /**
  * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
@@ -22,6 +24,7 @@ export const adminRoutes = {
   personDeactivate: '/admin/v1/people/deactivate',
   personReactivate: '/admin/v1/people/reactivate',
   personChanges: '/admin/v1/people/changes',
+  invite: '/admin/v1/console-invite',
 } as const;
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
@@ -219,3 +222,8 @@ export const AdminEndpointFileSchema = z.object({
 export type AdminEndpointFile = z.infer<typeof AdminEndpointFileSchema>;
 
 export const adminEndpointFileName = 'admin-endpoint.json';
+
+/** `invite <email> --role <role>`: a console account, its code mailed (or logged). */
+export const AdminInviteRequestSchema = z.object({ email: EmailSchema, role: ConsoleRoleSchema });
+export const AdminInviteResponseSchema = InviteResponseSchema;
+export type AdminInviteResponse = z.infer<typeof AdminInviteResponseSchema>;

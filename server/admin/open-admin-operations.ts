@@ -6,6 +6,7 @@ import {
   lockHolders,
   NoServerDataError,
 } from '../db/data-dir-lock.ts';
+import { configuredConsoleUrl, createMailer } from '../console/mailer.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { filesDirOf } from '../http/build-server.ts';
 import type { ServerConfig } from '../server-config.ts';
@@ -45,6 +46,12 @@ export async function openAdminOperations(
     return localAdminOperations(db, {
       enrollmentCodeMinutes: config.enrollmentCodeMinutes,
       filesDir: filesDirOf(config),
+      mailer: createMailer({
+        smtpUrl: config.smtpUrl,
+        from: config.mailFrom,
+        warn: (line) => console.warn(line),
+      }),
+      consoleUrl: configuredConsoleUrl(config),
       onClose: () => db.close(),
     });
   } catch (error) {

@@ -12,6 +12,8 @@ import {
   type TeamSummary,
 } from '../admin/admin-protocol.ts';
 import { UserRoleSchema, userRoleValues } from '../../shared/domain/enums.ts';
+import { EmailSchema } from '../../shared/console/api.ts';
+import { ConsoleRoleSchema, consoleRoles, type ConsoleRole } from '../../shared/console/roles.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
@@ -42,6 +44,9 @@ export const adminUsage = [
   '  person-reactivate <id | exact name>',
   '                                  they may unlock again',
   '  person-changes                  who changed which person when, newest first',
+  '  invite <email> --role <role>    invite a person to the web console (administrator,',
+  '                                  reviewer or viewer); the code goes by mail, or to the',
+  "                                  server's log when no SMTP server is configured",
   "  check                           with the server stopped: PostgreSQL's consistency check",
   '                                  (amcheck) over the PGlite data',
   '  backup FILE                     write a consistent backup (database and photos) to FILE,',
@@ -105,6 +110,7 @@ export type ParsedCommand =
   | { kind: 'person-role'; target: string; role: (typeof userRoleValues)[number] }
   | { kind: 'person-deactivate'; target: string }
   | { kind: 'person-reactivate'; target: string }
+  | { kind: 'invite'; email: string; role: ConsoleRole }
   /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
   | { kind: 'check' }
   | { kind: 'backup'; file: string }
@@ -206,6 +212,22 @@ export function parseAdminCommand(
         return invalid(['revoke needs a device id or name.']);
       }
       return { kind: 'revoke', target };
+    }
+    case 'invite': {
+      const email = EmailSchema.safeParse(args[0] ?? '');
+      const role = ConsoleRoleSchema.safeParse(optionValue(args, '--role'));
+      if (!email.success || args[0]?.startsWith('--')) {
+        return invalid([
+          'invite needs an e-mail address: invite ana@example.org --role administrator.',
+        ]);
+      }
+      if (!role.success) {
+        return invalid([
+          `invite needs --role, one of ${consoleRoles.join(', ')}.`,
+          ...(env.npm_config_role === undefined ? [] : [npmTookOptions]),
+        ]);
+      }
+      return { kind: 'invite', email: email.data, role: role.data };
     }
     case 'devices':
     case 'new-epoch':
@@ -430,6 +452,18 @@ export async function runAdminCommand(
           `Reactivated ${describePerson(person)}: they may unlock again after each laptop's next sync.`,
         (person) => `${describePerson(person)} is not deactivated.`,
       );
+    case 'invite': {
+      const invited = await operations.invite(command.email, command.role);
+      return {
+        ok: true,
+        lines: [
+          `Invited ${invited.email} as ${invited.role}; the code works once, until ${invited.expiresAt}.`,
+          invited.mailed
+            ? 'The code was sent by mail.'
+            : "No SMTP server is configured (SALW_SMTP_URL): the code is in the server's log.",
+        ],
+      };
+    }
     case 'new-epoch': {
       const { epoch } = await operations.newEpoch();
       return {

@@ -3,6 +3,9 @@ import path from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { MAX_PUSH_BYTES } from '../../shared/sync/protocol.ts';
+import { consoleRoutesPlugin } from '../console/console-routes.ts';
+import { consoleStaticPlugin, defaultConsoleDir } from '../console/console-static.ts';
+import { createMailer, type Mailer } from '../console/mailer.ts';
 import type { Database } from '../db/database.ts';
 import { fileRoutesPlugin } from '../files/file-routes.ts';
 import { loadOrCreateFilesKey } from '../files/files-key.ts';
@@ -31,6 +34,8 @@ export interface BuildServerOptions {
   eventsHeartbeatMs?: number;
   /** The laptops' open event streams, shared with the admin endpoint (revoking ends them). */
   streams?: EventStreams;
+  /** The console's mail; default: SMTP from the config, or the log when none is configured. */
+  mailer?: Mailer;
 }
 
 /** Never written to a log line: credentials, codes and cookies. */
@@ -122,5 +127,26 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   }
   await app.register(fileRoutesPlugin(db, filesDirOf(config), filesKey.key, clock));
   await app.register(recordAttachmentsPlugin(db));
+  await app.register(
+    consoleRoutesPlugin({
+      db,
+      clock,
+      mailer: options.mailer ?? serverMailer(config, app),
+      streams,
+      tls: tls !== undefined,
+      publicUrl: config.publicUrl,
+      enrollmentCodeMinutes: config.enrollmentCodeMinutes,
+    }),
+  );
+  await app.register(consoleStaticPlugin(config.consoleDir ?? defaultConsoleDir));
   return app;
+}
+
+/** Mail as configured; without SMTP the server's log gets it, with a warning. */
+export function serverMailer(config: ServerConfig, app: FastifyInstance): Mailer {
+  return createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    warn: (message) => app.log.warn(message),
+  });
 }

@@ -10,6 +10,7 @@ import { serialLookup } from './0090-serial-lookup.ts';
 import { teams } from './0100-teams.ts';
 import { peopleFromTheCentre } from './0110-people-from-the-centre.ts';
 import { recordReviews } from './0120-record-reviews.ts';
+import { consoleAccounts } from './0130-console-accounts.ts';
 import { measures } from './0140-measures.ts';
 import { sharedRateLimits } from './0150-shared-rate-limits.ts';
 import type { Migration } from './migration.ts';
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   teams,
   peopleFromTheCentre,
   recordReviews,
+  consoleAccounts,
   measures,
   sharedRateLimits,
 ];

@@ -139,8 +139,10 @@ async function applyPushIn(
   const nowIso = now.toISOString();
   // Before the version lock, like all a push writes but its records' version (applyWithFallback).
   await tx.query(
-    'UPDATE devices SET last_mutation_id = $2, last_seen_at = $3 WHERE id = $1::uuid',
-    [deviceId, last, nowIso],
+    `UPDATE devices SET last_mutation_id = $2, last_seen_at = $3,
+       last_push_at = CASE WHEN $4 THEN $3::timestamptz ELSE last_push_at END
+     WHERE id = $1::uuid`,
+    [deviceId, last, nowIso, fresh.length > 0],
   );
   let version: number;
   let written = new Map<number, string>();

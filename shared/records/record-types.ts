@@ -101,12 +101,6 @@ export interface RecordType {
    * own holder): the server refuses a record naming anyone else.
    */
   readonly authorField?: string;
-  /**
-   * A field naming another record whose scope this one follows (a review follows the record it
-   * reviews): whoever may see that record sees this one, and nobody else. The one way a type
-   * says it belongs to another record.
-   */
-  readonly followsRecordField?: string;
   /** Who may do what. An action absent here is allowed to nobody. */
   readonly roles: Readonly<Partial<Record<RecordAction, readonly UserRole[]>>>;
   /**
@@ -390,7 +384,8 @@ export const recordReviewType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['state', 'reviewedEntity', 'reviewerId'],
   authorField: 'reviewerId',
-  followsRecordField: 'reviewedRecordId',
+  // Whoever may see the reviewed record sees its review, and nobody else.
+  scope: followsFieldScope('reviewedRecordId'),
   roles: { create: leads, update: leads },
 };
 

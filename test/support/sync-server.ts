@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { localAdminOperations, type AdminOperations } from '../../server/admin/admin-operations.ts';
 import { issueEnrollmentCode } from '../../server/auth/enrollment.ts';
+import { createMailer, type Mailer } from '../../server/console/mailer.ts';
 import type { Database } from '../../server/db/database.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
 import { buildServer } from '../../server/http/build-server.ts';
@@ -32,6 +33,8 @@ export interface StartSyncServerOptions {
   enrollRateLimitPerMinute?: number;
   /** The event stream's heartbeat; default the server's own. */
   eventsHeartbeatMs?: number;
+  /** The console's mail (e.g. to a loopback SMTP server); default the server's own (the log). */
+  mailer?: Mailer;
   /** Other settings, as the environment would give them (timeouts, limits). */
   config?: Partial<z.input<typeof ServerConfigSchema>>;
 }
@@ -92,6 +95,9 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     ...options.config,
   });
   const clock = options.clock ?? (() => new Date());
+  // No SMTP and a silent server: a mail nobody reads goes nowhere.
+  const mailer =
+    options.mailer ?? createMailer({ smtpUrl: undefined, from: 'test@localhost', warn: () => {} });
   let port = 0;
   let running: { app: FastifyInstance; db: Database; admin: AdminOperations } | undefined;
 
@@ -105,6 +111,7 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
       clock,
       eventsHeartbeatMs: options.eventsHeartbeatMs,
       streams,
+      mailer,
     });
     const address = await app.listen({ host: '127.0.0.1', port });
     port = Number(new URL(address).port);
@@ -113,6 +120,8 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
       filesDir: temp.dir,
       clock,
       streams,
+      mailer,
+      consoleUrl: `${address}/console/`,
     });
     running = { app, db, admin };
   };

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy.ts';
+
+/** Where `npm run build:console` (vite.console.config.ts) writes the console. */
+export const defaultConsoleDir = path.join(import.meta.dirname, '..', '..', '.vite', 'console');
+
+/**
+ * Serves the console's build at /console/ with the renderer's own strict CSP as a header (its
+ * index.html carries the same policy as <meta>), and headers that keep it out of frames and
+ * other sites' referrers. Without a build the address says how to make one.
+ */
+export function consoleStaticPlugin(consoleDir: string) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      void reply.header('x-content-type-options', 'nosniff');
+      void reply.header('referrer-policy', 'no-referrer');
+      void reply.header('x-frame-options', 'DENY');
+    });
+    app.get('/console', async (_request, reply) => reply.redirect('/console/'));
+    if (!existsSync(path.join(consoleDir, 'index.html'))) {
+      app.get('/console/*', async (_request, reply) =>
+        reply
+          .code(404)
+          .type('text/plain; charset=utf-8')
+          .send('The web console is not built: run `npm run build:console`, then reload.'),
+      );
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root: consoleDir,
+      prefix: '/console/',
+      index: 'index.html',
+      // Hashed assets never change; index.html must be read again after an upgrade.
+      setHeaders: (reply, file) => {
+        void reply.header(
+          'cache-control',
+          file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
+      },
+    });
+  };
+}

@@ -1,0 +1,47 @@
+import type { ComponentType } from 'react';
+import type { ConsolePermission } from '../../../shared/console/roles.ts';
+import { AccountsPage } from '../pages/AccountsPage.tsx';
+import { AuditPage } from '../pages/AuditPage.tsx';
+import { ConflictsPage } from '../pages/ConflictsPage.tsx';
+import { DevicesPage } from '../pages/DevicesPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+
+/** Keys of the `nav` catalogue section: each page's name in the menu and the window title. */
+export type NavKey = 'home' | 'devices' | 'conflicts' | 'accounts' | 'audit';
+
+/**
+ * The console's signed-in pages, in menu order: one entry per page, at `#/<path>`. A page is
+ * shown and reachable only for roles with its permission (the server checks again on every API
+ * call). To add a page: its component under pages/, its `nav.<key>` in both catalogues, a line
+ * here. A page reads the rest of the address (`#/<path>/<id>`) with useHashSegments().
+ */
+export interface ConsolePage {
+  readonly path: string;
+  readonly navKey: NavKey;
+  readonly permission: ConsolePermission | null;
+  readonly Component: ComponentType;
+}
+
+export const consolePages: readonly ConsolePage[] = [
+  { path: 'home', navKey: 'home', permission: null, Component: HomePage },
+  { path: 'devices', navKey: 'devices', permission: 'devices.view', Component: DevicesPage },
+  {
+    path: 'conflicts',
+    navKey: 'conflicts',
+    permission: 'conflicts.view',
+    Component: ConflictsPage,
+  },
+  { path: 'accounts', navKey: 'accounts', permission: 'accounts.manage', Component: AccountsPage },
+  { path: 'audit', navKey: 'audit', permission: 'audit.view', Component: AuditPage },
+];
+
+/** The pages a session's permissions allow. */
+export function pagesFor(permissions: readonly ConsolePermission[]): ConsolePage[] {
+  return consolePages.filter(
+    (page) => page.permission === null || permissions.includes(page.permission),
+  );
+}
+
+/** Routes reachable without a session. */
+export const publicPaths = ['sign-in', 'accept', 'reset'] as const;
+export type PublicPath = (typeof publicPaths)[number];

@@ -1,0 +1,48 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { LanguageSchema, type Language } from '../../../shared/settings/settings.ts';
+import en from './locales/en.json';
+import srLatn from './locales/sr-Latn.json';
+
+/**
+ * The console's catalogues, English the source (every other locale has exactly its keys,
+ * unit-tested). Pages other engineers add put their keys in these files, under their own key.
+ */
+export const consoleResources = {
+  en: { translation: en },
+  'sr-Latn': { translation: srLatn },
+} as const satisfies Record<Language, Record<string, unknown>>;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: (typeof consoleResources)['en'];
+  }
+}
+
+const storageKey = 'salw-console-language';
+
+/** The language chosen on this browser before, else the browser's (Serbian → Latin script). */
+export function initialLanguage(): Language {
+  const stored = LanguageSchema.safeParse(window.localStorage.getItem(storageKey));
+  if (stored.success) return stored.data;
+  return navigator.language.toLowerCase().startsWith('sr') ? 'sr-Latn' : 'en';
+}
+
+export function rememberLanguage(language: Language): void {
+  window.localStorage.setItem(storageKey, language);
+}
+
+export async function createConsoleI18n(language: Language): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    resources: consoleResources,
+    defaultNS: 'translation',
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  return instance;
+}
