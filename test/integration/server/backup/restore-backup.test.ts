@@ -31,6 +31,12 @@ const manual = {
   timers: { setTimeout: () => null, clearTimeout: () => undefined },
 };
 
+/**
+ * Each step runs server commands as processes of their own, and a restore into PGlite creates its
+ * database (initdb) first: seconds each on a quiet machine, far more on a busy CI runner.
+ */
+const STEP_TIMEOUT_MS = 240_000;
+
 interface Laptop {
   readonly app: DispatchedApp;
   readonly name: string;
@@ -139,96 +145,110 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
     }
   }
 
-  it('writes a backup while both laptops keep pushing', async () => {
-    explainFailures();
-    // A photo received before the backup travels in it.
-    const png = tinyPng([200, 40, 40], 8);
-    photoSha = createHash('sha256').update(png).digest('hex');
-    const photo = await a.app.ok('addPhoto', { dataBase64: png.toString('base64'), kind: 'scene' });
-    const draft = (await a.app.ok('newIntakeDraft')) as Draft;
-    await a.app.ok('saveIntakeDraft', {
-      draft: { ...draft, context: 'seized', notes: 'Pistol with its photo', photos: [photo] },
-      expectedRevision: null,
-    });
-    a.recordIds.push(draft.id);
-    await settleSync([a.app]);
+  it(
+    'writes a backup while both laptops keep pushing',
+    async () => {
+      explainFailures();
+      // A photo received before the backup travels in it.
+      const png = tinyPng([200, 40, 40], 8);
+      photoSha = createHash('sha256').update(png).digest('hex');
+      const photo = await a.app.ok('addPhoto', {
+        dataBase64: png.toString('base64'),
+        kind: 'scene',
+      });
+      const draft = (await a.app.ok('newIntakeDraft')) as Draft;
+      await a.app.ok('saveIntakeDraft', {
+        draft: { ...draft, context: 'seized', notes: 'Pistol with its photo', photos: [photo] },
+        expectedRevision: null,
+      });
+      a.recordIds.push(draft.id);
+      await settleSync([a.app]);
 
-    // A folder that does not exist is said plainly, and nothing is left behind.
-    const nowhere = await original.command(['backup', path.join(keys.dir, 'no-such-folder', 'x')]);
-    expect(nowhere.code).toBe(1);
-    expect(nowhere.stderr).toContain('its folder does not exist');
+      // A folder that does not exist is said plainly, and nothing is left behind.
+      const nowhere = await original.command([
+        'backup',
+        path.join(keys.dir, 'no-such-folder', 'x'),
+      ]);
+      expect(nowhere.code).toBe(1);
+      expect(nowhere.stderr).toContain('its folder does not exist');
 
-    let backupDone = false;
-    let after = 0;
-    // Both laptops push the whole time; a few more rounds after the backup, which it lacks.
-    const stop = () => backupDone && after++ >= 8;
-    const pushing = Promise.all([pushUntil(a, stop), pushUntil(b, stop)]);
-    let written;
-    let sentDuring;
-    try {
-      // Some pushes before the snapshot, so it holds both laptops' work.
-      await expect
-        .poll(() => a.recordIds.length > 3 && b.recordIds.length > 3, { timeout: 30_000 })
-        .toBe(true);
-      const sentBefore = a.recordIds.length + b.recordIds.length;
-      written = await original.command(['backup', backupFile]);
-      sentDuring = a.recordIds.length + b.recordIds.length - sentBefore;
-    } finally {
-      backupDone = true;
-      await pushing;
-    }
-    expect(written.code, written.stderr).toBe(0);
-    expect(written.stdout).toContain(`Backup written to ${backupFile}`);
-    expect(written.stdout).toContain('is NOT in it');
-    // Pushes went on while the backup ran, and none failed.
-    expect(sentDuring).toBeGreaterThan(0);
-    expect([...a.errors, ...b.errors]).toEqual([]);
-    expect(existsSync(`${backupFile}.part`)).toBe(false);
+      let backupDone = false;
+      let after = 0;
+      // Both laptops push the whole time; a few more rounds after the backup, which it lacks.
+      const stop = () => backupDone && after++ >= 8;
+      const pushing = Promise.all([pushUntil(a, stop), pushUntil(b, stop)]);
+      let written;
+      let sentDuring;
+      try {
+        // Some pushes before the snapshot, so it holds both laptops' work.
+        await expect
+          .poll(() => a.recordIds.length > 3 && b.recordIds.length > 3, { timeout: 30_000 })
+          .toBe(true);
+        const sentBefore = a.recordIds.length + b.recordIds.length;
+        written = await original.command(['backup', backupFile]);
+        sentDuring = a.recordIds.length + b.recordIds.length - sentBefore;
+      } finally {
+        backupDone = true;
+        await pushing;
+      }
+      expect(written.code, written.stderr).toBe(0);
+      expect(written.stdout).toContain(`Backup written to ${backupFile}`);
+      expect(written.stdout).toContain('is NOT in it');
+      // Pushes went on while the backup ran, and none failed.
+      expect(sentDuring).toBeGreaterThan(0);
+      expect([...a.errors, ...b.errors]).toEqual([]);
+      expect(existsSync(`${backupFile}.part`)).toBe(false);
 
-    const { header } = await verifyBackupFile(backupFile);
-    const records = header.tables.find((table) => table.name === 'records')?.rows ?? 0;
-    // A snapshot from the middle: some of the records, not all of them.
-    expect(records).toBeGreaterThan(8);
-    expect(records).toBeLessThan(a.recordIds.length + b.recordIds.length);
-    expect(header.photos).toBe(1);
-  });
+      const { header } = await verifyBackupFile(backupFile);
+      const records = header.tables.find((table) => table.name === 'records')?.rows ?? 0;
+      // A snapshot from the middle: some of the records, not all of them.
+      expect(records).toBeGreaterThan(8);
+      expect(records).toBeLessThan(a.recordIds.length + b.recordIds.length);
+      expect(header.photos).toBe(1);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('refuses a truncated backup file and a backup from a newer server, leaving the target empty', async () => {
-    explainFailures();
-    const bytes = await readFile(backupFile);
-    const truncated = path.join(keys.dir, 'truncated.backup');
-    await writeFile(truncated, bytes.subarray(0, bytes.length - 100));
-    const cut = await restored.command(['restore', truncated]);
-    expect(cut.code).toBe(1);
-    expect(cut.stderr).toContain('is incomplete or damaged');
-    expect(cut.stderr).toContain('Nothing was restored');
-    expect(cut.stderr).not.toMatch(/\n\s+at /);
+  it(
+    'refuses a truncated backup file and a backup from a newer server, leaving the target empty',
+    async () => {
+      explainFailures();
+      const bytes = await readFile(backupFile);
+      const truncated = path.join(keys.dir, 'truncated.backup');
+      await writeFile(truncated, bytes.subarray(0, bytes.length - 100));
+      const cut = await restored.command(['restore', truncated]);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toContain('is incomplete or damaged');
+      expect(cut.stderr).toContain('Nothing was restored');
+      expect(cut.stderr).not.toMatch(/\n\s+at /);
 
-    // The same body under a header that names a migration this server does not have.
-    const headerEnd = bytes.indexOf(0x0a, BACKUP_MAGIC.length);
-    const header = JSON.parse(bytes.subarray(BACKUP_MAGIC.length, headerEnd).toString('utf8'));
-    const newer = path.join(keys.dir, 'newer.backup');
-    await writeFile(
-      newer,
-      Buffer.concat([
-        Buffer.from(
-          `${BACKUP_MAGIC}${JSON.stringify({ ...header, schemaVersion: 99_990, migrations: [...header.migrations, 99_990] })}\n`,
-        ),
-        bytes.subarray(headerEnd + 1),
-      ]),
-    );
-    const fromNewer = await restored.command(['restore', newer]);
-    expect(fromNewer.code).toBe(1);
-    expect(fromNewer.stderr).toContain('This backup comes from a newer server');
+      // The same body under a header that names a migration this server does not have.
+      const headerEnd = bytes.indexOf(0x0a, BACKUP_MAGIC.length);
+      const header = JSON.parse(bytes.subarray(BACKUP_MAGIC.length, headerEnd).toString('utf8'));
+      const newer = path.join(keys.dir, 'newer.backup');
+      await writeFile(
+        newer,
+        Buffer.concat([
+          Buffer.from(
+            `${BACKUP_MAGIC}${JSON.stringify({ ...header, schemaVersion: 99_990, migrations: [...header.migrations, 99_990] })}\n`,
+          ),
+          bytes.subarray(headerEnd + 1),
+        ]),
+      );
+      const fromNewer = await restored.command(['restore', newer]);
+      expect(fromNewer.code).toBe(1);
+      expect(fromNewer.stderr).toContain('This backup comes from a newer server');
 
-    // Nothing of either was written: no PGlite data, no tables.
-    if (backend === 'pglite') {
-      expect(existsSync(path.join(restored.dataDir, 'pglite', 'PG_VERSION'))).toBe(false);
-    } else {
-      const tables = await withRestoredTables();
-      expect(tables).toBe(0);
-    }
-  });
+      // Nothing of either was written: no PGlite data, no tables.
+      if (backend === 'pglite') {
+        expect(existsSync(path.join(restored.dataDir, 'pglite', 'PG_VERSION'))).toBe(false);
+      } else {
+        const tables = await withRestoredTables();
+        expect(tables).toBe(0);
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
 
   async function withRestoredTables(): Promise<number> {
     const { default: pg } = await import('pg');
@@ -244,94 +264,103 @@ describe.each(syncBackends)('backup while laptops push, restore, new epoch (%s)'
     }
   }
 
-  it('restores into a fresh target: the data as of the backup, whole, under a new epoch', async () => {
-    explainFailures();
-    await original.stop();
-    const { header } = await verifyBackupFile(backupFile);
-    const done = await restored.command(['restore', backupFile]);
-    expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toContain('Started a new server epoch');
+  it(
+    'restores into a fresh target: the data as of the backup, whole, under a new epoch',
+    async () => {
+      explainFailures();
+      await original.stop();
+      const { header } = await verifyBackupFile(backupFile);
+      const done = await restored.command(['restore', backupFile]);
+      expect(done.code, done.stderr).toBe(0);
+      expect(done.stdout).toContain('Started a new server epoch');
 
-    const again = await restored.command(['restore', backupFile]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('--replace');
+      const again = await restored.command(['restore', backupFile]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('--replace');
 
-    await withRestoredData(async (db) => {
-      const count = async (sql: string) =>
-        Number(
-          (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) q`)).rows[0]?.n,
+      await withRestoredData(async (db) => {
+        const count = async (sql: string) =>
+          Number(
+            (await db.query<{ n: string }>(`SELECT count(*)::text AS n FROM (${sql}) q`)).rows[0]
+              ?.n,
+          );
+        // The records as of the backup, each with its whole history (revisions 1..its revision).
+        expect(await count('SELECT 1 FROM records')).toBe(
+          header.tables.find((table) => table.name === 'records')?.rows,
         );
-      // The records as of the backup, each with its whole history (revisions 1..its revision).
-      expect(await count('SELECT 1 FROM records')).toBe(
-        header.tables.find((table) => table.name === 'records')?.rows,
-      );
-      expect(
-        await count(
-          `SELECT 1 FROM records r
+        expect(
+          await count(
+            `SELECT 1 FROM records r
            WHERE (SELECT count(*) FROM record_history h WHERE h.record_id = r.id) <> r.server_rev
               OR (SELECT max(server_rev) FROM record_history h WHERE h.record_id = r.id) <> r.server_rev`,
-        ),
-      ).toBe(0);
-      // Every stored change has its stored result, and each laptop's last change is the last result.
-      expect(
-        await count(
-          `SELECT 1 FROM record_history h WHERE NOT EXISTS (
+          ),
+        ).toBe(0);
+        // Every stored change has its stored result, and each laptop's last change is the last result.
+        expect(
+          await count(
+            `SELECT 1 FROM record_history h WHERE NOT EXISTS (
              SELECT 1 FROM mutation_results m
              WHERE m.device_id = h.device_id AND m.mutation_id = h.mutation_id)`,
-        ),
-      ).toBe(0);
-      expect(
-        await count(
-          `SELECT 1 FROM devices d
+          ),
+        ).toBe(0);
+        expect(
+          await count(
+            `SELECT 1 FROM devices d
            WHERE d.last_mutation_id <> coalesce(
              (SELECT max(mutation_id) FROM mutation_results m WHERE m.device_id = d.id), 0)`,
-        ),
-      ).toBe(0);
-      // A new epoch; the backup's is still known, so laptops on it are told to pull first.
-      const epochs = await db.query<{ epoch: string }>('SELECT epoch FROM server_meta');
-      expect(epochs.rows[0]?.epoch).not.toBe(header.serverEpoch);
-      expect(await count(`SELECT 1 FROM server_epochs WHERE epoch = '${header.serverEpoch}'`)).toBe(
-        1,
-      );
-    });
-    // The photo came back, readable with the key kept apart.
-    const { key } = await loadOrCreateFilesKey(path.join(keys.dir, 'files.key'));
-    const store = new FileStore(restored.dataDir, key);
-    const photo = await store.readBlob(photoSha);
-    expect(createHash('sha256').update(photo).digest('hex')).toBe(photoSha);
-  });
+          ),
+        ).toBe(0);
+        // A new epoch; the backup's is still known, so laptops on it are told to pull first.
+        const epochs = await db.query<{ epoch: string }>('SELECT epoch FROM server_meta');
+        expect(epochs.rows[0]?.epoch).not.toBe(header.serverEpoch);
+        expect(
+          await count(`SELECT 1 FROM server_epochs WHERE epoch = '${header.serverEpoch}'`),
+        ).toBe(1);
+      });
+      // The photo came back, readable with the key kept apart.
+      const { key } = await loadOrCreateFilesKey(path.join(keys.dir, 'files.key'));
+      const store = new FileStore(restored.dataDir, key);
+      const photo = await store.readBlob(photoSha);
+      expect(createHash('sha256').update(photo).digest('hex')).toBe(photoSha);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('gets back from the laptops what the backup lacked: every change once', async () => {
-    explainFailures();
-    await restored.start();
-    serving = restored;
-    await settleSync([a.app, b.app]);
-    const everyRecord = [...a.recordIds, ...b.recordIds].sort();
-    // Each laptop holds both laptops' records again.
-    for (const laptop of [a, b]) {
-      const listed = (await laptop.app.ok('listIntakes', {})).items.map((item) => item.id);
-      expect(listed.sort()).toEqual(everyRecord);
-    }
-    await restored.stop();
-    await withRestoredData(async (db) => {
-      const ids = await db.query<{ id: string }>(
-        `SELECT id FROM records WHERE entity = 'intake_event' ORDER BY id`,
-      );
-      expect(ids.rows.map((row) => row.id)).toEqual(everyRecord);
-      // The photo's own record (its metadata) too.
-      const attachments = await db.query(`SELECT 1 FROM records WHERE id = $1`, [photoSha]);
-      expect(attachments.rows).toHaveLength(1);
-      // Every change stored once: one create per record, no change twice.
-      const creates = await db.query<{ record_id: string; n: string }>(
-        `SELECT record_id, count(*)::text AS n FROM record_history
+  it(
+    'gets back from the laptops what the backup lacked: every change once',
+    async () => {
+      explainFailures();
+      await restored.start();
+      serving = restored;
+      await settleSync([a.app, b.app]);
+      const everyRecord = [...a.recordIds, ...b.recordIds].sort();
+      // Each laptop holds both laptops' records again.
+      for (const laptop of [a, b]) {
+        const listed = (await laptop.app.ok('listIntakes', {})).items.map((item) => item.id);
+        expect(listed.sort()).toEqual(everyRecord);
+      }
+      await restored.stop();
+      await withRestoredData(async (db) => {
+        const ids = await db.query<{ id: string }>(
+          `SELECT id FROM records WHERE entity = 'intake_event' ORDER BY id`,
+        );
+        expect(ids.rows.map((row) => row.id)).toEqual(everyRecord);
+        // The photo's own record (its metadata) too.
+        const attachments = await db.query(`SELECT 1 FROM records WHERE id = $1`, [photoSha]);
+        expect(attachments.rows).toHaveLength(1);
+        // Every change stored once: one create per record, no change twice.
+        const creates = await db.query<{ record_id: string; n: string }>(
+          `SELECT record_id, count(*)::text AS n FROM record_history
          WHERE op = 'create' GROUP BY record_id HAVING count(*) <> 1`,
-      );
-      expect(creates.rows).toEqual([]);
-      const twice = await db.query(
-        `SELECT device_id, mutation_id FROM record_history
+        );
+        expect(creates.rows).toEqual([]);
+        const twice = await db.query(
+          `SELECT device_id, mutation_id FROM record_history
          GROUP BY device_id, mutation_id HAVING count(*) > 1`,
-      );
-      expect(twice.rows).toEqual([]);
-    });
-  });
+        );
+        expect(twice.rows).toEqual([]);
+      });
+    },
+    STEP_TIMEOUT_MS,
+  );
 });
