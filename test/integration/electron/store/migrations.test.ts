@@ -99,6 +99,7 @@ describe('migrate', () => {
       'measure_rollup_built',
       'meta',
       'outbox',
+      'people_feed',
       // Migration 90: the log of serial checks that found something.
       'serial_checks',
       // Migration 80: people's signing keys (public; this laptop's own wrapped by their passphrase).
