@@ -99,6 +99,8 @@ describe('migrate', () => {
       'measure_rollup_built',
       'meta',
       'outbox',
+      // Migration 180: the cursor of the centre's decisions about people.
+      'people_feed',
       // Migration 190: reviews of final records, and every state each had.
       'record_review_history',
       'record_reviews',

@@ -8,7 +8,7 @@ import {
   adminEndpointFileName,
   adminRoutes,
 } from '../../../../server/admin/admin-protocol.ts';
-import { SyncErrorBodySchema } from '../../../../shared/sync/protocol.ts';
+import { SyncErrorBodySchema, syncRoutes } from '../../../../shared/sync/protocol.ts';
 import { request } from '../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
@@ -74,6 +74,53 @@ describe("the running server's admin endpoint", () => {
       expect(nameless.status).toBe(400);
       expect(SyncErrorBodySchema.parse(nameless.json)).toMatchObject({ error: 'VALIDATION_ERROR' });
       expect(await admin!.revoke('No such laptop')).toEqual({ kind: 'not_found' });
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('carries out decisions about people through the running server, and refuses a role it does not know', async () => {
+    const laptop = await server.enrollDevice('People laptop');
+    const person = {
+      id: '0190a8e4-0000-7000-8000-00000000e001',
+      name: 'Jelena Endpoint',
+      role: 'field_officer',
+      createdAt: '2026-12-01T08:00:00.000Z',
+    };
+    const reported = await request(`${server.url}${syncRoutes.people}`, {
+      method: 'POST',
+      credential: laptop.credential,
+      body: JSON.stringify({ people: [person] }),
+    });
+    expect(reported.status).toBe(200);
+    const endpoint = await startAdminEndpoint(server.admin, dir.dir);
+    try {
+      const admin = (await connectToRunningServer(dir.dir))!;
+      expect((await admin.people()).people.map((p) => p.name)).toContain('Jelena Endpoint');
+      expect(await admin.setPersonRole('Jelena Endpoint', 'team_lead')).toMatchObject({
+        kind: 'changed',
+        person: { role: 'team_lead', roleSetBy: 'centre' },
+      });
+      expect((await admin.deactivatePerson(person.id)).kind).toBe('changed');
+      expect((await admin.reactivatePerson(person.id)).kind).toBe('changed');
+      expect((await admin.personChanges(person.id)).changes.map((c) => c.change)).toEqual([
+        'reactivated',
+        'deactivated',
+        'role',
+      ]);
+      const { token } = AdminEndpointFileSchema.parse(
+        JSON.parse(await readFile(path.join(dir.dir, adminEndpointFileName), 'utf8')),
+      );
+      const badRole = await request(`${endpoint.url}${adminRoutes.personRole}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify({ target: person.id, role: 'general' }),
+      });
+      expect(badRole.status).toBe(400);
+      expect(SyncErrorBodySchema.parse(badRole.json)).toMatchObject({
+        error: 'VALIDATION_ERROR',
+        issues: [expect.objectContaining({ path: 'role' })],
+      });
     } finally {
       await endpoint.close();
     }
