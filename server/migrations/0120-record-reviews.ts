@@ -17,8 +17,11 @@ export const recordReviews: Migration = {
   statements: [
     `CREATE INDEX records_review_of ON records ((data->>'reviewedRecordId'))
        WHERE entity = 'record_review'`,
-    `INSERT INTO devices (id, name, credential_hash, created_at)
-       VALUES ('${CONSOLE_DEVICE_ID}', 'Web console', 'none: the web console pushes in-process', now())
+    // In the national team (migration 100): a console review is the centre's, and follows the
+    // reviewed record's scope to the laptops.
+    `INSERT INTO devices (id, name, credential_hash, created_at, team_id)
+       SELECT '${CONSOLE_DEVICE_ID}', 'Web console', 'none: the web console pushes in-process', now(),
+              (SELECT id FROM teams WHERE national ORDER BY created_at, id LIMIT 1)
        ON CONFLICT (id) DO NOTHING`,
   ],
 };
