@@ -23,6 +23,7 @@ import { sessionHandlers, sessionStatus } from './services/session-handlers.ts';
 import { syncHandlers } from './services/sync-handlers.ts';
 import { unsavedTypingHandlers } from './services/unsaved-typing-handlers.ts';
 import { historicCountHandlers } from './services/historic-count-handlers.ts';
+import { reviewHandlers } from './services/review-handlers.ts';
 import { tracingHandlers } from './services/tracing-handlers.ts';
 import { UnsavedTypingStore } from './services/unsaved-typing-store.ts';
 import { IdleLock } from './session/idle-lock.ts';
@@ -129,6 +130,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     ),
     ...watchListHandlers(session, idle),
     ...historicCountHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
+    ...reviewHandlers(session, idle, undefined, () => sync.notifyLocalChange()),
     ...tracingHandlers(
       session,
       idle,

@@ -286,6 +286,7 @@ export function recordHandlers(
         updatedByName: row.updatedByName,
         revision: row.revision,
         syncState: row.syncState,
+        reviewStanding: row.reviewStanding,
       }));
       return { items, total };
     },

@@ -7,11 +7,14 @@ import type { Session } from '../session/session.ts';
 import type { Campaign } from '../../shared/domain/campaign.ts';
 import type { HistoricCount } from '../../shared/domain/historic-count.ts';
 import type { TraceRequest } from '../../shared/domain/trace-request.ts';
+import type { RecordReview } from '../../shared/domain/record-review.ts';
+import { recordTypeOf } from '../../shared/records/record-types.ts';
 import type { Location } from '../../shared/domain/location.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
 import { writeCampaign } from '../store/campaigns-repository.ts';
 import { writeHistoricCount } from '../store/historic-counts-repository.ts';
 import { writeTraceRequest } from '../store/trace-requests-repository.ts';
+import { writeRecordReview } from '../store/record-reviews-repository.ts';
 import { writeLocation } from '../store/locations-repository.ts';
 import { readIntake, writeIntake } from '../store/intake-repository.ts';
 import { appendOutbox } from '../store/outbox.ts';
@@ -170,7 +173,8 @@ function withValues<T extends object>(
 
 function queueReferenceChange(
   db: ReturnType<Session['requireUnlocked']>['db'],
-  entity: 'location' | 'campaign' | 'attachment' | 'trace_request' | 'historic_count',
+  entity:
+    'location' | 'campaign' | 'attachment' | 'trace_request' | 'historic_count' | 'record_review',
   id: string,
   fields: readonly string[],
   values: Record<string, { mine: unknown; server: unknown }>,
@@ -183,17 +187,25 @@ function queueReferenceChange(
     campaign: 'campaigns',
     trace_request: 'trace_requests',
     historic_count: 'historic_counts',
+    record_review: 'record_reviews',
   }[entity];
   const row = db.prepare(`SELECT data_json, revision FROM ${table} WHERE id = ?`).get(id) as
     { data_json: string; revision: number } | undefined;
   if (row === undefined) throw new AppError('NOT_FOUND', 'This record does not exist any more.');
   const data = withValues(JSON.parse(row.data_json) as Record<string, unknown>, fields, values);
+  // A record naming its author (a review's reviewer) names whoever keeps their value now: the
+  // server refuses a change naming anyone else.
+  const authorField = recordTypeOf(entity).authorField;
+  const changed = authorField === undefined ? fields : [...new Set([...fields, authorField])];
+  if (authorField !== undefined) data[authorField] = by;
   // Written as the person chose it; the server validates the merged record again.
   if (entity === 'location') writeLocation(db, data as Location, at, by, row.revision + 1);
   else if (entity === 'trace_request') {
     writeTraceRequest(db, data as TraceRequest, at, by, row.revision + 1);
   } else if (entity === 'historic_count') {
     writeHistoricCount(db, data as HistoricCount, at, by, row.revision + 1);
+  } else if (entity === 'record_review') {
+    writeRecordReview(db, data as RecordReview, at, by, row.revision + 1, { received: false });
   } else writeCampaign(db, data as Campaign, at, by, row.revision + 1);
   appendOutbox(db, {
     entity,
@@ -201,7 +213,7 @@ function queueReferenceChange(
     op: 'update',
     baseRevision: readServerRev(db, entity, id) ?? 0,
     payload: data,
-    changedFields: fields,
+    changedFields: changed,
     createdAt: at,
     createdBy: by,
   });

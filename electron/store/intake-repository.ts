@@ -1,3 +1,4 @@
+import type { ReviewFilter } from '../../shared/domain/record-review.ts';
 import type { IntakeEvent, IntakeEventDraft } from '../../shared/domain/intake-event.ts';
 import { normaliseRecordNumberSearch } from '../../shared/domain/record-number.ts';
 import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
@@ -13,6 +14,7 @@ import {
 } from './intake-measure-facts.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
+import { reviewStandingSql } from './record-reviews-repository.ts';
 import { recordSyncStateSql, type RecordSyncState } from './sync-repository.ts';
 
 export type StoredIntakeEvent = IntakeEventDraft | IntakeEvent;
@@ -157,6 +159,8 @@ export interface IntakeFilter {
    * (ignoring case), or, normalised, in a serial number or marking.
    */
   readonly search?: string | undefined;
+  /** Where the record stands with its review (reviewStandingSql). */
+  readonly reviewState?: ReviewFilter | undefined;
   readonly sort?: IntakeSort | undefined;
   readonly direction?: 'asc' | 'desc' | undefined;
   readonly limit: number;
@@ -179,6 +183,7 @@ export interface IntakeListRow {
   readonly updatedByName: string;
   readonly revision: number;
   readonly syncState: RecordSyncState;
+  readonly reviewStanding: ReviewFilter;
 }
 
 /** A LIKE pattern finding `text` anywhere. */
@@ -267,6 +272,10 @@ export function listIntakes(
     params.searchText = containing(text);
     if (serial !== '') params.searchSerial = containing(serial);
   }
+  if (filter.reviewState !== undefined) {
+    where.push(`${reviewStandingSql('e.id', 'e.server_rev')} = @reviewState`);
+    params.reviewState = filter.reviewState;
+  }
   const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
   // For the page itself the filters are written with a unary + so SQLite walks the sort index in
   // order and stops after offset + limit rows, instead of sorting every match (50 ms at 100k).
@@ -306,7 +315,8 @@ export function listIntakes(
                AND serial_number IS NOT NULL AND serial_number <> ''
                ORDER BY i.kind = 'weapon' DESC, i.position LIMIT 5)) AS serials,
          e.updated_at AS updatedAt, u.name AS updatedByName, e.revision,
-         ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState
+         ${recordSyncStateSql('e.id', 'e.server_rev')} AS syncState,
+         ${reviewStandingSql('e.id', 'e.server_rev')} AS reviewStanding
        FROM json_each(@ids) page
        -- CROSS JOIN keeps the page first: SQLite cannot look a row up in json_each, so any
        -- other order would read every record for each of the page's ids.

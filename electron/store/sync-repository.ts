@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
 import { HistoricCountSchema } from '../../shared/domain/historic-count.ts';
+import { RecordReviewSchema } from '../../shared/domain/record-review.ts';
 import { TraceRequestSchema } from '../../shared/domain/trace-request.ts';
 import { LocationSchema } from '../../shared/domain/location.ts';
 import { SigningKeySchema } from '../../shared/domain/seal.ts';
@@ -27,6 +28,7 @@ import { checkSeal } from './custody-seals.ts';
 import { deleteItemRowsOf } from './item-rows.ts';
 import { insertSigningKey } from './signing-keys-repository.ts';
 import { prepared } from './prepared.ts';
+import { readRecordReview, writeRecordReview } from './record-reviews-repository.ts';
 import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
 
 export type { RecordSyncState };
@@ -63,6 +65,7 @@ const tableOf: Readonly<Record<SyncEntity, { table: string; key: string }>> = {
   signing_key: { table: 'signing_keys', key: 'key_id' },
   trace_request: { table: 'trace_requests', key: 'id' },
   historic_count: { table: 'historic_counts', key: 'id' },
+  record_review: { table: 'record_reviews', key: 'id' },
 };
 
 export function recordSyncState(
@@ -325,6 +328,15 @@ export function recordLabel(db: Db, entity: SyncEntity, id: string): string {
         .join(', ');
     }
   }
+  if (entity === 'record_review') {
+    const review = readRecordReview(db, id);
+    if (review !== null) {
+      const number = prepared(db, 'SELECT record_number FROM intake_events WHERE id = ?')
+        .pluck()
+        .get(review.reviewedRecordId) as string | null | undefined;
+      return number ?? `${review.reviewedRecordId.slice(0, 12)}…`;
+    }
+  }
   if (entity === 'historic_count') {
     const count = readHistoricCount(db, id);
     if (count !== null) {
@@ -478,6 +490,7 @@ function applyWith(
     case 'campaign':
     case 'trace_request':
     case 'historic_count':
+    case 'record_review':
       return applyReference(db, dbId, change);
     case 'attachment':
       return applyAttachment(db, dbId, change);
@@ -618,6 +631,15 @@ function applyReference(db: Db, dbId: string, change: PulledRecord): ApplyOutcom
     const parsed = HistoricCountSchema.safeParse({ ...data, id: change.id });
     if (!parsed.success) return 'invalid';
     writeHistoricCount(db, parsed.data, change.receivedAt, by, revision, change.serverRev);
+    audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
+  } else if (change.entity === 'record_review') {
+    // The review's state and its history row land together, in the page's transaction.
+    const parsed = RecordReviewSchema.safeParse({ ...data, id: change.id });
+    if (!parsed.success) return 'invalid';
+    writeRecordReview(db, parsed.data, change.receivedAt, by, revision, {
+      serverRev: change.serverRev,
+      received: true,
+    });
     audit(db, dbId, change, 'sync.received', before, receivedState(change, before, parsed.data));
   } else {
     const parsed = CampaignSchema.safeParse({ ...data, id: change.id });

@@ -377,6 +377,7 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
       'custody_records',
       'trace_requests',
       'historic_counts',
+      'record_reviews',
     ]) {
       db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
     }
@@ -457,8 +458,15 @@ function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): voi
     campaign: 'campaigns',
     trace_request: 'trace_requests',
     historic_count: 'historic_counts',
+    record_review: 'record_reviews',
   } as const;
-  for (const entity of ['location', 'campaign', 'trace_request', 'historic_count'] as const) {
+  for (const entity of [
+    'location',
+    'campaign',
+    'trace_request',
+    'historic_count',
+    'record_review',
+  ] as const) {
     const table = referenceTables[entity];
     for (const row of db
       .prepare(`SELECT id, data_json, created_by FROM ${table} WHERE server_rev = 0`)

@@ -193,6 +193,18 @@ export function decideMutation(
     return rejected(mutation, 'record_deleted', 'This record was deleted on the server.');
   }
   const current = record.data;
+  // A record that names its author (a review's reviewer) names the person making each change.
+  if (
+    type.authorField !== undefined &&
+    type.authorField in fields &&
+    fields[type.authorField] !== mutation.author.id
+  ) {
+    return rejected(
+      mutation,
+      'forbidden',
+      `A ${entity} record may only name the person making the change (${type.authorField}).`,
+    );
+  }
   // Write-once keys (a record number) are set once and then never altered, by any op.
   for (const key of type.writeOnceKeys) {
     if (current[key] !== undefined && key in fields && !sameFieldValue(fields[key], current[key])) {

@@ -63,6 +63,8 @@ export const domainMessageKeys = [
   'traceStepNotAllowed',
   'traceStepBeforePrevious',
   'serialOrMarkingRequired',
+  // reviews
+  'reviewCommentRequired',
 ] as const;
 export const DomainMessageKeySchema = z.enum(domainMessageKeys);
 export type DomainMessageKey = z.infer<typeof DomainMessageKeySchema>;

@@ -14,6 +14,7 @@ import { integrityProcedures } from './procedures/integrity.ts';
 import { itemProcedures } from './procedures/items.ts';
 import { measureProcedures } from './procedures/measures.ts';
 import { recordProcedures } from './procedures/records.ts';
+import { reviewProcedures } from './procedures/reviews.ts';
 import { serialCheckProcedures } from './procedures/serial-check.ts';
 import { SessionStatusSchema, sessionProcedures } from './procedures/session.ts';
 import { SyncStatusSchema, syncProcedures } from './procedures/sync.ts';
@@ -50,6 +51,7 @@ export const procedures = {
   ...tracingProcedures,
   ...historicCountProcedures,
   ...measureProcedures,
+  ...reviewProcedures,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

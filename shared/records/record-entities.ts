@@ -17,5 +17,6 @@ export const recordEntities = [
   'signing_key',
   'trace_request',
   'historic_count',
+  'record_review',
 ] as const;
 export type RecordEntity = (typeof recordEntities)[number];

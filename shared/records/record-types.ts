@@ -18,6 +18,7 @@ import { LocationSchema } from '../domain/location.ts';
 import { SigningKeySchema } from '../domain/seal.ts';
 import { HistoricCountSchema, historicCountDateIssues } from '../domain/historic-count.ts';
 import { TraceRequestSchema, traceStepDateIssues } from '../domain/trace-request.ts';
+import { RecordReviewSchema } from '../domain/record-review.ts';
 import type { DomainIssue } from '../domain/primitives.ts';
 import type { RecordEntity } from './record-entities.ts';
 
@@ -91,6 +92,12 @@ export interface RecordType {
    * own holder): the server refuses a record naming anyone else.
    */
   readonly authorField?: string;
+  /**
+   * A field naming another record whose scope this one follows (a review follows the record it
+   * reviews): whoever may see that record sees this one, and nobody else. The one way a type
+   * says it belongs to another record.
+   */
+  readonly followsRecordField?: string;
   /** Who may do what. An action absent here is allowed to nobody. */
   readonly roles: Readonly<Partial<Record<RecordAction, readonly UserRole[]>>>;
 }
@@ -326,6 +333,45 @@ export const historicCountType: RecordType = {
   roles: { create: leads, update: leads },
 };
 
+/**
+ * The review of a final record (shared/domain/record-review.ts): one per reviewed record, changed
+ * by those who answer for the team's records; every change a revision, concurrent changes to the
+ * same fields a conflict. Its reviewer is the person making the change.
+ */
+export const recordReviewType: RecordType = {
+  entity: 'record_review',
+  lifecycle: 'editable',
+  serverKeys: ['id', 'revision'],
+  writeOnceKeys: ['reviewedRecordId', 'reviewedEntity'],
+  draftSchema: RecordReviewSchema,
+  finalSchema: RecordReviewSchema,
+  finalIssues: (record, context) => {
+    const id = record.reviewedRecordId;
+    const entity = record.reviewedEntity;
+    if (typeof id !== 'string' || typeof entity !== 'string') return [];
+    if (!isReviewable(recordTypeOf(entity as RecordEntity))) {
+      return [{ path: ['reviewedEntity'], message: 'invalidOption' }];
+    }
+    // Only a final record is reviewed; one the checking side does not hold is not judged here.
+    const reviewed = context.lookup(entity as RecordEntity, id);
+    if (reviewed !== undefined && reviewed.status !== undefined && reviewed.status !== 'final') {
+      return [{ path: ['reviewedRecordId'], message: 'notApplicable' }];
+    }
+    return [];
+  },
+  references: {},
+  merge: 'top_level_fields',
+  listFields: ['state', 'reviewedEntity', 'reviewerId'],
+  authorField: 'reviewerId',
+  followsRecordField: 'reviewedRecordId',
+  roles: { create: leads, update: leads },
+};
+
+/** Records that are reviewed: evidence once final (finalised or sealed), nothing else. */
+export function isReviewable(type: RecordType): boolean {
+  return type.lifecycle === 'finalised' || type.lifecycle === 'sealed';
+}
+
 export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   intake_event: intakeEventType,
   location: locationType,
@@ -339,6 +385,7 @@ export const recordTypes: Readonly<Record<RecordEntity, RecordType>> = {
   signing_key: signingKeyType,
   trace_request: traceRequestType,
   historic_count: historicCountType,
+  record_review: recordReviewType,
 };
 
 export function recordTypeOf(entity: RecordEntity): RecordType {

@@ -24,6 +24,7 @@ const entityKeys = {
   signing_key: 'entity.signing_key',
   trace_request: 'entity.trace_request',
   historic_count: 'entity.historic_count',
+  record_review: 'entity.record_review',
 } as const satisfies Record<SyncEntity, string>;
 
 /**

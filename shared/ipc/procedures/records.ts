@@ -18,6 +18,7 @@ import {
 import { LocationSchema } from '../../domain/location.ts';
 import { CampaignSchema } from '../../domain/campaign.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
+import { ReviewFilterSchema } from '../../domain/record-review.ts';
 import { IpcIssueSchema } from '../errors.ts';
 import { noInput } from './app.ts';
 import { AuditVerificationSchema } from './integrity.ts';
@@ -59,6 +60,8 @@ export const IntakeFilterSchema = z.object({
    * (ignoring case), or in a serial number or marking (after normalisation).
    */
   search: z.string().trim().min(1).max(100).optional(),
+  /** Where records stand with their review (not reviewed, approved, has issues, answered...). */
+  reviewState: ReviewFilterSchema.optional(),
   /** The column the list is sorted by; newest date first when not given. */
   sort: IntakeSortSchema.optional(),
   direction: z.enum(['asc', 'desc']).optional(),
@@ -93,6 +96,8 @@ export const IntakeSummarySchema = z.object({
   revision: z.number().int().min(0),
   /** Where the record stands with the server (waiting, sent, conflict, rejected). */
   syncState: RecordSyncStateSchema,
+  /** Where the record stands with its review. */
+  reviewStanding: ReviewFilterSchema,
 });
 export type IntakeSummary = z.infer<typeof IntakeSummarySchema>;
 

@@ -99,6 +99,9 @@ describe('migrate', () => {
       'measure_rollup_built',
       'meta',
       'outbox',
+      // Migration 190: reviews of final records, and every state each had.
+      'record_review_history',
+      'record_reviews',
       // Migration 90: the log of serial checks that found something.
       'serial_checks',
       // Migration 80: people's signing keys (public; this laptop's own wrapped by their passphrase).
@@ -162,6 +165,9 @@ describe('migrate', () => {
       'measure_rollup_by_figure',
       'outbox_by_entity',
       'outbox_by_wire_id',
+      // Migration 190: a record's review history; reviews by state (the filter, the tasks).
+      'record_review_history_by_record',
+      'record_reviews_by_state',
       'signing_keys_by_user',
       'sync_issues_open',
       // Migration 130: a weapon's trace requests, and the overdue list by status and date.

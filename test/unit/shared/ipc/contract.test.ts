@@ -143,6 +143,9 @@ const expectedProcedures = [
   'saveHistoricCount',
   'listHistoricCounts',
   'importHistoricCounts',
+  'reviewRecords',
+  'getRecordReview',
+  'listReviewTasks',
 ];
 
 describe('IPC contract (S7, S9)', () => {

@@ -251,6 +251,13 @@ const sampleInputs: Record<ProcedureName, unknown> = {
   },
   listHistoricCounts: { from: '2015-01-01' },
   importHistoricCounts: { fileName: 'counts.csv', format: 'csv', dataBase64: '', dryRun: true },
+  reviewRecords: {
+    recordIds: ['0190f0e0-0000-7000-8000-000000000010'],
+    state: 'has_issues',
+    comment: 'The second serial is missing a digit.',
+  },
+  getRecordReview: { recordId: '0190f0e0-0000-7000-8000-000000000010' },
+  listReviewTasks: undefined,
 };
 
 type Listener = (payload: unknown) => void;
