@@ -96,6 +96,18 @@ export async function writeBlob(
   return sha256;
 }
 
+/**
+ * Deletes a photo's file once no row refers to it any more (a record that left the laptop's team
+ * scope took its photo's description with it). A file already gone is fine.
+ */
+export async function deleteBlob(dataDir: string, sha256: string): Promise<void> {
+  try {
+    await unlink(blobPath(dataDir, sha256));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
+}
+
 /** Decrypts and checks the photo against its name; a tampered or swapped file throws. */
 export async function readBlob(dataDir: string, dek: Uint8Array, sha256: string): Promise<Buffer> {
   const body = await readFile(blobPath(dataDir, sha256));

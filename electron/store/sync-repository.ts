@@ -8,7 +8,13 @@ import { SigningKeySchema } from '../../shared/domain/seal.ts';
 import type { CustodyEntity } from '../../shared/custody/item-custody.ts';
 import type { RecordSyncState } from '../../shared/ipc/procedures/sync.ts';
 import { recordTypeOf } from '../../shared/records/record-types.ts';
-import type { Author, PulledRecord, RejectReason, SyncEntity } from '../../shared/sync/protocol.ts';
+import type {
+  Author,
+  PulledRecord,
+  PulledRemoval,
+  RejectReason,
+  SyncEntity,
+} from '../../shared/sync/protocol.ts';
 import { sameFieldValue, withoutServerKeys } from '../../shared/sync/fields.ts';
 import { appendAuditEntry, receiptOf } from './audit-log.ts';
 import { writeCampaign } from './campaigns-repository.ts';
@@ -509,16 +515,127 @@ function applyWith(
  * After a push: a record whose pulled change was kept aside and that has no unsent changes left
  * gets it now, unless the push moved the record past it (then the newer state comes by pull).
  */
-export function settleDeferred(db: Db, dbId: string, entityId: string, at: string): void {
-  if (hasPendingChanges(db, entityId)) return;
+export function settleDeferred(db: Db, dbId: string, entityId: string, at: string): string[] {
+  if (hasPendingChanges(db, entityId)) return [];
   const row = prepared(db, 'SELECT change_json FROM sync_deferred WHERE entity_id = ?').get(
     entityId,
   ) as { change_json: string } | undefined;
-  if (row === undefined) return;
+  if (row === undefined) return [];
   prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(entityId);
-  const change = JSON.parse(row.change_json) as PulledRecord;
+  const kept = JSON.parse(row.change_json) as PulledRecord | { removal: PulledRemoval };
+  // A removal kept aside while the record had unsent changes: those are on the server now.
+  if ('removal' in kept) return removeOutOfScope(db, dbId, kept.removal, at);
+  const change = kept;
   const known = readServerRev(db, change.entity, entityId) ?? 0;
   if (change.serverRev >= known) applyServerRecord(db, dbId, change, at);
+  return [];
+}
+
+// ---- Records that left the laptop's team scope (issue 17) ---------------------------------------
+
+/**
+ * Applies a pull page's removals: each record that left this laptop's team scope goes, with
+ * everything derived from it (an intake's items, search and measure rows; a custody record's
+ * events, its items' state derived again; a photo's description), in the page's transaction.
+ * Returns the photos whose encrypted files are to be deleted once that transaction committed.
+ *
+ * A record with unsent local changes stays, as a tombstone would wait: the removal is kept aside
+ * (sync_deferred, like a pulled change) and applied after the push that sends the changes, which
+ * reach the server whatever the scope. A later pulled state of the record (it came back into
+ * scope) replaces the removal kept aside. A photo still waiting to upload counts as unsent.
+ */
+export function applyServerRemovals(
+  db: Db,
+  dbId: string,
+  removals: readonly PulledRemoval[],
+  at: string,
+): string[] {
+  if (removals.length === 0) return [];
+  const { pending } = readPageLookups(db);
+  const photos: string[] = [];
+  for (const removal of removals) {
+    if (pending.has(removal.id) || photoWaitsToUpload(db, removal)) {
+      prepared(
+        db,
+        `INSERT INTO sync_deferred (entity_id, server_rev, change_json) VALUES (?, ?, ?)
+         ON CONFLICT (entity_id) DO UPDATE SET server_rev = excluded.server_rev,
+           change_json = excluded.change_json`,
+      ).run(
+        removal.id,
+        readServerRev(db, removal.entity, removal.id) ?? 0,
+        JSON.stringify({ removal }),
+      );
+      continue;
+    }
+    prepared(db, 'DELETE FROM sync_deferred WHERE entity_id = ?').run(removal.id);
+    photos.push(...removeOutOfScope(db, dbId, removal, at));
+  }
+  return photos;
+}
+
+function photoWaitsToUpload(db: Db, removal: PulledRemoval): boolean {
+  if (removal.entity !== 'attachment') return false;
+  const row = prepared(db, 'SELECT upload_state AS state FROM attachments WHERE sha256 = ?').get(
+    removal.id,
+  ) as { state: string } | undefined;
+  return row !== undefined && row.state !== 'remote' && row.state !== 'verified';
+}
+
+/** Removes one record and what is derived from it; the photos whose files are to go. */
+function removeOutOfScope(db: Db, dbId: string, removal: PulledRemoval, at: string): string[] {
+  // Reference data is on every laptop: the server never removes it; a removal is ignored.
+  if (recordTypeOf(removal.entity).scope({}).everyTeam === true) return [];
+  const { table, key } = tableOf[removal.entity];
+  // A photo's description has no JSON of its own: the audit names it by its id.
+  const row = prepared(
+    db,
+    removal.entity === 'attachment'
+      ? `SELECT NULL AS data FROM ${table} WHERE ${key} = ?`
+      : `SELECT data_json AS data FROM ${table} WHERE ${key} = ?`,
+  ).get(removal.id) as { data: string | null } | undefined;
+  if (row === undefined) return [];
+  const before = row.data === null ? null : (JSON.parse(row.data) as unknown);
+  const photos: string[] = [];
+  switch (removal.entity) {
+    case 'intake_event':
+      deleteIntake(db, removal.id);
+      break;
+    case 'custody_transfer':
+    case 'custody_decision':
+    case 'destruction_event':
+    case 'stock_check':
+    case 'loss_incident': {
+      const items = itemsConcernedBy(db, removal.id);
+      prepared(db, 'DELETE FROM custody_item_events WHERE record_id = ?').run(removal.id);
+      prepared(db, 'DELETE FROM custody_records WHERE id = ?').run(removal.id);
+      refreshItemCustody(db, items);
+      break;
+    }
+    case 'trace_request':
+      deleteTraceRequest(db, removal.id);
+      break;
+    case 'historic_count':
+      prepared(db, 'DELETE FROM historic_counts WHERE id = ?').run(removal.id);
+      break;
+    case 'attachment':
+      prepared(db, 'DELETE FROM attachments WHERE sha256 = ?').run(removal.id);
+      photos.push(removal.id);
+      break;
+    case 'location':
+    case 'campaign':
+    case 'signing_key':
+      return [];
+  }
+  appendAuditEntry(db, dbId, {
+    at,
+    userId: null,
+    action: 'sync.out_of_scope',
+    entity: removal.entity,
+    entityId: removal.id,
+    before,
+    after: null,
+  });
+  return photos;
 }
 
 function audit(

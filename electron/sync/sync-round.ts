@@ -13,12 +13,13 @@ import {
 import { maxAttachmentBytes } from '../../shared/domain/attachment.ts';
 import type { SyncStatus } from '../../shared/ipc/procedures/sync.ts';
 import type { Logger } from '../logging/logger.ts';
-import { readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
+import { deleteBlob, readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
 import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
 import {
   applyServerPage,
+  applyServerRemovals,
   applyServerRecord,
   insertSyncIssue,
   readSyncState,
@@ -168,7 +169,10 @@ export async function pushAll(ctx: RoundContext): Promise<number> {
       throw error;
     }
     const { db: after, dbId } = ctx.open();
-    after.transaction(() => storePushResults(after, dbId, batch, mutations, response, ctx.now()))();
+    const photosGone = after.transaction(() =>
+      storePushResults(after, dbId, batch, mutations, response, ctx.now()),
+    )();
+    await deletePhotoFiles(ctx, photosGone);
     sent += batch.length;
     ctx.progress('push', sent, Math.max(total, sent));
   }
@@ -181,8 +185,9 @@ function storePushResults(
   mutations: readonly Mutation[],
   response: PushResponse,
   now: Date,
-): void {
+): string[] {
   const at = now.toISOString();
+  const photosGone: string[] = [];
   const byWire = new Map(
     batch.map((row, index) => [row.wire_id, { row, mutation: mutations[index] }]),
   );
@@ -229,8 +234,20 @@ function storePushResults(
     if (result.serverRev !== null && result.serverRev > 0) {
       setServerRev(db, row.entity, row.entity_id, result.serverRev);
     }
-    settleDeferred(db, dbId, row.entity_id, at);
+    photosGone.push(...settleDeferred(db, dbId, row.entity_id, at));
   }
+  return photosGone;
+}
+
+/**
+ * After the transaction that removed their descriptions committed: the encrypted files of photos
+ * that left this laptop's scope. A crash before this leaves a file nothing refers to, unreadable
+ * without the database's key, as an interrupted download would.
+ */
+async function deletePhotoFiles(ctx: RoundContext, sha256s: readonly string[]): Promise<void> {
+  if (sha256s.length === 0) return;
+  const { dataDir } = ctx.open();
+  for (const sha256 of sha256s) await deleteBlob(dataDir, sha256);
 }
 
 /**
@@ -308,21 +325,25 @@ async function pullPages(ctx: RoundContext, pageSize: number): Promise<number> {
           await new Promise((resolve) => setImmediate(resolve));
         }
         const at = ctx.now().toISOString();
-        db.transaction(() => {
+        const photosGone = db.transaction(() => {
           applyServerPage(db, dbId, page.changes, at, intakes).forEach((outcome, index) => {
             const change = page.changes[index];
             if (outcome === 'invalid' && change !== undefined) {
               ctx.log.warn('sync.pulled_record_invalid', { entity: change.entity, id: change.id });
             }
           });
+          // Records that left this laptop's team scope go in the same transaction as the page.
+          const gone = applyServerRemovals(db, dbId, page.removed, at);
           updateSyncState(db, {
             pullAfterVersion: page.next.afterVersion,
             pullAfterId: page.next.afterId,
             serverEpoch: page.serverEpoch,
           });
+          return gone;
         })();
+        await deletePhotoFiles(ctx, photosGone);
         epoch = page.serverEpoch;
-        received += page.changes.length;
+        received += page.changes.length + page.removed.length;
         ctx.progress('pull', received, null);
         if (!page.hasMore) break;
       }

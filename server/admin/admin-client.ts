@@ -11,6 +11,8 @@ import {
   AdminInviteResponseSchema,
   AdminNewEpochResponseSchema,
   AdminRevokeResponseSchema,
+  AdminTeamChangeResponseSchema,
+  AdminTeamsResponseSchema,
   adminRoutes,
   type AdminEndpointFile,
 } from './admin-protocol.ts';
@@ -90,12 +92,17 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
     );
   }
   return {
-    enroll: (name) => call('POST', adminRoutes.enroll, AdminEnrollResponseSchema, { name }),
+    enroll: (request) => call('POST', adminRoutes.enroll, AdminEnrollResponseSchema, request),
     revoke: (target) => call('POST', adminRoutes.revoke, AdminRevokeResponseSchema, { target }),
     devices: () => call('GET', adminRoutes.devices, AdminDevicesResponseSchema),
     newEpoch: () => call('POST', adminRoutes.newEpoch, AdminNewEpochResponseSchema, {}),
     invite: (email, role) =>
       call('POST', adminRoutes.invite, AdminInviteResponseSchema, { email, role }),
+    teams: () => call('GET', adminRoutes.teams, AdminTeamsResponseSchema),
+    createTeam: (request) =>
+      call('POST', adminRoutes.teamCreate, AdminTeamChangeResponseSchema, request),
+    changeTeamScope: (request) =>
+      call('POST', adminRoutes.teamScope, AdminTeamChangeResponseSchema, request),
     close: async () => undefined,
   };
 }

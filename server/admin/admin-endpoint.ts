@@ -12,6 +12,8 @@ import {
   AdminEnrollRequestSchema,
   AdminInviteRequestSchema,
   AdminRevokeRequestSchema,
+  AdminTeamCreateRequestSchema,
+  AdminTeamScopeRequestSchema,
   adminRoutes,
   type AdminEndpointFile,
 } from './admin-protocol.ts';
@@ -55,8 +57,7 @@ export async function startAdminEndpoint(
     }
   });
   app.post(adminRoutes.enroll, async (request) => {
-    const { name } = parseInput(AdminEnrollRequestSchema, request.body, 'enroll request');
-    return operations.enroll(name);
+    return operations.enroll(parseInput(AdminEnrollRequestSchema, request.body, 'enroll request'));
   });
   app.post(adminRoutes.revoke, async (request) => {
     const { target } = parseInput(AdminRevokeRequestSchema, request.body, 'revoke request');
@@ -74,6 +75,13 @@ export async function startAdminEndpoint(
     }
   });
   app.post(adminRoutes.newEpoch, async () => operations.newEpoch());
+  app.get(adminRoutes.teams, async () => operations.teams());
+  app.post(adminRoutes.teamCreate, async (request) =>
+    operations.createTeam(parseInput(AdminTeamCreateRequestSchema, request.body, 'team')),
+  );
+  app.post(adminRoutes.teamScope, async (request) =>
+    operations.changeTeamScope(parseInput(AdminTeamScopeRequestSchema, request.body, 'team scope')),
+  );
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const file = path.join(dataDir, adminEndpointFileName);
   const content: AdminEndpointFile = { url, token, pid: process.pid };

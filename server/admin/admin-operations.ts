@@ -8,12 +8,20 @@ import { inviteAccount } from '../console/console-accounts.ts';
 import { ConsoleHttpError } from '../console/console-http-error.ts';
 import type { Mailer } from '../console/mailer.ts';
 import { startNewEpoch } from '../server-meta.ts';
-import type {
-  AdminDevicesResponse,
-  AdminEnrollResponse,
-  AdminInviteResponse,
-  AdminNewEpochResponse,
-  AdminRevokeResponse,
+import { changeTeamScope, createTeam, defaultTeam, findTeam, listTeams } from '../teams/teams.ts';
+import {
+  AdminTeamCreateRequestSchema,
+  AdminTeamScopeRequestSchema,
+  type AdminDevicesResponse,
+  type AdminEnrollRequest,
+  type AdminEnrollResponse,
+  type AdminInviteResponse,
+  type AdminNewEpochResponse,
+  type AdminRevokeResponse,
+  type AdminTeamChangeResponse,
+  type AdminTeamCreateRequest,
+  type AdminTeamScopeRequest,
+  type AdminTeamsResponse,
 } from './admin-protocol.ts';
 
 /**
@@ -21,12 +29,15 @@ import type {
  * endpoint) or, when no server runs, in the command's own process on the database.
  */
 export interface AdminOperations {
-  enroll(name: string): Promise<AdminEnrollResponse>;
+  enroll(request: AdminEnrollRequest): Promise<AdminEnrollResponse>;
   revoke(target: string): Promise<AdminRevokeResponse>;
   devices(): Promise<AdminDevicesResponse>;
   newEpoch(): Promise<AdminNewEpochResponse>;
   /** Invites a person to the web console (the first administrator, typically). */
   invite(email: string, role: ConsoleRole): Promise<AdminInviteResponse>;
+  teams(): Promise<AdminTeamsResponse>;
+  createTeam(request: AdminTeamCreateRequest): Promise<AdminTeamChangeResponse>;
+  changeTeamScope(request: AdminTeamScopeRequest): Promise<AdminTeamChangeResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
@@ -46,9 +57,21 @@ export interface LocalAdminOptions {
 export function localAdminOperations(db: Database, options: LocalAdminOptions): AdminOperations {
   const clock = options.clock ?? (() => new Date());
   return {
-    async enroll(name) {
-      const issued = await issueEnrollmentCode(db, name, clock(), options.enrollmentCodeMinutes);
-      return { ...issued, expiresAt: issued.expiresAt.toISOString() };
+    async enroll({ name, team: teamName }) {
+      const team = teamName === undefined ? await defaultTeam(db) : await findTeam(db, teamName);
+      const issued = await issueEnrollmentCode(
+        db,
+        name,
+        clock(),
+        options.enrollmentCodeMinutes,
+        team.id,
+      );
+      return {
+        ...issued,
+        expiresAt: issued.expiresAt.toISOString(),
+        team: { id: team.id, name: team.name },
+        defaultTeam: teamName === undefined,
+      };
     },
     async revoke(target) {
       const result = await revokeDevice(db, target, clock());
@@ -74,6 +97,12 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
         throw error;
       }
     },
+    async teams() {
+      return { teams: await listTeams(db) };
+    },
+    // Parsed here too: the endpoint parses what arrives, and a local call gets the same defaults.
+    createTeam: (request) => createTeam(db, AdminTeamCreateRequestSchema.parse(request)),
+    changeTeamScope: (request) => changeTeamScope(db, AdminTeamScopeRequestSchema.parse(request)),
     close: options.onClose ?? (async () => undefined),
   };
 }

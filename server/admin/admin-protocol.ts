@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema, InviteResponseSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema } from '../../shared/console/roles.ts';
+import { JurisdictionSchema } from '../../shared/domain/country-code.ts';
 
 /**
  * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
@@ -14,20 +15,82 @@ export const adminRoutes = {
   devices: '/admin/v1/devices',
   newEpoch: '/admin/v1/new-epoch',
   invite: '/admin/v1/console-invite',
+  teams: '/admin/v1/teams',
+  teamCreate: '/admin/v1/teams/create',
+  teamScope: '/admin/v1/teams/scope',
 } as const;
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
 
+/** A team, organisation or site as the administrator names it (or a team's id). */
+const NameSchema = z.string().trim().min(1).max(200);
+
 export const AdminEnrollRequestSchema = z.object({
   name: z.string().trim().min(1, 'A device name is required.').max(200),
+  /** The team's name or id; absent: the national team made by migration 100. */
+  team: NameSchema.optional(),
 });
+export type AdminEnrollRequest = z.infer<typeof AdminEnrollRequestSchema>;
 
 export const AdminEnrollResponseSchema = z.object({
   /** Grouped for reading aloud: XXXX-XXXX-XXXX. Shown once; the server keeps only its hash. */
   code: z.string(),
   deviceName: z.string(),
   expiresAt: IsoTimeSchema,
+  team: z.object({ id: z.string(), name: z.string() }),
+  /** No team was named: the laptop goes into the default national team. */
+  defaultTeam: z.boolean(),
 });
+
+/** A jurisdiction as typed: a country code in any case ("rs", "XK"). */
+const JurisdictionInputSchema = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .pipe(JurisdictionSchema);
+
+export const TeamSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  national: z.boolean(),
+  jurisdictions: z.array(z.string()),
+  /** Each site's location id, with the place's name when the server holds that place. */
+  sites: z.array(z.object({ id: z.string(), name: z.string().nullable() })),
+  devices: z.number().int().min(0),
+});
+export type TeamSummary = z.infer<typeof TeamSummarySchema>;
+
+export const AdminTeamsResponseSchema = z.object({ teams: z.array(TeamSummarySchema) });
+export type AdminTeamsResponse = z.infer<typeof AdminTeamsResponseSchema>;
+
+export const AdminTeamCreateRequestSchema = z.object({
+  name: NameSchema,
+  organisation: NameSchema,
+  national: z.boolean().default(false),
+  jurisdictions: z.array(JurisdictionInputSchema).max(300).default([]),
+  /** Location ids or exact place names. */
+  sites: z.array(NameSchema).max(1000).default([]),
+});
+export type AdminTeamCreateRequest = z.input<typeof AdminTeamCreateRequestSchema>;
+
+export const AdminTeamScopeRequestSchema = z.object({
+  /** The team's name or id. */
+  team: NameSchema,
+  addJurisdictions: z.array(JurisdictionInputSchema).max(300).default([]),
+  removeJurisdictions: z.array(JurisdictionInputSchema).max(300).default([]),
+  addSites: z.array(NameSchema).max(1000).default([]),
+  removeSites: z.array(NameSchema).max(1000).default([]),
+});
+export type AdminTeamScopeRequest = z.input<typeof AdminTeamScopeRequestSchema>;
+
+export const AdminTeamChangeResponseSchema = z.object({
+  team: TeamSummarySchema,
+  /** Records that entered and left the team's view: its laptops get them at their next pull. */
+  entered: z.number().int().min(0),
+  left: z.number().int().min(0),
+});
+export type AdminTeamChangeResponse = z.infer<typeof AdminTeamChangeResponseSchema>;
 export type AdminEnrollResponse = z.infer<typeof AdminEnrollResponseSchema>;
 
 export const AdminRevokeRequestSchema = z.object({ target: z.string().trim().min(1).max(200) });
@@ -54,6 +117,7 @@ export const DeviceSummarySchema = z.object({
   lastSeenAt: IsoTimeSchema.nullable(),
   lastMutationId: z.number().int().min(0),
   appVersion: z.string().nullable(),
+  team: z.object({ id: z.string(), name: z.string() }),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 

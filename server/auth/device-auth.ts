@@ -6,6 +6,10 @@ import { sha256Hex } from './secrets.ts';
 export interface AuthenticatedDevice {
   id: string;
   name: string;
+  /** Its team: what it may pull and fetch (issue 17). */
+  teamId: string;
+  /** A national team's laptops see every record. */
+  national: boolean;
 }
 
 /**
@@ -22,8 +26,15 @@ export async function authenticateDevice(
   if (credential === undefined || credential.length > 500) {
     throw new SyncHttpError(401, 'UNAUTHORIZED', 'A device credential is required.');
   }
-  const { rows } = await db.query<{ id: string; name: string; revoked_at: Date | null }>(
-    'SELECT id, name, revoked_at FROM devices WHERE credential_hash = $1',
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    revoked_at: Date | null;
+    team_id: string;
+    national: boolean;
+  }>(
+    `SELECT d.id, d.name, d.revoked_at, d.team_id, t.national
+     FROM devices d JOIN teams t ON t.id = d.team_id WHERE d.credential_hash = $1`,
     [sha256Hex(credential)],
   );
   const device = rows[0];
@@ -33,5 +44,5 @@ export async function authenticateDevice(
   if (device.revoked_at !== null) {
     throw new SyncHttpError(401, 'DEVICE_REVOKED', 'This device was revoked by an administrator.');
   }
-  return { id: device.id, name: device.name };
+  return { id: device.id, name: device.name, teamId: device.team_id, national: device.national };
 }

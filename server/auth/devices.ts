@@ -13,9 +13,12 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
     last_seen_at: Date | null;
     last_mutation_id: string | number;
     app_version: string | null;
+    team_id: string;
+    team_name: string;
   }>(
-    `SELECT id, name, created_at, revoked_at, last_seen_at, last_mutation_id, app_version
-     FROM devices ORDER BY created_at, id`,
+    `SELECT d.id, d.name, d.created_at, d.revoked_at, d.last_seen_at, d.last_mutation_id,
+            d.app_version, t.id AS team_id, t.name AS team_name
+     FROM devices d JOIN teams t ON t.id = d.team_id ORDER BY d.created_at, d.id`,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -25,6 +28,7 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
     lastSeenAt: row.last_seen_at === null ? null : isoTime(row.last_seen_at),
     lastMutationId: Number(row.last_mutation_id),
     appVersion: row.app_version,
+    team: { id: row.team_id, name: row.team_name },
   }));
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/database.ts';
+import { defaultTeamName } from '../migrations/0100-teams.ts';
 import { readServerEpoch } from '../server-meta.ts';
 import {
   formatEnrollmentCode,
@@ -15,11 +16,16 @@ export interface IssuedEnrollmentCode {
   expiresAt: Date;
 }
 
+/**
+ * The laptop that redeems the code joins `teamId` (its scope decides what it pulls); without
+ * one, the default national team (teams/teams.ts defaultTeam).
+ */
 export async function issueEnrollmentCode(
   db: Queryable,
   deviceName: string,
   now: Date,
   validMinutes: number,
+  teamId?: string,
 ): Promise<IssuedEnrollmentCode> {
   const name = deviceName.trim();
   if (name.length === 0 || name.length > 200) {
@@ -28,9 +34,17 @@ export async function issueEnrollmentCode(
   const code = newEnrollmentCode();
   const expiresAt = new Date(now.getTime() + validMinutes * 60_000);
   await db.query(
-    `INSERT INTO enrollment_codes (code_hash, device_name, created_at, expires_at)
-     VALUES ($1, $2, $3, $4)`,
-    [sha256Hex(code), name, now.toISOString(), expiresAt.toISOString()],
+    `INSERT INTO enrollment_codes (code_hash, device_name, created_at, expires_at, team_id)
+     VALUES ($1, $2, $3, $4, coalesce($5::uuid, (SELECT id FROM teams WHERE national
+       ORDER BY name = $6 DESC, created_at, id LIMIT 1)))`,
+    [
+      sha256Hex(code),
+      name,
+      now.toISOString(),
+      expiresAt.toISOString(),
+      teamId ?? null,
+      defaultTeamName,
+    ],
   );
   return { code: formatEnrollmentCode(code), deviceName: name, expiresAt };
 }
@@ -61,10 +75,10 @@ export async function redeemEnrollmentCode(
   const codeHash = sha256Hex(code);
   const keyHash = enrollmentKey === undefined ? null : sha256Hex(enrollmentKey);
   return db.transaction(async (tx) => {
-    const used = await tx.query<{ device_name: string }>(
+    const used = await tx.query<{ device_name: string; team_id: string }>(
       `UPDATE enrollment_codes SET used_at = $2, enrollment_key_hash = $3
        WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
-       RETURNING device_name`,
+       RETURNING device_name, team_id`,
       [codeHash, now.toISOString(), keyHash],
     );
     const deviceName = used.rows[0]?.device_name;
@@ -74,9 +88,16 @@ export async function redeemEnrollmentCode(
     const deviceId = randomUUID();
     const credential = newDeviceCredential();
     await tx.query(
-      `INSERT INTO devices (id, name, credential_hash, created_at, app_version)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [deviceId, deviceName, sha256Hex(credential), now.toISOString(), appVersion],
+      `INSERT INTO devices (id, name, credential_hash, created_at, app_version, team_id)
+       VALUES ($1, $2, $3, $4, $5, $6::uuid)`,
+      [
+        deviceId,
+        deviceName,
+        sha256Hex(credential),
+        now.toISOString(),
+        appVersion,
+        used.rows[0]?.team_id,
+      ],
     );
     await tx.query('UPDATE enrollment_codes SET device_id = $1 WHERE code_hash = $2', [
       deviceId,

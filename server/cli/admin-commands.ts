@@ -1,6 +1,14 @@
 import type { AdminOperations } from '../admin/admin-operations.ts';
 import { EmailSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema, consoleRoles, type ConsoleRole } from '../../shared/console/roles.ts';
+import {
+  AdminTeamCreateRequestSchema,
+  AdminTeamScopeRequestSchema,
+  type AdminTeamChangeResponse,
+  type AdminTeamCreateRequest,
+  type AdminTeamScopeRequest,
+  type TeamSummary,
+} from '../admin/admin-protocol.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
@@ -9,9 +17,19 @@ export type AdminResult = { ok: boolean; lines: string[] };
 export const adminUsage = [
   'Usage: npm run server [-- <command>]',
   '  (no command)                    start the sync API',
-  '  enroll --name "Team 3 laptop"   print a one-time enrollment code for a new laptop',
+  '  enroll --name "Team 3 laptop" [--team "Border police north"]',
+  '                                  print a one-time enrollment code for a new laptop of that',
+  '                                  team (without --team: the national team)',
   '  revoke <device id | exact name> refuse that laptop from now on',
-  '  devices                         list enrolled laptops',
+  '  devices                         list enrolled laptops and their teams',
+  '  teams                           list teams with their jurisdictions and sites',
+  '  team-create "<name>" --organisation "<organisation>" [--national]',
+  '              [--jurisdiction RS ...] [--site "<place name or id>" ...]',
+  '                                  make a team: its laptops pull what its scope covers',
+  '  team-scope "<team>" [--add-jurisdiction RS] [--remove-jurisdiction RS]',
+  '              [--add-site "<place>"] [--remove-site "<place>"]',
+  '                                  change what a team covers; its laptops get the',
+  '                                  records that enter and lose those that leave',
   '  new-epoch                       after restoring a backup: laptops re-pull and re-send',
   '  invite <email> --role <role>    invite a person to the web console (administrator,',
   '                                  reviewer or viewer); the code goes by mail, or to the',
@@ -29,9 +47,44 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return inline?.slice(name.length + 1);
 }
 
+/** Every value given for a repeatable option (`--site A --site B`). */
+function optionValues(args: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  args.forEach((arg, index) => {
+    if (arg === name && args[index + 1] !== undefined) values.push(args[index + 1] as string);
+    else if (arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
+  });
+  return values;
+}
+
+/** Options a command knows, with whether each takes a value: anything else is refused. */
+function unknownOptions(args: readonly string[], known: Record<string, boolean>): string[] {
+  const unknown: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (!(name in known)) unknown.push(arg);
+    else if (known[name] === true && !arg.includes('=')) index += 1;
+  }
+  return unknown;
+}
+
+/** The request's problems in the administrator's words (zod's paths and messages). */
+function requestProblems(error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}): string[] {
+  return error.issues.map(
+    (issue) => `${issue.path.map(String).join('.') || 'command'}: ${issue.message}`,
+  );
+}
+
 /** A command checked before anything is opened: what to run, or what is wrong with it. */
 export type ParsedCommand =
-  | { kind: 'enroll'; name: string }
+  | { kind: 'enroll'; name: string; team?: string }
+  | { kind: 'teams' }
+  | { kind: 'team-create'; request: AdminTeamCreateRequest }
+  | { kind: 'team-scope'; request: AdminTeamScopeRequest }
   | { kind: 'revoke'; target: string }
   | { kind: 'devices' }
   | { kind: 'new-epoch' }
@@ -53,7 +106,7 @@ export function parseAdminCommand(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
 ): ParsedCommand {
-  const noArguments = (kind: 'devices' | 'new-epoch' | 'check'): ParsedCommand =>
+  const noArguments = (kind: 'devices' | 'new-epoch' | 'check' | 'teams'): ParsedCommand =>
     args.length === 0
       ? { kind }
       : invalid([`${kind} takes no arguments (got ${args.map((arg) => `"${arg}"`).join(' ')}).`]);
@@ -66,7 +119,65 @@ export function parseAdminCommand(
           ...(env.npm_config_name === undefined ? [] : [npmTookOptions]),
         ]);
       }
-      return { kind: 'enroll', name };
+      const team = optionValue(args, '--team')?.trim();
+      if (team === '') return invalid(['--team needs a team name (see: teams).']);
+      return team === undefined ? { kind: 'enroll', name } : { kind: 'enroll', name, team };
+    }
+    case 'team-create': {
+      const known = {
+        '--organisation': true,
+        '--national': false,
+        '--jurisdiction': true,
+        '--site': true,
+      };
+      const unknown = unknownOptions(args, known);
+      if (unknown.length > 0) return invalid([`team-create does not know ${unknown.join(', ')}.`]);
+      const parsed = AdminTeamCreateRequestSchema.safeParse({
+        name: args[0]?.startsWith('--') ? undefined : args[0],
+        organisation: optionValue(args, '--organisation'),
+        national: args.includes('--national'),
+        jurisdictions: optionValues(args, '--jurisdiction'),
+        sites: optionValues(args, '--site'),
+      });
+      if (!parsed.success) {
+        return invalid([
+          'team-create needs "<team name>" --organisation "<organisation>".',
+          ...requestProblems(parsed.error),
+        ]);
+      }
+      return { kind: 'team-create', request: parsed.data };
+    }
+    case 'team-scope': {
+      const known = {
+        '--add-jurisdiction': true,
+        '--remove-jurisdiction': true,
+        '--add-site': true,
+        '--remove-site': true,
+      };
+      const unknown = unknownOptions(args, known);
+      if (unknown.length > 0) return invalid([`team-scope does not know ${unknown.join(', ')}.`]);
+      const parsed = AdminTeamScopeRequestSchema.safeParse({
+        team: args[0]?.startsWith('--') ? undefined : args[0],
+        addJurisdictions: optionValues(args, '--add-jurisdiction'),
+        removeJurisdictions: optionValues(args, '--remove-jurisdiction'),
+        addSites: optionValues(args, '--add-site'),
+        removeSites: optionValues(args, '--remove-site'),
+      });
+      if (!parsed.success) {
+        return invalid(['team-scope needs "<team name>" first.', ...requestProblems(parsed.error)]);
+      }
+      const request = parsed.data;
+      const changes =
+        request.addJurisdictions.length +
+        request.removeJurisdictions.length +
+        request.addSites.length +
+        request.removeSites.length;
+      if (changes === 0) {
+        return invalid([
+          'team-scope needs at least one of --add-jurisdiction, --remove-jurisdiction, --add-site, --remove-site.',
+        ]);
+      }
+      return { kind: 'team-scope', request };
     }
     case 'revoke': {
       const target = args[0]?.trim();
@@ -94,6 +205,7 @@ export function parseAdminCommand(
     case 'devices':
     case 'new-epoch':
     case 'check':
+    case 'teams':
       return noArguments(command);
     default:
       return invalid([`Unknown command "${command}".`, ...adminUsage]);
@@ -129,11 +241,18 @@ export async function runAdminCommand(
 ): Promise<AdminResult> {
   switch (command.kind) {
     case 'enroll': {
-      const issued = await operations.enroll(command.name);
+      const issued = await operations.enroll(
+        command.team === undefined
+          ? { name: command.name }
+          : { name: command.name, team: command.team },
+      );
       return {
         ok: true,
         lines: [
           `Enrollment code for "${issued.deviceName}": ${issued.code}`,
+          issued.defaultTeam
+            ? `Team: "${issued.team.name}" (no --team given: the national team, which sees every record).`
+            : `Team: "${issued.team.name}".`,
           `Valid once, until ${issued.expiresAt}.`,
         ],
       };
@@ -177,6 +296,7 @@ export async function runAdminCommand(
             device.revokedAt === null ? 'active' : `revoked ${device.revokedAt}`,
             `last seen ${device.lastSeenAt ?? 'never'}`,
             `last mutation ${String(device.lastMutationId)}`,
+            `team ${JSON.stringify(device.team.name)}`,
             device.appVersion === null ? '' : `app ${device.appVersion}`,
           ]
             .filter(Boolean)
@@ -196,6 +316,21 @@ export async function runAdminCommand(
         ],
       };
     }
+    case 'teams': {
+      const { teams } = await operations.teams();
+      return { ok: true, lines: teams.flatMap(teamLines) };
+    }
+    case 'team-create': {
+      const change = await operations.createTeam(command.request);
+      return { ok: true, lines: [`Created team "${change.team.name}".`, ...changeLines(change)] };
+    }
+    case 'team-scope': {
+      const change = await operations.changeTeamScope(command.request);
+      return {
+        ok: true,
+        lines: [`Changed the scope of "${change.team.name}".`, ...changeLines(change)],
+      };
+    }
     case 'new-epoch': {
       const { epoch } = await operations.newEpoch();
       return {
@@ -204,4 +339,31 @@ export async function runAdminCommand(
       };
     }
   }
+}
+
+/** A team as the administrator reads it: who, what it covers, how many laptops. */
+function teamLines(team: TeamSummary): string[] {
+  const covers = team.national
+    ? 'national scope: every record'
+    : [
+        team.jurisdictions.length === 0 ? null : `jurisdictions ${team.jurisdictions.join(', ')}`,
+        team.sites.length === 0
+          ? null
+          : `sites ${team.sites.map((site) => (site.name === null ? site.id : `${site.name} (${site.id})`)).join(', ')}`,
+      ]
+        .filter((part) => part !== null)
+        .join('; ') || 'only the records its own laptops make';
+  return [
+    `${team.name}  (${team.organisation})  ${team.id}`,
+    `  ${covers}; ${String(team.devices)} active laptop${team.devices === 1 ? '' : 's'}`,
+  ];
+}
+
+function changeLines(change: AdminTeamChangeResponse): string[] {
+  return [
+    ...teamLines(change.team),
+    change.team.national
+      ? 'A national team sees every record.'
+      : `${String(change.entered)} records entered and ${String(change.left)} left its scope; its laptops get the change at their next sync.`,
+  ];
 }

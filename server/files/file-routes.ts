@@ -5,6 +5,7 @@ import { syncRoutes, TUS_VERSION, UPLOAD_CHUNK_BYTES } from '../../shared/sync/p
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
+import { everyTeam, inTeamScopeSql } from '../teams/team-scope.ts';
 import { FileStore } from './file-store.ts';
 import {
   nonNegativeIntegerHeader,
@@ -93,15 +94,18 @@ export function fileRoutesPlugin(
       // Only a photo a stored record refers to (record_photos): knowing a SHA-256 is not enough,
       // and a photo nothing refers to (any more) is served to nobody. Same answer as a missing
       // one, so the route tells a prober nothing.
+      // A laptop of a team that is not national gets a photo only while a record in its team's
+      // scope refers to it (photos follow their records: issue 17); the refusal is the same.
       authed.get(syncRoutes.fileBySha256(':sha256'), async (request, reply) => {
-        deviceOf(request);
+        const device = deviceOf(request);
         const { sha256 } = request.params as { sha256: string };
         const { rows } = sha256Pattern.test(sha256)
           ? await db.query<{ mime: string; size: string | number }>(
               `SELECT f.mime, f.size FROM files f
                WHERE f.sha256 = $1
-                 AND EXISTS (SELECT 1 FROM record_photos p WHERE p.sha256 = f.sha256)`,
-              [sha256],
+                 AND EXISTS (SELECT 1 FROM record_photos p WHERE p.sha256 = f.sha256
+                   AND ($2 OR ${inTeamScopeSql('p.record_id', '$3')}))`,
+              [sha256, device.national, [device.teamId, everyTeam]],
             )
           : { rows: [] };
         const file = rows[0];

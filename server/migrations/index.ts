@@ -7,6 +7,7 @@ import { enrollmentRetry } from './0060-enrollment-retry.ts';
 import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
+import { teams } from './0100-teams.ts';
 import { consoleAccounts } from './0130-console-accounts.ts';
 import type { Migration } from './migration.ts';
 
@@ -21,5 +22,6 @@ export const migrations: readonly Migration[] = [
   items,
   custody,
   serialLookup,
+  teams,
   consoleAccounts,
 ];

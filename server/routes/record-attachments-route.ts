@@ -6,6 +6,7 @@ import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { photosReferencedBy } from '../sync/photo-refs.ts';
+import { everyTeam, inTeamScopeSql } from '../teams/team-scope.ts';
 
 const ParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -16,11 +17,13 @@ export function recordAttachmentsPlugin(db: Database) {
     app.get(
       syncRoutes.recordAttachments('ID').replace('ID', ':id'),
       async (request): Promise<RecordAttachments> => {
-        deviceOf(request);
+        const device = deviceOf(request);
         const { id } = parseInput(ParamsSchema, request.params, 'record id');
+        // Outside the team's scope, a record is one the server does not have for this laptop.
         const { rows } = await db.query<{ data: unknown; entity: SyncEntity }>(
-          'SELECT data, entity FROM records WHERE id = $1',
-          [id],
+          `SELECT data, entity FROM records r
+           WHERE r.id = $1 AND ($2 OR ${inTeamScopeSql('r.id', '$3')})`,
+          [id, device.national, [device.teamId, everyTeam]],
         );
         const row = rows[0];
         if (row === undefined)

@@ -42,7 +42,7 @@ export function syncRoutesPlugin(db: Database, notifier: ChangeNotifier, clock: 
     app.get(syncRoutes.pull, async (request, reply) => {
       const device = deviceOf(request);
       const query = parseInput(PullQuerySchema, request.query, 'pull query');
-      return sendJson(request, reply, await pullChanges(db, device.id, query));
+      return sendJson(request, reply, await pullChanges(db, device, query));
     });
     // The serial check's server half (issue 15): what this device may see, nothing more.
     app.post(syncRoutes.serialLookup, async (request, reply) => {

@@ -7,6 +7,8 @@ import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import { itemWritesOf } from './item-rows.ts';
 import { photosReferencedBy } from './photo-refs.ts';
+import { writeScopeFacts } from '../teams/scope-facts.ts';
+import { updateTeamScopes } from '../teams/team-scope.ts';
 import {
   loadReferencedRecords,
   loadOtherDevicesChanges,
@@ -55,12 +57,13 @@ async function applyPushIn(
   request: PushRequest,
   now: Date,
 ): Promise<string> {
-  const device = await tx.query<{ last_mutation_id: string | number }>(
-    'SELECT last_mutation_id FROM devices WHERE id = $1::uuid FOR UPDATE',
+  const device = await tx.query<{ last_mutation_id: string | number; team_id: string }>(
+    'SELECT last_mutation_id, team_id FROM devices WHERE id = $1::uuid FOR UPDATE',
     [deviceId],
   );
   const deviceRow = device.rows[0];
   if (deviceRow === undefined) throw new SyncHttpError(401, 'UNAUTHORIZED', 'Unknown device.');
+  const team = { deviceId, teamId: deviceRow.team_id };
   let last = Number(deviceRow.last_mutation_id);
   const serverEpoch = await readServerEpoch(tx);
   if (request.serverEpoch !== null && request.serverEpoch !== serverEpoch) {
@@ -102,7 +105,7 @@ async function applyPushIn(
   let version: number;
   let written = new Map<number, string>();
   if (fresh.length > 0) {
-    const applied = await applyWithFallback(tx, deviceId, fresh, nowIso);
+    const applied = await applyWithFallback(tx, team, fresh, nowIso);
     written = applied.results;
     version = applied.version;
   } else {
@@ -146,7 +149,7 @@ async function allocateVersion(tx: Queryable): Promise<number> {
  */
 async function applyWithFallback(
   tx: Queryable,
-  deviceId: string,
+  { deviceId, teamId }: { deviceId: string; teamId: string },
   mutations: readonly Mutation[],
   now: string,
 ): Promise<{ version: number; results: Map<number, string> }> {
@@ -159,7 +162,7 @@ async function applyWithFallback(
   await tx.query('SAVEPOINT push_bulk');
   try {
     const plan = await planBatch(tx, deviceId, mutations, now);
-    keep(await writeBeforeVersion(tx, deviceId, plan, now));
+    keep(await writeBeforeVersion(tx, deviceId, teamId, plan, now));
     await tx.query('RELEASE SAVEPOINT push_bulk');
     plans = [plan];
   } catch (error) {
@@ -172,7 +175,7 @@ async function applyWithFallback(
       await tx.query('SAVEPOINT push_one');
       try {
         const one = await planBatch(tx, deviceId, [mutation], now);
-        keep(await writeBeforeVersion(tx, deviceId, one, now));
+        keep(await writeBeforeVersion(tx, deviceId, teamId, one, now));
         await tx.query('RELEASE SAVEPOINT push_one');
         plans.push(one);
       } catch (error) {
@@ -185,6 +188,12 @@ async function applyWithFallback(
 
   const version = await allocateVersion(tx);
   for (const plan of plans) keep(await writeVersioned(tx, deviceId, plan, version));
+  // Under the lock, so teams' views change in commit order, as the records' versions do.
+  await updateTeamScopes(
+    tx,
+    plans.flatMap((plan) => plan.writes.records.map((record) => record.id)),
+    version,
+  );
   if (refused.length > 0) {
     // Read now, so a record an earlier mutation of this push changed shows its stamped version;
     // without a lock, as nothing may wait for another push under the version lock.
@@ -411,10 +420,15 @@ function storedResults(outcomes: readonly Outcome[]): StoredResult[] {
 async function writeBeforeVersion(
   tx: Queryable,
   deviceId: string,
+  teamId: string,
   plan: BatchPlan,
   now: string,
 ): Promise<StoredResult[]> {
   if (!(await writeUnversioned(tx, deviceId, plan.writes, now))) throw new CreatedMeanwhile();
+  await writeScopeFacts(tx, plan.writes.records, {
+    creatorTeamId: teamId,
+    newRecordIds: plan.writes.newRecordIds,
+  });
   const results = storedResults(plan.outcomes.filter((outcome) => !namesVersion(outcome)));
   await writeResults(tx, deviceId, results);
   return results;

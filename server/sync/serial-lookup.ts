@@ -19,10 +19,10 @@ const PREFIX_END = '\u{10FFFF}';
 const openTrace = new Set(['international_request_sent', 'pending']);
 
 /**
- * What a device may see of the items: today every enrolled device pulls every record, so every
- * item of the server. Issue 17 narrows what a device pulls; it narrows this lookup with the same
- * predicate here (over `r`, the intake record, and the device id in $7), so the lookup never
- * answers about a record the device could not pull.
+ * What a device may ask about: every item of the server, whatever its team's scope (issue 17).
+ * A laptop must learn that a serial was seen elsewhere, destroyed or stolen even when that record
+ * belongs to another team; the answer carries only the item's identification and state
+ * (SerialLookupMatchSchema: no place, no people, no photos, not the record), never the record.
  */
 function visibleToDevice(): string {
   return 'TRUE';

@@ -21,6 +21,15 @@ import { TraceRequestSchema, traceStepDateIssues } from '../domain/trace-request
 import { RecordReviewSchema } from '../domain/record-review.ts';
 import type { DomainIssue } from '../domain/primitives.ts';
 import type { RecordEntity } from './record-entities.ts';
+import {
+  custodyScope,
+  everyTeamScope,
+  followerScope,
+  followsFieldScope,
+  intakeScope,
+  jurisdictionFieldScope,
+  type RecordScope,
+} from './record-scope.ts';
 
 /**
  * ONE definition per record type (ARCHITECTURE.md "Records and items"): its schemas, how it lives
@@ -100,6 +109,12 @@ export interface RecordType {
   readonly followsRecordField?: string;
   /** Who may do what. An action absent here is allowed to nobody. */
   readonly roles: Readonly<Partial<Record<RecordAction, readonly UserRole[]>>>;
+  /**
+   * What the record concerns, for the teams' scopes (record-scope.ts): its places, its
+   * jurisdictions, the records and items it goes with, or every team (reference data). The
+   * server's scoped pull reads only this.
+   */
+  readonly scope: (record: Record<string, unknown>) => RecordScope;
 }
 
 /** Everyone who signs in: field, custody and destruction officers, team leads, administrators. */
@@ -143,6 +158,7 @@ export const intakeEventType: RecordType = {
     amend: recorders,
     delete: recorders,
   },
+  scope: intakeScope,
 };
 
 export const locationType: RecordType = {
@@ -157,6 +173,7 @@ export const locationType: RecordType = {
   listFields: ['locationType', 'jurisdiction', 'name', 'adminArea1'],
   // Whoever records anything may need a place that is not on the list yet.
   roles: { create: everyone, update: everyone },
+  scope: everyTeamScope,
 };
 
 export const campaignType: RecordType = {
@@ -171,6 +188,7 @@ export const campaignType: RecordType = {
   listFields: ['campaignType', 'jurisdiction', 'status', 'startDate', 'leadAgency'],
   // A collection programme is set up by those who lead the work; field officers pick one.
   roles: { create: leads, update: leads },
+  scope: everyTeamScope,
 };
 
 /** A photo's content address and what it is (sync-and-crypto 7.5: photos by SHA-256). */
@@ -190,6 +208,7 @@ export const attachmentType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['mime'],
   roles: { create: everyone, update: everyone },
+  scope: followerScope,
 };
 
 /** A custody moment (a timestamp or a day) held to the intake's date rules: not in the future. */
@@ -214,6 +233,7 @@ export const custodyTransferType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['transferredAt', 'purpose'],
   roles: { create: custodians },
+  scope: custodyScope('custody_transfer'),
 };
 
 export const custodyDecisionType: RecordType = {
@@ -228,6 +248,7 @@ export const custodyDecisionType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['decidedAt', 'decision'],
   roles: { create: custodians },
+  scope: custodyScope('custody_decision'),
 };
 
 /** Who seals destructions: destruction officers, and those who lead the work. */
@@ -245,6 +266,7 @@ export const destructionEventType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['destructionDate', 'method', 'siteLocationId'],
   roles: { create: destroyers },
+  scope: custodyScope('destruction_event'),
 };
 
 export const stockCheckType: RecordType = {
@@ -259,6 +281,7 @@ export const stockCheckType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['checkedAt', 'siteLocationId'],
   roles: { create: custodians },
+  scope: custodyScope('stock_check'),
 };
 
 export const lossIncidentType: RecordType = {
@@ -273,6 +296,7 @@ export const lossIncidentType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['occurredAt', 'incidentKind', 'siteLocationId'],
   roles: { create: custodians },
+  scope: custodyScope('loss_incident'),
 };
 
 export const signingKeyType: RecordType = {
@@ -287,6 +311,7 @@ export const signingKeyType: RecordType = {
   listFields: ['personId'],
   authorField: 'personId',
   roles: { create: everyone },
+  scope: everyTeamScope,
 };
 
 /**
@@ -313,6 +338,7 @@ export const traceRequestType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['itemId', 'addresseeCountry', 'channel', 'priority'],
   roles: { create: tracers, update: tracers },
+  scope: followsFieldScope('intakeEventId', 'itemId'),
 };
 
 /**
@@ -331,6 +357,7 @@ export const historicCountType: RecordType = {
   merge: 'top_level_fields',
   listFields: ['activity', 'periodFrom', 'periodTo', 'jurisdiction', 'sourceContext'],
   roles: { create: leads, update: leads },
+  scope: jurisdictionFieldScope('jurisdiction'),
 };
 
 /**

@@ -167,6 +167,18 @@ export const PulledRecordSchema = z.object({
 });
 export type PulledRecord = z.infer<typeof PulledRecordSchema>;
 
+/**
+ * A record that left this laptop's team scope (its place moved to another team's site, or the
+ * administrator changed the team's scope): the laptop removes it and everything derived from it
+ * (issue 17). It carries no record data, only which record and at what version it left.
+ */
+export const PulledRemovalSchema = z.object({
+  entity: SyncEntitySchema,
+  id: IdSchema,
+  version: z.number().int().min(1),
+});
+export type PulledRemoval = z.infer<typeof PulledRemovalSchema>;
+
 export const PullCursorSchema = z.object({
   afterVersion: z.number().int().min(0),
   afterId: z.string(),
@@ -175,6 +187,11 @@ export type PullCursor = z.infer<typeof PullCursorSchema>;
 
 export const PullResponseSchema = z.object({
   changes: z.array(PulledRecordSchema),
+  /**
+   * Records of this page that left the laptop's scope. A record is named once in a page, either
+   * here or in `changes`; the cursor (`next`) covers both. Absent from servers without teams.
+   */
+  removed: z.array(PulledRemovalSchema).default([]),
   next: PullCursorSchema,
   hasMore: z.boolean(),
   /** The last mutation id of the calling device the server has processed. */

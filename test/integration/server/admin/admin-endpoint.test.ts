@@ -61,7 +61,7 @@ describe("the running server's admin endpoint", () => {
     try {
       const admin = await connectToRunningServer(dir.dir);
       expect(admin).not.toBeNull();
-      const issued = await admin!.enroll('Team 3 laptop');
+      const issued = await admin!.enroll({ name: 'Team 3 laptop' });
       expect(issued.code).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
       const { token } = AdminEndpointFileSchema.parse(
         JSON.parse(await readFile(path.join(dir.dir, adminEndpointFileName), 'utf8')),

@@ -1,0 +1,169 @@
+import type { Queryable } from '../db/database.ts';
+
+/**
+ * The team id under which reference data every team holds (places, campaigns, signing keys) is
+ * kept once in team_scope; no team has it.
+ */
+export const everyTeam = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The teams a record's direct facts put it in (over `rs`, a record_scope row): the team of the
+ * device that made it, teams with one of its places as a site or covering a place's
+ * jurisdiction, teams covering a jurisdiction it names; or every team for reference data.
+ * National teams read `records` directly and have no rows.
+ */
+const directTeamsOf = `(
+    SELECT $3::uuid AS team_id WHERE rs.every_team
+    UNION ALL SELECT rs.creator_team_id WHERE NOT rs.every_team AND rs.creator_team_id IS NOT NULL
+    UNION ALL SELECT ts.team_id FROM team_sites ts
+      WHERE NOT rs.every_team AND ts.location_id = ANY (rs.places)
+    UNION ALL SELECT tj.team_id FROM team_jurisdictions tj
+      WHERE NOT rs.every_team AND tj.jurisdiction = ANY (rs.jurisdictions)
+    UNION ALL SELECT tj.team_id FROM records l
+      JOIN team_jurisdictions tj ON tj.jurisdiction = l.data->>'jurisdiction'
+      WHERE NOT rs.every_team AND l.id = ANY (rs.places) AND l.entity = 'location'
+  )`;
+
+/** One step along a link, either way: linked records travel together. */
+const linkStep = `CASE WHEN l.from_id = c.id THEN l.to_id ELSE l.from_id END`;
+
+export interface ScopeChange {
+  /** (team, record) rows that now say "in scope" at the new version. */
+  readonly entered: number;
+  /** Rows that now say "left". */
+  readonly left: number;
+  /** Non-national teams whose view changed: their laptops are worth a poke. */
+  readonly teams: readonly string[];
+}
+
+/**
+ * After a push, under the version lock (so rows appear in commit order): the records written
+ * and every record linked to them, however far, get the teams of their linked group. A written
+ * record in scope gets the new version (its laptops pull the change); a linked record whose teams
+ * changed gets it too (it enters, or leaves: a removal for those laptops).
+ */
+export async function updateTeamScopes(
+  tx: Queryable,
+  recordIds: readonly string[],
+  version: number,
+): Promise<ScopeChange> {
+  if (recordIds.length === 0) return { entered: 0, left: 0, teams: [] };
+  const { rows } = await tx.query<{ team_id: string }>(
+    `WITH RECURSIVE comp(seed, id) AS (
+       SELECT s, s FROM unnest($1::text[]) AS s
+       UNION
+       SELECT c.seed, ${linkStep}
+       FROM comp c JOIN record_links l ON l.from_id = c.id OR l.to_id = c.id
+     ),
+     seed_teams AS (
+       SELECT DISTINCT c.seed, t.team_id
+       FROM comp c
+       JOIN record_scope rs ON rs.record_id = c.id
+       CROSS JOIN LATERAL ${directTeamsOf} t
+       LEFT JOIN teams tm ON tm.id = t.team_id
+       WHERE t.team_id = $3::uuid OR NOT tm.national
+     ),
+     desired AS (
+       SELECT DISTINCT c.id AS record_id, st.team_id
+       FROM comp c
+       JOIN seed_teams st ON st.seed = c.seed
+       JOIN record_scope rs ON rs.record_id = c.id
+     ),
+     members AS (SELECT DISTINCT c.id FROM comp c JOIN record_scope rs ON rs.record_id = c.id),
+     entered AS (
+       INSERT INTO team_scope (team_id, record_id, version, in_scope)
+       SELECT d.team_id, d.record_id, $2, true
+       FROM desired d
+       LEFT JOIN team_scope s ON s.team_id = d.team_id AND s.record_id = d.record_id
+       WHERE s.record_id IS NULL OR NOT s.in_scope OR d.record_id = ANY ($1::text[])
+       ORDER BY d.team_id, d.record_id
+       ON CONFLICT (team_id, record_id) DO UPDATE SET version = EXCLUDED.version, in_scope = true
+       RETURNING team_id
+     ),
+     left_scope AS (
+       UPDATE team_scope s SET version = $2, in_scope = false
+       FROM members m
+       WHERE s.record_id = m.id AND s.in_scope
+         AND NOT EXISTS (
+           SELECT 1 FROM desired d WHERE d.record_id = s.record_id AND d.team_id = s.team_id)
+       RETURNING s.team_id
+     )
+     SELECT team_id, false AS gone FROM entered
+     UNION ALL SELECT team_id, true FROM left_scope`,
+    [recordIds, version, everyTeam],
+  );
+  return summarise(rows as Array<{ team_id: string; gone?: boolean }>);
+}
+
+function summarise(rows: ReadonlyArray<{ team_id: string; gone?: boolean }>): ScopeChange {
+  let left = 0;
+  for (const row of rows) if (row.gone === true) left += 1;
+  return {
+    entered: rows.length - left,
+    left,
+    teams: [...new Set(rows.map((row) => row.team_id))],
+  };
+}
+
+/**
+ * After the administrator changed a team's sites or jurisdictions, under the version lock: the
+ * team's whole view again, from the records its facts reach and everything linked to them.
+ * Records that enter and records that leave get the new version; the others keep theirs, so
+ * the team's laptops pull only the difference, never everything again.
+ */
+export async function recomputeTeamScope(
+  tx: Queryable,
+  teamId: string,
+  version: number,
+): Promise<ScopeChange> {
+  const { rows } = await tx.query<{ team_id: string; gone: boolean }>(
+    `WITH RECURSIVE places AS (
+       SELECT location_id AS id FROM team_sites WHERE team_id = $1
+       UNION
+       SELECT l.id FROM records l
+       JOIN team_jurisdictions tj ON tj.jurisdiction = l.data->>'jurisdiction'
+       WHERE tj.team_id = $1 AND l.entity = 'location'
+     ),
+     direct AS (
+       SELECT rs.record_id FROM record_scope rs
+       WHERE NOT rs.every_team AND (
+         rs.creator_team_id = $1
+         OR rs.places && ARRAY(SELECT id FROM places)
+         OR rs.jurisdictions && ARRAY(SELECT jurisdiction FROM team_jurisdictions WHERE team_id = $1))
+     ),
+     closure(id) AS (
+       SELECT record_id FROM direct
+       UNION
+       SELECT ${linkStep} FROM closure c JOIN record_links l ON l.from_id = c.id OR l.to_id = c.id
+     ),
+     desired AS (SELECT c.id FROM closure c JOIN record_scope rs ON rs.record_id = c.id),
+     entered AS (
+       INSERT INTO team_scope (team_id, record_id, version, in_scope)
+       SELECT $1, d.id, $2, true FROM desired d
+       LEFT JOIN team_scope s ON s.team_id = $1 AND s.record_id = d.id
+       WHERE s.record_id IS NULL OR NOT s.in_scope
+       ORDER BY d.id
+       ON CONFLICT (team_id, record_id) DO UPDATE SET version = EXCLUDED.version, in_scope = true
+       RETURNING team_id
+     ),
+     left_scope AS (
+       UPDATE team_scope s SET version = $2, in_scope = false
+       WHERE s.team_id = $1 AND s.in_scope AND NOT EXISTS (SELECT 1 FROM desired d WHERE d.id = s.record_id)
+       RETURNING s.team_id
+     )
+     SELECT team_id, false AS gone FROM entered
+     UNION ALL SELECT team_id, true FROM left_scope`,
+    [teamId, version],
+  );
+  return summarise(rows);
+}
+
+/**
+ * Whether a record (the SQL expression `recordExpr`) is in the view of the team in parameter
+ * `$teamParam` (a uuid[] of the team and `everyTeam`). For routes that serve what hangs off a
+ * record (its photos): national teams do not call this.
+ */
+export function inTeamScopeSql(recordExpr: string, teamsParam: string): string {
+  return `EXISTS (SELECT 1 FROM team_scope ts WHERE ts.record_id = ${recordExpr}
+    AND ts.team_id = ANY (${teamsParam}::uuid[]) AND ts.in_scope)`;
+}
