@@ -10,6 +10,9 @@ import {
   AdminEnrollResponseSchema,
   AdminInviteResponseSchema,
   AdminNewEpochResponseSchema,
+  AdminPeopleResponseSchema,
+  AdminPersonChangesResponseSchema,
+  AdminPersonDecisionResponseSchema,
   AdminRevokeResponseSchema,
   AdminTeamChangeResponseSchema,
   AdminTeamsResponseSchema,
@@ -103,6 +106,20 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
       call('POST', adminRoutes.teamCreate, AdminTeamChangeResponseSchema, request),
     changeTeamScope: (request) =>
       call('POST', adminRoutes.teamScope, AdminTeamChangeResponseSchema, request),
+    people: () => call('GET', adminRoutes.people, AdminPeopleResponseSchema),
+    setPersonRole: (target, role) =>
+      call('POST', adminRoutes.personRole, AdminPersonDecisionResponseSchema, { target, role }),
+    deactivatePerson: (target) =>
+      call('POST', adminRoutes.personDeactivate, AdminPersonDecisionResponseSchema, { target }),
+    reactivatePerson: (target) =>
+      call('POST', adminRoutes.personReactivate, AdminPersonDecisionResponseSchema, { target }),
+    // The command line asks for every person's changes; one person's is the console's view.
+    personChanges: async (personId) => {
+      const all = await call('GET', adminRoutes.personChanges, AdminPersonChangesResponseSchema);
+      return personId === undefined
+        ? all
+        : { changes: all.changes.filter((change) => change.person.id === personId) };
+    },
     close: async () => undefined,
   };
 }

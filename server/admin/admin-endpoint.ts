@@ -11,6 +11,8 @@ import {
   adminEndpointFileName,
   AdminEnrollRequestSchema,
   AdminInviteRequestSchema,
+  AdminPersonRoleRequestSchema,
+  AdminPersonTargetRequestSchema,
   AdminRevokeRequestSchema,
   AdminTeamCreateRequestSchema,
   AdminTeamScopeRequestSchema,
@@ -82,6 +84,20 @@ export async function startAdminEndpoint(
   app.post(adminRoutes.teamScope, async (request) =>
     operations.changeTeamScope(parseInput(AdminTeamScopeRequestSchema, request.body, 'team scope')),
   );
+  app.get(adminRoutes.people, async () => operations.people());
+  app.post(adminRoutes.personRole, async (request) => {
+    const { target, role } = parseInput(AdminPersonRoleRequestSchema, request.body, 'role change');
+    return operations.setPersonRole(target, role);
+  });
+  app.post(adminRoutes.personDeactivate, async (request) => {
+    const { target } = parseInput(AdminPersonTargetRequestSchema, request.body, 'deactivation');
+    return operations.deactivatePerson(target);
+  });
+  app.post(adminRoutes.personReactivate, async (request) => {
+    const { target } = parseInput(AdminPersonTargetRequestSchema, request.body, 'reactivation');
+    return operations.reactivatePerson(target);
+  });
+  app.get(adminRoutes.personChanges, async () => operations.personChanges());
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const file = path.join(dataDir, adminEndpointFileName);
   const content: AdminEndpointFile = { url, token, pid: process.pid };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EmailSchema, InviteResponseSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema } from '../../shared/console/roles.ts';
 import { JurisdictionSchema } from '../../shared/domain/country-code.ts';
+import { UserRoleSchema } from '../../shared/domain/enums.ts';
 
 /**
  * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
@@ -18,6 +19,11 @@ export const adminRoutes = {
   teams: '/admin/v1/teams',
   teamCreate: '/admin/v1/teams/create',
   teamScope: '/admin/v1/teams/scope',
+  people: '/admin/v1/people',
+  personRole: '/admin/v1/people/role',
+  personDeactivate: '/admin/v1/people/deactivate',
+  personReactivate: '/admin/v1/people/reactivate',
+  personChanges: '/admin/v1/people/changes',
 } as const;
 
 const IsoTimeSchema = z.iso.datetime({ offset: true });
@@ -126,6 +132,63 @@ export type AdminDevicesResponse = z.infer<typeof AdminDevicesResponseSchema>;
 
 export const AdminNewEpochResponseSchema = z.object({ epoch: z.string() });
 export type AdminNewEpochResponse = z.infer<typeof AdminNewEpochResponseSchema>;
+
+/** A person as the centre knows them: the role that counts, and who set it. */
+export const PersonSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The centre's role when it set one, else the laptop's; null for an author never reported. */
+  role: UserRoleSchema.nullable(),
+  roleSetBy: z.enum(['centre', 'laptop']).nullable(),
+  /** The role the laptop last reported (the centre's wins when both are set). */
+  laptopRole: UserRoleSchema.nullable(),
+  deactivatedAt: IsoTimeSchema.nullable(),
+  /** When the laptop made them (null: known only as the author of a change). */
+  createdAt: IsoTimeSchema.nullable(),
+  reportedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  reportedAt: IsoTimeSchema.nullable(),
+  /** The centre's last decision about them. */
+  decidedAt: IsoTimeSchema.nullable(),
+});
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
+
+export const AdminPeopleResponseSchema = z.object({ people: z.array(PersonSummarySchema) });
+export type AdminPeopleResponse = z.infer<typeof AdminPeopleResponseSchema>;
+
+/** A person by id or by exact name (refused as ambiguous when several share it). */
+const PersonTargetSchema = z.string().trim().min(1, 'A person id or name is required.').max(200);
+
+export const AdminPersonRoleRequestSchema = z.object({
+  target: PersonTargetSchema,
+  role: UserRoleSchema,
+});
+export const AdminPersonTargetRequestSchema = z.object({ target: PersonTargetSchema });
+
+export const AdminPersonDecisionResponseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('changed'), person: PersonSummarySchema }),
+  z.object({ kind: z.literal('unchanged'), person: PersonSummarySchema }),
+  z.object({ kind: z.literal('not_found') }),
+  z.object({ kind: z.literal('ambiguous'), ids: z.array(z.string()) }),
+]);
+export type AdminPersonDecisionResponse = z.infer<typeof AdminPersonDecisionResponseSchema>;
+
+/** One decision of the centre about a person, as kept for the audit. */
+export const PersonChangeSummarySchema = z.object({
+  id: z.number().int(),
+  person: z.object({ id: z.string(), name: z.string() }),
+  change: z.enum(['role', 'deactivated', 'reactivated']),
+  roleBefore: UserRoleSchema.nullable(),
+  roleAfter: UserRoleSchema.nullable(),
+  /** Who decided: "command line", or the console's account. */
+  changedBy: z.string(),
+  changedAt: IsoTimeSchema,
+});
+export type PersonChangeSummary = z.infer<typeof PersonChangeSummarySchema>;
+
+export const AdminPersonChangesResponseSchema = z.object({
+  changes: z.array(PersonChangeSummarySchema),
+});
+export type AdminPersonChangesResponse = z.infer<typeof AdminPersonChangesResponseSchema>;
 
 /** What the running server writes to `<data dir>/admin-endpoint.json` (mode 0600). */
 export const AdminEndpointFileSchema = z.object({

@@ -1,3 +1,4 @@
+import { UserRoleSchema, userRoleValues } from '../../shared/domain/enums.ts';
 import type { AdminOperations } from '../admin/admin-operations.ts';
 import { EmailSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema, consoleRoles, type ConsoleRole } from '../../shared/console/roles.ts';
@@ -8,6 +9,8 @@ import {
   type AdminTeamCreateRequest,
   type AdminTeamScopeRequest,
   type TeamSummary,
+  type AdminPersonDecisionResponse,
+  type PersonSummary,
 } from '../admin/admin-protocol.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
@@ -34,6 +37,14 @@ export const adminUsage = [
   '  invite <email> --role <role>    invite a person to the web console (administrator,',
   '                                  reviewer or viewer); the code goes by mail, or to the',
   "                                  server's log when no SMTP server is configured",
+  '  people                          everyone the laptops reported, with role and standing',
+  '  person-role <id | exact name> <role>',
+  `                                  set a person's role at the centre (${userRoleValues.join(', ')})`,
+  '  person-deactivate <id | exact name>',
+  '                                  the person can no longer unlock a laptop (records stay)',
+  '  person-reactivate <id | exact name>',
+  '                                  they may unlock again',
+  '  person-changes                  who changed which person when, newest first',
   "  check                           with the server stopped: PostgreSQL's consistency check",
   '                                  (amcheck) over the PGlite data',
   'While the server runs, a command is carried out by it (through its admin endpoint);',
@@ -89,6 +100,11 @@ export type ParsedCommand =
   | { kind: 'devices' }
   | { kind: 'new-epoch' }
   | { kind: 'invite'; email: string; role: ConsoleRole }
+  | { kind: 'people' }
+  | { kind: 'person-changes' }
+  | { kind: 'person-role'; target: string; role: (typeof userRoleValues)[number] }
+  | { kind: 'person-deactivate'; target: string }
+  | { kind: 'person-reactivate'; target: string }
   /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
   | { kind: 'check' }
   | { kind: 'invalid'; result: AdminResult };
@@ -106,7 +122,9 @@ export function parseAdminCommand(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
 ): ParsedCommand {
-  const noArguments = (kind: 'devices' | 'new-epoch' | 'check' | 'teams'): ParsedCommand =>
+  const noArguments = (
+    kind: 'devices' | 'new-epoch' | 'check' | 'teams' | 'people' | 'person-changes',
+  ): ParsedCommand =>
     args.length === 0
       ? { kind }
       : invalid([`${kind} takes no arguments (got ${args.map((arg) => `"${arg}"`).join(' ')}).`]);
@@ -206,7 +224,31 @@ export function parseAdminCommand(
     case 'new-epoch':
     case 'check':
     case 'teams':
+    case 'people':
+    case 'person-changes':
       return noArguments(command);
+    case 'person-role': {
+      const target = args[0]?.trim();
+      const role = UserRoleSchema.safeParse(args[1]);
+      if (target === undefined || target === '' || !role.success || args.length !== 2) {
+        return invalid([
+          'person-role needs a person id or exact name and a role, as in',
+          '  npm run server -- person-role "Ana Field" team_lead',
+          `Roles: ${userRoleValues.join(', ')}.`,
+        ]);
+      }
+      return { kind: 'person-role', target, role: role.data };
+    }
+    case 'person-deactivate':
+    case 'person-reactivate': {
+      const target = args[0]?.trim();
+      if (target === undefined || target === '' || args.length !== 1) {
+        return invalid([
+          `${command} needs one person id or exact name (quote a name with spaces).`,
+        ]);
+      }
+      return { kind: command, target };
+    }
     default:
       return invalid([`Unknown command "${command}".`, ...adminUsage]);
   }
@@ -331,6 +373,56 @@ export async function runAdminCommand(
         lines: [`Changed the scope of "${change.team.name}".`, ...changeLines(change)],
       };
     }
+    case 'people': {
+      const { people } = await operations.people();
+      if (people.length === 0)
+        return { ok: true, lines: ['No people known yet: laptops report theirs when they sync.'] };
+      return { ok: true, lines: people.map(personLine) };
+    }
+    case 'person-changes': {
+      const { changes } = await operations.personChanges();
+      if (changes.length === 0) return { ok: true, lines: ['No changes made at the centre yet.'] };
+      return {
+        ok: true,
+        lines: changes.map((change) =>
+          [
+            change.changedAt,
+            change.person.id,
+            JSON.stringify(change.person.name),
+            change.change === 'role'
+              ? `role ${change.roleBefore ?? 'unknown'} -> ${change.roleAfter ?? 'unknown'}`
+              : change.change,
+            `by ${change.changedBy}`,
+          ].join('  '),
+        ),
+      };
+    }
+    case 'person-role':
+      return decisionLines(
+        command.target,
+        await operations.setPersonRole(command.target, command.role),
+        (person) =>
+          `The centre set ${describePerson(person)}'s role to ${command.role}; laptops follow at their next sync.`,
+        (person) =>
+          `${describePerson(person)} already has the role ${command.role}, set at the centre.`,
+      );
+    case 'person-deactivate':
+      return decisionLines(
+        command.target,
+        await operations.deactivatePerson(command.target),
+        (person) =>
+          `Deactivated ${describePerson(person)}: from each laptop's next sync they can no longer unlock it (what they recorded stays).`,
+        (person) =>
+          `${describePerson(person)} was already deactivated (${person.deactivatedAt ?? ''}).`,
+      );
+    case 'person-reactivate':
+      return decisionLines(
+        command.target,
+        await operations.reactivatePerson(command.target),
+        (person) =>
+          `Reactivated ${describePerson(person)}: they may unlock again after each laptop's next sync.`,
+        (person) => `${describePerson(person)} is not deactivated.`,
+      );
     case 'new-epoch': {
       const { epoch } = await operations.newEpoch();
       return {
@@ -366,4 +458,46 @@ function changeLines(change: AdminTeamChangeResponse): string[] {
       ? 'A national team sees every record.'
       : `${String(change.entered)} records entered and ${String(change.left)} left its scope; its laptops get the change at their next sync.`,
   ];
+}
+
+function describePerson(person: PersonSummary): string {
+  return `${person.id} "${person.name}"`;
+}
+
+function personLine(person: PersonSummary): string {
+  return [
+    person.id,
+    JSON.stringify(person.name),
+    person.role === null
+      ? 'role unknown'
+      : `${person.role} (set by the ${person.roleSetBy ?? 'laptop'})`,
+    person.deactivatedAt === null ? 'active' : `deactivated ${person.deactivatedAt}`,
+    person.reportedBy === null
+      ? 'not reported by a laptop'
+      : `on ${JSON.stringify(person.reportedBy.name)}`,
+  ].join('  ');
+}
+
+function decisionLines(
+  target: string,
+  result: AdminPersonDecisionResponse,
+  changed: (person: PersonSummary) => string,
+  unchanged: (person: PersonSummary) => string,
+): AdminResult {
+  switch (result.kind) {
+    case 'not_found':
+      return {
+        ok: false,
+        lines: [`No person "${target}". The list: npm run server -- people`],
+      };
+    case 'ambiguous':
+      return {
+        ok: false,
+        lines: [`Several people are named "${target}"; use an id:`, ...result.ids],
+      };
+    case 'changed':
+      return { ok: true, lines: [changed(result.person)] };
+    case 'unchanged':
+      return { ok: true, lines: [unchanged(result.person)] };
+  }
 }

@@ -11,6 +11,7 @@ import { fileRoutesPlugin } from '../files/file-routes.ts';
 import { loadOrCreateFilesKey } from '../files/files-key.ts';
 import { enrollRoute } from '../routes/enroll-route.ts';
 import { healthRoute } from '../routes/health-route.ts';
+import { peopleRoutesPlugin } from '../routes/people-routes.ts';
 import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
 import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
@@ -88,6 +89,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   const notifier = new ChangeNotifier();
   await app.register(syncRoutesPlugin(db, notifier, clock));
   const streams = options.streams ?? new EventStreams();
+  await app.register(peopleRoutesPlugin(db, clock));
   await app.register(
     eventsRoutePlugin(db, notifier, streams, {
       heartbeatMs: options.eventsHeartbeatMs,

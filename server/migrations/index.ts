@@ -8,6 +8,7 @@ import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
 import { teams } from './0100-teams.ts';
+import { peopleFromTheCentre } from './0110-people-from-the-centre.ts';
 import { consoleAccounts } from './0130-console-accounts.ts';
 import type { Migration } from './migration.ts';
 
@@ -23,5 +24,6 @@ export const migrations: readonly Migration[] = [
   custody,
   serialLookup,
   teams,
+  peopleFromTheCentre,
   consoleAccounts,
 ];

@@ -3,6 +3,7 @@ import type { Author, Mutation, MutationResult, PushRequest } from '../../shared
 import type { Database, Queryable } from '../db/database.ts';
 import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
+import { centreRolesOf } from '../people/people.ts';
 import { isKnownEpoch, readServerEpoch } from '../server-meta.ts';
 import { decideMutation, rejected, type Decision } from './decide-mutation.ts';
 import { itemWritesOf } from './item-rows.ts';
@@ -298,6 +299,12 @@ async function planBatch(
   );
   const otherChanges = await loadOtherDevicesChanges(tx, deviceId, minBaseRevs(mutations, records));
   const referenced = await loadReferencedRecords(tx, referencedIds(mutations, records));
+  // Once the centre has set a person's role, that role decides what their changes may do, not
+  // the one their laptop sent (issue 17). A person deactivated at the centre is not refused
+  // here: what they recorded offline before their laptop learnt of it still arrives.
+  const centreRoles = await centreRolesOf(tx, [
+    ...new Set(mutations.map((mutation) => mutation.author.id)),
+  ]);
   // A record this batch changed counts as changed (a location created in the same push).
   const recordContext: RecordContext = {
     lookup: (entity, id) => {
@@ -328,7 +335,12 @@ async function planBatch(
         for (const field of change.fields) otherChangedFields.add(field);
       }
     }
-    const decision = decideMutation(record, mutation, {
+    const centreRole = centreRoles.get(mutation.author.id);
+    const asDecided =
+      centreRole === undefined || centreRole === mutation.author.role
+        ? mutation
+        : { ...mutation, author: { ...mutation.author, role: centreRole } };
+    const decision = decideMutation(record, asDecided, {
       otherChangedFields,
       record: recordContext,
     });

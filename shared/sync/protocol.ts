@@ -305,6 +305,81 @@ export const SerialLookupResponseSchema = z.object({
 });
 export type SerialLookupResponse = z.infer<typeof SerialLookupResponseSchema>;
 
+/** At most this many people in one report: a laptop's people, never a registry. */
+export const MAX_REPORTED_PEOPLE = 1000;
+export const DEFAULT_PEOPLE_FEED_LIMIT = 500;
+export const MAX_PEOPLE_FEED_LIMIT = 1000;
+
+/** A person of the laptop as it holds them: sent with every sync round (POST people). */
+export const ReportedPersonSchema = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1).max(200),
+  /** The role the laptop gives them now (for a person the centre set a role for: that one). */
+  role: UserRoleSchema,
+  createdAt: IsoTimeSchema,
+});
+export type ReportedPerson = z.infer<typeof ReportedPersonSchema>;
+
+/**
+ * Every person the laptop holds (not only those who authored a change): the server records
+ * them, idempotently (the same report twice changes nothing). People the centre deactivated are
+ * sent too; the laptop never decides for the centre.
+ */
+export const PeopleReportSchema = z.object({
+  people: z
+    .array(ReportedPersonSchema)
+    .max(MAX_REPORTED_PEOPLE)
+    .refine((people) => new Set(people.map((person) => person.id)).size === people.length, {
+      message: 'duplicatePerson',
+    }),
+});
+export type PeopleReport = z.infer<typeof PeopleReportSchema>;
+
+export const PeopleReportResponseSchema = z.object({
+  /** People the server did not know before this report. */
+  added: z.number().int().min(0),
+  /** People whose name or laptop role changed with this report. */
+  updated: z.number().int().min(0),
+});
+export type PeopleReportResponse = z.infer<typeof PeopleReportResponseSchema>;
+
+/** GET people: the centre's decisions after the laptop's cursor (`after`, a revision). */
+export const PeopleFeedQuerySchema = z.object({
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PEOPLE_FEED_LIMIT)
+    .default(DEFAULT_PEOPLE_FEED_LIMIT),
+});
+export type PeopleFeedQuery = z.infer<typeof PeopleFeedQuerySchema>;
+
+/**
+ * A person as the centre decided: the role an administrator set at the centre (null while the
+ * centre has set none: the laptop's own stands) and whether they are deactivated. `rev` orders
+ * decisions; a laptop applies every one after its cursor, in order.
+ */
+export const CentreDecisionSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: UserRoleSchema.nullable(),
+  deactivated: z.boolean(),
+  rev: z.number().int().min(1),
+  changedAt: IsoTimeSchema,
+});
+export type CentreDecision = z.infer<typeof CentreDecisionSchema>;
+
+export const PeopleFeedResponseSchema = z.object({
+  people: z.array(CentreDecisionSchema),
+  /** The cursor to ask with next (the last person's rev, or `after` unchanged). */
+  next: z.number().int().min(0),
+  hasMore: z.boolean(),
+  /** Changes on a restore (as for pull): the laptop asks again from 0. */
+  serverEpoch: z.string(),
+});
+export type PeopleFeedResponse = z.infer<typeof PeopleFeedResponseSchema>;
+
 export const syncErrorCodes = [
   'VALIDATION_ERROR',
   /** No or unknown credential. */
@@ -359,6 +434,11 @@ export const syncRoutes = {
   events: '/v1/sync/events',
   /** The serial lookup (POST: a serial is not put in an address, where proxies log it). */
   serialLookup: '/v1/items/serial-lookup',
+  /**
+   * People: POST the laptop's people (PeopleReportSchema); GET the centre's decisions about
+   * them after a revision (`?after=<rev>`, PeopleFeedResponseSchema).
+   */
+  people: '/v1/people',
   files: '/v1/files',
   fileBySha256: (sha256: string) => `/v1/files/by-sha256/${sha256}`,
   recordAttachments: (recordId: string) =>
