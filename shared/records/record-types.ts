@@ -392,6 +392,8 @@ export const recordReviewType: RecordType = {
   authorField: 'reviewerId',
   followsRecordField: 'reviewedRecordId',
   roles: { create: leads, update: leads },
+  // Merged with the teams' scopes: a review goes wherever the record it reviews goes.
+  scope: followsFieldScope('reviewedRecordId'),
 };
 
 /** Records that are reviewed: evidence once final (finalised or sealed), nothing else. */
