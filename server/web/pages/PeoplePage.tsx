@@ -79,9 +79,9 @@ export function PeoplePage() {
                   }
                   onActive={(active) => {
                     const question = active
-                      ? 'people.confirmReactivate'
-                      : 'people.confirmDeactivate';
-                    if (!window.confirm(t(question, { name: person.name }))) return;
+                      ? t('people.confirmReactivate', { name: person.name })
+                      : t('people.confirmDeactivate', { name: person.name });
+                    if (!window.confirm(question)) return;
                     post(teamsPeopleRoutes.personActive(person.id), { active }, (after) =>
                       t(active ? 'people.reactivated' : 'people.deactivated', { name: after.name }),
                     );
