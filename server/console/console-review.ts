@@ -43,7 +43,7 @@ interface QueueRow {
 }
 
 const queueSelect = `SELECT r.id, r.entity,
-    COALESCE(r.data->>'recordNumber', r.data->>'name') AS label,
+    COALESCE(r.data->>'recordNumber', r.data->>'agencyCaseRef', r.data->>'name') AS label,
     (SELECT l.data->>'name' FROM records l
       WHERE l.entity = 'location' AND l.id = s.places[1]) AS place_name,
     r.received_at, r.server_rev, ${standingSql} AS standing, v.data->>'comment' AS comment

@@ -15,7 +15,7 @@ import { isoTime } from '../sync/stored-record.ts';
 import { changeTeamScope, createTeam, listTeams } from '../teams/teams.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
-import { listPlaces } from './console-review.ts';
+import { consoleDeviceName, listPlaces } from './console-review.ts';
 import type { z } from 'zod';
 
 /**
@@ -31,7 +31,11 @@ export async function listConsoleTeams(db: Queryable): Promise<TeamList> {
     team_id: string;
     revoked_at: Date | string | null;
     last_seen_at: Date | string | null;
-  }>('SELECT id, name, team_id, revoked_at, last_seen_at FROM devices ORDER BY name, id');
+  }>(
+    // The device the console's reviews are written under is no laptop of a team.
+    'SELECT id, name, team_id, revoked_at, last_seen_at FROM devices WHERE name <> $1 ORDER BY name, id',
+    [consoleDeviceName],
+  );
   const time = (value: Date | string | null) => (value === null ? null : isoTime(value));
   return {
     teams: teams.map((team): ConsoleTeam => ({
@@ -91,7 +95,11 @@ function counts(change: { entered: number; left: number }) {
 }
 
 export async function listConsolePeople(db: Queryable): Promise<ConsolePerson[]> {
-  const people = await listPeople(db);
+  // A console reviewer is named as the author of the reviews it writes (console-review.ts), so
+  // the server knows them as a person; they are not a laptop's person and are not listed here.
+  const accounts = await db.query<{ id: string }>('SELECT id FROM console_accounts');
+  const consoleIds = new Set(accounts.rows.map((row) => row.id));
+  const people = (await listPeople(db)).filter((person) => !consoleIds.has(person.id));
   const teams = await db.query<{ id: string; team: string }>(
     'SELECT d.id, t.name AS team FROM devices d JOIN teams t ON t.id = d.team_id',
   );

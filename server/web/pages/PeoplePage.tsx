@@ -115,9 +115,7 @@ function PersonRow({
   const active = person.deactivatedAt === null;
   return (
     <tr>
-      <th scope="row" className="console-wrap">
-        {person.name}
-      </th>
+      <th scope="row">{person.name}</th>
       <td>
         {person.role === null ? t('people.roleUnknown') : t(`people.roles.${person.role}`)}
         {person.roleSetBy !== null && (

@@ -38,6 +38,19 @@ const noFilters: Filters = {
   to: '',
 };
 
+/** A field's value: text and numbers as they are; lists and groups folded, laid out on demand. */
+function FieldValue({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || typeof value !== 'object') return <>{valueText(value)}</>;
+  const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+  return (
+    <details>
+      <summary>{t('review.entries', { count })}</summary>
+      <pre className="console-json">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
 /** A stored value as a person reads it: text as is, anything else as compact JSON. */
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -350,7 +363,9 @@ export function ReviewPage() {
                 {Object.entries(detail.data.fields).map(([key, value]) => (
                   <div key={key}>
                     <dt>{key}</dt>
-                    <dd className="console-wrap">{valueText(value)}</dd>
+                    <dd className="console-wrap">
+                      <FieldValue value={value} />
+                    </dd>
                   </div>
                 ))}
               </dl>
