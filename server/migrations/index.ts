@@ -9,6 +9,7 @@ import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
 import { teams } from './0100-teams.ts';
 import { peopleFromTheCentre } from './0110-people-from-the-centre.ts';
+import { recordReviews } from './0120-record-reviews.ts';
 import { consoleAccounts } from './0130-console-accounts.ts';
 import type { Migration } from './migration.ts';
 
@@ -25,5 +26,6 @@ export const migrations: readonly Migration[] = [
   serialLookup,
   teams,
   peopleFromTheCentre,
+  recordReviews,
   consoleAccounts,
 ];

@@ -1,5 +1,11 @@
 import { recordTypeOf, todayOf, type RecordContext } from '../../shared/records/record-types.ts';
-import type { Author, Mutation, MutationResult, PushRequest } from '../../shared/sync/protocol.ts';
+import {
+  SYNC_PROTOCOL_VERSION,
+  type Author,
+  type Mutation,
+  type MutationResult,
+  type PushRequest,
+} from '../../shared/sync/protocol.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { isTransientDatabaseError } from '../db/sql-errors.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
@@ -46,6 +52,41 @@ export async function applyPush(
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction((tx) => applyPushIn(tx, deviceId, request, now));
+    } catch (error) {
+      if (!(error instanceof CreatedMeanwhile) || attempt === 3) throw error;
+    }
+  }
+}
+
+/**
+ * A push the server makes itself (the web console's reviews): the mutations are built inside the
+ * transaction from the device's last mutation id, under its row lock, so two console actions at
+ * once number theirs one after the other; then decided and stored exactly as a laptop's push.
+ */
+export async function applyServerPush(
+  db: Database,
+  deviceId: string,
+  build: (tx: Queryable, lastMutationId: number) => Promise<Mutation[]>,
+  now: Date = new Date(),
+): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(async (tx) => {
+        const device = await tx.query<{ last_mutation_id: string | number }>(
+          'SELECT last_mutation_id FROM devices WHERE id = $1::uuid FOR UPDATE',
+          [deviceId],
+        );
+        const last = device.rows[0]?.last_mutation_id;
+        if (last === undefined) throw new Error(`No device ${deviceId} to push as.`);
+        const mutations = await build(tx, Number(last));
+        const request: PushRequest = {
+          deviceId,
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          serverEpoch: await readServerEpoch(tx),
+          mutations,
+        };
+        return applyPushIn(tx, deviceId, request, now);
+      });
     } catch (error) {
       if (!(error instanceof CreatedMeanwhile) || attempt === 3) throw error;
     }

@@ -55,6 +55,19 @@ async function loadRecords(
   ids: readonly string[],
   lock: 'FOR UPDATE OF r' | '',
 ): Promise<Map<string, StoredRecord>> {
+  if (lock !== '') {
+    // The rows are locked first, on their own: a SELECT ... FOR UPDATE that joins people and
+    // waits for another push to commit re-checks only the record's new row against the people
+    // rows it read before, so a record whose last author changed meanwhile (two reviewers of one
+    // record) dropped out of the result and its change was refused as "no such record".
+    // Once locked, the read below sees every row as committed.
+    await tx.query(
+      `SELECT r.id FROM records r
+       WHERE r.id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
+       ORDER BY r.id FOR UPDATE`,
+      [JSON.stringify(ids)],
+    );
+  }
   const { rows } = await tx.query<RecordRow>(
     `SELECT r.id, r.entity, r.version, r.server_rev, r.deleted, r.status, r.data,
             r.created_by, cp.name AS created_by_name, r.updated_by, up.name AS updated_by_name,
@@ -63,8 +76,7 @@ async function loadRecords(
      JOIN people cp ON cp.id = r.created_by
      JOIN people up ON up.id = r.updated_by
      WHERE r.id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
-     ORDER BY r.id
-     ${lock}`,
+     ORDER BY r.id`,
     [JSON.stringify(ids)],
   );
   return new Map(
