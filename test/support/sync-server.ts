@@ -10,6 +10,7 @@ import { buildServer } from '../../server/http/build-server.ts';
 import { EventStreams } from '../../server/http/event-streams.ts';
 import { ServerConfigSchema, type ServerConfig } from '../../server/server-config.ts';
 import { startNewEpoch } from '../../server/server-meta.ts';
+import { findTeam } from '../../server/teams/teams.ts';
 import {
   EnrollResponseSchema,
   SYNC_PROTOCOL_VERSION,
@@ -50,10 +51,13 @@ export interface SyncServerHandle {
   readonly databaseUrl: string | undefined;
   /** What the running server's admin endpoint carries out (revoking ends the laptop's streams). */
   readonly admin: AdminOperations;
-  /** What an administrator does: a one-time code, grouped XXXX-XXXX-XXXX. */
-  enroll(name: string): Promise<string>;
+  /**
+   * What an administrator does: a one-time code, grouped XXXX-XXXX-XXXX, for a laptop of `team`
+   * (a team's name; without it the national team, as the command does).
+   */
+  enroll(name: string, team?: string): Promise<string>;
   /** enroll() plus the laptop's POST /v1/devices/enroll: a ready device credential. */
-  enrollDevice(name: string): Promise<EnrollResponse>;
+  enrollDevice(name: string, team?: string): Promise<EnrollResponse>;
   revoke(deviceIdOrName: string): Promise<void>;
   /** As after restoring a backup; returns the new epoch. */
   newEpoch(): Promise<string>;
@@ -148,11 +152,12 @@ export async function startSyncServer(options: StartSyncServerOptions): Promise<
     get admin() {
       return current().admin;
     },
-    async enroll(name) {
-      return (await issueEnrollmentCode(current().db, name, clock(), 30)).code;
+    async enroll(name, team) {
+      const teamId = team === undefined ? undefined : (await findTeam(current().db, team)).id;
+      return (await issueEnrollmentCode(current().db, name, clock(), 30, teamId)).code;
     },
-    async enrollDevice(name) {
-      const code = await handle.enroll(name);
+    async enrollDevice(name, team) {
+      const code = await handle.enroll(name, team);
       const response = await fetch(`${handle.url}${syncRoutes.enroll}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
