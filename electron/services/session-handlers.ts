@@ -53,6 +53,7 @@ export async function sessionStatus(
     keychainAvailable: await keychain.isAvailable().catch(() => false),
     retryAfterSeconds: await session.secondsToWait(),
     recoveryCodePending: session.recoveryCodePending(),
+    signedOutReason: session.signedOutReason,
   };
 }
 

@@ -21,22 +21,33 @@ const notRemoved = `NOT EXISTS (
   WHERE a.entity = 'user' AND a.entity_id = users.id AND a.action = '${PERSON_REMOVED}'
 )`;
 
-const columns = 'id, name, role, created_at AS createdAt';
+const columns = `id, name, role, created_at AS createdAt,
+  role_set_by_centre_at AS roleSetByCentreAt, deactivated_at AS deactivatedAt`;
+
+/**
+ * A person of this laptop with what the centre decided about them (store/centre-people.ts): a
+ * role set at the centre, and whether the centre deactivated them. A deactivated person stays
+ * listed (marked as such) but can no longer unlock.
+ */
+export interface LocalPerson extends UserRow {
+  readonly roleSetByCentreAt: string | null;
+  readonly deactivatedAt: string | null;
+}
 
 /** Everyone who may use this laptop now, oldest first (the first is who set it up). */
-export function listLocalPeople(db: Db): UserRow[] {
+export function listLocalPeople(db: Db): LocalPerson[] {
   return db
     .prepare(
       `SELECT ${columns} FROM users WHERE role <> ? AND ${notRemoved} ORDER BY created_at, id`,
     )
-    .all(REMOTE_ROLE) as UserRow[];
+    .all(REMOTE_ROLE) as LocalPerson[];
 }
 
 /** A local person who has not been removed, or null. */
-export function findLocalPerson(db: Db, userId: string): UserRow | null {
+export function findLocalPerson(db: Db, userId: string): LocalPerson | null {
   const row = db
     .prepare(`SELECT ${columns} FROM users WHERE id = ? AND role <> ? AND ${notRemoved}`)
-    .get(userId, REMOTE_ROLE) as UserRow | undefined;
+    .get(userId, REMOTE_ROLE) as LocalPerson | undefined;
   return row ?? null;
 }
 
@@ -50,10 +61,16 @@ export function isRemoved(db: Db, userId: string): boolean {
   );
 }
 
-/** Administrators who can still unlock: the count the last-administrator rule protects. */
+/**
+ * Administrators who can still unlock: the count the last-administrator rule protects. One the
+ * centre deactivated cannot (the centre, which decided, can still manage people).
+ */
 export function countAdministrators(db: Db): number {
   const row = db
-    .prepare(`SELECT count(*) AS n FROM users WHERE role = 'administrator' AND ${notRemoved}`)
+    .prepare(
+      `SELECT count(*) AS n FROM users
+       WHERE role = 'administrator' AND deactivated_at IS NULL AND ${notRemoved}`,
+    )
     .get() as { n: number };
   return row.n;
 }

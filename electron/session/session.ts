@@ -38,6 +38,7 @@ import { UnlockGuard } from '../keys/unlock-guard.ts';
 import type { Logger } from '../logging/logger.ts';
 import { requireAdministrator } from '../services/permissions.ts';
 import { appendAuditEntry } from '../store/audit-log.ts';
+import { centreStandingOf } from '../store/centre-people.ts';
 import {
   createDeviceDatabase,
   databasePath,
@@ -65,6 +66,7 @@ import {
   findLocalPerson,
   isRemoved,
   listLocalPeople,
+  type LocalPerson,
   PERSON_REMOVED,
   updateRole,
 } from './people.ts';
@@ -149,6 +151,11 @@ export class Session {
   #queue: Promise<unknown> = Promise.resolve();
   /** The connections of the last lock, closing (see lock). */
   #closing: Promise<void> = Promise.resolve();
+  /**
+   * Why main signed the last person out by itself, for the unlock screen to say; null after a
+   * lock the person asked for (or idle), and cleared by the next unlock.
+   */
+  #signedOutReason: 'deactivated' | null = null;
   /** The background check of the data opened last (store/integrity-check.ts). */
   #integrity: IntegrityCheck | null = null;
   /** Checkpoints of the data opened last, off the main thread (store/wal-checkpointer.ts). */
@@ -166,6 +173,11 @@ export class Session {
 
   get state(): SessionState {
     return this.#state;
+  }
+
+  /** Why main signed the last person out by itself (see #signedOutReason). */
+  get signedOutReason(): 'deactivated' | null {
+    return this.#state.kind === 'locked' ? this.#signedOutReason : null;
   }
 
   onChange(listener: () => void): () => void {
@@ -404,9 +416,10 @@ export class Session {
    * its place (a restore, another laptop's file) would open with this log's pages laid over it.
    * Settles once every connection is closed (never rejects); the next unlock waits for it.
    */
-  lock(reason: 'person' | 'idle' | 'damaged'): Promise<void> {
+  lock(reason: 'person' | 'idle' | 'damaged' | 'deactivated'): Promise<void> {
     const state = this.#state;
     if (state.kind !== 'unlocked') return this.#closing;
+    this.#signedOutReason = reason === 'deactivated' ? 'deactivated' : null;
     const integrity = this.#integrity;
     const checkpointer = this.#checkpointer;
     this.#checkpointer = null;
@@ -460,7 +473,7 @@ export class Session {
   }
 
   /** Everyone who may use this laptop now, with their roles (Settings → People). */
-  listPeople(): UserRow[] {
+  listPeople(): LocalPerson[] {
     return listLocalPeople(this.requireUnlocked().db);
   }
 
@@ -481,9 +494,21 @@ export class Session {
     const changed = db.transaction((): UserRow | null => {
       const before = this.#localPerson(db, userId);
       if (before.role === role) return null;
+      // The centre's decision wins: a role set there is changed there, not on one laptop.
+      if (before.roleSetByCentreAt !== null) {
+        throw refusal(
+          'roleSetByCentre',
+          `${before.name}'s role was set at the centre; only an administrator there can change it.`,
+        );
+      }
       if (before.role === 'administrator' && countAdministrators(db) <= 1)
         throw lastAdministrator(before.name, 'demote');
-      const after: UserRow = { ...before, role };
+      const after: UserRow = {
+        id: before.id,
+        name: before.name,
+        role,
+        createdAt: before.createdAt,
+      };
       updateRole(db, userId, role);
       const at = this.#now().toISOString();
       appendAuditEntry(db, dbId, {
@@ -492,7 +517,12 @@ export class Session {
         action: 'user.role_changed',
         entity: 'user',
         entityId: userId,
-        before,
+        before: {
+          id: before.id,
+          name: before.name,
+          role: before.role,
+          createdAt: before.createdAt,
+        },
         after,
       });
       // Queued like the person's creation: the role is part of the person's record.
@@ -514,6 +544,32 @@ export class Session {
     if (userId === state.user.id) state.user = changed;
     this.#changed();
     return changed;
+  }
+
+  /**
+   * The centre's decisions just arrived by sync (sync/people-sync.ts): a signed-in person the
+   * centre deactivated is signed out at once (the data locks; what they recorded stays), and a
+   * role the centre changed counts at once for what main lets them do. The people lists follow.
+   */
+  followCentreDecisions(): Promise<void> {
+    return this.#serial(async () => {
+      const state = this.#state;
+      if (state.kind !== 'unlocked') return;
+      const person = findLocalPerson(state.db, state.user.id);
+      if (person === null) return;
+      if (person.deactivatedAt !== null) {
+        this.#options.log.info('session.deactivated_by_centre', { userId: person.id });
+        await this.lock('deactivated');
+        return;
+      }
+      state.user = {
+        id: person.id,
+        name: person.name,
+        role: person.role,
+        createdAt: person.createdAt,
+      };
+      this.#changed();
+    });
   }
 
   /**
@@ -675,15 +731,15 @@ export class Session {
    * The signed-in person as the database has them now: roles are checked against this, not
    * against the copy taken at unlock, so a role changed meanwhile counts at once.
    */
-  #actor(): UserRow {
+  #actor(): LocalPerson {
     const { db, user } = this.requireUnlocked();
     const actor = findLocalPerson(db, user.id);
-    if (actor === null)
+    if (actor === null || actor.deactivatedAt !== null)
       throw new AppError('FORBIDDEN', 'You are no longer one of the people of this computer.');
     return actor;
   }
 
-  #localPerson(db: Db, userId: string): UserRow {
+  #localPerson(db: Db, userId: string): LocalPerson {
     const person = findLocalPerson(db, userId);
     if (person === null)
       throw new AppError('NOT_FOUND', 'There is no such person on this computer.');
@@ -834,6 +890,14 @@ export class Session {
           'This person was removed from this computer and can no longer unlock SALW Field here.',
         );
       }
+      // The centre's decision, learnt at an earlier sync: checked after the passphrase, so the
+      // answer says nothing about a person to someone who does not know their passphrase.
+      if (centreStandingOf(db, userId).deactivatedAt !== null) {
+        throw refusal(
+          'personDeactivated',
+          'An administrator at the centre deactivated this person: they can no longer unlock SALW Field. What they recorded stays.',
+        );
+      }
       await this.#guard.recordSuccess();
     } catch (error) {
       // Whatever fails after the database opened, it is closed again and the key wiped.
@@ -842,6 +906,7 @@ export class Session {
       throw error;
     }
     this.#state = { kind: 'unlocked', keyring, db, dek, user };
+    this.#signedOutReason = null;
     this.#options.log.info('session.unlocked', { userId });
     this.#startCheckpointer(db, dek);
     this.#startIntegrityCheck(dek);

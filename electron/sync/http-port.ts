@@ -4,6 +4,8 @@ import {
   EVENTS_HEARTBEAT_MS,
   EnrollResponseSchema,
   HealthResponseSchema,
+  PeopleFeedResponseSchema,
+  PeopleReportResponseSchema,
   PushResponseSchema,
   SerialLookupResponseSchema,
   SyncErrorBodySchema,
@@ -12,6 +14,9 @@ import {
   TUS_VERSION,
   type EnrollResponse,
   type HealthResponse,
+  type PeopleFeedResponse,
+  type PeopleReport,
+  type PeopleReportResponse,
   type PullCursor,
   type PushRequest,
   type PushResponse,
@@ -108,6 +113,23 @@ export class SyncHttp {
 
   push(request: PushRequest): Promise<PushResponse> {
     return this.#json('POST', syncRoutes.push, request, PushResponseSchema, true);
+  }
+
+  /** Tells the centre of every person this laptop holds. */
+  reportPeople(report: PeopleReport): Promise<PeopleReportResponse> {
+    return this.#json('POST', syncRoutes.people, report, PeopleReportResponseSchema, true);
+  }
+
+  /** The centre's decisions about people after `after`. */
+  peopleFeed(after: number, limit: number): Promise<PeopleFeedResponse> {
+    const query = new URLSearchParams({ after: String(after), limit: String(limit) });
+    return this.#json(
+      'GET',
+      `${syncRoutes.people}?${query}`,
+      undefined,
+      PeopleFeedResponseSchema,
+      true,
+    );
   }
 
   serialLookup(request: SerialLookupRequest): Promise<SerialLookupResponse> {

@@ -12,6 +12,7 @@ import { appendAuditEntry } from '../store/audit-log.ts';
 import { StoreError } from '../store/store-error.ts';
 import { readSyncState, syncCounts, updateSyncState } from '../store/sync-repository.ts';
 import { backoffDelayMs } from './backoff.ts';
+import { exchangePeople } from './people-sync.ts';
 import { enrollmentKeyFor } from './enrollment-key.ts';
 import { SyncHttp, SyncHttpError, type FetchLike } from './http-port.ts';
 import {
@@ -341,6 +342,9 @@ export class SyncEngine {
       await pullAll(ctx);
       // Changes saved while the round ran: push them before calling it done.
       await push();
+      // Last: what the person signed in recorded is on the server before a decision of the
+      // centre can sign them out.
+      const peopleChanged = await exchangePeople(ctx);
       const { db: after } = ctx.open();
       updateSyncState(after, {
         lastSuccessAt: this.#now().toISOString(),
@@ -348,6 +352,8 @@ export class SyncEngine {
         lastErrorMessage: null,
         lastErrorAt: null,
       });
+      // A new role counts at once; a deactivated person is signed out (the lock stops sync).
+      if (peopleChanged.length > 0) await session.followCentreDecisions();
       this.#failures = 0;
       this.#phase = 'idle';
       let photosLeft = false;

@@ -15,6 +15,7 @@ import type { SyncStatus } from '../../shared/ipc/procedures/sync.ts';
 import type { Logger } from '../logging/logger.ts';
 import { deleteBlob, readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
+import { setPeopleCursor } from '../store/centre-people.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
 import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
 import {
@@ -403,6 +404,8 @@ export function startRepull(db: Db, serverEpoch: string | null): void {
       db.prepare(`UPDATE ${table} SET server_rev = 0`).run();
     }
     db.prepare("UPDATE attachments SET server_rev = 0 WHERE upload_state <> 'remote'").run();
+    // The restored server's decisions about people are read again from its first.
+    setPeopleCursor(db, 0);
   })();
 }
 

@@ -14,6 +14,7 @@ import { traceRequestsSchema } from './0130-trace-requests.ts';
 import { historicCountsSchema } from './0140-historic-counts.ts';
 import { measuresSchema } from './0150-measures.ts';
 import { measureRollupsSchema } from './0160-measure-rollups.ts';
+import { centrePeopleSchema } from './0180-centre-people.ts';
 import { recordReviewsSchema } from './0190-record-reviews.ts';
 import type { Migration } from './migration.ts';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   historicCountsSchema,
   measuresSchema,
   measureRollupsSchema,
+  centrePeopleSchema,
   recordReviewsSchema,
 ];
 

@@ -33,10 +33,16 @@ export function UnlockScreen() {
   return (
     <GateLayout title={t('unlock.title')}>
       <h1>{t('unlock.title')}</h1>
-      {lockedForInactivity && (
-        <p className="notice" role="alert">
-          {t('unlock.lockedForInactivity')}
+      {status.signedOutReason === 'deactivated' ? (
+        <p className="notice notice--error" role="alert" data-testid="signed-out-deactivated">
+          {t('unlock.signedOutDeactivated')}
         </p>
+      ) : (
+        lockedForInactivity && (
+          <p className="notice" role="alert">
+            {t('unlock.lockedForInactivity')}
+          </p>
+        )
       )}
       {mode === 'passphrase' ? (
         <PassphraseUnlockForm
@@ -124,6 +130,13 @@ function PassphraseUnlockForm({
         api()
           .getSession()
           .then(applyStatus, () => undefined);
+      } else if (
+        error.code === 'FORBIDDEN' &&
+        error.issues.some((issue) => issue.message === 'personDeactivated')
+      ) {
+        // Deactivated at the centre (the decision came by sync): the person stays listed.
+        setPassphrase('');
+        fail({ kind: 'form', message: t('unlock.personDeactivated') });
       } else if (viaKeychain && error.code === 'UNAUTHORIZED') {
         fail({ kind: 'form', message: t('unlock.keychainFailed') });
       } else if (error.code === 'VALIDATION_ERROR') {

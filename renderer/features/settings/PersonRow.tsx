@@ -125,21 +125,34 @@ export function PersonRow({
         <span className="people-list__role" data-testid="person-role">
           {t(`roles.${person.role}`)}
         </span>
+        {person.roleSetByCentreAt !== null && (
+          <span className="people-list__note" data-testid="person-role-by-centre">
+            {t('settings.roleSetByCentre')}
+          </span>
+        )}
+        {person.deactivatedAt !== null && (
+          <span className="people-list__note" data-testid="person-deactivated">
+            {t('settings.deactivatedByCentre')}
+          </span>
+        )}
         {person.keychainUnlock && (
           <span className="people-list__note">{t('settings.usesKeychain')}</span>
         )}
       </div>
       {canManage && mode === 'idle' && (
         <div className="people-list__actions">
-          <button
-            ref={changeButton}
-            type="button"
-            className="button people-list__button"
-            aria-label={t('people.changeRoleLabel', { name: person.name })}
-            onClick={() => open('role')}
-          >
-            {t('people.changeRole')}
-          </button>
+          {/* A role the centre set is changed there (main refuses it here as well). */}
+          {person.roleSetByCentreAt === null && (
+            <button
+              ref={changeButton}
+              type="button"
+              className="button people-list__button"
+              aria-label={t('people.changeRoleLabel', { name: person.name })}
+              onClick={() => open('role')}
+            >
+              {t('people.changeRole')}
+            </button>
+          )}
           {!isYou && (
             <button
               ref={removeButton}

@@ -3,7 +3,12 @@ import { IpcError } from '../../../shared/ipc/errors.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 
 /** The reasons main gives (as an issue's message key) when it refuses a change to people. */
-const refusalKeys = ['lastAdministrator', 'cannotRemoveYourself', 'notAdministrator'] as const;
+const refusalKeys = [
+  'lastAdministrator',
+  'cannotRemoveYourself',
+  'notAdministrator',
+  'roleSetByCentre',
+] as const;
 type RefusalKey = (typeof refusalKeys)[number];
 
 function isRefusalKey(key: string): key is RefusalKey {

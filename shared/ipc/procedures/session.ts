@@ -23,6 +23,11 @@ export const SessionStatusSchema = z.object({
    * shows only its sheet (showRecoveryCode) until they do (confirmRecoveryCode), at every start.
    */
   recoveryCodePending: z.boolean(),
+  /**
+   * Why main signed the last person out by itself, while locked: 'deactivated' when the centre
+   * deactivated them and the decision arrived by sync. Null otherwise.
+   */
+  signedOutReason: z.enum(['deactivated']).nullable(),
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
@@ -53,7 +58,13 @@ export const SetUpInputSchema = z.strictObject({
 });
 
 /** A person of this laptop as Settings → People lists them. */
-export const PersonSchema = UserSchema.extend({ keychainUnlock: z.boolean() });
+export const PersonSchema = UserSchema.extend({
+  keychainUnlock: z.boolean(),
+  /** When an administrator at the centre set this role (null: set on this laptop). */
+  roleSetByCentreAt: z.iso.datetime({ offset: true }).nullable(),
+  /** When the centre deactivated this person: they can no longer unlock (null: active). */
+  deactivatedAt: z.iso.datetime({ offset: true }).nullable(),
+});
 export type Person = z.infer<typeof PersonSchema>;
 
 export const sessionProcedures = {
@@ -80,7 +91,10 @@ export const sessionProcedures = {
   listPeople: { input: noInput, output: z.array(PersonSchema) },
   /** Administrators only (FORBIDDEN otherwise, whatever the screens show). */
   addPerson: { input: NewPersonSchema, output: UserSchema },
-  /** Administrators only; never demotes the last administrator (FORBIDDEN, issue lastAdministrator). */
+  /**
+   * Administrators only; never demotes the last administrator (FORBIDDEN, issue
+   * lastAdministrator), never changes a role the centre set (FORBIDDEN, issue roleSetByCentre).
+   */
   changeRole: {
     input: z.object({ userId: RecordIdSchema, role: UserRoleSchema }),
     output: UserSchema,

@@ -43,6 +43,7 @@ describe('session procedures through the dispatcher', () => {
       keychainAvailable: false,
       retryAfterSeconds: 0,
       recoveryCodePending: false,
+      signedOutReason: null,
     });
   });
 
@@ -165,6 +166,7 @@ describe('session procedures through the dispatcher', () => {
       keychainAvailable: false,
       retryAfterSeconds: 0,
       recoveryCodePending: false,
+      signedOutReason: null,
     });
     // Locking twice is harmless.
     expect((await app.ok('lock')).state).toBe('locked');
