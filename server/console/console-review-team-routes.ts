@@ -15,7 +15,7 @@ import {
 } from '../../shared/console/teams-people-api.ts';
 import type { Database } from '../db/database.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
-import { listReviewQueue, reviewRecordDetail, reviewRecords } from './console-review.ts';
+import { listReviewQueue, reviewFromConsole, reviewRecordDetail } from './console-review.ts';
 import type { ActiveSession } from './console-sessions.ts';
 import {
   changeConsoleTeamScope,
@@ -74,7 +74,7 @@ export function registerReviewTeamRoutes(app: FastifyInstance, kit: ConsoleRoute
     const session = await require(request, 'records.review');
     const input = parse(ReviewRequestSchema, request.body, 'review');
     const now = clock();
-    const answer = await reviewRecords(
+    const answer = await reviewFromConsole(
       db,
       { accountId: session.account.id, name: session.account.name || session.account.email },
       input,

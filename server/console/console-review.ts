@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { ReviewFilter } from '../../shared/domain/record-review.ts';
 import { reviewIdFor } from '../../shared/domain/record-review.ts';
 import type {
@@ -11,16 +10,9 @@ import type {
 } from '../../shared/console/review-api.ts';
 import { reviewableEntities } from '../../shared/console/review-api.ts';
 import type { RecordEntity } from '../../shared/records/record-entities.ts';
-import {
-  MutationResultSchema,
-  SYNC_PROTOCOL_VERSION,
-  type Mutation,
-} from '../../shared/sync/protocol.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { readServerEpoch } from '../server-meta.ts';
-import { applyPush } from '../sync/push.ts';
+import { reviewRecords, ReviewError } from '../review/review-records.ts';
 import { isoTime } from '../sync/stored-record.ts';
-import { defaultTeam } from '../teams/teams.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
 import type { z } from 'zod';
 
@@ -167,153 +159,42 @@ export interface ConsoleReviewer {
   readonly name: string;
 }
 
-/** The one server-held device the console's reviews are pushed as (see consoleDevice). */
-export const consoleDeviceName = 'Web console (reviews)';
-
 /**
- * The device row the console's reviews are written under. A review is stored exactly as a
- * laptop's pushed change is (applyPush: revision, history, scope, conflicts), so laptops pull it
- * like any other change and two reviewers' changes meet as a conflict, never silently. The row has
- * a credential nobody holds (the hash of a random value that is thrown away): no laptop can
- * authenticate as it.
+ * Reviews final records (one or many) as the signed-in reviewer, through the review engineer's
+ * server function (server/review): pushed as the web console's own device (migration 120), so it
+ * is stored, versioned and pulled by laptops like a laptop's change. A record that is not final
+ * (or unknown) refuses the whole request with a 4xx, before anything is written.
  */
-async function consoleDevice(db: Database, now: Date): Promise<string> {
-  const existing = await db.query<{ id: string }>('SELECT id FROM devices WHERE name = $1', [
-    consoleDeviceName,
-  ]);
-  const found = existing.rows[0];
-  if (found !== undefined) return found.id;
-  const id = randomUUID();
-  const team = await defaultTeam(db);
-  await db.query(
-    `INSERT INTO devices (id, name, credential_hash, created_at, team_id)
-     SELECT $1::uuid, $2, $3, $4, $5::uuid
-     WHERE NOT EXISTS (SELECT 1 FROM devices WHERE name = $2)`,
-    [
-      id,
-      consoleDeviceName,
-      createHash('sha256').update(randomUUID()).digest('hex'),
-      now.toISOString(),
-      team.id,
-    ],
-  );
-  const again = await db.query<{ id: string }>('SELECT id FROM devices WHERE name = $1', [
-    consoleDeviceName,
-  ]);
-  return again.rows[0]?.id ?? id;
-}
-
-/** The console's pushes go one at a time: each names the device's next mutation id. */
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Reviews final records (one or many) as the signed-in reviewer: one push of the console device,
- * one mutation per record. Records that are not final (or not a reviewable type) are answered
- * `not_reviewable` and left out.
- */
-export function reviewRecords(
+export async function reviewFromConsole(
   db: Database,
   reviewer: ConsoleReviewer,
   request: ReviewRequest,
   now: Date,
 ): Promise<ReviewResponse> {
-  const run = queue.then(() => reviewRecordsNow(db, reviewer, request, now));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function reviewRecordsNow(
-  db: Database,
-  reviewer: ConsoleReviewer,
-  request: ReviewRequest,
-  now: Date,
-): Promise<ReviewResponse> {
-  const ids = [...new Set(request.recordIds)];
-  const records = await db.query<{
-    id: string;
-    entity: RecordEntity;
-    server_rev: number;
-  }>(
-    `SELECT id, entity, server_rev FROM records
-     WHERE id = ANY($1::text[]) AND entity = ANY($2::text[]) AND status = 'final' AND NOT deleted`,
-    [ids, [...reviewableEntities]],
-  );
-  const byId = new Map(records.rows.map((row) => [row.id, row]));
-  const reviews = await db.query<{ id: string; server_rev: number }>(
-    `SELECT id, server_rev FROM records WHERE entity = 'record_review' AND id = ANY($1::text[])`,
-    [ids.map(reviewIdFor)],
-  );
-  const reviewRev = new Map(reviews.rows.map((row) => [row.id, Number(row.server_rev)]));
-  const deviceId = await consoleDevice(db, now);
-  const last = await db.query<{ last_mutation_id: string | number }>(
-    'SELECT last_mutation_id FROM devices WHERE id = $1::uuid',
-    [deviceId],
-  );
-  let mutationId = Number(last.rows[0]?.last_mutation_id ?? 0);
-  const nowIso = now.toISOString();
-  const mutations: Mutation[] = [];
-  const order: string[] = [];
-  for (const id of ids) {
-    const record = byId.get(id);
-    if (record === undefined) continue;
-    const reviewId = reviewIdFor(id);
-    const baseRev = reviewRev.get(reviewId);
-    mutationId += 1;
-    order.push(id);
-    mutations.push({
-      mutationId,
-      entity: 'record_review',
-      entityId: reviewId,
-      op: baseRev === undefined ? 'create' : 'update',
-      baseRev: baseRev ?? 0,
-      fields: {
-        reviewedRecordId: id,
-        reviewedEntity: record.entity,
+  try {
+    const results = await reviewRecords(
+      db,
+      {
+        recordIds: request.recordIds,
         state: request.state,
-        // Cleared when the new state carries none: an approval keeps no old complaint.
-        comment: request.comment === undefined || request.comment === '' ? null : request.comment,
-        reviewerId: reviewer.accountId,
-        reviewedAt: nowIso,
-        reviewedRevision: Number(record.server_rev),
+        comment: request.comment,
+        // A console reviewer reviews as a team lead would on a laptop (record_review's roles).
+        reviewer: { id: reviewer.accountId, name: reviewer.name, role: 'team_lead' },
       },
-      author: { id: reviewer.accountId, name: reviewer.name, role: 'team_lead' },
-      deviceTime: nowIso,
-    });
-  }
-  const outcomes = new Map<string, ReviewResponse['results'][number]>();
-  if (mutations.length > 0) {
-    const answer = JSON.parse(
-      await applyPush(
-        db,
-        deviceId,
-        {
-          deviceId,
-          protocolVersion: SYNC_PROTOCOL_VERSION,
-          serverEpoch: await readServerEpoch(db),
-          mutations,
-        },
-        now,
-      ),
-    ) as { results: unknown[] };
-    answer.results.forEach((raw, index) => {
-      const result = MutationResultSchema.parse(raw);
-      const recordId = order[index];
-      if (recordId === undefined) return;
-      outcomes.set(recordId, {
-        recordId,
+      { now },
+    );
+    return {
+      results: results.map((result) => ({
+        recordId: result.recordId,
         outcome: result.outcome,
-        message: result.outcome === 'applied' ? null : (result.message ?? null),
-      });
+        message: result.outcome === 'applied' ? null : result.message,
+      })),
+    };
+  } catch (error) {
+    if (!(error instanceof ReviewError)) throw error;
+    if (error.code === 'NOT_FOUND') throw notReviewable();
+    throw new ConsoleHttpError(400, 'VALIDATION_ERROR', error.message, {
+      issues: error.recordIds.map((id) => ({ path: 'recordIds', message: `notReviewable:${id}` })),
     });
   }
-  return {
-    results: ids.map(
-      (recordId) =>
-        outcomes.get(recordId) ?? {
-          recordId,
-          outcome: 'not_reviewable',
-          message: 'Not a final record to review.',
-        },
-    ),
-  };
 }

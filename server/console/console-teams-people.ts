@@ -15,7 +15,8 @@ import { isoTime } from '../sync/stored-record.ts';
 import { changeTeamScope, createTeam, listTeams } from '../teams/teams.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
-import { consoleDeviceName, listPlaces } from './console-review.ts';
+import { listPlaces } from './console-review.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 import type { z } from 'zod';
 
 /**
@@ -33,8 +34,8 @@ export async function listConsoleTeams(db: Queryable): Promise<TeamList> {
     last_seen_at: Date | string | null;
   }>(
     // The device the console's reviews are written under is no laptop of a team.
-    'SELECT id, name, team_id, revoked_at, last_seen_at FROM devices WHERE name <> $1 ORDER BY name, id',
-    [consoleDeviceName],
+    'SELECT id, name, team_id, revoked_at, last_seen_at FROM devices WHERE id <> $1 ORDER BY name, id',
+    [CONSOLE_DEVICE_ID],
   );
   const time = (value: Date | string | null) => (value === null ? null : isoTime(value));
   return {

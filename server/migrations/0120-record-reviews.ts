@@ -17,8 +17,11 @@ export const recordReviews: Migration = {
   statements: [
     `CREATE INDEX records_review_of ON records ((data->>'reviewedRecordId'))
        WHERE entity = 'record_review'`,
-    `INSERT INTO devices (id, name, credential_hash, created_at)
-       VALUES ('${CONSOLE_DEVICE_ID}', 'Web console', 'none: the web console pushes in-process', now())
+    // Merged with teams (migration 100 makes every device's team_id required): the console's
+    // device belongs to the national team, as a laptop enrolled without a team does.
+    `INSERT INTO devices (id, name, credential_hash, created_at, team_id)
+       SELECT '${CONSOLE_DEVICE_ID}', 'Web console', 'none: the web console pushes in-process', now(),
+         (SELECT id FROM teams WHERE national ORDER BY created_at, id LIMIT 1)
        ON CONFLICT (id) DO NOTHING`,
   ],
 };

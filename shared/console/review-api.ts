@@ -97,7 +97,7 @@ export const ReviewResponseSchema = z.object({
   results: z.array(
     z.object({
       recordId: z.string(),
-      outcome: z.enum(['applied', 'conflict', 'rejected', 'not_reviewable']),
+      outcome: z.enum(['applied', 'conflict', 'rejected']),
       message: z.string().nullable(),
     }),
   ),

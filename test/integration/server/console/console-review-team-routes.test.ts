@@ -137,13 +137,20 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
     expect(issues.json).toEqual({
       results: [{ recordId: finals[0], outcome: 'applied', message: null }],
     });
+    // A draft among the rows refuses the request before anything is written.
+    const withDraft = await reviewer.post(reviewRoutes.review, {
+      recordIds: [finals[1], draftId],
+      state: 'approved',
+    });
+    expect(withDraft.status).toBe(400);
+    expect(withDraft.json).toMatchObject({ error: 'VALIDATION_ERROR' });
     const bulk = await reviewer.post(reviewRoutes.review, {
-      recordIds: [finals[1], finals[2], draftId],
+      recordIds: [finals[1], finals[2]],
       state: 'approved',
     });
     expect(
       (bulk.json as { results: Array<{ outcome: string }> }).results.map((r) => r.outcome),
-    ).toEqual(['applied', 'applied', 'not_reviewable']);
+    ).toEqual(['applied', 'applied']);
 
     const standing = async (state: string) =>
       (
