@@ -1,22 +1,17 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../packaging/chromium.ts';
-import { defaultConsoleDir } from '../../../server/console/console-static.ts';
-import { createMailer } from '../../../server/console/mailer.ts';
-import { reviewIdFor } from '../../../shared/domain/record-review.ts';
+import { launchChromium } from '../../../../../packaging/chromium.ts';
+import { createMailer } from '../../../../../server/console/mailer.ts';
+import { reviewIdFor } from '../../../../../shared/domain/record-review.ts';
 import {
   PullResponseSchema,
   PushResponseSchema,
   type Mutation,
-} from '../../../shared/sync/protocol.ts';
-import { borderSeizure } from '../../unit/shared/domain/fixtures.ts';
-import { consoleSession, consoleTestPassword } from '../../support/console-session.ts';
-import { projectDir } from '../../support/project.ts';
-import { mutation, newRecordId, syncClient, testAuthor } from '../../support/sync-client.ts';
-import { startSyncServer, type SyncServerHandle } from '../../support/sync-server.ts';
+} from '../../../../../shared/sync/protocol.ts';
+import { borderSeizure } from '../../../../unit/shared/domain/fixtures.ts';
+import { consoleSession, consoleTestPassword } from '../../../../support/console-session.ts';
+import { mutation, newRecordId, syncClient, testAuthor } from '../../../../support/sync-client.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
 
 const shots = '/tmp/shots-pages-admin';
 
@@ -52,12 +47,6 @@ describe('console: review, teams and people in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(defaultConsoleDir, 'index.html'))) {
-      await build({
-        configFile: path.join(projectDir, 'vite.console.config.ts'),
-        logLevel: 'warn',
-      });
-    }
     server = await startSyncServer({
       backend: 'pglite',
       mailer: createMailer({ smtpUrl: undefined, from: 'c@localhost', warn: (m) => log.push(m) }),
