@@ -96,12 +96,18 @@ export function TeamsPage() {
           <form className="console-inline-form" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor={`${id}-name`}>{t('teams.name')}</label>
-              <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+              <input
+                id={`${id}-name`}
+                type="text"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor={`${id}-org`}>{t('teams.organisation')}</label>
               <input
                 id={`${id}-org`}
+                type="text"
                 list={`${id}-orgs`}
                 value={organisation}
                 onChange={(e) => setOrganisation(e.target.value)}
@@ -116,6 +122,7 @@ export function TeamsPage() {
               <label htmlFor={`${id}-jur`}>{t('teams.jurisdictions')}</label>
               <input
                 id={`${id}-jur`}
+                type="text"
                 value={jurisdictions}
                 onChange={(e) => setJurisdictions(e.target.value)}
                 aria-describedby={`${id}-jur-hint`}
@@ -202,7 +209,7 @@ function TeamCard({
                 {mayManage && (
                   <button
                     type="button"
-                    className="button button--small"
+                    className="console-chip-remove"
                     disabled={busy}
                     aria-label={t('teams.removeNamed', { name: code })}
                     onClick={() => onChange({ removeJurisdictions: [code] })}
@@ -224,7 +231,7 @@ function TeamCard({
                 {mayManage && (
                   <button
                     type="button"
-                    className="button button--small"
+                    className="console-chip-remove"
                     disabled={busy}
                     aria-label={t('teams.removeNamed', { name: held.name ?? held.id })}
                     onClick={() => onChange({ removeSites: [held.id] })}
@@ -237,12 +244,13 @@ function TeamCard({
           </ul>
         </dd>
       </dl>
-      {mayManage && (
+      {mayManage && !team.national && (
         <div className="console-inline-form">
           <div className="field">
             <label htmlFor={`${id}-code`}>{t('teams.addJurisdiction')}</label>
             <input
               id={`${id}-code`}
+              type="text"
               value={code}
               size={6}
               onChange={(e) => setCode(e.target.value)}
