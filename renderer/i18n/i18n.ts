@@ -11,6 +11,7 @@ import enItems from './locales/en.items.json';
 import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
 import enReports from './locales/en.reports.json';
+import enReview from './locales/en.review.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
 import enTracing from './locales/en.tracing.json';
@@ -24,6 +25,7 @@ import srLatnItems from './locales/sr-Latn.items.json';
 import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
 import srLatnReports from './locales/sr-Latn.reports.json';
+import srLatnReview from './locales/sr-Latn.review.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
 import srLatnTracing from './locales/sr-Latn.tracing.json';
@@ -41,7 +43,8 @@ import srLatnTracing from './locales/sr-Latn.tracing.json';
  * storage sites, transfers and decisions with their forms, and an item's custody and timeline),
  * `reports` (the Dashboard area: historic aggregate counts and their import), `tracing` (ITI trace
  * requests: the lists, a request with its steps and answer, the forms, a weapon's requests on its
- * page, and the setting of days an answer is due in).
+ * page, and the setting of days an answer is due in), `review` (review of final records: the
+ * panel on a record's page, bulk review and the filter in the list, the author's tasks).
  */
 export const resources = {
   en: {
@@ -58,6 +61,7 @@ export const resources = {
     custody: enCustody,
     reports: enReports,
     tracing: enTracing,
+    review: enReview,
   },
   'sr-Latn': {
     translation: srLatn,
@@ -73,6 +77,7 @@ export const resources = {
     custody: srLatnCustody,
     reports: srLatnReports,
     tracing: srLatnTracing,
+    review: srLatnReview,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
@@ -90,6 +95,7 @@ export const namespaces = [
   'custody',
   'reports',
   'tracing',
+  'review',
 ] as const;
 
 declare module 'i18next' {

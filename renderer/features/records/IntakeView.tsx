@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { transferHref } from '../custody/custody-location.ts';
 import { useCustodyRights } from '../custody/use-custody-rights.ts';
 import { CampaignLink, LocationLink } from '../places/PlaceLinks.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import {
@@ -287,6 +288,7 @@ function RecordDetails({
       {record.status === 'final' && <p className="field__hint">{t('view.finalHint')}</p>}
       <RecordSyncNotice id={event.id} />
       <RecordActions record={record} />
+      {record.status === 'final' && <ReviewPanel recordId={event.id} />}
       {record.status === 'final' && custody.transfer && (
         <p className="custody-entry">
           <a className="button" href={transferHref({ intake: event.id })}>

@@ -9,6 +9,11 @@ import { DateField } from '../../components/DateField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { reviewFilterValues } from '../../../shared/domain/record-review.ts';
+import { BulkReview } from '../review/BulkReview.tsx';
+import { ReviewStandingBadge } from '../review/ReviewStandingBadge.tsx';
+import { ReviewTasks } from '../review/ReviewTasks.tsx';
+import { useReviewRights } from '../review/use-review-rights.ts';
 import { SyncStateBadge } from '../sync/SyncStateBadge.tsx';
 import { useFormatters } from './format.ts';
 import { readFilters, writeFilters, type ListFilters } from './list-filters.ts';
@@ -71,7 +76,12 @@ export function RecordsList() {
 
 function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   const rights = useIntakeRights();
-  const { t } = useTranslation('records');
+  const mayReview = useReviewRights();
+  const { t } = useTranslation(['records', 'review']);
+  // Final records chosen for a bulk review; kept across pages, cleared once reviewed.
+  const [selected, setSelected] = useState<readonly string[]>([]);
+  const [reviewedCount, setReviewedCount] = useState<number | null>(null);
+  const [reviewRound, setReviewRound] = useState(0);
   const enumLabel = useEnumLabel();
   const validationText = useDomainValidationText();
   const { locations } = useLocations();
@@ -92,6 +102,7 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
   const ids = {
     context: useId(),
     status: useId(),
+    review: useId(),
     from: useId(),
     to: useId(),
     toError: useId(),
@@ -137,7 +148,7 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
 
   // A sync round changes what rows say about the server (waiting → sent) and may bring records.
   const syncGeneration = useSyncGeneration();
-  const requestKey = JSON.stringify({ filters, offset, syncGeneration });
+  const requestKey = JSON.stringify({ filters, offset, syncGeneration, reviewRound });
   useEffect(() => {
     if (rangeInvalid) return;
     let live = true;
@@ -197,6 +208,8 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
           )}
         </div>
       </div>
+
+      <ReviewTasks />
 
       <div role="search" className="card filters" aria-label={t('list.filters')}>
         <div className="filters__grid">
@@ -280,6 +293,25 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
             </select>
           </div>
           <div className="field">
+            <label htmlFor={ids.review}>{t('review:filter.label')}</label>
+            <select
+              id={ids.review}
+              value={filters.reviewState ?? ''}
+              onChange={(event) =>
+                update({
+                  reviewState: reviewFilterValues.find((value) => value === event.target.value),
+                })
+              }
+            >
+              <option value="">{t('list.any')}</option>
+              {reviewFilterValues.map((value) => (
+                <option key={value} value={value}>
+                  {t(`review:standing.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor={ids.status}>{t('list.status')}</label>
             <select
               id={ids.status}
@@ -306,6 +338,22 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
         )}
       </div>
 
+      {mayReview && (
+        <BulkReview
+          selected={selected}
+          onClear={() => setSelected([])}
+          onDone={(count) => {
+            setSelected([]);
+            setReviewedCount(count);
+            setReviewRound((round) => round + 1);
+          }}
+        />
+      )}
+      {reviewedCount !== null && (
+        <p role="status" className="field__hint">
+          {t('review:bulk.done', { count: reviewedCount })}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} />}
       {error === null && result !== null && result.total === 0 && !loading && (
         <div className="empty-with-action">
@@ -329,6 +377,19 @@ function FilteredList({ initialFilters }: { initialFilters: ListFilters }) {
           headingId={ids.heading}
           sortState={sortState}
           onSort={sortBy}
+          selection={
+            mayReview
+              ? {
+                  selected,
+                  toggle: (id) => {
+                    setReviewedCount(null);
+                    setSelected((current) =>
+                      current.includes(id) ? current.filter((one) => one !== id) : [...current, id],
+                    );
+                  },
+                }
+              : null
+          }
         />
       )}
     </section>
@@ -344,6 +405,7 @@ function ResultsTable({
   headingId,
   sortState,
   onSort,
+  selection,
 }: {
   items: readonly IntakeSummary[];
   total: number;
@@ -353,8 +415,10 @@ function ResultsTable({
   headingId: string;
   sortState: SortState;
   onSort: (sort: IntakeSort) => void;
+  /** Team leads choose final records for a bulk review; null for everyone else. */
+  selection: { selected: readonly string[]; toggle: (id: string) => void } | null;
 }) {
-  const { t } = useTranslation('records');
+  const { t } = useTranslation(['records', 'review']);
   const enumLabel = useEnumLabel();
   const format = useFormatters();
   const rows = items.map((item) => ({
@@ -378,6 +442,11 @@ function ResultsTable({
         <table className="table" aria-labelledby={headingId}>
           <thead>
             <tr>
+              {selection !== null && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('review:bulk.apply')}</span>
+                </th>
+              )}
               <SortableHeader column={sortColumn.number} state={sortState} onSort={onSort}>
                 {t('list.columnNumber')}
               </SortableHeader>
@@ -401,6 +470,20 @@ function ResultsTable({
           <tbody>
             {rows.map((item) => (
               <tr key={item.id}>
+                {selection !== null && (
+                  <td>
+                    {item.status === 'final' && item.syncState !== 'local' && (
+                      <input
+                        type="checkbox"
+                        checked={selection.selected.includes(item.id)}
+                        onChange={() => selection.toggle(item.id)}
+                        aria-label={t('review:bulk.select', {
+                          number: item.recordNumber ?? t('list.noNumber'),
+                        })}
+                      />
+                    )}
+                  </td>
+                )}
                 <td className="nowrap">
                   <a href={`#/records/${encodeURIComponent(item.id)}`} className="mono">
                     {item.recordNumber ?? t('list.noNumber')}
@@ -438,6 +521,7 @@ function ResultsTable({
                   <span className="status-cell">
                     <StatusBadge status={item.status} />
                     <SyncStateBadge state={item.syncState} />
+                    <ReviewStandingBadge standing={item.reviewStanding} />
                   </span>
                 </td>
                 <td>

@@ -55,6 +55,7 @@ export const ListFiltersSchema = IntakeFilterSchema.pick({
   locationId: true,
   serial: true,
   search: true,
+  reviewState: true,
   sort: true,
   direction: true,
 });
