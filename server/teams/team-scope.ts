@@ -24,8 +24,16 @@ const directTeamsOf = `(
       WHERE NOT rs.every_team AND l.id = ANY (rs.places) AND l.entity = 'location'
   )`;
 
-/** One step along a link, either way: linked records travel together. */
-const linkStep = `CASE WHEN l.from_id = c.id THEN l.to_id ELSE l.from_id END`;
+/**
+ * One step along a link, either way (linked records travel together), from `c.id`: two index
+ * lookups (the primary key by from_id, record_links_to by to_id). A join on "from_id = c.id OR
+ * to_id = c.id" cannot use either index and scanned every link for every row.
+ */
+const linkStep = `CROSS JOIN LATERAL (
+    SELECT to_id AS id FROM record_links WHERE from_id = c.id
+    UNION ALL
+    SELECT from_id FROM record_links WHERE to_id = c.id
+  ) n`;
 
 export interface ScopeChange {
   /** (team, record) rows that now say "in scope" at the new version. */
@@ -52,8 +60,7 @@ export async function updateTeamScopes(
     `WITH RECURSIVE comp(seed, id) AS (
        SELECT s, s FROM unnest($1::text[]) AS s
        UNION
-       SELECT c.seed, ${linkStep}
-       FROM comp c JOIN record_links l ON l.from_id = c.id OR l.to_id = c.id
+       SELECT c.seed, n.id FROM comp c ${linkStep}
      ),
      seed_teams AS (
        SELECT DISTINCT c.seed, t.team_id
@@ -134,7 +141,7 @@ export async function recomputeTeamScope(
      closure(id) AS (
        SELECT record_id FROM direct
        UNION
-       SELECT ${linkStep} FROM closure c JOIN record_links l ON l.from_id = c.id OR l.to_id = c.id
+       SELECT n.id FROM closure c ${linkStep}
      ),
      desired AS (SELECT c.id FROM closure c JOIN record_scope rs ON rs.record_id = c.id),
      entered AS (
