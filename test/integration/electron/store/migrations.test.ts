@@ -99,6 +99,7 @@ describe('migrate', () => {
       'measure_rollup_built',
       'meta',
       'outbox',
+      'people_feed',
       // Migration 190: reviews of final records, and every state each had.
       'record_review_history',
       'record_reviews',

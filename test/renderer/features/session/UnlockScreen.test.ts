@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../../support/axe.ts';
 import { RendererSession, type SetUpPerson } from '../../../support/renderer-session.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 
 const passphraseField = (page: Page) => page.getByLabel('Passphrase', { exact: true });
 const unlockButton = (page: Page) => page.getByRole('button', { name: 'Unlock', exact: true });
@@ -174,5 +175,53 @@ describe('the unlock screen in the browser preview', () => {
   it('ran without a script error or a CSP violation', async () => {
     expect(session.pageErrors).toEqual([]);
     expect(await session.cspViolations()).toEqual([]);
+  });
+});
+
+describe('the unlock screen when the centre deactivated the person', () => {
+  let server: SyncServerHandle;
+  let session: RendererSession;
+
+  beforeAll(async () => {
+    [server, session] = await Promise.all([
+      startSyncServer({ backend: 'pglite' }),
+      RendererSession.openUnlocked(),
+    ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('says the person was signed out, and refuses their unlock in plain words', async () => {
+    const { page } = session;
+    const person = session.person!;
+    const code = await server.enroll('Preview laptop');
+    const enrolled = await page.evaluate(async (input) => window.api!.enrollDevice(input), {
+      serverUrl: server.url,
+      code,
+    });
+    expect(enrolled.ok).toBe(true);
+    await page.evaluate(async () => window.api!.syncNow());
+    expect((await server.admin.people()).people.map((p) => p.id)).toContain(person.userId);
+
+    await server.admin.deactivatePerson(person.userId);
+    // The round that brings the decision signs them out (its answer is then LOCKED).
+    await page.evaluate(async () => window.api!.syncNow());
+    await unlockHeading(page).waitFor();
+    await expect(page.getByTestId('signed-out-deactivated').textContent()).resolves.toBe(
+      'You were signed out: an administrator at the centre deactivated you. Everything you recorded stays.',
+    );
+
+    await unlockWith(page, person.passphrase);
+    await page.getByRole('alert').filter({ hasText: 'can no longer unlock' }).waitFor();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'can no longer unlock' }).textContent(),
+    ).resolves.toBe(
+      'An administrator at the centre deactivated this person, so they can no longer unlock SALW Field. Everything they recorded stays. Ask the centre if this is a mistake.',
+    );
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
   });
 });
