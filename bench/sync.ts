@@ -10,6 +10,7 @@ import { issueEnrollmentCode } from '../server/auth/enrollment.ts';
 import { lockHolders } from '../server/db/data-dir-lock.ts';
 import { openDatabase } from '../server/db/open-database.ts';
 import { ServerConfigSchema } from '../server/server-config.ts';
+import { createTeam } from '../server/teams/teams.ts';
 import {
   EnrollResponseSchema,
   MAX_PUSH_MUTATIONS,
@@ -40,20 +41,32 @@ const PUSH_LAPTOPS = Number(process.env.BENCH_PUSH_LAPTOPS ?? 4);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 10_000);
 const PULL_RECORDS = Number(process.env.BENCH_PULL ?? 100_000);
 const HEAVY = process.env.BENCH_HEAVY !== '0';
+/**
+ * The scoped pull (issue 17): a laptop of one team among BENCH_SCOPED_TEAMS pulling its share of
+ * BENCH_SCOPED_RECORDS on the server (1M among 20 teams: 50k). BENCH_SCOPED=0 skips it.
+ */
+const SCOPED = process.env.BENCH_SCOPED !== '0';
+const SCOPED_RECORDS = Number(process.env.BENCH_SCOPED_RECORDS ?? 1_000_000);
+const SCOPED_TEAMS = Number(process.env.BENCH_SCOPED_TEAMS ?? 20);
 const POSTGRES_ADMIN_URL =
   process.env.SALW_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const author = { id: randomUUID(), name: 'Bench Officer', role: 'field_officer' as const };
 const locationId = randomUUID();
 
-function mutations(firstId: number, count: number, weapons: number): Mutation[] {
+function mutations(
+  firstId: number,
+  count: number,
+  weapons: number,
+  place = locationId,
+): Mutation[] {
   return Array.from({ length: count }, (_, n) => {
     const {
       id,
       status: _status,
       revision: _revision,
       ...fields
-    } = makeIntakeEvent(firstId + n, locationId, weapons);
+    } = makeIntakeEvent(firstId + n, place, weapons);
     return {
       mutationId: firstId + n,
       entity: 'intake_event',
@@ -67,6 +80,13 @@ function mutations(firstId: number, count: number, weapons: number): Mutation[] 
   });
 }
 
+/** The site of bench team `team` (0-based): a fixed id per team, the same in every run. */
+function siteOf(team: number): ReturnType<typeof randomUUID> {
+  return `0190a8e4-0000-7000-8000-${team.toString(16).padStart(12, '0')}` as ReturnType<
+    typeof randomUUID
+  >;
+}
+
 interface RunningServer {
   url: string;
   enroll(name: string): Promise<{ deviceId: string; credential: string }>;
@@ -77,17 +97,33 @@ interface RunningServer {
  * The sync API as it runs in production: `node server/main.ts` in a process of its own (with its
  * JSON request log), so the laptops' work in this process does not share its thread. Enrollment
  * codes are issued before it starts: PGlite's data directory belongs to one process at a time.
+ * With `teams`, each of that many teams (not national, each covering one site) is made first, and
+ * the codes go round them: laptop n is of team n mod teams, and its records happen at that team's
+ * site (`siteOf`), so every push keeps the teams' views as a server with teams does.
  */
 async function startServer(
   databaseUrl: string | undefined,
   dataDir: string,
   devices: number,
+  teams = 0,
 ): Promise<RunningServer> {
   const config = ServerConfigSchema.parse({ dataDir, databaseUrl });
   const db = await openDatabase(config, lockHolders.benchmark);
+  const teamIds: string[] = [];
+  for (let team = 0; team < teams; team += 1) {
+    const made = await createTeam(db, {
+      name: `Bench team ${team + 1}`,
+      organisation: 'Bench',
+      national: false,
+      jurisdictions: [],
+      sites: [siteOf(team)],
+    });
+    teamIds.push(made.team.id);
+  }
   const codes: string[] = [];
   for (let n = 0; n < devices; n += 1) {
-    codes.push((await issueEnrollmentCode(db, `Bench laptop ${n + 1}`, new Date(), 30)).code);
+    const team = teams === 0 ? undefined : teamIds[n % teams];
+    codes.push((await issueEnrollmentCode(db, `Bench laptop ${n + 1}`, new Date(), 30, team)).code);
   }
   await db.close();
   const child = spawn(process.execPath, [path.join(import.meta.dirname, '../server/main.ts')], {
@@ -139,6 +175,8 @@ async function pushAll(
   total: number,
   laptops: number,
   weapons: number,
+  /** The place each laptop's records happen at (by laptop index); one place for all without. */
+  placeOf: (laptop: number) => ReturnType<typeof randomUUID> = () => locationId,
 ): Promise<number> {
   const perLaptop = Math.ceil(total / laptops);
   const plans: Array<{ credential: string; bodies: string[] }> = [];
@@ -153,7 +191,12 @@ async function pushAll(
           deviceId: device.deviceId,
           protocolVersion: SYNC_PROTOCOL_VERSION,
           serverEpoch: null,
-          mutations: mutations(first, Math.min(MAX_PUSH_MUTATIONS, count - first + 1), weapons),
+          mutations: mutations(
+            first,
+            Math.min(MAX_PUSH_MUTATIONS, count - first + 1),
+            weapons,
+            placeOf(laptop),
+          ),
         }),
       );
     }
@@ -214,6 +257,43 @@ async function withThrowawayPostgres<T>(
 interface Figures {
   push_per_s: { pglite: number; postgres: number };
   pull_100k_s: number;
+  scoped_pull_s?: number;
+}
+
+/**
+ * The scoped pull: SCOPED_TEAMS teams, each with one laptop pushing its share of SCOPED_RECORDS
+ * at its own site (all at once, as pushAll does), then a fresh laptop of the first team pulls
+ * what its team's scope covers into a new encrypted store. Only PostgreSQL: the production store
+ * a server with many teams runs on.
+ */
+async function measureScopedPull(dir: string): Promise<number> {
+  return withThrowawayPostgres(async (databaseUrl, settle) => {
+    const server = await startServer(
+      databaseUrl,
+      path.join(dir, 'scoped-server'),
+      SCOPED_TEAMS + 1,
+      SCOPED_TEAMS,
+    );
+    try {
+      const perSecond = await pushAll(server, SCOPED_RECORDS, SCOPED_TEAMS, 1, siteOf);
+      console.error(
+        `scoped: ${SCOPED_RECORDS} records pushed by ${SCOPED_TEAMS} laptops of as many teams: ${Math.round(perSecond)} mutations/s`,
+      );
+      // The codes go round the teams: the one after the pushing laptops is the first team's.
+      const laptop = await server.enroll('Fresh team laptop');
+      await settle();
+      const pulled = await pullIntoFreshLaptop(server.url, laptop, path.join(dir, 'team-laptop'));
+      const expected = Math.ceil(SCOPED_RECORDS / SCOPED_TEAMS);
+      if (pulled.records !== expected)
+        throw new Error(`scoped pull: ${pulled.records} records, expected ${expected}`);
+      console.error(
+        `scoped pull of ${pulled.records} of ${SCOPED_RECORDS} records: ${pulled.seconds.toFixed(2)} s`,
+      );
+      return Number(pulled.seconds.toFixed(2));
+    } finally {
+      await server.close();
+    }
+  });
 }
 
 /** Every figure, for records of `weapons` rifles, in servers and databases of their own. */
@@ -268,7 +348,9 @@ try {
     const heavy = await measure(path.join(root, 'heavy'), WEAPONS_PER_EVENT);
     console.error(`heavier records (${WEAPONS_PER_EVENT} rifles): ${JSON.stringify(heavy)}`);
   }
-  console.log(JSON.stringify(await measure(path.join(root, 'reference'), 1)));
+  const figures = await measure(path.join(root, 'reference'), 1);
+  if (SCOPED) figures.scoped_pull_s = await measureScopedPull(path.join(root, 'scoped'));
+  console.log(JSON.stringify(figures));
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

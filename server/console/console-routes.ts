@@ -42,6 +42,7 @@ import {
   resolveRejected,
 } from './console-conflicts.ts';
 import { enrollFromConsole, listConsoleDevices, revokeFromConsole } from './console-devices.ts';
+import { registerReviewTeamRoutes } from './console-review-team-routes.ts';
 import { ConsoleHttpError, forbidden, notSignedIn } from './console-http-error.ts';
 import {
   endSession,
@@ -339,6 +340,9 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
       await require(request, 'audit.view');
       return { entries: await listAudit(db, parse(AuditQuerySchema, request.query, 'query')) };
     });
+
+    // The review queue, teams and people (issue 17 items 3 and 4), under the same guard.
+    registerReviewTeamRoutes(app, { db, clock, route, write, require, parse, actorOf });
   };
 }
 

@@ -194,6 +194,12 @@ export const consoleAuditActions = [
   'conflict.resolved',
   'rejected_change.resolved',
   'export.created',
+  'record.reviewed',
+  'team.created',
+  'team.scope_changed',
+  'person.role_changed',
+  'person.deactivated',
+  'person.reactivated',
 ] as const;
 export const ConsoleAuditActionSchema = z.enum(consoleAuditActions);
 export type ConsoleAuditAction = z.infer<typeof ConsoleAuditActionSchema>;

@@ -5,9 +5,13 @@ import { AuditPage } from '../pages/AuditPage.tsx';
 import { ConflictsPage } from '../pages/ConflictsPage.tsx';
 import { DevicesPage } from '../pages/DevicesPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { PeoplePage } from '../pages/PeoplePage.tsx';
+import { ReviewPage } from '../pages/ReviewPage.tsx';
+import { TeamsPage } from '../pages/TeamsPage.tsx';
 
 /** Keys of the `nav` catalogue section: each page's name in the menu and the window title. */
-export type NavKey = 'home' | 'devices' | 'conflicts' | 'accounts' | 'audit';
+export type NavKey =
+  'home' | 'review' | 'teams' | 'people' | 'devices' | 'conflicts' | 'accounts' | 'audit';
 
 /**
  * The console's signed-in pages, in menu order: one entry per page, at `#/<path>`. A page is
@@ -24,6 +28,9 @@ export interface ConsolePage {
 
 export const consolePages: readonly ConsolePage[] = [
   { path: 'home', navKey: 'home', permission: null, Component: HomePage },
+  { path: 'review', navKey: 'review', permission: 'data.view', Component: ReviewPage },
+  { path: 'teams', navKey: 'teams', permission: 'data.view', Component: TeamsPage },
+  { path: 'people', navKey: 'people', permission: 'data.view', Component: PeoplePage },
   { path: 'devices', navKey: 'devices', permission: 'devices.view', Component: DevicesPage },
   {
     path: 'conflicts',

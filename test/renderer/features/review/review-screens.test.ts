@@ -1,0 +1,196 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RendererSession } from '../../../support/renderer-session.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
+import { tinyPng } from '../../../support/tiny-png.ts';
+
+// Rounds run on syncNow only: what each screen shows is staged step by step.
+process.env.SALW_TEST_SYNC_POLL_ONLY = '1';
+
+const shots = process.env.SALW_SCREENSHOTS;
+async function shot(page: Page, name: string): Promise<void> {
+  if (shots !== undefined) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+const officer = { name: 'Nikola Jovanović', passphrase: 'Granica-Officer#7Q' };
+
+/** Two final surrenders by the signed-in person, through window.api; synced. */
+async function recordTwoFinalSurrenders(page: Page): Promise<string[]> {
+  const png = tinyPng([200, 30, 30], 4).toString('base64');
+  return page.evaluate(async (png) => {
+    const api = window.api!;
+    const must = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      return result.value;
+    };
+    const place = {
+      id: crypto.randomUUID(),
+      locationType: 'collection_point_fixed' as const,
+      name: 'Sabirno mesto Čačak',
+      jurisdiction: 'RS' as const,
+    };
+    must(await api.saveLocation(place));
+    const ids: string[] = [];
+    for (const serial of ['M70-4411', 'M70-5520']) {
+      const photo = must(await api.addPhoto({ dataBase64: png, kind: 'whole_weapon' }));
+      const draft = must(await api.newIntakeDraft());
+      const saved = must(
+        await api.saveIntakeDraft({
+          draft: {
+            ...draft,
+            context: 'surrendered',
+            occurredAt: '2024-03-01',
+            locationId: place.id,
+            recordingAgency: 'PU Čačak',
+            recordingOfficer: 'Nikola Jovanović',
+            collection: {
+              collectionMethod: 'walk_in_station',
+              surrenderingPartyType: 'household',
+              anonymous: false,
+              campaignBased: false,
+              dispositionRequested: 'surrender_for_destruction',
+            },
+            weapons: [
+              {
+                id: crypto.randomUUID(),
+                category: 'small_arm' as const,
+                weaponType: 'assault_rifle' as const,
+                manufacturer: 'Zastava',
+                model: 'M70',
+                calibre: '7.62x39',
+                serialNumber: serial,
+                serialStatus: 'present' as const,
+                markingCondition: 'intact' as const,
+                lifecycleStatus: 'in_custody' as const,
+                traceStatus: 'not_attempted' as const,
+                markings: [],
+                photos: [photo],
+              },
+            ],
+          },
+          expectedRevision: null,
+        }),
+      );
+      must(await api.finaliseIntake({ id: draft.id, expectedRevision: saved.revision }));
+      ids.push(draft.id);
+    }
+    must(await api.syncNow());
+    return ids;
+  }, png);
+}
+
+/**
+ * Review on the laptop, in Chromium: a team's administrator reviews two final records in bulk
+ * from the list, then one on its page; the author sees the record with issues as a task, in
+ * English and in Serbian.
+ */
+describe('review screens', () => {
+  let server: SyncServerHandle;
+  let session: RendererSession;
+  let officerId: string;
+  let recordIds: string[];
+
+  beforeAll(async () => {
+    server = await startSyncServer({ backend: 'pglite' });
+    session = await RendererSession.open();
+    const admin = await session.setUpPerson();
+    const code = await server.enroll('Team 3 laptop');
+    officerId = await session.page.evaluate(
+      async ({ serverUrl, code, officer }) => {
+        const api = window.api!;
+        const enrolled = await api.enrollDevice({ serverUrl, code });
+        if (!enrolled.ok) throw new Error(JSON.stringify(enrolled.error));
+        const added = await api.addPerson({ ...officer, role: 'field_officer' });
+        if (!added.ok) throw new Error(JSON.stringify(added.error));
+        return added.value.id;
+      },
+      { serverUrl: server.url, code, officer },
+    );
+    await session.signInAs({ userId: officerId, passphrase: officer.passphrase });
+    recordIds = await recordTwoFinalSurrenders(session.page);
+    await session.signInAs(admin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('reviews the selected records in bulk from the list, and filters by review', async () => {
+    const { page } = session;
+    await page.goto(`${session.preview.url}#/records`);
+    const boxes = page.getByRole('checkbox', { name: /^Select .+ for review$/ });
+    await expect.poll(() => boxes.count()).toBe(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect.poll(() => page.getByText('2 records selected').count()).toBe(1);
+    await page.getByLabel('Review decision').selectOption({ label: 'Has issues' });
+    await page.getByLabel('Comment').fill('The receipt number is missing.');
+    await shot(page, 'review-bulk-en');
+    await page.getByRole('button', { name: 'Review selected' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('2 records reviewed.');
+    await expect
+      .poll(() => page.getByTestId('review-standing').allTextContents())
+      .toEqual(['Has issues', 'Has issues']);
+
+    await page.getByLabel('Review', { exact: true }).selectOption({ label: 'Approved' });
+    await expect.poll(() => page.getByText('No records match').count()).toBe(1);
+    await page.getByLabel('Review', { exact: true }).selectOption({ label: 'Has issues' });
+    await expect.poll(() => page.getByTestId('review-standing').count()).toBe(2);
+  });
+
+  it('shows the review on the record page and approves it there, with its history', async () => {
+    const { page } = session;
+    await page.goto(`${session.preview.url}#/records/${recordIds[1]}`);
+    const panel = page.locator('section.review-panel');
+    await expect
+      .poll(() => panel.getByTestId('review-standing').first().textContent())
+      .toBe('Has issues');
+    expect(await panel.textContent()).toContain('The receipt number is missing.');
+    await panel.getByRole('radio', { name: 'Approve' }).check();
+    await panel.getByRole('button', { name: 'Save review' }).click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Review saved.');
+    await expect
+      .poll(() => panel.getByTestId('review-standing').first().textContent())
+      .toBe('Approved');
+    await expect.poll(() => panel.locator('.review-history li').count()).toBe(2);
+    await shot(page, 'review-panel-en');
+  });
+
+  it("lists the author's record with issues as a task, in English and Serbian", async () => {
+    const { page } = session;
+    await session.signInAs({ userId: officerId, passphrase: officer.passphrase });
+    await page.goto(`${session.preview.url}#/records`);
+    const tasks = page.getByTestId('review-tasks');
+    await expect
+      .poll(() => tasks.getByRole('heading').first().textContent())
+      .toBe('1 record of yours needs fixing');
+    expect(await tasks.textContent()).toContain('Ana Petrović: “The receipt number is missing.”');
+    // A field officer reviews nothing: no selection, no review form.
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+    await shot(page, 'review-tasks-en');
+    await tasks.getByRole('link').click();
+    await expect.poll(() => page.url()).toContain(recordIds[0]);
+    expect(await page.getByRole('button', { name: 'Save review' }).count()).toBe(0);
+    expect(await page.locator('section.review-panel').textContent()).toContain(
+      'The receipt number is missing.',
+    );
+
+    await page.evaluate(() => window.api!.updateSettings({ language: 'sr-Latn' }));
+    await page.goto(`${session.preview.url}#/records`);
+    await expect
+      .poll(() => page.getByTestId('review-tasks').getByRole('heading').first().textContent())
+      .toBe('1 vaš zapis treba ispraviti');
+    await shot(page, 'review-tasks-sr');
+    await page.goto(`${session.preview.url}#/records/${recordIds[1]}`);
+    await expect
+      .poll(() =>
+        page.locator('section.review-panel').getByTestId('review-standing').first().textContent(),
+      )
+      .toBe('Odobren');
+    await shot(page, 'review-panel-sr');
+    await page.evaluate(() => window.api!.updateSettings({ language: 'en' }));
+  });
+});
