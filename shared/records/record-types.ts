@@ -387,8 +387,6 @@ export const recordReviewType: RecordType = {
   // Whoever may see the reviewed record sees its review, and nobody else.
   scope: followsFieldScope('reviewedRecordId'),
   roles: { create: leads, update: leads },
-  // Merged with the teams' scopes: a review goes wherever the record it reviews goes.
-  scope: followsFieldScope('reviewedRecordId'),
 };
 
 /** Records that are reviewed: evidence once final (finalised or sealed), nothing else. */
