@@ -33,3 +33,82 @@ describe('backup and restore on the command line', () => {
     }
   });
 });
+
+describe('team commands as the administrator types them', () => {
+  it('reads team-create with repeated sites and jurisdictions in any case', () => {
+    expect(
+      parseAdminCommand('team-create', [
+        'Border police north',
+        '--organisation',
+        'Border police',
+        '--jurisdiction',
+        'rs',
+        '--site',
+        'Horgoš',
+        '--site=Kelebija',
+      ]),
+    ).toEqual({
+      kind: 'team-create',
+      request: {
+        name: 'Border police north',
+        organisation: 'Border police',
+        national: false,
+        jurisdictions: ['RS'],
+        sites: ['Horgoš', 'Kelebija'],
+      },
+    });
+    expect(
+      parseAdminCommand('team-create', ['Commission', '--organisation', 'SALW', '--national']),
+    ).toMatchObject({ kind: 'team-create', request: { national: true } });
+  });
+
+  it('refuses a team without organisation, an unknown option or a jurisdiction that is no country', () => {
+    const problems = (args: string[]) => {
+      const parsed = parseAdminCommand('team-create', args);
+      return parsed.kind === 'invalid' ? parsed.result.lines.join('\n') : 'accepted';
+    };
+    expect(problems(['North'])).toContain('--organisation');
+    expect(problems(['North', '--organisation', 'BP', '--sites', 'X'])).toContain(
+      'does not know --sites',
+    );
+    expect(problems(['North', '--organisation', 'BP', '--jurisdiction', 'Serbia'])).toContain(
+      'jurisdictions.0',
+    );
+  });
+
+  it('reads team-scope changes and refuses one that changes nothing', () => {
+    expect(
+      parseAdminCommand('team-scope', [
+        'North',
+        '--add-site',
+        'Kelebija',
+        '--remove-jurisdiction',
+        'RS',
+      ]),
+    ).toEqual({
+      kind: 'team-scope',
+      request: {
+        team: 'North',
+        addJurisdictions: [],
+        removeJurisdictions: ['RS'],
+        addSites: ['Kelebija'],
+        removeSites: [],
+      },
+    });
+    const none = parseAdminCommand('team-scope', ['North']);
+    expect(none.kind).toBe('invalid');
+  });
+
+  it('enrolls into a named team, or into the national team without --team', () => {
+    expect(parseAdminCommand('enroll', ['--name', 'Team 3', '--team', 'North'])).toEqual({
+      kind: 'enroll',
+      name: 'Team 3',
+      team: 'North',
+    });
+    expect(parseAdminCommand('enroll', ['--name', 'Team 3'])).toEqual({
+      kind: 'enroll',
+      name: 'Team 3',
+    });
+    expect(parseAdminCommand('teams', [])).toEqual({ kind: 'teams' });
+  });
+});
