@@ -5,6 +5,7 @@ import { backlogAgeLimits, traceOutcomeByStatus } from '../../../shared/measures
 import { weaponCrosswalks } from '../../../shared/measures/weapon-crosswalks.ts';
 import { foldAgency } from '../intake-measure-facts.ts';
 import { EFFECTIVE_STATUS_SQL, EFFECTIVE_TRACE_SQL } from '../items-repository.ts';
+import { reviewStandingSql } from '../record-reviews-repository.ts';
 
 /**
  * THE definition of every measure (salw-domain.md (b), shared/measures) over the laptop's store:
@@ -125,6 +126,9 @@ const itemDims = {
 
 /** Where a filter's intake facts are read: the columns (SQL) of its record status, context, etc. */
 interface IntakeColumns {
+  /** The intake record's id and server revision (none on a rollup: review is read from rows). */
+  readonly intakeId: string | null;
+  readonly serverRev: string | null;
   readonly recordStatus: string;
   readonly context: string;
   readonly campaignId: string;
@@ -133,6 +137,8 @@ interface IntakeColumns {
 
 const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns>> = {
   event: {
+    intakeId: 'e.id',
+    serverRev: 'e.server_rev',
     recordStatus: 'e.status',
     context: 'e.context',
     campaignId: 'e.campaign_id',
@@ -140,6 +146,8 @@ const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns
   },
   // Read off the item (the same as its record's, rewritten with it): the items' index answers.
   item: {
+    intakeId: 'i.intake_event_id',
+    serverRev: '(SELECT x.server_rev FROM intake_events x WHERE x.id = i.intake_event_id)',
     recordStatus: 'i.record_status',
     context: 'i.intake_context',
     campaignId: 'i.campaign_id',
@@ -147,6 +155,8 @@ const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns
   },
   // A month rollup's row (measure_rollup): the facts it kept of the rows (RollupKeys).
   rollup: {
+    intakeId: null,
+    serverRev: null,
     recordStatus: 'ro.record_status',
     context: 'ro.context',
     campaignId: 'ro.campaign_id',
@@ -194,6 +204,13 @@ export function intakeConditions(
     where.push(`${columns.context} = @context`);
     params.context = filter.context;
   }
+  if (filter.reviewState !== undefined) {
+    if (columns.intakeId === null || columns.serverRev === null) {
+      throw new Error('A review filter is counted from the rows, never from month rollups.');
+    }
+    where.push(`${reviewStandingSql(columns.intakeId, columns.serverRev)} = @reviewState`);
+    params.reviewState = filter.reviewState;
+  }
   return { where, params };
 }
 
@@ -217,7 +234,12 @@ function siteConditions(
     where.push(`${site}.location_type = @locationType`);
     params.locationType = filter.locationType;
   }
-  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push('0');
+  if (
+    filter.campaignId !== undefined ||
+    filter.agency !== undefined ||
+    filter.reviewState !== undefined
+  )
+    where.push('0');
   return { where, params };
 }
 
@@ -522,7 +544,12 @@ function storageSites(filter: MeasureFilter): SourceQuery {
     where.push('s.jurisdiction = @jurisdiction');
     params.jurisdiction = filter.jurisdiction;
   }
-  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push('0');
+  if (
+    filter.campaignId !== undefined ||
+    filter.agency !== undefined ||
+    filter.reviewState !== undefined
+  )
+    where.push('0');
   return {
     source: {
       entity: 'location',

@@ -49,6 +49,8 @@ function figureRows(
 ): FigureRow[] {
   const sqlOf = (of: MeasureFilter, extra: Readonly<Record<string, string>>): Built =>
     (quantity ? quantitySql : countSql)(sourceOf(name, of), name, dims, slice, extra);
+  // Rollups keep no review state: a review filter is counted from the rows.
+  if (filter.reviewState !== undefined) rollups = false;
   if (
     rollups &&
     name === 'k10' &&
