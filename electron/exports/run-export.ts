@@ -8,6 +8,7 @@ import {
 } from '../../shared/exports/export-tables.ts';
 import type { ExportOptions } from '../../shared/ipc/procedures/exports.ts';
 import type { Db } from '../store/encrypted-database.ts';
+import { reviewStandingSql } from '../store/record-reviews-repository.ts';
 import type { ByteSink } from './byte-sink.ts';
 import { CsvZipTableWriter, XlsxTableWriter, type TableWriter } from '../../shared/exports/table-writers.ts';
 
@@ -61,21 +62,31 @@ export interface ExportSummary {
   readonly photos: number;
 }
 
-function whereOf(entity: ExportedEntity, finalOnly: boolean): string {
+/** Which intake records are exported: final ones only, and those standing so with review. */
+type Selection = Pick<ExportOptions, 'finalOnly' | 'reviewState'>;
+
+function whereOf(entity: ExportedEntity, selection: Selection): string {
   const { where } = sourceOf[entity];
-  return entity === 'intake_event' && finalOnly ? `${where} AND status = 'final'` : where;
+  if (entity !== 'intake_event') return where;
+  const final = selection.finalOnly ? " AND status = 'final'" : '';
+  // The state is one of the schema's enum values (ExportOptionsSchema), never free text.
+  const review =
+    selection.reviewState === undefined
+      ? ''
+      : ` AND ${reviewStandingSql('intake_events.id', 'intake_events.server_rev')} = '${selection.reviewState}'`;
+  return `${where}${final}${review}`;
 }
 
 /** Every record of a type, a page at a time, yielding to other work between pages. */
 async function* recordsOf(
   db: Db,
   entity: ExportedEntity,
-  finalOnly: boolean,
+  selection: Selection,
 ): AsyncGenerator<{ meta: StoredRow; record: Record<string, unknown> }> {
   const { table } = sourceOf[entity];
   const statement = db.prepare(
     `SELECT rowid, id, revision, created_at, created_by, data_json FROM ${table}
-     WHERE rowid > ? ${whereOf(entity, finalOnly)} ORDER BY rowid LIMIT ${page}`,
+     WHERE rowid > ? ${whereOf(entity, selection)} ORDER BY rowid LIMIT ${page}`,
   );
   for (let after = 0; ;) {
     const rows = statement.all(after) as StoredRow[];
@@ -88,11 +99,11 @@ async function* recordsOf(
   }
 }
 
-function countOf(db: Db, entity: ExportedEntity, finalOnly: boolean): number {
+function countOf(db: Db, entity: ExportedEntity, selection: Selection): number {
   const { table } = sourceOf[entity];
   return (
     db
-      .prepare(`SELECT count(*) AS n FROM ${table} WHERE 1 = 1 ${whereOf(entity, finalOnly)}`)
+      .prepare(`SELECT count(*) AS n FROM ${table} WHERE 1 = 1 ${whereOf(entity, selection)}`)
       .get() as { n: number }
   ).n;
 }
@@ -146,7 +157,7 @@ export async function runExport(db: Db, sink: ByteSink, run: ExportRun): Promise
   const plan: ExportTable[] = exportedEntities.flatMap((entity) =>
     exportTablesOf(entity, { personalData }),
   );
-  const counts = new Map(exportedEntities.map((e) => [e, countOf(db, e, finalOnly)]));
+  const counts = new Map(exportedEntities.map((e) => [e, countOf(db, e, options)]));
   const progress: ExportProgress = {
     done: 0,
     total: plan.reduce((sum, table) => sum + (counts.get(table.entity) ?? 0), 0),
@@ -159,7 +170,7 @@ export async function runExport(db: Db, sink: ByteSink, run: ExportRun): Promise
     if (run.cancelled()) throw new ExportCancelled();
     writer.beginTable(table.name, table.columns);
     let written = 0;
-    for await (const { meta, record } of recordsOf(db, table.entity, finalOnly)) {
+    for await (const { meta, record } of recordsOf(db, table.entity, options)) {
       for (const row of rowsOfRecord(table, record, {
         id: meta.id,
         revision: meta.revision,
@@ -216,7 +227,8 @@ async function writeGeoJson(
   run: ExportRun,
   draftsLeftOut: number,
 ): Promise<ExportSummary> {
-  const { finalOnly, includePersonalData } = run.options;
+  const { includePersonalData } = run.options;
+  const options = run.options;
   const encoder = new TextEncoder();
   let buffered: string[] = ['{"type":"FeatureCollection","features":['];
   let length = 0;
@@ -227,7 +239,7 @@ async function writeGeoJson(
   };
   const progress: ExportProgress = {
     done: 0,
-    total: exportedEntities.reduce((sum, e) => sum + countOf(db, e, finalOnly), 0),
+    total: exportedEntities.reduce((sum, e) => sum + countOf(db, e, options), 0),
   };
   const rows: Record<string, number> = {};
   let first = true;
@@ -235,7 +247,7 @@ async function writeGeoJson(
     const [table] = exportTablesOf(entity, { personalData: includePersonalData });
     if (table === undefined) continue;
     let features = 0;
-    for await (const { meta, record } of recordsOf(db, entity, finalOnly)) {
+    for await (const { meta, record } of recordsOf(db, entity, options)) {
       progress.done += 1;
       if (progress.done % page === 0) {
         if (run.cancelled()) throw new ExportCancelled();

@@ -96,6 +96,7 @@ export function exportHandlers(
           format: options.format,
           fileName: job.view.fileName,
           finalOnly: options.finalOnly,
+          ...(options.reviewState === undefined ? {} : { reviewState: options.reviewState }),
           includePersonalData: options.includePersonalData,
           includePhotos: options.includePhotos,
           rows: summary.rows,

@@ -32,7 +32,7 @@ export async function listServerMapPoints(
   filter: MeasureFilter,
 ): Promise<MapPoints> {
   const limit = mapPointLimit + 1;
-  const intake = intakeConditions(filter, 'event');
+  const intake = intakeConditions(filter, 'event', d);
   const where = intake.where.map((condition) => `AND ${condition}`).join(' ');
   const coordinates = (axis: 'lat' | 'lon') =>
     `coalesce(${d.jsonNumber('r.data', ['coordinates', axis])}, ${axis === 'lat' ? lat('l.data') : lon('l.data')})`;

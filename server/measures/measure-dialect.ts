@@ -51,4 +51,15 @@ export const postgresMeasureDialect: MeasureDialect = {
       WHEN itr.trace_status = 'origin_established_by_trace' THEN itr.trace_status
       WHEN i.trace_status = 'origin_established_other' THEN i.trace_status
       ELSE coalesce(itr.trace_status, i.trace_status) END)`,
+  // reviewStandingOf (shared/domain/record-review.ts) over the stored reviews (records, entity
+  // record_review; index of migration 120): answered when the record's revision moved past the
+  // one reviewed. The server has no outbox, so an amendment counts once it has arrived.
+  reviewStanding: (intakeId) => `coalesce((SELECT CASE
+      WHEN rv.data->>'state' <> 'has_issues' THEN rv.data->>'state'
+      WHEN (SELECT x.server_rev FROM records x WHERE x.id = ${intakeId})
+        > (rv.data->>'reviewedRevision')::int THEN 'answered'
+      ELSE 'has_issues' END
+    FROM records rv
+    WHERE rv.entity = 'record_review' AND NOT rv.deleted
+      AND rv.data->>'reviewedRecordId' = ${intakeId}), 'not_reviewed')`,
 };

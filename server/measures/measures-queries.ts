@@ -37,7 +37,7 @@ async function figureRows(
 
 async function draftsLeftOut(tx: Queryable, filter: MeasureFilter): Promise<number> {
   if (!filter.finalOnly) return 0;
-  const { where, params } = intakeConditions({ ...filter, finalOnly: false }, 'event');
+  const { where, params } = intakeConditions({ ...filter, finalOnly: false }, 'event', d);
   const [row] = await runBuilt<{ n: string | number }>(tx, {
     sql: `SELECT count(*) AS n FROM ${d.tables.intakeEvents} e
       LEFT JOIN ${d.tables.locations} l ON l.id = e.location_id

@@ -52,4 +52,9 @@ export interface MeasureDialect {
   statusSince(alias: string): string;
   /** A weapon's (alias `i`) trace status now (its trace requests', else its intake's). */
   readonly traceStatus: string;
+  /**
+   * Where an intake record (its id as SQL) stands with its review: not_reviewed, approved,
+   * rejected, has_issues, or answered (amended since the review: by revision, never by clock).
+   */
+  reviewStanding(intakeId: string): string;
 }

@@ -3,6 +3,7 @@ import { JurisdictionSchema } from '../domain/country-code.ts';
 import { IntakeContextSchema, LocationTypeSchema } from '../domain/enums.ts';
 import { RecordIdSchema } from '../domain/ids.ts';
 import { IsoDateSchema } from '../domain/primitives.ts';
+import { ReviewFilterSchema } from '../domain/record-review.ts';
 
 /**
  * What every measure (K1-K16, SDG 16.4.2; salw-domain.md (b)) is computed over. One filter for
@@ -29,6 +30,12 @@ export const MeasureFilterSchema = z
     locationType: LocationTypeSchema.optional(),
     context: IntakeContextSchema.optional(),
     finalOnly: z.boolean().default(true),
+    /**
+     * Only intake records standing so with their review (approved, has issues, answered...).
+     * Counted from the rows, never from month rollups (they keep no review state); measures of
+     * sites, which have no intake, count nothing under it, as under a campaign.
+     */
+    reviewState: ReviewFilterSchema.optional(),
   })
   .refine((filter) => filter.from <= filter.to, {
     message: 'The period ends before it starts.',

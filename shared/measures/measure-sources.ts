@@ -133,6 +133,8 @@ const itemDims = (d: MeasureDialect) => ({
 
 /** Where a filter's intake facts are read: the columns (SQL) of its record status, context, etc. */
 interface IntakeColumns {
+  /** The intake record's id (none on a rollup, which keeps no review state). */
+  readonly intakeId: string | null;
   readonly recordStatus: string;
   readonly context: string;
   readonly campaignId: string;
@@ -141,6 +143,7 @@ interface IntakeColumns {
 
 const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns>> = {
   event: {
+    intakeId: 'e.id',
     recordStatus: 'e.status',
     context: 'e.context',
     campaignId: 'e.campaign_id',
@@ -148,6 +151,7 @@ const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns
   },
   // Read off the item (the same as its record's, rewritten with it): the items' index answers.
   item: {
+    intakeId: 'i.intake_event_id',
     recordStatus: 'i.record_status',
     context: 'i.intake_context',
     campaignId: 'i.campaign_id',
@@ -155,6 +159,7 @@ const INTAKE_COLUMNS: Readonly<Record<'event' | 'item' | 'rollup', IntakeColumns
   },
   // A month rollup's row (measure_rollup): the facts it kept of the rows (RollupKeys).
   rollup: {
+    intakeId: null,
     recordStatus: 'ro.record_status',
     context: 'ro.context',
     campaignId: 'ro.campaign_id',
@@ -169,11 +174,13 @@ const rollupKeysOf = (on: 'event' | 'item', locationId: string) =>
 /**
  * The filter's conditions on an intake record (e), on an item (i) of one, or on a month rollup's
  * row (ro), with the place joined as `l`. `finalOnly` leaves drafts out; the agency is compared
- * folded (intake-measure-facts.ts stores it so).
+ * folded (intake-measure-facts.ts stores it so). A review state is read through the dialect
+ * (each side keeps reviews its own way), from the rows only: rollups keep no review state.
  */
 export function intakeConditions(
   filter: MeasureFilter,
   on: 'event' | 'item' | 'rollup',
+  d?: MeasureDialect,
 ): {
   where: string[];
   params: Record<string, string | number>;
@@ -202,6 +209,13 @@ export function intakeConditions(
     where.push(`${columns.context} = @context`);
     params.context = filter.context;
   }
+  if (filter.reviewState !== undefined) {
+    if (columns.intakeId === null || d === undefined) {
+      throw new Error('A review filter is counted from the rows, never from month rollups.');
+    }
+    where.push(`${d.reviewStanding(columns.intakeId)} = @reviewState`);
+    params.reviewState = filter.reviewState;
+  }
   return { where, params };
 }
 
@@ -226,7 +240,12 @@ function siteConditions(
     where.push(`${site}.location_type = @locationType`);
     params.locationType = filter.locationType;
   }
-  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push(d.never);
+  if (
+    filter.campaignId !== undefined ||
+    filter.agency !== undefined ||
+    filter.reviewState !== undefined
+  )
+    where.push(d.never);
   return { where, params };
 }
 
@@ -254,7 +273,7 @@ function intakeItems(
   filter: MeasureFilter,
   where: readonly string[],
 ): SourceQuery {
-  const conditions = intakeConditions(filter, 'item');
+  const conditions = intakeConditions(filter, 'item', d);
   return {
     source: {
       entity: 'item',
@@ -284,7 +303,7 @@ function destroyedItems(
   filter: MeasureFilter,
   where: readonly string[],
 ): SourceQuery {
-  const conditions = intakeConditions(filter, 'item');
+  const conditions = intakeConditions(filter, 'item', d);
   const { custodyRecords, custodyItemEvents, items } = d.tables;
   return {
     source: {
@@ -336,7 +355,7 @@ function destroyedItems(
  * apply: a backlog is a stock at a day.
  */
 function backlogItems(d: MeasureDialect, filter: MeasureFilter): SourceQuery {
-  const conditions = intakeConditions(filter, 'item');
+  const conditions = intakeConditions(filter, 'item', d);
   const days = d.wholeDays('@to', 'i.occurred_on');
   return {
     source: {
@@ -452,7 +471,7 @@ function destroyedCounts(d: MeasureDialect, filter: MeasureFilter): SourceQuery 
 
 /** K14: the people of the intake records of the period (measure-rules.ts personsOfIntake). */
 function persons(d: MeasureDialect, filter: MeasureFilter): SourceQuery {
-  const conditions = intakeConditions(filter, 'event');
+  const conditions = intakeConditions(filter, 'event', d);
   return {
     source: {
       entity: 'intake_event',
@@ -558,7 +577,12 @@ function storageSites(d: MeasureDialect, filter: MeasureFilter): SourceQuery {
     where.push('s.jurisdiction = @jurisdiction');
     params.jurisdiction = filter.jurisdiction;
   }
-  if (filter.campaignId !== undefined || filter.agency !== undefined) where.push(d.never);
+  if (
+    filter.campaignId !== undefined ||
+    filter.agency !== undefined ||
+    filter.reviewState !== undefined
+  )
+    where.push(d.never);
   const data = `s.${d.data}`;
   return {
     source: {

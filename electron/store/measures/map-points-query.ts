@@ -2,6 +2,7 @@ import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import { mapPointLimit, type MapPoints } from '../../../shared/ipc/procedures/measures.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
+import { sqliteMeasureDialect } from './measure-dialect.ts';
 import { intakeConditions } from './measure-sources.ts';
 
 interface Row {
@@ -28,7 +29,7 @@ function toNext(to: string): string {
  */
 export function listMapPoints(db: Db, filter: MeasureFilter): MapPoints {
   const limit = mapPointLimit + 1;
-  const intake = intakeConditions(filter, 'event');
+  const intake = intakeConditions(filter, 'event', sqliteMeasureDialect);
   const intakeRows = prepared(
     db,
     `SELECT e.id AS id,

@@ -1,5 +1,6 @@
 import type { MeasureDialect } from '../../../shared/measures/measure-dialect.ts';
 import { EFFECTIVE_TRACE_SQL } from '../items-repository.ts';
+import { reviewStandingSql } from '../record-reviews-repository.ts';
 
 const path = (steps: readonly string[]) => `'$.${steps.join('.')}'`;
 
@@ -35,4 +36,9 @@ export const sqliteMeasureDialect: MeasureDialect = {
   custodyStatus: (alias) => `${alias}.custody_status`,
   statusSince: (alias) => `${alias}.status_since`,
   traceStatus: EFFECTIVE_TRACE_SQL,
+  reviewStanding: (intakeId) =>
+    reviewStandingSql(
+      intakeId,
+      `(SELECT x.server_rev FROM intake_events x WHERE x.id = ${intakeId})`,
+    ),
 };

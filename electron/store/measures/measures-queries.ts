@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/measures/measure-results.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
+import { sqliteMeasureDialect } from './measure-dialect.ts';
 import { intakeConditions, sourceOf } from './measure-sources.ts';
 import { backlogFromRollups, backlogRows } from './backlog-rollup.ts';
 import { countSql, quantitySql, select, UnknownDimensionError } from './figure-sql.ts';
@@ -43,6 +44,8 @@ function figureRows(
 ): FigureRow[] {
   const sqlOf = (of: MeasureFilter, extra: Readonly<Record<string, string>>): Built =>
     (quantity ? quantitySql : countSql)(sourceOf(name, of), name, dims, slice, extra);
+  // Rollups keep no review state: a review filter is counted from the rows.
+  if (filter.reviewState !== undefined) rollups = false;
   if (
     rollups &&
     name === 'k10' &&
@@ -86,7 +89,11 @@ export function quantityFigurePlan(
 /** Draft intake records the filter would have counted, left out by `finalOnly`. */
 function draftsLeftOut(db: Db, filter: MeasureFilter): number {
   if (!filter.finalOnly) return 0;
-  const { where, params } = intakeConditions({ ...filter, finalOnly: false }, 'event');
+  const { where, params } = intakeConditions(
+    { ...filter, finalOnly: false },
+    'event',
+    sqliteMeasureDialect,
+  );
   // The period's drafts first (few, off intake_events_drafts_by_date), then the filter: left to
   // itself SQLite would start from the index of a filtered column (every seizure ever).
   const row = prepared(

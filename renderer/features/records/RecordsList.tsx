@@ -427,6 +427,9 @@ function ResultsTable({
   }));
   const first = offset + 1;
   const last = Math.min(offset + items.length, total);
+  // A record is reviewed once final and on the server: the column shows when one here may be.
+  const selectable = (item: IntakeSummary) => item.status === 'final' && item.syncState !== 'local';
+  const choose = selection !== null && items.some(selectable) ? selection : null;
   return (
     <div className="results" aria-busy={busy}>
       <h2 id={headingId} className="results__count">
@@ -442,7 +445,7 @@ function ResultsTable({
         <table className="table" aria-labelledby={headingId}>
           <thead>
             <tr>
-              {selection !== null && (
+              {choose !== null && (
                 <th scope="col">
                   <span className="visually-hidden">{t('review:bulk.apply')}</span>
                 </th>
@@ -470,13 +473,13 @@ function ResultsTable({
           <tbody>
             {rows.map((item) => (
               <tr key={item.id}>
-                {selection !== null && (
+                {choose !== null && (
                   <td>
-                    {item.status === 'final' && item.syncState !== 'local' && (
+                    {selectable(item) && (
                       <input
                         type="checkbox"
-                        checked={selection.selected.includes(item.id)}
-                        onChange={() => selection.toggle(item.id)}
+                        checked={choose.selected.includes(item.id)}
+                        onChange={() => choose.toggle(item.id)}
                         aria-label={t('review:bulk.select', {
                           number: item.recordNumber ?? t('list.noNumber'),
                         })}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReviewFilterSchema } from '../../domain/record-review.ts';
 import { RecordIdSchema } from '../../domain/ids.ts';
 
 /**
@@ -20,6 +21,8 @@ export const ExportOptionsSchema = z.object({
   includePersonalData: z.boolean(),
   /** Photos in the zip of CSVs. */
   includePhotos: z.boolean(),
+  /** Only intake records standing so with their review (other record types are not reviewed here). */
+  reviewState: ReviewFilterSchema.optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 

@@ -201,6 +201,20 @@ describe.each(syncBackends)('review of final records (%s)', (backend) => {
     expect((await a.app.ok('listIntakes', { reviewState: 'approved' })).total).toBe(1);
   });
 
+  it('counts only the records standing so with review when reports filter by it', async () => {
+    const year = { from: '2024-01-01', to: '2024-12-31' };
+    const weapons = async (reviewState?: 'approved' | 'has_issues') => {
+      const measures = await a.app.ok('getMeasures', {
+        ...year,
+        ...(reviewState === undefined ? {} : { reviewState }),
+      });
+      return measures.k1.total.find((row) => row.kind === 'weapon')?.amount ?? 0;
+    };
+    expect(await weapons()).toBe(2);
+    expect(await weapons('approved')).toBe(2);
+    expect(await weapons('has_issues')).toBe(0);
+  });
+
   it('refuses a console review of a record the server does not have', async () => {
     await expect(
       reviewRecords(server.db, {

@@ -174,9 +174,9 @@ describe('review screens', () => {
     await tasks.getByRole('link').click();
     await expect.poll(() => page.url()).toContain(recordIds[0]);
     expect(await page.getByRole('button', { name: 'Save review' }).count()).toBe(0);
-    expect(await page.locator('section.review-panel').textContent()).toContain(
-      'The receipt number is missing.',
-    );
+    await expect
+      .poll(() => page.locator('section.review-panel').textContent())
+      .toContain('The receipt number is missing.');
 
     await page.evaluate(() => window.api!.updateSettings({ language: 'sr-Latn' }));
     await page.goto(`${session.preview.url}#/records`);
