@@ -67,6 +67,14 @@ const en = {
   scope: 'Period {from} to {to}',
   scopeJurisdiction: 'Jurisdiction: {country}',
   scopeCampaign: 'Campaign: {campaign}',
+  scopeReview: 'Intake records under review: {state}',
+  reviewStanding: {
+    not_reviewed: 'not reviewed',
+    approved: 'approved',
+    has_issues: 'has issues',
+    answered: 'answered, awaiting review',
+    rejected: 'rejected',
+  },
   draftsNote: '{n} draft records left out (final records only).',
   unknown: 'Unknown',
   total: 'Total',
@@ -168,6 +176,14 @@ const sr: ReportWords = {
   scope: 'Period od {from} do {to}',
   scopeJurisdiction: 'Nadležnost: {country}',
   scopeCampaign: 'Akcija: {campaign}',
+  scopeReview: 'Zapisi o prijemu u proveri: {state}',
+  reviewStanding: {
+    not_reviewed: 'nije provereno',
+    approved: 'odobreni',
+    has_issues: 'ima primedbe',
+    answered: 'odgovoreno, čeka proveru',
+    rejected: 'odbijeni',
+  },
   draftsNote: 'Izostavljeno nacrta: {n} (samo zaključeni zapisi).',
   unknown: 'Nepoznato',
   total: 'Ukupno',
@@ -611,7 +627,7 @@ export function buildNationalReport(
 ): NationalReport {
   const b = builderFor(language, names);
   const { words } = b;
-  const { from, to, jurisdiction, campaignId } = measures.filter;
+  const { from, to, jurisdiction, campaignId, reviewState } = measures.filter;
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const day = (iso: string) => dates.format(new Date(`${iso}T00:00:00Z`));
   const base = {
@@ -627,6 +643,9 @@ export function buildNationalReport(
       ...(campaignId === undefined
         ? []
         : [fill(words.scopeCampaign, { campaign: b.campaign(campaignId) })]),
+      ...(reviewState === undefined
+        ? []
+        : [fill(words.scopeReview, { state: words.reviewStanding[reviewState] })]),
     ].join(' · '),
     draftsLeftOut: measures.draftsLeftOut,
   };

@@ -6,6 +6,7 @@ import {
   type ExportJob,
   type ExportOptions,
 } from '../../../shared/ipc/procedures/exports.ts';
+import { reviewFilterValues } from '../../../shared/domain/record-review.ts';
 import { api } from '../../api.ts';
 import { useCurrentUser } from '../../app/SessionProvider.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
@@ -31,7 +32,7 @@ function folderOf(job: ExportJob): string {
  * in the audit log; this page follows it with a progress bar and may cancel it.
  */
 export function ExportPage() {
-  const { t } = useTranslation('records');
+  const { t } = useTranslation(['records', 'review']);
   const user = useCurrentUser();
   const errorText = useErrorText();
   const format = useFormatters();
@@ -47,6 +48,7 @@ export function ExportPage() {
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const progressBar = useRef<HTMLProgressElement>(null);
   const formatName = useId();
+  const reviewId = useId();
   const mayExportPersonal = personalDataRoles.has(user.role);
   const running = job?.state === 'running';
 
@@ -159,6 +161,30 @@ export function ExportPage() {
             <span>{t('export.photos')}</span>
           </label>
         </fieldset>
+        <div className="field">
+          <label htmlFor={reviewId}>{t('review:filter.label')}</label>
+          <select
+            id={reviewId}
+            value={options.reviewState ?? ''}
+            disabled={running}
+            aria-describedby={`${reviewId}-hint`}
+            onChange={(event) =>
+              set({
+                reviewState: reviewFilterValues.find((value) => value === event.target.value),
+              })
+            }
+          >
+            <option value="">{t('review:filter.any')}</option>
+            {reviewFilterValues.map((value) => (
+              <option key={value} value={value}>
+                {t(`review:standing.${value}`)}
+              </option>
+            ))}
+          </select>
+          <p id={`${reviewId}-hint`} className="field__hint">
+            {t('review:filter.exportHint')}
+          </p>
+        </div>
         <div className="actions">
           <button
             type="button"

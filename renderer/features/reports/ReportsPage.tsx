@@ -5,6 +5,7 @@ import type { CountryCode } from '../../../shared/domain/country-code.ts';
 import type { Location } from '../../../shared/domain/location.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { calendarYear, halfYear, type Period } from '../../../shared/measures/measure-filter.ts';
+import { reviewFilterValues, type ReviewFilter } from '../../../shared/domain/record-review.ts';
 import {
   reportIds,
   type NationalReport,
@@ -36,7 +37,7 @@ function periodOf(year: number, kind: PeriodKind): Period {
  * report is limited to one campaign when one is chosen.
  */
 export function ReportsPage() {
-  const { t, i18n } = useTranslation('reports');
+  const { t, i18n } = useTranslation(['reports', 'review']);
   const errorText = useErrorText();
   const format = useFormatters();
   const thisYear = new Date().getFullYear();
@@ -48,6 +49,7 @@ export function ReportsPage() {
   const [campaigns, setCampaigns] = useState<readonly Campaign[]>([]);
   const [locations, setLocations] = useState<readonly Location[]>([]);
   const [jurisdiction, setJurisdiction] = useState<CountryCode | ''>('');
+  const [reviewState, setReviewState] = useState<ReviewFilter | undefined>(undefined);
   const [report, setReport] = useState<NationalReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -58,6 +60,7 @@ export function ReportsPage() {
     period: useId(),
     campaign: useId(),
     jurisdiction: useId(),
+    review: useId(),
   };
   const country = useCountryName();
 
@@ -66,6 +69,7 @@ export function ReportsPage() {
     finalOnly,
     ...(jurisdiction === '' ? {} : { jurisdiction }),
     ...(reportId === 'campaign' && campaignId !== '' ? { campaignId } : {}),
+    ...(reviewState === undefined ? {} : { reviewState }),
   };
   const filterKey = JSON.stringify([reportId, filter, i18n.language]);
 
@@ -174,6 +178,29 @@ export function ReportsPage() {
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.review}>{t('review:filter.label')}</label>
+          <select
+            id={ids.review}
+            value={reviewState ?? ''}
+            aria-describedby={`${ids.review}-hint`}
+            onChange={(event) =>
+              setReviewState(reviewFilterValues.find((value) => value === event.target.value))
+            }
+          >
+            <option value="">{t('review:filter.any')}</option>
+            {reviewFilterValues.map((value) => (
+              <option key={value} value={value}>
+                {t(`review:standing.${value}`)}
+              </option>
+            ))}
+          </select>
+          {reviewState !== undefined && (
+            <p id={`${ids.review}-hint`} className="field__hint">
+              {t('review:filter.reportHint')}
+            </p>
+          )}
         </div>
         {reportId === 'campaign' && (
           <div className="field">
