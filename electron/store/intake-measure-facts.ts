@@ -1,5 +1,4 @@
-import { isUniquelyIdentifiable } from '../../shared/domain/weapon-item.ts';
-import { personsOfIntake } from '../../shared/measures/measure-rules.ts';
+import { foldAgency, intakeMeasureFactsOf } from '../../shared/measures/intake-measure-facts.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
 
@@ -9,34 +8,16 @@ import { prepared } from './prepared.ts';
  * route, the disposition requested, each weapon's "uniquely identifiable" (and its record's
  * justification on each item), and the people K14 counts. Columns and rows, so a figure over a million items never parses a record.
  *
+ * The facts are derived by shared/measures/intake-measure-facts.ts (the server uses it too).
  * Rewritten from the record on every write, after its item rows (writeIntake), like them.
  */
 type Json = Record<string, unknown>;
 
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
-}
-
-function objectOf(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : {};
-}
-
-/** Agencies are typed by hand: compared folded, so "PU Čačak " and "pu čačak" are one. */
-export function foldAgency(value: string): string {
-  return value.normalize('NFC').trim().toLowerCase();
-}
+export { foldAgency };
 
 export function writeIntakeMeasureFacts(db: Db, event: Json): void {
   const id = String(event.id);
-  const seizure = objectOf(event.seizure);
-  const collection = objectOf(event.collection);
-  const agency = text(event.recordingAgency);
-  // Details that do not apply to the context (a seizure's details left on a surrender draft) say
-  // nothing about it.
-  const seizureApplies = event.context !== 'surrendered';
-  const justification = seizureApplies ? text(seizure.legalJustification) : null;
+  const facts = intakeMeasureFactsOf(event);
   prepared(
     db,
     `UPDATE intake_events SET recording_agency = ?, legal_justification = ?,
@@ -44,31 +25,27 @@ export function writeIntakeMeasureFacts(db: Db, event: Json): void {
        route_destination = ?
      WHERE id = ?`,
   ).run(
-    agency === null ? null : foldAgency(agency),
-    justification,
-    event.context === 'seized' ? null : text(collection.dispositionRequested),
-    seizureApplies ? text(seizure.direction) : null,
-    seizureApplies ? text(seizure.conveyance) : null,
-    seizureApplies ? text(seizure.routeDepartureCountry) : null,
-    seizureApplies ? text(seizure.routeDestinationCountry) : null,
+    facts.recordingAgency,
+    facts.legalJustification,
+    facts.dispositionRequested,
+    facts.direction,
+    facts.conveyance,
+    facts.routeDeparture,
+    facts.routeDestination,
     id,
   );
   prepared(db, 'UPDATE items SET legal_justification = ? WHERE intake_event_id = ?').run(
-    justification,
+    facts.legalJustification,
     id,
   );
   const identifiable = prepared(db, 'UPDATE items SET uniquely_identifiable = ? WHERE id = ?');
-  for (const weapon of Array.isArray(event.weapons) ? (event.weapons as unknown[]) : []) {
-    const entry = objectOf(weapon);
-    if (typeof entry.id !== 'string') continue;
-    identifiable.run(isUniquelyIdentifiable(entry) ? 1 : 0, entry.id);
-  }
+  for (const [weaponId, flag] of facts.identifiable) identifiable.run(flag, weaponId);
   prepared(db, 'DELETE FROM intake_persons WHERE intake_event_id = ?').run(id);
   const person = prepared(
     db,
     'INSERT INTO intake_persons (intake_event_id, role, sex, age_band) VALUES (?, ?, ?, ?)',
   );
-  for (const entry of personsOfIntake(event)) person.run(id, entry.role, entry.sex, entry.ageBand);
+  for (const entry of facts.persons) person.run(id, entry.role, entry.sex, entry.ageBand);
 }
 
 /**

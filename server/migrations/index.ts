@@ -8,6 +8,7 @@ import { items } from './0070-items.ts';
 import { custody } from './0080-custody.ts';
 import { serialLookup } from './0090-serial-lookup.ts';
 import { consoleAccounts } from './0130-console-accounts.ts';
+import { measures } from './0140-measures.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   custody,
   serialLookup,
   consoleAccounts,
+  measures,
 ];

@@ -6,6 +6,7 @@ import type { FieldConflict } from './decide-mutation.ts';
 import { writeItemRows, type ItemWrites } from './item-rows.ts';
 import type { StoredRecord } from './stored-record.ts';
 import { writeItemCustody } from './item-custody.ts';
+import { writeMeasureRows } from '../measures/measure-rows.ts';
 
 /**
  * The batch statements of a push: each reads or writes a whole batch in one statement, with the
@@ -129,6 +130,7 @@ export async function writeUnversioned(
     writes.records,
     writes.items.rows.map((row) => row.id),
   );
+  await writeMeasureRows(tx, writes.records);
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import type { Db } from '../encrypted-database.ts';
+import type { Built, FigureRow } from '../../../shared/measures/figure-sql.ts';
 import { prepared } from '../prepared.ts';
 import { intakeConditions, type RollupKeys } from './measure-sources.ts';
 
@@ -19,12 +20,7 @@ import { intakeConditions, type RollupKeys } from './measure-sources.ts';
  * a rollup the old one built.
  */
 
-export interface Built {
-  readonly sql: string;
-  readonly params: Record<string, string | number>;
-}
-
-export type FigureRow = Record<string, string | number | null>;
+export type { Built, FigureRow } from '../../../shared/measures/figure-sql.ts';
 
 export interface RolledUpFigure {
   /** The figure's name (source, dims, slice), for its key. */

@@ -1,0 +1,45 @@
+import type { MeasureDialect } from '../../shared/measures/measure-dialect.ts';
+
+const path = (steps: readonly string[]) => `'{${steps.join(',')}}'`;
+
+/**
+ * The server's PostgreSQL as the shared measure definitions read it (shared/measures): the rows
+ * of migration 140 beside `items` (70) and the custody tables (80); JSON in jsonb columns; an
+ * item's derived custody status in item_custody, its trace status from its requests in
+ * measure_item_traces. Statements also run on PGlite.
+ */
+export const postgresMeasureDialect: MeasureDialect = {
+  tables: {
+    items: 'items',
+    intakeEvents: 'measure_intakes',
+    intakePersons: 'measure_persons',
+    locations: 'measure_places',
+    custodyRecords: 'measure_custody',
+    custodyItemEvents: 'custody_events',
+  },
+  data: 'data',
+  effect: 'effect',
+  jsonText: (column, steps) => `(${column} #>> ${path(steps)})`,
+  jsonNumber: (column, steps) => `(${column} #>> ${path(steps)})::double precision`,
+  jsonFlag: (column, steps) =>
+    `(CASE ${column} #> ${path(steps)} WHEN 'true'::jsonb THEN 1 WHEN 'false'::jsonb THEN 0 END)`,
+  arrayElements: (column, steps, alias) =>
+    `CROSS JOIN LATERAL jsonb_array_elements(coalesce(${column} #> ${path(steps)}, '[]'::jsonb)) AS ${alias}(value)`,
+  elementText: (alias, steps) => `(${alias}.value #>> ${path(steps)})`,
+  wholeDays: (later, earlier) => `((${later})::date - (${earlier})::date)`,
+  // Planner hints are SQLite's; PostgreSQL chooses by its statistics.
+  unindexed: (sql) => sql,
+  never: 'false',
+  sumOrZero: (sql) => `coalesce(sum(${sql}), 0)`,
+  countNull: (sql) => `count(*) FILTER (WHERE ${sql} IS NULL)`,
+  custodyStatus: (alias) =>
+    `(SELECT ic.status FROM item_custody ic WHERE ic.item_id = ${alias}.id)`,
+  statusSince: (alias) =>
+    `(SELECT ic.status_since FROM item_custody ic WHERE ic.item_id = ${alias}.id)`,
+  // effectiveTraceStatus (shared/tracing/item-trace.ts), as the laptop's EFFECTIVE_TRACE_SQL.
+  traceStatus: `(SELECT CASE
+      WHEN t.trace_status = 'origin_established_by_trace' THEN t.trace_status
+      WHEN i.trace_status = 'origin_established_other' THEN i.trace_status
+      ELSE coalesce(t.trace_status, i.trace_status) END
+    FROM (SELECT 1) AS one LEFT JOIN measure_item_traces t ON t.item_id = i.id)`,
+};
