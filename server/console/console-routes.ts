@@ -50,6 +50,7 @@ import {
   type ActiveSession,
   type NewSession,
 } from './console-sessions.ts';
+import { consoleOverviewRoutesPlugin, type ConsoleGuard } from './console-overview-routes.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ConsoleRoutesOptions {
@@ -311,6 +312,12 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
       await require(request, 'audit.view');
       return { entries: await listAudit(db, parse(AuditQuerySchema, request.query, 'query')) };
     });
+
+    // The data pages' routes, behind this session guard (each names its permission).
+    const guard: ConsoleGuard = (permission) => async (request) => {
+      request.consoleSession = await require(request, permission);
+    };
+    await app.register(consoleOverviewRoutesPlugin({ db, guard, parse }));
   };
 }
 

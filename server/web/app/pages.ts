@@ -4,7 +4,7 @@ import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { ConflictsPage } from '../pages/ConflictsPage.tsx';
 import { DevicesPage } from '../pages/DevicesPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
+import { OverviewPage } from '../pages/OverviewPage.tsx';
 
 /** Keys of the `nav` catalogue section: each page's name in the menu and the window title. */
 export type NavKey = 'home' | 'devices' | 'conflicts' | 'accounts' | 'audit';
@@ -23,7 +23,8 @@ export interface ConsolePage {
 }
 
 export const consolePages: readonly ConsolePage[] = [
-  { path: 'home', navKey: 'home', permission: null, Component: HomePage },
+  // The landing page: the national overview (every role may read the data).
+  { path: 'home', navKey: 'home', permission: 'data.view', Component: OverviewPage },
   { path: 'devices', navKey: 'devices', permission: 'devices.view', Component: DevicesPage },
   {
     path: 'conflicts',
