@@ -1,9 +1,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
+import type { ByteSink } from '../../shared/exports/zip-stream.ts';
+
 /** Where an export's bytes go, in order. */
-export interface ByteSink {
-  write(bytes: Uint8Array): void;
-}
+export type { ByteSink };
 
 /**
  * An export file written as it is made: to `<path>.part`, renamed to its name only once complete,

@@ -9,7 +9,7 @@ import {
 import type { ExportOptions } from '../../shared/ipc/procedures/exports.ts';
 import type { Db } from '../store/encrypted-database.ts';
 import type { ByteSink } from './byte-sink.ts';
-import { CsvZipTableWriter, XlsxTableWriter, type TableWriter } from './table-writers.ts';
+import { CsvZipTableWriter, XlsxTableWriter, type TableWriter } from '../../shared/exports/table-writers.ts';
 
 /** Where each exported record type is kept on the laptop. */
 const sourceOf: Readonly<Record<ExportedEntity, { table: string; where: string }>> = {

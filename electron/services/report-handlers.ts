@@ -8,7 +8,7 @@ import {
 import type { Language } from '../../shared/settings/settings.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
-import { XlsxTableWriter } from '../exports/table-writers.ts';
+import { XlsxTableWriter } from '../../shared/exports/table-writers.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { IdleLock } from '../session/idle-lock.ts';
 import type { Session } from '../session/session.ts';

@@ -26,7 +26,7 @@ export const postgresMeasureDialect: MeasureDialect = {
   arrayElements: (column, steps, alias) =>
     `CROSS JOIN LATERAL jsonb_array_elements(coalesce(${column} #> ${path(steps)}, '[]'::jsonb)) AS ${alias}(value)`,
   elementText: (alias, steps) => `(${alias}.value #>> ${path(steps)})`,
-  wholeDays: (later, earlier) => `((${later})::date - (${earlier})::date)`,
+  wholeDays: (later, earlier) => `((${later})::text::date - (${earlier})::text::date)`,
   // Planner hints are SQLite's; PostgreSQL chooses by its statistics.
   unindexed: (sql) => sql,
   never: 'false',

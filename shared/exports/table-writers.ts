@@ -1,5 +1,5 @@
-import type { ExportCell } from '../../shared/exports/export-tables.ts';
-import type { ByteSink } from './byte-sink.ts';
+import type { ExportCell } from './export-tables.ts';
+import type { ByteSink } from './zip-stream.ts';
 import { ZipStream } from './zip-stream.ts';
 
 /** A writer of tables, one after the other, each row as it comes. */

@@ -1,5 +1,9 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import type { ByteSink } from './byte-sink.ts';
+
+/** Where a writer's bytes go, in order (a file on the laptop, an HTTP response on the server). */
+export interface ByteSink {
+  write(bytes: Uint8Array): void;
+}
 
 const encoder = new TextEncoder();
 /** Text is handed to the deflater in pieces of about this many characters. */

@@ -1,12 +1,12 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ByteSink } from '../../../../electron/exports/byte-sink.ts';
+import type { ByteSink } from '../../../../shared/exports/zip-stream.ts';
 import {
   csvCell,
   CsvZipTableWriter,
   sheetNameOf,
   XlsxTableWriter,
-} from '../../../../electron/exports/table-writers.ts';
+} from '../../../../shared/exports/table-writers.ts';
 import { blocksOf } from '../../../../electron/services/import-rows.ts';
 import { xlsxRows } from '../../../../electron/services/xlsx-rows.ts';
 
