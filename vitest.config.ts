@@ -38,7 +38,10 @@ export default defineConfig({
           // 2-core machine; a poll that times out fails the test, so the wait costs nothing else.
           expect: { poll: { timeout: 15_000 } },
           environment: 'node',
-          globalSetup: ['./test/support/renderer-build-setup.ts'],
+          globalSetup: [
+            './test/support/renderer-build-setup.ts',
+            './test/support/console-build-setup.ts',
+          ],
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
           testTimeout: 60_000,

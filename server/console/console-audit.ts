@@ -10,9 +10,12 @@ export interface AuditActor {
   readonly address: string | null;
 }
 
+/** How the command line's entries are stored (actor column) and recognised. */
+const commandLineLabel = 'command line';
+
 export const commandLineActor: AuditActor = {
   accountId: null,
-  label: 'command line',
+  label: commandLineLabel,
   address: null,
 };
 
@@ -60,7 +63,8 @@ export async function listAudit(
   return rows.map((row) => ({
     id: String(row.id),
     at: isoTime(row.at),
-    actor: row.actor,
+    actor: row.actor === commandLineLabel ? null : row.actor,
+    byCommandLine: row.actor === commandLineLabel,
     action: row.action,
     target: row.target,
     details:

@@ -8,8 +8,13 @@ import { ConsoleHttpError } from './console-http-error.ts';
 /** The console shows the newest first, this many of each list. */
 const listLimit = 500;
 
-function json(value: unknown): unknown {
-  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+/** mutation_results.result is text: the exact JSON sent to the laptop. */
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export async function listConflicts(db: Queryable, show: 'open' | 'all'): Promise<ConflictEntry[]> {
@@ -37,8 +42,9 @@ export async function listConflicts(db: Queryable, show: 'open' | 'all'): Promis
     deviceId: row.device_id,
     deviceName: row.device_name,
     field: row.field,
-    deviceValue: json(row.device_value),
-    serverValue: json(row.server_value),
+    // jsonb: both drivers hand it over parsed already (a JSON string arrives as a JS string).
+    deviceValue: row.device_value,
+    serverValue: row.server_value,
     kind: row.kind,
     createdAt: isoTime(row.created_at),
     resolvedAt: row.resolved_at === null ? null : isoTime(row.resolved_at),

@@ -201,8 +201,10 @@ export type ConsoleAuditAction = z.infer<typeof ConsoleAuditActionSchema>;
 export const AuditEntrySchema = z.object({
   id: z.string(),
   at: IsoTimeSchema,
-  /** Who did it: an account's e-mail, or "command line" for the server's admin commands. */
+  /** Who did it: an account's e-mail; null for the command line or someone not signed in. */
   actor: z.string().nullable(),
+  /** Done by `npm run server -- <command>` on the server itself. */
+  byCommandLine: z.boolean(),
   action: ConsoleAuditActionSchema,
   /** What it was done to: an e-mail, a device name, a conflict id. */
   target: z.string().nullable(),

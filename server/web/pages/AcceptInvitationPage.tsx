@@ -36,6 +36,7 @@ export function AcceptInvitationPage({
           <label htmlFor={`${id}-code`}>{t('accept.code')}</label>
           <input
             id={`${id}-code`}
+            type="text"
             autoComplete="one-time-code"
             value={code}
             onChange={(event) => setCode(event.target.value)}
@@ -50,6 +51,7 @@ export function AcceptInvitationPage({
           <label htmlFor={`${id}-name`}>{t('accept.name')}</label>
           <input
             id={`${id}-name`}
+            type="text"
             autoComplete="name"
             value={name}
             onChange={(event) => setName(event.target.value)}

@@ -144,20 +144,23 @@ export function AccountsPage() {
                     <td>{statusText(account)}</td>
                     <td>{when(account.lastSignInAt)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={change.busy}
-                        onClick={() =>
-                          act(consoleRoutes.accountDisabled(account.id), {
-                            disabled: account.status !== 'disabled',
-                          })
-                        }
-                      >
-                        {account.status === 'disabled'
-                          ? t('accounts.enable')
-                          : t('accounts.disable')}
-                      </button>
+                      {/* Nobody disables their own account from here (they would be locked out). */}
+                      {!isMe && (
+                        <button
+                          type="button"
+                          className="button"
+                          disabled={change.busy}
+                          onClick={() =>
+                            act(consoleRoutes.accountDisabled(account.id), {
+                              disabled: account.status !== 'disabled',
+                            })
+                          }
+                        >
+                          {account.status === 'disabled'
+                            ? t('accounts.enable')
+                            : t('accounts.disable')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

@@ -56,7 +56,11 @@ export function AuditPage() {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>{timeText(i18n.language, entry.at, '')}</td>
-                  <td>{entry.actor ?? t('audit.nobody')}</td>
+                  <td>
+                    {entry.byCommandLine
+                      ? t('audit.commandLine')
+                      : (entry.actor ?? t('audit.nobody'))}
+                  </td>
                   <td>{t(`audit.actions.${entry.action}`)}</td>
                   <td>{entry.target ?? ''}</td>
                   <td>{entry.address ?? ''}</td>

@@ -57,6 +57,7 @@ export function DevicesPage() {
               <label htmlFor={`${id}-name`}>{t('devices.name')}</label>
               <input
                 id={`${id}-name`}
+                type="text"
                 value={name}
                 onChange={(event) => setName(event.target.value)}
                 aria-describedby={`${id}-name-hint`}

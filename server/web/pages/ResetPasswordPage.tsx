@@ -80,6 +80,7 @@ export function ResetPasswordPage() {
           <label htmlFor={`${id}-code`}>{t('reset.code')}</label>
           <input
             id={`${id}-code`}
+            type="text"
             autoComplete="one-time-code"
             value={code}
             onChange={(event) => setCode(event.target.value)}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { consoleAuditActions } from '../../../../../shared/console/api.ts';
+import { consoleErrorCodes } from '../../../../../shared/console/errors.ts';
+import { consoleRoles } from '../../../../../shared/console/roles.ts';
+import { passphraseProblemValues } from '../../../../../shared/domain/people.ts';
+import { projectDir } from '../../../../support/project.ts';
+
+const localesDir = path.join(projectDir, 'server', 'web', 'i18n', 'locales');
+const read = (locale: string) =>
+  JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as unknown;
+
+function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [leaf, text] of flatten(child, prefix === '' ? key : `${prefix}.${key}`))
+        out.set(leaf, text);
+    }
+  } else out.set(prefix, value);
+  return out;
+}
+
+const plural = /_(one|few|other)$/;
+const base = (key: string) => key.replace(plural, '');
+const placeholders = (text: unknown) =>
+  [...String(text).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((match) => match[1]).sort();
+
+describe('the console catalogues', () => {
+  const english = flatten(read('en'));
+  const serbian = flatten(read('sr-Latn'));
+
+  it('have the same keys in Serbian (Latin) as in English, with the same placeholders', () => {
+    expect(new Set([...serbian.keys()].map(base))).toEqual(new Set([...english.keys()].map(base)));
+    for (const [key, text] of serbian) {
+      const source = english.get(key) ?? english.get(`${base(key)}_other`);
+      expect(placeholders(text), key).toEqual(placeholders(source));
+    }
+  });
+
+  it('give Serbian its three plural forms wherever English has two', () => {
+    for (const key of english.keys()) {
+      if (!key.endsWith('_one')) continue;
+      for (const form of ['one', 'few', 'other']) {
+        expect(serbian.has(`${base(key)}_${form}`), `${base(key)}_${form}`).toBe(true);
+      }
+    }
+  });
+
+  it('word every error code, role, audit action and missing password requirement', () => {
+    for (const catalogue of [english, serbian]) {
+      for (const code of consoleErrorCodes)
+        expect(catalogue.has(`errors.${code}`), code).toBe(true);
+      for (const role of consoleRoles) expect(catalogue.has(`role.${role}`), role).toBe(true);
+      for (const action of consoleAuditActions) {
+        expect(catalogue.has(`audit.actions.${action}`), action).toBe(true);
+      }
+      for (const problem of passphraseProblemValues) {
+        expect(catalogue.has(`password.${problem}`), problem).toBe(true);
+      }
+    }
+  });
+});
