@@ -29,7 +29,7 @@ function thisYear(): OverviewQuery {
   return { from: `${String(year)}-01-01`, to: `${String(year)}-12-31` };
 }
 
-/** The filter kept in the address (`#/home?from=…`), so a filtered overview can be bookmarked. */
+/** The filter kept in the address (`#/home/?from=…`), so a filtered overview can be bookmarked. */
 function queryOfAddress(): OverviewQuery {
   const [, search = ''] = window.location.hash.split('?');
   const params = new URLSearchParams(search);
@@ -133,7 +133,7 @@ function BreakdownTable({
 }
 
 /**
- * The national overview: the measures every laptop's records give (K1, K3, K8, SDG 16.4.2),
+ * The national overview: the measures every laptop's records give (K1, K3, K6-K8, SDG 16.4.2),
  * counted on the server by the laptops' own definitions, for a period, a context and a
  * jurisdiction. Drafts are left out unless asked for, and the page says how many.
  */
@@ -158,7 +158,7 @@ export function OverviewPage() {
     event.preventDefault();
     setQuery(draft);
     // Replaced, not pushed: Back leaves the overview instead of stepping through filters.
-    window.history.replaceState(null, '', `#/home?${overviewQueryText(draft)}`);
+    window.history.replaceState(null, '', `#/home/?${overviewQueryText(draft)}`);
   };
   const field = (name: keyof OverviewQuery) => `${formId}-${name}`;
   const sdg = data?.sdg16_4_2.total;
@@ -254,6 +254,8 @@ export function OverviewPage() {
           )}
           <div className="console-figures">
             <FigureTiles title={t('overview.k1')} rows={data.k1.total} />
+            <FigureTiles title={t('overview.k6')} rows={data.k6.byUnit} />
+            <FigureTiles title={t('overview.k7')} rows={data.k7.byUnit} />
             <FigureTiles title={t('overview.k8')} rows={data.k8.total} />
             <section className="card console-figure" aria-label={t('overview.sdg')}>
               <h2 className="console-figure__title">{t('overview.sdg')}</h2>

@@ -1,10 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../../packaging/chromium.ts';
-import type { Mailer, OutgoingMail } from '../../../../../server/console/mailer.ts';
 import { computeServerMeasures } from '../../../../../server/measures/measures-queries.ts';
 import { consoleApiPrefix, consoleRoutes } from '../../../../../shared/console/api.ts';
 import { OverviewQuerySchema } from '../../../../../shared/console/overview.ts';
@@ -15,7 +12,7 @@ import {
   type DispatchedApp,
 } from '../../../../support/dispatched-app.ts';
 import { recordFinalSurrender } from '../../../../support/final-intake.ts';
-import { projectDir } from '../../../../support/project.ts';
+import { SmtpInbox } from '../../../../support/smtp-inbox.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
 
 /** No automatic rounds: the test pushes with syncNow. */
@@ -24,29 +21,6 @@ const password = 'Granica-Sever-2026!';
 const viewerEmail = 'vesna@salw.test';
 const shots = '/tmp/shots-pages-data';
 const year2024 = { from: '2024-01-01', to: '2024-12-31' };
-
-/** The console as a person gets it: its production build (npm run build:console). */
-async function consoleBuild(): Promise<void> {
-  if (existsSync(path.join(projectDir, '.vite', 'console', 'index.html'))) return;
-  await build({ configFile: path.join(projectDir, 'vite.console.config.ts'), logLevel: 'warn' });
-}
-
-/** The invitation mail's code, kept as the SMTP server would (the accounts tests use a real one). */
-function mailbox(): Mailer & { codeFor(to: string): string } {
-  const mails: OutgoingMail[] = [];
-  return {
-    async send(mail) {
-      mails.push(mail);
-      return true;
-    },
-    codeFor(to) {
-      const text = mails.findLast((mail) => mail.to === to)?.text ?? '';
-      const code = /\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}\b/.exec(text)?.[0];
-      if (code === undefined) throw new Error(`No code was mailed to ${to}.`);
-      return code;
-    },
-  };
-}
 
 declare global {
   interface Window {
@@ -61,6 +35,7 @@ declare global {
  */
 describe('the console overview in Chromium', () => {
   let server: SyncServerHandle;
+  let inbox: SmtpInbox;
   let laptop: DispatchedApp;
   let browser: Browser;
   let page: Page;
@@ -68,9 +43,8 @@ describe('the console overview in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    await consoleBuild();
-    const mail = mailbox();
-    server = await startSyncServer({ backend: 'pglite', mailer: mail });
+    inbox = await SmtpInbox.start();
+    server = await startSyncServer({ backend: 'pglite', mailer: inbox.mailer() });
     laptop = await startDispatchedApp({ prefix: 'console-overview', sync: manual });
     await setUpFirstPerson(laptop, { name: 'Ana Petrović' });
     await laptop.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Čačak') });
@@ -85,7 +59,11 @@ describe('the console overview in Chromium', () => {
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: new URL(server.url).origin },
-        body: JSON.stringify({ code: mail.codeFor(viewerEmail), name: 'Vesna Viewer', password }),
+        body: JSON.stringify({
+          code: await inbox.codeFor(viewerEmail),
+          name: 'Vesna Viewer',
+          password,
+        }),
       },
     );
     expect(accepted.status).toBe(200);
@@ -104,12 +82,13 @@ describe('the console overview in Chromium', () => {
     await browser?.close();
     await laptop?.close();
     await server?.stop();
+    await inbox?.close();
   });
 
   it('shows a signed-in viewer the server’s measures of what the laptop pushed', async () => {
     // Sanity: the laptop's surrender is there, so equality with an empty overview cannot pass.
     const weapons = serverMeasures.k1.total.find((row) => row.kind === 'weapon');
-    const rounds = serverMeasures.k1.total.find((row) => row.kind === 'ammunition');
+    const rounds = serverMeasures.k6.byUnit.find((row) => row.unit === 'rounds');
     expect(weapons?.amount).toBe(2);
     expect(rounds?.amount).toBe(500);
     expect(await laptop.ok('getMeasures', year2024)).toEqual(serverMeasures);
@@ -126,15 +105,22 @@ describe('the console overview in Chromium', () => {
       .poll(() => page.getByRole('navigation').getByRole('link').allTextContents())
       .toEqual(['Overview']);
 
-    await page.goto(`${server.url}/console/#/home?from=2024-01-01&to=2024-12-31`);
+    await page.goto(`${server.url}/console/#/home/?from=2024-01-01&to=2024-12-31`);
     await page.reload();
+    await page.getByTestId('overview-figures').waitFor();
+    await page.screenshot({ path: `${shots}/overview-first-en.png`, fullPage: true });
     const k1 = page.getByRole('region', { name: 'K1 Weapons recovered' });
     await expect
       .poll(() => k1.getByTestId('figure-weapon').textContent())
       .toBe(`${String(weapons!.amount)} pieces Weapons`);
     await expect
-      .poll(() => k1.getByTestId('figure-ammunition').textContent())
-      .toBe('500 rounds Ammunition');
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'K6 Ammunition by unit' })
+          .getByTestId('figure-ammunition')
+          .textContent(),
+      )
+      .toBe(`${String(rounds!.amount)} rounds Ammunition`);
     const byContext = page.getByRole('table', { name: 'K1 Weapons recovered, by context' });
     await expect
       .poll(() =>
@@ -160,7 +146,8 @@ describe('the console overview in Chromium', () => {
   });
 
   it('speaks Serbian, and refuses a period that ends before it starts in words', async () => {
-    await page.goto(`${server.url}/console/#/home?from=2024-01-01&to=2024-12-31`);
+    // Signed in by the test before.
+    await page.goto(`${server.url}/console/#/home/?from=2024-01-01&to=2024-12-31`);
     await page.reload();
     await page.getByLabel('Language').selectOption('sr-Latn');
     await expect
@@ -171,7 +158,7 @@ describe('the console overview in Chromium', () => {
       .toBe('500 metci Municija');
     await page.screenshot({ path: `${shots}/overview-sr.png`, fullPage: true });
 
-    await page.goto(`${server.url}/console/#/home?from=2024-12-31&to=2024-01-01`);
+    await page.goto(`${server.url}/console/#/home/?from=2024-12-31&to=2024-01-01`);
     await page.reload();
     await expect.poll(() => page.getByRole('alert').textContent()).not.toBe('');
     await page.screenshot({ path: `${shots}/overview-error-sr.png`, fullPage: true });
