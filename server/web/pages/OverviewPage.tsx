@@ -45,15 +45,20 @@ function queryOfAddress(): OverviewQuery {
   };
 }
 
-/** "500 rounds", "2 pieces"; an amount without a recorded unit says so. */
+/** "500 rounds", "2 komada": the unit in the language's plural; no recorded unit says so. */
 function useAmountText() {
   const { t, i18n } = useTranslation();
   const loose = t as unknown as LooseT;
   const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
-  return (row: Pick<Row, 'amount' | 'unit' | 'kind'>) =>
-    row.unit === UNKNOWN
-      ? `${number.format(row.amount)} (${t('overview.unknown')})`
-      : `${number.format(row.amount)} ${loose(`overview.unit.${row.unit}`, { defaultValue: row.unit })}`;
+  return (row: Pick<Row, 'amount' | 'unit'>) => {
+    const amount = number.format(row.amount);
+    if (row.unit === UNKNOWN) return `${amount} (${t('overview.unknown')})`;
+    return loose(`overview.unitCount.${row.unit}`, {
+      count: row.amount,
+      amount,
+      defaultValue: `${amount} ${row.unit}`,
+    });
+  };
 }
 
 /** One figure as tiles: one per kind and unit (quantities are never added across them). */
@@ -214,6 +219,7 @@ export function OverviewPage() {
           <label htmlFor={field('jurisdiction')}>{t('overview.jurisdiction')}</label>
           <input
             id={field('jurisdiction')}
+            type="text"
             aria-describedby={`${field('jurisdiction')}-hint`}
             maxLength={2}
             size={4}

@@ -155,7 +155,7 @@ describe('the console overview in Chromium', () => {
       .toBe('Nacionalni pregled');
     await expect
       .poll(() => page.getByTestId('figure-ammunition').first().textContent())
-      .toBe('500 metci Municija');
+      .toBe('500 metaka Municija');
     await page.screenshot({ path: `${shots}/overview-sr.png`, fullPage: true });
 
     await page.goto(`${server.url}/console/#/home/?from=2024-12-31&to=2024-01-01`);
