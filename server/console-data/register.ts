@@ -136,7 +136,8 @@ export function registerConditions(query: Omit<RegisterQuery, 'cursor' | 'limit'
   if (query.jurisdiction !== undefined) where.push(`l.jurisdiction = ${param(query.jurisdiction)}`);
   if (query.from !== undefined) where.push(`i.occurred_on >= ${param(query.from)}`);
   if (query.to !== undefined) where.push(`i.occurred_on <= ${param(query.to)}`);
-  if (query.recordStatus !== undefined) where.push(`i.record_status = ${param(query.recordStatus)}`);
+  if (query.recordStatus !== undefined)
+    where.push(`i.record_status = ${param(query.recordStatus)}`);
   return { where, values };
 }
 
@@ -211,9 +212,14 @@ async function checkSeal(
 }
 
 /** Items with their derived custody and their timeline of custody records, seals checked. */
-export async function itemsCustody(db: Queryable, itemIds: readonly string[]): Promise<ItemCustody[]> {
+export async function itemsCustody(
+  db: Queryable,
+  itemIds: readonly string[],
+): Promise<ItemCustody[]> {
   if (itemIds.length === 0) return [];
-  const items = await db.query<ItemRow & { status_since: string | null; conflicts: unknown[] | null }>(
+  const items = await db.query<
+    ItemRow & { status_since: string | null; conflicts: unknown[] | null }
+  >(
     `SELECT ${ITEM_COLUMNS}, c.status_since, c.conflicts FROM ${ITEM_FROM}
      WHERE i.id = ANY ($1::text[]) ORDER BY i.kind, i.position`,
     [itemIds],

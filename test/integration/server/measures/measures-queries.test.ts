@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listServerMapPoints } from '../../../../server/measures/map-points-query.ts';
 import {
   computeServerMeasures,
   listServerMeasureRecords,
@@ -69,6 +70,8 @@ describe.each(syncBackends)('national measures on the server (%s)', (backend) =>
     locationType: 'storage_site' as const,
     name: 'Magacin MUP Kraljevo',
     jurisdiction: 'RS' as const,
+    lat: 43.72,
+    lon: 20.69,
     minimumStandard: { assessedOn: '2024-02-01', meets: true, assessedBy: 'SEESAC' },
   };
   const border = {
@@ -285,5 +288,10 @@ describe.each(syncBackends)('national measures on the server (%s)', (backend) =>
     expect(
       await listServerMeasureRecords(server.db, filter, drill, { limit: 50, offset: 0 }),
     ).toEqual(onLaptop);
+
+    // The map: the store and its destruction, as the laptop's dashboard shows them.
+    const points = await listServerMapPoints(server.db, filter);
+    expect(points).toEqual(await app.ok('listMapPoints', filter));
+    expect(points.points.map((point) => point.kind).sort()).toEqual(['destruction', 'site']);
   }, 120_000);
 });

@@ -1,0 +1,43 @@
+import type { ConsoleReportQuery } from '../../shared/console/console-data.ts';
+import { buildNationalReportDocument } from '../../shared/documents/national-report.ts';
+import { buildNationalReport, type NationalReport } from '../../shared/reports/national-reports.ts';
+import type { Database } from '../db/database.ts';
+import { renderPdf } from '../documents/render-pdf.ts';
+import { computeServerMeasures } from '../measures/measures-queries.ts';
+
+/**
+ * The national reports (PTR/IAFQ, SDG 16.4.2, PoA, Roadmap, campaign) for any scope the filter
+ * names (the whole country, a jurisdiction, a campaign, drafts in or out), built by the laptop's
+ * own builders (shared/reports, shared/documents) from the server's measures.
+ */
+export async function buildConsoleReport(
+  db: Database,
+  { report, filter, language }: ConsoleReportQuery,
+): Promise<NationalReport> {
+  const measures = await computeServerMeasures(db, filter);
+  // Campaigns are named by their names, as the laptop names them; the measures hold their ids.
+  const named = report === 'campaign' || filter.campaignId !== undefined;
+  const campaigns = new Map<string, string>();
+  if (named) {
+    const { rows } = await db.query<{ id: string; name: string | null }>(
+      `SELECT id, data ->> 'name' AS name FROM records
+       WHERE entity = 'campaign' AND NOT deleted AND data IS NOT NULL`,
+    );
+    for (const row of rows) if (row.name !== null) campaigns.set(row.id, row.name);
+  }
+  return buildNationalReport(report, measures, language, { campaigns });
+}
+
+/** The report as the laptop prints it. */
+export async function consoleReportPdf(
+  db: Database,
+  query: ConsoleReportQuery,
+  now: () => Date = () => new Date(),
+): Promise<{ report: NationalReport; bytes: Buffer; fileName: string }> {
+  const report = await buildConsoleReport(db, query);
+  const bytes = await renderPdf(
+    buildNationalReportDocument(report, query.language, now().toISOString()),
+  );
+  const { from, to } = query.filter;
+  return { report, bytes, fileName: `report-${report.id.replace(/_/g, '-')}-${from}-${to}.pdf` };
+}
