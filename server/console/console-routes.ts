@@ -50,7 +50,7 @@ import {
   type ActiveSession,
   type NewSession,
 } from './console-sessions.ts';
-import { consoleOverviewRoutesPlugin, type ConsoleGuard } from './console-overview-routes.ts';
+import { consoleDataRoutes } from '../console-data/console-data-routes.ts';
 import type { Mailer } from './mailer.ts';
 
 export interface ConsoleRoutesOptions {
@@ -313,11 +313,26 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
       return { entries: await listAudit(db, parse(AuditQuerySchema, request.query, 'query')) };
     });
 
-    // The data pages' routes, behind this session guard (each names its permission).
-    const guard: ConsoleGuard = (permission) => async (request) => {
-      request.consoleSession = await require(request, permission);
-    };
-    await app.register(consoleOverviewRoutesPlugin({ db, guard, parse }));
+    // The data pages' routes (overview, register, reports, exports): every role may read them
+    // (data.view); each export or report file leaves an entry in the console's audit log.
+    await app.register(
+      consoleDataRoutes(db, {
+        clock,
+        preHandler: async (request) => {
+          request.consoleSession = await require(request, 'data.view');
+        },
+        audit: async (request, entry) => {
+          const session = request.consoleSession;
+          if (session === undefined) return;
+          await writeAudit(db, actorOf(session, request), 'export.created', entry.what, clock(), {
+            format: entry.format,
+            filter: entry.filter,
+            rows: entry.rows,
+          });
+        },
+      }),
+      { prefix: consoleApiPrefix },
+    );
   };
 }
 

@@ -4,14 +4,16 @@ import { IntakeContextSchema } from '../domain/enums.ts';
 import { RecordIdSchema } from '../domain/ids.ts';
 import { IsoDateSchema } from '../domain/primitives.ts';
 import type { MeasureFilter } from '../measures/measure-filter.ts';
-import { MeasuresSchema } from '../measures/measure-results.ts';
 
 /**
  * The console's overview: the national measures (the laptop's MeasureResults, computed over the
- * server's PostgreSQL) for a filter carried in the address's query, so a filtered overview can be
- * bookmarked and a GET stays a plain read.
+ * server's PostgreSQL by server/console-data) for a filter the page keeps in its address, so a
+ * filtered overview can be bookmarked.
  */
-export const consoleOverviewRoutes = { measures: '/overview/measures' } as const;
+export const consoleOverviewPaths = {
+  /** server/console-data's consoleDataPaths.measures, under /console/api. */
+  measures: '/measures',
+} as const;
 
 /** An HTML form's unselected choice: the empty text, meaning "any". */
 const any = z.literal('');
@@ -28,7 +30,7 @@ export const OverviewQueryFieldsSchema = z.object({
 });
 export type OverviewQuery = z.infer<typeof OverviewQueryFieldsSchema>;
 
-/** The query parsed into the shared filter the measures are computed for. */
+/** The address's query as the shared filter the measures are computed for. */
 export const OverviewQuerySchema = OverviewQueryFieldsSchema
   // The same rule as the shared filter's, so the page can say which field is wrong.
   .refine((query) => query.from <= query.to, {
@@ -43,8 +45,6 @@ export const OverviewQuerySchema = OverviewQueryFieldsSchema
     ...(context ? { context } : {}),
     finalOnly: finalOnly !== 'false',
   }));
-
-export const OverviewMeasuresSchema = MeasuresSchema;
 
 /** The query string the console sends for a filter (empty choices left out). */
 export function overviewQueryText(query: OverviewQuery): string {

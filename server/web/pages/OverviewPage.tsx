@@ -2,11 +2,12 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intakeContextValues } from '../../../shared/domain/enums.ts';
 import {
-  consoleOverviewRoutes,
-  OverviewMeasuresSchema,
+  consoleOverviewPaths,
+  OverviewQuerySchema,
   overviewQueryText,
   type OverviewQuery,
 } from '../../../shared/console/overview.ts';
+import { MeasuresSchema } from '../../../shared/measures/measure-results.ts';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import type { QuantityRows } from '../../../shared/measures/measure-results.ts';
 import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
@@ -147,14 +148,16 @@ export function OverviewPage() {
   const formId = useId();
   const [query, setQuery] = useState<OverviewQuery>(queryOfAddress);
   const [draft, setDraft] = useState<OverviewQuery>(query);
-  const load = useCallback(
-    () =>
-      consoleApi.get(
-        `${consoleOverviewRoutes.measures}?${overviewQueryText(query)}`,
-        OverviewMeasuresSchema,
-      ),
-    [query],
-  );
+  const load = useCallback(() => {
+    // A filter that does not parse (a hand-edited address) goes as it is: the server refuses
+    // it with the field that is wrong, and the page says so.
+    const parsed = OverviewQuerySchema.safeParse(query);
+    return consoleApi.post(
+      consoleOverviewPaths.measures,
+      MeasuresSchema,
+      parsed.success ? parsed.data : query,
+    );
+  }, [query]);
   const { data, error } = useLoad(load);
   const pending = data === null || overviewQueryText(query) !== overviewQueryText(queryOf(data));
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
