@@ -8,11 +8,14 @@ import type { MeasureFilter } from '../measures/measure-filter.ts';
 /**
  * The console's overview: the national measures (the laptop's MeasureResults, computed over the
  * server's PostgreSQL by server/console-data) for a filter the page keeps in its address, so a
- * filtered overview can be bookmarked.
+ * filtered overview can be bookmarked. `consoleDataApiPaths` are server/console-data's paths
+ * (consoleDataPaths there, a server module the browser code may not import), under /console/api.
  */
-export const consoleOverviewPaths = {
-  /** server/console-data's consoleDataPaths.measures, under /console/api. */
+export const consoleDataApiPaths = {
   measures: '/measures',
+  register: '/register',
+  registerExport: '/register/export',
+  record: (id: string) => `/records/${encodeURIComponent(id)}`,
 } as const;
 
 /** An HTML form's unselected choice: the empty text, meaning "any". */

@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intakeContextValues } from '../../../shared/domain/enums.ts';
 import {
-  consoleOverviewPaths,
+  consoleDataApiPaths,
   OverviewQuerySchema,
   overviewQueryText,
   type OverviewQuery,
@@ -153,7 +153,7 @@ export function OverviewPage() {
     // it with the field that is wrong, and the page says so.
     const parsed = OverviewQuerySchema.safeParse(query);
     return consoleApi.post(
-      consoleOverviewPaths.measures,
+      consoleDataApiPaths.measures,
       MeasuresSchema,
       parsed.success ? parsed.data : query,
     );
