@@ -16,6 +16,8 @@ export const consoleDataApiPaths = {
   register: '/register',
   registerExport: '/register/export',
   record: (id: string) => `/records/${encodeURIComponent(id)}`,
+  report: '/reports',
+  reportPdf: '/reports/pdf',
 } as const;
 
 /** An HTML form's unselected choice: the empty text, meaning "any". */

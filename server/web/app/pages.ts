@@ -6,9 +6,11 @@ import { ConflictsPage } from '../pages/ConflictsPage.tsx';
 import { DevicesPage } from '../pages/DevicesPage.tsx';
 import { OverviewPage } from '../pages/OverviewPage.tsx';
 import { RecordsArea } from '../pages/RegisterPage.tsx';
+import { ReportsPage } from '../pages/ReportsPage.tsx';
 
 /** Keys of the `nav` catalogue section: each page's name in the menu and the window title. */
-export type NavKey = 'home' | 'records' | 'devices' | 'conflicts' | 'accounts' | 'audit';
+export type NavKey =
+  'home' | 'records' | 'reports' | 'devices' | 'conflicts' | 'accounts' | 'audit';
 
 /**
  * The console's signed-in pages, in menu order: one entry per page, at `#/<path>`. A page is
@@ -27,6 +29,7 @@ export const consolePages: readonly ConsolePage[] = [
   // The landing page: the national overview (every role may read the data).
   { path: 'home', navKey: 'home', permission: 'data.view', Component: OverviewPage },
   { path: 'records', navKey: 'records', permission: 'data.view', Component: RecordsArea },
+  { path: 'reports', navKey: 'reports', permission: 'data.view', Component: ReportsPage },
   { path: 'devices', navKey: 'devices', permission: 'devices.view', Component: DevicesPage },
   {
     path: 'conflicts',

@@ -103,7 +103,7 @@ describe('the console overview in Chromium', () => {
     // The viewer's menu: the data pages only.
     await expect
       .poll(() => page.getByRole('navigation').getByRole('link').allTextContents())
-      .toEqual(['Overview']);
+      .toEqual(['Overview', 'Records register', 'Reports']);
 
     await page.goto(`${server.url}/console/#/home/?from=2024-01-01&to=2024-12-31`);
     await page.reload();
