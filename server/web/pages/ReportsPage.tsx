@@ -63,6 +63,8 @@ export function ReportsPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A report on screen always answers the form as it is: the old one goes first.
+    setReport(null);
     void show.run(async () => {
       setReport(
         await consoleApi.post(
