@@ -52,6 +52,7 @@ import {
 } from './console-sessions.ts';
 import { consoleDataRoutes } from '../console-data/console-data-routes.ts';
 import type { Mailer } from './mailer.ts';
+import { codeAttemptWait, recordCodeFailure } from './sign-in-throttle.ts';
 
 export interface ConsoleRoutesOptions {
   readonly db: Database;
@@ -208,9 +209,36 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
       return { signedIn: false } satisfies ConsoleSession;
     });
 
+    /** Runs a code's redemption under the per-address limit on wrong codes. */
+    const withCode = async <T>(request: FastifyRequest, redeem: () => Promise<T>): Promise<T> => {
+      const wait = await codeAttemptWait(db, request.ip, clock());
+      if (wait > 0) {
+        throw new ConsoleHttpError(
+          429,
+          'RATE_LIMITED',
+          `Too many wrong codes: wait ${String(wait)} seconds.`,
+          {
+            retryAfterSeconds: wait,
+          },
+        );
+      }
+      try {
+        return await redeem();
+      } catch (error) {
+        const code = error instanceof ConsoleHttpError ? error.body.error : null;
+        if (code === 'CODE_INVALID' || code === 'CODE_EXPIRED') {
+          await recordCodeFailure(db, request.ip, clock());
+        }
+        throw error;
+      }
+    };
+
     app.post(route(consoleRoutes.acceptInvitation), write, async (request, reply) => {
       const input = parse(AcceptInvitationRequestSchema, request.body, 'invitation');
-      return opened(reply, await acceptInvitation({ db, now: clock() }, input, request.ip));
+      const created = await withCode(request, () =>
+        acceptInvitation({ db, now: clock() }, input, request.ip),
+      );
+      return opened(reply, created);
     });
 
     app.post(route(consoleRoutes.requestPasswordReset), write, async (request) => {
@@ -225,7 +253,7 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
 
     app.post(route(consoleRoutes.completePasswordReset), write, async (request) => {
       const input = parse(CompletePasswordResetSchema, request.body, 'password reset');
-      await completePasswordReset({ db, now: clock() }, input, request.ip);
+      await withCode(request, () => completePasswordReset({ db, now: clock() }, input, request.ip));
       return { ok: true as const };
     });
 

@@ -87,3 +87,40 @@ export async function clearThrottle(tx: Queryable, keys: ThrottleKeys): Promise<
 export async function clearAccountThrottle(tx: Queryable, email: string): Promise<void> {
   await tx.query('DELETE FROM console_sign_in_throttle WHERE key = $1', [`account:${email}`]);
 }
+
+/**
+ * Wrong invitation and reset codes, per address: the first `addressFreeFailures` are free (a
+ * mistyped code), then each further one doubles the wait before the next code is looked at.
+ * A code has 60 random bits, so this only keeps a guesser from loading the server.
+ */
+export async function codeAttemptWait(db: Queryable, address: string, now: Date): Promise<number> {
+  const { rows } = await db.query<{ blocked_until: Date | null }>(
+    'SELECT blocked_until FROM console_sign_in_throttle WHERE key = $1',
+    [`codes:${address}`],
+  );
+  const until = rows[0]?.blocked_until;
+  if (until === undefined || until === null) return 0;
+  const waitMs = new Date(until).getTime() - now.getTime();
+  return waitMs <= 0 ? 0 : Math.ceil(waitMs / 1000);
+}
+
+export async function recordCodeFailure(db: Queryable, address: string, now: Date): Promise<void> {
+  const key = `codes:${address}`;
+  const forgetBefore = new Date(now.getTime() - throttlePolicy.forgetAfterMs).toISOString();
+  const { rows } = await db.query<{ failures: number }>(
+    `INSERT INTO console_sign_in_throttle (key, failures, last_failure_at) VALUES ($1, 1, $2)
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN console_sign_in_throttle.last_failure_at < $3 THEN 1
+                       ELSE console_sign_in_throttle.failures + 1 END,
+       last_failure_at = $2
+     RETURNING failures`,
+    [key, now.toISOString(), forgetBefore],
+  );
+  const over = (rows[0]?.failures ?? 1) - throttlePolicy.addressFreeFailures;
+  if (over <= 0) return;
+  const seconds = Math.min(throttlePolicy.maxDelaySeconds, 2 ** Math.min(over - 1, 30));
+  await db.query('UPDATE console_sign_in_throttle SET blocked_until = $2 WHERE key = $1', [
+    key,
+    new Date(now.getTime() + seconds * 1000).toISOString(),
+  ]);
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPgliteConsistency } from '../../../server/db/pglite-consistency.ts';
+import { consoleApiPrefix, consoleRoutes } from '../../../shared/console/api.ts';
 import {
   EnrollResponseSchema,
   SYNC_PROTOCOL_VERSION,
@@ -153,6 +154,14 @@ describe('server command line with no server running (PGlite in SALW_SERVER_DATA
     const extra = await run(['devices', 'all']);
     expect(extra.code).toBe(1);
     expect(extra.stderr).toContain('devices takes no arguments');
+    const roleless = await run(['invite', 'ana@example.org']);
+    expect(roleless.code).toBe(1);
+    expect(roleless.stderr).toContain(
+      'invite needs --role, one of administrator, reviewer, viewer.',
+    );
+    const addressless = await run(['invite', '--role', 'viewer']);
+    expect(addressless.code).toBe(1);
+    expect(addressless.stderr).toContain('invite needs an e-mail address');
   });
 });
 
@@ -174,6 +183,38 @@ describe.each(syncBackends)('admin commands while `npm run server` serves (%s)',
     SALW_SERVER_PORT: '0',
     DATABASE_URL: postgres?.url ?? '',
   }));
+
+  it('invites the first console administrator; with no SMTP server the code is in the server’s log, and it works', async () => {
+    const server = await serve();
+    try {
+      const invited = await run(['invite', 'Ana@Example.org', '--role', 'administrator']);
+      expect(invited.code, invited.stderr).toBe(0);
+      expect(invited.stdout).toContain('Invited ana@example.org as administrator');
+      expect(invited.stdout).toContain("the code is in the server's log");
+      await expect.poll(() => server.output()).toContain('No SMTP server is configured');
+      const warning = server
+        .output()
+        .split('\n')
+        .find((line) => line.includes('No SMTP server is configured'));
+      expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 40 });
+      const code = codeIn(JSON.parse(warning ?? '{}').msg as string);
+      const accepted = await request(
+        `${server.url}${consoleApiPrefix}${consoleRoutes.acceptInvitation}`,
+        {
+          method: 'POST',
+          headers: { origin: server.url },
+          body: JSON.stringify({ code, name: 'Ana Petrović', password: 'Granica-Sever-2026!' }),
+        },
+      );
+      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.json).toMatchObject({ signedIn: true, account: { role: 'administrator' } });
+      const twice = await run(['invite', 'ana@example.org', '--role', 'viewer']);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr).toContain('That e-mail address has an account.');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
 
   it('a code works at once, revoking ends the laptop’s next request and its stream, and it stays revoked after a restart', async () => {
     const server = await serve();

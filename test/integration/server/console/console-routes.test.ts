@@ -406,4 +406,26 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
     advance(2 * 60 * 60_000 + 1000);
     expect((await person.call('GET', consoleRoutes.session)).json).toEqual({ signedIn: false });
   });
+
+  // Last: every test's requests come from 127.0.0.1, which this leaves waiting.
+  it('makes a guesser of codes wait after ten wrong ones from one address', async () => {
+    const guesser = new ConsoleClient(server.url);
+    const guess = () =>
+      guesser.call('POST', consoleRoutes.acceptInvitation, {
+        code: 'AAAA-AAAA-AAAA',
+        name: 'Guesser',
+        password: strongPassword,
+      });
+    // A day on, the wrong codes of the earlier tests are forgotten: the count starts here.
+    advance(24 * 60 * 60_000);
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      expect(errorOf((await guess()).json).error).toBe('CODE_INVALID');
+    }
+    const held = await guess();
+    expect(held.status).toBe(429);
+    expect(errorOf(held.json)).toMatchObject({ error: 'RATE_LIMITED', retryAfterSeconds: 1 });
+    // Once the wait is over, the next code is looked at again.
+    advance(1000);
+    expect(errorOf((await guess()).json).error).toBe('CODE_INVALID');
+  });
 });

@@ -8,6 +8,10 @@ import type { Database } from '../../../../server/db/database.ts';
 import { openDatabase } from '../../../../server/db/open-database.ts';
 import { buildServer } from '../../../../server/http/build-server.ts';
 import { ServerConfigSchema } from '../../../../server/server-config.ts';
+import { commandLineActor } from '../../../../server/console/console-audit.ts';
+import { inviteAccount } from '../../../../server/console/console-accounts.ts';
+import { createMailer } from '../../../../server/console/mailer.ts';
+import { consoleApiPrefix, consoleRoutes } from '../../../../shared/console/api.ts';
 import { HealthResponseSchema, syncRoutes } from '../../../../shared/sync/protocol.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
@@ -87,5 +91,36 @@ describe('the server with a certificate and key (TLS)', () => {
         https.get(`${url}${syncRoutes.health}`, resolve).on('error', reject);
       }),
     ).rejects.toThrow(/self[- ]signed/i);
+  });
+
+  it("marks the console's session cookie Secure", async () => {
+    const logged: string[] = [];
+    const mailer = createMailer({ smtpUrl: undefined, from: 'x@y.z', warn: (m) => logged.push(m) });
+    await inviteAccount(
+      { db, mailer, consoleUrl: `${url}/console/`, now: new Date() },
+      { email: 'tls@salw.test', role: 'viewer' },
+      commandLineActor,
+    );
+    const code = /[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/.exec(logged.join('\n'))?.[0];
+    const body = JSON.stringify({ code, name: 'Tess', password: 'Granica-Sever-2026!' });
+    const cookie = await new Promise<string | undefined>((resolve, reject) => {
+      const request = https.request(
+        `${url}${consoleApiPrefix}${consoleRoutes.acceptInvitation}`,
+        {
+          method: 'POST',
+          ca: cert,
+          headers: { 'content-type': 'application/json', origin: url },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.headers['set-cookie']?.[0]);
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
   });
 });
