@@ -17,6 +17,11 @@ export interface MeasureDialect {
     readonly custodyRecords: string;
     readonly custodyItemEvents: string;
   };
+  /**
+   * Joins an item (alias `i`) may need for its derived state, by the alias they bring in; added
+   * to a figure only when it reads that alias (as the intake and place joins are).
+   */
+  readonly itemStateJoins: Readonly<Record<string, string>>;
   /** The column holding a record's JSON (custody records, locations). */
   readonly data: string;
   /** The column holding a custody event's summary (CustodyEventSummary). */

@@ -99,6 +99,7 @@ const itemJoins = (d: MeasureDialect) =>
   ({
     e: `LEFT JOIN ${d.tables.intakeEvents} e ON e.id = i.intake_event_id`,
     l: `LEFT JOIN ${d.tables.locations} l ON l.id = i.location_id`,
+    ...d.itemStateJoins,
   }) as const;
 
 const itemDims = (d: MeasureDialect) => ({

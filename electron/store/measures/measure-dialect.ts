@@ -17,6 +17,8 @@ export const sqliteMeasureDialect: MeasureDialect = {
     custodyRecords: 'custody_records',
     custodyItemEvents: 'custody_item_events',
   },
+  // The laptop keeps custody's state on the item row; its trace lookup is a sub-select.
+  itemStateJoins: {},
   data: 'data_json',
   effect: 'effect_json',
   jsonText: (column, steps) => `json_extract(${column}, ${path(steps)})`,
