@@ -51,6 +51,7 @@ import {
   type ActiveSession,
   type NewSession,
 } from './console-sessions.ts';
+import { consoleDataRoutes } from '../console-data/console-data-routes.ts';
 import type { Mailer } from './mailer.ts';
 import { codeAttemptWait, recordCodeFailure } from './sign-in-throttle.ts';
 
@@ -343,6 +344,27 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
 
     // The review queue, teams and people (issue 17 items 3 and 4), under the same guard.
     registerReviewTeamRoutes(app, { db, clock, route, write, require, parse, actorOf });
+
+    // The data pages' routes (overview, register, reports, exports): every role may read them
+    // (data.view); each export or report file leaves an entry in the console's audit log.
+    await app.register(
+      consoleDataRoutes(db, {
+        clock,
+        preHandler: async (request) => {
+          request.consoleSession = await require(request, 'data.view');
+        },
+        audit: async (request, entry) => {
+          const session = request.consoleSession;
+          if (session === undefined) return;
+          await writeAudit(db, actorOf(session, request), 'export.created', entry.what, clock(), {
+            format: entry.format,
+            filter: entry.filter,
+            rows: entry.rows,
+          });
+        },
+      }),
+      { prefix: consoleApiPrefix },
+    );
   };
 }
 

@@ -83,6 +83,34 @@ export const consoleApi = {
   async session(): Promise<ConsoleSession> {
     return remember(await call('GET', consoleRoutes.session, ConsoleSessionSchema));
   },
+  /**
+   * A file the server builds on request (a report's PDF): POSTed with the CSRF token like any
+   * other request, answered as bytes with the file's name; a refusal as the API's error body.
+   */
+  async postForFile(path: string, body: unknown): Promise<{ blob: Blob; fileName: string }> {
+    let response: Response;
+    try {
+      response = await fetch(`${consoleApiPrefix}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(csrfToken === null ? {} : { [consoleCsrfHeader]: csrfToken }),
+        },
+        credentials: 'same-origin',
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw unreachable(0);
+    }
+    if (!response.ok) {
+      const parsed = ConsoleErrorBodySchema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) throw unreachable(response.status);
+      throw new ConsoleApiError(response.status, parsed.data);
+    }
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'report.pdf';
+    return { blob: await response.blob(), fileName };
+  },
   /** Sign-in, accepting an invitation, signing out: each answers the new session. */
   async openSession(path: string, body: unknown): Promise<ConsoleSession> {
     return remember(await call('POST', path, ConsoleSessionSchema, body));

@@ -4,14 +4,25 @@ import { AccountsPage } from '../pages/AccountsPage.tsx';
 import { AuditPage } from '../pages/AuditPage.tsx';
 import { ConflictsPage } from '../pages/ConflictsPage.tsx';
 import { DevicesPage } from '../pages/DevicesPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
+import { OverviewPage } from '../pages/OverviewPage.tsx';
 import { PeoplePage } from '../pages/PeoplePage.tsx';
+import { RecordsArea } from '../pages/RegisterPage.tsx';
+import { ReportsPage } from '../pages/ReportsPage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';
 import { TeamsPage } from '../pages/TeamsPage.tsx';
 
 /** Keys of the `nav` catalogue section: each page's name in the menu and the window title. */
 export type NavKey =
-  'home' | 'review' | 'teams' | 'people' | 'devices' | 'conflicts' | 'accounts' | 'audit';
+  | 'home'
+  | 'records'
+  | 'review'
+  | 'reports'
+  | 'teams'
+  | 'people'
+  | 'devices'
+  | 'conflicts'
+  | 'accounts'
+  | 'audit';
 
 /**
  * The console's signed-in pages, in menu order: one entry per page, at `#/<path>`. A page is
@@ -27,8 +38,11 @@ export interface ConsolePage {
 }
 
 export const consolePages: readonly ConsolePage[] = [
-  { path: 'home', navKey: 'home', permission: null, Component: HomePage },
+  // The landing page: the national overview (every role may read the data).
+  { path: 'home', navKey: 'home', permission: 'data.view', Component: OverviewPage },
+  { path: 'records', navKey: 'records', permission: 'data.view', Component: RecordsArea },
   { path: 'review', navKey: 'review', permission: 'data.view', Component: ReviewPage },
+  { path: 'reports', navKey: 'reports', permission: 'data.view', Component: ReportsPage },
   { path: 'teams', navKey: 'teams', permission: 'data.view', Component: TeamsPage },
   { path: 'people', navKey: 'people', permission: 'data.view', Component: PeoplePage },
   { path: 'devices', navKey: 'devices', permission: 'devices.view', Component: DevicesPage },

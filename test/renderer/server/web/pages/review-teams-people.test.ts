@@ -21,7 +21,7 @@ interface Violation {
 }
 declare global {
   interface Window {
-    __consoleCsp?: Violation[];
+    __consoleCspViolations?: Violation[];
   }
 }
 
@@ -93,9 +93,9 @@ describe('console: review, teams and people in Chromium', () => {
     });
     await context.addInitScript((lang) => {
       window.localStorage.setItem('salw-console-language', lang);
-      window.__consoleCsp = [];
+      window.__consoleCspViolations = [];
       document.addEventListener('securitypolicyviolation', (event) => {
-        window.__consoleCsp?.push({
+        window.__consoleCspViolations?.push({
           directive: event.effectiveDirective,
           blocked: event.blockedURI,
         });
@@ -110,7 +110,7 @@ describe('console: review, teams and people in Chromium', () => {
     await page.locator('nav').waitFor();
     return { page, context };
   }
-  const csp = (page: Page) => page.evaluate(() => window.__consoleCsp ?? []);
+  const csp = (page: Page) => page.evaluate(() => window.__consoleCspViolations ?? []);
 
   it('a reviewer marks the laptop’s record "has issues"; the laptop’s next pull has it', async () => {
     const { page, context } = await signedIn('reviewer@example.org', 'en');

@@ -1,0 +1,210 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsoleReportQuery } from '../../../shared/console/console-data.ts';
+import { consoleDataApiPaths } from '../../../shared/console/overview.ts';
+import {
+  NationalReportSchema,
+  reportIds,
+  type NationalReport,
+  type ReportId,
+} from '../../../shared/reports/national-reports.ts';
+import { LanguageSchema } from '../../../shared/settings/settings.ts';
+import { consoleApi } from '../api-client.ts';
+import { ErrorNotice } from '../parts/ErrorNotice.tsx';
+import { useSubmit } from '../parts/use-submit.ts';
+
+interface Choice {
+  report: ReportId;
+  from: string;
+  to: string;
+  jurisdiction: string;
+  campaignId: string;
+}
+
+/** The request for a choice, in the reader's language; empty scope fields mean the whole country. */
+function queryOf(choice: Choice, language: string): ConsoleReportQuery {
+  return {
+    report: choice.report,
+    language: LanguageSchema.catch('en').parse(language),
+    filter: {
+      from: choice.from,
+      to: choice.to,
+      finalOnly: true,
+      ...(choice.jurisdiction.trim() === ''
+        ? {}
+        : { jurisdiction: choice.jurisdiction.trim() as never }),
+      ...(choice.campaignId.trim() === '' ? {} : { campaignId: choice.campaignId.trim() }),
+    },
+  };
+}
+
+/**
+ * National reports for any scope: a report, a period and a jurisdiction or campaign; the report
+ * is shown as the server built it (its tables and consistency checks, in the reader's language)
+ * and its PDF downloads, each download written to the console's audit log by the server.
+ */
+export function ReportsPage() {
+  const { t, i18n } = useTranslation();
+  const formId = useId();
+  const year = new Date().getFullYear() - 1;
+  const [choice, setChoice] = useState<Choice>({
+    report: 'sdg_16_4_2',
+    from: `${String(year)}-01-01`,
+    to: `${String(year)}-12-31`,
+    jurisdiction: '',
+    campaignId: '',
+  });
+  const [report, setReport] = useState<NationalReport | null>(null);
+  const [pdf, setPdf] = useState<{ url: string; name: string } | null>(null);
+  const show = useSubmit();
+  const download = useSubmit();
+  // An object URL holds the file in memory until it is let go.
+  useEffect(() => () => (pdf === null ? undefined : URL.revokeObjectURL(pdf.url)), [pdf]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // A report on screen always answers the form as it is: the old one goes first.
+    setReport(null);
+    void show.run(async () => {
+      setReport(
+        await consoleApi.post(
+          consoleDataApiPaths.report,
+          NationalReportSchema,
+          queryOf(choice, i18n.language),
+        ),
+      );
+    });
+  };
+  const makePdf = () =>
+    void download.run(async () => {
+      const file = await consoleApi.postForFile(
+        consoleDataApiPaths.reportPdf,
+        queryOf(choice, i18n.language),
+      );
+      setPdf({ url: URL.createObjectURL(file.blob), name: file.fileName });
+    });
+  const id = (name: keyof Choice) => `${formId}-${name}`;
+  const text = (
+    name: 'from' | 'to' | 'jurisdiction' | 'campaignId',
+    type: string,
+    hint?: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={id(name)}>{t(`reports.${name}`)}</label>
+      <input
+        id={id(name)}
+        type={type}
+        value={choice[name]}
+        aria-describedby={hint === undefined ? undefined : `${id(name)}-hint`}
+        onChange={(event) => {
+          setChoice({ ...choice, [name]: event.target.value });
+          setPdf(null);
+        }}
+      />
+      {hint !== undefined && (
+        <p className="field__hint" id={`${id(name)}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <p>{t('reports.intro')}</p>
+      <form className="console-inline-form console-section" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={id('report')}>{t('reports.report')}</label>
+          <select
+            id={id('report')}
+            value={choice.report}
+            onChange={(event) => {
+              setChoice({ ...choice, report: event.target.value as ReportId });
+              setPdf(null);
+            }}
+          >
+            {reportIds.map((report) => (
+              <option key={report} value={report}>
+                {t(`reports.names.${report}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text(dateFields[0], dateType)}
+        {text(dateFields[1], dateType)}
+        {text(scopeFields[0], textType, t('reports.jurisdictionHint'))}
+        {text(scopeFields[1], textType, t('reports.campaignIdHint'))}
+        <button type="submit" className="button button--primary" disabled={show.busy}>
+          {t('reports.show')}
+        </button>
+        <button type="button" className="button" disabled={download.busy} onClick={makePdf}>
+          {t('reports.pdf')}
+        </button>
+      </form>
+      <p role="status">
+        {show.busy || download.busy ? t('reports.building') : ''}
+        {pdf !== null && (
+          <a href={pdf.url} download={pdf.name}>
+            {t('reports.pdfReady', { name: pdf.name })}
+          </a>
+        )}
+      </p>
+      <ErrorNotice error={show.error ?? download.error} />
+      {report !== null && (
+        <article className="console-section" aria-labelledby={`${formId}-title`}>
+          <h2 id={`${formId}-title`}>{report.title}</h2>
+          <p>{report.subtitle}</p>
+          <p>{report.scope}</p>
+          {report.draftsLeftOut > 0 && (
+            <p className="notice">{t('reports.draftsLeftOut', { count: report.draftsLeftOut })}</p>
+          )}
+          {report.tables.map((table) => (
+            <div className="console-table-wrap console-section" key={table.id}>
+              <table className="console-table">
+                <caption>{table.title}</caption>
+                <thead>
+                  <tr>
+                    {table.columns.map((column) => (
+                      <th scope="col" key={column}>
+                        {column}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row, index) => (
+                    <tr key={index}>
+                      {row.map((cell, column) => (
+                        <td key={column}>{cell ?? ''}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {table.note !== undefined && <p className="field__hint">{table.note}</p>}
+            </div>
+          ))}
+          {report.checks.length > 0 && (
+            <>
+              <h3>{t('reports.checks')}</h3>
+              <ul>
+                {report.checks.map((check) => (
+                  <li key={check.id}>
+                    {check.label}: {check.pass ? t('reports.pass') : t('reports.fail')}
+                    {check.detail === '' ? '' : ` (${check.detail})`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </article>
+      )}
+    </>
+  );
+}
+
+const dateFields = ['from', 'to'] as const;
+const scopeFields = ['jurisdiction', 'campaignId'] as const;
+const dateType = 'date';
+const textType = 'text';

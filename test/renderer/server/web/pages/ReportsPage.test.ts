@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../../packaging/chromium.ts';
+import { consoleApiPrefix, consoleRoutes } from '../../../../../shared/console/api.ts';
+import {
+  setUpFirstPerson,
+  startDispatchedApp,
+  type DispatchedApp,
+} from '../../../../support/dispatched-app.ts';
+import { recordFinalSurrender } from '../../../../support/final-intake.ts';
+import { pdfText } from '../../../../support/pdf-text.ts';
+import { SmtpInbox } from '../../../../support/smtp-inbox.ts';
+import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
+
+const manual = { liveUpdates: false, debounceMs: 3_600_000, intervalMs: 3_600_000 };
+const password = 'Granica-Sever-2026!';
+const viewerEmail = 'vida@salw.test';
+const shots = '/tmp/shots-pages-data';
+
+declare global {
+  interface Window {
+    __consoleCsp?: string[];
+  }
+}
+
+/**
+ * A viewer builds the SDG 16.4.2 report for Serbia over 2024 from a real laptop's pushed
+ * surrender, reads its tables on the page and downloads its PDF, whose text holds the scope and
+ * the figures; the download is in the console's audit log.
+ */
+describe('the console reports page in Chromium', () => {
+  let server: SyncServerHandle;
+  let inbox: SmtpInbox;
+  let laptop: DispatchedApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    inbox = await SmtpInbox.start();
+    server = await startSyncServer({ backend: 'pglite', mailer: inbox.mailer() });
+    laptop = await startDispatchedApp({ prefix: 'console-reports', sync: manual });
+    await setUpFirstPerson(laptop, { name: 'Ana Petrović' });
+    await laptop.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Čačak') });
+    await recordFinalSurrender(laptop, 'Marko Marković');
+    expect(await laptop.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+
+    await server.admin.invite(viewerEmail, 'viewer');
+    const accepted = await fetch(
+      `${server.url}${consoleApiPrefix}${consoleRoutes.acceptInvitation}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: new URL(server.url).origin },
+        body: JSON.stringify({
+          code: await inbox.codeFor(viewerEmail),
+          name: 'Vida Viewer',
+          password,
+        }),
+      },
+    );
+    expect(accepted.status).toBe(200);
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 900 },
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__consoleCsp = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.__consoleCsp?.push(`${event.effectiveDirective} ${event.blockedURI}`);
+      });
+    });
+    await page.goto(`${server.url}/console/#/sign-in`);
+    await page.getByLabel('E-mail address').fill(viewerEmail);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Reports' }).waitFor();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await laptop?.close();
+    await server?.stop();
+    await inbox?.close();
+  });
+
+  it('shows a report for a jurisdiction and a period, and downloads its PDF', async () => {
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByLabel('Report').selectOption('sdg_16_4_2');
+    await page.getByLabel('From').fill('2024-01-01');
+    await page.getByLabel('To').fill('2024-12-31');
+    await page.getByLabel('Jurisdiction (country code)').fill('RS');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const report = page.getByRole('article');
+    await expect
+      .poll(() => report.getByRole('heading', { level: 2 }).innerText())
+      .toBe('SDG indicator 16.4.2');
+    const onScreen = await report.innerText();
+    expect(onScreen).toContain('2024');
+    await page.screenshot({ path: `${shots}/reports-en.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Download the PDF' }).click();
+    const link = page.getByRole('link', { name: /^The PDF is ready/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const { text } = await pdfText(await readFile((await download.path())!));
+    expect(text).toContain('SDG indicator 16.4.2');
+    // The scope the page showed is the PDF's.
+    const scope = await report.locator('p').nth(1).innerText();
+    expect(text.replace(/\s+/g, ' ')).toContain(scope.replace(/\s+/g, ' '));
+    await expect
+      .poll(async () => {
+        const { rows } = await server.db.query<{ actor: string; target: string }>(
+          `SELECT actor, target FROM console_audit WHERE action = 'export.created'`,
+        );
+        return rows;
+      })
+      .toEqual([{ actor: viewerEmail, target: 'national_report' }]);
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+
+  it('speaks Serbian, and says plainly when the period ends before it starts', async () => {
+    await page.getByLabel('Language').selectOption('sr-Latn');
+    await page.getByLabel('Od', { exact: true }).fill('2024-12-31');
+    await page.getByLabel('Do', { exact: true }).fill('2024-01-01');
+    await page.getByRole('button', { name: 'Prikaži izveštaj' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).not.toBe('');
+    await page.screenshot({ path: `${shots}/reports-error-sr.png`, fullPage: true });
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+});
