@@ -100,10 +100,17 @@ describe('the console overview in Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('National overview');
-    // The viewer's menu: the data pages only.
+    // The viewer's menu: the pages that read data only (no devices, conflicts, accounts, audit).
     await expect
       .poll(() => page.getByRole('navigation').getByRole('link').allTextContents())
-      .toEqual(['Overview', 'Records register', 'Reports']);
+      .toEqual([
+        'Overview',
+        'Records register',
+        'Review',
+        'Reports',
+        'Teams and sites',
+        'People on laptops',
+      ]);
 
     await page.goto(`${server.url}/console/#/home/?from=2024-01-01&to=2024-12-31`);
     await page.reload();
