@@ -15,6 +15,7 @@ import {
 } from '../../shared/console/teams-people-api.ts';
 import type { Database } from '../db/database.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
+import type { ChangesListener } from '../review/review-records.ts';
 import { listReviewQueue, reviewFromConsole, reviewRecordDetail } from './console-review.ts';
 import type { ActiveSession } from './console-sessions.ts';
 import {
@@ -39,6 +40,8 @@ export interface ConsoleRouteKit {
   ) => Promise<ActiveSession>;
   readonly parse: <S extends z.ZodType>(schema: S, input: unknown, what: string) => z.output<S>;
   readonly actorOf: (session: ActiveSession, request: FastifyRequest) => AuditActor;
+  /** Tells the laptops' event streams that changes were stored (a review): they pull at once. */
+  readonly notifier?: ChangesListener;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -79,6 +82,7 @@ export function registerReviewTeamRoutes(app: FastifyInstance, kit: ConsoleRoute
       { accountId: session.account.id, name: session.account.name || session.account.email },
       input,
       now,
+      kit.notifier,
     );
     const actor = actorOf(session, request);
     await db.transaction(async (tx) => {

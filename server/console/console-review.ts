@@ -11,7 +11,7 @@ import type {
 import { reviewableEntities } from '../../shared/console/review-api.ts';
 import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { reviewRecords, ReviewError } from '../review/review-records.ts';
+import { reviewRecords, ReviewError, type ChangesListener } from '../review/review-records.ts';
 import { isoTime } from '../sync/stored-record.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
 import type { z } from 'zod';
@@ -170,6 +170,7 @@ export async function reviewFromConsole(
   reviewer: ConsoleReviewer,
   request: ReviewRequest,
   now: Date,
+  notifier?: ChangesListener,
 ): Promise<ReviewResponse> {
   try {
     const results = await reviewRecords(
@@ -181,7 +182,7 @@ export async function reviewFromConsole(
         // A console reviewer reviews as a team lead would on a laptop (record_review's roles).
         reviewer: { id: reviewer.accountId, name: reviewer.name, role: 'team_lead' },
       },
-      { now },
+      { now, notifier },
     );
     return {
       results: results.map((result) => ({

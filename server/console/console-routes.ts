@@ -42,6 +42,7 @@ import {
   resolveRejected,
 } from './console-conflicts.ts';
 import { enrollFromConsole, listConsoleDevices, revokeFromConsole } from './console-devices.ts';
+import type { ChangesListener } from '../review/review-records.ts';
 import { registerReviewTeamRoutes } from './console-review-team-routes.ts';
 import { ConsoleHttpError, forbidden, notSignedIn } from './console-http-error.ts';
 import {
@@ -65,6 +66,8 @@ export interface ConsoleRoutesOptions {
   /** The console's public address (SALW_PUBLIC_URL), when the server sits behind a proxy. */
   readonly publicUrl: string | undefined;
   readonly enrollmentCodeMinutes: number;
+  /** The server's change notifier: a review made here pokes the laptops' event streams. */
+  readonly notifier?: ChangesListener;
 }
 
 /** Console requests are small forms; a megabyte is never one. */
@@ -343,7 +346,16 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
     });
 
     // The review queue, teams and people (issue 17 items 3 and 4), under the same guard.
-    registerReviewTeamRoutes(app, { db, clock, route, write, require, parse, actorOf });
+    registerReviewTeamRoutes(app, {
+      db,
+      clock,
+      route,
+      write,
+      require,
+      parse,
+      actorOf,
+      notifier: options.notifier,
+    });
 
     // The data pages' routes (overview, register, reports, exports): every role may read them
     // (data.view); each export or report file leaves an entry in the console's audit log.

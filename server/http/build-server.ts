@@ -130,6 +130,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   await app.register(
     consoleRoutesPlugin({
       db,
+      notifier,
       clock,
       mailer: options.mailer ?? serverMailer(config, app),
       streams,

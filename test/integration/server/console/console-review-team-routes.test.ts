@@ -4,8 +4,11 @@ import { reviewRoutes } from '../../../../shared/console/review-api.ts';
 import { teamsPeopleRoutes } from '../../../../shared/console/teams-people-api.ts';
 import { reviewIdFor } from '../../../../shared/domain/record-review.ts';
 import {
+  CHANGES_EVENT,
   PullResponseSchema,
   PushResponseSchema,
+  syncRoutes,
+  type EnrollResponse,
   type Mutation,
 } from '../../../../shared/sync/protocol.ts';
 import { borderSeizure } from '../../../unit/shared/domain/fixtures.ts';
@@ -19,6 +22,7 @@ import {
 
 describe.each(syncBackends)('console review queue, teams and people (%s)', (backend) => {
   let server: SyncServerHandle;
+  let device: EnrollResponse;
   const log: string[] = [];
   let laptop: ReturnType<typeof syncClient>;
   let next = 1;
@@ -70,7 +74,8 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
         warn: (message) => log.push(message),
       }),
     });
-    laptop = syncClient(server.url, await server.enrollDevice('Border laptop 1'));
+    device = await server.enrollDevice('Border laptop 1');
+    laptop = syncClient(server.url, device);
     placeId = newRecordId();
     await push({
       entity: 'location',
@@ -128,6 +133,22 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
   });
 
   it('reviews one record with issues and two in bulk; the laptop pulls the states; each in the audit log', async () => {
+    // The laptop's event stream: a console review tells it to pull at once, as a push does.
+    const stream = new AbortController();
+    const events = await fetch(`${server.url}${syncRoutes.events}`, {
+      headers: { authorization: `Bearer ${device.credential}` },
+      signal: stream.signal,
+    });
+    let said = '';
+    void (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of events.body!) said += decoder.decode(chunk, { stream: true });
+      } catch {
+        // Aborted below.
+      }
+    })();
+    await expect.poll(() => said).toContain(': open');
     const issues = await reviewer.post(reviewRoutes.review, {
       recordIds: [finals[0]],
       state: 'has_issues',
@@ -137,6 +158,8 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
     expect(issues.json).toEqual({
       results: [{ recordId: finals[0], outcome: 'applied', message: null }],
     });
+    await expect.poll(() => said).toContain(`event: ${CHANGES_EVENT}`);
+    stream.abort();
     // A draft among the rows refuses the request before anything is written.
     const withDraft = await reviewer.post(reviewRoutes.review, {
       recordIds: [finals[1], draftId],
