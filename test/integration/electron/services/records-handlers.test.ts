@@ -720,6 +720,8 @@ describe('record procedures through the dispatcher', () => {
       updatedByName: 'Amina Hadžić',
       revision: 4,
       syncState: 'waiting',
+      // Never synced, so never reviewed (a review judges a revision the server issued).
+      reviewStanding: 'not_reviewed',
     });
     const undated = (await app.ok('listIntakes', { status: 'draft' })).items.find(
       (item) => item.id === others.undated,
