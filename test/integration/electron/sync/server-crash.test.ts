@@ -624,7 +624,13 @@ function logProblems(run: string): string[] {
   return run
     .split('\n')
     .filter((line) => {
-      if (line.trim() === '' || line.startsWith('SALW Field sync API listening on ')) return false;
+      // The two lines the server says at start, for the person who started it.
+      if (
+        line.trim() === '' ||
+        line.startsWith('SALW Field sync API listening on ') ||
+        line.startsWith('Web console: ')
+      )
+        return false;
       try {
         return (JSON.parse(line) as { level?: number }).level! >= 50;
       } catch {
