@@ -1,5 +1,6 @@
 import type { DeviceSummary } from '../admin/admin-protocol.ts';
 import type { Queryable } from '../db/database.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 import { isoTime } from '../sync/stored-record.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +19,11 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
   }>(
     `SELECT d.id, d.name, d.created_at, d.revoked_at, d.last_seen_at, d.last_mutation_id,
             d.app_version, t.id AS team_id, t.name AS team_name
-     FROM devices d JOIN teams t ON t.id = d.team_id ORDER BY d.created_at, d.id`,
+     FROM devices d JOIN teams t ON t.id = d.team_id
+     WHERE d.id <> $1::uuid
+     ORDER BY d.created_at, d.id`,
+    // The console's own pseudo-device (reviews made there) is no laptop: never listed.
+    [CONSOLE_DEVICE_ID],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -50,9 +55,10 @@ export async function revokeDevice(
 ): Promise<RevokeResult> {
   const { rows } = await db.query<{ id: string; name: string; revoked_at: Date | null }>(
     uuidPattern.test(idOrName)
-      ? 'SELECT id, name, revoked_at FROM devices WHERE id = $1::uuid'
-      : 'SELECT id, name, revoked_at FROM devices WHERE name = $1',
-    [idOrName],
+      ? 'SELECT id, name, revoked_at FROM devices WHERE id = $1::uuid AND id <> $2::uuid'
+      : 'SELECT id, name, revoked_at FROM devices WHERE name = $1 AND id <> $2::uuid',
+    // The console's pseudo-device is not a laptop to revoke.
+    [idOrName, CONSOLE_DEVICE_ID],
   );
   const found = rows[0];
   if (found === undefined) return { kind: 'not_found' };

@@ -11,6 +11,7 @@ import type { EventStreams } from '../http/event-streams.ts';
 import { isoTime } from '../sync/stored-record.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 
 const time = (value: Date | null) => (value === null ? null : isoTime(value));
 
@@ -25,7 +26,9 @@ export async function listConsoleDevices(db: Queryable): Promise<ConsoleDevice[]
     app_version: string | null;
   }>(
     `SELECT id, name, created_at, revoked_at, last_seen_at, last_push_at, app_version
-     FROM devices ORDER BY revoked_at IS NOT NULL, name, created_at`,
+     FROM devices WHERE id <> $1::uuid ORDER BY revoked_at IS NOT NULL, name, created_at`,
+    // The console's own pseudo-device (its reviews) is no laptop.
+    [CONSOLE_DEVICE_ID],
   );
   return rows.map((row) => ({
     id: row.id,
