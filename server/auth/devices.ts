@@ -1,5 +1,6 @@
 import type { DeviceSummary } from '../admin/admin-protocol.ts';
 import type { Queryable } from '../db/database.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 import { isoTime } from '../sync/stored-record.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +19,9 @@ export async function listDevices(db: Queryable): Promise<DeviceSummary[]> {
   }>(
     `SELECT d.id, d.name, d.created_at, d.revoked_at, d.last_seen_at, d.last_mutation_id,
             d.app_version, t.id AS team_id, t.name AS team_name
-     FROM devices d JOIN teams t ON t.id = d.team_id ORDER BY d.created_at, d.id`,
+     FROM devices d JOIN teams t ON t.id = d.team_id
+     WHERE d.id <> $1 ORDER BY d.created_at, d.id`,
+    [CONSOLE_DEVICE_ID],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -42,7 +45,10 @@ export type RevokeResult =
   | { kind: 'not_found' }
   | { kind: 'ambiguous'; ids: string[] };
 
-/** By device id, or by exact name when exactly one device has it. Revoking twice is harmless. */
+/**
+ * By device id, or by exact name when exactly one device has it. Revoking twice is harmless.
+ * The web console's own device (migration 120) is no laptop: it is not found here.
+ */
 export async function revokeDevice(
   db: Queryable,
   idOrName: string,
@@ -50,9 +56,9 @@ export async function revokeDevice(
 ): Promise<RevokeResult> {
   const { rows } = await db.query<{ id: string; name: string; revoked_at: Date | null }>(
     uuidPattern.test(idOrName)
-      ? 'SELECT id, name, revoked_at FROM devices WHERE id = $1::uuid'
-      : 'SELECT id, name, revoked_at FROM devices WHERE name = $1',
-    [idOrName],
+      ? 'SELECT id, name, revoked_at FROM devices WHERE id = $1::uuid AND id <> $2'
+      : 'SELECT id, name, revoked_at FROM devices WHERE name = $1 AND id <> $2',
+    [idOrName, CONSOLE_DEVICE_ID],
   );
   const found = rows[0];
   if (found === undefined) return { kind: 'not_found' };

@@ -5,6 +5,7 @@ import {
   type EnrollDeviceResponse,
 } from '../../shared/console/api.ts';
 import { revokeDevice } from '../auth/devices.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 import { issueEnrollmentCode } from '../auth/enrollment.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { EventStreams } from '../http/event-streams.ts';
@@ -24,8 +25,10 @@ export async function listConsoleDevices(db: Queryable): Promise<ConsoleDevice[]
     last_push_at: Date | null;
     app_version: string | null;
   }>(
+    // The device the console's reviews are written under is no laptop: not listed, not revocable.
     `SELECT id, name, created_at, revoked_at, last_seen_at, last_push_at, app_version
-     FROM devices ORDER BY revoked_at IS NOT NULL, name, created_at`,
+     FROM devices WHERE id <> $1 ORDER BY revoked_at IS NOT NULL, name, created_at`,
+    [CONSOLE_DEVICE_ID],
   );
   return rows.map((row) => ({
     id: row.id,
