@@ -8,6 +8,7 @@ import type {
 import type { Database, Queryable } from '../db/database.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { defaultTeamName } from '../migrations/0100-teams.ts';
+import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 import { recomputeTeamScope } from './team-scope.ts';
 import type { z } from 'zod';
 
@@ -70,9 +71,12 @@ export async function listTeams(db: Queryable): Promise<TeamSummary[]> {
                         ORDER BY s.location_id)
         FROM team_sites s LEFT JOIN records l ON l.id = s.location_id AND l.entity = 'location'
         WHERE s.team_id = t.id) AS sites,
-       (SELECT count(*) FROM devices d WHERE d.team_id = t.id AND d.revoked_at IS NULL) AS devices
+       (SELECT count(*) FROM devices d WHERE d.team_id = t.id AND d.revoked_at IS NULL
+          AND d.id <> $1) AS devices
      FROM teams t JOIN organisations o ON o.id = t.organisation_id
      ORDER BY o.name, t.name`,
+    // The web console's own device (migration 120) is no laptop of its team.
+    [CONSOLE_DEVICE_ID],
   );
   return rows.map((row) => ({
     id: row.id,

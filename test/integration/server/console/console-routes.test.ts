@@ -14,6 +14,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   syncRoutes,
 } from '../../../../shared/sync/protocol.ts';
+import { CONSOLE_DEVICE_ID } from '../../../../server/migrations/0120-record-reviews.ts';
 import { ConsoleClient } from '../../../support/console-client.ts';
 import { SmtpInbox } from '../../../support/smtp-inbox.ts';
 import { mutation, newRecordId, request, syncClient } from '../../../support/sync-client.ts';
@@ -323,6 +324,11 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
       lastSeenAt: now.toISOString(),
       lastSyncAt: now.toISOString(),
     });
+    // The device the console's own reviews are pushed as is no laptop: not listed, not revocable.
+    expect(listed.devices.map((row) => row.name)).not.toContain('Web console');
+    expect((await admin.call('POST', consoleRoutes.revokeDevice(CONSOLE_DEVICE_ID))).status).toBe(
+      404,
+    );
 
     expect((await admin.call('POST', consoleRoutes.revokeDevice(device.deviceId))).status).toBe(
       200,
