@@ -46,7 +46,8 @@ function queryOf(choice: Choice, language: string): ConsoleReportQuery {
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const formId = useId();
-  const year = new Date().getFullYear() - 1;
+  // This year, as the overview opens on: what was just recorded shows in the first report.
+  const year = new Date().getFullYear();
   const [choice, setChoice] = useState<Choice>({
     report: 'sdg_16_4_2',
     from: `${String(year)}-01-01`,
