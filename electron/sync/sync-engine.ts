@@ -353,7 +353,12 @@ export class SyncEngine {
         lastErrorAt: null,
       });
       // A new role counts at once; a deactivated person is signed out (the lock stops sync).
-      if (peopleChanged.length > 0) await session.followCentreDecisions();
+      // What they saved while the people were exchanged goes first: their last record must
+      // not wait in the outbox for someone else to unlock.
+      if (peopleChanged.length > 0) {
+        await push();
+        await session.followCentreDecisions();
+      }
       this.#failures = 0;
       this.#phase = 'idle';
       let photosLeft = false;

@@ -251,7 +251,14 @@ describe('recording an intake event in the browser preview', () => {
     }, recordId);
     await page.waitForURL(new RegExp(`#/records/${recordId}$`));
     await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
-    expect(await page.getByRole('main').getByRole('textbox').count()).toBe(0);
+    // The only thing a lead may write on a final record is its review, in its own panel.
+    const review = page.getByRole('region', { name: 'Review' });
+    expect(await review.getByRole('textbox').count()).toBe(1);
+    const textboxes = await page.getByRole('main').getByRole('textbox').all();
+    const outsideReview = await Promise.all(
+      textboxes.map((box) => box.evaluate((node) => node.closest('.review-panel') === null)),
+    );
+    expect(outsideReview.filter(Boolean)).toHaveLength(0);
     expect(await page.getByRole('button', { name: 'Finalise record' }).count()).toBe(0);
     expect(session.pageErrors).toEqual([]);
   });

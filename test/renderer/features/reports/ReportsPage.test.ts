@@ -208,7 +208,7 @@ describe('national reports', () => {
       // The keyboard goes through the filters in the order they read, then the report's buttons.
       await page.getByLabel('Report', { exact: true }).focus();
       const order: string[] = [];
-      for (let n = 0; n < 7; n += 1) {
+      for (let n = 0; n < 8; n += 1) {
         await page.keyboard.press('Tab');
         order.push(
           await page.evaluate(() => {
@@ -221,6 +221,7 @@ describe('national reports', () => {
         'Year',
         'Period',
         'Jurisdiction',
+        'Review',
         'Campaign',
         'Final records only',
         'Save as PDF',
