@@ -59,6 +59,52 @@ function valueText(value: unknown): string {
     : JSON.stringify(value);
 }
 
+/** What a reviewer reads first: what, when and where, then the items, then the bookkeeping. */
+const readingOrder = [
+  'recordNumber',
+  'context',
+  'occurredAt',
+  'occurredTime',
+  'locationId',
+  'coordinates',
+  'recordingAgency',
+  'recordingOfficer',
+  'agencyCaseRef',
+  'campaignId',
+  'notes',
+  'weapons',
+  'parts',
+  'ammunition',
+  'explosives',
+  'items',
+];
+
+/** Stored fields (in the server's arbitrary JSON key order) in reading order, the rest by name. */
+function fieldsInReadingOrder(fields: Readonly<Record<string, unknown>>): [string, unknown][] {
+  const rank = (key: string) => {
+    const index = readingOrder.indexOf(key);
+    return index === -1 ? readingOrder.length : index;
+  };
+  return Object.entries(fields).sort(
+    ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+}
+
+/**
+ * A stored field's name as a reviewer reads it: the console's label where it has one, else the
+ * name spelled out ("agencyCaseRef" reads "Agency case ref") rather than shown as code.
+ */
+function useFieldName(): (key: string) => string {
+  const { t } = useTranslation();
+  const loose = t as unknown as (key: string, options: { defaultValue: string }) => string;
+  return (key) => {
+    const spelled = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+    return loose(`review.fieldNames.${key}`, {
+      defaultValue: spelled.charAt(0).toUpperCase() + spelled.slice(1),
+    });
+  };
+}
+
 /**
  * Final records by review standing, filtered by type, team, place and the day they arrived;
  * reviewers and administrators approve, mark "has issues" (with a comment) or reject, one record
@@ -68,6 +114,7 @@ export function ReviewPage() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const mayReview = useMay('records.review');
+  const fieldName = useFieldName();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<string | null>(null);
@@ -358,11 +405,18 @@ export function ReviewPage() {
                   ))}
                 </ol>
               )}
+              {detail.data.row.entity === 'intake_event' && (
+                <p>
+                  <a href={`#/records/${encodeURIComponent(detail.data.row.id)}`}>
+                    {t('review.openRecord')}
+                  </a>
+                </p>
+              )}
               <h3>{t('review.fields')}</h3>
               <dl className="facts console-fields">
-                {Object.entries(detail.data.fields).map(([key, value]) => (
+                {fieldsInReadingOrder(detail.data.fields).map(([key, value]) => (
                   <div key={key}>
-                    <dt>{key}</dt>
+                    <dt>{fieldName(key)}</dt>
                     <dd className="console-wrap">
                       <FieldValue value={value} />
                     </dd>

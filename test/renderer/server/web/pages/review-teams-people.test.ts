@@ -120,6 +120,13 @@ describe('console: review, teams and people in Chromium', () => {
     await page.screenshot({ path: `${shots}/review-en.png`, fullPage: true });
     await queue.getByRole('row').nth(1).getByRole('button').click();
     await expect.poll(() => page.getByText('Not reviewed yet.').count()).toBe(1);
+    // The record's fields under names a reviewer reads, not the stored keys, and its full page.
+    const terms = await page.locator('.console-fields dt').allInnerTexts();
+    expect(terms).toEqual(expect.arrayContaining(['Context', 'Weapons', 'Place']));
+    expect(terms.filter((term) => /[a-z][A-Z]/.test(term))).toEqual([]);
+    expect(await page.getByRole('link', { name: /^Open the record/ }).getAttribute('href')).toBe(
+      `#/records/${recordId}`,
+    );
     await page.screenshot({ path: `${shots}/review-detail-en.png`, fullPage: true });
     await queue
       .getByRole('checkbox', { name: /Select/ })
