@@ -56,8 +56,9 @@ function asClientError(error: unknown): never {
 /**
  * The console's data (issue 17, item 4): national measures and the records behind a figure,
  * the records register and a record's page, national reports for any scope, and exports of the
- * register, every input parsed by its shared schema. Register with
- * `app.register(consoleDataRoutes(db, { preHandler }), { prefix: '/console/api' })`.
+ * register, every input parsed by its shared schema. Reports, the register and its exports may
+ * be limited to one team's scope (teamId); the overview's measures are the whole country's.
+ * Register with `app.register(consoleDataRoutes(db, { preHandler }), { prefix: '/console/api' })`.
  */
 export function consoleDataRoutes(
   db: Database,
@@ -102,7 +103,11 @@ export function consoleDataRoutes(
       await audit?.(request, {
         what: 'national_report',
         format: 'pdf',
-        filter: { report: query.report, ...query.filter },
+        filter: {
+          report: query.report,
+          ...query.filter,
+          ...(query.teamId === undefined ? {} : { teamId: query.teamId }),
+        },
         rows: 1,
       });
       return reply
@@ -113,7 +118,8 @@ export function consoleDataRoutes(
 
     app.get(consoleDataPaths.registerExport, async (request, reply) => {
       const query = parseInput(RegisterExportQuerySchema, request.query, 'export');
-      const out = exportRegister(db, query, clock().toISOString().slice(0, 10));
+      // Awaited before the reply starts: an unknown team is a plain refusal, not a cut stream.
+      const out = await exportRegister(db, query, clock().toISOString().slice(0, 10));
       // The audit entry once the rows are counted: an export that fails midway says so in the
       // server's log and leaves no entry claiming rows that never went out.
       out.done.then(

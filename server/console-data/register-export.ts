@@ -5,6 +5,7 @@ import type { ExportCell } from '../../shared/exports/export-tables.ts';
 import { csvCell, XlsxTableWriter } from '../../shared/exports/table-writers.ts';
 import type { Queryable } from '../db/database.ts';
 import { registerRows } from './register.ts';
+import { scopeTeamOf } from './scope-team.ts';
 
 /** The register's columns, in the words of the screen that lists it. */
 const columns: ReadonlyArray<readonly [string, (item: RegisterItem) => ExportCell]> = [
@@ -40,14 +41,16 @@ export interface RegisterExport {
 /**
  * The register as CSV (UTF-8 with a BOM, formulas made plain) or XLSX, written page by page to a
  * stream as the rows are read (a country's register does not fit a response held in memory);
- * waits for the reader when it falls behind.
+ * waits for the reader when it falls behind. The team of a team's scope is looked up first: an
+ * unknown one is refused before the first byte.
  */
-export function exportRegister(
+export async function exportRegister(
   db: Queryable,
   query: RegisterExportQuery,
   today: string,
-): RegisterExport {
+): Promise<RegisterExport> {
   const { format, ...filter } = query;
+  const team = await scopeTeamOf(db, filter.teamId);
   const stream = new PassThrough();
   const write = (bytes: Uint8Array | string) => stream.write(bytes);
   const done = (async () => {
@@ -59,7 +62,7 @@ export function exportRegister(
     } else {
       writer.beginTable('Register', registerExportColumns);
     }
-    for await (const page of registerRows(db, filter)) {
+    for await (const page of registerRows(db, filter, team)) {
       for (const item of page) {
         const cells = columns.map(([, cell]) => cell(item));
         if (writer === undefined) write(`${cells.map(csvCell).join(',')}\r\n`);

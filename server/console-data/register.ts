@@ -11,6 +11,9 @@ import { normaliseMarkingText } from '../../shared/domain/serial-number.ts';
 import type { Queryable } from '../db/database.ts';
 import { isoTime } from '../sync/stored-record.ts';
 import { sealProblemOf } from '../sync/seal-check.ts';
+import { inTeamScopeSql, teamViewIds } from '../teams/team-scope.ts';
+import type { TeamRef } from '../teams/teams.ts';
+import { scopeTeamOf } from './scope-team.ts';
 
 /**
  * The records register of the console: every item the server holds, across the whole country,
@@ -106,14 +109,24 @@ function decodeCursor(value: string): Cursor {
   throw new BadCursorError('This page position is not one the register gave.');
 }
 
-/** The WHERE of a register query over ITEM_FROM, with its positional parameters. */
-export function registerConditions(query: Omit<RegisterQuery, 'cursor' | 'limit'>): {
+/**
+ * The WHERE of a register query over ITEM_FROM, with its positional parameters. A team's scope
+ * (`team`, looked up from the query's teamId) keeps the items whose intake record the team's
+ * laptops pull; a national team's is every item.
+ */
+export function registerConditions(
+  query: Omit<RegisterQuery, 'cursor' | 'limit'>,
+  team: Pick<TeamRef, 'id' | 'national'> | undefined,
+): {
   where: string[];
   values: unknown[];
 } {
   const where: string[] = [];
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
+  if (team !== undefined && !team.national) {
+    where.push(inTeamScopeSql('i.intake_event_id', param(teamViewIds(team.id))));
+  }
   if (query.serial !== undefined) {
     const normalised = normaliseMarkingText(query.serial);
     if (normalised.length >= 4) {
@@ -146,7 +159,15 @@ export function registerConditions(query: Omit<RegisterQuery, 'cursor' | 'limit'
  * (date, id), so a page never repeats or skips an item while laptops push new ones before it.
  */
 export async function searchRegister(db: Queryable, query: RegisterQuery): Promise<RegisterPage> {
-  const { where, values } = registerConditions(query);
+  return registerPage(db, query, await scopeTeamOf(db, query.teamId));
+}
+
+async function registerPage(
+  db: Queryable,
+  query: RegisterQuery,
+  team: TeamRef | undefined,
+): Promise<RegisterPage> {
+  const { where, values } = registerConditions(query, team);
   const param = (value: unknown) => `$${values.push(value)}`;
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor);
@@ -172,19 +193,23 @@ export async function searchRegister(db: Queryable, query: RegisterQuery): Promi
   };
 }
 
-/** Every row a register query selects, in pages (exports stream them). */
+/**
+ * Every row a register query selects, in pages (exports stream them), for the team its teamId
+ * named (looked up by the caller before the first row: scopeTeamOf).
+ */
 export async function* registerRows(
   db: Queryable,
   query: Omit<RegisterQuery, 'cursor' | 'limit'>,
+  team: TeamRef | undefined,
   pageSize = 1000,
 ): AsyncGenerator<RegisterItem[]> {
   let cursor: string | undefined;
   for (;;) {
-    const page = await searchRegister(db, {
-      ...query,
-      limit: pageSize,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
+    const page = await registerPage(
+      db,
+      { ...query, limit: pageSize, ...(cursor === undefined ? {} : { cursor }) },
+      team,
+    );
     if (page.items.length > 0) yield page.items;
     if (page.nextCursor === null) return;
     cursor = page.nextCursor;

@@ -4,17 +4,20 @@ import { buildNationalReport, type NationalReport } from '../../shared/reports/n
 import type { Database } from '../db/database.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
 import { computeServerMeasures } from '../measures/measures-queries.ts';
+import { scopeTeamOf } from './scope-team.ts';
 
 /**
  * The national reports (PTR/IAFQ, SDG 16.4.2, PoA, Roadmap, campaign) for any scope the filter
- * names (the whole country, a jurisdiction, a campaign, drafts in or out), built by the laptop's
- * own builders (shared/reports, shared/documents) from the server's measures.
+ * names (the whole country, a jurisdiction, a campaign, drafts in or out) and, optionally, one
+ * team's scope (the records its laptops pull), built by the laptop's own builders (shared/reports,
+ * shared/documents) from the server's measures. The report's scope line names the team.
  */
 export async function buildConsoleReport(
   db: Database,
-  { report, filter, language }: ConsoleReportQuery,
+  { report, filter, teamId, language }: ConsoleReportQuery,
 ): Promise<NationalReport> {
-  const measures = await computeServerMeasures(db, filter);
+  const team = await scopeTeamOf(db, teamId);
+  const measures = await computeServerMeasures(db, filter, team === undefined ? {} : { team });
   // Campaigns are named by their names, as the laptop names them; the measures hold their ids.
   const named = report === 'campaign' || filter.campaignId !== undefined;
   const campaigns = new Map<string, string>();
@@ -25,7 +28,10 @@ export async function buildConsoleReport(
     );
     for (const row of rows) if (row.name !== null) campaigns.set(row.id, row.name);
   }
-  return buildNationalReport(report, measures, language, { campaigns });
+  return buildNationalReport(report, measures, language, {
+    campaigns,
+    ...(team === undefined ? {} : { team: team.name }),
+  });
 }
 
 /** The report as the laptop prints it. */

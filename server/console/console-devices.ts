@@ -9,8 +9,9 @@ import { issueEnrollmentCode } from '../auth/enrollment.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import type { EventStreams } from '../http/event-streams.ts';
 import { isoTime } from '../sync/stored-record.ts';
+import { defaultTeam, teamById } from '../teams/teams.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
-import { ConsoleHttpError } from './console-http-error.ts';
+import { ConsoleHttpError, unknownTeam } from './console-http-error.ts';
 import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 
 const time = (value: Date | null) => (value === null ? null : isoTime(value));
@@ -24,9 +25,13 @@ export async function listConsoleDevices(db: Queryable): Promise<ConsoleDevice[]
     last_seen_at: Date | null;
     last_push_at: Date | null;
     app_version: string | null;
+    team_id: string;
+    team_name: string;
   }>(
-    `SELECT id, name, created_at, revoked_at, last_seen_at, last_push_at, app_version
-     FROM devices WHERE id <> $1::uuid ORDER BY revoked_at IS NOT NULL, name, created_at`,
+    `SELECT d.id, d.name, d.created_at, d.revoked_at, d.last_seen_at, d.last_push_at,
+       d.app_version, t.id AS team_id, t.name AS team_name
+     FROM devices d JOIN teams t ON t.id = d.team_id
+     WHERE d.id <> $1::uuid ORDER BY d.revoked_at IS NOT NULL, d.name, d.created_at`,
     // The console's own pseudo-device (its reviews) is no laptop.
     [CONSOLE_DEVICE_ID],
   );
@@ -38,6 +43,7 @@ export async function listConsoleDevices(db: Queryable): Promise<ConsoleDevice[]
     lastSeenAt: time(row.last_seen_at),
     lastSyncAt: time(row.last_push_at),
     appVersion: row.app_version,
+    team: { id: row.team_id, name: row.team_name },
   }));
 }
 
@@ -56,27 +62,41 @@ export function qrRows(text: string): string[] {
 }
 
 /**
- * A one-time enrollment code for a new laptop, issued from the console: the same code the
- * command line's `enroll` prints (server/auth/enrollment.ts), with the audit line beside it.
- * Teams (issue 17, item 1) will add the team the laptop enrolls into here.
+ * A one-time enrollment code for a new laptop of a team, issued from the console: the same code
+ * the command line's `enroll` prints (server/auth/enrollment.ts), with the audit line beside it.
+ * Without a team the laptop joins the default national team, as the command line's does
+ * (teams.ts defaultTeam); an unknown team is refused, never replaced by the default.
  */
 export async function enrollFromConsole(
   db: Database,
-  input: { name: string; serverUrl: string; codeMinutes: number; now: Date },
+  input: {
+    name: string;
+    teamId: string | undefined;
+    serverUrl: string;
+    codeMinutes: number;
+    now: Date;
+  },
   actor: AuditActor,
 ): Promise<EnrollDeviceResponse> {
   const issued = await db.transaction(async (tx) => {
-    const code = await issueEnrollmentCode(tx, input.name, input.now, input.codeMinutes);
+    const team =
+      input.teamId === undefined ? await defaultTeam(tx) : await teamById(tx, input.teamId);
+    if (team === null) throw unknownTeam();
+    const code = await issueEnrollmentCode(tx, input.name, input.now, input.codeMinutes, team.id);
     await writeAudit(tx, actor, 'device.enrollment_code_issued', code.deviceName, input.now, {
       expiresAt: code.expiresAt.toISOString(),
+      team: { id: team.id, name: team.name },
+      defaultTeam: input.teamId === undefined,
     });
-    return code;
+    return { ...code, team };
   });
   const qrText = enrollmentQrText(input.serverUrl, issued.code);
   return {
     code: issued.code,
     deviceName: issued.deviceName,
     expiresAt: issued.expiresAt.toISOString(),
+    team: { id: issued.team.id, name: issued.team.name },
+    defaultTeam: input.teamId === undefined,
     serverUrl: input.serverUrl,
     qrText,
     qrRows: qrRows(qrText),

@@ -22,3 +22,10 @@ export const notSignedIn = () =>
 
 export const forbidden = () =>
   new ConsoleHttpError(403, 'FORBIDDEN', 'Your role does not allow this.');
+
+/**
+ * A team id no team has (a hand-made request, a server restored from an older backup): refused
+ * in words, never taken for the default team or the whole country.
+ */
+export const unknownTeam = () =>
+  new ConsoleHttpError(400, 'UNKNOWN_TEAM', 'There is no team with this id.');

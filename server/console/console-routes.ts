@@ -299,11 +299,12 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
 
     app.post(route(consoleRoutes.enrollDevice), write, async (request) => {
       const session = await require(request, 'devices.manage');
-      const { name } = parse(EnrollDeviceRequestSchema, request.body, 'enrollment');
+      const { name, teamId } = parse(EnrollDeviceRequestSchema, request.body, 'enrollment');
       return enrollFromConsole(
         db,
         {
           name,
+          teamId,
           serverUrl: serverUrl(request),
           codeMinutes: options.enrollmentCodeMinutes,
           now: clock(),

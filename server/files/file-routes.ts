@@ -5,7 +5,7 @@ import { syncRoutes, TUS_VERSION, UPLOAD_CHUNK_BYTES } from '../../shared/sync/p
 import type { Database } from '../db/database.ts';
 import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
-import { everyTeam, inTeamScopeSql } from '../teams/team-scope.ts';
+import { inTeamScopeSql, teamViewIds } from '../teams/team-scope.ts';
 import { FileStore } from './file-store.ts';
 import {
   nonNegativeIntegerHeader,
@@ -105,7 +105,7 @@ export function fileRoutesPlugin(
                WHERE f.sha256 = $1
                  AND EXISTS (SELECT 1 FROM record_photos p WHERE p.sha256 = f.sha256
                    AND ($2 OR ${inTeamScopeSql('p.record_id', '$3')}))`,
-              [sha256, device.national, [device.teamId, everyTeam]],
+              [sha256, device.national, teamViewIds(device.teamId)],
             )
           : { rows: [] };
         const file = rows[0];

@@ -1,4 +1,5 @@
 import type { MeasureDialect } from '../../shared/measures/measure-dialect.ts';
+import { inTeamScopeSql } from '../teams/team-scope.ts';
 
 const path = (steps: readonly string[]) => `'{${steps.join(',')}}'`;
 
@@ -62,4 +63,29 @@ export const postgresMeasureDialect: MeasureDialect = {
     FROM records rv
     WHERE rv.entity = 'record_review' AND NOT rv.deleted
       AND rv.data->>'reviewedRecordId' = ${intakeId}), 'not_reviewed')`,
+};
+
+/** A table's rows whose record (`recordColumn`) is in the view of the teams in @scopeTeams. */
+const inView = (table: string, recordColumn: string) =>
+  `(SELECT * FROM ${table} scoped WHERE ${inTeamScopeSql(`scoped.${recordColumn}`, '@scopeTeams')})`;
+
+/**
+ * The measures over one non-national team's view (the console's reports for a team's scope):
+ * every table the shared definitions read, narrowed to the rows whose record that team's laptops
+ * pull, by the pull's own predicate (teams/team-scope.ts), so a team's report counts what its
+ * laptops hold. An item goes with its intake record, a custody event with its custody record;
+ * places are reference data every team holds. An item's derived custody and trace state stay
+ * its own: the records they come from travel with the item. Statements read the team's ids in
+ * @scopeTeams (teamViewIds).
+ */
+export const teamScopedMeasureDialect: MeasureDialect = {
+  ...postgresMeasureDialect,
+  tables: {
+    items: inView('items', 'intake_event_id'),
+    intakeEvents: inView('measure_intakes', 'id'),
+    intakePersons: inView('measure_persons', 'intake_event_id'),
+    locations: inView('measure_places', 'id'),
+    custodyRecords: inView('measure_custody', 'id'),
+    custodyItemEvents: inView('custody_events', 'record_id'),
+  },
 };

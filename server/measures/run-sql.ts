@@ -1,23 +1,34 @@
 import type { Built, FigureRow } from '../../shared/measures/figure-sql.ts';
 import type { Queryable } from '../db/database.ts';
 
+/** Parameters the server adds to a shared statement: a team's scope (scopedMeasureDialect). */
+export type ServerParams = Readonly<Record<string, unknown>>;
+
 /**
  * The shared measures' statements name their parameters (`@from`); PostgreSQL numbers them.
  * Only the names a statement uses become parameters: PostgreSQL refuses one it cannot type.
  */
-export function positional(built: Built): { sql: string; values: Array<string | number> } {
+export function positional(
+  built: Built,
+  extra: ServerParams = {},
+): { sql: string; values: unknown[] } {
+  const params: ServerParams = { ...built.params, ...extra };
   const names: string[] = [];
   const sql = built.sql.replace(/@([A-Za-z_][A-Za-z0-9_]*)/g, (_match, name: string) => {
-    if (!Object.hasOwn(built.params, name)) throw new Error(`No value for the parameter @${name}.`);
+    if (!Object.hasOwn(params, name)) throw new Error(`No value for the parameter @${name}.`);
     let index = names.indexOf(name);
     if (index < 0) index = names.push(name) - 1;
     return `$${index + 1}`;
   });
-  return { sql, values: names.map((name) => built.params[name] as string | number) };
+  return { sql, values: names.map((name) => params[name]) };
 }
 
-export async function runBuilt<T = FigureRow>(tx: Queryable, built: Built): Promise<T[]> {
-  const { sql, values } = positional(built);
+export async function runBuilt<T = FigureRow>(
+  tx: Queryable,
+  built: Built,
+  extra: ServerParams = {},
+): Promise<T[]> {
+  const { sql, values } = positional(built, extra);
   return (await tx.query<T>(sql, values)).rows;
 }
 

@@ -6,7 +6,7 @@ import { deviceOf, requireDevice } from '../http/device-request.ts';
 import { parseInput } from '../http/parse-input.ts';
 import { SyncHttpError } from '../http/sync-http-error.ts';
 import { photosReferencedBy } from '../sync/photo-refs.ts';
-import { everyTeam, inTeamScopeSql } from '../teams/team-scope.ts';
+import { inTeamScopeSql, teamViewIds } from '../teams/team-scope.ts';
 
 const ParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -23,7 +23,7 @@ export function recordAttachmentsPlugin(db: Database) {
         const { rows } = await db.query<{ data: unknown; entity: SyncEntity }>(
           `SELECT data, entity FROM records r
            WHERE r.id = $1 AND ($2 OR ${inTeamScopeSql('r.id', '$3')})`,
-          [id, device.national, [device.teamId, everyTeam]],
+          [id, device.national, teamViewIds(device.teamId)],
         );
         const row = rows[0];
         if (row === undefined)

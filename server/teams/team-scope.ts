@@ -180,9 +180,18 @@ export async function recomputeTeamScope(
 }
 
 /**
+ * The team_scope rows a non-national team's laptops pull (pull.ts): its own view's and the
+ * reference data every team holds. The parameter inTeamScopeSql reads.
+ */
+export function teamViewIds(teamId: string): string[] {
+  return [teamId, everyTeam];
+}
+
+/**
  * Whether a record (the SQL expression `recordExpr`) is in the view of the team in parameter
- * `$teamParam` (a uuid[] of the team and `everyTeam`). For routes that serve what hangs off a
- * record (its photos): national teams do not call this.
+ * `$teamParam` (a uuid[]: teamViewIds). For routes that serve what hangs off a record (its
+ * photos) and the console's reports and exports for a team's scope: national teams do not call
+ * this, they see every record.
  */
 export function inTeamScopeSql(recordExpr: string, teamsParam: string): string {
   return `EXISTS (SELECT 1 FROM team_scope ts WHERE ts.record_id = ${recordExpr}

@@ -42,6 +42,16 @@ export async function findTeam(db: Queryable, nameOrId: string): Promise<TeamRef
   return team;
 }
 
+/** By id, or null: for callers that refuse an unknown team in their own words (the console). */
+export async function teamById(db: Queryable, id: string): Promise<TeamRef | null> {
+  if (!uuidPattern.test(id)) return null;
+  const { rows } = await db.query<TeamRef>(
+    'SELECT id, name, national FROM teams WHERE id = $1::uuid',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
 /** Where a laptop enrolled without a team goes: the national team migration 100 made. */
 export async function defaultTeam(db: Queryable): Promise<TeamRef> {
   const { rows } = await db.query<TeamRef>(

@@ -124,17 +124,28 @@ export const ConsoleDeviceSchema = z.object({
   /** The last push the server stored. */
   lastSyncAt: IsoTimeSchema.nullable(),
   appVersion: z.string().nullable(),
+  /** The team it enrolled into: its scope decides what the laptop pulls. */
+  team: z.object({ id: z.string(), name: z.string() }),
 });
 export type ConsoleDevice = z.infer<typeof ConsoleDeviceSchema>;
 export const DeviceListSchema = z.object({ devices: z.array(ConsoleDeviceSchema) });
 
 export const EnrollDeviceRequestSchema = z.object({
   name: z.string().trim().min(1, { error: 'nameRequired' }).max(200),
+  /**
+   * The team the laptop joins (teamsPeopleRoutes.teams lists them). Absent: the default national
+   * team, as the command line's `enroll` without `--team` does.
+   */
+  teamId: z.uuid().optional(),
 });
+export type EnrollDeviceRequest = z.input<typeof EnrollDeviceRequestSchema>;
 export const EnrollDeviceResponseSchema = z.object({
   code: z.string(),
   deviceName: z.string(),
   expiresAt: IsoTimeSchema,
+  team: z.object({ id: z.string(), name: z.string() }),
+  /** No team was chosen: the laptop goes into the default national team. */
+  defaultTeam: z.boolean(),
   /** The address a laptop enrolls with (the one the console was opened at). */
   serverUrl: z.string(),
   /** What the QR code holds (enrollmentQrText). */

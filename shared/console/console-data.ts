@@ -17,6 +17,13 @@ import { LanguageSchema } from '../settings/settings.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A team's scope (issue 17): only the records that team's laptops pull, by the server's one
+ * definition of a team's view; a national team's is every record. Absent: the whole country.
+ * Kept beside the measures' filter, not in it: the laptop's store holds one team's view anyway.
+ */
+export const TeamScopeSchema = z.uuid();
+
 /** The records register: items across the whole country, searched and paged. */
 export const RegisterQuerySchema = z.object({
   /** Begins with (four characters or more) or is the serial, as the laptop's search reads it. */
@@ -35,6 +42,7 @@ export const RegisterQuerySchema = z.object({
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
   recordStatus: z.enum(['draft', 'final']).optional(),
+  teamId: TeamScopeSchema.optional(),
   /** The page after the one that gave it (nextCursor). */
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -146,6 +154,7 @@ export const MeasureRecordsQuerySchema = z.object({
 export const ConsoleReportQuerySchema = z.object({
   report: ReportIdSchema,
   filter: MeasureFilterSchema,
+  teamId: TeamScopeSchema.optional(),
   language: LanguageSchema.default('en'),
 });
 export type ConsoleReportQuery = z.infer<typeof ConsoleReportQuerySchema>;

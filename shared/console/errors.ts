@@ -24,6 +24,8 @@ export const consoleErrorCodes = [
   /** The last active administrator cannot lose the role or be disabled. */
   'LAST_ADMINISTRATOR',
   'NOT_FOUND',
+  /** A team id no team has (enrolling into a team, a report or export for a team's scope). */
+  'UNKNOWN_TEAM',
   'RATE_LIMITED',
   /** The SMTP server the administrator configured did not take the mail. */
   'MAIL_FAILED',

@@ -67,6 +67,7 @@ const en = {
   scope: 'Period {from} to {to}',
   scopeJurisdiction: 'Jurisdiction: {country}',
   scopeCampaign: 'Campaign: {campaign}',
+  scopeTeam: 'Team scope: {team}',
   scopeReview: 'Intake records under review: {state}',
   reviewStanding: {
     not_reviewed: 'not reviewed',
@@ -176,6 +177,7 @@ const sr: ReportWords = {
   scope: 'Period od {from} do {to}',
   scopeJurisdiction: 'Nadležnost: {country}',
   scopeCampaign: 'Akcija: {campaign}',
+  scopeTeam: 'Delokrug tima: {team}',
   scopeReview: 'Zapisi o prijemu u proveri: {state}',
   reviewStanding: {
     not_reviewed: 'nije provereno',
@@ -270,6 +272,11 @@ function fill(template: string, values: Readonly<Record<string, string | number>
 /** Names the measures hold only as ids: campaigns. An id without a name is shown as stored. */
 export interface ReportNames {
   readonly campaigns?: ReadonlyMap<string, string>;
+  /**
+   * The team whose scope the measures were counted over (the console's reports for a team), so
+   * the printed report says whose records it counts. Absent: the store's records, all of them.
+   */
+  readonly team?: string;
 }
 
 interface Builder {
@@ -646,6 +653,7 @@ export function buildNationalReport(
       ...(reviewState === undefined
         ? []
         : [fill(words.scopeReview, { state: words.reviewStanding[reviewState] })]),
+      ...(names.team === undefined ? [] : [fill(words.scopeTeam, { team: names.team })]),
     ].join(' · '),
     draftsLeftOut: measures.draftsLeftOut,
   };

@@ -13,8 +13,10 @@ import { itemKinds } from '../../../shared/records/intake-items.ts';
 import { consoleApi } from '../api-client.ts';
 import { useHashSegments } from '../app/use-hash-route.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
+import { TeamOptions } from '../parts/TeamOptions.tsx';
 import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
+import { useTeams } from '../parts/use-teams.ts';
 import { RecordPage } from './RecordPage.tsx';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -30,11 +32,15 @@ const fields = [
   'jurisdiction',
   'from',
   'to',
+  'teamId',
 ] as const;
 type Field = (typeof fields)[number];
 type Search = Partial<Record<Field, string>>;
 
-/** The search form, in order: free text and dates, or a choice among the values given. */
+/**
+ * The search form, in order: free text and dates, or a choice among the values given; then the
+ * team's scope, a choice among the server's teams.
+ */
 const searchForm: ReadonlyArray<{
   readonly field: Field;
   readonly hint?: string;
@@ -84,11 +90,15 @@ export function RecordsArea() {
   return <RegisterPage initial={searchOf(second ?? '')} />;
 }
 
-/** The register: every item the laptops pushed, searched by the fields people ask about. */
+/**
+ * The register: every item the laptops pushed, searched by the fields people ask about, for the
+ * whole country or one team's scope; the export takes the same search.
+ */
 function RegisterPage({ initial }: { initial: Search }) {
   const { t, i18n } = useTranslation();
   const loose = t as unknown as LooseT;
   const formId = useId();
+  const teams = useTeams();
   const [search, setSearch] = useState<Search>(initial);
   const [draft, setDraft] = useState<Search>(initial);
   const load = useCallback(
@@ -182,6 +192,17 @@ function RegisterPage({ initial }: { initial: Search }) {
             ? textField(entry.field, entry.hint === undefined ? undefined : loose(entry.hint))
             : choiceField(entry.field, entry.choices.values, entry.choices.labels),
         )}
+        <div className="field">
+          <label htmlFor={id('teamId')}>{t('register.team')}</label>
+          <select
+            id={id('teamId')}
+            value={draft.teamId ?? ''}
+            onChange={(event) => setDraft({ ...draft, teamId: event.target.value })}
+          >
+            <option value="">{t('register.allTeams')}</option>
+            <TeamOptions teams={teams.teams} />
+          </select>
+        </div>
         <button type="submit" className="button button--primary">
           {t('register.submit')}
         </button>
@@ -189,7 +210,7 @@ function RegisterPage({ initial }: { initial: Search }) {
           {t('register.clear')}
         </button>
       </form>
-      <ErrorNotice error={error ?? moreRun.error} />
+      <ErrorNotice error={error ?? moreRun.error ?? teams.error} />
       {data !== null && items.length === 0 && <p>{t('register.none')}</p>}
       {items.length > 0 && (
         <>

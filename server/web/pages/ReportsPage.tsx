@@ -11,12 +11,16 @@ import {
 import { LanguageSchema } from '../../../shared/settings/settings.ts';
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
+import { TeamOptions } from '../parts/TeamOptions.tsx';
 import { useSubmit } from '../parts/use-submit.ts';
+import { useTeams } from '../parts/use-teams.ts';
 
 interface Choice {
   report: ReportId;
   from: string;
   to: string;
+  /** '' is every team (the national scope). */
+  teamId: string;
   jurisdiction: string;
   campaignId: string;
 }
@@ -26,6 +30,7 @@ function queryOf(choice: Choice, language: string): ConsoleReportQuery {
   return {
     report: choice.report,
     language: LanguageSchema.catch('en').parse(language),
+    ...(choice.teamId === '' ? {} : { teamId: choice.teamId }),
     filter: {
       from: choice.from,
       to: choice.to,
@@ -39,19 +44,22 @@ function queryOf(choice: Choice, language: string): ConsoleReportQuery {
 }
 
 /**
- * National reports for any scope: a report, a period and a jurisdiction or campaign; the report
- * is shown as the server built it (its tables and consistency checks, in the reader's language)
+ * National reports for any scope: a report, a period, the national scope or one team's (the
+ * records its laptops receive), and a jurisdiction or campaign; the report is shown as the server
+ * built it (its tables and consistency checks, in the reader's language)
  * and its PDF downloads, each download written to the console's audit log by the server.
  */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const formId = useId();
+  const teams = useTeams();
   // This year, as the overview opens on: what was just recorded shows in the first report.
   const year = new Date().getFullYear();
   const [choice, setChoice] = useState<Choice>({
     report: 'sdg_16_4_2',
     from: `${String(year)}-01-01`,
     to: `${String(year)}-12-31`,
+    teamId: '',
     jurisdiction: '',
     campaignId: '',
   });
@@ -114,34 +122,57 @@ export function ReportsPage() {
     <>
       <h1>{t('reports.title')}</h1>
       <p>{t('reports.intro')}</p>
-      <form className="console-inline-form console-section" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={id('report')}>{t('reports.report')}</label>
-          <select
-            id={id('report')}
-            value={choice.report}
-            onChange={(event) => {
-              setChoice({ ...choice, report: event.target.value as ReportId });
-              setPdf(null);
-            }}
-          >
-            {reportIds.map((report) => (
-              <option key={report} value={report}>
-                {t(`reports.names.${report}`)}
-              </option>
-            ))}
-          </select>
+      <form className="console-section" onSubmit={submit}>
+        {/* Six fields fill more than a line: the buttons go below them, not into a gap. */}
+        <div className="console-inline-form">
+          <div className="field">
+            <label htmlFor={id('report')}>{t('reports.report')}</label>
+            <select
+              id={id('report')}
+              value={choice.report}
+              onChange={(event) => {
+                setChoice({ ...choice, report: event.target.value as ReportId });
+                setPdf(null);
+              }}
+            >
+              {reportIds.map((report) => (
+                <option key={report} value={report}>
+                  {t(`reports.names.${report}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {text(dateFields[0], dateType)}
+          {text(dateFields[1], dateType)}
+          <div className="field">
+            <label htmlFor={id('teamId')}>{t('reports.team')}</label>
+            <select
+              id={id('teamId')}
+              value={choice.teamId}
+              aria-describedby={`${id('teamId')}-hint`}
+              onChange={(event) => {
+                setChoice({ ...choice, teamId: event.target.value });
+                setPdf(null);
+              }}
+            >
+              <option value="">{t('reports.allTeams')}</option>
+              <TeamOptions teams={teams.teams} />
+            </select>
+            <p className="field__hint" id={`${id('teamId')}-hint`}>
+              {t('reports.teamHint')}
+            </p>
+          </div>
+          {text(scopeFields[0], textType, t('reports.jurisdictionHint'))}
+          {text(scopeFields[1], textType, t('reports.campaignIdHint'))}
         </div>
-        {text(dateFields[0], dateType)}
-        {text(dateFields[1], dateType)}
-        {text(scopeFields[0], textType, t('reports.jurisdictionHint'))}
-        {text(scopeFields[1], textType, t('reports.campaignIdHint'))}
-        <button type="submit" className="button button--primary" disabled={show.busy}>
-          {t('reports.show')}
-        </button>
-        <button type="button" className="button" disabled={download.busy} onClick={makePdf}>
-          {t('reports.pdf')}
-        </button>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={show.busy}>
+            {t('reports.show')}
+          </button>
+          <button type="button" className="button" disabled={download.busy} onClick={makePdf}>
+            {t('reports.pdf')}
+          </button>
+        </div>
       </form>
       <p role="status">
         {show.busy || download.busy ? t('reports.building') : ''}
@@ -151,7 +182,7 @@ export function ReportsPage() {
           </a>
         )}
       </p>
-      <ErrorNotice error={show.error ?? download.error} />
+      <ErrorNotice error={show.error ?? download.error ?? teams.error} />
       {report !== null && (
         <article className="console-section" aria-labelledby={`${formId}-title`}>
           <h2 id={`${formId}-title`}>{report.title}</h2>

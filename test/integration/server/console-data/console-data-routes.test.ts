@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxRows } from '../../../../electron/services/xlsx-rows.ts';
 import { consoleDataRoutes } from '../../../../server/console-data/console-data-routes.ts';
+import { createMailer } from '../../../../server/console/mailer.ts';
 import { installErrorHandlers } from '../../../../server/http/error-handler.ts';
 import { SyncHttpError } from '../../../../server/http/sync-http-error.ts';
 import {
@@ -10,14 +11,20 @@ import {
   RegisterPageSchema,
   type ConsoleExportAudit,
 } from '../../../../shared/console/console-data.ts';
+import { consoleDataApiPaths } from '../../../../shared/console/overview.ts';
 import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
-import { NationalReportSchema } from '../../../../shared/reports/national-reports.ts';
+import {
+  NationalReportSchema,
+  type NationalReport,
+} from '../../../../shared/reports/national-reports.ts';
+import { consoleSession } from '../../../support/console-session.ts';
 import {
   setUpFirstPerson,
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
 import { recordFinalSurrender, surrenderSerials } from '../../../support/final-intake.ts';
+import { mutation, newRecordId, syncClient } from '../../../support/sync-client.ts';
 import {
   startSyncServer,
   syncBackends,
@@ -33,7 +40,8 @@ const pass = { 'x-test-session': 'ok' };
  * The console's data API over HTTP, with the records of a real laptop pushed to a real server:
  * the register finds a weapon by its serial and shows its custody timeline, whose seal check
  * fails once the stored record is changed behind the seal; a report for one jurisdiction equals
- * the laptop's; an export's rows read back with the app's own XLSX reader and are audited.
+ * the laptop's; an export's rows read back with the app's own XLSX reader and are audited; a
+ * report, the register and its export for one team's scope hold that team's records only.
  */
 describe.each(syncBackends)('the console data API (%s)', (backend) => {
   let server: SyncServerHandle;
@@ -41,6 +49,8 @@ describe.each(syncBackends)('the console data API (%s)', (backend) => {
   let api: FastifyInstance;
   let base: string;
   let transferId: string;
+  let collectionPointId: string;
+  const mailLog: string[] = [];
   const audits: ConsoleExportAudit[] = [];
   const store = {
     id: randomUUID(),
@@ -59,11 +69,19 @@ describe.each(syncBackends)('the console data API (%s)', (backend) => {
     });
 
   beforeAll(async () => {
-    server = await startSyncServer({ backend });
+    server = await startSyncServer({
+      backend,
+      mailer: createMailer({
+        smtpUrl: undefined,
+        from: 'console@localhost',
+        warn: (message) => mailLog.push(message),
+      }),
+    });
     app = await startDispatchedApp({ prefix: `console-data-${backend}`, sync: manual });
     const { passphrase } = await setUpFirstPerson(app, { name: 'Amina Hadžić' });
     await app.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Depot') });
     const intake = await recordFinalSurrender(app, 'Amina Hadžić');
+    collectionPointId = intake.event.locationId!;
     await app.ok('saveLocation', store);
     const items = await app.ok('pickItems', { intakeEventId: intake.event.id });
     const signature = await app.ok('addPhoto', {
@@ -230,5 +248,122 @@ describe.each(syncBackends)('the console data API (%s)', (backend) => {
       });
     const csv = await (await get('/register/export?format=csv&serial=CZ99-0417')).text();
     expect(csv.split('\r\n').filter((line) => line !== '')).toHaveLength(2);
+  });
+
+  it('gives a report, the register and its export for one team’s scope: that team’s records only', async () => {
+    // North covers the surrender's collection point; South has one laptop, whose seizure is its own.
+    const { team: north } = await server.admin.createTeam({
+      name: 'PU Čačak',
+      organisation: 'MUP',
+      sites: [collectionPointId],
+    });
+    const { team: south } = await server.admin.createTeam({
+      name: 'Granična policija jug',
+      organisation: 'MUP',
+    });
+    const southLaptop = syncClient(
+      server.url,
+      await server.enrollDevice('South laptop', 'Granična policija jug'),
+    );
+    const pushed = await southLaptop.push([
+      mutation({
+        mutationId: 1,
+        entityId: newRecordId(),
+        op: 'create',
+        fields: {
+          context: 'seized',
+          occurredAt: '2024-05-10',
+          weapons: [
+            {
+              id: randomUUID(),
+              category: 'small_arm',
+              weaponType: 'revolver',
+              manufacturer: 'Zastava',
+              serialNumber: 'JUG-5005',
+              lifecycleStatus: 'in_custody',
+              markings: [],
+              photos: [],
+            },
+          ],
+        },
+      }),
+    ]);
+    expect(pushed.status, pushed.text).toBe(200);
+    const { rows: teams } = await server.db.query<{ id: string }>(
+      "SELECT id FROM teams WHERE name = 'National coordination'",
+    );
+    const national = teams[0]!.id;
+
+    // Through the console itself (its guard, its error words, its audit log), as a viewer.
+    const viewer = await consoleSession(server, mailLog, 'vida@salw.test', 'viewer');
+    const report = async (teamId?: string) => {
+      const response = await viewer.post(consoleDataApiPaths.report, {
+        report: 'iafq',
+        filter: { from: '2024-01-01', to: '2024-12-31', finalOnly: false },
+        language: 'en',
+        ...(teamId === undefined ? {} : { teamId }),
+      });
+      expect(response.status, response.text).toBe(200);
+      return NationalReportSchema.parse(response.json);
+    };
+    /** Weapons by how they came in: [context, entries]. */
+    const weaponsIn = (of: NationalReport) =>
+      of.tables
+        .find((table) => table.id === 'weapons_by_context')!
+        .rows.map((row) => [row[0], row[3]]);
+    expect(weaponsIn(await report())).toEqual([
+      ['Seized', 1],
+      ['Surrendered', 2],
+    ]);
+    const northReport = await report(north.id);
+    expect(weaponsIn(northReport)).toEqual([['Surrendered', 2]]);
+    expect(northReport.scope).toContain('Team scope: PU Čačak');
+    expect(weaponsIn(await report(south.id))).toEqual([['Seized', 1]]);
+    expect(weaponsIn(await report(national))).toEqual(weaponsIn(await report()));
+
+    const exported = async (teamId: string) => {
+      const response = await viewer.get(
+        `${consoleDataApiPaths.registerExport}?format=csv&kind=weapon&teamId=${teamId}`,
+      );
+      expect(response.status, response.text).toBe(200);
+      return response.text
+        .split('\r\n')
+        .slice(1)
+        .filter((line) => line !== '')
+        .map((line) => line.split(',')[4])
+        .sort();
+    };
+    expect(await exported(north.id)).toEqual([...surrenderSerials].sort());
+    expect(await exported(south.id)).toEqual(['JUG-5005']);
+    expect(await exported(national)).toEqual([...surrenderSerials, 'JUG-5005'].sort());
+    const page = RegisterPageSchema.parse(
+      (await viewer.get(`${consoleDataApiPaths.register}?teamId=${south.id}`)).json,
+    );
+    expect(page.items.map((item) => item.serialNumber)).toEqual(['JUG-5005']);
+    const { rows: audited } = await server.db.query<{ details: { filter: { teamId?: string } } }>(
+      `SELECT details FROM console_audit WHERE action = 'export.created' ORDER BY id`,
+    );
+    expect(audited.map((row) => row.details.filter.teamId)).toEqual([north.id, south.id, national]);
+
+    // A team nobody made is refused in words, before a row is read or a byte streamed.
+    const nobody = randomUUID();
+    for (const refused of [
+      await viewer.post(consoleDataApiPaths.report, {
+        report: 'iafq',
+        filter: { from: '2024-01-01', to: '2024-12-31' },
+        teamId: nobody,
+      }),
+      await viewer.post(consoleDataApiPaths.reportPdf, {
+        report: 'iafq',
+        filter: { from: '2024-01-01', to: '2024-12-31' },
+        teamId: nobody,
+      }),
+      await viewer.get(`${consoleDataApiPaths.registerExport}?format=xlsx&teamId=${nobody}`),
+      await viewer.get(`${consoleDataApiPaths.register}?teamId=${nobody}`),
+    ]) {
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ error: 'UNKNOWN_TEAM' });
+    }
+    expect((await viewer.get(`${consoleDataApiPaths.register}?teamId=north`)).status).toBe(400);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccountListSchema,
@@ -11,6 +12,7 @@ import {
 import { ConsoleErrorBodySchema } from '../../../../shared/console/errors.ts';
 import {
   EnrollResponseSchema,
+  PullResponseSchema,
   SYNC_PROTOCOL_VERSION,
   syncRoutes,
 } from '../../../../shared/sync/protocol.ts';
@@ -286,6 +288,8 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
       (await admin.call('POST', consoleRoutes.enrollDevice, { name: 'Border laptop 7' })).json,
     );
     expect(issued.serverUrl).toBe(server.url);
+    // No team chosen: the default national team, as the command line's enroll without --team.
+    expect(issued).toMatchObject({ team: { name: 'National coordination' }, defaultTeam: true });
     expect(parseEnrollmentQrText(issued.qrText)).toEqual({
       serverUrl: server.url,
       code: issued.code,
@@ -323,6 +327,7 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
       revokedAt: null,
       lastSeenAt: now.toISOString(),
       lastSyncAt: now.toISOString(),
+      team: issued.team,
     });
     // The device the console's own reviews are pushed as is no laptop: not listed, not revocable.
     expect(listed.devices.map((row) => row.name)).not.toContain('Web console');
@@ -341,6 +346,82 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
       ['device.revoked', 'Border laptop 7', 'ana@salw.test'],
       ['device.enrollment_code_issued', 'Border laptop 7', 'ana@salw.test'],
     ]);
+  });
+
+  it('enrolls a laptop into the team chosen, whose pulls are that team’s scope; refuses a team nobody made', async () => {
+    const { team } = await server.admin.createTeam({
+      name: 'Customs Horgoš',
+      organisation: 'Customs',
+    });
+    // A record of a national laptop, at none of the team's places: outside its scope.
+    const national = syncClient(server.url, await server.enrollDevice('Commission laptop'));
+    const theirs = newRecordId();
+    const pushed = await national.push([
+      mutation({ mutationId: 1, entityId: theirs, op: 'create', fields: { notes: 'national' } }),
+    ]);
+    expect(pushed.status, pushed.text).toBe(200);
+
+    const answer = await admin.call('POST', consoleRoutes.enrollDevice, {
+      name: 'Customs laptop 1',
+      teamId: team.id,
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const issued = EnrollDeviceResponseSchema.parse(answer.json);
+    expect(issued).toMatchObject({
+      team: { id: team.id, name: 'Customs Horgoš' },
+      defaultTeam: false,
+    });
+    const enrolled = await request(`${server.url}${syncRoutes.enroll}`, {
+      method: 'POST',
+      body: JSON.stringify({
+        code: issued.code,
+        protocolVersion: SYNC_PROTOCOL_VERSION,
+        appVersion: '0.1.0',
+      }),
+    });
+    const device = EnrollResponseSchema.parse(enrolled.json);
+    const listed = DeviceListSchema.parse((await admin.call('GET', consoleRoutes.devices)).json);
+    expect(listed.devices.find((row) => row.id === device.deviceId)?.team).toEqual({
+      id: team.id,
+      name: 'Customs Horgoš',
+    });
+    // Its pulls are its team's view: its own record, not the national laptop's.
+    const laptop = syncClient(server.url, device);
+    const own = newRecordId();
+    const ownPush = await laptop.push([
+      mutation({ mutationId: 1, entityId: own, op: 'create', fields: { notes: 'customs' } }),
+    ]);
+    expect(ownPush.status, ownPush.text).toBe(200);
+    const pulled = PullResponseSchema.parse((await laptop.pull({ limit: 500 })).json);
+    const ids = pulled.changes.map((change) => change.id);
+    expect(ids).toContain(own);
+    expect(ids).not.toContain(theirs);
+
+    const audit = AuditListSchema.parse((await admin.call('GET', consoleRoutes.audit)).json);
+    expect(
+      audit.entries.find(
+        (entry) =>
+          entry.action === 'device.enrollment_code_issued' && entry.target === 'Customs laptop 1',
+      )?.details,
+    ).toMatchObject({ team: { id: team.id, name: 'Customs Horgoš' }, defaultTeam: false });
+
+    // A team nobody made: its own plain refusal, and no code (nor audit line) for it.
+    const unknown = await admin.call('POST', consoleRoutes.enrollDevice, {
+      name: 'Stray laptop',
+      teamId: randomUUID(),
+    });
+    expect(unknown.status).toBe(400);
+    expect(errorOf(unknown.json).error).toBe('UNKNOWN_TEAM');
+    const malformed = await admin.call('POST', consoleRoutes.enrollDevice, {
+      name: 'Stray laptop',
+      teamId: 'Customs Horgoš',
+    });
+    expect(malformed.status).toBe(400);
+    expect(errorOf(malformed.json).error).toBe('VALIDATION_ERROR');
+    const { rows } = await server.db.query(
+      "SELECT 1 FROM enrollment_codes WHERE device_name = 'Stray laptop'",
+    );
+    expect(rows).toEqual([]);
   });
 
   it('lists conflicts and rejected changes from the laptops and marks them resolved, with an audit entry', async () => {

@@ -74,8 +74,9 @@ describe.each(syncBackends)('national measures on the server (%s)', (backend) =>
     lon: 20.69,
     minimumStandard: { assessedOn: '2024-02-01', meets: true, assessedBy: 'SEESAC' },
   };
+  const borderId = randomUUID();
   const border = {
-    id: randomUUID(),
+    id: borderId,
     locationType: 'border_crossing_road' as const,
     name: 'GP Rača',
     jurisdiction: 'BA' as const,
@@ -294,4 +295,37 @@ describe.each(syncBackends)('national measures on the server (%s)', (backend) =>
     expect(points).toEqual(await app.ok('listMapPoints', filter));
     expect(points.points.map((point) => point.kind).sort()).toEqual(['destruction', 'site']);
   }, 120_000);
+
+  it('counts a team’s scope only when asked: what its laptops pull, by the same definitions', async () => {
+    const scoped = async (team: { id: string; national: boolean }, filter: MeasureFilterInput) =>
+      MeasuresSchema.parse(
+        await computeServerMeasures(server.db, MeasureFilterSchema.parse(filter), { team }),
+      );
+    const everything = MeasuresSchema.parse(
+      await computeServerMeasures(server.db, MeasureFilterSchema.parse(filters['drafts in'])),
+    );
+    // The border crossing's team: the draft seizure there, nothing of the surrenders.
+    const { team: border } = await server.admin.createTeam({
+      name: 'Granična policija Rača',
+      organisation: 'Granična policija',
+      sites: [borderId],
+    });
+    const atBorder = await scoped(border, filters['drafts in']!);
+    expect(atBorder.k1.total).toEqual([
+      expect.objectContaining({ kind: 'weapon', entries: 1, records: 1 }),
+    ]);
+    expect(atBorder.k1.byContext.map((row) => row.by)).toEqual([{ context: 'seized' }]);
+    expect(atBorder.k8.total).toEqual([]);
+    // Drafts left out are counted in the team's view too.
+    expect((await scoped(border, filters.year!)).draftsLeftOut).toBe(1);
+    // Places are every team's (reference data, pulled by all): the store's standard still counts.
+    expect(atBorder.k16.share).toMatchObject({ part: 1, whole: 1 });
+    // A national team's view is every record.
+    const { team: national } = await server.admin.createTeam({
+      name: 'Komisija za MLO',
+      organisation: 'Vlada',
+      national: true,
+    });
+    expect(await scoped(national, filters['drafts in']!)).toEqual(everything);
+  }, 60_000);
 });

@@ -149,13 +149,23 @@ describe('the web console in a browser', () => {
     expect(await inbox.codeFor('boris@salw.test')).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
     await page.screenshot({ path: `${shots}/accounts-en.png`, fullPage: true });
 
-    // Enroll a laptop: the code and QR code on screen, the laptop enrolls with them and syncs.
+    // Enroll a laptop into a team: the code and QR code on screen, the laptop enrolls with them
+    // and syncs, and is listed with its team.
+    await server.admin.createTeam({ name: 'Granična policija sever', organisation: 'MUP' });
     await page.getByRole('link', { name: 'Devices' }).click();
     await page.getByLabel('Laptop name').fill('Border police laptop 2');
+    const team = page.getByLabel('Team', { exact: true });
+    expect(await team.locator('option').allInnerTexts()).toEqual([
+      'The default national team',
+      'Granična policija sever',
+      'National coordination',
+    ]);
+    await team.selectOption({ label: 'Granična policija sever' });
     await page.getByRole('button', { name: 'Make an enrollment code' }).click();
     const code = await page.getByTestId('enrollment-code').innerText();
     const serverUrl = await page.getByTestId('enrollment-server').innerText();
     expect(serverUrl).toBe(server.url);
+    expect(await page.getByTestId('enrollment-team').innerText()).toBe('Granična policija sever');
     expect(
       await page.getByRole('img', { name: 'QR code with the server address and the code' }).count(),
     ).toBe(1);
@@ -177,20 +187,29 @@ describe('the web console in a browser', () => {
     const row = page.getByRole('row', { name: /Border police laptop 2/ });
     await row.waitFor();
     const cells = await row.getByRole('cell').allInnerTexts();
-    expect(cells[0]).toBe('Active');
+    expect(cells[0]).toBe('Granična policija sever');
+    expect(cells[1]).toBe('Active');
     // Last seen and last sync are filled in, the app version too.
-    expect(cells[1]).not.toBe('never');
     expect(cells[2]).not.toBe('never');
-    expect(cells[3]).not.toBe('');
+    expect(cells[3]).not.toBe('never');
+    expect(cells[4]).not.toBe('');
     await page.screenshot({ path: `${shots}/devices-en.png`, fullPage: true });
     await expectNoCspViolations(page);
 
-    // The same pages in Serbian.
+    // The same pages in Serbian; without a team chosen, the default national team, said so.
     await page.getByLabel('Language').selectOption('sr-Latn');
     await page.getByRole('heading', { name: 'Uređaji' }).waitFor();
+    await page.getByLabel('Naziv laptopa').fill('Laptop komisije');
+    await page
+      .getByLabel('Tim', { exact: true })
+      .selectOption({ label: 'Podrazumevani nacionalni tim' });
+    await page.getByRole('button', { name: 'Napravi kôd za upis' }).click();
+    await expect
+      .poll(() => page.getByTestId('enrollment-team').innerText())
+      .toBe('National coordination (podrazumevani)');
     await page.screenshot({ path: `${shots}/devices-sr.png`, fullPage: true });
     await page.getByRole('link', { name: 'Dnevnik radnji' }).click();
-    await page.getByRole('cell', { name: 'Napravio kôd za upis' }).waitFor();
+    await page.getByRole('cell', { name: 'Napravio kôd za upis' }).first().waitFor();
     await page.screenshot({ path: `${shots}/audit-sr.png`, fullPage: true });
     await page.getByRole('link', { name: 'Sukobi' }).click();
     await page.getByText('Nema otvorenih sukoba.').waitFor();

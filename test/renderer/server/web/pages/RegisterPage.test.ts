@@ -43,6 +43,7 @@ describe('the console records register in Chromium', () => {
   let page: Page;
   let transferId: string;
   let intakeId: string;
+  let collectionPointId: string;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -53,6 +54,7 @@ describe('the console records register in Chromium', () => {
     await laptop.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Čačak') });
     const intake = await recordFinalSurrender(laptop, 'Amina Hadžić');
     intakeId = intake.event.id;
+    collectionPointId = intake.event.locationId!;
     const store = {
       id: randomUUID(),
       locationType: 'storage_site' as const,
@@ -192,6 +194,36 @@ describe('the console records register in Chromium', () => {
     await expect.poll(() => page.getByText('No items match this search.').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Excel (XLSX)' }).count()).toBe(0);
     await page.screenshot({ path: `${shots}/register-empty-en.png`, fullPage: true });
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+
+  it('searches and exports one team’s scope: the items its laptops receive', async () => {
+    const { team } = await server.admin.createTeam({
+      name: 'PU Čačak',
+      organisation: 'MUP',
+      sites: [collectionPointId],
+    });
+    await server.admin.createTeam({ name: 'Granična policija jug', organisation: 'MUP' });
+    await page.goto(`${server.url}/console/#/records/?kind=weapon`);
+    await page.reload();
+    const table = page.getByRole('table', { name: 'Records register' });
+    const teamScope = page.getByLabel('Team scope');
+    await teamScope.selectOption({ label: 'PU Čačak' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(2);
+    expect(page.url()).toContain(`teamId=${team.id}`);
+    // The export asks for the same team's rows.
+    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toContain(
+      `teamId=${team.id}`,
+    );
+    await page.screenshot({ path: `${shots}/register-team-en.png`, fullPage: true });
+    await teamScope.selectOption({ label: 'Granična policija jug' });
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => page.getByText('No items match this search.').count()).toBe(1);
+    await page.getByLabel('Language').selectOption('sr-Latn');
+    await page.getByLabel('Delokrug tima').waitFor();
+    await page.screenshot({ path: `${shots}/register-team-sr.png`, fullPage: true });
+    await page.getByLabel('Jezik').selectOption('en');
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
 });

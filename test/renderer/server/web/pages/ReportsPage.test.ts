@@ -28,7 +28,8 @@ declare global {
 /**
  * A viewer builds the SDG 16.4.2 report for Serbia over 2024 from a real laptop's pushed
  * surrender, reads its tables on the page and downloads its PDF, whose text holds the scope and
- * the figures; the download is in the console's audit log.
+ * the figures; the download is in the console's audit log. A report for one team's scope counts
+ * that team's records only.
  */
 describe('the console reports page in Chromium', () => {
   let server: SyncServerHandle;
@@ -44,8 +45,15 @@ describe('the console reports page in Chromium', () => {
     laptop = await startDispatchedApp({ prefix: 'console-reports', sync: manual });
     await setUpFirstPerson(laptop, { name: 'Ana Petrović' });
     await laptop.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Čačak') });
-    await recordFinalSurrender(laptop, 'Marko Marković');
+    const surrender = await recordFinalSurrender(laptop, 'Marko Marković');
     expect(await laptop.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    // A team whose site is the surrender's collection point, and one with nothing yet.
+    await server.admin.createTeam({
+      name: 'PU Čačak',
+      organisation: 'MUP',
+      sites: [surrender.event.locationId!],
+    });
+    await server.admin.createTeam({ name: 'Granična policija jug', organisation: 'MUP' });
 
     await server.admin.invite(viewerEmail, 'viewer');
     const accepted = await fetch(
@@ -122,6 +130,36 @@ describe('the console reports page in Chromium', () => {
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
 
+  it('shows a report for one team’s scope: that team’s records only, the team named', async () => {
+    await page.getByLabel('Report').selectOption('iafq');
+    await page.getByLabel('Jurisdiction (country code)').fill('');
+    const team = page.getByLabel('Team scope');
+    // By organisation (MUP, then the commission's), as the teams page lists them.
+    expect(await team.locator('option').allInnerTexts()).toEqual([
+      'All teams (national)',
+      'Granična policija jug',
+      'PU Čačak',
+      'National coordination',
+    ]);
+    const report = page.getByRole('article');
+    const weapons = report.getByRole('table', { name: 'Weapons by context' });
+    const show = async (name: string) => {
+      await team.selectOption({ label: name });
+      await page.getByRole('button', { name: 'Show the report' }).click();
+      await weapons.waitFor();
+    };
+    await show('PU Čačak');
+    expect(await report.locator('p').nth(1).innerText()).toContain('Team scope: PU Čačak');
+    expect(await weapons.locator('tbody tr').count()).toBe(1);
+    expect(await weapons.locator('tbody tr').first().innerText()).toContain('Surrendered');
+    await page.screenshot({ path: `${shots}/reports-team-en.png`, fullPage: true });
+    await show('Granična policija jug');
+    expect(await report.locator('p').nth(1).innerText()).toContain('Granična policija jug');
+    expect(await weapons.locator('tbody tr').count()).toBe(0);
+    await team.selectOption({ label: 'All teams (national)' });
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+
   it('speaks Serbian, and says plainly when the period ends before it starts', async () => {
     await page.getByLabel('Language').selectOption('sr-Latn');
     await page.getByLabel('Od', { exact: true }).fill('2024-12-31');
@@ -129,6 +167,15 @@ describe('the console reports page in Chromium', () => {
     await page.getByRole('button', { name: 'Prikaži izveštaj' }).click();
     await expect.poll(() => page.getByRole('alert').innerText()).not.toBe('');
     await page.screenshot({ path: `${shots}/reports-error-sr.png`, fullPage: true });
+    // A team's report in Serbian names the team's scope in its words.
+    await page.getByLabel('Od', { exact: true }).fill('2024-01-01');
+    await page.getByLabel('Do', { exact: true }).fill('2024-12-31');
+    await page.getByLabel('Delokrug tima').selectOption({ label: 'PU Čačak' });
+    await page.getByRole('button', { name: 'Prikaži izveštaj' }).click();
+    await expect
+      .poll(() => page.getByRole('article').locator('p').nth(1).innerText())
+      .toContain('Delokrug tima: PU Čačak');
+    await page.screenshot({ path: `${shots}/reports-team-sr.png`, fullPage: true });
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
 });
