@@ -13,6 +13,8 @@ import type { RecordEntity } from '../../shared/records/record-entities.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { reviewRecords, ReviewError, type ChangesListener } from '../review/review-records.ts';
 import { isoTime } from '../sync/stored-record.ts';
+import { scopeTeamOf } from '../console-data/scope-team.ts';
+import { inTeamScopeSql, teamViewIds } from '../teams/team-scope.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
 import type { z } from 'zod';
 
@@ -61,20 +63,14 @@ export async function listReviewQueue(
   query: z.output<typeof ReviewQueueQuerySchema>,
 ): Promise<ReviewQueue> {
   const entities = query.entity === undefined ? reviewableEntities : [query.entity];
-  const national =
-    query.teamId === undefined
-      ? true
-      : (
-          await db.query<{ national: boolean }>('SELECT national FROM teams WHERE id = $1::uuid', [
-            query.teamId,
-          ])
-        ).rows[0]?.national;
-  if (national === undefined) throw new ConsoleHttpError(404, 'NOT_FOUND', 'No such team.');
+  // The same team scope as the pull's, reports' and exports' (team-scope.ts); an unknown team
+  // is refused as they refuse it, never answered with every record.
+  const team = await scopeTeamOf(db, query.teamId);
+  const scoped = team !== undefined && !team.national;
   const { rows } = await db.query<QueueRow>(
     `SELECT * FROM (${queueSelect}
        WHERE r.entity = ANY($1::text[]) AND r.status = 'final' AND NOT r.deleted
-         AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM team_scope t
-               WHERE t.team_id = $2::uuid AND t.record_id = r.id AND t.in_scope))
+         AND ($2::uuid[] IS NULL OR ${inTeamScopeSql('r.id', '$2')})
          AND ($3::text IS NULL OR $3 = ANY(s.places))
          AND ($4::date IS NULL OR r.received_at >= $4::date)
          AND ($5::date IS NULL OR r.received_at < $5::date + 1)) q
@@ -82,7 +78,7 @@ export async function listReviewQueue(
      ORDER BY q.received_at, q.id LIMIT $7`,
     [
       [...entities],
-      national ? null : (query.teamId ?? null),
+      scoped ? teamViewIds(team.id) : null,
       query.placeId ?? null,
       query.from ?? null,
       query.to ?? null,

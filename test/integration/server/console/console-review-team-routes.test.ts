@@ -262,6 +262,12 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
     // The team filter of the review queue reads the team's scope.
     const queue = await viewer.get(`${reviewRoutes.queue}?standing=approved&teamId=${teamId}`);
     expect((queue.json as { rows: unknown[] }).rows).toHaveLength(2);
+    // A team no one has is refused as reports and exports refuse it, not shown every record.
+    const noTeam = await viewer.get(
+      `${reviewRoutes.queue}?standing=approved&teamId=0190a8e4-0000-7000-8000-00000000fffe`,
+    );
+    expect(noTeam.status).toBe(400);
+    expect(noTeam.json).toMatchObject({ error: 'UNKNOWN_TEAM' });
     const unknown = await admin.post(
       teamsPeopleRoutes.teamScope('0190a8e4-0000-7000-8000-00000000ffff'),
       { addJurisdictions: ['RS'] },
