@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { offlineBasemap } from './packaging/basemap-vite-plugin.ts';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/content-security-policy.ts';
 
 const projectDir = import.meta.dirname;
@@ -28,13 +29,14 @@ function contentSecurityPolicyMeta(): Plugin {
 
 /**
  * The web console (server/web), served by the sync server at /console/ from .vite/console. Its
- * own bundle: it shares shared/ and the renderer's components and styles, never main's code.
+ * own bundle: it shares shared/ and the renderer's components and styles, never main's code, and
+ * the laptop's basemap at the same place under its base (/console/basemap/countries.json).
  */
 export default defineConfig({
   root: consoleDir,
   base: '/console/',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), offlineBasemap()],
   build: {
     outDir: path.join(projectDir, '.vite', 'console'),
     emptyOutDir: true,

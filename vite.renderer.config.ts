@@ -2,7 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './electron/security/content-security-policy.ts';
-import { basemapFileName, buildBasemapJson } from './packaging/basemap.ts';
+import { offlineBasemap } from './packaging/basemap-vite-plugin.ts';
 
 const projectDir = import.meta.dirname;
 const rendererDir = path.join(projectDir, 'renderer');
@@ -26,30 +26,6 @@ function contentSecurityPolicyMeta(): Plugin {
         const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`;
         return html.replace(charset, `${charset}\n    ${meta}`);
       },
-    },
-  };
-}
-
-/**
- * The offline map's basemap (packaging/basemap.ts), built from the locked `world-atlas` on every
- * build and emitted at `basemap/countries.json` next to index.html; the dev server answers the
- * same path. Never committed: it is derived, reproducible, and 1.4 MB of JSON.
- */
-function offlineBasemap(): Plugin {
-  let json: Promise<string> | undefined;
-  const once = () => (json ??= buildBasemapJson());
-  return {
-    name: 'salw-offline-basemap',
-    async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: basemapFileName, source: await once() });
-    },
-    configureServer(server) {
-      server.middlewares.use(`/${basemapFileName}`, (_request, response, next) => {
-        once().then((text) => {
-          response.setHeader('content-type', 'application/json; charset=utf-8');
-          response.end(text);
-        }, next);
-      });
     },
   };
 }

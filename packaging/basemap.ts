@@ -10,10 +10,10 @@ import { countryCodeValues, kosovoCode, type CountryCode } from '../shared/domai
 
 /**
  * The offline basemap: Natural Earth 1:50m admin-0 countries (public domain), as the npm package
- * `world-atlas` ships them in TopoJSON, turned into one small GeoJSON the renderer loads from its
- * own bundle (`basemap/countries.json`). Built by the renderer build (the Vite plugin in
- * vite.renderer.config.ts) on every build, never committed: it is a pure function of the locked
- * `world-atlas` version, so the same lockfile gives the same bytes.
+ * `world-atlas` ships them in TopoJSON, turned into one small GeoJSON the renderer and the web
+ * console load from their own bundles (`basemap/countries.json`). Built by both builds (the Vite
+ * plugin in packaging/basemap-vite-plugin.ts) on every build, never committed: it is a pure
+ * function of the locked `world-atlas` version, so the same lockfile gives the same bytes.
  *
  * Borders follow the jurisdictions the app records (shared/domain/country-code.ts), not Natural
  * Earth's own list: each shape is keyed by the app's code, Kosovo (which Natural Earth gives no

@@ -7,6 +7,14 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-
 /** Where `npm run build:console` (vite.console.config.ts) writes the console. */
 export const defaultConsoleDir = path.join(import.meta.dirname, '..', '..', '.vite', 'console');
 
+const immutable = 'public, max-age=31536000, immutable';
+
+/** Whether a served file is one of the build's content-hashed assets (`assets/name-hash.js`). */
+function isHashedAsset(consoleDir: string, file: string): boolean {
+  const relative = path.relative(consoleDir, file).split(path.sep);
+  return relative.length === 2 && relative[0] === 'assets';
+}
+
 /**
  * Serves the console's build at /console/ with the renderer's own strict CSP as a header (its
  * index.html carries the same policy as <meta>), and headers that keep it out of frames and
@@ -34,11 +42,13 @@ export function consoleStaticPlugin(consoleDir: string) {
       root: consoleDir,
       prefix: '/console/',
       index: 'index.html',
-      // Hashed assets never change; index.html must be read again after an upgrade.
+      // Hashed assets (Vite writes them under assets/) never change. Everything else keeps its
+      // name across upgrades and must be checked again: index.html, and the map's basemap
+      // (basemap/countries.json), whose borders change with the locked world-atlas.
       setHeaders: (reply, file) => {
         void reply.header(
           'cache-control',
-          file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          isHashedAsset(consoleDir, file) ? immutable : 'no-cache',
         );
       },
     });

@@ -13,6 +13,7 @@ import type { MeasureFilter } from '../measures/measure-filter.ts';
  */
 export const consoleDataApiPaths = {
   measures: '/measures',
+  mapPoints: '/measures/map-points',
   register: '/register',
   registerExport: '/register/export',
   record: (id: string) => `/records/${encodeURIComponent(id)}`,

@@ -9,10 +9,12 @@ type Draft = ProcedureInput<'saveIntakeDraft'>['draft'];
 export const surrenderSerials = ['M70-ČĆ 4411', 'CZ99-0417'] as const;
 export const surrenderLot = 'LOT-88/ŠĐ';
 
-/** What a test may change in the surrender: its collection details and campaign. */
+/** What a test may change in the surrender: its collection details, campaign and coordinates. */
 export interface SurrenderChanges {
   readonly collection?: Partial<NonNullable<Draft['collection']>>;
   readonly campaignId?: string;
+  /** Where it happened (its place has none), so it shows on a map. */
+  readonly coordinates?: Draft['coordinates'];
 }
 
 /**
@@ -71,6 +73,7 @@ export async function recordFinalSurrender(
         ...changes.collection,
       },
       ...(changes.campaignId === undefined ? {} : { campaignId: changes.campaignId }),
+      ...(changes.coordinates === undefined ? {} : { coordinates: changes.coordinates }),
       weapons: [
         weapon(surrenderSerials[0], 'assault_rifle'),
         weapon(surrenderSerials[1], 'self_loading_pistol'),

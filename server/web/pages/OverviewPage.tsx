@@ -14,6 +14,7 @@ import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useLoad } from '../parts/use-load.ts';
+import { OverviewMap } from './OverviewMap.tsx';
 
 /** Labels built from values at run time; en.json's `overview` section holds every one. */
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -141,7 +142,8 @@ function BreakdownTable({
 /**
  * The national overview: the measures every laptop's records give (K1, K3, K6-K8, SDG 16.4.2),
  * counted on the server by the laptops' own definitions, for a period, a context and a
- * jurisdiction. Drafts are left out unless asked for, and the page says how many.
+ * jurisdiction, and the national map under the same filter, between the figures and their
+ * breakdowns. Drafts are left out unless asked for, and the page says how many.
  */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
@@ -281,6 +283,7 @@ export function OverviewPage() {
               )}
             </section>
           </div>
+          <OverviewMap query={query} />
           <BreakdownTable
             caption={t('overview.k1ByContext')}
             rows={data.k1.byContext}

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../../packaging/chromium.ts';
+import { seriousAxeViolations } from '../../../../support/axe.ts';
 import { computeServerMeasures } from '../../../../../server/measures/measures-queries.ts';
 import { consoleApiPrefix, consoleRoutes } from '../../../../../shared/console/api.ts';
 import { OverviewQuerySchema } from '../../../../../shared/console/overview.ts';
@@ -21,6 +23,18 @@ const password = 'Granica-Sever-2026!';
 const viewerEmail = 'vesna@salw.test';
 const shots = '/tmp/shots-pages-data';
 const year2024 = { from: '2024-01-01', to: '2024-12-31' };
+/** The window the console is mostly used in, and the narrowest the app's frame is made for. */
+const laptopScreen = { width: 1366, height: 768 };
+const narrowest = { width: 900, height: 600 };
+/** Where the surrender happened (its place has no coordinates), and a storage site near it. */
+const cacak = { lat: 43.8914, lon: 20.3497 };
+const storageSite = {
+  locationType: 'storage_site',
+  name: 'Magacin Kragujevac',
+  jurisdiction: 'RS',
+  lat: 44.0128,
+  lon: 20.9114,
+} as const;
 
 declare global {
   interface Window {
@@ -28,10 +42,42 @@ declare global {
   }
 }
 
+/** Switches WebGL off, as on a computer without a usable GPU: the map draws its SVG view. */
+function withoutWebGl(): void {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (
+    this: HTMLCanvasElement,
+    type: string,
+    ...rest: unknown[]
+  ) {
+    if (type.startsWith('webgl') || type === 'experimental-webgl') return null;
+    return (original as (...args: unknown[]) => unknown).call(this, type, ...rest);
+  } as typeof HTMLCanvasElement.prototype.getContext;
+}
+
+/**
+ * Nothing wider than the window: no sideways scrolling, nothing of the page cut off. Polled: the
+ * map's canvas follows a narrower window at MapLibre's next resize, not at once.
+ */
+async function fitsTheWindow(page: Page): Promise<void> {
+  const sizes = () =>
+    page.evaluate(() => ({
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      outside: [
+        ...document.querySelectorAll('main section, main table, main p, main canvas, main svg'),
+      ]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth)
+        .map((element) => element.outerHTML.slice(0, 80)),
+    }));
+  await expect.poll(sizes).toEqual({ overflow: 0, outside: [] });
+}
+
 /**
  * A viewer at the centre opens the console: the overview shows the figures the server computes
- * for the records a real laptop (encrypted store, real sync) pushed, filters them, in English and
- * Serbian, with no CSP violation.
+ * for the records a real laptop (encrypted store, real sync) pushed, and the national map of
+ * them (MapLibre on WebGL, whose worker runs under the console's CSP, and the plain SVG view),
+ * whose points open the records' pages; it filters them, in English and Serbian, with no CSP
+ * violation.
  */
 describe('the console overview in Chromium', () => {
   let server: SyncServerHandle;
@@ -40,6 +86,8 @@ describe('the console overview in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let serverMeasures: Measures;
+  let intake: { id: string; recordNumber: string };
+  let siteId: string;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -48,7 +96,12 @@ describe('the console overview in Chromium', () => {
     laptop = await startDispatchedApp({ prefix: 'console-overview', sync: manual });
     await setUpFirstPerson(laptop, { name: 'Ana Petrović' });
     await laptop.ok('enrollDevice', { serverUrl: server.url, code: await server.enroll('Čačak') });
-    await recordFinalSurrender(laptop, 'Marko Marković');
+    const surrender = await recordFinalSurrender(laptop, 'Marko Marković', undefined, {
+      coordinates: { ...cacak, source: 'typed' },
+    });
+    intake = { id: surrender.event.id, recordNumber: surrender.event.recordNumber ?? '' };
+    siteId = randomUUID();
+    await laptop.ok('saveLocation', { id: siteId, ...storageSite });
     expect(await laptop.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
     serverMeasures = await computeServerMeasures(server.db, OverviewQuerySchema.parse(year2024));
 
@@ -69,7 +122,8 @@ describe('the console overview in Chromium', () => {
     expect(accepted.status).toBe(200);
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // A page of its own context: axe opens a second page in it to run its checks.
+    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
     await page.addInitScript(() => {
       window.__consoleCsp = [];
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -143,11 +197,63 @@ describe('the console overview in Chromium', () => {
       .toContain('Nothing in this period.');
     await page.screenshot({ path: `${shots}/overview-en.png`, fullPage: true });
 
+    // The national map under the same filter: the surrender where it happened and the storage
+    // site, drawn by MapLibre (the test Chromium has SwiftShader) with its worker under the CSP.
+    const map = page.getByRole('region', { name: 'Map', exact: true });
+    const drawn = map.locator('.offline-map[data-renderer="webgl"][data-state="ready"]');
+    await drawn.waitFor({ timeout: 30_000 });
+    expect(await drawn.getAttribute('data-shown-points')).toBe('2');
+    expect(await map.locator('canvas').getAttribute('aria-label')).toBe(
+      'Map of intake records, sites and destructions',
+    );
+    await map.getByText('Points on the map (2)').click();
+    expect(await map.locator('.offline-map__list li').allTextContents()).toEqual([
+      `Intake events: ${intake.recordNumber}`,
+      `Sites: ${storageSite.name}`,
+    ]);
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize(laptopScreen);
+    await page.screenshot({ path: `${shots}/overview-map-1366-en.png`, fullPage: true });
+    await page.setViewportSize(narrowest);
+    await fitsTheWindow(page);
+    await page.screenshot({ path: `${shots}/overview-map-900-en.png`, fullPage: true });
+    await page.setViewportSize(laptopScreen);
+
+    // Each point opens its record's page in the console: the intake record with its items...
+    await map.getByRole('link', { name: intake.recordNumber }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Record ${intake.recordNumber}`);
+    expect(page.url()).toContain(`#/records/${intake.id}`);
+    await page
+      .getByTestId(/^item-/)
+      .first()
+      .waitFor();
+    // ...and the site, the location record the laptop pushed (the console has no site page).
+    await page.goBack();
+    await map.getByText('Points on the map (2)').click();
+    await map.getByRole('link', { name: storageSite.name }).click();
+    await expect
+      .poll(() => page.locator('.console-fields').textContent())
+      .toContain('Type of recordPlace');
+    expect(page.url()).toContain(`#/records/${siteId}`);
+    await page.goBack();
+
     // Filtered to seizures: none, and the surrender's figures go.
     await page.getByLabel('Context').selectOption('seized');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => k1.textContent()).toContain('Nothing in this period.');
     expect(page.url()).toContain('context=seized');
+    // The map follows the filter: the surrender goes, the site (no context of its own) stays.
+    await expect
+      .poll(() => map.locator('.offline-map').getAttribute('data-shown-points'))
+      .toBe('1');
+    // Another jurisdiction has nothing with coordinates: said in words, not an empty map.
+    await page.getByLabel('Jurisdiction (country code)').fill('ME');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => map.textContent()).toContain('Nothing in this period has coordinates.');
+    expect(await map.locator('.offline-map').count()).toBe(0);
 
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
@@ -164,10 +270,37 @@ describe('the console overview in Chromium', () => {
       .poll(() => page.getByTestId('figure-ammunition').first().textContent())
       .toBe('500 metaka Municija');
     await page.screenshot({ path: `${shots}/overview-sr.png`, fullPage: true });
+    const map = page.getByRole('region', { name: 'Mapa', exact: true });
+    await map.locator('.offline-map[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await page.setViewportSize(laptopScreen);
+    await page.screenshot({ path: `${shots}/overview-map-1366-sr.png`, fullPage: true });
+    await page.setViewportSize(narrowest);
+    await fitsTheWindow(page);
+    await page.screenshot({ path: `${shots}/overview-map-900-sr.png`, fullPage: true });
 
+    // Without WebGL the plain SVG view draws the same points, each a link to its record.
+    await page.addInitScript(withoutWebGl);
+    await page.reload();
+    const svg = map.locator('.offline-map[data-renderer="svg"][data-state="ready"]');
+    await svg.waitFor({ timeout: 30_000 });
+    expect(await svg.getAttribute('data-shown-points')).toBe('2');
+    const mark = map.locator(`a[data-point-id="intake:${intake.id}"]`);
+    expect(await mark.getAttribute('aria-label')).toBe(`Događaji prijema: ${intake.recordNumber}`);
+    await fitsTheWindow(page);
+    await page.screenshot({ path: `${shots}/overview-map-svg-900-sr.png`, fullPage: true });
+    await mark.click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Zapis ${intake.recordNumber}`);
+    expect(page.url()).toContain(`#/records/${intake.id}`);
+    await page.setViewportSize(laptopScreen);
+
+    // A period that ends before it starts is said once, by the figures: the map shows nothing.
     await page.goto(`${server.url}/console/#/home/?from=2024-12-31&to=2024-01-01`);
     await page.reload();
     await expect.poll(() => page.getByRole('alert').textContent()).not.toBe('');
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByTestId('overview-map').count()).toBe(0);
     await page.screenshot({ path: `${shots}/overview-error-sr.png`, fullPage: true });
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });

@@ -5,11 +5,16 @@ import { consoleAuditActions } from '../../../../../shared/console/api.ts';
 import { consoleErrorCodes } from '../../../../../shared/console/errors.ts';
 import { consoleRoles } from '../../../../../shared/console/roles.ts';
 import { passphraseProblemValues } from '../../../../../shared/domain/people.ts';
+import { supportedLanguages } from '../../../../../shared/settings/settings.ts';
 import { projectDir } from '../../../../support/project.ts';
 
 const localesDir = path.join(projectDir, 'server', 'web', 'i18n', 'locales');
 const read = (locale: string) =>
   JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as unknown;
+const readRenderer = (locale: string) =>
+  JSON.parse(
+    readFileSync(path.join(projectDir, 'renderer', 'i18n', 'locales', `${locale}.json`), 'utf8'),
+  ) as unknown;
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -45,6 +50,15 @@ describe('the console catalogues', () => {
       for (const form of ['one', 'few', 'other']) {
         expect(serbian.has(`${base(key)}_${form}`), `${base(key)}_${form}`).toBe(true);
       }
+    }
+  });
+
+  it('word the offline map (the renderer’s component) exactly as the laptop does', () => {
+    // OfflineMap reads its words from the `map` section of whichever catalogue it runs under;
+    // the console's copy must not drift from the laptop's, nor miss a key the map asks for.
+    for (const locale of supportedLanguages) {
+      const section = (catalogue: unknown) => (catalogue as { map?: unknown }).map;
+      expect(section(read(locale)), locale).toEqual(section(readRenderer(locale)));
     }
   });
 
