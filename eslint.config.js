@@ -40,6 +40,23 @@ const banNode = {
 const nodePaths = (message = 'Node-only modules cannot run in this layer.') =>
   [...builtinModules, ...nodeOnlyPackages].map((name) => ({ name, message }));
 
+/**
+ * The renderer's modules outside components/ and styles/ that the web console may import: the
+ * Dashboard's figures (sections, their context, names of values, the drill-down address and
+ * their styles), which draw a Measures object given to them and call no IPC, so the console's
+ * overview draws the laptop's own figures over the server's measures (issue 17, item 4); the
+ * formatters they use; and the two catalogues they read. Nothing here may reach the laptop's
+ * IPC (renderer/api.ts): test/unit/server/web/console-imports.test.ts follows every import the
+ * console makes, however indirect, and fails if one does.
+ */
+const consoleSharedRenderer = [
+  'features/dashboard/(InflowSection|OutflowSection|StorageSection|SdgSection)\\.tsx',
+  'features/dashboard/(figure-context|dimension-text|dashboard-filter)\\.ts',
+  'features/dashboard/dashboard\\.css',
+  'features/records/format\\.ts',
+  'i18n/dashboard-namespaces\\.ts',
+];
+
 const restrictedSyntax = [
   {
     selector: "NewExpression[callee.name='BrowserWindow']",
@@ -222,8 +239,9 @@ export default tseslint.config(
               message: 'The web console runs in a browser: it talks to the server over HTTP only.',
             },
             {
-              regex: '^(\\.\\./)+renderer/(?!components/|styles/)',
-              message: "The web console may use only the renderer's components and styles.",
+              regex: `^(\\.\\./)+renderer/(?!components/|styles/|(${consoleSharedRenderer.join('|')})$)`,
+              message:
+                "The web console may use only the renderer's components and styles, and the Dashboard's IPC-free figures (consoleSharedRenderer).",
             },
           ],
         },

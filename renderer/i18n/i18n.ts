@@ -1,16 +1,15 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings.ts';
+import { dashboardResources } from './dashboard-namespaces.ts';
 import en from './locales/en.json';
 import enActions from './locales/en.actions.json';
 import enCustody from './locales/en.custody.json';
-import enDomain from './locales/en.domain.json';
 import enEvent from './locales/en.event.json';
 import enInventory from './locales/en.inventory.json';
 import enItems from './locales/en.items.json';
 import enPlaces from './locales/en.places.json';
 import enRecords from './locales/en.records.json';
-import enReports from './locales/en.reports.json';
 import enReview from './locales/en.review.json';
 import enSession from './locales/en.session.json';
 import enSync from './locales/en.sync.json';
@@ -18,13 +17,11 @@ import enTracing from './locales/en.tracing.json';
 import srLatn from './locales/sr-Latn.json';
 import srLatnActions from './locales/sr-Latn.actions.json';
 import srLatnCustody from './locales/sr-Latn.custody.json';
-import srLatnDomain from './locales/sr-Latn.domain.json';
 import srLatnEvent from './locales/sr-Latn.event.json';
 import srLatnInventory from './locales/sr-Latn.inventory.json';
 import srLatnItems from './locales/sr-Latn.items.json';
 import srLatnPlaces from './locales/sr-Latn.places.json';
 import srLatnRecords from './locales/sr-Latn.records.json';
-import srLatnReports from './locales/sr-Latn.reports.json';
 import srLatnReview from './locales/sr-Latn.review.json';
 import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
@@ -55,11 +52,10 @@ export const resources = {
     items: enItems,
     inventory: enInventory,
     places: enPlaces,
-    domain: enDomain,
+    ...dashboardResources.en,
     actions: enActions,
     sync: enSync,
     custody: enCustody,
-    reports: enReports,
     tracing: enTracing,
     review: enReview,
   },
@@ -71,11 +67,10 @@ export const resources = {
     items: srLatnItems,
     inventory: srLatnInventory,
     places: srLatnPlaces,
-    domain: srLatnDomain,
+    ...dashboardResources['sr-Latn'],
     actions: srLatnActions,
     sync: srLatnSync,
     custody: srLatnCustody,
-    reports: srLatnReports,
     tracing: srLatnTracing,
     review: srLatnReview,
   },

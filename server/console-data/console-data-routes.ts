@@ -17,6 +17,7 @@ import {
   UnknownDimensionError,
 } from '../measures/measures-queries.ts';
 import { listServerMapPoints } from '../measures/map-points-query.ts';
+import { measureRecordRows } from './measure-record-rows.ts';
 import { buildConsoleReport, consoleReportPdf } from './reports.ts';
 import { exportRegister } from './register-export.ts';
 import { BadCursorError, recordPage, searchRegister } from './register.ts';
@@ -54,7 +55,8 @@ function asClientError(error: unknown): never {
 }
 
 /**
- * The console's data (issue 17, item 4): national measures and the records behind a figure,
+ * The console's data (issue 17, item 4): national measures and the records behind a figure
+ * (each with what it is listed by: measure-record-rows.ts),
  * the records register and a record's page, national reports for any scope, and exports of the
  * register, every input parsed by its shared schema. Reports, the register and its exports may
  * be limited to one team's scope (teamId); the overview's measures are the whole country's.
@@ -77,7 +79,10 @@ export function consoleDataRoutes(
 
     app.post(consoleDataPaths.measureRecords, async (request) => {
       const query = parseInput(MeasureRecordsQuerySchema, request.body, 'drill-down');
-      return listServerMeasureRecords(db, query.filter, query.drill, query).catch(asClientError);
+      const records = await listServerMeasureRecords(db, query.filter, query.drill, query).catch(
+        asClientError,
+      );
+      return { ...records, rows: await measureRecordRows(db, records) };
     });
 
     app.get(consoleDataPaths.register, async (request) =>

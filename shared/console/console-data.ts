@@ -4,7 +4,7 @@ import { LifecycleStatusSchema } from '../domain/enums.ts';
 import { RecordIdSchema } from '../domain/ids.ts';
 import { IsoDateSchema } from '../domain/primitives.ts';
 import { MeasureFilterSchema } from '../measures/measure-filter.ts';
-import { DrillKeySchema } from '../measures/measure-results.ts';
+import { DrillKeySchema, MeasureRecordsSchema } from '../measures/measure-results.ts';
 import { itemKinds } from '../records/intake-items.ts';
 import { ReportIdSchema } from '../reports/national-reports.ts';
 import { LanguageSchema } from '../settings/settings.ts';
@@ -149,6 +149,35 @@ export const MeasureRecordsQuerySchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
+export type MeasureRecordsQuery = z.input<typeof MeasureRecordsQuerySchema>;
+
+/**
+ * One record behind a figure as the console lists it: what a coordinator recognises it by, and
+ * the console's record page it opens (`recordId`): an item opens the intake record it came in
+ * with, any other entity its own record.
+ */
+export const MeasureRecordRowSchema = z.object({
+  id: z.string(),
+  recordId: z.string(),
+  /** The intake record's number (items and intake records); null for others or when none. */
+  number: z.string().nullable(),
+  /** The day it happened (YYYY-MM-DD), as the measures date it. */
+  date: z.string().nullable(),
+  /** Where: the intake's place, or the site itself. */
+  place: z.string().nullable(),
+  status: z.enum(['draft', 'final']).nullable(),
+  /** An item's kind, type and serial; a custody record's entity; an intake's context. */
+  kind: z.string().nullable(),
+  type: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+});
+export type MeasureRecordRow = z.infer<typeof MeasureRecordRowSchema>;
+
+/** The records behind a figure (the laptop's MeasureRecords) with a row for each id listed. */
+export const ConsoleMeasureRecordsSchema = MeasureRecordsSchema.extend({
+  rows: z.array(MeasureRecordRowSchema),
+});
+export type ConsoleMeasureRecords = z.infer<typeof ConsoleMeasureRecordsSchema>;
 
 /** A national report for any scope, as the laptop builds it. */
 export const ConsoleReportQuerySchema = z.object({

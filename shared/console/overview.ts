@@ -13,6 +13,7 @@ import type { MeasureFilter } from '../measures/measure-filter.ts';
  */
 export const consoleDataApiPaths = {
   measures: '/measures',
+  measureRecords: '/measures/records',
   mapPoints: '/measures/map-points',
   register: '/register',
   registerExport: '/register/export',

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../shared/domain/campaign.ts';
 import type { Location } from '../../../shared/domain/location.ts';
-import type { Measures } from '../../../shared/measures/measure-results.ts';
+import type { DrillKey, Measures } from '../../../shared/measures/measure-results.ts';
 import { api } from '../../api.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { HistoricCountsSection } from './HistoricCountsSection.tsx';
 import {
+  drillHref,
   filterFromQuery,
   filterToQuery,
   measureFilterOf,
@@ -86,7 +87,10 @@ export function DashboardOverview() {
     () => jurisdictionChoices(locations, campaigns, filter.jurisdiction),
     [locations, campaigns, filter.jurisdiction],
   );
-  const context = useMemo(() => ({ filter, dimensionText }), [filter, dimensionText]);
+  const context = useMemo(
+    () => ({ dimensionText, href: (drill: DrillKey) => drillHref(filter, drill) }),
+    [filter, dimensionText],
+  );
 
   const title = tApp('dashboard.title');
   // The figures shown stay up while the next ones are computed; they are marked as busy.

@@ -133,14 +133,22 @@ export function queryOfHash(hash: string): URLSearchParams {
 
 const slicePrefix = 's.';
 
+/**
+ * A filter's query with a figure's measure and slice added (`source=k1&s.context=seized`): what
+ * a page listing the records behind that figure reads back with drillOfQuery.
+ */
+export function withDrill(query: URLSearchParams, drill: DrillKey): URLSearchParams {
+  const out = new URLSearchParams(query);
+  out.set('source', drill.source);
+  for (const [dimension, value] of Object.entries(drill.slice)) {
+    out.set(`${slicePrefix}${dimension}`, value);
+  }
+  return out;
+}
+
 /** The page that lists the records behind a figure: the filter, the measure and its slice. */
 export function drillHref(filter: DashboardFilter, drill: DrillKey): string {
-  const query = filterToQuery(filter);
-  query.set('source', drill.source);
-  for (const [dimension, value] of Object.entries(drill.slice)) {
-    query.set(`${slicePrefix}${dimension}`, value);
-  }
-  return `#/dashboard/records?${query.toString()}`;
+  return `#/dashboard/records?${withDrill(filterToQuery(filter), drill).toString()}`;
 }
 
 /** The measure and slice a records page was opened with; null when there is none to open. */

@@ -1,5 +1,9 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import {
+  dashboardNamespaces,
+  dashboardResources,
+} from '../../../renderer/i18n/dashboard-namespaces.ts';
 import { LanguageSchema, type Language } from '../../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import srLatn from './locales/sr-Latn.json';
@@ -7,10 +11,12 @@ import srLatn from './locales/sr-Latn.json';
 /**
  * The console's catalogues, English the source (every other locale has exactly its keys,
  * unit-tested). Pages other engineers add put their keys in these files, under their own key.
+ * Beside them, the laptop's own `reports` and `domain` namespaces, read by the Dashboard's
+ * figures the overview draws: loaded from the laptop's catalogues, never copied.
  */
 export const consoleResources = {
-  en: { translation: en },
-  'sr-Latn': { translation: srLatn },
+  en: { translation: en, ...dashboardResources.en },
+  'sr-Latn': { translation: srLatn, ...dashboardResources['sr-Latn'] },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 declare module 'i18next' {
@@ -37,6 +43,7 @@ export async function createConsoleI18n(language: Language): Promise<I18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     resources: consoleResources,
+    ns: ['translation', ...dashboardNamespaces],
     defaultNS: 'translation',
     lng: language,
     fallbackLng: 'en',

@@ -72,9 +72,8 @@ export function OverviewMap({ query }: { query: OverviewQuery }) {
       aria-busy={pending && error === null}
       data-testid="overview-map"
     >
-      <h2 id={titleId} className="console-figure__title">
-        {t('overview.map')}
-      </h2>
+      {/* A heading like the figures' sections above it (the laptop's DashboardSection). */}
+      <h2 id={titleId}>{t('overview.map')}</h2>
       <p className="field__hint">{t('overview.mapHint')}</p>
       <ErrorNotice error={error} />
       {error === null && data === null && <p className="field__hint">{t('map.loading')}</p>}

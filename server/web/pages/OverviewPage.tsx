@@ -7,148 +7,59 @@ import {
   overviewQueryText,
   type OverviewQuery,
 } from '../../../shared/console/overview.ts';
-import { MeasuresSchema } from '../../../shared/measures/measure-results.ts';
 import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
-import type { QuantityRows } from '../../../shared/measures/measure-results.ts';
-import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
+import { MeasuresSchema, type DrillKey } from '../../../shared/measures/measure-results.ts';
+import { useEnumLabel } from '../../../renderer/components/domain-labels.ts';
+import { queryOfHash } from '../../../renderer/features/dashboard/dashboard-filter.ts';
+import '../../../renderer/features/dashboard/dashboard.css';
+import { useDimensionText } from '../../../renderer/features/dashboard/dimension-text.ts';
+import { FigureContext } from '../../../renderer/features/dashboard/figure-context.ts';
+import { InflowSection } from '../../../renderer/features/dashboard/InflowSection.tsx';
+import { OutflowSection } from '../../../renderer/features/dashboard/OutflowSection.tsx';
+import { SdgSection } from '../../../renderer/features/dashboard/SdgSection.tsx';
+import { StorageSection } from '../../../renderer/features/dashboard/StorageSection.tsx';
 import { consoleApi } from '../api-client.ts';
+import { useHashSegments } from '../app/use-hash-route.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useLoad } from '../parts/use-load.ts';
+import { FigureRecordsPage } from './FigureRecordsPage.tsx';
 import { OverviewMap } from './OverviewMap.tsx';
+import { figureRecordsHref, overviewHref, overviewQueryOf } from './overview-address.ts';
 
-/** Labels built from values at run time; en.json's `overview` section holds every one. */
-type LooseT = (key: string, options?: Record<string, unknown>) => string;
+/**
+ * The console has no list of campaigns: the figures by campaign name each one by its id (as the
+ * laptop does for a campaign it has not received).
+ */
+const noCampaignNames: ReadonlyMap<string, string> = new Map();
 
-/** The breakdowns shown, by the dimension their rows carry. */
-const dimensions = { context: 'context', method: 'method', category: 'category' } as const;
-type Dimension = keyof typeof dimensions;
-
-type Row = QuantityRows[number] & { readonly by?: Readonly<Record<string, string>> };
-
-/** The current calendar year: what a coordinator asks first. */
-function thisYear(): OverviewQuery {
-  const year = new Date().getFullYear();
-  return { from: `${String(year)}-01-01`, to: `${String(year)}-12-31` };
-}
-
-/** The filter kept in the address (`#/home/?from=…`), so a filtered overview can be bookmarked. */
-function queryOfAddress(): OverviewQuery {
-  const [, search = ''] = window.location.hash.split('?');
-  const params = new URLSearchParams(search);
-  const from = params.get('from');
-  const to = params.get('to');
-  if (from === null || to === null) return thisYear();
-  return {
-    from,
-    to,
-    context: (params.get('context') ?? '') as OverviewQuery['context'],
-    jurisdiction: (params.get('jurisdiction') ?? '') as OverviewQuery['jurisdiction'],
-    finalOnly: params.get('finalOnly') === 'false' ? 'false' : undefined,
-  };
-}
-
-/** "500 rounds", "2 komada": the unit in the language's plural; no recorded unit says so. */
-function useAmountText() {
-  const { t, i18n } = useTranslation();
-  const loose = t as unknown as LooseT;
-  const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
-  return (row: Pick<Row, 'amount' | 'unit'>) => {
-    const amount = number.format(row.amount);
-    if (row.unit === UNKNOWN) return `${amount} (${t('overview.unknown')})`;
-    return loose(`overview.unitCount.${row.unit}`, {
-      count: row.amount,
-      amount,
-      defaultValue: `${amount} ${row.unit}`,
-    });
-  };
-}
-
-/** One figure as tiles: one per kind and unit (quantities are never added across them). */
-function FigureTiles({ title, rows }: { title: string; rows: readonly Row[] }) {
-  const { t } = useTranslation();
-  const loose = t as unknown as LooseT;
-  const amount = useAmountText();
-  return (
-    <section className="card console-figure" aria-label={title}>
-      <h2 className="console-figure__title">{title}</h2>
-      {rows.length === 0 ? (
-        <p className="console-figure__empty">{t('overview.nothing')}</p>
-      ) : (
-        <ul className="console-figure__values">
-          {rows.map((row) => (
-            <li key={`${row.kind}:${row.unit}`} data-testid={`figure-${row.kind}`}>
-              <span className="console-figure__number">{amount(row)}</span>{' '}
-              <span className="console-figure__kind">{loose(`overview.kind.${row.kind}`)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-/** A breakdown as a table: the value, the kind, the amount, the records it comes from. */
-function BreakdownTable({
-  caption,
-  rows,
-  dimension,
-}: {
-  caption: string;
-  rows: readonly Row[];
-  dimension: Dimension;
-}) {
-  const { t, i18n } = useTranslation();
-  const loose = t as unknown as LooseT;
-  const amount = useAmountText();
-  const number = new Intl.NumberFormat(i18n.language);
-  const valueText = (value: string | undefined) =>
-    value === undefined || value === UNKNOWN
-      ? t('overview.unknown')
-      : loose(`overview.label.${dimension}.${value}`, { defaultValue: value });
-  if (rows.length === 0) {
-    return (
-      <p className="console-figure__empty">
-        <strong>{caption}</strong>: {t('overview.nothing')}
-      </p>
-    );
-  }
-  return (
-    <div className="console-table-wrap">
-      <table className="console-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('overview.value')}</th>
-            <th scope="col">{t('overview.amount')}</th>
-            <th scope="col">{t('overview.records')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.by?.[dimension] ?? ''}:${row.kind}:${row.unit}`}>
-              <th scope="row">{valueText(row.by?.[dimension])}</th>
-              <td>
-                {amount(row)} {loose(`overview.kind.${row.kind}`)}
-              </td>
-              <td>{number.format(row.records)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+/**
+ * The overview area: the national figures (`#/home/?from=…`) and the records behind any one of
+ * them (`#/home/records?…&source=k1&s.context=seized`), as the laptop's Dashboard area.
+ */
+export function OverviewPage() {
+  const [, page = ''] = useHashSegments();
+  // Keyed by the address: another figure's records start again from their first page.
+  return page.startsWith('records') ? (
+    <FigureRecordsPage key={window.location.hash} />
+  ) : (
+    <NationalOverview />
   );
 }
 
 /**
- * The national overview: the measures every laptop's records give (K1, K3, K6-K8, SDG 16.4.2),
- * counted on the server by the laptops' own definitions, for a period, a context and a
- * jurisdiction, and the national map under the same filter, between the figures and their
- * breakdowns. Drafts are left out unless asked for, and the page says how many.
+ * The national overview: every measure of the laptop's Dashboard (K1-K16, SDG 16.4.2), counted
+ * on the server by the laptops' own definitions and drawn by the laptop's own sections, for a
+ * period, a context and a jurisdiction; the national map under the same filter. Every figure
+ * opens the records behind it. Drafts are left out unless asked for, and the page says how many.
  */
-export function OverviewPage() {
-  const { t, i18n } = useTranslation();
+function NationalOverview() {
+  const { t } = useTranslation();
+  const { t: tReports } = useTranslation('reports');
+  const enumLabel = useEnumLabel();
   const formId = useId();
-  const [query, setQuery] = useState<OverviewQuery>(queryOfAddress);
+  const [query, setQuery] = useState<OverviewQuery>(() =>
+    overviewQueryOf(queryOfHash(window.location.hash)),
+  );
   const [draft, setDraft] = useState<OverviewQuery>(query);
   const load = useCallback(() => {
     // A filter that does not parse (a hand-edited address) goes as it is: the server refuses
@@ -162,19 +73,25 @@ export function OverviewPage() {
   }, [query]);
   const { data, error } = useLoad(load);
   const pending = data === null || overviewQueryText(query) !== overviewQueryText(queryOf(data));
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
+  const dimensionText = useDimensionText(noCampaignNames);
+  // The figures link to the filter they were counted with, which the address holds.
+  const figures = useMemo(
+    () => ({ dimensionText, href: (drill: DrillKey) => figureRecordsHref(query, drill) }),
+    [dimensionText, query],
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQuery(draft);
     // Replaced, not pushed: Back leaves the overview instead of stepping through filters.
-    window.history.replaceState(null, '', `#/home/?${overviewQueryText(draft)}`);
+    window.history.replaceState(null, '', overviewHref(draft));
   };
   const field = (name: keyof OverviewQuery) => `${formId}-${name}`;
-  const sdg = data?.sdg16_4_2.total;
+  const contexts = intakeContextValues.map((value) => [value, enumLabel('intakeContext', value)]);
+  const opensRecords = tReports('dashboard.opensRecords');
 
   return (
-    <>
+    <div className="stack dashboard">
       <h1>{t('overview.title')}</h1>
       <p>{t('overview.intro')}</p>
       <form
@@ -213,9 +130,9 @@ export function OverviewPage() {
             }
           >
             <option value="">{t('overview.any')}</option>
-            {intakeContextValues.map((value) => (
+            {contexts.map(([value, label]) => (
               <option key={value} value={value}>
-                {t(`overview.label.context.${value}`)}
+                {label}
               </option>
             ))}
           </select>
@@ -259,49 +176,21 @@ export function OverviewPage() {
       <p role="status">{pending && error === null ? t('overview.loading') : ''}</p>
       <ErrorNotice error={error} />
       {data !== null && (
-        <div className="stack" aria-busy={pending} data-testid="overview-figures">
-          {data.draftsLeftOut > 0 && (
-            <p className="notice">{t('overview.draftsLeftOut', { count: data.draftsLeftOut })}</p>
-          )}
-          <div className="console-figures">
-            <FigureTiles title={t('overview.k1')} rows={data.k1.total} />
-            <FigureTiles title={t('overview.k6')} rows={data.k6.byUnit} />
-            <FigureTiles title={t('overview.k7')} rows={data.k7.byUnit} />
-            <FigureTiles title={t('overview.k8')} rows={data.k8.total} />
-            <section className="card console-figure" aria-label={t('overview.sdg')}>
-              <h2 className="console-figure__title">{t('overview.sdg')}</h2>
-              {sdg === undefined || sdg.proportion === null ? (
-                <p className="console-figure__empty">{t('overview.sdgNone')}</p>
-              ) : (
-                <p className="console-figure__number">
-                  {t('overview.sdgText', {
-                    part: sdg.part,
-                    whole: sdg.whole,
-                    percent: percent.format(sdg.proportion),
-                  })}
-                </p>
-              )}
-            </section>
+        <FigureContext.Provider value={figures}>
+          <div className="stack" aria-busy={pending} data-testid="overview-figures">
+            {data.draftsLeftOut > 0 && (
+              <p className="notice">{t('overview.draftsLeftOut', { count: data.draftsLeftOut })}</p>
+            )}
+            <p className="field__hint">{opensRecords}</p>
+            <InflowSection measures={data} />
+            <OutflowSection measures={data} />
+            <StorageSection measures={data} />
+            <SdgSection measures={data} />
+            <OverviewMap query={query} />
           </div>
-          <OverviewMap query={query} />
-          <BreakdownTable
-            caption={t('overview.k1ByContext')}
-            rows={data.k1.byContext}
-            dimension={dimensions.context}
-          />
-          <BreakdownTable
-            caption={t('overview.k3ByCategory')}
-            rows={data.k3.byCategory}
-            dimension={dimensions.category}
-          />
-          <BreakdownTable
-            caption={t('overview.k8ByMethod')}
-            rows={data.k8.byMethod}
-            dimension={dimensions.method}
-          />
-        </div>
+        </FigureContext.Provider>
       )}
-    </>
+    </div>
   );
 }
 
@@ -312,6 +201,7 @@ function queryOf(measures: { filter: MeasureFilter }): OverviewQuery {
     to: measures.filter.to,
     context: measures.filter.context,
     jurisdiction: measures.filter.jurisdiction,
+    campaignId: measures.filter.campaignId,
     finalOnly: measures.filter.finalOnly ? undefined : 'false',
   };
 }

@@ -7,12 +7,14 @@ import { createMailer } from '../../../../server/console/mailer.ts';
 import { installErrorHandlers } from '../../../../server/http/error-handler.ts';
 import { SyncHttpError } from '../../../../server/http/sync-http-error.ts';
 import {
+  ConsoleMeasureRecordsSchema,
   RecordPageSchema,
   RegisterPageSchema,
   type ConsoleExportAudit,
 } from '../../../../shared/console/console-data.ts';
 import { consoleDataApiPaths } from '../../../../shared/console/overview.ts';
 import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
+import { MeasuresSchema } from '../../../../shared/measures/measure-results.ts';
 import {
   NationalReportSchema,
   type NationalReport,
@@ -186,6 +188,51 @@ describe.each(syncBackends)('the console data API (%s)', (backend) => {
       ok: false,
       problem: 'invalid',
     });
+  });
+
+  it('lists the records behind a figure with what the console shows of each', async () => {
+    const filter = { from: '2024-01-01', to: '2024-12-31' };
+    const measures = MeasuresSchema.parse(await (await post('/measures', filter)).json());
+    const weapons = measures.k1.total.find((row) => row.kind === 'weapon')!;
+    const behind = ConsoleMeasureRecordsSchema.parse(
+      await (
+        await post(consoleDataApiPaths.measureRecords, { filter, drill: weapons.drill })
+      ).json(),
+    );
+    expect(behind).toMatchObject({ entity: 'item', total: 2 });
+    // Each weapon opens the intake record it came in with, its number, day and place.
+    const intakeId = behind.rows[0]!.recordId;
+    expect(behind.rows.map((row) => row.serialNumber).sort()).toEqual([...surrenderSerials].sort());
+    for (const row of behind.rows) {
+      expect(row).toMatchObject({
+        recordId: intakeId,
+        number: expect.any(String),
+        date: '2024-03-01',
+        place: 'Sabirno mesto Čačak',
+        status: 'final',
+        kind: 'weapon',
+      });
+    }
+    expect(behind.rows.map((row) => row.id)).toEqual(behind.ids);
+
+    // A site is listed by its name and opens its own record.
+    const sites = ConsoleMeasureRecordsSchema.parse(
+      await (
+        await post(consoleDataApiPaths.measureRecords, {
+          filter,
+          drill: { source: 'k16', slice: {} },
+        })
+      ).json(),
+    );
+    expect(sites.entity).toBe('location');
+    expect(sites.rows).toContainEqual(
+      expect.objectContaining({ id: store.id, recordId: store.id, place: store.name }),
+    );
+    const refused = await post(consoleDataApiPaths.measureRecords, {
+      filter,
+      drill: { source: 'k1', slice: { nonsense: 'x' } },
+    });
+    expect(refused.status).toBe(400);
   });
 
   it('pages the register with a cursor that neither repeats nor skips, and refuses a forged one', async () => {

@@ -74,10 +74,11 @@ async function fitsTheWindow(page: Page): Promise<void> {
 
 /**
  * A viewer at the centre opens the console: the overview shows the figures the server computes
- * for the records a real laptop (encrypted store, real sync) pushed, and the national map of
- * them (MapLibre on WebGL, whose worker runs under the console's CSP, and the plain SVG view),
- * whose points open the records' pages; it filters them, in English and Serbian, with no CSP
- * violation.
+ * for the records a real laptop (encrypted store, real sync) pushed, drawn by the laptop's own
+ * Dashboard sections (tables, tiles and charts), each opening the console's list of the records
+ * behind it, whose entries open the records' pages; and the national map of them (MapLibre on
+ * WebGL, whose worker runs under the console's CSP, and the plain SVG view), whose points open
+ * the records' pages too; it filters them, in English and Serbian, with no CSP violation.
  */
 describe('the console overview in Chromium', () => {
   let server: SyncServerHandle;
@@ -169,33 +170,80 @@ describe('the console overview in Chromium', () => {
     await page.goto(`${server.url}/console/#/home/?from=2024-01-01&to=2024-12-31`);
     await page.reload();
     await page.getByTestId('overview-figures').waitFor();
-    await page.screenshot({ path: `${shots}/overview-first-en.png`, fullPage: true });
-    const k1 = page.getByRole('region', { name: 'K1 Weapons recovered' });
+    // The laptop's Dashboard sections, drawn from the server's measures.
+    expect(
+      await page
+        .getByTestId('overview-figures')
+        .getByRole('heading', { level: 2 })
+        .allTextContents(),
+    ).toEqual([
+      'What came in',
+      'What was destroyed and what waits',
+      'Storage and losses',
+      'SDG indicator 16.4.2',
+      'Map',
+    ]);
+    const k1 = page.getByRole('region', { name: 'K1 Weapons recovered', exact: true });
     await expect
-      .poll(() => k1.getByTestId('figure-weapon').textContent())
+      .poll(() => k1.locator('li').first().textContent())
       .toBe(`${String(weapons!.amount)} pieces Weapons`);
     await expect
       .poll(() =>
-        page
-          .getByRole('region', { name: 'K6 Ammunition by unit' })
-          .getByTestId('figure-ammunition')
-          .textContent(),
+        page.getByRole('region', { name: 'K6 Ammunition by unit', exact: true }).textContent(),
       )
-      .toBe(`${String(rounds!.amount)} rounds Ammunition`);
+      .toContain(`${String(rounds!.amount)} rounds Ammunition`);
     const byContext = page.getByRole('table', { name: 'K1 Weapons recovered, by context' });
-    await expect
-      .poll(() =>
-        byContext
-          .getByRole('row', { name: /Surrendered/ })
-          .first()
-          .textContent(),
-      )
-      .toContain(`${String(weapons!.amount)} pieces Weapons`);
+    expect(await byContext.locator('tbody tr').allInnerTexts()).toEqual([
+      `Surrendered\tWeapons\t${String(weapons!.amount)} pieces\t2\t1`,
+    ]);
+    // Its chart beside it, drawn (Recharts loads on its own) under the console's CSP.
+    const chart = page.getByRole('img', {
+      name: 'Chart: K1 Weapons recovered, by context. The same figures are in the table beside it.',
+    });
+    await chart.locator('svg.recharts-surface').waitFor();
     // Nothing destroyed yet: said in words, not an empty table.
     await expect
-      .poll(() => page.getByRole('region', { name: 'K8 Weapons destroyed' }).textContent())
+      .poll(() =>
+        page.getByRole('region', { name: 'K8 Weapons destroyed', exact: true }).textContent(),
+      )
       .toContain('Nothing in this period.');
     await page.screenshot({ path: `${shots}/overview-en.png`, fullPage: true });
+
+    // A figure opens the records behind it, listed by the server by the figure's definition...
+    await k1.getByRole('link', { name: `${String(weapons!.amount)} pieces` }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Records behind a figure');
+    expect(page.url()).toContain('#/home/records?from=2024-01-01&to=2024-12-31&source=k1');
+    await expect.poll(() => page.getByTestId('drill-count').textContent()).toBe('Items: 2');
+    expect(await page.getByTestId('drill-figure').textContent()).toBe('K1 · Weapons · pieces');
+    const listed = page.getByTestId('drill-records').locator('tbody tr');
+    expect(await listed.count()).toBe(2);
+    expect(await listed.first().innerText()).toMatch(
+      new RegExp(
+        `^${intake.recordNumber}\tWeapons · .+ · Serial .+\tMar 1, 2024\tSabirno mesto Čačak$`,
+      ),
+    );
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize(narrowest);
+    await fitsTheWindow(page);
+    await page.screenshot({ path: `${shots}/overview-records-900-en.png`, fullPage: true });
+    await page.setViewportSize(laptopScreen);
+    await page.screenshot({ path: `${shots}/overview-records-1366-en.png`, fullPage: true });
+    // ...each opening the console's page of its record; Back returns to the list, then to the
+    // overview under the same filter.
+    await listed.first().getByRole('link', { name: intake.recordNumber }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Record ${intake.recordNumber}`);
+    expect(page.url()).toContain(`#/records/${intake.id}`);
+    await page.goBack();
+    await page.getByRole('link', { name: 'Back to the overview' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('National overview');
+    expect(page.url()).toContain('#/home/?from=2024-01-01&to=2024-12-31');
 
     // The national map under the same filter: the surrender where it happened and the storage
     // site, drawn by MapLibre (the test Chromium has SwiftShader) with its worker under the CSP.
@@ -266,10 +314,39 @@ describe('the console overview in Chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Nacionalni pregled');
-    await expect
-      .poll(() => page.getByTestId('figure-ammunition').first().textContent())
-      .toBe('500 metaka Municija');
+    await page.getByTestId('overview-figures').waitFor();
+    expect(
+      await page
+        .getByTestId('overview-figures')
+        .getByRole('heading', { level: 2 })
+        .allTextContents(),
+    ).toEqual([
+      'Šta je primljeno',
+      'Šta je uništeno i šta čeka',
+      'Skladištenje i gubici',
+      'Indikator COR 16.4.2',
+      'Mapa',
+    ]);
+    const k6 = page.getByRole('region', { name: 'K6 Municija po jedinici', exact: true });
+    await expect.poll(() => k6.textContent()).toContain('500 metaka Municija');
+    await page
+      .getByRole('img', { name: /^Grafikon: K1 Prikupljeno oružje, po kontekstu/ })
+      .locator('svg.recharts-surface')
+      .waitFor();
     await page.screenshot({ path: `${shots}/overview-sr.png`, fullPage: true });
+    await k6.getByRole('link', { name: '500 metaka' }).click();
+    await expect.poll(() => page.getByTestId('drill-count').textContent()).toBe('Predmeti: 1');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Zapisi iza broja');
+    expect(await page.getByTestId('drill-records').getByRole('link').textContent()).toBe(
+      intake.recordNumber,
+    );
+    await page.setViewportSize(narrowest);
+    await fitsTheWindow(page);
+    await page.screenshot({ path: `${shots}/overview-records-900-sr.png`, fullPage: true });
+    await page.setViewportSize(laptopScreen);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Nazad na pregled' }).click();
+    await page.getByTestId('overview-figures').waitFor();
     const map = page.getByRole('region', { name: 'Mapa', exact: true });
     await map.locator('.offline-map[data-state="ready"]').waitFor({ timeout: 30_000 });
     await page.setViewportSize(laptopScreen);

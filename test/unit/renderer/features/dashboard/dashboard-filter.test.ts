@@ -9,6 +9,7 @@ import {
   periodRange,
   queryOfHash,
   sourceName,
+  withDrill,
   yearChoices,
   type DashboardFilter,
 } from '../../../../../renderer/features/dashboard/dashboard-filter.ts';
@@ -105,6 +106,12 @@ describe('the Dashboard filter in the address', () => {
       slice: { context: 'seized', kind: 'weapon', unit: 'pieces' },
     });
     expect(filterFromQuery(query, today)).toMatchObject(filter);
+    // Any page's filter carries a drill: the web console's own keeps its fields beside it.
+    const withOthers = withDrill(new URLSearchParams('from=2024-01-01&to=2024-12-31'), {
+      source: 'k8',
+      slice: { method: 'crushing' },
+    });
+    expect(withOthers.toString()).toBe('from=2024-01-01&to=2024-12-31&source=k8&s.method=crushing');
     expect(drillOfQuery(new URLSearchParams('source=k99'))).toBeNull();
     expect(drillOfQuery(new URLSearchParams('source=k16'))).toEqual({ source: 'k16', slice: {} });
   });
