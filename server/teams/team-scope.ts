@@ -101,12 +101,20 @@ export async function updateTeamScopes(
        ON CONFLICT (team_id, record_id) DO UPDATE SET version = EXCLUDED.version, in_scope = true
        RETURNING team_id
      ),
+     -- The rows to mark left are found member by member on team_scope_record (OFFSET 0 keeps
+     -- the lookup per member) and updated by their row address: joined to team_scope, the
+     -- planner (misled by the recursive CTE's row estimate) sorted the whole table for every
+     -- push, 1.3 s at 750k rows, under the version lock.
      left_scope AS (
        UPDATE team_scope s SET version = $2, in_scope = false
-       FROM members m
-       WHERE s.record_id = m.id AND s.in_scope
-         AND NOT EXISTS (
-           SELECT 1 FROM desired d WHERE d.record_id = s.record_id AND d.team_id = s.team_id)
+       WHERE s.ctid = ANY (ARRAY(
+         SELECT x.ctid FROM members m
+         CROSS JOIN LATERAL (
+           SELECT ctid, team_id, record_id FROM team_scope x
+           WHERE x.record_id = m.id AND x.in_scope OFFSET 0
+         ) x
+         WHERE NOT EXISTS (
+           SELECT 1 FROM desired d WHERE d.record_id = x.record_id AND d.team_id = x.team_id)))
        RETURNING s.team_id
      )
      SELECT team_id, false AS gone FROM entered
