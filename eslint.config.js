@@ -42,8 +42,8 @@ const nodePaths = (message = 'Node-only modules cannot run in this layer.') =>
 
 /**
  * The renderer's modules outside components/ and styles/ that the web console may import: the
- * Dashboard's figures (sections, their context, names of values, the drill-down address and
- * their styles), which draw a Measures object given to them and call no IPC, so the console's
+ * Dashboard's figures (sections, their context, names of values, the drill-down address, the
+ * map's points and their styles), which draw a Measures object given to them and call no IPC, so the console's
  * overview draws the laptop's own figures over the server's measures (issue 17, item 4); the
  * formatters they use; and the two catalogues they read. Nothing here may reach the laptop's
  * IPC (renderer/api.ts): test/unit/server/web/console-imports.test.ts follows every import the
@@ -51,7 +51,7 @@ const nodePaths = (message = 'Node-only modules cannot run in this layer.') =>
  */
 const consoleSharedRenderer = [
   'features/dashboard/(InflowSection|OutflowSection|StorageSection|SdgSection)\\.tsx',
-  'features/dashboard/(figure-context|dimension-text|dashboard-filter)\\.ts',
+  'features/dashboard/(figure-context|dimension-text|dashboard-filter|map-points)\\.ts',
   'features/dashboard/dashboard\\.css',
   'features/records/format\\.ts',
   'i18n/dashboard-namespaces\\.ts',

@@ -6,33 +6,20 @@ import {
   overviewQueryText,
   type OverviewQuery,
 } from '../../../shared/console/overview.ts';
-import {
-  mapPointLimit,
-  MapPointsSchema,
-  type MapPoints,
-} from '../../../shared/ipc/procedures/measures.ts';
-import type { MapPoint } from '../../../renderer/components/map/map-point.ts';
+import { mapPointLimit, MapPointsSchema } from '../../../shared/ipc/procedures/measures.ts';
 import { OfflineMap } from '../../../renderer/components/map/OfflineMap.tsx';
+import { mapPointsOf } from '../../../renderer/features/dashboard/map-points.ts';
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useLoad } from '../parts/use-load.ts';
 
 /**
- * The overview map's points as the offline map takes them, each opening the console's page of
- * its record (`#/records/<id>`). That page shows any record the server holds: an intake record
- * with its items, a destruction record with its seal, and a site (a location record) with its
- * history, so all three layers open it; the console has no page of its own for a site.
+ * The console's page of a map point's record (`#/records/<id>`). That page shows any record the
+ * server holds: an intake record with its items, a destruction record with its seal, and a site
+ * (a location record) with its history, so all three layers open it; the console has no page of
+ * its own for a site.
  */
-export function overviewMapPoints(points: MapPoints['points']): MapPoint[] {
-  return points.map((point) => ({
-    id: `${point.kind}:${point.id}`,
-    kind: point.kind,
-    lat: point.lat,
-    lon: point.lon,
-    label: point.label,
-    href: `#/records/${encodeURIComponent(point.id)}`,
-  }));
-}
+const consoleRecordPage = (_entity: string, id: string) => `#/records/${encodeURIComponent(id)}`;
 
 /**
  * The national map under the overview's filter, read as the laptop's Dashboard reads its own
@@ -60,7 +47,7 @@ export function OverviewMap({ query }: { query: OverviewQuery }) {
     [parsed, text],
   );
   const { data, error } = useLoad(load);
-  const points = useMemo(() => overviewMapPoints(data?.answer.points ?? []), [data]);
+  const points = useMemo(() => mapPointsOf(data?.answer.points ?? [], consoleRecordPage), [data]);
   if (!parsed.success) return null;
   const pending = data?.text !== text;
   const limit = new Intl.NumberFormat(i18n.language).format(mapPointLimit);
