@@ -158,6 +158,15 @@ describe('console: review, teams and people in Chromium', () => {
     await page.goto(`${server.url}/console/#/review`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Pregled zapisa');
     await page.screenshot({ path: `${shots}/review-sr.png`, fullPage: true });
+    // The record marked "has issues" above, opened: its fields under Serbian names.
+    await page.getByLabel('Pregled', { exact: true }).selectOption({ label: 'Ima primedbe' });
+    const queue = page.getByTestId('review-queue');
+    await expect.poll(() => queue.getByRole('row').count()).toBe(2);
+    await queue.getByRole('row').nth(1).getByRole('button').click();
+    await page.getByRole('link', { name: /^Otvori zapis/ }).waitFor();
+    const terms = await page.locator('.console-fields dt').allInnerTexts();
+    expect(terms).toEqual(expect.arrayContaining(['Kontekst', 'Oružje', 'Mesto']));
+    await page.screenshot({ path: `${shots}/review-detail-sr.png`, fullPage: true });
 
     await page.goto(`${server.url}/console/#/teams`);
     await expect.poll(() => page.getByTestId('team').count()).toBe(1);
