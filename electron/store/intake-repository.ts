@@ -7,11 +7,8 @@ import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Db } from './encrypted-database.ts';
 import { foldSearchText, intakeSearchColumns } from './intake-search-columns.ts';
 import { refreshCustodyOfIntake } from './custody-repository.ts';
-import {
-  deleteIntakeMeasureFacts,
-  writeIntakeMeasureFacts,
-  writeItemIntakeFacts,
-} from './intake-measure-facts.ts';
+import { intakeMeasureFactsOf } from '../../shared/measures/intake-measure-facts.ts';
+import { deleteIntakeMeasureFacts, insertIntakePersons } from './intake-measure-facts.ts';
 import { deleteItemRowsOf, insertItemRows } from './item-rows.ts';
 import { prepared } from './prepared.ts';
 import { reviewStandingSql } from './record-reviews-repository.ts';
@@ -87,9 +84,10 @@ export function lastRecordedBy(
 }
 
 /**
- * Writes the record and rebuilds its item rows (every kind, with the texts read off them) from it. Call it
- * inside the transaction that also appends the audit entry and the outbox row. `serverRev` is
- * only given by sync (what the server acknowledged); a local save leaves it as it was.
+ * Writes the record and rebuilds its item rows (every kind, with the texts read off them) and its
+ * measure facts from it. Call it inside the transaction that also appends the audit entry and the
+ * outbox row. `serverRev` is only given by sync (what the server acknowledged); a local save
+ * leaves it as it was.
  */
 export function writeIntake(
   db: Db,
@@ -98,19 +96,30 @@ export function writeIntake(
     serverRev?: number;
     /** JSON.stringify(event), when the caller made it already (a pull validates off-thread). */
     dataJson?: string;
+    /**
+     * The caller read that no record with this id is stored (a first pull's records): there are
+     * no item rows or people of an earlier version to delete first.
+     */
+    isNew?: boolean;
   },
 ): void {
   const { event } = row;
   const dataJson = row.dataJson ?? JSON.stringify(event);
   const items = itemsOfIntake(event as Record<string, unknown>, row.status);
+  // The facts go into the rows as they are written, never by updates after them (see
+  // insertItemRows): each update rewrote the rows' entries in the measures' wide indexes.
+  const facts = intakeMeasureFactsOf(event as Record<string, unknown>);
   prepared(
     db,
     `INSERT INTO intake_events (id, status, context, occurred_on, location_id, campaign_id, revision,
        server_rev, data_json, created_at, created_by, updated_at, updated_by, finalised_at, finalised_by,
-       record_number, case_ref, receipt_number, item_count)
+       record_number, case_ref, receipt_number, item_count, recording_agency, legal_justification,
+       disposition_requested, direction, conveyance, route_departure, route_destination)
      VALUES (@id, @status, @context, @occurred_on, @location_id, @campaign_id, @revision,
        coalesce(@server_rev, 0), @data_json, @created_at, @created_by, @updated_at, @updated_by,
-       @finalised_at, @finalised_by, @record_number, @case_ref, @receipt_number, @item_count)
+       @finalised_at, @finalised_by, @record_number, @case_ref, @receipt_number, @item_count,
+       @recording_agency, @legal_justification, @disposition_requested, @direction, @conveyance,
+       @route_departure, @route_destination)
      ON CONFLICT (id) DO UPDATE SET status = excluded.status, context = excluded.context,
        record_number = excluded.record_number, case_ref = excluded.case_ref,
        receipt_number = excluded.receipt_number, item_count = excluded.item_count,
@@ -118,7 +127,12 @@ export function writeIntake(
        campaign_id = excluded.campaign_id, revision = excluded.revision,
        server_rev = coalesce(@server_rev, intake_events.server_rev), data_json = excluded.data_json,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by,
-       finalised_at = excluded.finalised_at, finalised_by = excluded.finalised_by`,
+       finalised_at = excluded.finalised_at, finalised_by = excluded.finalised_by,
+       recording_agency = excluded.recording_agency,
+       legal_justification = excluded.legal_justification,
+       disposition_requested = excluded.disposition_requested, direction = excluded.direction,
+       conveyance = excluded.conveyance, route_departure = excluded.route_departure,
+       route_destination = excluded.route_destination`,
   ).run({
     id: event.id,
     status: row.status,
@@ -136,13 +150,30 @@ export function writeIntake(
     finalised_at: row.finalisedAt,
     finalised_by: row.finalisedBy,
     ...intakeSearchColumns(event as Record<string, unknown>, items.length),
+    recording_agency: facts.recordingAgency,
+    legal_justification: facts.legalJustification,
+    disposition_requested: facts.dispositionRequested,
+    direction: facts.direction,
+    conveyance: facts.conveyance,
+    route_departure: facts.routeDeparture,
+    route_destination: facts.routeDestination,
   });
 
-  // The items' rows follow the record: rebuilt from it on every write.
-  deleteItemRowsOf(db, event.id);
-  insertItemRows(db, items, { serialEnds: true });
-  writeIntakeMeasureFacts(db, event as Record<string, unknown>);
-  writeItemIntakeFacts(db, event.id);
+  // The items' rows and people follow the record: rebuilt from it on every write.
+  if (row.isNew !== true) {
+    deleteItemRowsOf(db, event.id);
+    deleteIntakeMeasureFacts(db, event.id);
+  }
+  insertItemRows(db, items, {
+    serialEnds: true,
+    intakeFacts: {
+      legalJustification: facts.legalJustification,
+      identifiable: facts.identifiable,
+      campaignId: event.campaignId ?? null,
+      recordingAgency: facts.recordingAgency,
+    },
+  });
+  insertIntakePersons(db, event.id, facts.persons);
   refreshCustodyOfIntake(db, event.id);
 }
 

@@ -1,5 +1,6 @@
 import { reversedSearchForm } from '../../shared/domain/serial-number.ts';
 import type { IntakeItemRow } from '../../shared/records/intake-items.ts';
+import type { IntakeMeasureFacts } from '../../shared/measures/intake-measure-facts.ts';
 import type { Db } from './encrypted-database.ts';
 import { prepared } from './prepared.ts';
 
@@ -10,20 +11,39 @@ import { prepared } from './prepared.ts';
  * `serialEnds`: also each serial read backwards (migration 100). Migration 40 writes rows with
  * this function into the schema of its time, which has no such column: it leaves it off, and
  * migration 100 fills the column for those rows.
+ *
+ * `intakeFacts`: the record's measure facts (migrations 150 and 160) written with each row, so a
+ * write inserts every item once instead of inserting it and then updating it three times (each
+ * update rewrote its entry in the wide items_for_measures index: most of a pull's write time).
+ * Migrations before those columns existed leave it off.
  */
+export interface ItemIntakeFacts {
+  readonly legalJustification: IntakeMeasureFacts['legalJustification'];
+  readonly identifiable: IntakeMeasureFacts['identifiable'];
+  readonly recordingAgency: IntakeMeasureFacts['recordingAgency'];
+  readonly campaignId: string | null;
+}
+
 export function insertItemRows(
   db: Db,
   rows: readonly IntakeItemRow[],
-  { serialEnds = false }: { serialEnds?: boolean } = {},
+  { serialEnds = false, intakeFacts }: { serialEnds?: boolean; intakeFacts?: ItemIntakeFacts } = {},
 ): void {
   if (rows.length === 0) return;
+  const withFacts = intakeFacts !== undefined;
   const insertItem = prepared(
     db,
     `INSERT INTO items (id, intake_event_id, kind, position, item_type, category, serial_number,
        serial_normalised, manufacturer, model, calibre, quantity_amount, quantity_unit,
        marking_condition, lifecycle_status, trace_status, location_id, intake_context, occurred_on,
-       record_status${serialEnds ? ', serial_reversed' : ''})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${serialEnds ? ', ?' : ''})`,
+       record_status${serialEnds ? ', serial_reversed' : ''}${
+         withFacts
+           ? ', legal_justification, uniquely_identifiable, campaign_id, recording_agency'
+           : ''
+       })
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${serialEnds ? ', ?' : ''}${
+       withFacts ? ', ?, ?, ?, ?' : ''
+     })`,
   );
   const insertText = prepared(
     db,
@@ -54,6 +74,15 @@ export function insertItemRows(
       row.occurredOn,
       row.recordStatus,
       ...(serialEnds ? [serialEnd] : []),
+      ...(intakeFacts === undefined
+        ? []
+        : [
+            intakeFacts.legalJustification,
+            // Only weapons are judged identifiable (K6); other items keep the column empty.
+            intakeFacts.identifiable.get(row.id) ?? null,
+            intakeFacts.campaignId,
+            intakeFacts.recordingAgency,
+          ]),
     );
     for (const text of row.texts) insertText.run(row.id, text.kind, text.asRead, text.normalised);
   }

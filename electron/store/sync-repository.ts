@@ -699,6 +699,7 @@ function applyIntake(
   writeIntake(db, {
     event,
     dataJson,
+    isNew: existing === null,
     revision,
     serverRev: change.serverRev,
     status: change.status,
