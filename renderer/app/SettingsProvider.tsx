@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageInfo } from '../../shared/i18n/languages.ts';
 import type { Settings, SettingsPatch, Theme } from '../../shared/settings/settings.ts';
 import { api, rawApi } from '../api.ts';
 
@@ -38,6 +39,7 @@ export function SettingsProvider({
   useEffect(() => {
     if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
     document.documentElement.lang = settings.language;
+    document.documentElement.dir = languageInfo[settings.language].direction;
   }, [i18n, settings.language]);
 
   useEffect(() => applyTheme(settings.theme), [settings.theme]);

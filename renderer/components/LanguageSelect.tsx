@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSchema, supportedLanguages } from '../../shared/settings/settings.ts';
+import { languageInfo } from '../../shared/i18n/languages.ts';
 import { useSettings } from '../app/SettingsProvider.tsx';
 
 /** Changes the interface language at once and persists it through main's settings. */
@@ -18,7 +19,7 @@ export function LanguageSelect({ className }: { className?: string }) {
       >
         {supportedLanguages.map((language) => (
           <option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {languageInfo[language].nativeName}
           </option>
         ))}
       </select>

@@ -1,3 +1,5 @@
+import { intlLocalesOf } from '../../shared/i18n/languages.ts';
+
 /**
  * Dates as a person types and reads them in the app's language, not the operating system's
  * (a native <input type=date> follows the OS or browser locale). Stored values are ISO
@@ -8,9 +10,14 @@
 
 export type DateOrder = 'dmy' | 'iso';
 
-/** How the app language writes a date in a field. */
+/**
+ * How the app language writes a date in a field: day first in every language of the region and
+ * in French; ISO in English (see above) and in Arabic, whose numeric dates carry direction marks
+ * a field cannot round-trip, and where a date typed left to right is read the same everywhere.
+ */
 export function dateOrderFor(language: string): DateOrder {
-  return language === 'sr' || language.startsWith('sr-') ? 'dmy' : 'iso';
+  const primary = language.split('-')[0];
+  return primary === 'en' || primary === 'ar' ? 'iso' : 'dmy';
 }
 
 export type ParsedDate =
@@ -70,7 +77,7 @@ export function formatDateText(value: string, language: string): string {
   const parts = partsOf(value);
   if (parts === null) return value;
   if (dateOrderFor(language) === 'iso') return value;
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(intlLocalesOf(language), {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
@@ -85,9 +92,10 @@ export function formatDateText(value: string, language: string): string {
 export function describeDate(value: string, language: string): string | null {
   const parts = partsOf(value);
   if (parts === null) return null;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(parts.year, parts.month - 1, parts.day)),
-  );
+  return new Intl.DateTimeFormat(intlLocalesOf(language), {
+    dateStyle: 'full',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
 }
 
 /** A stored date moved by whole days (arrow keys in the field). */

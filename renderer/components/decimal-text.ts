@@ -1,3 +1,5 @@
+import { intlLocalesOf } from '../../shared/i18n/languages.ts';
+
 /**
  * Decimal numbers as typed in either language: Serbian writes a decimal comma (44,8125), English
  * a point; both are accepted everywhere (coordinates are often pasted from a GPS or a map in the
@@ -22,7 +24,7 @@ export function parseDecimalText(text: string): ParsedDecimal {
 export function formatDecimalText(value: unknown, language: string, digits = 6): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat(language, {
+  return new Intl.NumberFormat(intlLocalesOf(language), {
     maximumFractionDigits: digits,
     useGrouping: false,
   }).format(value);

@@ -1,3 +1,4 @@
+import { catalogueToCyrillic } from '../../shared/i18n/serbian-cyrillic.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import enDomain from './locales/en.domain.json';
 import enReports from './locales/en.reports.json';
@@ -13,6 +14,7 @@ import srLatnReports from './locales/sr-Latn.reports.json';
 export const dashboardResources = {
   en: { domain: enDomain, reports: enReports },
   'sr-Latn': { domain: srLatnDomain, reports: srLatnReports },
+  'sr-Cyrl': catalogueToCyrillic({ domain: srLatnDomain, reports: srLatnReports }),
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export const dashboardNamespaces = ['reports', 'domain'] as const;

@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { catalogueToCyrillic } from '../../shared/i18n/serbian-cyrillic.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import { dashboardResources } from './dashboard-namespaces.ts';
 import en from './locales/en.json';
@@ -42,7 +43,24 @@ import srLatnTracing from './locales/sr-Latn.tracing.json';
  * requests: the lists, a request with its steps and answer, the forms, a weapon's requests on its
  * page, and the setting of days an answer is due in), `review` (review of final records: the
  * panel on a record's page, bulk review and the filter in the list, the author's tasks).
+ * Serbian in Cyrillic is the Latin catalogues transliterated (shared/i18n/serbian-cyrillic.ts).
  */
+const serbianLatin = {
+  translation: srLatn,
+  session: srLatnSession,
+  records: srLatnRecords,
+  event: srLatnEvent,
+  items: srLatnItems,
+  inventory: srLatnInventory,
+  places: srLatnPlaces,
+  ...dashboardResources['sr-Latn'],
+  actions: srLatnActions,
+  sync: srLatnSync,
+  custody: srLatnCustody,
+  tracing: srLatnTracing,
+  review: srLatnReview,
+} as const;
+
 export const resources = {
   en: {
     translation: en,
@@ -59,21 +77,8 @@ export const resources = {
     tracing: enTracing,
     review: enReview,
   },
-  'sr-Latn': {
-    translation: srLatn,
-    session: srLatnSession,
-    records: srLatnRecords,
-    event: srLatnEvent,
-    items: srLatnItems,
-    inventory: srLatnInventory,
-    places: srLatnPlaces,
-    ...dashboardResources['sr-Latn'],
-    actions: srLatnActions,
-    sync: srLatnSync,
-    custody: srLatnCustody,
-    tracing: srLatnTracing,
-    review: srLatnReview,
-  },
+  'sr-Latn': serbianLatin,
+  'sr-Cyrl': catalogueToCyrillic(serbianLatin),
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export const namespaces = [

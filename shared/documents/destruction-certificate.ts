@@ -4,6 +4,8 @@ import type { QuantityUnit } from '../domain/quantity.ts';
 import type { Language } from '../settings/settings.ts';
 import { countedUnit, documentLabels } from './document-labels.ts';
 import { fill } from './receipt-words.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
+import { intlLocalesOf } from '../i18n/languages.ts';
 
 /**
  * The destruction certificate (issue 14, A13): authority, site, date, method, witnesses, every item
@@ -119,7 +121,10 @@ const words = {
 } as const;
 
 export type CertificateWords = (typeof words)['en'];
-export const certificateWords: Readonly<Record<Language, CertificateWords>> = words as never;
+export const certificateWords: Readonly<Record<Language, CertificateWords>> = {
+  ...words,
+  'sr-Cyrl': catalogueToCyrillic(words['sr-Latn']),
+} as never;
 
 /** Totals by kind and unit over the items and the aggregate counts: never across kinds or units. */
 export function certificateTotals(
@@ -167,13 +172,16 @@ export function buildDestructionCertificate(
 ): TDocumentDefinitions {
   const w = certificateWords[language];
   const labels = documentLabels[language];
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
-  const instant = new Intl.DateTimeFormat(language, {
+  const date = new Intl.DateTimeFormat(intlLocalesOf(language), {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
+  const instant = new Intl.DateTimeFormat(intlLocalesOf(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   });
-  const number = new Intl.NumberFormat(language);
+  const number = new Intl.NumberFormat(intlLocalesOf(language));
   // Beside its number the unit agrees with it ("500 | metaka", "1 | komad"); with no number it
   // is named on its own ("komadi").
   const unitText = (unit: string | null, amount: number | null) =>

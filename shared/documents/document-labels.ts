@@ -25,6 +25,8 @@ import type {
 import type { QuantityKind, QuantityUnit } from '../domain/quantity.ts';
 import type { SerialStatus } from '../domain/serial-number.ts';
 import type { Language } from '../settings/settings.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
+import { intlLocalesOf } from '../i18n/languages.ts';
 
 /*
  * The domain's labels a printed document needs, in each language. Documents are built in main
@@ -474,7 +476,11 @@ const srLatn = {
 
 export type DocumentLabels = typeof en;
 
-export const documentLabels: Readonly<Record<Language, DocumentLabels>> = { en, 'sr-Latn': srLatn };
+export const documentLabels: Readonly<Record<Language, DocumentLabels>> = {
+  en,
+  'sr-Latn': srLatn,
+  'sr-Cyrl': catalogueToCyrillic(srLatn),
+};
 
 /**
  * A unit's word after a number, in each form the language's plural rules (CLDR, through
@@ -505,14 +511,18 @@ const srLatnCounted = {
 
 export const countedUnitForms: Readonly<
   Record<Language, Readonly<Record<QuantityUnit, Readonly<Record<string, string>>>>>
-> = { en: enCounted, 'sr-Latn': srLatnCounted };
+> = {
+  en: enCounted,
+  'sr-Latn': srLatnCounted,
+  'sr-Cyrl': catalogueToCyrillic(srLatnCounted),
+};
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
 function pluralCategory(language: Language, amount: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(language);
   if (rules === undefined) {
-    rules = new Intl.PluralRules(language);
+    rules = new Intl.PluralRules(intlLocalesOf(language));
     pluralRules.set(language, rules);
   }
   return rules.select(amount);
@@ -542,7 +552,10 @@ export function countryName(language: Language, code: string): string {
   let names = regionNames.get(language);
   if (names === undefined) {
     try {
-      names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
+      names = new Intl.DisplayNames([...intlLocalesOf(language), 'en'], {
+        type: 'region',
+        fallback: 'code',
+      });
     } catch {
       names = null;
     }

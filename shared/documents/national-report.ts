@@ -3,9 +3,11 @@ import type { NationalReport, ReportCell } from '../reports/national-reports.ts'
 import type { Language } from '../settings/settings.ts';
 import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
+import { intlLocalesOf } from '../i18n/languages.ts';
 
 /** The words the PDF adds around a report's own (the report is built in its language). */
-const words = {
+const pdfWords = {
   en: {
     checks: 'Consistency checks',
     pass: 'Pass',
@@ -22,7 +24,12 @@ const words = {
     printed: 'Odštampano {when} iz aplikacije SALW Field.',
     footer: '{title} · strana {page} od {pages}',
   },
-} satisfies Record<Language, Record<string, string>>;
+} satisfies Record<'en' | 'sr-Latn', Record<string, string>>;
+
+const words: Readonly<Record<Language, (typeof pdfWords)['en']>> = {
+  ...pdfWords,
+  'sr-Cyrl': catalogueToCyrillic(pdfWords['sr-Latn']),
+};
 
 /** A report as a PDF: its tables in order, its checks with pass or fail, when it was printed. */
 export function buildNationalReportDocument(
@@ -32,7 +39,7 @@ export function buildNationalReportDocument(
 ): TDocumentDefinitions {
   const w = words[language];
   const format = formatsFor(language, undefined);
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(intlLocalesOf(language), { maximumFractionDigits: 3 });
   const cell = (value: ReportCell): TableCell =>
     typeof value === 'number'
       ? { text: number.format(value), alignment: 'right' }

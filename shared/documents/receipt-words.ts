@@ -1,4 +1,5 @@
 import type { Language } from '../settings/settings.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 
 /**
  * The words of the seizure report / surrender receipt, in each language the app speaks. Kept
@@ -109,7 +110,11 @@ const srLatn: ReceiptWords = {
   printed: 'Odštampano {when} iz aplikacije SALW Field.',
 };
 
-export const receiptWords: Readonly<Record<Language, ReceiptWords>> = { en, 'sr-Latn': srLatn };
+export const receiptWords: Readonly<Record<Language, ReceiptWords>> = {
+  en,
+  'sr-Latn': srLatn,
+  'sr-Cyrl': catalogueToCyrillic(srLatn),
+};
 
 /** `{name}` placeholders filled from `values`; a missing value leaves the placeholder visible. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {

@@ -15,6 +15,7 @@ import type { Language } from '../settings/settings.ts';
 import { countryName, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 
 /**
  * The ITI trace request as it goes to the other state (issue 15, salw-domain.md (c)): who asks and
@@ -237,6 +238,7 @@ const srLatn: TraceRequestWords = {
 export const traceRequestWords: Readonly<Record<Language, TraceRequestWords>> = {
   en,
   'sr-Latn': srLatn,
+  'sr-Cyrl': catalogueToCyrillic(srLatn),
 };
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { countryName, documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
 import type { Measures } from '../measures/measure-results.ts';
 import type { Language } from '../settings/settings.ts';
+import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
+import { intlLocalesOf } from '../i18n/languages.ts';
 
 /**
  * The national reports of issue 16, built from the measures (shared/measures: each figure defined
@@ -261,7 +263,11 @@ const sr: ReportWords = {
   },
 };
 
-export const reportWords: Readonly<Record<Language, ReportWords>> = { en, 'sr-Latn': sr };
+export const reportWords: Readonly<Record<Language, ReportWords>> = {
+  en,
+  'sr-Latn': sr,
+  'sr-Cyrl': catalogueToCyrillic(sr),
+};
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
@@ -303,8 +309,8 @@ const quantityKindOf: Readonly<Record<string, string>> = {
 
 function builderFor(language: Language, names: ReportNames = {}): Builder {
   const words = reportWords[language];
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
-  const percent = new Intl.NumberFormat(language, {
+  const number = new Intl.NumberFormat(intlLocalesOf(language), { maximumFractionDigits: 3 });
+  const percent = new Intl.NumberFormat(intlLocalesOf(language), {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
@@ -635,7 +641,10 @@ export function buildNationalReport(
   const b = builderFor(language, names);
   const { words } = b;
   const { from, to, jurisdiction, campaignId, reviewState } = measures.filter;
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(intlLocalesOf(language), {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
   const day = (iso: string) => dates.format(new Date(`${iso}T00:00:00Z`));
   const base = {
     id,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The languages the interface ships in. `sr-Latn` is Serbian in Latin script, used across the
- * Western Balkans SALW Control Roadmap partners; BCP 47 tags so `Intl` formats dates correctly.
+ * The languages the interface and the documents ship in, as BCP 47 tags: Serbian in both its
+ * scripts (`sr-Latn`, `sr-Cyrl`). Each is listed only once every screen and document has all its
+ * words (test/unit/renderer/i18n/locales.test.ts fails on a missing key); what else the app
+ * needs of a language (its own name, direction, Intl locale) is in shared/i18n/languages.ts.
  */
-export const supportedLanguages = ['en', 'sr-Latn'] as const;
+export const supportedLanguages = ['en', 'sr-Latn', 'sr-Cyrl'] as const;
 export const LanguageSchema = z.enum(supportedLanguages);
 export type Language = z.infer<typeof LanguageSchema>;
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
 
 export interface Formatters {
   /** A calendar date as stored (YYYY-MM-DD), read as that day wherever the laptop is. */
@@ -14,10 +15,13 @@ export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-    const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
-    const number = new Intl.NumberFormat(language);
+    const date = new Intl.DateTimeFormat(intlLocalesOf(language), { dateStyle: 'medium' });
+    const dateTime = new Intl.DateTimeFormat(intlLocalesOf(language), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    const time = new Intl.DateTimeFormat(intlLocalesOf(language), { timeStyle: 'short' });
+    const number = new Intl.NumberFormat(intlLocalesOf(language));
     return {
       date: (isoDate) => {
         const [year, month, day] = isoDate.split('-').map(Number);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../records/format.ts';
 import { useNow } from './use-now.ts';
 import { relativeTime } from './sync-words.ts';
+import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
 
 /** A moment both ways: "5 minutes ago (12 Mar 2025, 14:05)", in a <time> element. */
 export function WhenText({ iso }: { iso: string }) {
@@ -10,7 +11,7 @@ export function WhenText({ iso }: { iso: string }) {
   const format = useFormatters();
   const now = useNow();
   const relative = useMemo(
-    () => new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }),
+    () => new Intl.RelativeTimeFormat(intlLocalesOf(i18n.language), { numeric: 'auto' }),
     [i18n.language],
   );
   const ago = relativeTime(iso, now);

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSchema, supportedLanguages } from '../../../shared/settings/settings.ts';
-import { rememberLanguage } from '../i18n/i18n.ts';
+import { languageInfo } from '../../../shared/i18n/languages.ts';
+import { rememberLanguage, showLanguage } from '../i18n/i18n.ts';
 
 /** Changes the console's language at once and keeps the choice in this browser. */
 export function LanguageSwitch({ className }: { className?: string }) {
@@ -16,13 +17,13 @@ export function LanguageSwitch({ className }: { className?: string }) {
         onChange={(event) => {
           const language = LanguageSchema.parse(event.target.value);
           rememberLanguage(language);
-          document.documentElement.lang = language;
+          showLanguage(language);
           void i18n.changeLanguage(language);
         }}
       >
         {supportedLanguages.map((language) => (
           <option key={language} value={language} lang={language}>
-            {t(`language.${language}`)}
+            {languageInfo[language].nativeName}
           </option>
         ))}
       </select>

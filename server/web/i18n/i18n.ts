@@ -4,7 +4,13 @@ import {
   dashboardNamespaces,
   dashboardResources,
 } from '../../../renderer/i18n/dashboard-namespaces.ts';
-import { LanguageSchema, type Language } from '../../../shared/settings/settings.ts';
+import { catalogueToCyrillic } from '../../../shared/i18n/serbian-cyrillic.ts';
+import { languageInfo, languageOfPreferences } from '../../../shared/i18n/languages.ts';
+import {
+  LanguageSchema,
+  supportedLanguages,
+  type Language,
+} from '../../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import srLatn from './locales/sr-Latn.json';
 
@@ -17,6 +23,7 @@ import srLatn from './locales/sr-Latn.json';
 export const consoleResources = {
   en: { translation: en, ...dashboardResources.en },
   'sr-Latn': { translation: srLatn, ...dashboardResources['sr-Latn'] },
+  'sr-Cyrl': { translation: catalogueToCyrillic(srLatn), ...dashboardResources['sr-Cyrl'] },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 declare module 'i18next' {
@@ -28,11 +35,17 @@ declare module 'i18next' {
 
 const storageKey = 'salw-console-language';
 
-/** The language chosen on this browser before, else the browser's (Serbian → Latin script). */
+/** The language chosen on this browser before, else the browser's own preference. */
 export function initialLanguage(): Language {
   const stored = LanguageSchema.safeParse(window.localStorage.getItem(storageKey));
   if (stored.success) return stored.data;
-  return navigator.language.toLowerCase().startsWith('sr') ? 'sr-Latn' : 'en';
+  return languageOfPreferences(navigator.languages, supportedLanguages);
+}
+
+/** `<html lang dir>`: screen readers, hyphenation, fonts and the mirrored layout follow it. */
+export function showLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = languageInfo[language].direction;
 }
 
 export function rememberLanguage(language: Language): void {

@@ -7,17 +7,18 @@ import {
 import { quantityUnitValues } from '../../../../shared/domain/quantity.ts';
 import { receiptWords } from '../../../../shared/documents/receipt-words.ts';
 import { supportedLanguages } from '../../../../shared/settings/settings.ts';
-import en from '../../../../renderer/i18n/locales/en.domain.json' with { type: 'json' };
-import srLatn from '../../../../renderer/i18n/locales/sr-Latn.domain.json' with { type: 'json' };
+import { dashboardResources } from '../../../../renderer/i18n/dashboard-namespaces.ts';
 
-const screens = { en: en.enum, 'sr-Latn': srLatn.enum } as Record<
-  string,
-  Record<string, Record<string, string>>
->;
-const screensCounted = {
-  en: en.quantityUnitCount,
-  'sr-Latn': srLatn.quantityUnitCount,
-} as Record<string, Record<string, string>>;
+// The screens' `domain` catalogue of each language, as the app loads it.
+const screens = Object.fromEntries(
+  supportedLanguages.map((language) => [language, dashboardResources[language].domain.enum]),
+) as Record<string, Record<string, Record<string, string>>>;
+const screensCounted = Object.fromEntries(
+  supportedLanguages.map((language) => [
+    language,
+    dashboardResources[language].domain.quantityUnitCount,
+  ]),
+) as Record<string, Record<string, string>>;
 
 describe('the labels printed on documents', () => {
   it('say exactly what the screens say, in every language', () => {

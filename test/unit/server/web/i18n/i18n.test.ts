@@ -5,16 +5,24 @@ import { consoleAuditActions } from '../../../../../shared/console/api.ts';
 import { consoleErrorCodes } from '../../../../../shared/console/errors.ts';
 import { consoleRoles } from '../../../../../shared/console/roles.ts';
 import { passphraseProblemValues } from '../../../../../shared/domain/people.ts';
-import { supportedLanguages } from '../../../../../shared/settings/settings.ts';
+import { languageInfo } from '../../../../../shared/i18n/languages.ts';
+import { catalogueToCyrillic } from '../../../../../shared/i18n/serbian-cyrillic.ts';
+import { supportedLanguages, type Language } from '../../../../../shared/settings/settings.ts';
 import { projectDir } from '../../../../support/project.ts';
 
 const localesDir = path.join(projectDir, 'server', 'web', 'i18n', 'locales');
-const read = (locale: string) =>
-  JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as unknown;
-const readRenderer = (locale: string) =>
-  JSON.parse(
-    readFileSync(path.join(projectDir, 'renderer', 'i18n', 'locales', `${locale}.json`), 'utf8'),
-  ) as unknown;
+const rendererDir = path.join(projectDir, 'renderer', 'i18n', 'locales');
+
+/** A language's catalogue as loaded: its file, or (Serbian Cyrillic) another's transliterated. */
+function readFrom(dir: string, locale: Language): unknown {
+  const from = languageInfo[locale].transliteratedFrom;
+  const catalogue: unknown = JSON.parse(
+    readFileSync(path.join(dir, `${from ?? locale}.json`), 'utf8'),
+  );
+  return from === undefined ? catalogue : catalogueToCyrillic(catalogue);
+}
+const read = (locale: Language) => readFrom(localesDir, locale);
+const readRenderer = (locale: Language) => readFrom(rendererDir, locale);
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -27,31 +35,42 @@ function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-const plural = /_(one|few|other)$/;
+const plural = /_(zero|one|two|few|many|other)$/;
 const base = (key: string) => key.replace(plural, '');
 const placeholders = (text: unknown) =>
   [...String(text).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((match) => match[1]).sort();
 
 describe('the console catalogues', () => {
   const english = flatten(read('en'));
-  const serbian = flatten(read('sr-Latn'));
+  const others = supportedLanguages.filter((locale) => locale !== 'en');
 
-  it('have the same keys in Serbian (Latin) as in English, with the same placeholders', () => {
-    expect(new Set([...serbian.keys()].map(base))).toEqual(new Set([...english.keys()].map(base)));
-    for (const [key, text] of serbian) {
-      const source = english.get(key) ?? english.get(`${base(key)}_other`);
-      expect(placeholders(text), key).toEqual(placeholders(source));
-    }
-  });
-
-  it('give Serbian its three plural forms wherever English has two', () => {
-    for (const key of english.keys()) {
-      if (!key.endsWith('_one')) continue;
-      for (const form of ['one', 'few', 'other']) {
-        expect(serbian.has(`${base(key)}_${form}`), `${base(key)}_${form}`).toBe(true);
+  it.each(others)(
+    'have the same keys in %s as in English, with the same placeholders',
+    (locale) => {
+      const catalogue = flatten(read(locale));
+      expect(new Set([...catalogue.keys()].map(base))).toEqual(
+        new Set([...english.keys()].map(base)),
+      );
+      for (const [key, text] of catalogue) {
+        const source = english.get(key) ?? english.get(`${base(key)}_other`);
+        expect(placeholders(text), key).toEqual(placeholders(source));
       }
-    }
-  });
+    },
+  );
+
+  it.each(others)(
+    'give %s every plural form its grammar has wherever English has two',
+    (locale) => {
+      const catalogue = flatten(read(locale));
+      const forms = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const key of english.keys()) {
+        if (!key.endsWith('_one')) continue;
+        for (const form of forms) {
+          expect(catalogue.has(`${base(key)}_${form}`), `${base(key)}_${form}`).toBe(true);
+        }
+      }
+    },
+  );
 
   it('word the offline map (the renderer’s component) exactly as the laptop does', () => {
     // OfflineMap reads its words from the `map` section of whichever catalogue it runs under;
@@ -63,7 +82,7 @@ describe('the console catalogues', () => {
   });
 
   it('word every error code, role, audit action and missing password requirement', () => {
-    for (const catalogue of [english, serbian]) {
+    for (const catalogue of supportedLanguages.map((locale) => flatten(read(locale)))) {
       for (const code of consoleErrorCodes)
         expect(catalogue.has(`errors.${code}`), code).toBe(true);
       for (const role of consoleRoles) expect(catalogue.has(`role.${role}`), role).toBe(true);
