@@ -28,6 +28,20 @@ import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
 import srLatnTracing from './locales/sr-Latn.tracing.json';
 
+import { fr } from './translations/fr.ts';
+
+import { mk } from './translations/mk.ts';
+
+import { bs } from './translations/bs.ts';
+
+import { hr } from './translations/hr.ts';
+
+import { cnr } from './translations/cnr.ts';
+
+import { ar } from './translations/ar.ts';
+
+import { sq } from './translations/sq.ts';
+
 /**
  * English is the source catalogue; every other locale must have exactly its keys (unit-tested).
  * Namespaces by area: `translation` (app shell, settings, errors), `session` (set-up, unlock,
@@ -79,6 +93,13 @@ export const resources = {
   },
   'sr-Latn': serbianLatin,
   'sr-Cyrl': catalogueToCyrillic(serbianLatin),
+  fr: fr,
+  mk: mk,
+  bs: bs,
+  hr: hr,
+  cnr: cnr,
+  ar: ar,
+  sq: sq,
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export const namespaces = [

@@ -4,6 +4,7 @@ import type { QuantityUnit } from '../domain/quantity.ts';
 import type { Language } from '../settings/settings.ts';
 import { countedUnit, documentLabels } from './document-labels.ts';
 import { fill } from './receipt-words.ts';
+import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { intlLocalesOf } from '../i18n/languages.ts';
 
@@ -120,10 +121,15 @@ const words = {
   },
 } as const;
 
-export type CertificateWords = (typeof words)['en'];
+/** English's keys, any words (`as const` above made them literal types). */
+type Worded<Words> = {
+  readonly [Key in keyof Words]: Words[Key] extends string ? string : Worded<Words[Key]>;
+};
+export type CertificateWords = Worded<(typeof words)['en']>;
 export const certificateWords: Readonly<Record<Language, CertificateWords>> = {
   ...words,
   'sr-Cyrl': catalogueToCyrillic(words['sr-Latn']),
+  ...translatedWordsOf('certificate'),
 } as never;
 
 /** Totals by kind and unit over the items and the aggregate counts: never across kinds or units. */

@@ -25,6 +25,7 @@ import type {
 import type { QuantityKind, QuantityUnit } from '../domain/quantity.ts';
 import type { SerialStatus } from '../domain/serial-number.ts';
 import type { Language } from '../settings/settings.ts';
+import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { intlLocalesOf } from '../i18n/languages.ts';
 
@@ -480,6 +481,7 @@ export const documentLabels: Readonly<Record<Language, DocumentLabels>> = {
   en,
   'sr-Latn': srLatn,
   'sr-Cyrl': catalogueToCyrillic(srLatn),
+  ...translatedWordsOf('labels'),
 };
 
 /**
@@ -515,6 +517,7 @@ export const countedUnitForms: Readonly<
   en: enCounted,
   'sr-Latn': srLatnCounted,
   'sr-Cyrl': catalogueToCyrillic(srLatnCounted),
+  ...translatedWordsOf('countedUnits'),
 };
 
 const pluralRules = new Map<Language, Intl.PluralRules>();

@@ -3,6 +3,7 @@ import type { NationalReport, ReportCell } from '../reports/national-reports.ts'
 import type { Language } from '../settings/settings.ts';
 import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
+import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { intlLocalesOf } from '../i18n/languages.ts';
 
@@ -26,9 +27,12 @@ const pdfWords = {
   },
 } satisfies Record<'en' | 'sr-Latn', Record<string, string>>;
 
-const words: Readonly<Record<Language, (typeof pdfWords)['en']>> = {
+export type NationalReportPdfWords = (typeof pdfWords)['en'];
+
+const words: Readonly<Record<Language, NationalReportPdfWords>> = {
   ...pdfWords,
   'sr-Cyrl': catalogueToCyrillic(pdfWords['sr-Latn']),
+  ...translatedWordsOf('nationalReportPdf'),
 };
 
 /** A report as a PDF: its tables in order, its checks with pass or fail, when it was printed. */

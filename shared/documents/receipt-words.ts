@@ -1,4 +1,5 @@
 import type { Language } from '../settings/settings.ts';
+import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 
 /**
@@ -114,6 +115,7 @@ export const receiptWords: Readonly<Record<Language, ReceiptWords>> = {
   en,
   'sr-Latn': srLatn,
   'sr-Cyrl': catalogueToCyrillic(srLatn),
+  ...translatedWordsOf('receipt'),
 };
 
 /** `{name}` placeholders filled from `values`; a missing value leaves the placeholder visible. */

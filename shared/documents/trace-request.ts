@@ -15,6 +15,7 @@ import type { Language } from '../settings/settings.ts';
 import { countryName, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
+import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 
 /**
@@ -239,6 +240,7 @@ export const traceRequestWords: Readonly<Record<Language, TraceRequestWords>> = 
   en,
   'sr-Latn': srLatn,
   'sr-Cyrl': catalogueToCyrillic(srLatn),
+  ...translatedWordsOf('traceRequest'),
 };
 
 /**

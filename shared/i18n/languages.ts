@@ -27,6 +27,13 @@ export const languageInfo: Readonly<Record<Language, LanguageInfo>> = {
     intlLocales: ['sr-Cyrl'],
     transliteratedFrom: 'sr-Latn',
   },
+  fr: { nativeName: 'Français', direction: 'ltr', intlLocales: ['fr'] },
+  mk: { nativeName: 'Македонски', direction: 'ltr', intlLocales: ['mk', 'bg'] },
+  bs: { nativeName: 'Bosanski', direction: 'ltr', intlLocales: ['bs', 'sr-Latn'] },
+  hr: { nativeName: 'Hrvatski', direction: 'ltr', intlLocales: ['hr'] },
+  cnr: { nativeName: 'Crnogorski', direction: 'ltr', intlLocales: ['sr-Latn-ME'] },
+  ar: { nativeName: 'العربية', direction: 'rtl', intlLocales: ['ar'] },
+  sq: { nativeName: 'Shqip', direction: 'ltr', intlLocales: ['sq'] },
 };
 
 /** The locales Intl formats `language` by (any other tag: itself). */

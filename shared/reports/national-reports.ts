@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countryName, documentLabels, type DocumentLabels } from '../documents/document-labels.ts';
 import type { Measures } from '../measures/measure-results.ts';
 import type { Language } from '../settings/settings.ts';
+import { translatedWordsOf } from '../documents/words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { intlLocalesOf } from '../i18n/languages.ts';
 
@@ -157,7 +158,7 @@ const en = {
     g7Losses: 'G7: loss or theft incidents',
   },
 };
-type ReportWords = typeof en;
+export type ReportWords = typeof en;
 
 const sr: ReportWords = {
   title: {
@@ -267,6 +268,7 @@ export const reportWords: Readonly<Record<Language, ReportWords>> = {
   en,
   'sr-Latn': sr,
   'sr-Cyrl': catalogueToCyrillic(sr),
+  ...translatedWordsOf('nationalReport'),
 };
 
 function fill(template: string, values: Readonly<Record<string, string | number>>): string {

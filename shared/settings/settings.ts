@@ -6,7 +6,18 @@ import { z } from 'zod';
  * words (test/unit/renderer/i18n/locales.test.ts fails on a missing key); what else the app
  * needs of a language (its own name, direction, Intl locale) is in shared/i18n/languages.ts.
  */
-export const supportedLanguages = ['en', 'sr-Latn', 'sr-Cyrl'] as const;
+export const supportedLanguages = [
+  'en',
+  'sr-Latn',
+  'sr-Cyrl',
+  'bs',
+  'hr',
+  'cnr',
+  'mk',
+  'sq',
+  'fr',
+  'ar',
+] as const;
 export const LanguageSchema = z.enum(supportedLanguages);
 export type Language = z.infer<typeof LanguageSchema>;
 

@@ -13,6 +13,13 @@ import {
 } from '../../../shared/settings/settings.ts';
 import en from './locales/en.json';
 import srLatn from './locales/sr-Latn.json';
+import sqConsole from './locales/sq.json';
+import arConsole from './locales/ar.json';
+import frConsole from './locales/fr.json';
+import cnrConsole from './locales/cnr.json';
+import hrConsole from './locales/hr.json';
+import bsConsole from './locales/bs.json';
+import mkConsole from './locales/mk.json';
 
 /**
  * The console's catalogues, English the source (every other locale has exactly its keys,
@@ -24,6 +31,13 @@ export const consoleResources = {
   en: { translation: en, ...dashboardResources.en },
   'sr-Latn': { translation: srLatn, ...dashboardResources['sr-Latn'] },
   'sr-Cyrl': { translation: catalogueToCyrillic(srLatn), ...dashboardResources['sr-Cyrl'] },
+  fr: { translation: frConsole, ...dashboardResources.fr },
+  mk: { translation: mkConsole, ...dashboardResources.mk },
+  bs: { translation: bsConsole, ...dashboardResources.bs },
+  hr: { translation: hrConsole, ...dashboardResources.hr },
+  cnr: { translation: cnrConsole, ...dashboardResources.cnr },
+  ar: { translation: arConsole, ...dashboardResources.ar },
+  sq: { translation: sqConsole, ...dashboardResources.sq },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 declare module 'i18next' {

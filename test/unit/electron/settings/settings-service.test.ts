@@ -63,7 +63,7 @@ describe('settings service on the real conf backing', () => {
 
   it.each([
     ['an unknown theme', { theme: 'purple' }],
-    ['an unsupported language', { language: 'fr' }],
+    ['an unsupported language', { language: 'de' }],
     ['a non-http server URL', { serverUrl: 'file:///etc/passwd' }],
   ])('throws on %s and leaves the file and listeners untouched', (_label, patch) => {
     const service = start();

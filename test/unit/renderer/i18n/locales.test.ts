@@ -9,6 +9,7 @@ import { ipcErrorCodes } from '../../../../shared/ipc/errors.ts';
 import { languageInfo } from '../../../../shared/i18n/languages.ts';
 import { catalogueToCyrillic } from '../../../../shared/i18n/serbian-cyrillic.ts';
 import { supportedLanguages, type Language } from '../../../../shared/settings/settings.ts';
+import { namesOneNumber } from '../../../support/plural-forms.ts';
 import { projectDir } from '../../../support/project.ts';
 
 const localesDir = path.join(projectDir, 'renderer', 'i18n', 'locales');
@@ -139,8 +140,19 @@ describe('locale catalogues', () => {
     };
     for (const locale of locales) {
       for (const [key, value] of catalogues[namespace][locale]) {
+        const form = pluralForm(key);
+        const expected = expectedFor(key).filter(
+          // A form for one number only may name it in words instead of {{count}}.
+          (name) =>
+            !(
+              name === 'count' &&
+              form !== undefined &&
+              namesOneNumber(locale, form) &&
+              !placeholders(String(value)).includes('count')
+            ),
+        );
         expect(placeholders(String(value)), `${namespace} ${locale}: ${key}`).toStrictEqual(
-          expectedFor(key),
+          expected,
         );
       }
     }

@@ -68,7 +68,7 @@ describe('SettingsPatchSchema', () => {
     ['an unknown key', { colour: 'blue' }, ''],
     ['a typo of a real key', { Theme: 'dark' }, ''],
     ['an unknown theme', { theme: 'purple' }, 'theme'],
-    ['an unsupported language', { language: 'fr' }, 'language'],
+    ['an unsupported language', { language: 'de' }, 'language'],
     ['a language in the wrong case', { language: 'sr-latn' }, 'language'],
     ['a server URL that is not http(s)', { serverUrl: 'ftp://x.org' }, 'serverUrl'],
     ['a field of the wrong type', { theme: 1 }, 'theme'],

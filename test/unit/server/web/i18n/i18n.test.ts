@@ -8,6 +8,7 @@ import { passphraseProblemValues } from '../../../../../shared/domain/people.ts'
 import { languageInfo } from '../../../../../shared/i18n/languages.ts';
 import { catalogueToCyrillic } from '../../../../../shared/i18n/serbian-cyrillic.ts';
 import { supportedLanguages, type Language } from '../../../../../shared/settings/settings.ts';
+import { namesOneNumber } from '../../../../support/plural-forms.ts';
 import { projectDir } from '../../../../support/project.ts';
 
 const localesDir = path.join(projectDir, 'server', 'web', 'i18n', 'locales');
@@ -53,7 +54,14 @@ describe('the console catalogues', () => {
       );
       for (const [key, text] of catalogue) {
         const source = english.get(key) ?? english.get(`${base(key)}_other`);
-        expect(placeholders(text), key).toEqual(placeholders(source));
+        const form = plural.exec(key)?.[1];
+        const words = placeholders(text);
+        // A form for one number only ("two" in Arabic) may name it in words instead of {{count}}.
+        const mayDropCount =
+          form !== undefined && namesOneNumber(locale, form) && !words.includes('count');
+        expect(words, key).toEqual(
+          placeholders(source).filter((name) => !(mayDropCount && name === 'count')),
+        );
       }
     },
   );
