@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryCodeValues, type CountryCode } from '../../shared/domain/country-code.ts';
-import { intlLocalesOf } from '../../shared/i18n/languages.ts';
+import { collator as collatorOf, displayNames } from '../../shared/i18n/formats.ts';
 
 export interface CountryOption {
   readonly code: CountryCode;
@@ -19,14 +19,14 @@ export function useCountryOptions(): readonly CountryOption[] {
   return useMemo(() => {
     let names: Intl.DisplayNames | null = null;
     try {
-      names = new Intl.DisplayNames([...intlLocalesOf(language), 'en'], {
+      names = displayNames(language, {
         type: 'region',
         fallback: 'code',
       });
     } catch {
       names = null;
     }
-    const collator = new Intl.Collator(intlLocalesOf(language));
+    const collator = collatorOf(language);
     return countryCodeValues
       .map((code) => ({ code, name: names?.of(code) ?? code }))
       .sort((a, b) => collator.compare(a.name, b.name));

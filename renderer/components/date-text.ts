@@ -1,4 +1,4 @@
-import { intlLocalesOf } from '../../shared/i18n/languages.ts';
+import { dateTimeFormat } from '../../shared/i18n/formats.ts';
 
 /**
  * Dates as a person types and reads them in the app's language, not the operating system's
@@ -77,12 +77,19 @@ export function formatDateText(value: string, language: string): string {
   const parts = partsOf(value);
   if (parts === null) return value;
   if (dateOrderFor(language) === 'iso') return value;
-  return new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const shown = dateTimeFormat(language, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
+  }).formatToParts(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));
+  // Digits and separators only: Macedonian's "г." (year) after the date is a word the field
+  // could not read back, and the field must round-trip what it shows.
+  return shown
+    .filter((part) => part.type !== 'literal' || !/\p{L}/u.test(part.value))
+    .map((part) => part.value)
+    .join('')
+    .trim();
 }
 
 /**
@@ -92,7 +99,7 @@ export function formatDateText(value: string, language: string): string {
 export function describeDate(value: string, language: string): string | null {
   const parts = partsOf(value);
   if (parts === null) return null;
-  return new Intl.DateTimeFormat(intlLocalesOf(language), {
+  return dateTimeFormat(language, {
     dateStyle: 'full',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)));

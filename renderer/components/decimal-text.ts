@@ -1,4 +1,4 @@
-import { intlLocalesOf } from '../../shared/i18n/languages.ts';
+import { numberFormat } from '../../shared/i18n/formats.ts';
 
 /**
  * Decimal numbers as typed in either language: Serbian writes a decimal comma (44,8125), English
@@ -24,7 +24,7 @@ export function parseDecimalText(text: string): ParsedDecimal {
 export function formatDecimalText(value: unknown, language: string, digits = 6): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
-  return new Intl.NumberFormat(intlLocalesOf(language), {
+  return numberFormat(language, {
     maximumFractionDigits: digits,
     useGrouping: false,
   }).format(value);

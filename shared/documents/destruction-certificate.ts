@@ -6,7 +6,7 @@ import { countedUnit, documentLabels } from './document-labels.ts';
 import { fill } from './receipt-words.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
-import { intlLocalesOf } from '../i18n/languages.ts';
+import { dateTimeFormat, numberFormat } from '../i18n/formats.ts';
 
 /**
  * The destruction certificate (issue 14, A13): authority, site, date, method, witnesses, every item
@@ -178,16 +178,16 @@ export function buildDestructionCertificate(
 ): TDocumentDefinitions {
   const w = certificateWords[language];
   const labels = documentLabels[language];
-  const date = new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const date = dateTimeFormat(language, {
     dateStyle: 'long',
     timeZone: 'UTC',
   });
-  const instant = new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const instant = dateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
   });
-  const number = new Intl.NumberFormat(intlLocalesOf(language));
+  const number = numberFormat(language);
   // Beside its number the unit agrees with it ("500 | metaka", "1 | komad"); with no number it
   // is named on its own ("komadi").
   const unitText = (unit: string | null, amount: number | null) =>

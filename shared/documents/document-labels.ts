@@ -27,7 +27,7 @@ import type { SerialStatus } from '../domain/serial-number.ts';
 import type { Language } from '../settings/settings.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
-import { intlLocalesOf } from '../i18n/languages.ts';
+import { displayNames, pluralRules as pluralRulesOf } from '../i18n/formats.ts';
 
 /*
  * The domain's labels a printed document needs, in each language. Documents are built in main
@@ -525,7 +525,7 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
 function pluralCategory(language: Language, amount: number): Intl.LDMLPluralRule {
   let rules = pluralRules.get(language);
   if (rules === undefined) {
-    rules = new Intl.PluralRules(intlLocalesOf(language));
+    rules = pluralRulesOf(language);
     pluralRules.set(language, rules);
   }
   return rules.select(amount);
@@ -555,7 +555,7 @@ export function countryName(language: Language, code: string): string {
   let names = regionNames.get(language);
   if (names === undefined) {
     try {
-      names = new Intl.DisplayNames([...intlLocalesOf(language), 'en'], {
+      names = displayNames(language, {
         type: 'region',
         fallback: 'code',
       });

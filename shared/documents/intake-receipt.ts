@@ -7,7 +7,7 @@ import { isUnknownText } from '../domain/weapon-item.ts';
 import type { Language } from '../settings/settings.ts';
 import { countedUnit, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { fill, receiptWords, type ReceiptWords } from './receipt-words.ts';
-import { intlLocalesOf } from '../i18n/languages.ts';
+import { dateTimeFormat, numberFormat } from '../i18n/formats.ts';
 
 /**
  * The seizure report / surrender receipt of an intake event (issue 13, item 6): what was taken in,
@@ -160,16 +160,16 @@ export interface Formats {
 /** How documents print dates, instants and numbers in a language (the trace request's too). */
 export function formatsFor(language: Language, timeZone: string | undefined): Formats {
   // UTC for calendar dates: a stored YYYY-MM-DD is that day wherever the laptop is.
-  const date = new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const date = dateTimeFormat(language, {
     dateStyle: 'medium',
     timeZone: 'UTC',
   });
-  const instant = new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const instant = dateTimeFormat(language, {
     dateStyle: 'medium',
     timeStyle: 'short',
     ...(timeZone === undefined ? {} : { timeZone }),
   });
-  const number = new Intl.NumberFormat(intlLocalesOf(language));
+  const number = numberFormat(language);
   return {
     date: (isoDate) => {
       const moment = new Date(`${isoDate}T00:00:00Z`);

@@ -5,7 +5,7 @@ import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
-import { intlLocalesOf } from '../i18n/languages.ts';
+import { numberFormat } from '../i18n/formats.ts';
 
 /** The words the PDF adds around a report's own (the report is built in its language). */
 const pdfWords = {
@@ -43,7 +43,7 @@ export function buildNationalReportDocument(
 ): TDocumentDefinitions {
   const w = words[language];
   const format = formatsFor(language, undefined);
-  const number = new Intl.NumberFormat(intlLocalesOf(language), { maximumFractionDigits: 3 });
+  const number = numberFormat(language, { maximumFractionDigits: 3 });
   const cell = (value: ReportCell): TableCell =>
     typeof value === 'number'
       ? { text: number.format(value), alignment: 'right' }

@@ -7,13 +7,18 @@ import type { Language } from '../settings/settings.ts';
  * by: a list, best first, because Intl takes the first one the runtime has data for. Montenegrin
  * (`cnr`) has no locale data of its own in ICU, which formats it as Montenegro's Serbian Latin.
  * Some Chromium builds leave out the data of smaller languages (Debian's has no Macedonian or
- * Albanian and half of Bosnian): the next locale in the list is the closest one that writes
- * dates and numbers the same way.
+ * Albanian and half of Bosnian): the next locale in the list is one whose words and patterns the
+ * language shares (Bosnian's months are Serbian Latin's), else `numericLocales`.
  */
 export interface LanguageInfo {
   readonly nativeName: string;
   readonly direction: 'ltr' | 'rtl';
   readonly intlLocales: readonly string[];
+  /**
+   * Where the runtime has none of `intlLocales` (shared/i18n/formats.ts): locales that write
+   * dates and numbers in digits the way this language does, used with no words.
+   */
+  readonly numericLocales?: { readonly date: string; readonly number: string };
   /** Written from another language's catalogues by transliteration, not from files of its own. */
   readonly transliteratedFrom?: Language;
 }
@@ -28,12 +33,22 @@ export const languageInfo: Readonly<Record<Language, LanguageInfo>> = {
     transliteratedFrom: 'sr-Latn',
   },
   fr: { nativeName: 'Français', direction: 'ltr', intlLocales: ['fr'] },
-  mk: { nativeName: 'Македонски', direction: 'ltr', intlLocales: ['mk', 'bg'] },
+  mk: {
+    nativeName: 'Македонски',
+    direction: 'ltr',
+    intlLocales: ['mk'],
+    numericLocales: { date: 'de', number: 'de' },
+  },
   bs: { nativeName: 'Bosanski', direction: 'ltr', intlLocales: ['bs', 'sr-Latn'] },
   hr: { nativeName: 'Hrvatski', direction: 'ltr', intlLocales: ['hr'] },
   cnr: { nativeName: 'Crnogorski', direction: 'ltr', intlLocales: ['sr-Latn-ME'] },
   ar: { nativeName: 'العربية', direction: 'rtl', intlLocales: ['ar'] },
-  sq: { nativeName: 'Shqip', direction: 'ltr', intlLocales: ['sq'] },
+  sq: {
+    nativeName: 'Shqip',
+    direction: 'ltr',
+    intlLocales: ['sq'],
+    numericLocales: { date: 'de', number: 'fr' },
+  },
 };
 
 /** The locales Intl formats `language` by (any other tag: itself). */

@@ -4,7 +4,7 @@ import type { Measures } from '../measures/measure-results.ts';
 import type { Language } from '../settings/settings.ts';
 import { translatedWordsOf } from '../documents/words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
-import { intlLocalesOf } from '../i18n/languages.ts';
+import { dateTimeFormat, numberFormat } from '../i18n/formats.ts';
 
 /**
  * The national reports of issue 16, built from the measures (shared/measures: each figure defined
@@ -311,8 +311,8 @@ const quantityKindOf: Readonly<Record<string, string>> = {
 
 function builderFor(language: Language, names: ReportNames = {}): Builder {
   const words = reportWords[language];
-  const number = new Intl.NumberFormat(intlLocalesOf(language), { maximumFractionDigits: 3 });
-  const percent = new Intl.NumberFormat(intlLocalesOf(language), {
+  const number = numberFormat(language, { maximumFractionDigits: 3 });
+  const percent = numberFormat(language, {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
@@ -643,7 +643,7 @@ export function buildNationalReport(
   const b = builderFor(language, names);
   const { words } = b;
   const { from, to, jurisdiction, campaignId, reviewState } = measures.filter;
-  const dates = new Intl.DateTimeFormat(intlLocalesOf(language), {
+  const dates = dateTimeFormat(language, {
     dateStyle: 'medium',
     timeZone: 'UTC',
   });

@@ -12,7 +12,7 @@ import { barsOf, type ChartSource } from './chart-bars.ts';
 import { useDimensionName } from './dimension-text.ts';
 import { useFigureContext } from './figure-context.ts';
 import { LazyChart } from './LazyChart.tsx';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { numberFormat } from '../../../shared/i18n/formats.ts';
 
 /** A quantity row with the dimensions it is broken down by. */
 export type QuantityRow = QuantityRows[number] & { readonly by?: Readonly<Record<string, string>> };
@@ -239,7 +239,7 @@ export function ProportionFigure({ value }: { value: Proportion }) {
   const { t } = useTranslation('reports');
   const format = useFormatters();
   const { i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(intlLocalesOf(i18n.language), {
+  const percent = numberFormat(i18n.language, {
     style: 'percent',
     maximumFractionDigits: 1,
   });

@@ -11,7 +11,7 @@ import { useFormatters } from '../records/format.ts';
 import { RecordSyncNotice } from '../sync/RecordSyncNotice.tsx';
 import { PageTitle, PlaceFacts, RecordedFacts } from './PlaceFacts.tsx';
 import { useLoaded } from './use-loaded.ts';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { numberFormat } from '../../../shared/i18n/formats.ts';
 
 /** `#/places/locations/<id>`: every field of the location, what it sits in and what sits in it. */
 export function LocationPage({ id }: { id: string }) {
@@ -48,7 +48,7 @@ export function LocationPage({ id }: { id: string }) {
   const typeText = label('locationType', location.locationType);
   const mapPoints = sitePoints([location, ...inside], location.id);
   // Coordinates as typed: the default three decimals would move a site by up to 50 m.
-  const degrees = new Intl.NumberFormat(intlLocalesOf(i18n.language), { maximumFractionDigits: 7 });
+  const degrees = numberFormat(i18n.language, { maximumFractionDigits: 7 });
   const coordinates =
     location.lat === undefined || location.lon === undefined
       ? undefined

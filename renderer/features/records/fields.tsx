@@ -22,7 +22,7 @@ import { useDomainValidationText, useEnumLabel } from '../../components/domain-l
 import { useFinaliseIssue } from './issues-context.tsx';
 import { fromLocalParts, toLocalParts } from './item-values.ts';
 import { fieldId } from './paths.ts';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { numberFormat } from '../../../shared/i18n/formats.ts';
 
 /** The editor's form values: a draft, as typed. */
 export type IntakeForm = IntakeEventDraft;
@@ -190,7 +190,7 @@ function useCharacterCount(path: string, max: number | undefined): string | unde
   const value = useWatch({ control, name: path as FormPath }) as unknown;
   if (max === undefined) return undefined;
   const used = typeof value === 'string' ? [...value].length : 0;
-  const number = new Intl.NumberFormat(intlLocalesOf(i18n.language));
+  const number = numberFormat(i18n.language);
   return t('editor.characterCount', { used: number.format(used), max: number.format(max) });
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { dateTimeFormat, numberFormat } from '../../../shared/i18n/formats.ts';
 
 export interface Formatters {
   /** A calendar date as stored (YYYY-MM-DD), read as that day wherever the laptop is. */
@@ -15,13 +15,13 @@ export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    const date = new Intl.DateTimeFormat(intlLocalesOf(language), { dateStyle: 'medium' });
-    const dateTime = new Intl.DateTimeFormat(intlLocalesOf(language), {
+    const date = dateTimeFormat(language, { dateStyle: 'medium' });
+    const dateTime = dateTimeFormat(language, {
       dateStyle: 'medium',
       timeStyle: 'short',
     });
-    const time = new Intl.DateTimeFormat(intlLocalesOf(language), { timeStyle: 'short' });
-    const number = new Intl.NumberFormat(intlLocalesOf(language));
+    const time = dateTimeFormat(language, { timeStyle: 'short' });
+    const number = numberFormat(language);
     return {
       date: (isoDate) => {
         const [year, month, day] = isoDate.split('-').map(Number);

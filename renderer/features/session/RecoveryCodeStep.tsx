@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { dateTimeFormat } from '../../../shared/i18n/formats.ts';
 
 /**
  * The recovery code, large and grouped as main returned it, with what it is for and a printable
@@ -47,9 +47,7 @@ export function RecoveryCodeStep({
     }
   };
 
-  const date = new Intl.DateTimeFormat(intlLocalesOf(i18n.language), { dateStyle: 'long' }).format(
-    createdAt,
-  );
+  const date = dateTimeFormat(i18n.language, { dateStyle: 'long' }).format(createdAt);
   const groups = code.split('-');
   return (
     <>

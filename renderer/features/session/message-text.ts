@@ -6,7 +6,7 @@ import {
 } from '../../../shared/domain/people.ts';
 import type { IpcIssue } from '../../../shared/ipc/errors.ts';
 import enSession from '../../i18n/locales/en.session.json';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { formatList } from '../../../shared/i18n/formats.ts';
 
 type SessionValidationKey = keyof (typeof enSession)['validation'];
 
@@ -29,10 +29,10 @@ export function useSessionMessageText(): (messageKeys: string) => string {
     const keys = messageKeys.split(' ').filter((key) => key !== '');
     const problems = passphraseProblemValues.filter((problem) => keys.includes(problem));
     if (problems.length > 0) {
-      const list = new Intl.ListFormat(intlLocalesOf(i18n.language), {
-        type: 'conjunction',
-      }).format(
+      const list = formatList(
+        i18n.language,
         problems.map((problem) => t(`passphrase.missing.${problem}`, { min: minPassphraseLength })),
+        { type: 'conjunction' },
       );
       return t('passphrase.notMetYet', { missing: list });
     }

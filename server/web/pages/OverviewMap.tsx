@@ -12,7 +12,7 @@ import { mapPointsOf } from '../../../renderer/features/dashboard/map-points.ts'
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useLoad } from '../parts/use-load.ts';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { numberFormat } from '../../../shared/i18n/formats.ts';
 
 /**
  * The console's page of a map point's record (`#/records/<id>`). That page shows any record the
@@ -51,7 +51,7 @@ export function OverviewMap({ query }: { query: OverviewQuery }) {
   const points = useMemo(() => mapPointsOf(data?.answer.points ?? [], consoleRecordPage), [data]);
   if (!parsed.success) return null;
   const pending = data?.text !== text;
-  const limit = new Intl.NumberFormat(intlLocalesOf(i18n.language)).format(mapPointLimit);
+  const limit = numberFormat(i18n.language).format(mapPointLimit);
 
   return (
     <section

@@ -18,7 +18,7 @@ import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
 import { useTeams } from '../parts/use-teams.ts';
 import { RecordPage } from './RecordPage.tsx';
-import { intlLocalesOf } from '../../../shared/i18n/languages.ts';
+import { dateTimeFormat, numberFormat } from '../../../shared/i18n/formats.ts';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
@@ -113,13 +113,10 @@ function RegisterPage({ initial }: { initial: Search }) {
   const items = [...(data?.items ?? []), ...(more?.items ?? [])];
   const next = more === null ? (data?.nextCursor ?? null) : more.next;
   const date = useMemo(
-    () => new Intl.DateTimeFormat(intlLocalesOf(i18n.language), { dateStyle: 'medium' }),
+    () => dateTimeFormat(i18n.language, { dateStyle: 'medium' }),
     [i18n.language],
   );
-  const number = useMemo(
-    () => new Intl.NumberFormat(intlLocalesOf(i18n.language)),
-    [i18n.language],
-  );
+  const number = useMemo(() => numberFormat(i18n.language), [i18n.language]);
   // The export asks for the same rows as the table: checked by the server's own schema.
   const exportable = RegisterQuerySchema.safeParse(search).success;
 

@@ -10,7 +10,7 @@ import { OfflineMap } from '../../../components/map/OfflineMap.tsx';
 import { FieldFrame, type IntakeForm } from '../fields.tsx';
 import { fieldId } from '../paths.ts';
 import type { LocationsState } from '../use-locations.ts';
-import { intlLocalesOf } from '../../../../shared/i18n/languages.ts';
+import { numberFormat } from '../../../../shared/i18n/formats.ts';
 
 const coordinatesPath = 'coordinates' as const;
 const parts = ['lat', 'lon', 'accuracyM'] as const;
@@ -165,7 +165,7 @@ export function CoordinatesField({ locations }: { locations: LocationsState }) {
         ? reading.message
         : reading.kind === 'placed' && source === 'typed'
           ? t('coordinates.placed', {
-              metres: new Intl.NumberFormat(intlLocalesOf(i18n.language)).format(reading.accuracyM),
+              metres: numberFormat(i18n.language).format(reading.accuracyM),
             })
           : source !== undefined
             ? t(`coordinates.source.${source}`)
