@@ -1,0 +1,108 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { namespaces, resources } from '../../../renderer/i18n/i18n.ts';
+import { languageInfo } from '../../../shared/i18n/languages.ts';
+import { supportedLanguages, type Language } from '../../../shared/settings/settings.ts';
+import { RendererSession } from '../../support/renderer-session.ts';
+
+/** Every leaf of a catalogue: `dotted.key → text`. */
+function leaves(catalogue: unknown, prefix = '', out = new Map<string, string>()) {
+  if (catalogue !== null && typeof catalogue === 'object') {
+    for (const [key, value] of Object.entries(catalogue))
+      leaves(value, prefix === '' ? key : `${prefix}.${key}`, out);
+  } else out.set(prefix, String(catalogue));
+  return out;
+}
+
+const textsOf = (language: Language) =>
+  new Set(namespaces.flatMap((ns) => [...leaves(resources[language][ns]).values()]));
+// What i18next shows for a key it cannot find: the key, with or without its namespace.
+const keys = new Set(
+  namespaces.flatMap((ns) =>
+    [...leaves(resources.en[ns]).keys()].flatMap((k) => [k, `${ns}:${k}`]),
+  ),
+);
+const english = textsOf('en');
+
+// The screens a person goes through most, each a different layout (form, lists, figures).
+const screens = ['records/new', 'items', 'custody', 'dashboard', 'reports', 'settings'];
+const laptopScreen = { width: 1366, height: 768 };
+// 200% zoom on that screen: half the CSS pixels.
+const zoomed = { width: 683, height: 384 };
+
+async function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      const parent = node.parentElement;
+      if (text !== '' && parent !== null && parent.checkVisibility()) out.push(text);
+    }
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]'))
+      for (const name of ['aria-label', 'placeholder', 'title'])
+        if (element.getAttribute(name)) out.push(element.getAttribute(name)!.trim());
+    return out;
+  });
+}
+
+async function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+  );
+}
+
+describe('every language on the main screens', () => {
+  let session: RendererSession;
+
+  beforeAll(async () => {
+    session = await RendererSession.openUnlocked();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each(supportedLanguages)(
+    '%s: the language and its direction, no key, no English left, nothing spilling sideways',
+    async (language) => {
+      const { page } = session;
+      await page.setViewportSize(laptopScreen);
+      await page.evaluate((tag) => window.api!.updateSettings({ language: tag }), language);
+      await page.reload();
+      await page.getByRole('main').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+        languageInfo[language].direction,
+      );
+      const own = textsOf(language);
+      for (const screen of screens) {
+        await page.evaluate((hash) => (window.location.hash = hash), `#/${screen}`);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        const texts = await visibleTexts(page);
+        expect(
+          texts.filter((text) => keys.has(text)),
+          `${language} ${screen}: keys`,
+        ).toEqual([]);
+        if (language !== 'en') {
+          // Words shown in English that this language's catalogues do not also say (a key
+          // missing here falls back to English), and English month names (a runtime without
+          // the language's data).
+          const leftInEnglish = texts.filter(
+            (text) =>
+              (/\p{L}{3}/u.test(text) && english.has(text) && !own.has(text)) ||
+              /\b(January|February|March|April|June|July|August|September|October|November|December)\b/.test(
+                text,
+              ),
+          );
+          expect(leftInEnglish, `${language} ${screen}: English`).toEqual([]);
+        }
+        expect(await overflowsSideways(page), `${language} ${screen} at 1366x768`).toBe(false);
+        await page.setViewportSize(zoomed);
+        expect(await overflowsSideways(page), `${language} ${screen} at 200%`).toBe(false);
+        await page.setViewportSize(laptopScreen);
+      }
+    },
+  );
+});
