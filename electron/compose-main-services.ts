@@ -28,6 +28,10 @@ import { tracingHandlers } from './services/tracing-handlers.ts';
 import { UnsavedTypingStore } from './services/unsaved-typing-store.ts';
 import { IdleLock } from './session/idle-lock.ts';
 import { Session } from './session/session.ts';
+import {
+  followPersonLanguage,
+  rememberLanguageOfSignedInPerson,
+} from './settings/person-language.ts';
 import { createSettingsService, type SettingsBacking } from './settings/settings-service.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine.ts';
 
@@ -96,6 +100,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     else sync.stop();
     void sessionStatus(session, keychain).then((status) => events.emit('sessionChanged', status));
   });
+  const stopPersonLanguage = followPersonLanguage(session, settings);
 
   // Unsaved typing lives here, in memory, for the person who typed it (issue 12).
   const unsavedTyping = new UnsavedTypingStore();
@@ -106,6 +111,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
     getSettings: () => settings.get(),
     updateSettings: (patch) => {
       const next = settings.update(patch);
+      if (patch.language !== undefined) rememberLanguageOfSignedInPerson(session, patch.language);
       log.info('settings.updated', { fields: Object.keys(patch) });
       return next;
     },
@@ -161,6 +167,7 @@ export async function composeMainServices(adapters: MainAdapters): Promise<MainS
       idle.stop();
       stopSettingsEvents();
       stopSessionEvents();
+      stopPersonLanguage();
       unsaved.dispose();
       const closed = session.lock('person');
       // Quitting: nobody's unsaved typing outlives the app.

@@ -26,3 +26,15 @@ export function listUsers(db: Db): UserRow[] {
     .prepare('SELECT id, name, role, created_at AS createdAt FROM users ORDER BY created_at')
     .all() as UserRow[];
 }
+
+/** The language the person last chose for their screens, or null (the laptop's). */
+export function personLanguage(db: Db, userId: string): string | null {
+  const row = db.prepare('SELECT language FROM users WHERE id = ?').get(userId) as
+    | { language: string | null }
+    | undefined;
+  return row?.language ?? null;
+}
+
+export function rememberPersonLanguage(db: Db, userId: string, language: string): void {
+  db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId);
+}

@@ -16,6 +16,7 @@ import { measuresSchema } from './0150-measures.ts';
 import { measureRollupsSchema } from './0160-measure-rollups.ts';
 import { centrePeopleSchema } from './0180-centre-people.ts';
 import { recordReviewsSchema } from './0190-record-reviews.ts';
+import { personLanguageSchema } from './0200-person-language.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   measureRollupsSchema,
   centrePeopleSchema,
   recordReviewsSchema,
+  personLanguageSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
