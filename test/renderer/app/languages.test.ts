@@ -105,4 +105,38 @@ describe('every language on the main screens', () => {
       }
     },
   );
+
+  it('ar: keeps a serial that starts with digits left to right inside the Arabic list', async () => {
+    const { page } = session;
+    const serial = '4411-AB/7';
+    await page.evaluate(async (text) => {
+      const api = window.api!;
+      const draft = await api.newIntakeDraft();
+      if (!draft.ok) throw new Error('newIntakeDraft failed');
+      const weapons = [{ id: crypto.randomUUID(), serialNumber: text, markings: [], photos: [] }];
+      const saved = await api.saveIntakeDraft({
+        draft: { ...draft.value, weapons },
+        expectedRevision: null,
+      });
+      if (!saved.ok) throw new Error('saveIntakeDraft failed');
+      await api.updateSettings({ language: 'ar' });
+    }, serial);
+    await page.reload();
+    await page.evaluate(() => (window.location.hash = '#/records'));
+    const cell = page.locator('.serials .mono', { hasText: serial });
+    await cell.waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // Laid out as typed: its first character (the 4) is the leftmost one drawn.
+    const order = await cell.evaluate((element) => {
+      const text = element.firstChild!;
+      const range = document.createRange();
+      const leftOf = (index: number) => {
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return { first: leftOf(0), last: leftOf((text.textContent ?? '').length - 1) };
+    });
+    expect(order.first).toBeLessThan(order.last);
+  });
 });
