@@ -8,10 +8,30 @@ import {
   startDispatchedApp,
   type DispatchedApp,
 } from '../../../../support/dispatched-app.ts';
+import { consoleResources } from '../../../../../server/web/i18n/i18n.ts';
+import { languageInfo } from '../../../../../shared/i18n/languages.ts';
+import { supportedLanguages, type Language } from '../../../../../shared/settings/settings.ts';
 import { SmtpInbox } from '../../../../support/smtp-inbox.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
 
 const shots = '/tmp/shots-console';
+
+/** Every text of a catalogue (any depth); and every key, as i18next shows a missing one. */
+function leaves(catalogue: unknown, prefix = '', out = new Map<string, string>()) {
+  if (catalogue !== null && typeof catalogue === 'object') {
+    for (const [key, value] of Object.entries(catalogue))
+      leaves(value, prefix === '' ? key : `${prefix}.${key}`, out);
+  } else out.set(prefix, String(catalogue));
+  return out;
+}
+const consoleTexts = (language: Language) =>
+  new Set(Object.values(consoleResources[language]).flatMap((ns) => [...leaves(ns).values()]));
+const consoleEnglish = consoleTexts('en');
+const consoleKeys = new Set(
+  Object.entries(consoleResources.en).flatMap(([ns, catalogue]) =>
+    [...leaves(catalogue).keys()].flatMap((key) => [key, `${ns}:${key}`]),
+  ),
+);
 const strongPassword = 'Granica-Sever-2026!';
 // window.__cspViolations is declared by renderer-session.ts, which collects them the same way.
 
@@ -242,5 +262,65 @@ describe('the web console in a browser', () => {
     // Either the browser's CSP stops it (connect-src 'self') or the server refuses it.
     expect([0, 403, 415]).toContain(status);
     expect(inbox.countFor('evil@salw.test')).toBe(0);
+  });
+
+  it('shows every page in every language: its direction, no key, no English, nothing spilling sideways', async () => {
+    const page = await openPage();
+    await page.getByLabel('E-mail address').fill('ana@salw.test');
+    await page.getByLabel('Password').fill(strongPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const nav = page.getByRole('navigation', { name: 'Console' });
+    await nav.waitFor();
+    const pages = await nav
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const language of supportedLanguages) {
+      await page.evaluate(
+        (tag) => window.localStorage.setItem('salw-console-language', tag),
+        language,
+      );
+      const own = consoleTexts(language);
+      // The console reads its language when it starts: one load per language.
+      await page.reload();
+      // Named in the page's language now.
+      await page.getByRole('navigation').first().waitFor();
+      for (const href of pages) {
+        await page.evaluate((hash) => (window.location.hash = hash), href);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(
+          languageInfo[language].direction,
+        );
+        const texts = await page.evaluate(() => {
+          const out: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+            const text = node.textContent?.trim() ?? '';
+            if (text !== '' && node.parentElement?.checkVisibility()) out.push(text);
+          }
+          return out;
+        });
+        expect(
+          texts.filter((text) => consoleKeys.has(text)),
+          `${language} ${href}: keys`,
+        ).toEqual([]);
+        if (language !== 'en') {
+          const english = texts.filter(
+            (text) => /\p{L}{3}/u.test(text) && consoleEnglish.has(text) && !own.has(text),
+          );
+          expect(english, `${language} ${href}: English`).toEqual([]);
+        }
+        expect(
+          await page.evaluate(
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+          ),
+          `${language} ${href}: sideways`,
+        ).toBe(false);
+      }
+      if (language === 'ar' || language === 'sq' || language === 'mk')
+        await page.screenshot({ path: `${shots}/overview-${language}.png`, fullPage: true });
+    }
+    await page.evaluate(() => window.localStorage.setItem('salw-console-language', 'en'));
   });
 });
