@@ -36,8 +36,8 @@ const printableMimes: ReadonlySet<string> = new Set(['image/jpeg', 'image/png'])
 
 /**
  * Documents made from records. Main reads the record from its own store (the renderer only names
- * it), builds the document in the interface's language and hands it to the host's port: a save
- * dialog on the desktop, a download in the browser preview.
+ * it), builds the document in the language the renderer asks for, else the interface's, and hands
+ * it to the host's port: a save dialog on the desktop, a download in the browser preview.
  */
 export function documentHandlers(
   session: Session,
@@ -52,7 +52,7 @@ export function documentHandlers(
   };
 
   return {
-    makeIntakeReceipt: async ({ id, includePhotos }) => {
+    makeIntakeReceipt: async ({ id, includePhotos, language: asked }) => {
       const unlocked = open();
       const { db } = unlocked;
       const row = readIntake(db, id);
@@ -69,7 +69,7 @@ export function documentHandlers(
       const name = (userId: string | null) =>
         userId === null ? '' : (findUser(db, userId)?.name ?? userId);
       const photos = includePhotos ? await photoData(unlocked, allPhotos(event)) : undefined;
-      const lang = language();
+      const lang = asked ?? language();
       const definition = buildIntakeReceipt(
         {
           event,
@@ -119,7 +119,7 @@ export function documentHandlers(
       const quantities = new Map(
         refs.map((ref) => [ref.id, 'quantity' in ref ? ref.quantity : undefined] as const),
       );
-      const lang = language();
+      const lang = input.language ?? language();
       const labels = documentLabels[lang];
       const items = certificateItemRows(
         db,
@@ -165,7 +165,7 @@ export function documentHandlers(
       return output.deliver({ fileName: `destruction-certificate-${number}${stage}.pdf`, bytes });
     },
 
-    makeTraceRequestDocument: async ({ id, includePhotos }) => {
+    makeTraceRequestDocument: async ({ id, includePhotos, language: asked }) => {
       const unlocked = open();
       const request = readTraceRequest(unlocked.db, id);
       if (request === null) throw new AppError('NOT_FOUND', 'This trace request does not exist.');
@@ -180,7 +180,7 @@ export function documentHandlers(
           generatedAt: now().toISOString(),
           ...(author === null ? {} : { requestedBy: author.name }),
         },
-        language(),
+        asked ?? language(),
       );
       const bytes = await renderPdf(definition);
       return output.deliver({ fileName: traceFileNameOf(request), bytes });
@@ -260,7 +260,7 @@ function fileNameOf(event: {
   id: string;
 }): string {
   // An ASCII name in any language: a title with spaces and diacritics travels badly between
-  // systems (mail, USB sticks). The document itself is in the interface's language.
+  // systems (mail, USB sticks). The document itself is in the language it was asked in.
   const kind = event.context === 'surrendered' ? 'surrender-receipt' : 'seizure-report';
   const number = recordNumberOf(event) ?? event.occurredAt ?? event.id.slice(0, 8);
   return `${kind}-${number}.pdf`;

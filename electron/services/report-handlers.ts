@@ -45,9 +45,9 @@ function fileNameOf(report: NationalReport, from: string, to: string, extension:
 }
 
 /**
- * National reports (issue 16), from the measures over the unlocked store, in the interface's
- * language; saved through the host's document port (a save dialog on the desktop, a download in
- * the browser preview).
+ * National reports (issue 16), from the measures over the unlocked store: on screen in the
+ * interface's language, saved in the language asked for (else the interface's) through the host's
+ * document port (a save dialog on the desktop, a download in the browser preview).
  */
 export function reportHandlers(
   session: Session,
@@ -59,6 +59,7 @@ export function reportHandlers(
   const build = (
     report: Parameters<typeof buildNationalReport>[0],
     filter: Parameters<typeof computeMeasures>[1],
+    lang: Language,
   ) => {
     idle.touch();
     const { db, user } = session.requireUnlocked();
@@ -69,22 +70,23 @@ export function reportHandlers(
     const campaigns = new Map(
       named ? listCampaigns(db).map((campaign) => [campaign.id, campaign.name]) : [],
     );
-    return buildNationalReport(report, computeMeasures(db, filter), language(), { campaigns });
+    return buildNationalReport(report, computeMeasures(db, filter), lang, { campaigns });
   };
   return {
-    getReport: ({ report, filter }) => build(report, filter),
-    saveReport: async ({ report, filter, format }) => {
-      const built = build(report, filter);
+    getReport: ({ report, filter }) => build(report, filter, language()),
+    saveReport: async ({ report, filter, format, language: asked }) => {
+      // The report's own words (titles, columns, checks) are written in it too, not only the
+      // page around them: one language throughout.
+      const lang = asked ?? language();
+      const built = build(report, filter, lang);
       if (format === 'xlsx') {
         return output.deliver({
           fileName: fileNameOf(built, filter.from, filter.to, 'xlsx'),
-          bytes: reportWorkbook(built, language()),
+          bytes: reportWorkbook(built, lang),
           mime: xlsxMime,
         });
       }
-      const bytes = await renderPdf(
-        buildNationalReportDocument(built, language(), now().toISOString()),
-      );
+      const bytes = await renderPdf(buildNationalReportDocument(built, lang, now().toISOString()));
       return output.deliver({ fileName: fileNameOf(built, filter.from, filter.to, 'pdf'), bytes });
     },
   };

@@ -19,6 +19,10 @@ import { itemKinds } from '../../../shared/records/intake-items.ts';
 import type { CustodyEntity } from '../../../shared/custody/item-custody.ts';
 import { api } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../components/DocumentLanguageSelect.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { ErrorMessage, useErrorText } from '../../components/ErrorMessage.tsx';
 import { useItemLabels } from '../items/item-labels.ts';
@@ -220,6 +224,7 @@ function DestructionForm({
   const [correctionReason, setCorrectionReason] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [printOutcome, setPrintOutcome] = useState<string | null>(null);
+  const [printLanguage, setPrintLanguage] = useDocumentLanguage();
   const sealing = useSealing();
   const ids = {
     items: useId(),
@@ -343,7 +348,10 @@ function DestructionForm({
       return;
     }
     try {
-      const delivery = await api().makeDestructionCertificate({ destruction: parsed.data });
+      const delivery = await api().makeDestructionCertificate({
+        destruction: parsed.data,
+        language: printLanguage,
+      });
       if (delivery.kind === 'download') {
         downloadPdf(delivery);
         setPrintOutcome(t('destruction.printed', { fileName: delivery.fileName }));
@@ -943,9 +951,12 @@ function DestructionForm({
           </button>
         </fieldset>
         <p className="field__hint">{t('destruction.printHint')}</p>
-        <button type="button" className="button" onClick={() => void print()}>
-          {t('destruction.print')}
-        </button>
+        <div className="actions destruction-print">
+          <button type="button" className="button" onClick={() => void print()}>
+            {t('destruction.print')}
+          </button>
+          <DocumentLanguageSelect value={printLanguage} onChange={setPrintLanguage} />
+        </div>
         <p role="status" className="field__hint" data-testid="print-outcome">
           {printOutcome}
         </p>

@@ -6,6 +6,10 @@ import { StockCheckSchema } from '../../../shared/domain/stock-check.ts';
 import type { Location } from '../../../shared/domain/location.ts';
 import type { CustodyItem, CustodyRecordView } from '../../../shared/ipc/procedures/custody.ts';
 import { api } from '../../api.ts';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../components/DocumentLanguageSelect.tsx';
 import { useEnumLabel } from '../../components/domain-labels.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { PlaceFacts } from '../places/PlaceFacts.tsx';
@@ -187,6 +191,7 @@ function DestructionFacts({
   const errorText = useErrorText();
   const [outcome, setOutcome] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
+  const [language, setLanguage] = useDocumentLanguage();
   const parsed = DestructionEventSchema.safeParse(view.record);
   if (!parsed.success) return <p className="notice notice--error">{t('record.unreadable')}</p>;
   const event = parsed.data;
@@ -195,7 +200,7 @@ function DestructionFacts({
     setWorking(true);
     setOutcome(null);
     try {
-      const delivery = await api().makeDestructionCertificate({ id });
+      const delivery = await api().makeDestructionCertificate({ id, language });
       if (delivery.kind === 'download') {
         downloadPdf(delivery);
         setOutcome(t('destruction.printed', { fileName: delivery.fileName }));
@@ -223,6 +228,7 @@ function DestructionFacts({
         >
           {t('destruction.certificatePdf')}
         </button>
+        <DocumentLanguageSelect value={language} onChange={setLanguage} />
         <p role="status" data-testid="certificate-outcome">
           {outcome}
         </p>

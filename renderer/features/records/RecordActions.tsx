@@ -5,13 +5,17 @@ import type { IntakeRecordView } from '../../../shared/ipc/procedures/records.ts
 import { intakeEventType, mayDo } from '../../../shared/records/record-types.ts';
 import { api } from '../../api.ts';
 import { useCurrentUser } from '../../app/SessionProvider.tsx';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../components/DocumentLanguageSelect.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import './record-actions.css';
 import { clearBackup } from './unsaved-backup.ts';
 
 /**
  * What a record's page offers besides reading it. A final record: its receipt or report as a PDF
- * (photos if asked) and amending it. A draft: deleting it, after a question. Buttons a person's
+ * (photos if asked, in the language asked) and amending it. A draft: deleting it, after a question. Buttons a person's
  * role does not allow are not shown; main refuses them anyway.
  */
 export function RecordActions({ record }: { record: IntakeRecordView }) {
@@ -61,6 +65,7 @@ function ReceiptAction({ record }: { record: IntakeRecordView }) {
   const errorText = useErrorText();
   const photosId = useId();
   const [includePhotos, setIncludePhotos] = useState(false);
+  const [language, setLanguage] = useDocumentLanguage();
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<
     { kind: 'done'; text: string } | { kind: 'error'; error: unknown } | null
@@ -72,7 +77,11 @@ function ReceiptAction({ record }: { record: IntakeRecordView }) {
     setWorking(true);
     setOutcome(null);
     try {
-      const delivery = await api().makeIntakeReceipt({ id: record.event.id, includePhotos });
+      const delivery = await api().makeIntakeReceipt({
+        id: record.event.id,
+        includePhotos,
+        language,
+      });
       if (delivery.kind === 'download') {
         downloadPdf(delivery);
         setOutcome({
@@ -110,6 +119,7 @@ function ReceiptAction({ record }: { record: IntakeRecordView }) {
         />
         {t('receipt.includePhotos')}
       </label>
+      <DocumentLanguageSelect value={language} onChange={setLanguage} />
       <p className="record-actions__outcome" role="status" data-testid="receipt-outcome">
         {outcome?.kind === 'done' && outcome.text}
       </p>

@@ -13,6 +13,10 @@ import {
 } from '../../../shared/reports/national-reports.ts';
 import { api } from '../../api.ts';
 import { useCountryName } from '../../components/country-names.ts';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../components/DocumentLanguageSelect.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { jurisdictionChoices } from '../dashboard/jurisdiction-choices.ts';
 import { downloadPdf } from '../records/RecordActions.tsx';
@@ -33,8 +37,9 @@ function periodOf(year: number, kind: PeriodKind): Period {
 
 /**
  * `#/reports`: the national reports (issue 16) for a year or half-year, on screen as main builds
- * them (in the interface's language, from the measures), and saved as PDF or XLSX. The campaign
- * report is limited to one campaign when one is chosen.
+ * them (in the interface's language, from the measures), and saved as PDF or XLSX (in the
+ * language asked, the interface's unless another is chosen). The campaign report is limited to
+ * one campaign when one is chosen.
  */
 export function ReportsPage() {
   const { t, i18n } = useTranslation(['reports', 'review']);
@@ -54,6 +59,7 @@ export function ReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [saveLanguage, setSaveLanguage] = useDocumentLanguage();
   const ids = {
     report: useId(),
     year: useId(),
@@ -107,7 +113,12 @@ export function ReportsPage() {
     setSaved(null);
     setSaveError(null);
     try {
-      const delivery = await api().saveReport({ report: reportId, filter, format: as });
+      const delivery = await api().saveReport({
+        report: reportId,
+        filter,
+        format: as,
+        language: saveLanguage,
+      });
       if (delivery.kind === 'download') downloadPdf(delivery);
       if (delivery.kind === 'saved') setSaved(delivery.path);
     } catch (failure) {
@@ -254,6 +265,7 @@ export function ReportsPage() {
             <button type="button" className="button" onClick={() => void save('xlsx')}>
               {t('reports.saveXlsx')}
             </button>
+            <DocumentLanguageSelect value={saveLanguage} onChange={setSaveLanguage} />
           </div>
           {/* Below the buttons that saved, so nothing moves under the pointer. */}
           {saveError !== null && (

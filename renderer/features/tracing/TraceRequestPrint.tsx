@@ -1,18 +1,24 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../components/DocumentLanguageSelect.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { downloadPdf } from '../records/RecordActions.tsx';
 
 /**
  * "Print / save PDF" of a trace request (makeTraceRequestDocument), with or without the weapon's
- * photos: the desktop app saves it where the person chooses, the preview downloads it.
+ * photos, in the language asked (the addressed state's, say): the desktop app saves it where the
+ * person chooses, the preview downloads it.
  */
 export function TraceRequestPrint({ id }: { id: string }) {
   const { t } = useTranslation('tracing');
   const errorText = useErrorText();
   const photosId = useId();
   const [includePhotos, setIncludePhotos] = useState(true);
+  const [language, setLanguage] = useDocumentLanguage();
   const [working, setWorking] = useState(false);
   const [outcome, setOutcome] = useState<string | null>(null);
 
@@ -20,7 +26,7 @@ export function TraceRequestPrint({ id }: { id: string }) {
     setWorking(true);
     setOutcome(null);
     try {
-      const delivery = await api().makeTraceRequestDocument({ id, includePhotos });
+      const delivery = await api().makeTraceRequestDocument({ id, includePhotos, language });
       if (delivery.kind === 'download') {
         downloadPdf(delivery);
         setOutcome(t('print.downloaded', { fileName: delivery.fileName }));
@@ -48,6 +54,7 @@ export function TraceRequestPrint({ id }: { id: string }) {
         />
         {t('print.includePhotos')}
       </label>
+      <DocumentLanguageSelect value={language} onChange={setLanguage} />
       <p role="status" data-testid="trace-print-outcome">
         {outcome}
       </p>

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
+import { certificateWords } from '../../../../shared/documents/destruction-certificate.ts';
+import { documentLabels } from '../../../../shared/documents/document-labels.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
+import type { Language } from '../../../../shared/settings/settings.ts';
 import {
   goodPassphrase,
   setUpFirstPerson,
@@ -32,6 +35,8 @@ describe('stock checks, incidents and destruction', () => {
   };
   let photo: Photo;
   let officer: { id: string; passphrase: string };
+  /** The destruction sealed below, whose certificate is printed again in other languages. */
+  let sealedId: string;
 
   beforeAll(async () => {
     app = await startDispatchedApp({ prefix: 'destruction' });
@@ -186,6 +191,67 @@ describe('stock checks, incidents and destruction', () => {
     // Never summed across kinds: 1 weapon, 1 part, 500 rounds and 2 grenades stay apart.
     expect(text).toMatch(/Ammunition\s*1\s*500\s*rounds/);
     expect(text).toContain('Sealed');
+    sealedId = id;
+  });
+
+  async function certificateText(
+    input: ProcedureInput<'makeDestructionCertificate'>,
+  ): Promise<string> {
+    const delivery = await app.ok('makeDestructionCertificate', input);
+    if (delivery.kind !== 'download') throw new Error(`expected a download, got ${delivery.kind}`);
+    const { text } = await pdfText(Buffer.from(delivery.dataBase64, 'base64'));
+    return text.replace(/\s+/g, ' ');
+  }
+
+  it('prints the certificate in Albanian and in Macedonian from an English screen', async () => {
+    expect((await app.ok('getSettings')).language).toBe('en');
+    const asked: ReadonlyArray<{ language: Language; title: string }> = [
+      // What an Albanian and a Macedonian reader look for first: the title, in their words.
+      { language: 'sq', title: 'Certifikatë asgjësimi' },
+      { language: 'mk', title: 'Потврда за уништување' },
+    ];
+    for (const { language, title } of asked) {
+      const words = certificateWords[language];
+      const labels = documentLabels[language];
+      const text = await certificateText({ id: sealedId, language });
+      expect(text).toContain(title);
+      for (const expected of [
+        words.certificateNumber,
+        words.witnesses,
+        words.signatures,
+        words.kind.weapon,
+        labels.destructionMethod.cutting_mechanical,
+        labels.weaponType.assault_rifle,
+        // The facts stay as recorded, whatever the language.
+        'UN-2024-0042',
+        surrenderSerials[0],
+        'Nadia Haddad',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      for (const english of ['Destruction certificate', 'Witnesses', 'Assault rifle']) {
+        expect(text).not.toContain(english);
+      }
+    }
+    // The copy to sign before sealing takes a language too.
+    const toSign = await certificateText({ destruction: destruction(), language: 'mk' });
+    expect(toSign).toContain('Потврда за уништување');
+    expect(toSign).toContain(certificateWords.mk.notSealed);
+    // Asking changed nothing: the screen is English, and so is a certificate nobody asked a
+    // language of.
+    expect((await app.ok('getSettings')).language).toBe('en');
+    expect(await certificateText({ id: sealedId })).toContain('Destruction certificate');
+  });
+
+  it('refuses a language it does not know, naming it', async () => {
+    for (const input of [
+      { id: sealedId, language: 'de' },
+      { destruction: destruction(), language: 'sr' },
+    ]) {
+      const refused = await app.fail('makeDestructionCertificate', input);
+      expect(refused.code).toBe('VALIDATION_ERROR');
+      expect(refused.issues).toEqual([expect.objectContaining({ path: 'language' })]);
+    }
   });
 
   it('refuses to move or destroy again what is destroyed or stolen, naming it', async () => {

@@ -91,6 +91,19 @@ describe('makeIntakeReceipt', () => {
     await app.ok('updateSettings', { language: 'en' });
   });
 
+  it('speaks the language asked for, whatever the interface speaks, and no unknown one', async () => {
+    const { text } = await receipt({ id: final.event.id, language: 'fr' });
+    for (const expected of ['Récépissé de remise', '500 cartouches', 'Amina Hadžić']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Surrender receipt');
+    // Asking is not setting: the next receipt nobody asked a language of is the screen's.
+    expect((await receipt({ id: final.event.id })).text).toContain('Surrender receipt');
+    const refused = await app.fail('makeIntakeReceipt', { id: final.event.id, language: 'de' });
+    expect(refused.code).toBe('VALIDATION_ERROR');
+    expect(refused.issues).toEqual([expect.objectContaining({ path: 'language' })]);
+  });
+
   it('shows an amendment and its reason, and reads the record from the store, not the caller', async () => {
     const event = final.event as Draft;
     const amended = await app.ok('amendIntake', {
@@ -223,6 +236,19 @@ describe('makeTraceRequestDocument', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('prints in the language asked for from an English screen', async () => {
+    const request = storeRequest({});
+    const { text } = await traceDocument({ id: request.id, language: 'fr' });
+    for (const expected of [
+      "Demande de traçage d'arme à feu",
+      'Serbie (RS)',
+      surrenderSerials[0],
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Firearm trace request');
   });
 
   it('answers NOT_FOUND for a request that does not exist, and LOCKED while locked', async () => {

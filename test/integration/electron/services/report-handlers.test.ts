@@ -82,6 +82,50 @@ describe('national reports', () => {
       ['Surrendered', 'pieces', '2', '2'],
     ]);
   });
+
+  it('saves the report in the language asked for, as a screen in that language shows it', async () => {
+    // The report a French screen shows, to compare with the file saved from an English one.
+    await app.ok('updateSettings', { language: 'fr' });
+    const french = await app.ok('getReport', { report: 'iafq', filter: year2024 });
+    await app.ok('updateSettings', { language: 'en' });
+    const byContext = table(french, 'weapons_by_context');
+
+    const pdf = await app.ok('saveReport', {
+      report: 'iafq',
+      filter: year2024,
+      format: 'pdf',
+      language: 'fr',
+    });
+    if (pdf.kind !== 'download') throw new Error('expected a download in the preview port');
+    const flat = (await pdfText(Buffer.from(pdf.dataBase64, 'base64'))).text.replace(/\s+/g, ' ');
+    expect(flat).toContain(french.title);
+    expect(flat).toContain(byContext.title);
+    expect(flat).not.toContain('Illicit Arms Flows Questionnaire');
+
+    const xlsx = await app.ok('saveReport', {
+      report: 'iafq',
+      filter: year2024,
+      format: 'xlsx',
+      language: 'fr',
+    });
+    if (xlsx.kind !== 'download') throw new Error('expected a download in the preview port');
+    const rows = [...xlsxRows(blocksOf(Buffer.from(xlsx.dataBase64, 'base64')))];
+    expect(rows[0]).toEqual(byContext.columns);
+    expect(rows[1]?.[0]).toBe(byContext.rows[0]?.[0]);
+
+    // The screen's report stays English; an unknown language is refused at its field.
+    expect((await app.ok('getReport', { report: 'iafq', filter: year2024 })).title).toContain(
+      'Illicit Arms Flows Questionnaire',
+    );
+    const refused = await app.fail('saveReport', {
+      report: 'iafq',
+      filter: year2024,
+      format: 'pdf',
+      language: 'xx',
+    });
+    expect(refused.code).toBe('VALIDATION_ERROR');
+    expect(refused.issues).toEqual([expect.objectContaining({ path: 'language' })]);
+  });
 });
 
 /**

@@ -204,13 +204,16 @@ describe('stock check, loss and destruction in the Custody area', () => {
     await witness(2).getByLabel('Role').fill('Observer');
     await page.getByLabel('Certificate number').fill('UN-2025-041');
     await page.getByLabel('Signatory 1').fill('Milan Kostić');
-    // Printed to be signed on paper before any photo or scan exists.
+    // Printed to be signed on paper before any photo or scan exists; in Albanian, for the
+    // signatories, from this English screen.
+    await page.getByLabel('Document language').selectOption('sq');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Print the certificate to sign' }).click();
     const printed = await download;
     expect(printed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041-to-sign.pdf');
     const draftText = (await pdfText(await readFile((await printed.path())!))).text;
     expect(draftText.replace(/\s+/g, ' ')).toContain('UN-2025-041');
+    expect(draftText.replace(/\s+/g, ' ')).toContain('Certifikatë asgjësimi');
     await page.getByText(`Certificate downloaded as ${printed.suggestedFilename()}.`).waitFor();
     // The photo the seal will insist on is asked for up front, at the field.
     const photosInput = page.getByLabel('Add photos of the destruction');
@@ -236,10 +239,15 @@ describe('stock check, loss and destruction in the Custody area', () => {
     // Sealed: the sealed record's heading has the focus, not the page body.
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     destructionId = decodeURIComponent(page.url().split('/').pop() ?? '');
-    // The sealed certificate is printed from the record; the button keeps the focus meanwhile.
+    // The sealed certificate is printed from the record, in Macedonian asked there; the button
+    // keeps the focus meanwhile.
+    await page.getByLabel('Document language').selectOption('mk');
     const sealedPdf = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Certificate (PDF)' }).click();
-    expect((await sealedPdf).suggestedFilename()).toBe('destruction-certificate-UN-2025-041.pdf');
+    const sealed = await sealedPdf;
+    expect(sealed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041.pdf');
+    const sealedText = (await pdfText(await readFile((await sealed.path())!))).text;
+    expect(sealedText.replace(/\s+/g, ' ')).toContain('Потврда за уништување');
     await page.getByTestId('certificate-outcome').getByText('Certificate downloaded as').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       'Certificate (PDF)',

@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageInfo } from '../../../../shared/i18n/languages.ts';
+import { supportedLanguages } from '../../../../shared/settings/settings.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
 
 /**
  * The record page's actions in the browser preview: the receipt of a final surrender (downloaded,
- * as the preview's port hands it over), amending the record with a reason, deleting a draft.
+ * as the preview's port hands it over), in the screen's language or another one asked for,
+ * amending the record with a reason, deleting a draft.
  */
 
 const serials = ['M70-ČĆ 4411', 'CZ99-0417'] as const;
@@ -129,6 +132,48 @@ describe('a record page: receipt, amendment, deleting a draft', () => {
       .toContain('Downloaded surrender-receipt-');
     // A final record is never deleted: no such button.
     expect(await page.getByRole('button', { name: 'Delete draft' }).count()).toBe(0);
+  });
+
+  it('makes the receipt in French from an English screen, the language chosen beside the button', async () => {
+    const { page } = session;
+    await page.goto(`${session.preview.url}#/records/${finalId}`);
+    const language = page.getByLabel('Document language');
+    // The screen's language unless another is chosen; every language, each by its own name.
+    expect(await language.inputValue()).toBe('en');
+    const options = await language
+      .locator('option')
+      .evaluateAll((all) =>
+        (all as HTMLOptionElement[]).map((option) => [option.value, option.lang, option.text]),
+      );
+    expect(options).toEqual(
+      supportedLanguages.map((tag) => [tag, tag, languageInfo[tag].nativeName]),
+    );
+    await language.selectOption('fr');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Make the surrender receipt (PDF)' }).click();
+    const download = await downloading;
+    const text = (await pdfText(await readFile(await download.path()))).text.replace(/\s+/g, ' ');
+    for (const expected of ['Récépissé de remise', '500 cartouches', ...serials]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Surrender receipt');
+    // Only the document changed language: the screen still speaks English.
+    await expect
+      .poll(() => page.getByTestId('receipt-outcome').textContent())
+      .toContain('Downloaded surrender-receipt-');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // A Serbian screen: the next receipt is in Serbian unless another language is chosen.
+    await page.getByRole('banner').getByLabel('Language').selectOption('sr-Latn');
+    await page.reload();
+    const jezik = page.getByLabel('Jezik dokumenta');
+    await jezik.waitFor();
+    try {
+      expect(await jezik.inputValue()).toBe('sr-Latn');
+    } finally {
+      await page.getByRole('banner').getByLabel('Jezik').selectOption('en');
+    }
+    await page.getByLabel('Document language').waitFor();
   });
 
   it('amends the final record: a reason is required, the history shows it, the record stays final', async () => {

@@ -163,6 +163,24 @@ describe('national reports', () => {
     const sheetRows = workbookRows(await readFile((await xlsx.path())!));
     for (const row of onScreen) expect(sheetRows).toContain(row);
 
+    // In French from this English screen: the file's report is French throughout, the screen's
+    // stays English.
+    const language = page.getByLabel('Document language');
+    expect(await language.inputValue()).toBe('en');
+    await language.selectOption('fr');
+    const [french] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save as PDF' }).click(),
+    ]);
+    const frenchText = (await pdfText(await readFile((await french.path())!))).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(frenchText).toContain("Questionnaire de l'ONUDC");
+    expect(frenchText).not.toContain('Weapons by type');
+    await page.getByRole('heading', { name: 'Weapons by type', exact: true }).waitFor();
+    await language.selectOption('en');
+
     // The seizures were in Serbia: a report for Montenegro has none of them.
     await page.getByLabel('Jurisdiction').selectOption({ label: 'Montenegro' });
     // Other tables say "nothing" already: the report has changed once this one is empty.
@@ -208,7 +226,7 @@ describe('national reports', () => {
       // The keyboard goes through the filters in the order they read, then the report's buttons.
       await page.getByLabel('Report', { exact: true }).focus();
       const order: string[] = [];
-      for (let n = 0; n < 8; n += 1) {
+      for (let n = 0; n < 9; n += 1) {
         await page.keyboard.press('Tab');
         order.push(
           await page.evaluate(() => {
@@ -226,6 +244,7 @@ describe('national reports', () => {
         'Final records only',
         'Save as PDF',
         'Save as XLSX',
+        'Document language',
       ]);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await shot(page, 'reports-narrow-en');

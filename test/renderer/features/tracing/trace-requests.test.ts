@@ -172,7 +172,9 @@ describe('trace requests', () => {
     expect(await page.locator('.trace-status').innerText()).toContain('Answered');
     expect(await page.locator('main').innerText()).toContain('MUP RS armoury');
 
-    // The request as a document: its PDF says what was asked and what came back.
+    // The request as a document: its PDF says what was asked and what came back, here in French
+    // (the language asked beside the button) from this English screen.
+    await page.getByLabel('Document language').selectOption('fr');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Print / save PDF' }).click();
     const printed = await download;
@@ -180,6 +182,7 @@ describe('trace requests', () => {
     const pdf = (await pdfText(await readFile((await printed.path())!))).text.replace(/\s+/g, ' ');
     expect(pdf).toContain(serials[0]);
     expect(pdf).toContain('MUP RS armoury');
+    expect(pdf).toContain("Demande de traçage d'arme à feu");
     await page.getByText(`Downloaded ${printed.suggestedFilename()}.`).waitFor();
 
     await session.goTo('Tracing');
