@@ -6,7 +6,6 @@ import {
   supportedLanguages,
   type Language,
 } from '../../shared/settings/settings.ts';
-import { useSettings } from '../app/SettingsProvider.tsx';
 import './document-language.css';
 
 /**
@@ -16,9 +15,10 @@ import './document-language.css';
  * usual case.
  */
 export function useDocumentLanguage(): [Language, (language: Language) => void] {
-  const { settings } = useSettings();
+  // The screen's language as i18next holds it (no IPC: the web console uses this too).
+  const { i18n } = useTranslation();
   const [chosen, setChosen] = useState<Language | null>(null);
-  return [chosen ?? settings.language, setChosen];
+  return [chosen ?? LanguageSchema.catch('en').parse(i18n.language), setChosen];
 }
 
 /**

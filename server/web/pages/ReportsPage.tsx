@@ -9,6 +9,10 @@ import {
   type ReportId,
 } from '../../../shared/reports/national-reports.ts';
 import { LanguageSchema } from '../../../shared/settings/settings.ts';
+import {
+  DocumentLanguageSelect,
+  useDocumentLanguage,
+} from '../../../renderer/components/DocumentLanguageSelect.tsx';
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { TeamOptions } from '../parts/TeamOptions.tsx';
@@ -67,6 +71,8 @@ export function ReportsPage() {
   const [pdf, setPdf] = useState<{ url: string; name: string } | null>(null);
   const show = useSubmit();
   const download = useSubmit();
+  // The PDF may be for a reader of another language than the screen's (a donor's, the UN's).
+  const [pdfLanguage, choosePdfLanguage] = useDocumentLanguage();
   // An object URL holds the file in memory until it is let go.
   useEffect(() => () => (pdf === null ? undefined : URL.revokeObjectURL(pdf.url)), [pdf]);
 
@@ -88,7 +94,7 @@ export function ReportsPage() {
     void download.run(async () => {
       const file = await consoleApi.postForFile(
         consoleDataApiPaths.reportPdf,
-        queryOf(choice, i18n.language),
+        queryOf(choice, pdfLanguage),
       );
       setPdf({ url: URL.createObjectURL(file.blob), name: file.fileName });
     });
@@ -172,6 +178,13 @@ export function ReportsPage() {
           <button type="button" className="button" disabled={download.busy} onClick={makePdf}>
             {t('reports.pdf')}
           </button>
+          <DocumentLanguageSelect
+            value={pdfLanguage}
+            onChange={(language) => {
+              choosePdfLanguage(language);
+              setPdf(null);
+            }}
+          />
         </div>
       </form>
       <p role="status">

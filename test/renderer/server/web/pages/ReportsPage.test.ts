@@ -10,6 +10,7 @@ import {
   type DispatchedApp,
 } from '../../../../support/dispatched-app.ts';
 import { recordFinalSurrender } from '../../../../support/final-intake.ts';
+import { reportWords } from '../../../../../shared/reports/national-reports.ts';
 import { pdfText } from '../../../../support/pdf-text.ts';
 import { SmtpInbox } from '../../../../support/smtp-inbox.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
@@ -161,7 +162,7 @@ describe('the console reports page in Chromium', () => {
   });
 
   it('speaks Serbian, and says plainly when the period ends before it starts', async () => {
-    await page.getByLabel('Language').selectOption('sr-Latn');
+    await page.getByLabel('Language', { exact: true }).selectOption('sr-Latn');
     await page.getByLabel('Od', { exact: true }).fill('2024-12-31');
     await page.getByLabel('Do', { exact: true }).fill('2024-01-01');
     await page.getByRole('button', { name: 'Prikaži izveštaj' }).click();
@@ -177,5 +178,22 @@ describe('the console reports page in Chromium', () => {
       .toContain('Delokrug tima: PU Čačak');
     await page.screenshot({ path: `${shots}/reports-team-sr.png`, fullPage: true });
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+
+  it('downloads the PDF in another language than the screen’s (French from a Serbian screen)', async () => {
+    const documentLanguage = page.getByLabel('Jezik dokumenta');
+    // The screen's language until another is chosen.
+    expect(await documentLanguage.inputValue()).toBe('sr-Latn');
+    await documentLanguage.selectOption('fr');
+    await page.getByRole('button', { name: 'Preuzmi PDF' }).click();
+    const link = page.getByRole('link', { name: /^PDF je spreman/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const { text } = await pdfText(await readFile((await download.path())!));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(reportWords.fr.title.iafq);
+    expect(flat).not.toContain(reportWords['sr-Latn'].title.iafq);
+    // The screen stays Serbian.
+    expect(await page.getByRole('button', { name: 'Prikaži izveštaj' }).count()).toBe(1);
   });
 });
