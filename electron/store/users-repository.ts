@@ -30,8 +30,7 @@ export function listUsers(db: Db): UserRow[] {
 /** The language the person last chose for their screens, or null (the laptop's). */
 export function personLanguage(db: Db, userId: string): string | null {
   const row = db.prepare('SELECT language FROM users WHERE id = ?').get(userId) as
-    | { language: string | null }
-    | undefined;
+    { language: string | null } | undefined;
   return row?.language ?? null;
 }
 
