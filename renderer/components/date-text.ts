@@ -44,7 +44,12 @@ const dayFirstPattern = /^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})\s*\.?$
  * guessed (26 could be 1926 or 2026 for an old find); so is any day that does not exist.
  */
 export function parseDateText(text: string, language: string): ParsedDate {
-  const trimmed = text.trim();
+  // Any dash is a hyphen (the Arabic hints' examples use non-breaking ones), and the direction
+  // marks a date copied out of right-to-left text carries are not part of it.
+  const trimmed = text
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u200e\u200f\u061c]/g, '')
+    .trim();
   if (trimmed === '') return { kind: 'empty' };
   const iso = isoPattern.exec(trimmed);
   if (iso !== null) return dateOrInvalid(Number(iso[1]), Number(iso[2]), Number(iso[3]));

@@ -30,6 +30,25 @@ describe('dates typed in the app language', () => {
     expect(parseDateText('05.12.2026', 'en')).toEqual({ kind: 'invalid' });
   });
 
+  it('reads back what each language shows in the field, and a date copied out of Arabic text', () => {
+    for (const language of ['sr-Cyrl', 'bs', 'hr', 'cnr', 'mk', 'sq', 'fr', 'ar']) {
+      const shown = formatDateText('2026-12-05', language);
+      expect(parseDateText(shown, language), `${language}: ${shown}`).toEqual({
+        kind: 'date',
+        iso: '2026-12-05',
+      });
+    }
+    // The Arabic hint's example (non-breaking hyphens) and a right-to-left mark around a date.
+    expect(parseDateText('2026\u201112\u201105', 'ar')).toEqual({
+      kind: 'date',
+      iso: '2026-12-05',
+    });
+    expect(parseDateText('\u200f2026-12-05\u200f', 'ar')).toEqual({
+      kind: 'date',
+      iso: '2026-12-05',
+    });
+  });
+
   it('refuses days that do not exist, two-digit years and other text, and knows blank', () => {
     for (const text of [
       '31.02.2026',
