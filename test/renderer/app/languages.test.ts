@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespaces, resources } from '../../../renderer/i18n/i18n.ts';
 import { languageInfo } from '../../../shared/i18n/languages.ts';
 import { supportedLanguages, type Language } from '../../../shared/settings/settings.ts';
+import { recordFinalSurrender } from '../../support/final-intake.ts';
 import { RendererSession } from '../../support/renderer-session.ts';
 
 /** Every leaf of a catalogue: `dotted.key → text`. */
@@ -138,5 +139,36 @@ describe('every language on the main screens', () => {
       return { first: leftOf(0), last: leftOf((text.textContent ?? '').length - 1) };
     });
     expect(order.first).toBeLessThan(order.last);
+  });
+
+  it('ar: mirrors a chart, names on the right of their bars', async () => {
+    const { page } = session;
+    // The renderer's window.api as the fixture's dispatcher: the same procedures, the same checks.
+    const app = {
+      ok: async (procedure: string, input?: unknown) => {
+        const result = await page.evaluate(
+          async ([name, value]) =>
+            (window.api as unknown as Record<string, (input: unknown) => Promise<unknown>>)[
+              name as string
+            ]!(value),
+          [procedure, input] as const,
+        );
+        const answer = result as { ok: boolean; value?: unknown; error?: unknown };
+        if (!answer.ok) throw new Error(`${procedure}: ${JSON.stringify(answer.error)}`);
+        return answer.value;
+      },
+    };
+    await recordFinalSurrender(app as never, 'Ana Petrović');
+    await page.evaluate(() => (window.location.hash = '#/dashboard'));
+    const chart = page.locator('.recharts-wrapper').first();
+    await chart.locator('.recharts-bar-rectangle').first().waitFor();
+    const { bar, name } = await chart.evaluate((element) => ({
+      bar: element.querySelector('.recharts-bar-rectangle')!.getBoundingClientRect().right,
+      // The category's name: the one label that is not a number on the value axis.
+      name: [...element.querySelectorAll('text')]
+        .find((text) => /\p{L}/u.test(text.textContent ?? ''))!
+        .getBoundingClientRect().left,
+    }));
+    expect(name).toBeGreaterThanOrEqual(bar);
   });
 });
