@@ -45,9 +45,7 @@ export function forLanguage(
     ...(definition.pageMargins === undefined
       ? {}
       : { pageMargins: mirroredMargins(definition.pageMargins) }),
-    // Any font features, even none, make pdfkit shape each word pdfmake places as one run: without
-    // them it shapes it piece by piece between spaces and puts the pieces left to right.
-    defaultStyle: { ...mirroredStyle(defaultStyle), alignment: 'right', fontFeatures: [] },
+    defaultStyle: { ...mirroredStyle(defaultStyle), alignment: 'right' },
     ...(definition.styles === undefined ? {} : { styles: mirroredStyles(definition.styles) }),
   };
 }
@@ -70,6 +68,8 @@ export interface LaidOutInline {
   bidiLevel?: number;
   /** The text was already turned for fontkit (a line may be laid out more than once). */
   bidiTurned?: boolean;
+  /** pdfkit's (pdfmake sets null): any, even none, make it shape a text as one run. */
+  fontFeatures?: unknown;
 }
 
 /**
@@ -166,6 +166,10 @@ function turnForFontkit(inline: LaidOutInline): void {
     inline.text = [...inline.text].map((char) => bidi.getMirroredCharacter(char) ?? char).join('');
   }
   if (wantsRtl !== fontkitTurns(inline.text)) inline.text = [...inline.text].reverse().join('');
+  // pdfkit shapes a text piece by piece between spaces and puts the pieces left to right (and
+  // caches each piece); given font features, even none, it shapes the text as one run. A word
+  // pdfmake keeps whole across a space ("التسلسلي / ": no break before a slash) needs that.
+  if (wantsRtl && /\s\S/u.test(inline.text)) inline.fontFeatures ??= [];
 }
 
 /** Whether fontkit lays `text` out right to left: its first letter of a script of its own says. */

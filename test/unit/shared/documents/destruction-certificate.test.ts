@@ -107,6 +107,8 @@ describe('the destruction certificate', () => {
     expect(lines).toContain(`DC-2025-014 ${words.certificateNumber}`);
     const text = lines.join(' ');
     for (const serial of ['M70-4411', 'CZ-9901', 'LOT-88']) expect(text).toContain(serial);
+    // A word kept whole across a space ("/" may not start a line) keeps its slash in place.
+    expect(text).toContain(words.columnIdentifiers);
     // "سلاح" (weapon) is drawn with the lam-alef ligature, one glyph for two letters.
     expect(text).toContain(words.kind.weapon);
   });

@@ -36,13 +36,12 @@ describe('documents right to left', () => {
     expect(definition.defaultStyle).toStrictEqual({ fontSize: 10, font: 'Roboto' });
   });
 
-  it('prints Arabic in Vazirmatn, right-aligned, shaped a word at a time', () => {
+  it('prints Arabic in Vazirmatn, right-aligned', () => {
     const definition = arabic('', { defaultStyle: { fontSize: 10 } });
     expect(definition.defaultStyle).toStrictEqual({
       fontSize: 10,
       font: 'Vazirmatn',
       alignment: 'right',
-      fontFeatures: [],
     });
   });
 
@@ -215,6 +214,16 @@ describe('a laid-out line in visual order', () => {
       'M70',
       ':(',
       ')عيار ',
+    ]);
+  });
+
+  it('has pdfkit shape a right-to-left word kept whole across a space as one run', () => {
+    const laid = line(word('الرقم ', 1), word('التسلسلي / ', 1), word('الوسوم', 1));
+    placeInVisualOrder(laid);
+    expect(laid.inlines.map((inline) => [inline.text, inline.fontFeatures])).toStrictEqual([
+      ['الوسوم', undefined],
+      ['التسلسلي / ', []],
+      ['الرقم ', undefined],
     ]);
   });
 
