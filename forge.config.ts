@@ -5,6 +5,7 @@ import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
 import type { ForgeConfig } from '@electron-forge/shared-types';
 
+import { copyDocumentFonts } from './packaging/document-fonts.ts';
 import { fuseOptions, packageFlavour } from './packaging/fuses.ts';
 import { NATIVE_MODULES, copyNativeModules } from './packaging/native-modules.ts';
 
@@ -41,9 +42,11 @@ const config: ForgeConfig = {
   hooks: {
     // Runs before the plugins' packageAfterCopy hooks and before the rebuild step. Vite bundles
     // everything except the native driver, and the Vite plugin's `ignore` drops node_modules, so
-    // the driver is copied back in here (electron/forge#3738).
+    // the driver is copied back in here (electron/forge#3738), and so is the Arabic documents'
+    // font, which main reads as a file, with its licence.
     packageAfterCopy: async (_forgeConfig, buildPath, _electronVersion, platform, arch) => {
       await copyNativeModules({ projectDir, buildPath, platform, arch });
+      await copyDocumentFonts({ projectDir, buildPath });
     },
   },
   makers: [],

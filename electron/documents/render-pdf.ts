@@ -1,6 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
+import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import robotoFiles from 'pdfmake/build/vfs_fonts.js';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { arabicFont } from '../../shared/documents/document-fonts.ts';
+import {
+  charactersAsDrawn,
+  placeInVisualOrder,
+  type LaidOutLine,
+} from '../../shared/documents/right-to-left.ts';
 
 /** pdfmake's in-memory file system (present in its Node build; its types only describe the browser's). */
 interface VirtualFs {
@@ -15,6 +24,12 @@ const fonts: TFontDictionary = {
     italics: 'Roboto-Italic.ttf',
     bolditalics: 'Roboto-MediumItalic.ttf',
   },
+  [arabicFont.family]: {
+    normal: arabicFont.files.normal,
+    bold: arabicFont.files.bold,
+    italics: arabicFont.files.normal,
+    bolditalics: arabicFont.files.bold,
+  },
 };
 
 let ready = false;
@@ -22,8 +37,10 @@ let ready = false;
 /**
  * Roboto (Latin with Serbian č ć đ š ž, and Cyrillic) comes from pdfmake's own font bundle, as
  * JavaScript: it ends up inside main's bundle, where no font file could be found on disk in a
- * packaged app. Documents may read nothing from the disk or the network: every image arrives as
- * a data URL from main's own store.
+ * packaged app. The Arabic font has no such bundle: it is read from its package, which the
+ * packaging copies into the app with its licence (packaging/document-fonts.ts). Documents may
+ * read nothing from the disk or the network: every image arrives as a data URL from main's own
+ * store.
  */
 function setUp(): void {
   if (ready) return;
@@ -31,10 +48,66 @@ function setUp(): void {
   for (const [name, base64] of Object.entries(robotoFiles as Record<string, string>)) {
     if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, Buffer.from(base64, 'base64'));
   }
+  const packages = createRequire(resolveBase());
+  for (const file of Object.values(arabicFont.files)) {
+    const path = packages.resolve(`${arabicFont.packageName}/${file}`);
+    if (!virtualfs.existsSync(file)) virtualfs.writeFileSync(file, readFileSync(path));
+  }
+  visualOrderOnEveryLine();
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   ready = true;
+}
+
+/**
+ * Where packages resolve from, as the app's own imports do. main.cjs (CommonJS) and Vitest define
+ * __filename; plain Node running ES modules (the preview host, the benchmarks) does not, and
+ * resolves from its entry script, which lives in the project.
+ */
+function resolveBase(): string {
+  const base = typeof __filename === 'string' ? __filename : process.argv[1];
+  if (base === undefined) throw new Error('Nowhere to resolve the document fonts from.');
+  return base;
+}
+
+/**
+ * pdfmake fills each line left to right and has no hook for right-to-left text, so its line
+ * builder is wrapped: a line of a right-to-left document is put in visual order once filled
+ * (shared/documents/right-to-left.ts), and the fonts it prints in list a glyph's characters as
+ * drawn in the PDF's text map, so that the text copies and searches in reading order.
+ */
+function visualOrderOnEveryLine(): void {
+  const LayoutBuilder = layoutBuilderModule.default ?? layoutBuilderModule;
+  const buildNextLine = LayoutBuilder.prototype.buildNextLine;
+  LayoutBuilder.prototype.buildNextLine = function (this: unknown, node: unknown) {
+    const line = buildNextLine.call(this, node) as PdfmakeLine | null | undefined;
+    if (line === null || line === undefined) return line;
+    placeInVisualOrder(line);
+    for (const inline of line.inlines) {
+      if (inline.bidiLevel !== undefined) textMapAsDrawn(inline.font);
+    }
+    return line;
+  };
+}
+
+/** pdfkit's embedded font, as far as its text map goes (its types are not installed). */
+interface TextMappedFont {
+  unicode: Array<readonly number[] | undefined>;
+  toUnicodeCmap(): unknown;
+  /** Marked on the font itself: the server's render-pdf.ts may wrap it too, in the same process. */
+  textMapAsDrawn?: true;
+}
+type PdfmakeLine = LaidOutLine & { inlines: Array<{ font: TextMappedFont }> };
+
+function textMapAsDrawn(font: TextMappedFont): void {
+  if (font.textMapAsDrawn === true) return;
+  font.textMapAsDrawn = true;
+  const toUnicodeCmap = font.toUnicodeCmap;
+  font.toUnicodeCmap = function (this: TextMappedFont) {
+    this.unicode = this.unicode.map((codePoints) => codePoints && charactersAsDrawn(codePoints));
+    return toUnicodeCmap.call(this);
+  };
 }
 
 /** The PDF's bytes. Compressed unless asked otherwise (tests read the text of uncompressed ones). */

@@ -7,6 +7,7 @@ import { fill } from './receipt-words.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { dateTimeFormat, numberFormat } from '../i18n/formats.ts';
+import { forLanguage } from './right-to-left.ts';
 
 /**
  * The destruction certificate (issue 14, A13): authority, site, date, method, witnesses, every item
@@ -358,7 +359,7 @@ export function buildDestructionCertificate(
       margin: [0, 16, 0, 0],
     },
   );
-  return {
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [36, 44, 36, 48],
     info: {
@@ -375,11 +376,12 @@ export function buildDestructionCertificate(
       alignment: 'center',
       margin: [36, 16, 36, 0],
     }),
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { fontSize: 10, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
       heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
       small: { fontSize: 8, color: '#444444' },
     },
   };
+  return forLanguage(definition, language);
 }

@@ -8,6 +8,7 @@ import type { Language } from '../settings/settings.ts';
 import { countedUnit, documentLabels, type DocumentLabels } from './document-labels.ts';
 import { fill, receiptWords, type ReceiptWords } from './receipt-words.ts';
 import { dateTimeFormat, numberFormat } from '../i18n/formats.ts';
+import { forLanguage } from './right-to-left.ts';
 
 /**
  * The seizure report / surrender receipt of an intake event (issue 13, item 6): what was taken in,
@@ -323,7 +324,7 @@ export function buildIntakeReceipt(
     margin: [0, 16, 0, 0],
   });
 
-  return {
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: {
@@ -340,7 +341,7 @@ export function buildIntakeReceipt(
       alignment: 'center',
       margin: [40, 16, 40, 0],
     }),
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { fontSize: 10, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 6] },
       heading: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
@@ -351,6 +352,7 @@ export function buildIntakeReceipt(
       small: { fontSize: 8, color: '#444444' },
     },
   };
+  return forLanguage(definition, language);
 }
 
 function photoContent(

@@ -6,6 +6,7 @@ import { fill } from './receipt-words.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
 import { numberFormat } from '../i18n/formats.ts';
+import { forLanguage } from './right-to-left.ts';
 
 /** The words the PDF adds around a report's own (the report is built in its language). */
 const pdfWords = {
@@ -95,7 +96,7 @@ export function buildNationalReportDocument(
     style: 'small',
     margin: [0, 16, 0, 0],
   });
-  return {
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: {
@@ -114,7 +115,7 @@ export function buildNationalReportDocument(
       style: 'footer',
       margin: [40, 16, 40, 0],
     }),
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { fontSize: 10, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 16, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { fontSize: 9, color: '#444444', margin: [0, 0, 0, 8] },
@@ -124,4 +125,5 @@ export function buildNationalReportDocument(
       footer: { fontSize: 8, color: '#444444', alignment: 'center' },
     },
   };
+  return forLanguage(definition, language);
 }

@@ -17,6 +17,7 @@ import { formatsFor } from './intake-receipt.ts';
 import { fill } from './receipt-words.ts';
 import { translatedWordsOf } from './words/translated.ts';
 import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
+import { forLanguage } from './right-to-left.ts';
 
 /**
  * The ITI trace request as it goes to the other state (issue 15, salw-domain.md (c)): who asks and
@@ -458,7 +459,7 @@ export function buildTraceRequest(
   });
 
   const reference = request.caseReference ?? '';
-  return {
+  const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 48],
     info: {
@@ -486,7 +487,7 @@ export function buildTraceRequest(
       style: 'footer',
       margin: [40, 16, 40, 0],
     }),
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { fontSize: 10, lineHeight: 1.15 },
     styles: {
       title: { fontSize: 18, bold: true, margin: [0, 0, 0, 2] },
       subtitle: { fontSize: 9, color: '#444444', margin: [0, 0, 0, 10] },
@@ -499,6 +500,7 @@ export function buildTraceRequest(
       footer: { fontSize: 8, color: '#444444', alignment: 'center' },
     },
   };
+  return forLanguage(definition, language);
 }
 
 function photoContent(

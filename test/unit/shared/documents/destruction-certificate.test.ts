@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../../../electron/documents/render-pdf.ts';
 import {
   buildDestructionCertificate,
+  certificateWords,
   type CertificateItemLine,
   type DestructionCertificateInput,
 } from '../../../../shared/documents/destruction-certificate.ts';
 import type { DestructionToPrint } from '../../../../shared/domain/destruction-event.ts';
+import type { Language } from '../../../../shared/settings/settings.ts';
 import { pdfText } from '../../../support/pdf-text.ts';
 
 const rifle = '0190f0e0-0000-7000-8000-000000000001';
@@ -63,7 +65,7 @@ const input: DestructionCertificateInput = {
   timeZone: 'Europe/Belgrade',
 };
 
-async function printed(language: 'en' | 'sr-Latn'): Promise<string> {
+async function printed(language: Language): Promise<string> {
   const bytes = await renderPdf(buildDestructionCertificate(input, language));
   // pdf.js joins a table's cells with spaces and a cell's lines with a line break.
   return (await pdfText(bytes)).text;
@@ -91,6 +93,24 @@ describe('the destruction certificate', () => {
     expect(text).toMatch(/Weapon 2 2 pieces/);
     expect(text).toMatch(/Ammunition 1 522 rounds/);
     expect(text).toMatch(/Explosive item 1 1 piece/);
+  });
+
+  it('reads right to left in Arabic: letters joined, copied in reading order, serials unchanged', async () => {
+    const bytes = await renderPdf(buildDestructionCertificate(input, 'ar'));
+    // Roboto has no Arabic letters: the Arabic font is embedded (pdfkit names the subset after it).
+    expect(Buffer.from(bytes).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Vazirmatn/);
+    // pdf.js reads a line's glyphs as drawn and turns right-to-left text back into reading
+    // order: a word printed backwards, or a serial turned with it, would come out wrong here.
+    const lines = (await pdfText(bytes)).text.split('\n');
+    const words = certificateWords.ar;
+    expect(lines[0]).toBe(words.title);
+    expect(lines).toContain(`DC-2025-014 ${words.certificateNumber}`);
+    const text = lines.join(' ');
+    for (const serial of ['M70-4411', 'CZ-9901', 'LOT-88']) expect(text).toContain(serial);
+    // A word kept whole across a space ("/" may not start a line) keeps its slash in place.
+    expect(text).toContain(words.columnIdentifiers);
+    // "سلاح" (weapon) is drawn with the lam-alef ligature, one glyph for two letters.
+    expect(text).toContain(words.kind.weapon);
   });
 
   it('fits the "Checked" column header on one line', async () => {
