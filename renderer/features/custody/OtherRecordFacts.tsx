@@ -96,26 +96,28 @@ function StockCheckFacts({ view, siteName }: { view: CustodyRecordView; siteName
         {check.discrepancies.length === 0 ? (
           <p>{t('stockCheck.noDiscrepancy')}</p>
         ) : (
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('stockCheck.kindColumn')}</th>
-                <th scope="col">{t('columns.item')}</th>
-                <th scope="col">{t('stockCheck.expectedAmount')}</th>
-                <th scope="col">{t('stockCheck.foundAmount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {check.discrepancies.map((entry, index) => (
-                <tr key={`${entry.kind}:${entry.itemId ?? index}`}>
-                  <td>{t(`stockCheck.kind.${entry.kind}`)}</td>
-                  <td>{entry.itemId === undefined ? entry.description : name(entry.itemId)}</td>
-                  <td>{amount(entry.itemId, entry.expectedAmount)}</td>
-                  <td>{amount(entry.itemId, entry.foundAmount)}</td>
+          <div className="table-wrap">
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">{t('stockCheck.kindColumn')}</th>
+                  <th scope="col">{t('columns.item')}</th>
+                  <th scope="col">{t('stockCheck.expectedAmount')}</th>
+                  <th scope="col">{t('stockCheck.foundAmount')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {check.discrepancies.map((entry, index) => (
+                  <tr key={`${entry.kind}:${entry.itemId ?? index}`}>
+                    <td>{t(`stockCheck.kind.${entry.kind}`)}</td>
+                    <td>{entry.itemId === undefined ? entry.description : name(entry.itemId)}</td>
+                    <td>{amount(entry.itemId, entry.expectedAmount)}</td>
+                    <td>{amount(entry.itemId, entry.foundAmount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {missing.length > 0 && rights.incident && (
           <p>

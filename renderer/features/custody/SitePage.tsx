@@ -186,32 +186,37 @@ function Holdings({ inventory }: { inventory: SiteInventory }) {
       ) : (
         <>
           <p className="field__hint">{t('site.totalsHint')}</p>
-          <table className="table table--compact totals">
-            <thead>
-              <tr>
-                <th scope="col">{t('site.totalKind')}</th>
-                <th scope="col" className="num">
-                  {t('site.totalItems')}
-                </th>
-                <th scope="col" className="num">
-                  {t('site.totalAmount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sortedTotals(inventory.totals).map((total) => (
-                <tr key={`${total.kind}:${total.unit ?? ''}`}>
-                  <td>{labels.kind(total.kind)}</td>
-                  <td className="num">{format.number(total.items)}</td>
-                  <td className="num">
-                    {total.unit === null
-                      ? t('site.notCounted')
-                      : labels.quantity({ quantityAmount: total.amount, quantityUnit: total.unit })}
-                  </td>
+          <div className="table-wrap">
+            <table className="table table--compact totals">
+              <thead>
+                <tr>
+                  <th scope="col">{t('site.totalKind')}</th>
+                  <th scope="col" className="num">
+                    {t('site.totalItems')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('site.totalAmount')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {sortedTotals(inventory.totals).map((total) => (
+                  <tr key={`${total.kind}:${total.unit ?? ''}`}>
+                    <td>{labels.kind(total.kind)}</td>
+                    <td className="num">{format.number(total.items)}</td>
+                    <td className="num">
+                      {total.unit === null
+                        ? t('site.notCounted')
+                        : labels.quantity({
+                            quantityAmount: total.amount,
+                            quantityUnit: total.unit,
+                          })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       <h3>{t('site.awaiting')}</h3>

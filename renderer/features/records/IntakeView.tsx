@@ -331,26 +331,28 @@ function RecordDetails({
       <section className="card" aria-labelledby="view-totals">
         <h2 id="view-totals">{t('view.totals')}</h2>
         <p className="field__hint">{t('view.totalsHint')}</p>
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('view.totalKind')}</th>
-              <th scope="col">{t('view.totalUnit')}</th>
-              <th scope="col" className="num">
-                {t('view.totalAmount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {totals.map((total) => (
-              <tr key={total.key}>
-                <td>{total.kind}</td>
-                <td>{total.unit}</td>
-                <td className="num">{total.amount}</td>
+        <div className="table-wrap">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('view.totalKind')}</th>
+                <th scope="col">{t('view.totalUnit')}</th>
+                <th scope="col" className="num">
+                  {t('view.totalAmount')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {totals.map((total) => (
+                <tr key={total.key}>
+                  <td>{total.kind}</td>
+                  <td>{total.unit}</td>
+                  <td className="num">{total.amount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="card" aria-labelledby="view-record">
@@ -425,26 +427,28 @@ function WeaponDetails({ weapon, index }: { weapon: Weapon; index: number }) {
       {weapon.markings.length === 0 ? (
         <p className="field__hint">{t('editor.noMarkings')}</p>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('marking.component')}</th>
-              <th scope="col">{t('marking.markingKind')}</th>
-              <th scope="col">{t('marking.textAsRead')}</th>
-              <th scope="col">{t('marking.legibility')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {markings.map((marking) => (
-              <tr key={marking.id}>
-                <td>{marking.component}</td>
-                <td>{marking.kind}</td>
-                <td className="mono">{marking.text}</td>
-                <td>{marking.legibility}</td>
+        <div className="table-wrap">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('marking.component')}</th>
+                <th scope="col">{t('marking.markingKind')}</th>
+                <th scope="col">{t('marking.textAsRead')}</th>
+                <th scope="col">{t('marking.legibility')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {markings.map((marking) => (
+                <tr key={marking.id}>
+                  <td>{marking.component}</td>
+                  <td>{marking.kind}</td>
+                  <td className="mono">{marking.text}</td>
+                  <td>{marking.legibility}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h4>{t('weapon.photos', { count: weapon.photos.length })}</h4>
       {weapon.photos.length === 0 ? (
