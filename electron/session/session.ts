@@ -562,6 +562,8 @@ export class Session {
         await this.lock('deactivated');
         return;
       }
+      // Called after every sync round: only a real change is told to the screens.
+      if (person.role === state.user.role && person.name === state.user.name) return;
       state.user = {
         id: person.id,
         name: person.name,

@@ -354,11 +354,11 @@ export class SyncEngine {
       });
       // A new role counts at once; a deactivated person is signed out (the lock stops sync).
       // What they saved while the people were exchanged goes first: their last record must
-      // not wait in the outbox for someone else to unlock.
-      if (peopleChanged.length > 0) {
-        await push();
-        await session.followCentreDecisions();
-      }
+      // not wait in the outbox for someone else to unlock. Followed after every round, not only
+      // one whose exchange changed someone: a decision stored by a round whose push then failed
+      // is not reported again (the cursor is past it), and must still be followed.
+      if (peopleChanged.length > 0) await push();
+      await session.followCentreDecisions();
       this.#failures = 0;
       this.#phase = 'idle';
       let photosLeft = false;

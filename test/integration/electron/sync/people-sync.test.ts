@@ -158,4 +158,21 @@ describe.each(syncBackends)('people decided at the centre reach a laptop (%s)', 
     // The round an unlock starts ends before the test does.
     await app.services.sync.settled();
   });
+
+  it('follows a decision an earlier round stored but could not follow (its push failed after)', async () => {
+    // The decision and the feed's cursor are committed before the round's last push: a round
+    // that fails there leaves the decision on the laptop and the centre will not report it
+    // again. The next round follows what is stored, whatever the exchange brings.
+    await switchTo(marko);
+    const { db } = app.services.session.requireUnlocked();
+    db.prepare('UPDATE users SET role = ?, role_set_by_centre_at = ? WHERE id = ?').run(
+      'custody_officer',
+      new Date().toISOString(),
+      marko.id,
+    );
+    expect((await app.ok('getSession')).currentUser).toMatchObject({ role: 'field_officer' });
+    await app.call('syncNow');
+    expect((await app.ok('getSession')).currentUser).toMatchObject({ role: 'custody_officer' });
+    await app.services.sync.settled();
+  });
 });
