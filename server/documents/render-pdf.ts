@@ -5,11 +5,7 @@ import layoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import robotoFiles from 'pdfmake/build/vfs_fonts.js';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { arabicFont } from '../../shared/documents/document-fonts.ts';
-import {
-  charactersAsDrawn,
-  placeInVisualOrder,
-  type LaidOutLine,
-} from '../../shared/documents/right-to-left.ts';
+import { putLinesInVisualOrder } from '../../shared/documents/right-to-left.ts';
 
 /** pdfmake's in-memory file system (present in its Node build; its types only describe the browser's). */
 interface VirtualFs {
@@ -50,50 +46,11 @@ function setUp(): void {
     const path = packages.resolve(`${arabicFont.packageName}/${file}`);
     if (!virtualfs.existsSync(file)) virtualfs.writeFileSync(file, readFileSync(path));
   }
-  visualOrderOnEveryLine();
+  putLinesInVisualOrder(layoutBuilderModule.default ?? layoutBuilderModule);
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
   ready = true;
-}
-
-/**
- * pdfmake fills each line left to right and has no hook for right-to-left text, so its line
- * builder is wrapped: a line of a right-to-left document is put in visual order once filled
- * (shared/documents/right-to-left.ts), and the fonts it prints in list a glyph's characters as
- * drawn in the PDF's text map, so that the text copies and searches in reading order.
- */
-function visualOrderOnEveryLine(): void {
-  const LayoutBuilder = layoutBuilderModule.default ?? layoutBuilderModule;
-  const buildNextLine = LayoutBuilder.prototype.buildNextLine;
-  LayoutBuilder.prototype.buildNextLine = function (this: unknown, node: unknown) {
-    const line = buildNextLine.call(this, node) as PdfmakeLine | null | undefined;
-    if (line === null || line === undefined) return line;
-    placeInVisualOrder(line);
-    for (const inline of line.inlines) {
-      if (inline.bidiLevel !== undefined) textMapAsDrawn(inline.font);
-    }
-    return line;
-  };
-}
-
-/** pdfkit's embedded font, as far as its text map goes (its types are not installed). */
-interface TextMappedFont {
-  unicode: Array<readonly number[] | undefined>;
-  toUnicodeCmap(): unknown;
-  /** Marked on the font itself: the laptop's render-pdf.ts may wrap it too, in the same process. */
-  textMapAsDrawn?: true;
-}
-type PdfmakeLine = LaidOutLine & { inlines: Array<{ font: TextMappedFont }> };
-
-function textMapAsDrawn(font: TextMappedFont): void {
-  if (font.textMapAsDrawn === true) return;
-  font.textMapAsDrawn = true;
-  const toUnicodeCmap = font.toUnicodeCmap;
-  font.toUnicodeCmap = function (this: TextMappedFont) {
-    this.unicode = this.unicode.map((codePoints) => codePoints && charactersAsDrawn(codePoints));
-    return toUnicodeCmap.call(this);
-  };
 }
 
 /**

@@ -55,7 +55,7 @@ export interface LaidOutLine {
   inlines: LaidOutInline[];
   leadingCut: number;
   trailingCut: number;
-  /** Already in visual order (pdfmake's line builder may be wrapped by more than one module). */
+  /** Already in visual order: put so once, whoever calls. */
   visualOrder?: true;
 }
 export interface LaidOutInline {
@@ -364,4 +364,52 @@ function mirroredMargins<M extends Margins>(margins: M): M {
       ? [margins[2], margins[1], margins[0], margins[3]]
       : margins
   ) as M;
+}
+
+/** pdfmake's layout builder, as far as its line building goes (pdfmake/js/LayoutBuilder.js). */
+export interface LineBuilder {
+  prototype: { buildNextLine(this: unknown, textNode: unknown): unknown };
+}
+
+/** pdfkit's embedded font, as far as its text map goes (its types are not installed). */
+interface TextMappedFont {
+  unicode: Array<readonly number[] | undefined>;
+  toUnicodeCmap(): unknown;
+  textMapAsDrawn?: true;
+}
+type PdfmakeLine = LaidOutLine & { inlines: Array<{ font: TextMappedFont }> };
+
+/** Marked on the class: the laptop's and the server's renderers may both load in one process. */
+const wrapped = new WeakSet<object>();
+
+/**
+ * pdfmake fills each line left to right and has no hook for right-to-left text, so its line
+ * builder is wrapped (by both render-pdf.ts, laptop and server, with their pdfmake's class): a
+ * line of a right-to-left document is put in visual order once filled, and the fonts it prints in
+ * list a glyph's characters as drawn in the PDF's text map, so that the text copies and searches
+ * in reading order. Re-check after a pdfmake upgrade (the Arabic certificate test reads its text).
+ */
+export function putLinesInVisualOrder(layoutBuilder: LineBuilder): void {
+  if (wrapped.has(layoutBuilder)) return;
+  wrapped.add(layoutBuilder);
+  const buildNextLine = layoutBuilder.prototype.buildNextLine;
+  layoutBuilder.prototype.buildNextLine = function (this: unknown, node: unknown) {
+    const line = buildNextLine.call(this, node) as PdfmakeLine | null | undefined;
+    if (line === null || line === undefined) return line;
+    placeInVisualOrder(line);
+    for (const inline of line.inlines) {
+      if (inline.bidiLevel !== undefined) textMapAsDrawn(inline.font);
+    }
+    return line;
+  };
+}
+
+function textMapAsDrawn(font: TextMappedFont): void {
+  if (font.textMapAsDrawn === true) return;
+  font.textMapAsDrawn = true;
+  const toUnicodeCmap = font.toUnicodeCmap;
+  font.toUnicodeCmap = function (this: TextMappedFont) {
+    this.unicode = this.unicode.map((codePoints) => codePoints && charactersAsDrawn(codePoints));
+    return toUnicodeCmap.call(this);
+  };
 }
