@@ -25,11 +25,9 @@ export function runtimeHasLocale(locale: string): boolean {
       const format = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
       const resolved = format.resolvedOptions().locale.split('-')[0]?.toLowerCase();
       const march = format.format(new Date(Date.UTC(2026, 2, 15)));
-      // ICU resolves Montenegrin to Montenegro's Serbian: the same language as far as Intl goes.
-      const sameLanguage = resolved === primary || (primary === 'cnr' && resolved === 'sr');
       known =
         Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 &&
-        sameLanguage &&
+        resolved === primary &&
         !/^M0?3$/.test(march) &&
         (primary === 'en' || march !== 'March');
     } catch {

@@ -5,23 +5,15 @@ import { namespaces, resources } from '../../../renderer/i18n/i18n.ts';
 import { languageInfo } from '../../../shared/i18n/languages.ts';
 import { supportedLanguages, type Language } from '../../../shared/settings/settings.ts';
 import { recordFinalSurrender } from '../../support/final-intake.ts';
+import { catalogueLeaves } from '../../support/catalogue-leaves.ts';
 import { RendererSession } from '../../support/renderer-session.ts';
 
-/** Every leaf of a catalogue: `dotted.key → text`. */
-function leaves(catalogue: unknown, prefix = '', out = new Map<string, string>()) {
-  if (catalogue !== null && typeof catalogue === 'object') {
-    for (const [key, value] of Object.entries(catalogue))
-      leaves(value, prefix === '' ? key : `${prefix}.${key}`, out);
-  } else out.set(prefix, String(catalogue));
-  return out;
-}
-
 const textsOf = (language: Language) =>
-  new Set(namespaces.flatMap((ns) => [...leaves(resources[language][ns]).values()]));
+  new Set(namespaces.flatMap((ns) => [...catalogueLeaves(resources[language][ns]).values()]));
 // What i18next shows for a key it cannot find: the key, with or without its namespace.
 const keys = new Set(
   namespaces.flatMap((ns) =>
-    [...leaves(resources.en[ns]).keys()].flatMap((k) => [k, `${ns}:${k}`]),
+    [...catalogueLeaves(resources.en[ns]).keys()].flatMap((k) => [k, `${ns}:${k}`]),
   ),
 );
 const english = textsOf('en');

@@ -11,25 +11,20 @@ import {
 import { consoleResources } from '../../../../../server/web/i18n/i18n.ts';
 import { languageInfo } from '../../../../../shared/i18n/languages.ts';
 import { supportedLanguages, type Language } from '../../../../../shared/settings/settings.ts';
+import { catalogueLeaves } from '../../../../support/catalogue-leaves.ts';
 import { SmtpInbox } from '../../../../support/smtp-inbox.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
 
 const shots = '/tmp/shots-console';
 
-/** Every text of a catalogue (any depth); and every key, as i18next shows a missing one. */
-function leaves(catalogue: unknown, prefix = '', out = new Map<string, string>()) {
-  if (catalogue !== null && typeof catalogue === 'object') {
-    for (const [key, value] of Object.entries(catalogue))
-      leaves(value, prefix === '' ? key : `${prefix}.${key}`, out);
-  } else out.set(prefix, String(catalogue));
-  return out;
-}
 const consoleTexts = (language: Language) =>
-  new Set(Object.values(consoleResources[language]).flatMap((ns) => [...leaves(ns).values()]));
+  new Set(
+    Object.values(consoleResources[language]).flatMap((ns) => [...catalogueLeaves(ns).values()]),
+  );
 const consoleEnglish = consoleTexts('en');
 const consoleKeys = new Set(
   Object.entries(consoleResources.en).flatMap(([ns, catalogue]) =>
-    [...leaves(catalogue).keys()].flatMap((key) => [key, `${ns}:${key}`]),
+    [...catalogueLeaves(catalogue).keys()].flatMap((key) => [key, `${ns}:${key}`]),
   ),
 );
 const strongPassword = 'Granica-Sever-2026!';
