@@ -28,18 +28,12 @@ import srLatnSession from './locales/sr-Latn.session.json';
 import srLatnSync from './locales/sr-Latn.sync.json';
 import srLatnTracing from './locales/sr-Latn.tracing.json';
 
-import { fr } from './translations/fr.ts';
-
-import { mk } from './translations/mk.ts';
-
-import { bs } from './translations/bs.ts';
-
-import { hr } from './translations/hr.ts';
-
-import { cnr } from './translations/cnr.ts';
-
 import { ar } from './translations/ar.ts';
-
+import { bs } from './translations/bs.ts';
+import { cnr } from './translations/cnr.ts';
+import { fr } from './translations/fr.ts';
+import { hr } from './translations/hr.ts';
+import { mk } from './translations/mk.ts';
 import { sq } from './translations/sq.ts';
 
 /**
@@ -59,6 +53,7 @@ import { sq } from './translations/sq.ts';
  * panel on a record's page, bulk review and the filter in the list, the author's tasks).
  * Serbian in Cyrillic is the Latin catalogues transliterated (shared/i18n/serbian-cyrillic.ts).
  */
+// Serbian's own namespaces; the Dashboard's come from dashboard-namespaces.ts, in both scripts.
 const serbianLatin = {
   translation: srLatn,
   session: srLatnSession,
@@ -67,7 +62,6 @@ const serbianLatin = {
   items: srLatnItems,
   inventory: srLatnInventory,
   places: srLatnPlaces,
-  ...dashboardResources['sr-Latn'],
   actions: srLatnActions,
   sync: srLatnSync,
   custody: srLatnCustody,
@@ -91,15 +85,15 @@ export const resources = {
     tracing: enTracing,
     review: enReview,
   },
-  'sr-Latn': serbianLatin,
-  'sr-Cyrl': catalogueToCyrillic(serbianLatin),
-  fr: fr,
-  mk: mk,
-  bs: bs,
-  hr: hr,
-  cnr: cnr,
-  ar: ar,
-  sq: sq,
+  'sr-Latn': { ...serbianLatin, ...dashboardResources['sr-Latn'] },
+  'sr-Cyrl': { ...catalogueToCyrillic(serbianLatin), ...dashboardResources['sr-Cyrl'] },
+  bs,
+  hr,
+  cnr,
+  mk,
+  sq,
+  fr,
+  ar,
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 export const namespaces = [
