@@ -129,6 +129,9 @@ describe('the Items area and the records list search', () => {
     await page.getByText('Items found: 1').waitFor();
     expect(await page.getByRole('table').locator('tbody tr').innerText()).toContain('AK-47 998877');
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    // Every item again before the next filter: "Items found: 1" must be the serial's answer, not
+    // the status filter's still on screen.
+    await page.getByText('Items found: 4').waitFor();
     await page.getByLabel('Serial number or marking').fill('l22');
     await page.getByText('Items found: 1').waitFor();
     expect(await page.getByRole('table').locator('tbody tr').innerText()).toContain('7.62x39mm');
