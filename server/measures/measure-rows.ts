@@ -34,10 +34,17 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 export async function writeMeasureRows(
   tx: Queryable,
   records: readonly MeasureRecord[],
+  /**
+   * 'update': the intakes' facts are set on their item rows here (migration 140's backfill, over
+   * rows written before the columns existed). 'written': the caller wrote each item row with
+   * them (a push: server/sync/item-rows.ts), so no row is written twice.
+   */
+  { itemFacts = 'update' }: { itemFacts?: 'update' | 'written' } = {},
 ): Promise<void> {
   await writeIntakes(
     tx,
     records.filter((record) => record.entity === 'intake_event'),
+    itemFacts === 'update',
   );
   await writePlaces(
     tx,
@@ -53,7 +60,11 @@ export async function writeMeasureRows(
   );
 }
 
-async function writeIntakes(tx: Queryable, records: readonly MeasureRecord[]): Promise<void> {
+async function writeIntakes(
+  tx: Queryable,
+  records: readonly MeasureRecord[],
+  updateItemFacts: boolean,
+): Promise<void> {
   if (records.length === 0) return;
   const ids = records.map((record) => record.id);
   await tx.query('DELETE FROM measure_persons WHERE intake_event_id = ANY ($1::text[])', [ids]);
@@ -90,13 +101,14 @@ async function writeIntakes(tx: Queryable, records: readonly MeasureRecord[]): P
         age_band: person.ageBand,
       });
     }
-    items.push({
-      intake_event_id: record.id,
-      campaign_id: campaignId,
-      recording_agency: facts.recordingAgency,
-      legal_justification: facts.legalJustification,
-      identifiable: Object.fromEntries(facts.identifiable),
-    });
+    if (updateItemFacts)
+      items.push({
+        intake_event_id: record.id,
+        campaign_id: campaignId,
+        recording_agency: facts.recordingAgency,
+        legal_justification: facts.legalJustification,
+        identifiable: Object.fromEntries(facts.identifiable),
+      });
   }
   if (intakes.length > 0) {
     await tx.query(
@@ -109,8 +121,10 @@ async function writeIntakes(tx: Queryable, records: readonly MeasureRecord[]): P
          direction text, conveyance text, route_departure text, route_destination text)`,
       [JSON.stringify(intakes)],
     );
-    // The intake's facts on its items (their rows were just rebuilt from the same record), as the
-    // laptop keeps them: a figure filtered by campaign or agency reads the items alone.
+  }
+  if (updateItemFacts && items.length > 0) {
+    // The intake's facts on its items, as the laptop keeps them: a figure filtered by campaign or
+    // agency reads the items alone.
     await tx.query(
       `UPDATE items AS i SET campaign_id = f.campaign_id, recording_agency = f.recording_agency,
          legal_justification = f.legal_justification,

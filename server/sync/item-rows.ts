@@ -1,3 +1,4 @@
+import { intakeMeasureFactsOf } from '../../shared/measures/intake-measure-facts.ts';
 import { itemsOfIntake } from '../../shared/records/intake-items.ts';
 import type { Queryable } from '../db/database.ts';
 import type { RecordState } from './decide-mutation.ts';
@@ -10,9 +11,19 @@ import type { RecordState } from './decide-mutation.ts';
  * crash leaves both or neither: they are never out of step with the records.
  */
 
-/** The rows of a stored record: none for a tombstone or a record of another type. */
-export function itemRowsOf(record: Omit<StoredRecordState, 'id'>): ItemRowParameter[] {
+/**
+ * The rows of a stored record: none for a tombstone or a record of another type. With
+ * `intakeFacts`, each row also carries its record's measure facts (the columns migration 140
+ * added): a push writes them with the row instead of updating every row after inserting it (that
+ * update rewrote each item row and its index entries: the most expensive statement of a push).
+ * Migration 70 writes rows into the schema of its time, which has no such columns.
+ */
+export function itemRowsOf(
+  record: Omit<StoredRecordState, 'id'>,
+  { intakeFacts = false }: { intakeFacts?: boolean } = {},
+): ItemRowParameter[] {
   if (record.entity !== 'intake_event' || record.deleted || record.data === null) return [];
+  const facts = intakeFacts ? itemFactsOf(record.data) : null;
   return itemsOfIntake(record.data, record.status).map((row) => ({
     id: row.id,
     intake_event_id: row.intakeEventId,
@@ -36,7 +47,27 @@ export function itemRowsOf(record: Omit<StoredRecordState, 'id'>): ItemRowParame
     intake_context: row.intakeContext ?? undefined,
     occurred_on: row.occurredOn ?? undefined,
     record_status: row.recordStatus,
+    ...(facts === null
+      ? {}
+      : {
+          campaign_id: facts.campaignId,
+          recording_agency: facts.recordingAgency,
+          legal_justification: facts.legalJustification,
+          // Only weapons are judged identifiable (K6); other items keep the column empty.
+          uniquely_identifiable: facts.identifiable.get(row.id),
+        }),
   }));
+}
+
+/** What an intake's items share of its measure facts (server/measures/measure-rows.ts). */
+function itemFactsOf(data: Record<string, unknown>) {
+  const facts = intakeMeasureFactsOf(data);
+  return {
+    campaignId: typeof data.campaignId === 'string' ? data.campaignId : undefined,
+    recordingAgency: facts.recordingAgency ?? undefined,
+    legalJustification: facts.legalJustification ?? undefined,
+    identifiable: facts.identifiable,
+  };
 }
 
 /** One item row as the bulk statement's JSON parameter names its columns. */
@@ -62,6 +93,10 @@ export interface ItemRowParameter {
   readonly intake_context?: string | undefined;
   readonly occurred_on?: string | undefined;
   readonly record_status: 'draft' | 'final';
+  readonly campaign_id?: string | undefined;
+  readonly recording_agency?: string | undefined;
+  readonly legal_justification?: string | undefined;
+  readonly uniquely_identifiable?: 0 | 1 | undefined;
 }
 
 /** What a write does to `items`: the records whose rows go, and the rows that replace them. */
@@ -88,7 +123,7 @@ export function itemWritesOf(
     const previous = before.get(record.id);
     if (previous !== undefined)
       for (const row of itemRowsOf(previous)) writes.replacedItemIds.push(row.id);
-    writes.rows.push(...itemRowsOf(record));
+    writes.rows.push(...itemRowsOf(record, { intakeFacts: true }));
   }
   return writes;
 }
@@ -100,13 +135,18 @@ type StoredRecordState = Pick<RecordState, 'id' | 'entity' | 'deleted' | 'status
 /**
  * Removes the replaced rows, then inserts the new ones, each as one statement. An
  * item id another intake already holds fails the insert (the primary key): the push then rejects
- * that mutation alone, as the laptop could not store such a record either.
+ * that mutation alone, as the laptop could not store such a record either. `intakeFacts`: the
+ * rows carry their record's facts (itemRowsOf), written into the columns migration 140 added.
  */
 export async function writeItemRows(
   tx: Queryable,
   writes: ItemWrites,
   onConflict: 'refuse' | 'keep-first' = 'refuse',
+  { intakeFacts = false }: { intakeFacts?: boolean } = {},
 ): Promise<void> {
+  const factColumns = intakeFacts
+    ? ', campaign_id, recording_agency, legal_justification, uniquely_identifiable'
+    : '';
   if (writes.replacedItemIds.length > 0) {
     await tx.query('DELETE FROM items WHERE id = ANY ($1::text[])', [writes.replacedItemIds]);
   }
@@ -115,17 +155,22 @@ export async function writeItemRows(
     `INSERT INTO items (id, intake_event_id, record_rev, kind, position, item_type, category,
        serial_number, serial_normalised, manufacturer, model, calibre, quantity_amount,
        quantity_unit, marking_condition, lifecycle_status, trace_status, location_id,
-       intake_context, occurred_on, record_status)
+       intake_context, occurred_on, record_status${factColumns})
      SELECT i.id, i.intake_event_id, i.record_rev, i.kind, i.position, i.item_type, i.category,
        i.serial_number, i.serial_normalised, i.manufacturer, i.model, i.calibre,
        i.quantity_amount, i.quantity_unit, i.marking_condition, i.lifecycle_status,
        i.trace_status, i.location_id, i.intake_context, i.occurred_on, i.record_status
+       ${intakeFacts ? factColumns.replaceAll(', ', ', i.') : ''}
      FROM jsonb_to_recordset($1::jsonb) AS i(id text, intake_event_id text, record_rev int,
        kind text, position int, item_type text, category text, serial_number text,
        serial_normalised text, manufacturer text, model text, calibre text,
        quantity_amount double precision, quantity_unit text, marking_condition text,
        lifecycle_status text, trace_status text, location_id text, intake_context text,
-       occurred_on text, record_status text)
+       occurred_on text, record_status text${
+         intakeFacts
+           ? ', campaign_id text, recording_agency text, legal_justification text, uniquely_identifiable int'
+           : ''
+       })
      ORDER BY i.id
      ${onConflict === 'keep-first' ? 'ON CONFLICT (id) DO NOTHING' : ''}`,
     [JSON.stringify(writes.rows)],

@@ -124,13 +124,14 @@ export async function writeUnversioned(
 ): Promise<boolean> {
   if (!(await writeRecords(tx, writes.records, writes.newRecordIds, now))) return false;
   await writePhotoRefs(tx, writes.photoRefs);
-  await writeItemRows(tx, writes.items);
+  // The rows carry their records' measure facts (itemWritesOf): writeMeasureRows leaves them be.
+  await writeItemRows(tx, writes.items, 'refuse', { intakeFacts: true });
   await writeItemCustody(
     tx,
     writes.records,
     writes.items.rows.map((row) => row.id),
   );
-  await writeMeasureRows(tx, writes.records);
+  await writeMeasureRows(tx, writes.records, { itemFacts: 'written' });
   if (writes.people.length > 0) {
     // Only new or renamed people: an upsert would lock the person's row until commit, and every
     // push by the same person would then wait for the one before it.
