@@ -11,6 +11,9 @@ import { pagesFor } from './pages.ts';
 import { SessionContext, type SessionContextValue } from './session-context.ts';
 import { navigate, useHashSegments } from './use-hash-route.ts';
 
+/** The pages of someone signed out: signing in from one of them leads to the overview. */
+const signedOutPages: ReadonlySet<string> = new Set(['sign-in', 'accept', 'reset']);
+
 /**
  * The session guard: asks the server who is signed in (the cookie is HttpOnly, so only the server
  * knows), shows sign-in, accepting an invitation or a password reset to nobody, and the pages a
@@ -36,7 +39,8 @@ export function ConsoleApp() {
   const signedIn = (next: ConsoleSession) => {
     setEnded(false);
     setSession(next);
-    navigate('home');
+    // A bookmarked page, or the one a session ended on, is where the person was going.
+    if (first === undefined || signedOutPages.has(first)) navigate('home');
   };
 
   const context = useMemo<SessionContextValue | null>(() => {

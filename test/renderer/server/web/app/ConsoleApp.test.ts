@@ -259,6 +259,29 @@ describe('the web console in a browser', () => {
     expect(inbox.countFor('evil@salw.test')).toBe(0);
   });
 
+  it('opens a bookmarked page once its person has signed in, and asks for no icon that is not there', async () => {
+    const page = await openPage('#/devices');
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await page.getByLabel('E-mail address').fill('ana@salw.test');
+    await page.getByLabel('Password').fill(strongPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Console' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/devices');
+    expect(await page.getByRole('link', { name: 'Devices' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // The console's icon is the laptop app's, bundled with it: no /favicon.ico asked for and missed.
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toMatch(/^\/console\/assets\/favicon-[\w-]+\.svg$/);
+    expect((await fetch(`${server.url}${icon}`)).headers.get('content-type')).toContain(
+      'image/svg+xml',
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('shows every page in every language: its direction, no key, no English, nothing spilling sideways', async () => {
     const page = await openPage();
     await page.getByLabel('E-mail address').fill('ana@salw.test');
