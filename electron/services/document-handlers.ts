@@ -11,6 +11,7 @@ import { sentOnOf, type TraceRequest } from '../../shared/domain/trace-request.t
 import type { DestructionEvent } from '../../shared/domain/destruction-event.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
+import { fileNameInLanguage } from '../documents/document-file-name.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
@@ -89,7 +90,10 @@ export function documentHandlers(
         lang,
       );
       const bytes = await renderPdf(definition);
-      return output.deliver({ fileName: fileNameOf(event), bytes });
+      return output.deliver({
+        fileName: fileNameInLanguage(fileNameOf(event), lang, language()),
+        bytes,
+      });
     },
 
     makeDestructionCertificate: async (input) => {
@@ -162,7 +166,14 @@ export function documentHandlers(
       const number = record.certificateNumber.replace(/[^A-Za-z0-9-]+/g, '-');
       // The copy printed to be signed is never mistaken for the sealed one in a folder.
       const stage = seal === null ? '-to-sign' : '';
-      return output.deliver({ fileName: `destruction-certificate-${number}${stage}.pdf`, bytes });
+      return output.deliver({
+        fileName: fileNameInLanguage(
+          `destruction-certificate-${number}${stage}.pdf`,
+          lang,
+          language(),
+        ),
+        bytes,
+      });
     },
 
     makeTraceRequestDocument: async ({ id, includePhotos, language: asked }) => {
@@ -173,6 +184,7 @@ export function documentHandlers(
       const photos = includePhotos ? await photoData(unlocked, request.weapon.photos) : undefined;
       const authorId = readTraceRequestMeta(unlocked.db, id)?.createdBy;
       const author = authorId === undefined ? null : findUser(unlocked.db, authorId);
+      const lang = asked ?? language();
       const definition = buildTraceRequest(
         {
           request,
@@ -180,10 +192,13 @@ export function documentHandlers(
           generatedAt: now().toISOString(),
           ...(author === null ? {} : { requestedBy: author.name }),
         },
-        asked ?? language(),
+        lang,
       );
       const bytes = await renderPdf(definition);
-      return output.deliver({ fileName: traceFileNameOf(request), bytes });
+      return output.deliver({
+        fileName: fileNameInLanguage(traceFileNameOf(request), lang, language()),
+        bytes,
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type NationalReport,
 } from '../../shared/reports/national-reports.ts';
 import type { Language } from '../../shared/settings/settings.ts';
+import { fileNameInLanguage } from '../documents/document-file-name.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
 import { XlsxTableWriter } from '../../shared/exports/table-writers.ts';
@@ -79,15 +80,17 @@ export function reportHandlers(
       // page around them: one language throughout.
       const lang = asked ?? language();
       const built = build(report, filter, lang);
+      const named = (extension: string) =>
+        fileNameInLanguage(fileNameOf(built, filter.from, filter.to, extension), lang, language());
       if (format === 'xlsx') {
         return output.deliver({
-          fileName: fileNameOf(built, filter.from, filter.to, 'xlsx'),
+          fileName: named('xlsx'),
           bytes: reportWorkbook(built, lang),
           mime: xlsxMime,
         });
       }
       const bytes = await renderPdf(buildNationalReportDocument(built, lang, now().toISOString()));
-      return output.deliver({ fileName: fileNameOf(built, filter.from, filter.to, 'pdf'), bytes });
+      return output.deliver({ fileName: named('pdf'), bytes });
     },
   };
 }

@@ -241,6 +241,17 @@ describe('stock checks, incidents and destruction', () => {
     // language of.
     expect((await app.ok('getSettings')).language).toBe('en');
     expect(await certificateText({ id: sealedId })).toContain('Destruction certificate');
+    // Each language's copy has a name of its own; the screen's keeps the plain one.
+    const named = async (language?: Language) => {
+      const delivery = await app.ok('makeDestructionCertificate', {
+        id: sealedId,
+        ...(language === undefined ? {} : { language }),
+      });
+      return delivery.kind === 'download' ? delivery.fileName : delivery.kind;
+    };
+    expect(await named()).toBe('destruction-certificate-UN-2024-0042.pdf');
+    expect(await named('sq')).toBe('destruction-certificate-UN-2024-0042-sq.pdf');
+    expect(await named('sr-Cyrl')).toBe('destruction-certificate-UN-2024-0042-sr-Cyrl.pdf');
   });
 
   it('refuses a language it does not know, naming it', async () => {

@@ -92,13 +92,20 @@ describe('makeIntakeReceipt', () => {
   });
 
   it('speaks the language asked for, whatever the interface speaks, and no unknown one', async () => {
-    const { text } = await receipt({ id: final.event.id, language: 'fr' });
+    const { text, delivery } = await receipt({ id: final.event.id, language: 'fr' });
     for (const expected of ['Récépissé de remise', '500 cartouches', 'Amina Hadžić']) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('Surrender receipt');
     // Asking is not setting: the next receipt nobody asked a language of is the screen's.
-    expect((await receipt({ id: final.event.id })).text).toContain('Surrender receipt');
+    const english = await receipt({ id: final.event.id });
+    expect(english.text).toContain('Surrender receipt');
+    // The French copy is named apart from the screen's: saved side by side, neither replaces the other.
+    expect(english.delivery.fileName).toMatch(/^surrender-receipt-[\w-]+\.pdf$/);
+    expect(delivery.fileName).toBe(english.delivery.fileName.replace(/\.pdf$/, '-fr.pdf'));
+    // Asked for in the screen's own language, it is the screen's copy.
+    const same = await receipt({ id: final.event.id, language: 'en' });
+    expect(same.delivery.fileName).toBe(english.delivery.fileName);
     const refused = await app.fail('makeIntakeReceipt', { id: final.event.id, language: 'de' });
     expect(refused.code).toBe('VALIDATION_ERROR');
     expect(refused.issues).toEqual([expect.objectContaining({ path: 'language' })]);
@@ -240,7 +247,8 @@ describe('makeTraceRequestDocument', () => {
 
   it('prints in the language asked for from an English screen', async () => {
     const request = storeRequest({});
-    const { text } = await traceDocument({ id: request.id, language: 'fr' });
+    const { text, delivery } = await traceDocument({ id: request.id, language: 'fr' });
+    expect(delivery.fileName).toMatch(/^trace-request-[\w-]+-fr\.pdf$/);
     for (const expected of [
       "Demande de traçage d'arme à feu",
       'Serbie (RS)',

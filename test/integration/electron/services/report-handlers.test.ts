@@ -97,6 +97,7 @@ describe('national reports', () => {
       language: 'fr',
     });
     if (pdf.kind !== 'download') throw new Error('expected a download in the preview port');
+    expect(pdf.fileName).toBe('report-iafq-2024-01-01-2024-12-31-fr.pdf');
     const flat = (await pdfText(Buffer.from(pdf.dataBase64, 'base64'))).text.replace(/\s+/g, ' ');
     expect(flat).toContain(french.title);
     expect(flat).toContain(byContext.title);
@@ -109,6 +110,7 @@ describe('national reports', () => {
       language: 'fr',
     });
     if (xlsx.kind !== 'download') throw new Error('expected a download in the preview port');
+    expect(xlsx.fileName).toBe('report-iafq-2024-01-01-2024-12-31-fr.xlsx');
     const rows = [...xlsxRows(blocksOf(Buffer.from(xlsx.dataBase64, 'base64')))];
     expect(rows[0]).toEqual(byContext.columns);
     expect(rows[1]?.[0]).toBe(byContext.rows[0]?.[0]);
