@@ -5,13 +5,18 @@ import { createLogger } from '../electron/logging/logger.ts';
 import { createDeviceDatabase } from '../electron/store/device-database.ts';
 import { updateSyncState } from '../electron/store/sync-repository.ts';
 import { insertUser } from '../electron/store/users-repository.ts';
+import {
+  MAIN_AUTOCHECKPOINT_PAGES,
+  startWalCheckpointer,
+} from '../electron/store/wal-checkpointer.ts';
 import { SyncHttp } from '../electron/sync/http-port.ts';
 import { pullAll } from '../electron/sync/sync-round.ts';
 
 /**
- * A fresh laptop's first sync, exactly as the engine runs it: a new encrypted device database,
- * then pullAll (pages of up to 5,000 read and validated on a worker thread, each applied with its
- * cursor in one local transaction).
+ * A fresh laptop's first sync, exactly as the engine runs it: a new encrypted device database
+ * with the unlocked session's log checkpoints (a thread copies the write-ahead log into the file;
+ * the main connection only past MAIN_AUTOCHECKPOINT_PAGES), then pullAll (pages of up to 5,000
+ * read and validated on a worker thread, each applied with its cursor in one local transaction).
  */
 export async function pullIntoFreshLaptop(
   serverUrl: string,
@@ -22,6 +27,9 @@ export async function pullIntoFreshLaptop(
   const dek = randomBytes(32);
   const now = new Date().toISOString();
   const db = createDeviceDatabase(dataDir, dek, randomUUID(), now);
+  db.pragma(`wal_autocheckpoint = ${MAIN_AUTOCHECKPOINT_PAGES}`);
+  const log = createLogger(() => undefined);
+  const checkpointer = startWalCheckpointer({ file: db.name, dek, log });
   try {
     insertUser(
       db,
@@ -41,7 +49,7 @@ export async function pullIntoFreshLaptop(
       http,
       pullWorker: new URL('../electron/sync/pull-page-worker.ts', import.meta.url),
       now: () => new Date(),
-      log: createLogger(() => undefined),
+      log,
       progress: () => undefined,
     });
     const seconds = (performance.now() - start) / 1000;
@@ -49,6 +57,7 @@ export async function pullIntoFreshLaptop(
       .n;
     return { records, seconds };
   } finally {
+    await checkpointer.stop();
     db.close();
   }
 }
