@@ -18,6 +18,7 @@ import {
 } from '../measures/measures-queries.ts';
 import { listServerMapPoints } from '../measures/map-points-query.ts';
 import { measureRecordRows } from './measure-record-rows.ts';
+import { listCampaigns } from './campaigns.ts';
 import { buildConsoleReport, consoleReportPdf } from './reports.ts';
 import { exportRegister } from './register-export.ts';
 import { BadCursorError, recordPage, searchRegister } from './register.ts';
@@ -32,6 +33,7 @@ export const consoleDataPaths = {
   record: '/records/:id',
   report: '/reports',
   reportPdf: '/reports/pdf',
+  campaigns: '/campaigns',
 } as const;
 
 export interface ConsoleDataRoutesOptions {
@@ -97,6 +99,8 @@ export function consoleDataRoutes(
       if (page === null) throw new SyncHttpError(404, 'NOT_FOUND', 'There is no such record.');
       return page;
     });
+
+    app.get(consoleDataPaths.campaigns, async () => listCampaigns(db));
 
     app.post(consoleDataPaths.report, async (request) =>
       buildConsoleReport(db, parseInput(ConsoleReportQuerySchema, request.body, 'report')),

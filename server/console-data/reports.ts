@@ -4,6 +4,7 @@ import { buildNationalReport, type NationalReport } from '../../shared/reports/n
 import type { Database } from '../db/database.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
 import { computeServerMeasures } from '../measures/measures-queries.ts';
+import { listCampaigns } from './campaigns.ts';
 import { scopeTeamOf } from './scope-team.ts';
 
 /**
@@ -20,14 +21,9 @@ export async function buildConsoleReport(
   const measures = await computeServerMeasures(db, filter, team === undefined ? {} : { team });
   // Campaigns are named by their names, as the laptop names them; the measures hold their ids.
   const named = report === 'campaign' || filter.campaignId !== undefined;
-  const campaigns = new Map<string, string>();
-  if (named) {
-    const { rows } = await db.query<{ id: string; name: string | null }>(
-      `SELECT id, data ->> 'name' AS name FROM records
-       WHERE entity = 'campaign' AND NOT deleted AND data IS NOT NULL`,
-    );
-    for (const row of rows) if (row.name !== null) campaigns.set(row.id, row.name);
-  }
+  const campaigns = new Map(
+    named ? (await listCampaigns(db)).map((campaign) => [campaign.id, campaign.name]) : [],
+  );
   return buildNationalReport(report, measures, language, {
     campaigns,
     ...(team === undefined ? {} : { team: team.name }),

@@ -18,6 +18,14 @@ import { LanguageSchema } from '../settings/settings.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /**
+ * A collection campaign as the console's filters offer it: chosen by its name, sent by its id
+ * (the measures and reports filter by id; nobody at the centre knows a campaign's id by heart).
+ */
+export const ConsoleCampaignSchema = z.object({ id: RecordIdSchema, name: z.string() });
+export type ConsoleCampaign = z.infer<typeof ConsoleCampaignSchema>;
+export const ConsoleCampaignsSchema = z.array(ConsoleCampaignSchema);
+
+/**
  * A team's scope (issue 17): only the records that team's laptops pull, by the server's one
  * definition of a team's view; a national team's is every record. Absent: the whole country.
  * Kept beside the measures' filter, not in it: the laptop's store holds one team's view anyway.

@@ -20,6 +20,7 @@ export const consoleDataApiPaths = {
   record: (id: string) => `/records/${encodeURIComponent(id)}`,
   report: '/reports',
   reportPdf: '/reports/pdf',
+  campaigns: '/campaigns',
 } as const;
 
 /** An HTML form's unselected choice: the empty text, meaning "any". */

@@ -20,17 +20,13 @@ import { SdgSection } from '../../../renderer/features/dashboard/SdgSection.tsx'
 import { StorageSection } from '../../../renderer/features/dashboard/StorageSection.tsx';
 import { consoleApi } from '../api-client.ts';
 import { useHashSegments } from '../app/use-hash-route.ts';
+import { CampaignSelect } from '../parts/CampaignSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
+import { useCampaigns } from '../parts/use-campaigns.ts';
 import { useLoad } from '../parts/use-load.ts';
 import { FigureRecordsPage } from './FigureRecordsPage.tsx';
 import { OverviewMap } from './OverviewMap.tsx';
 import { figureRecordsHref, overviewHref, overviewQueryOf } from './overview-address.ts';
-
-/**
- * The console has no list of campaigns: the figures by campaign name each one by its id (as the
- * laptop does for a campaign it has not received).
- */
-const noCampaignNames: ReadonlyMap<string, string> = new Map();
 
 /**
  * The overview area: the national figures (`#/home/?from=…`) and the records behind any one of
@@ -73,7 +69,9 @@ function NationalOverview() {
   }, [query]);
   const { data, error } = useLoad(load);
   const pending = data === null || overviewQueryText(query) !== overviewQueryText(queryOf(data));
-  const dimensionText = useDimensionText(noCampaignNames);
+  // Figures by campaign name each campaign (as the laptop does), not by its id.
+  const campaigns = useCampaigns();
+  const dimensionText = useDimensionText(campaigns.names);
   // The figures link to the filter they were counted with, which the address holds.
   const figures = useMemo(
     () => ({ dimensionText, href: (drill: DrillKey) => figureRecordsHref(query, drill) }),
@@ -137,6 +135,12 @@ function NationalOverview() {
             ))}
           </select>
         </div>
+        <CampaignSelect
+          id={field('campaignId')}
+          value={draft.campaignId ?? ''}
+          campaigns={campaigns.campaigns}
+          onChange={(campaignId) => setDraft({ ...draft, campaignId })}
+        />
         <div className="field">
           <label htmlFor={field('jurisdiction')}>{t('overview.jurisdiction')}</label>
           <input
@@ -174,7 +178,7 @@ function NationalOverview() {
         </button>
       </form>
       <p role="status">{pending && error === null ? t('overview.loading') : ''}</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? campaigns.error} />
       {data !== null && (
         <FigureContext.Provider value={figures}>
           <div className="stack" aria-busy={pending} data-testid="overview-figures">

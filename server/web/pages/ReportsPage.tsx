@@ -14,9 +14,11 @@ import {
   useDocumentLanguage,
 } from '../../../renderer/components/DocumentLanguageSelect.tsx';
 import { consoleApi } from '../api-client.ts';
+import { CampaignSelect } from '../parts/CampaignSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { TeamOptions } from '../parts/TeamOptions.tsx';
 import { useSubmit } from '../parts/use-submit.ts';
+import { useCampaigns } from '../parts/use-campaigns.ts';
 import { useTeams } from '../parts/use-teams.ts';
 
 interface Choice {
@@ -42,7 +44,7 @@ function queryOf(choice: Choice, language: string): ConsoleReportQuery {
       ...(choice.jurisdiction.trim() === ''
         ? {}
         : { jurisdiction: choice.jurisdiction.trim() as never }),
-      ...(choice.campaignId.trim() === '' ? {} : { campaignId: choice.campaignId.trim() }),
+      ...(choice.campaignId === '' ? {} : { campaignId: choice.campaignId }),
     },
   };
 }
@@ -57,6 +59,7 @@ export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const formId = useId();
   const teams = useTeams();
+  const campaigns = useCampaigns();
   // This year, as the overview opens on: what was just recorded shows in the first report.
   const year = new Date().getFullYear();
   const [choice, setChoice] = useState<Choice>({
@@ -99,11 +102,7 @@ export function ReportsPage() {
       setPdf({ url: URL.createObjectURL(file.blob), name: file.fileName });
     });
   const id = (name: keyof Choice) => `${formId}-${name}`;
-  const text = (
-    name: 'from' | 'to' | 'jurisdiction' | 'campaignId',
-    type: string,
-    hint?: string,
-  ) => (
+  const text = (name: 'from' | 'to' | 'jurisdiction', type: string, hint?: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{t(`reports.${name}`)}</label>
       <input
@@ -168,8 +167,16 @@ export function ReportsPage() {
               {t('reports.teamHint')}
             </p>
           </div>
-          {text(scopeFields[0], textType, t('reports.jurisdictionHint'))}
-          {text(scopeFields[1], textType, t('reports.campaignIdHint'))}
+          {text(jurisdictionField, textType, t('reports.jurisdictionHint'))}
+          <CampaignSelect
+            id={id('campaignId')}
+            value={choice.campaignId}
+            campaigns={campaigns.campaigns}
+            onChange={(campaignId) => {
+              setChoice({ ...choice, campaignId });
+              setPdf(null);
+            }}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={show.busy}>
@@ -195,7 +202,7 @@ export function ReportsPage() {
           </a>
         )}
       </p>
-      <ErrorNotice error={show.error ?? download.error ?? teams.error} />
+      <ErrorNotice error={show.error ?? download.error ?? teams.error ?? campaigns.error} />
       {report !== null && (
         <article className="console-section" aria-labelledby={`${formId}-title`}>
           <h2 id={`${formId}-title`}>{report.title}</h2>
@@ -250,6 +257,6 @@ export function ReportsPage() {
 }
 
 const dateFields = ['from', 'to'] as const;
-const scopeFields = ['jurisdiction', 'campaignId'] as const;
+const jurisdictionField = 'jurisdiction';
 const dateType = 'date';
 const textType = 'text';

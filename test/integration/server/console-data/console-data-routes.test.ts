@@ -11,6 +11,7 @@ import {
   RecordPageSchema,
   RegisterPageSchema,
   type ConsoleExportAudit,
+  ConsoleCampaignsSchema,
 } from '../../../../shared/console/console-data.ts';
 import { consoleDataApiPaths } from '../../../../shared/console/overview.ts';
 import { itemRefKindOf } from '../../../../shared/custody/item-custody.ts';
@@ -132,6 +133,34 @@ describe.each(syncBackends)('the console data API (%s)', (backend) => {
     await api?.close();
     await app?.close();
     await server?.stop();
+  });
+
+  it('lists the campaigns the laptops recorded by name, without one they deleted', async () => {
+    const campaign = (name: string) => ({
+      id: randomUUID(),
+      name,
+      jurisdiction: 'RS' as const,
+      campaignType: 'voluntary_surrender_amnesty' as const,
+      startDate: '2024-01-01',
+      leadAgency: 'MUP Srbije',
+      status: 'active' as const,
+    });
+    const zlatibor = campaign('Zlatiborski okrug 2024');
+    const amnesty = campaign('Amnestija 2024 — Raški okrug');
+    await app.ok('saveCampaign', zlatibor);
+    await app.ok('saveCampaign', amnesty);
+    expect(await app.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    const listed = await get(consoleDataApiPaths.campaigns);
+    expect(listed.status).toBe(200);
+    expect(ConsoleCampaignsSchema.parse(await listed.json())).toEqual([
+      { id: amnesty.id, name: amnesty.name },
+      { id: zlatibor.id, name: zlatibor.name },
+    ]);
+    await server.db.query(`UPDATE records SET deleted = true WHERE id = $1`, [zlatibor.id]);
+    expect(await (await get(consoleDataApiPaths.campaigns)).json()).toEqual([
+      { id: amnesty.id, name: amnesty.name },
+    ]);
+    expect((await get(consoleDataApiPaths.campaigns, {})).status).toBe(401);
   });
 
   it('answers nothing without the console’s guard', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -195,5 +196,54 @@ describe('the console reports page in Chromium', () => {
     expect(flat).not.toContain(reportWords['sr-Latn'].title.iafq);
     // The screen stays Serbian.
     expect(await page.getByRole('button', { name: 'Prikaži izveštaj' }).count()).toBe(1);
+  });
+  it('offers campaigns by their names: a campaign’s report and the overview’s K12 name it', async () => {
+    const campaignId = randomUUID();
+    const name = 'Amnestija 2024 — Raški okrug';
+    await laptop.ok('saveCampaign', {
+      id: campaignId,
+      name,
+      jurisdiction: 'RS',
+      campaignType: 'voluntary_surrender_amnesty',
+      startDate: '2024-01-01',
+      leadAgency: 'MUP Srbije',
+      status: 'active',
+    });
+    await recordFinalSurrender(laptop, 'Marko Marković', undefined, {
+      campaignId,
+      collection: { campaignBased: true },
+    });
+    expect(await laptop.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    await page.getByLabel(/^(Language|Jezik)$/).selectOption('en');
+    // The list is read when the page opens: open it again, as a reader coming back would.
+    await page.reload();
+    const campaign = page.getByLabel('Campaign', { exact: true });
+    await expect
+      .poll(() => campaign.locator('option').allInnerTexts())
+      .toEqual(['All campaigns', name]);
+    await page.getByLabel('Report').selectOption('campaign');
+    await page.getByLabel('From').fill('2024-01-01');
+    await page.getByLabel('To').fill('2024-12-31');
+    await campaign.selectOption({ label: name });
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    const report = page.getByRole('article');
+    await expect.poll(() => report.innerText()).toContain(name);
+    expect(await report.innerText()).not.toContain(campaignId);
+    await page.screenshot({ path: `${shots}/reports-campaign-en.png`, fullPage: true });
+
+    // The overview filters by the same list, and names the campaign in its figures.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    const overview = page.getByRole('form', { name: 'Filter' });
+    await overview.getByLabel('From', { exact: true }).fill('2024-01-01');
+    await overview.getByLabel('To', { exact: true }).fill('2024-12-31');
+    await overview.getByLabel('Campaign', { exact: true }).selectOption({ label: name });
+    await overview.getByRole('button').click();
+    const figures = page.getByTestId('overview-figures');
+    await expect.poll(() => figures.getAttribute('aria-busy')).toBe('false');
+    expect(new URL(page.url()).hash).toContain(`campaignId=${campaignId}`);
+    expect(await figures.innerText()).toContain(name);
+    expect(await figures.innerText()).not.toContain(campaignId);
+    await page.screenshot({ path: `${shots}/overview-campaign-en.png`, fullPage: true });
+    expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
 });
