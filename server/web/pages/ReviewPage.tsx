@@ -13,6 +13,8 @@ import {
   type ReviewFilter,
   type ReviewState,
 } from '../../../shared/domain/record-review.ts';
+import { useEnumLabel } from '../../../renderer/components/domain-labels.ts';
+import { domainEnums, type DomainEnum } from '../../../renderer/components/domain-enums.ts';
 import { consoleApi } from '../api-client.ts';
 import { useMay } from '../app/session-context.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
@@ -38,9 +40,30 @@ const noFilters: Filters = {
   to: '',
 };
 
-/** A field's value: text and numbers as they are; lists and groups folded, laid out on demand. */
-function FieldValue({ value }: { value: unknown }) {
+/** Stored fields whose values are a domain enumeration named otherwise than the field. */
+const enumOfField: Readonly<Record<string, DomainEnum>> = {
+  context: 'intakeContext',
+  status: 'recordStatus',
+};
+
+/** The enumeration a stored field's value belongs to, when it is one of its values. */
+function enumOf(field: string, value: string): DomainEnum | null {
+  const name = enumOfField[field] ?? (field in domainEnums ? (field as DomainEnum) : null);
+  if (name === null) return null;
+  return (domainEnums[name] as readonly string[]).includes(value) ? name : null;
+}
+
+/**
+ * A field's value: a domain value by its label in the reader's language ("Surrendered", not
+ * "surrendered"), other text and numbers as they are; lists and groups folded, laid out on demand.
+ */
+function FieldValue({ field, value }: { field: string; value: unknown }) {
   const { t } = useTranslation();
+  const enumLabel = useEnumLabel();
+  if (typeof value === 'string') {
+    const name = enumOf(field, value);
+    if (name !== null) return <>{enumLabel(name, value as never)}</>;
+  }
   if (value === null || typeof value !== 'object') return <>{valueText(value)}</>;
   const count = Array.isArray(value) ? value.length : Object.keys(value).length;
   return (
@@ -132,6 +155,7 @@ export function ReviewPage() {
     [open],
   );
   const detail = useLoad(loadDetail);
+  const openPlaceName = detail.data?.row.placeName ?? null;
   const when = (iso: string) => timeText(i18n.language, iso, '');
   const set = (key: keyof Filters) => (value: string) => {
     setFilters((current) => ({ ...current, [key]: value }));
@@ -418,7 +442,12 @@ export function ReviewPage() {
                   <div key={key}>
                     <dt>{fieldName(key)}</dt>
                     <dd className="console-wrap">
-                      <FieldValue value={value} />
+                      {key === 'locationId' && openPlaceName !== null ? (
+                        // The place by its name, as the queue row names it.
+                        openPlaceName
+                      ) : (
+                        <FieldValue field={key} value={value} />
+                      )}
                     </dd>
                   </div>
                 ))}

@@ -124,6 +124,12 @@ describe('console: review, teams and people in Chromium', () => {
     const terms = await page.locator('.console-fields dt').allInnerTexts();
     expect(terms).toEqual(expect.arrayContaining(['Context', 'Weapons', 'Place']));
     expect(terms.filter((term) => /[a-z][A-Z]/.test(term))).toEqual([]);
+    // Domain values by their labels, as the laptop shows them: a border seizure reads "Seized".
+    const field = (term: string) =>
+      page.locator('.console-fields div').filter({ has: page.getByText(term, { exact: true }) });
+    expect(await field('Context').locator('dd').innerText()).toBe('Seized');
+    expect(await field('Status').locator('dd').innerText()).toBe('Final');
+    expect(await field('Place').locator('dd').innerText()).toBe('Batrovci');
     expect(await page.getByRole('link', { name: /^Open the record/ }).getAttribute('href')).toBe(
       `#/records/${recordId}`,
     );
