@@ -2,6 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { offlineBasemap } from './packaging/basemap-vite-plugin.ts';
+import { precompressedCopies } from './packaging/precompress-vite-plugin.ts';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security/content-security-policy.ts';
 
 const projectDir = import.meta.dirname;
@@ -36,7 +37,7 @@ export default defineConfig({
   root: consoleDir,
   base: '/console/',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicyMeta(), offlineBasemap()],
+  plugins: [react(), contentSecurityPolicyMeta(), offlineBasemap(), precompressedCopies()],
   build: {
     outDir: path.join(projectDir, '.vite', 'console'),
     emptyOutDir: true,

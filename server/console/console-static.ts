@@ -42,6 +42,9 @@ export function consoleStaticPlugin(consoleDir: string) {
       root: consoleDir,
       prefix: '/console/',
       index: 'index.html',
+      // The build writes a Brotli and a gzip copy of each text file (precompress-vite-plugin.ts):
+      // a browser that accepts one gets it, with Vary: Accept-Encoding.
+      preCompressed: true,
       // Hashed assets (Vite writes them under assets/) never change. Everything else keeps its
       // name across upgrades and must be checked again: index.html, and the map's basemap
       // (basemap/countries.json), whose borders change with the locked world-atlas.

@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +8,10 @@ import { consoleStaticPlugin } from '../../../../server/console/console-static.t
 import { CONTENT_SECURITY_POLICY } from '../../../../shared/security/content-security-policy.ts';
 import { makeTempDir } from '../../../support/temp-dir.ts';
 
+const script = 'assets/index-Ab12Cd34.js';
+
 /** A console build in miniature: the files `npm run build:console` writes, by the same names. */
-const files = {
+const files: Record<string, string> = {
   'index.html': '<!doctype html><meta charset="utf-8" /><div id="root"></div>',
   'assets/index-Ab12Cd34.js': 'console.log(1);',
   'assets/maplibre-gl-worker-Ef56Gh78.mjs': 'self.onmessage = () => {};',
@@ -30,6 +33,11 @@ describe('the console’s static files', () => {
     for (const [name, text] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(temp.dir, name)), { recursive: true });
       await writeFile(path.join(temp.dir, name), text);
+    }
+    // The compressed copies the build writes beside its text files (precompress-vite-plugin.ts).
+    for (const name of [script, basemapFileName]) {
+      await writeFile(path.join(temp.dir, `${name}.br`), brotliCompressSync(files[name]!));
+      await writeFile(path.join(temp.dir, `${name}.gz`), gzipSync(files[name]!));
     }
     app = Fastify();
     await app.register(consoleStaticPlugin(temp.dir));
@@ -63,6 +71,26 @@ describe('the console’s static files', () => {
     expect(worker.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const script = await app.inject({ method: 'GET', url: '/console/assets/index-Ab12Cd34.js' });
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the build’s compressed copy to a browser that accepts it, the file itself to others', async () => {
+    for (const name of [script, basemapFileName]) {
+      const url = `/console/${name}`;
+      const br = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['vary']).toMatch(/accept-encoding/i);
+      expect(brotliDecompressSync(br.rawPayload).toString()).toBe(files[name]);
+      const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.rawPayload).toString()).toBe(files[name]);
+      const plain = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': '' } });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(files[name]);
+      // Still the CSP and the cache rules of the file it stands for.
+      expect(br.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      expect(br.headers['cache-control']).toBe(plain.headers['cache-control']);
+      expect(br.headers['content-type']).toBe(plain.headers['content-type']);
+    }
   });
 
   it('serves index.html to be read again, and no file outside the build', async () => {
