@@ -7,8 +7,8 @@ import type { Plugin } from 'vite';
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** Text the browser fetches; images other than SVG and fonts are compressed already. */
-const compressible = /\.(?:html|js|mjs|css|json|svg)$/;
+/** Text the browser fetches (not index.html: about 1 KB); images and fonts are compressed already. */
+const compressible = /\.(?:js|mjs|css|json|svg)$/;
 /** Below this a compressed copy saves less than its headers cost. */
 const smallest = 1024;
 

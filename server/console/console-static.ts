@@ -41,7 +41,9 @@ export function consoleStaticPlugin(consoleDir: string) {
     await app.register(fastifyStatic, {
       root: consoleDir,
       prefix: '/console/',
-      index: 'index.html',
+      // A list: with preCompressed, @fastify/static (10) looks a directory's index up only in a
+      // list, and answers /console/ with 404 to a browser that accepts compression otherwise.
+      index: ['index.html'],
       // The build writes a Brotli and a gzip copy of each text file (precompress-vite-plugin.ts):
       // a browser that accepts one gets it, with Vary: Accept-Encoding.
       preCompressed: true,

@@ -7,7 +7,7 @@ import { precompressedCopies } from '../../../packaging/precompress-vite-plugin.
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 describe('the build’s compressed copies', () => {
-  it('writes a Brotli and a gzip copy beside each text file worth compressing, and only those', async () => {
+  it('writes a Brotli and a gzip copy beside each script, style and JSON worth compressing, and only those', async () => {
     const temp = await makeTempDir('precompress');
     try {
       const script = 'const figure = "K1";\n'.repeat(200);
@@ -16,6 +16,7 @@ describe('the build’s compressed copies', () => {
         'index.js': { type: 'chunk', fileName: 'index.js', code: script },
         'countries.json': { type: 'asset', fileName: 'countries.json', source: basemap },
         'tiny.css': { type: 'asset', fileName: 'tiny.css', source: 'a{}' },
+        'index.html': { type: 'asset', fileName: 'index.html', source: '<p>SALW</p>'.repeat(200) },
         'photo.png': { type: 'asset', fileName: 'photo.png', source: new Uint8Array(4096) },
       } as unknown as Rollup.OutputBundle;
       for (const output of Object.values(bundle)) {
@@ -31,6 +32,7 @@ describe('the build’s compressed copies', () => {
         'countries.json',
         'countries.json.br',
         'countries.json.gz',
+        'index.html',
         'index.js',
         'index.js.br',
         'index.js.gz',

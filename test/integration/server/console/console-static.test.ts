@@ -96,6 +96,14 @@ describe('the console’s static files', () => {
   it('serves index.html to be read again, and no file outside the build', async () => {
     const index = await app.inject({ method: 'GET', url: '/console/' });
     expect(index.statusCode).toBe(200);
+    // As a browser asks for it, accepting compressed copies (the build makes none of index.html).
+    const asked = await app.inject({
+      method: 'GET',
+      url: '/console/',
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toBe(files['index.html']);
     expect(index.headers['content-type']).toMatch(/^text\/html\b/);
     expect(index.headers['cache-control']).toBe('no-cache');
     const outside = await app.inject({ method: 'GET', url: '/console/../package.json' });

@@ -289,7 +289,7 @@ describe('the console overview in Chromium', () => {
     await page.goBack();
 
     // Filtered to seizures: none, and the surrender's figures go.
-    await page.getByLabel('Context').selectOption('seized');
+    await page.getByLabel('Context', { exact: true }).selectOption('seized');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => k1.textContent()).toContain('Nothing in this period.');
     expect(page.url()).toContain('context=seized');
