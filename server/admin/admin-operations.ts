@@ -7,11 +7,23 @@ import { SyncHttpError } from '../http/sync-http-error.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type { UserRole } from '../../shared/domain/enums.ts';
 import type { ConsoleRole } from '../../shared/console/roles.ts';
+import {
+  auditDeviceRevoked,
+  auditEnrollmentCode,
+  auditPersonDecision,
+  auditTeamCreated,
+  auditTeamScopeChanged,
+} from '../console/change-audit.ts';
 import { commandLineActor } from '../console/console-audit.ts';
 import { inviteAccount } from '../console/console-accounts.ts';
 import { ConsoleHttpError } from '../console/console-http-error.ts';
 import type { Mailer } from '../console/mailer.ts';
-import { decideAboutPerson, listPeople, listPersonChanges } from '../people/people.ts';
+import {
+  decideAboutPerson,
+  listPeople,
+  listPersonChanges,
+  type PersonDecision,
+} from '../people/people.ts';
 import { changeTeamScope, createTeam, defaultTeam, findTeam, listTeams } from '../teams/teams.ts';
 import {
   AdminTeamCreateRequestSchema,
@@ -83,16 +95,30 @@ export interface LocalAdminOptions {
 export function localAdminOperations(db: Database, options: LocalAdminOptions): AdminOperations {
   const clock = options.clock ?? (() => new Date());
   const actor = options.actor ?? COMMAND_LINE_ACTOR;
+  /** A decision about a person, and (when it changed something) its line in the console's log. */
+  const decide = async (target: string, decision: PersonDecision) => {
+    const now = clock();
+    const result = await decideAboutPerson(db, target, decision, actor, now);
+    if (result.kind === 'changed') {
+      await auditPersonDecision(db, result.person, decision, commandLineActor, now);
+    }
+    return result;
+  };
   return {
     async enroll({ name, team: teamName }) {
       const team = teamName === undefined ? await defaultTeam(db) : await findTeam(db, teamName);
-      const issued = await issueEnrollmentCode(
-        db,
-        name,
-        clock(),
-        options.enrollmentCodeMinutes,
-        team.id,
-      );
+      const now = clock();
+      const issued = await db.transaction(async (tx) => {
+        const code = await issueEnrollmentCode(
+          tx,
+          name,
+          now,
+          options.enrollmentCodeMinutes,
+          team.id,
+        );
+        await auditEnrollmentCode(tx, code, team, teamName === undefined, commandLineActor, now);
+        return code;
+      });
       return {
         ...issued,
         expiresAt: issued.expiresAt.toISOString(),
@@ -101,7 +127,14 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
       };
     },
     async revoke(target) {
-      const result = await revokeDevice(db, target, clock());
+      const now = clock();
+      const result = await db.transaction(async (tx) => {
+        const revoked = await revokeDevice(tx, target, now);
+        if (revoked.kind === 'revoked' && revoked.alreadyRevokedAt === null) {
+          await auditDeviceRevoked(tx, revoked.device, commandLineActor, now);
+        }
+        return revoked;
+      });
       if (result.kind !== 'revoked') return result;
       return { ...result, streamsEnded: options.streams?.endEverywhere(result.device.id) ?? 0 };
     },
@@ -132,17 +165,24 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
       return { teams: await listTeams(db) };
     },
     // Parsed here too: the endpoint parses what arrives, and a local call gets the same defaults.
-    createTeam: (request) => createTeam(db, AdminTeamCreateRequestSchema.parse(request)),
-    changeTeamScope: (request) => changeTeamScope(db, AdminTeamScopeRequestSchema.parse(request)),
+    async createTeam(request) {
+      const change = await createTeam(db, AdminTeamCreateRequestSchema.parse(request));
+      await auditTeamCreated(db, change, commandLineActor, clock());
+      return change;
+    },
+    async changeTeamScope(request) {
+      const parsed = AdminTeamScopeRequestSchema.parse(request);
+      const { team: _team, ...asked } = parsed;
+      const change = await changeTeamScope(db, parsed);
+      await auditTeamScopeChanged(db, change, asked, commandLineActor, clock());
+      return change;
+    },
     async people() {
       return { people: await listPeople(db) };
     },
-    setPersonRole: (target, role) =>
-      decideAboutPerson(db, target, { kind: 'role', role }, actor, clock()),
-    deactivatePerson: (target) =>
-      decideAboutPerson(db, target, { kind: 'deactivate' }, actor, clock()),
-    reactivatePerson: (target) =>
-      decideAboutPerson(db, target, { kind: 'reactivate' }, actor, clock()),
+    setPersonRole: (target, role) => decide(target, { kind: 'role', role }),
+    deactivatePerson: (target) => decide(target, { kind: 'deactivate' }),
+    reactivatePerson: (target) => decide(target, { kind: 'reactivate' }),
     async personChanges(personId) {
       return { changes: await listPersonChanges(db, personId) };
     },

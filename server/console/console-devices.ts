@@ -10,7 +10,8 @@ import type { Database, Queryable } from '../db/database.ts';
 import type { EventStreams } from '../http/event-streams.ts';
 import { isoTime } from '../sync/stored-record.ts';
 import { defaultTeam, teamById } from '../teams/teams.ts';
-import { writeAudit, type AuditActor } from './console-audit.ts';
+import { auditDeviceRevoked, auditEnrollmentCode } from './change-audit.ts';
+import type { AuditActor } from './console-audit.ts';
 import { ConsoleHttpError, unknownTeam } from './console-http-error.ts';
 import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
 
@@ -83,11 +84,7 @@ export async function enrollFromConsole(
       input.teamId === undefined ? await defaultTeam(tx) : await teamById(tx, input.teamId);
     if (team === null) throw unknownTeam();
     const code = await issueEnrollmentCode(tx, input.name, input.now, input.codeMinutes, team.id);
-    await writeAudit(tx, actor, 'device.enrollment_code_issued', code.deviceName, input.now, {
-      expiresAt: code.expiresAt.toISOString(),
-      team: { id: team.id, name: team.name },
-      defaultTeam: input.teamId === undefined,
-    });
+    await auditEnrollmentCode(tx, code, team, input.teamId === undefined, actor, input.now);
     return { ...code, team };
   });
   const qrText = enrollmentQrText(input.serverUrl, issued.code);
@@ -116,9 +113,7 @@ export async function revokeFromConsole(
     if (known.rows.length === 0) return null;
     const revoked = await revokeDevice(tx, deviceId, now);
     if (revoked.kind === 'revoked' && revoked.alreadyRevokedAt === null) {
-      await writeAudit(tx, actor, 'device.revoked', revoked.device.name, now, {
-        deviceId: revoked.device.id,
-      });
+      await auditDeviceRevoked(tx, revoked.device, actor, now);
     }
     return revoked;
   });

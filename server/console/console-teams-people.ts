@@ -13,7 +13,8 @@ import type { Database, Queryable } from '../db/database.ts';
 import { decideAboutPerson, listPeople } from '../people/people.ts';
 import { isoTime } from '../sync/stored-record.ts';
 import { changeTeamScope, createTeam, listTeams } from '../teams/teams.ts';
-import { writeAudit, type AuditActor } from './console-audit.ts';
+import { auditPersonDecision, auditTeamCreated, auditTeamScopeChanged } from './change-audit.ts';
+import type { AuditActor } from './console-audit.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
 import { listPlaces } from './console-review.ts';
 import { CONSOLE_DEVICE_ID } from '../migrations/0120-record-reviews.ts';
@@ -66,12 +67,7 @@ export async function createConsoleTeam(
   now: Date,
 ): Promise<TeamChangeResponse> {
   const change = await createTeam(db, request);
-  await writeAudit(db, actor, 'team.created', change.team.name, now, {
-    organisation: change.team.organisation,
-    national: change.team.national,
-    jurisdictions: change.team.jurisdictions,
-    sites: change.team.sites.map((site) => site.id),
-  });
+  await auditTeamCreated(db, change, actor, now);
   return { team: { id: change.team.id, name: change.team.name }, ...counts(change) };
 }
 
@@ -83,11 +79,7 @@ export async function changeConsoleTeamScope(
   now: Date,
 ): Promise<TeamChangeResponse> {
   const change = await changeTeamScope(db, { team: teamId, ...request });
-  await writeAudit(db, actor, 'team.scope_changed', change.team.name, now, {
-    ...request,
-    entered: change.entered,
-    left: change.left,
-  });
+  await auditTeamScopeChanged(db, change, request, actor, now);
   return { team: { id: change.team.id, name: change.team.name }, ...counts(change) };
 }
 
@@ -133,20 +125,7 @@ export async function decideAboutConsolePerson(
     throw new ConsoleHttpError(404, 'NOT_FOUND', 'No such person.');
   }
   if (result.kind === 'changed') {
-    const action =
-      decision.kind === 'role'
-        ? 'person.role_changed'
-        : decision.kind === 'deactivate'
-          ? 'person.deactivated'
-          : 'person.reactivated';
-    await writeAudit(
-      db,
-      actor,
-      action,
-      result.person.name,
-      now,
-      decision.kind === 'role' ? { personId, role: decision.role } : { personId },
-    );
+    await auditPersonDecision(db, { id: personId, name: result.person.name }, decision, actor, now);
   }
   const teams = await db.query<{ id: string; team: string }>(
     'SELECT d.id, t.name AS team FROM devices d JOIN teams t ON t.id = d.team_id',

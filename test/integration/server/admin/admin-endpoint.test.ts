@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToRunningServer } from '../../../../server/admin/admin-client.ts';
 import { startAdminEndpoint } from '../../../../server/admin/admin-endpoint.ts';
+import { listAudit } from '../../../../server/console/console-audit.ts';
 import {
   AdminEndpointFileSchema,
   adminEndpointFileName,
@@ -108,6 +109,18 @@ describe("the running server's admin endpoint", () => {
         'deactivated',
         'role',
       ]);
+      // The console's audit log has them too, as the command line's.
+      expect(
+        (await listAudit(server.db, { limit: 3 })).map(({ action, target, byCommandLine }) => ({
+          action,
+          target,
+          byCommandLine,
+        })),
+      ).toEqual([
+        { action: 'person.reactivated', target: 'Jelena Endpoint', byCommandLine: true },
+        { action: 'person.deactivated', target: 'Jelena Endpoint', byCommandLine: true },
+        { action: 'person.role_changed', target: 'Jelena Endpoint', byCommandLine: true },
+      ]);
       const { token } = AdminEndpointFileSchema.parse(
         JSON.parse(await readFile(path.join(dir.dir, adminEndpointFileName), 'utf8')),
       );
@@ -121,6 +134,44 @@ describe("the running server's admin endpoint", () => {
         error: 'VALIDATION_ERROR',
         issues: [expect.objectContaining({ path: 'role' })],
       });
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it('writes each change a command makes to the console’s audit log, naming the command line', async () => {
+    await server.enrollDevice('Audit laptop');
+    const endpoint = await startAdminEndpoint(server.admin, dir.dir);
+    try {
+      const admin = (await connectToRunningServer(dir.dir))!;
+      const before = await listAudit(server.db, { limit: 100 });
+      await admin.createTeam({ name: 'PU Kraljevo', organisation: 'MUP' });
+      await admin.changeTeamScope({ team: 'PU Kraljevo', addJurisdictions: ['RS'] });
+      await admin.enroll({ name: 'Kraljevo laptop 1', team: 'PU Kraljevo' });
+      expect((await admin.revoke('Audit laptop')).kind).toBe('revoked');
+      // Revoking again changes nothing, and the log says nothing more.
+      await admin.revoke('Audit laptop');
+      const written = (await listAudit(server.db, { limit: 100 })).slice(
+        0,
+        -before.length || undefined,
+      );
+      expect(
+        written.map(({ action, target, byCommandLine }) => ({ action, target, byCommandLine })),
+      ).toEqual([
+        { action: 'device.revoked', target: 'Audit laptop', byCommandLine: true },
+        {
+          action: 'device.enrollment_code_issued',
+          target: 'Kraljevo laptop 1',
+          byCommandLine: true,
+        },
+        { action: 'team.scope_changed', target: 'PU Kraljevo', byCommandLine: true },
+        { action: 'team.created', target: 'PU Kraljevo', byCommandLine: true },
+      ]);
+      expect(written[1]?.details).toMatchObject({
+        team: { name: 'PU Kraljevo' },
+        defaultTeam: false,
+      });
+      expect(written[2]?.details).toMatchObject({ addJurisdictions: ['RS'] });
     } finally {
       await endpoint.close();
     }
