@@ -98,11 +98,9 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
   /** A decision about a person, and (when it changed something) its line in the console's log. */
   const decide = async (target: string, decision: PersonDecision) => {
     const now = clock();
-    const result = await decideAboutPerson(db, target, decision, actor, now);
-    if (result.kind === 'changed') {
-      await auditPersonDecision(db, result.person, decision, commandLineActor, now);
-    }
-    return result;
+    return decideAboutPerson(db, target, decision, actor, now, (tx, person) =>
+      auditPersonDecision(tx, person, decision, commandLineActor, now),
+    );
   };
   return {
     async enroll({ name, team: teamName }) {
@@ -166,16 +164,18 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     },
     // Parsed here too: the endpoint parses what arrives, and a local call gets the same defaults.
     async createTeam(request) {
-      const change = await createTeam(db, AdminTeamCreateRequestSchema.parse(request));
-      await auditTeamCreated(db, change, commandLineActor, clock());
-      return change;
+      const now = clock();
+      return createTeam(db, AdminTeamCreateRequestSchema.parse(request), (tx, change) =>
+        auditTeamCreated(tx, change, commandLineActor, now),
+      );
     },
     async changeTeamScope(request) {
       const parsed = AdminTeamScopeRequestSchema.parse(request);
       const { team: _team, ...asked } = parsed;
-      const change = await changeTeamScope(db, parsed);
-      await auditTeamScopeChanged(db, change, asked, commandLineActor, clock());
-      return change;
+      const now = clock();
+      return changeTeamScope(db, parsed, (tx, change) =>
+        auditTeamScopeChanged(tx, change, asked, commandLineActor, now),
+      );
     },
     async people() {
       return { people: await listPeople(db) };

@@ -66,8 +66,9 @@ export async function createConsoleTeam(
   actor: AuditActor,
   now: Date,
 ): Promise<TeamChangeResponse> {
-  const change = await createTeam(db, request);
-  await auditTeamCreated(db, change, actor, now);
+  const change = await createTeam(db, request, (tx, made) =>
+    auditTeamCreated(tx, made, actor, now),
+  );
   return { team: { id: change.team.id, name: change.team.name }, ...counts(change) };
 }
 
@@ -78,8 +79,9 @@ export async function changeConsoleTeamScope(
   actor: AuditActor,
   now: Date,
 ): Promise<TeamChangeResponse> {
-  const change = await changeTeamScope(db, { team: teamId, ...request });
-  await auditTeamScopeChanged(db, change, request, actor, now);
+  const change = await changeTeamScope(db, { team: teamId, ...request }, (tx, made) =>
+    auditTeamScopeChanged(tx, made, request, actor, now),
+  );
   return { team: { id: change.team.id, name: change.team.name }, ...counts(change) };
 }
 
@@ -120,12 +122,16 @@ export async function decideAboutConsolePerson(
   actor: AuditActor,
   now: Date,
 ): Promise<PersonChangeResponse> {
-  const result = await decideAboutPerson(db, personId, decision, actor.label ?? 'console', now);
+  const result = await decideAboutPerson(
+    db,
+    personId,
+    decision,
+    actor.label ?? 'console',
+    now,
+    (tx, person) => auditPersonDecision(tx, person, decision, actor, now),
+  );
   if (result.kind === 'not_found' || result.kind === 'ambiguous') {
     throw new ConsoleHttpError(404, 'NOT_FOUND', 'No such person.');
-  }
-  if (result.kind === 'changed') {
-    await auditPersonDecision(db, { id: personId, name: result.person.name }, decision, actor, now);
   }
   const teams = await db.query<{ id: string; team: string }>(
     'SELECT d.id, t.name AS team FROM devices d JOIN teams t ON t.id = d.team_id',

@@ -201,6 +201,8 @@ export async function decideAboutPerson(
   decision: PersonDecision,
   changedBy: string,
   now: Date,
+  /** Written in the decision's transaction when it changed something (its audit log line). */
+  alongside?: (tx: Queryable, person: PersonSummary) => Promise<void>,
 ): Promise<PersonDecisionResult> {
   return db.transaction(async (tx) => {
     const found = await tx.query<PersonRow>(
@@ -239,7 +241,9 @@ export async function decideAboutPerson(
        WHERE p.id = $1::uuid`,
       [row.id],
     );
-    return { kind: 'changed', person: summaryOf(after.rows[0] as PersonRow) } as const;
+    const person = summaryOf(after.rows[0] as PersonRow);
+    await alongside?.(tx, person);
+    return { kind: 'changed', person } as const;
   });
 }
 

@@ -149,9 +149,16 @@ async function allocateVersion(tx: Queryable): Promise<number> {
   return Number(rows[0]?.version);
 }
 
+/**
+ * Written in the change's own transaction (its line in the console's audit log): the change and
+ * the record of it commit together or not at all.
+ */
+export type AlongsideTeamChange = (tx: Queryable, change: AdminTeamChangeResponse) => Promise<void>;
+
 export async function createTeam(
   db: Database,
   request: z.output<typeof AdminTeamCreateRequestSchema>,
+  alongside?: AlongsideTeamChange,
 ): Promise<AdminTeamChangeResponse> {
   return db.transaction(async (tx) => {
     const taken = await tx.query('SELECT 1 FROM teams WHERE lower(name) = lower($1)', [
@@ -174,13 +181,16 @@ export async function createTeam(
     const sites = await resolveSites(tx, request.sites);
     await setScope(tx, id, { addJurisdictions: request.jurisdictions, addSites: sites });
     const change = await rescope(tx, { id, national: request.national });
-    return { team: await summaryOf(tx, id), ...change };
+    const made = { team: await summaryOf(tx, id), ...change };
+    await alongside?.(tx, made);
+    return made;
   });
 }
 
 export async function changeTeamScope(
   db: Database,
   request: z.output<typeof AdminTeamScopeRequestSchema>,
+  alongside?: AlongsideTeamChange,
 ): Promise<AdminTeamChangeResponse> {
   return db.transaction(async (tx) => {
     const team = await findTeam(tx, request.team);
@@ -191,7 +201,9 @@ export async function changeTeamScope(
       removeSites: await resolveSites(tx, request.removeSites),
     });
     const change = await rescope(tx, team);
-    return { team: await summaryOf(tx, team.id), ...change };
+    const made = { team: await summaryOf(tx, team.id), ...change };
+    await alongside?.(tx, made);
+    return made;
   });
 }
 

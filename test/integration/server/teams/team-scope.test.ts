@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTeam } from '../../../../server/teams/teams.ts';
 import {
   PullResponseSchema,
   RecordAttachmentsSchema,
@@ -277,6 +278,26 @@ describe.each(syncBackends)('team scopes (%s)', (backend) => {
     await north.push(elsewhere);
     expect((await north.pull()).ids.has(elsewhere.entityId)).toBe(true);
     expect((await south.pull()).ids.has(elsewhere.entityId)).toBe(false);
+  });
+
+  it('makes a team and the record of it together: when the record cannot be written, no team', async () => {
+    const refused = createTeam(
+      server.db,
+      {
+        name: 'Half-made team',
+        organisation: 'Border police',
+        national: false,
+        jurisdictions: [],
+        sites: [],
+      },
+      async () => {
+        throw new Error('the audit log is unreachable');
+      },
+    );
+    await expect(refused).rejects.toThrow('the audit log is unreachable');
+    expect((await server.admin.teams()).teams.map((team) => team.name)).not.toContain(
+      'Half-made team',
+    );
   });
 
   it('lists devices with their team and refuses a team nobody made', async () => {
