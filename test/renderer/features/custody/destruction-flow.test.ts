@@ -210,7 +210,8 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Print the certificate to sign' }).click();
     const printed = await download;
-    expect(printed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041-to-sign.pdf');
+    // Named for its language: the English copy, printed later, does not replace it in a folder.
+    expect(printed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041-to-sign-sq.pdf');
     const draftText = (await pdfText(await readFile((await printed.path())!))).text;
     expect(draftText.replace(/\s+/g, ' ')).toContain('UN-2025-041');
     expect(draftText.replace(/\s+/g, ' ')).toContain('Certifikatë asgjësimi');
@@ -245,7 +246,7 @@ describe('stock check, loss and destruction in the Custody area', () => {
     const sealedPdf = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Certificate (PDF)' }).click();
     const sealed = await sealedPdf;
-    expect(sealed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041.pdf');
+    expect(sealed.suggestedFilename()).toBe('destruction-certificate-UN-2025-041-mk.pdf');
     const sealedText = (await pdfText(await readFile((await sealed.path())!))).text;
     expect(sealedText.replace(/\s+/g, ' ')).toContain('Потврда за уништување');
     await page.getByTestId('certificate-outcome').getByText('Certificate downloaded as').waitFor();

@@ -178,7 +178,7 @@ describe('trace requests', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Print / save PDF' }).click();
     const printed = await download;
-    expect(printed.suggestedFilename()).toMatch(/^trace-request-.*\.pdf$/);
+    expect(printed.suggestedFilename()).toMatch(/^trace-request-.*-fr\.pdf$/);
     const pdf = (await pdfText(await readFile((await printed.path())!))).text.replace(/\s+/g, ' ');
     expect(pdf).toContain(serials[0]);
     expect(pdf).toContain('MUP RS armoury');
