@@ -11,7 +11,7 @@ import { sentOnOf, type TraceRequest } from '../../shared/domain/trace-request.t
 import type { DestructionEvent } from '../../shared/domain/destruction-event.ts';
 import type { Language } from '../../shared/settings/settings.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
-import { fileNameInLanguage } from '../documents/document-file-name.ts';
+import { fileNameInLanguage } from '../../shared/documents/document-file-name.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';

@@ -6,7 +6,7 @@ import {
   type NationalReport,
 } from '../../shared/reports/national-reports.ts';
 import type { Language } from '../../shared/settings/settings.ts';
-import { fileNameInLanguage } from '../documents/document-file-name.ts';
+import { fileNameInLanguage } from '../../shared/documents/document-file-name.ts';
 import type { DocumentOutput } from '../documents/document-output.ts';
 import { renderPdf } from '../documents/render-pdf.ts';
 import { XlsxTableWriter } from '../../shared/exports/table-writers.ts';

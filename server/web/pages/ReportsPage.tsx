@@ -8,6 +8,7 @@ import {
   type NationalReport,
   type ReportId,
 } from '../../../shared/reports/national-reports.ts';
+import { fileNameInLanguage } from '../../../shared/documents/document-file-name.ts';
 import { LanguageSchema } from '../../../shared/settings/settings.ts';
 import {
   DocumentLanguageSelect,
@@ -99,7 +100,13 @@ export function ReportsPage() {
         consoleDataApiPaths.reportPdf,
         queryOf(choice, pdfLanguage),
       );
-      setPdf({ url: URL.createObjectURL(file.blob), name: file.fileName });
+      // Named for its language when it is not the screen's, as the laptop names its documents.
+      const name = fileNameInLanguage(
+        file.fileName,
+        pdfLanguage,
+        LanguageSchema.catch('en').parse(i18n.language),
+      );
+      setPdf({ url: URL.createObjectURL(file.blob), name });
     });
   const id = (name: keyof Choice) => `${formId}-${name}`;
   const text = (name: 'from' | 'to' | 'jurisdiction', type: string, hint?: string) => (

@@ -190,6 +190,8 @@ describe('the console reports page in Chromium', () => {
     const link = page.getByRole('link', { name: /^PDF je spreman/ });
     await link.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    // Named for its language, which is not the screen's.
+    expect(download.suggestedFilename()).toMatch(/^report-iafq-[\d-]+-fr\.pdf$/);
     const { text } = await pdfText(await readFile((await download.path())!));
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain(reportWords.fr.title.iafq);

@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/settings/settings.ts';
+import type { Language } from '../settings/settings.ts';
 
 /**
  * A document made in another language than the interface's says so in its file name, before the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameInLanguage } from '../../../../electron/documents/document-file-name.ts';
+import { fileNameInLanguage } from '../../../../shared/documents/document-file-name.ts';
 
 describe('a document’s file name in another language', () => {
   it('names the language before the extension, and only when it is not the interface’s', () => {
