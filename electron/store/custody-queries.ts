@@ -6,7 +6,7 @@ import type {
   SiteInventoryFilter,
   TimelineEntry,
 } from '../../shared/ipc/procedures/custody.ts';
-import { custodySiteTypes } from '../../shared/ipc/procedures/custody.ts';
+import { custodySiteTypes, ITEM_PICK_LIMIT } from '../../shared/ipc/procedures/custody.ts';
 import type { CustodyConflict, CustodyEntity } from '../../shared/custody/item-custody.ts';
 import type { Location } from '../../shared/domain/location.ts';
 import { itemEvents, voidedCustodyRecords } from './custody-repository.ts';
@@ -225,8 +225,6 @@ export function certificateItemRows(
   ).all({ ids: JSON.stringify(ids) }) as never;
 }
 
-const PICK_LIMIT = 500;
-
 /** Items to move or decide about, from one source, with how much of each is where asked. */
 export function pickItems(db: Db, pick: ItemPick, today: string): CustodyItem[] {
   const columns = custodyColumns(today);
@@ -243,13 +241,13 @@ export function pickItems(db: Db, pick: ItemPick, today: string): CustodyItem[] 
       db,
       `WITH held AS (${HELD_AT_SITE}) SELECT ${columns}, held.amount AS amountHere
        FROM held JOIN items i ON i.rowid = held.r ${custodyJoins}
-       ORDER BY i.occurred_on DESC, i.rowid DESC LIMIT ${PICK_LIMIT}`,
+       ORDER BY i.occurred_on DESC, i.rowid DESC LIMIT ${ITEM_PICK_LIMIT}`,
     ).all({ site: pick.siteId }) as CustodyItemRow[];
   } else if (pick.intakeEventId !== undefined) {
     rows = prepared(
       db,
       `SELECT ${columns}, i.quantity_amount AS amountHere FROM items i ${custodyJoins}
-       WHERE i.intake_event_id = ? ORDER BY i.kind, i.position LIMIT ${PICK_LIMIT}`,
+       WHERE i.intake_event_id = ? ORDER BY i.kind, i.position LIMIT ${ITEM_PICK_LIMIT}`,
     ).all(pick.intakeEventId) as CustodyItemRow[];
   } else if (pick.sealNumber !== undefined) {
     rows = prepared(
@@ -260,14 +258,14 @@ export function pickItems(db: Db, pick: ItemPick, today: string): CustodyItem[] 
          JOIN custody_item_events e2 ON e2.record_id = r.id
          WHERE r.entity = 'custody_transfer' AND EXISTS (
            SELECT 1 FROM json_each(r.data_json, '$.sealNumbers') s WHERE upper(s.value) = upper(@seal)))
-       ORDER BY i.occurred_on DESC LIMIT ${PICK_LIMIT}`,
+       ORDER BY i.occurred_on DESC LIMIT ${ITEM_PICK_LIMIT}`,
     ).all({ seal: pick.sealNumber }) as CustodyItemRow[];
   } else {
     const match = serialMatch(pick.serial ?? '');
     rows = prepared(
       db,
       `SELECT ${columns}, i.quantity_amount AS amountHere FROM items i ${custodyJoins}
-       WHERE ${match.sql} ORDER BY i.occurred_on DESC LIMIT ${PICK_LIMIT}`,
+       WHERE ${match.sql} ORDER BY i.occurred_on DESC LIMIT ${ITEM_PICK_LIMIT}`,
     ).all({ serial: match.serial }) as CustodyItemRow[];
   }
   return rows.map(toItem);

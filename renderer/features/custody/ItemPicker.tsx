@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  CustodyItem,
-  ItemPick,
-  StorageSiteSummary,
+import {
+  ITEM_PICK_LIMIT,
+  type CustodyItem,
+  type ItemPick,
+  type StorageSiteSummary,
 } from '../../../shared/ipc/procedures/custody.ts';
 import type { IntakeSummary } from '../../../shared/ipc/procedures/records.ts';
 import { api } from '../../api.ts';
@@ -65,7 +66,14 @@ export function ItemPicker({
         if (mine !== round.current) return null;
         setFound({ kind: 'ready', items, round: mine });
         setAnnouncement(
-          items.length === 0 ? t('picker.none') : t('picker.foundSaid', { count: items.length }),
+          items.length === 0
+            ? t('picker.none')
+            : [
+                t('picker.foundSaid', { count: items.length }),
+                ...(items.length >= ITEM_PICK_LIMIT
+                  ? [t('picker.limited', { limit: ITEM_PICK_LIMIT })]
+                  : []),
+              ].join(' '),
         );
         return items;
       } catch (error) {
@@ -405,6 +413,10 @@ function FoundItems({
       <h3 id={headingId} ref={heading} className="results__count" tabIndex={-1}>
         {t('picker.found', { count: items.length })}
       </h3>
+      {/* A pick lists at most ITEM_PICK_LIMIT: "add all" must not pass for everything there is. */}
+      {items.length >= ITEM_PICK_LIMIT && (
+        <p className="notice">{t('picker.limited', { limit: ITEM_PICK_LIMIT })}</p>
+      )}
       <div className="table-wrap">
         <table className="table table--compact" aria-labelledby={headingId}>
           <thead>

@@ -81,6 +81,13 @@ export const SiteInventorySchema = z.object({
 export type SiteInventory = z.infer<typeof SiteInventorySchema>;
 
 /** Where to pick items from for a transfer or a decision. Exactly one source. */
+/**
+ * The most items a pick by serial, record, site or seal lists (a pick by item ids lists them all):
+ * a list a person ticks through. The picker says when a list reached it; a site's page pages
+ * through everything the site holds.
+ */
+export const ITEM_PICK_LIMIT = 500;
+
 export const ItemPickSchema = z
   .object({
     serial: z.string().trim().min(1).max(100).optional(),
@@ -253,7 +260,7 @@ export const custodyProcedures = {
   /** Storage sites, evidence rooms and destruction sites with what they hold now. */
   listStorageSites: { input: noInput, output: z.array(StorageSiteSummarySchema) },
   getSiteInventory: { input: SiteInventoryFilterSchema, output: SiteInventorySchema },
-  /** Items to move or decide about, from one source; at most 500 (any number of item ids). */
+  /** Items to move or decide about, from one source; at most ITEM_PICK_LIMIT (any number of item ids). */
   pickItems: { input: ItemPickSchema, output: z.array(CustodyItemSchema) },
   getItemCustody: { input: z.object({ id: RecordIdSchema }), output: ItemCustodyViewSchema },
   listCustodyRecords: {
