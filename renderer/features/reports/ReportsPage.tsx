@@ -13,6 +13,7 @@ import {
 } from '../../../shared/reports/national-reports.ts';
 import { api } from '../../api.ts';
 import { useCountryName } from '../../components/country-names.ts';
+import { CampaignSelect } from '../../components/CampaignSelect.tsx';
 import {
   DocumentLanguageSelect,
   useDocumentLanguage,
@@ -214,24 +215,12 @@ export function ReportsPage() {
           )}
         </div>
         {reportId === 'campaign' && (
-          <div className="field">
-            <label htmlFor={ids.campaign}>{t('reports.campaign')}</label>
-            <select
-              id={ids.campaign}
-              value={campaignId}
-              // A long name is cut off in the closed list: it shows whole on hover, and in the
-              // report's scope below.
-              title={campaigns.find((campaign) => campaign.id === campaignId)?.name}
-              onChange={(event) => setCampaignId(event.target.value)}
-            >
-              <option value="">{t('reports.allCampaigns')}</option>
-              {campaigns.map((campaign) => (
-                <option key={campaign.id} value={campaign.id}>
-                  {campaign.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <CampaignSelect
+            id={ids.campaign}
+            value={campaignId}
+            campaigns={campaigns}
+            onChange={setCampaignId}
+          />
         )}
         <label className="choice reports-page__final">
           <input

@@ -20,7 +20,7 @@ import { SdgSection } from '../../../renderer/features/dashboard/SdgSection.tsx'
 import { StorageSection } from '../../../renderer/features/dashboard/StorageSection.tsx';
 import { consoleApi } from '../api-client.ts';
 import { useHashSegments } from '../app/use-hash-route.ts';
-import { CampaignSelect } from '../parts/CampaignSelect.tsx';
+import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useCampaigns } from '../parts/use-campaigns.ts';
 import { useLoad } from '../parts/use-load.ts';

@@ -15,7 +15,7 @@ import {
   useDocumentLanguage,
 } from '../../../renderer/components/DocumentLanguageSelect.tsx';
 import { consoleApi } from '../api-client.ts';
-import { CampaignSelect } from '../parts/CampaignSelect.tsx';
+import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { TeamOptions } from '../parts/TeamOptions.tsx';
 import { useSubmit } from '../parts/use-submit.ts';
