@@ -390,6 +390,7 @@ export function recordHandlers(
           changedFields: changed,
           createdAt: at,
           createdBy: user.id,
+          reason,
         });
       })();
       onSaved();

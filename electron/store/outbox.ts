@@ -17,6 +17,8 @@ export interface OutboxMutation {
   readonly changedFields?: readonly string[] | null;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** An amendment's reason, sent with it (never folded: only updates fold). */
+  readonly reason?: string;
 }
 
 /** Entities the server knows; other outbox rows (local people) never leave the laptop. */
@@ -77,8 +79,8 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
   const result = prepared(
     db,
     `INSERT INTO outbox (entity, entity_id, op, base_revision, payload_json, changed_fields_json,
-       created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       created_at, created_by, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     mutation.entity,
     mutation.entityId,
@@ -90,6 +92,7 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
       : JSON.stringify(mutation.changedFields),
     mutation.createdAt,
     mutation.createdBy,
+    mutation.reason ?? null,
   );
   return Number(result.lastInsertRowid);
 }

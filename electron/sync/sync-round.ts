@@ -73,6 +73,7 @@ interface PendingRow {
   changed_fields_json: string | null;
   created_at: string;
   created_by: string;
+  reason: string | null;
   author_name: string | null;
   author_role: string | null;
 }
@@ -96,6 +97,7 @@ function toMutation(row: PendingRow, wireId: number): Mutation {
       role: (row.author_role ?? REMOTE_ROLE) as Mutation['author']['role'],
     },
     deviceTime: row.created_at,
+    ...(row.op === 'amend' && row.reason !== null ? { reason: row.reason } : {}),
   };
 }
 

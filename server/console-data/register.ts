@@ -325,9 +325,10 @@ export async function recordPage(db: Queryable, id: string): Promise<RecordPage 
     changed_fields: string[];
     device_time: Date | string;
     received_at: Date | string;
+    reason: string | null;
   }>(
     `SELECT h.server_rev, h.op, h.author_id::text, p.name AS author_name, h.changed_fields,
-       h.device_time, h.received_at
+       h.device_time, h.received_at, h.reason
      FROM record_history h LEFT JOIN people p ON p.id = h.author_id
      WHERE h.record_id = $1 ORDER BY h.server_rev, h.id`,
     [id],
@@ -365,6 +366,7 @@ export async function recordPage(db: Queryable, id: string): Promise<RecordPage 
       changedFields: row.changed_fields,
       deviceTime: isoTime(row.device_time),
       receivedAt: isoTime(row.received_at),
+      reason: row.reason,
     })),
     items: await itemsCustody(
       db,

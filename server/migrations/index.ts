@@ -13,6 +13,7 @@ import { recordReviews } from './0120-record-reviews.ts';
 import { consoleAccounts } from './0130-console-accounts.ts';
 import { measures } from './0140-measures.ts';
 import { sharedRateLimits } from './0150-shared-rate-limits.ts';
+import { amendmentReasons } from './0160-amendment-reasons.ts';
 import type { Migration } from './migration.ts';
 
 /** In version order; a released migration is never edited, only followed by a new one. */
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   consoleAccounts,
   measures,
   sharedRateLimits,
+  amendmentReasons,
 ];

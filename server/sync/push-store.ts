@@ -70,6 +70,8 @@ export interface HistoryRow {
   /** The raw fields as sent: every change is stored exactly as the laptop made it. */
   fields: Record<string, unknown>;
   deviceTime: string;
+  /** An amendment's reason as the person gave it; null for any other change. */
+  reason: string | null;
 }
 
 export interface ConflictRow extends FieldConflict {
@@ -149,14 +151,15 @@ export async function writeUnversioned(
     // from the record this batch just wrote (historyParameter).
     await tx.query(
       `INSERT INTO record_history (record_id, server_rev, device_id, mutation_id, author_id, op,
-                                   changed_fields, fields, device_time, received_at)
+                                   changed_fields, fields, device_time, received_at, reason)
        SELECT h."recordId", h."serverRev", $2::uuid, h."mutationId", h."authorId", h.op,
-              h."changedFields", COALESCE(h.fields, r.data - h."serverKeys"), h."deviceTime", $3
+              h."changedFields", COALESCE(h.fields, r.data - h."serverKeys"), h."deviceTime", $3,
+              h.reason
        FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("recordId" text, "serverRev" int,
          "mutationId" bigint, "authorId" uuid, op text, "changedFields" jsonb, fields jsonb,
-         "serverKeys" text[], "deviceTime" timestamptz))
+         "serverKeys" text[], "deviceTime" timestamptz, reason text))
          WITH ORDINALITY AS h("recordId", "serverRev", "mutationId", "authorId", op,
-           "changedFields", fields, "serverKeys", "deviceTime", n)
+           "changedFields", fields, "serverKeys", "deviceTime", reason, n)
        LEFT JOIN records r ON h.fields IS NULL AND r.id = h."recordId"
        ORDER BY h.n`,
       [historyParameter(writes.history, writes.records), deviceId, now],
@@ -203,6 +206,7 @@ function historyParameter(
         fields: serverKeys === null ? row.fields : null,
         serverKeys,
         deviceTime: row.deviceTime,
+        reason: row.reason,
       };
     }),
   );

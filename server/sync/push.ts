@@ -409,6 +409,7 @@ async function planBatch(
         changedFields: decision.changedFields,
         fields: mutation.fields,
         deviceTime: mutation.deviceTime,
+        reason: decision.historyOp === 'amend' ? (mutation.reason ?? null) : null,
       });
     }
     for (const conflict of decision.conflicts) {

@@ -140,6 +140,8 @@ export const RecordPageSchema = z.object({
       changedFields: z.array(z.string()),
       deviceTime: z.string(),
       receivedAt: z.string(),
+      /** An amendment's reason, as its author gave it (null for other changes). */
+      reason: z.string().nullable(),
     }),
   ),
   /** The items it took in (an intake) or concerns (a custody record), with their custody. */

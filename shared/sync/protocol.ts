@@ -46,6 +46,8 @@ export const MutationOpSchema = z.enum(['create', 'update', 'finalise', 'amend',
 export type MutationOp = z.infer<typeof MutationOpSchema>;
 
 const IdSchema = z.string().min(1).max(100);
+/** The longest amendment reason a person can give (the amend form's own limit). */
+export const AMENDMENT_REASON_MAX = 1000;
 const IsoTimeSchema = z.iso.datetime({ offset: true });
 
 /** Who made a change: the person signed in on the laptop. */
@@ -77,6 +79,13 @@ export const MutationSchema = z.object({
   author: MutationAuthorSchema,
   /** The laptop's clock when the change was saved: recorded for the audit, never trusted. */
   deviceTime: IsoTimeSchema,
+  /**
+   * An amendment's reason, as the person gave it: a final record is evidence, and why it was
+   * changed is kept with the change on the server as on the laptop. Read only for 'amend'; absent
+   * from laptops older than the field and from an amendment made by keeping one's own values in a
+   * sync conflict.
+   */
+  reason: z.string().trim().min(1).max(AMENDMENT_REASON_MAX).optional(),
 });
 export type Mutation = z.infer<typeof MutationSchema>;
 

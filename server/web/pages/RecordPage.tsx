@@ -204,7 +204,15 @@ export function RecordPage({ recordId }: { recordId: string }) {
                     {data.history.map((entry) => (
                       <tr key={entry.serverRev}>
                         <td>{entry.serverRev}</td>
-                        <td>{entry.op}</td>
+                        <td className="console-wrap">
+                          {loose(`record.ops.${entry.op}`, { defaultValue: entry.op })}
+                          {entry.reason !== null && (
+                            <>
+                              <br />
+                              {t('record.amendReason', { reason: entry.reason })}
+                            </>
+                          )}
+                        </td>
                         <td>{entry.authorName ?? entry.authorId}</td>
                         <td>{timeText(i18n.language, entry.deviceTime, entry.deviceTime)}</td>
                         <td className="console-wrap">{entry.changedFields.join(', ')}</td>

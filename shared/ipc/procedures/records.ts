@@ -17,6 +17,7 @@ import {
 } from '../../domain/intake-event.ts';
 import { LocationSchema } from '../../domain/location.ts';
 import { CampaignSchema } from '../../domain/campaign.ts';
+import { AMENDMENT_REASON_MAX } from '../../sync/protocol.ts';
 import { IsoDateSchema } from '../../domain/primitives.ts';
 import { ReviewFilterSchema } from '../../domain/record-review.ts';
 import { IpcIssueSchema } from '../errors.ts';
@@ -168,7 +169,7 @@ export const recordProcedures = {
     input: z.object({
       draft: IntakeEventDraftSchema,
       expectedRevision: z.number().int().min(0),
-      reason: z.string().trim().min(1).max(1000),
+      reason: z.string().trim().min(1).max(AMENDMENT_REASON_MAX),
     }),
     output: IntakeRecordViewSchema,
   },

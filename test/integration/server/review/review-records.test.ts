@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewIdFor } from '../../../../shared/domain/record-review.ts';
 import type { ProcedureInput } from '../../../../shared/ipc/contract.ts';
+import { recordPage } from '../../../../server/console-data/register.ts';
 import { reviewQueue, reviewRecords } from '../../../../server/review/review-records.ts';
 import {
   goodPassphrase,
@@ -177,6 +178,16 @@ describe.each(syncBackends)('review of final records (%s)', (backend) => {
     expect((await reviewQueue(server.db, { standing: 'answered' })).rows).toMatchObject([
       { recordId },
     ]);
+    // The reviewer reads why the evidence was changed in the record's history at the centre.
+    const history = (await recordPage(server.db, recordId))?.history ?? [];
+    expect(history.at(-1)).toMatchObject({
+      op: 'amend',
+      changedFields: ['weapons'],
+      reason: 'Serial read again from the photo',
+    });
+    expect(history.slice(0, -1).map((entry) => entry.reason)).toEqual(
+      history.slice(0, -1).map(() => null),
+    );
   });
 
   it("carries a console reviewer's review to the laptops", async () => {

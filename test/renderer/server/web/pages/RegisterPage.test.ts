@@ -22,6 +22,10 @@ const password = 'Granica-Sever-2026!';
 const viewerEmail = 'vuk@salw.test';
 const shots = '/tmp/shots-pages-data';
 const pistolSerial = surrenderSerials[1];
+const amendedNotes = 'Handed in by the owner’s son; the owner died in 2019.';
+/** Long, as a real one can be: the history's cell wraps it. */
+const amendmentReason =
+  'The notes named the wrong person: the son handed the weapons in, as his statement of 4 March says';
 
 declare global {
   interface Window {
@@ -86,6 +90,13 @@ describe('the console records register in Chromium', () => {
       },
       passphrase,
     }));
+    // The intake's notes corrected after it was final: an amendment, with its reason.
+    const final = await laptop.ok('getIntake', { id: intakeId });
+    await laptop.ok('amendIntake', {
+      draft: { ...(final.event as object), status: 'draft', notes: amendedNotes } as never,
+      expectedRevision: final.revision,
+      reason: amendmentReason,
+    });
     expect(await laptop.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
 
     await server.admin.invite(viewerEmail, 'viewer');
@@ -163,6 +174,33 @@ describe('the console records register in Chromium', () => {
     await page.screenshot({ path: `${shots}/record-broken-seal-sr.png`, fullPage: true });
     await page.getByLabel('Jezik').selectOption('en');
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
+  });
+
+  it('shows the record’s history with each change named and an amendment’s reason', async () => {
+    await page.goto(`${server.url}/console/#/records/${intakeId}`);
+    await page.reload();
+    // Found by its section, not its words: the same cells are read again in Serbian.
+    const history = page.locator('section[aria-labelledby="record-history"] table');
+    await expect.poll(() => page.getByRole('region', { name: 'History' }).count()).toBe(1);
+    const rows = history.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const last = rows.last();
+    expect(await last.locator('td').nth(1).innerText()).toBe(`Amended\nReason: ${amendmentReason}`);
+    expect(await last.locator('td').nth(4).innerText()).toBe('notes');
+    // Every earlier change is named too, and none has a reason.
+    for (const text of await rows.locator('td:nth-child(2)').allInnerTexts()) {
+      expect(['Created', 'Edited', 'Finalised', 'Amended']).toContain(text.split('\n')[0]);
+    }
+    expect(await history.getByText('Reason:').count()).toBe(1);
+    await last.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/record-history-en.png`, fullPage: true });
+
+    await page.getByLabel('Language').selectOption('sr-Latn');
+    await expect
+      .poll(() => last.locator('td').nth(1).innerText())
+      .toBe(`Zaključen zapis izmenjen\nRazlog: ${amendmentReason}`);
+    await page.screenshot({ path: `${shots}/record-history-sr.png`, fullPage: true });
+    await page.getByLabel('Jezik').selectOption('en');
   });
 
   it('downloads the register’s rows as XLSX with the table’s filter, and the audit log says so', async () => {
