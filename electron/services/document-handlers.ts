@@ -81,8 +81,9 @@ export function documentHandlers(
           finalisedByName: row.finalisedBy === null ? null : name(row.finalisedBy),
           amendments: amendmentsOf(db, id).map((amendment) => ({
             at: amendment.at,
-            byName: name(amendment.userId),
-            reason: amendment.reason,
+            byName: amendment.userName ?? name(amendment.userId),
+            // An amendment sent without a reason (an older laptop) is still listed.
+            reason: amendment.reason ?? '—',
           })),
           ...(photos === undefined ? {} : { photos }),
           generatedAt: now().toISOString(),

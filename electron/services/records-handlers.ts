@@ -31,6 +31,7 @@ import { detectImageType } from '../store/image-type.ts';
 import {
   amendmentAfter,
   amendmentReasonOf,
+  pulledAmendmentsOf,
   INTAKE_AMENDED,
   recordStateAfter,
 } from '../store/intake-amendments.ts';
@@ -295,14 +296,28 @@ export function recordHandlers(
       const { db } = open();
       if (readIntake(db, id) === null)
         throw new AppError('NOT_FOUND', 'This record does not exist.');
-      return auditEntriesFor(db, INTAKE, id).map((entry): HistoryEntry => ({
-        seq: entry.seq,
-        at: entry.at,
-        userName: entry.userId === null ? '' : (findUser(db, entry.userId)?.name ?? entry.userId),
-        action: entry.action,
-        changedFields: changedFields(entry.before, recordStateAfter(entry)),
-        ...(entry.action === INTAKE_AMENDED ? { reason: amendmentReasonOf(entry) ?? '' } : {}),
-      }));
+      // A pulled revision that an amendment made (here or on another laptop) is shown as that
+      // amendment, with its reason: the server's time of receipt and the author name it.
+      const pulled = new Map(
+        pulledAmendmentsOf(db, id).map((amendment) => [
+          `${amendment.receivedAt}\n${amendment.author.id}`,
+          amendment,
+        ]),
+      );
+      return auditEntriesFor(db, INTAKE, id).map((entry): HistoryEntry => {
+        const amendment =
+          entry.action === 'sync.received' ? pulled.get(`${entry.at}\n${entry.userId}`) : undefined;
+        const reason =
+          entry.action === INTAKE_AMENDED ? (amendmentReasonOf(entry) ?? '') : amendment?.reason;
+        return {
+          seq: entry.seq,
+          at: entry.at,
+          userName: entry.userId === null ? '' : (findUser(db, entry.userId)?.name ?? entry.userId),
+          action: amendment === undefined ? entry.action : INTAKE_AMENDED,
+          changedFields: changedFields(entry.before, recordStateAfter(entry)),
+          ...(reason === undefined || reason === null ? {} : { reason }),
+        };
+      });
     },
 
     amendIntake: ({ draft, expectedRevision, reason }) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { auditEntriesFor, type AuditEntry } from './audit-log.ts';
+import type { PulledAmendment } from '../../shared/sync/protocol.ts';
 import type { Db } from './encrypted-database.ts';
+import { prepared } from './prepared.ts';
 
 /** The audit action of an amendment to a final intake record. */
 export const INTAKE_AMENDED = 'intake.amended';
@@ -34,13 +36,91 @@ export function recordStateAfter(entry: Pick<AuditEntry, 'action' | 'after'>): u
   return parsed.success ? parsed.data.record : entry.after;
 }
 
-/** Every amendment of an intake record, oldest first. */
-export function amendmentsOf(
-  db: Db,
-  id: string,
-): { readonly at: string; readonly userId: string | null; readonly reason: string }[] {
-  return auditEntriesFor(db, 'intake_event', id).flatMap((entry) => {
+/** An amendment as the record's receipt lists it. */
+export interface Amendment {
+  readonly at: string;
+  readonly userId: string | null;
+  /** The author's name as the server gave it (an amendment pulled from another laptop). */
+  readonly userName?: string;
+  /** Null when the amending laptop sent no reason (see PulledAmendmentSchema). */
+  readonly reason: string | null;
+}
+
+/**
+ * Every amendment of an intake record, oldest first: those made here (in the audit log, with their
+ * reasons even before they are sent) and those the server listed when the record was pulled
+ * (made elsewhere, or here before a reinstall). One made here and listed by the server is the same
+ * time and person: it is listed once.
+ */
+export function amendmentsOf(db: Db, id: string): Amendment[] {
+  const local = auditEntriesFor(db, 'intake_event', id).flatMap((entry): Amendment[] => {
     const reason = amendmentReasonOf(entry);
     return reason === null ? [] : [{ at: entry.at, userId: entry.userId, reason }];
   });
+  const seen = new Set(local.map((amendment) => `${amendment.at}\n${amendment.userId}`));
+  const pulled = pulledAmendmentsOf(db, id)
+    .filter((amendment) => !seen.has(`${amendment.deviceTime}\n${amendment.author.id}`))
+    .map((amendment): Amendment => ({
+      at: amendment.deviceTime,
+      userId: amendment.author.id,
+      userName: amendment.author.name,
+      reason: amendment.reason,
+    }));
+  return [...local, ...pulled].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/**
+ * Keeps the amendments the server listed for a pulled record, in the pull's transaction. The
+ * server's list is whole, so it replaces what was kept before.
+ */
+export function keepPulledAmendments(
+  db: Db,
+  recordId: string,
+  amendments: readonly PulledAmendment[],
+): void {
+  forgetPulledAmendments(db, recordId);
+  const insert = prepared(
+    db,
+    `INSERT INTO pulled_amendments (record_id, server_rev, author_id, author_name, device_time,
+       received_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const amendment of amendments) {
+    insert.run(
+      recordId,
+      amendment.serverRev,
+      amendment.author.id,
+      amendment.author.name,
+      amendment.deviceTime,
+      amendment.receivedAt,
+      amendment.reason,
+    );
+  }
+}
+
+/** The record left this laptop (deleted, or out of its team's scope): so do its amendments. */
+export function forgetPulledAmendments(db: Db, recordId: string): void {
+  prepared(db, 'DELETE FROM pulled_amendments WHERE record_id = ?').run(recordId);
+}
+
+/** The amendments the server listed for a record, oldest first. */
+export function pulledAmendmentsOf(db: Db, recordId: string): PulledAmendment[] {
+  const rows = prepared(
+    db,
+    `SELECT server_rev, author_id, author_name, device_time, received_at, reason
+     FROM pulled_amendments WHERE record_id = ? ORDER BY server_rev`,
+  ).all(recordId) as {
+    server_rev: number;
+    author_id: string;
+    author_name: string;
+    device_time: string;
+    received_at: string;
+    reason: string | null;
+  }[];
+  return rows.map((row) => ({
+    serverRev: row.server_rev,
+    author: { id: row.author_id, name: row.author_name },
+    deviceTime: row.device_time,
+    receivedAt: row.received_at,
+    reason: row.reason,
+  }));
 }

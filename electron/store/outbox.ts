@@ -76,12 +76,7 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
     );
     return last.mutation_id;
   }
-  const result = prepared(
-    db,
-    `INSERT INTO outbox (entity, entity_id, op, base_revision, payload_json, changed_fields_json,
-       created_at, created_by, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  const values = [
     mutation.entity,
     mutation.entityId,
     mutation.op,
@@ -92,8 +87,23 @@ export function appendOutbox(db: Db, mutation: OutboxMutation): number {
       : JSON.stringify(mutation.changedFields),
     mutation.createdAt,
     mutation.createdBy,
-    mutation.reason ?? null,
-  );
+  ];
+  // Without the reason column unless there is a reason: migration 50 queues changes through
+  // here on a store whose outbox has no such column yet (it comes with migration 210).
+  const result =
+    mutation.reason === undefined
+      ? prepared(
+          db,
+          `INSERT INTO outbox (entity, entity_id, op, base_revision, payload_json,
+             changed_fields_json, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(...values)
+      : prepared(
+          db,
+          `INSERT INTO outbox (entity, entity_id, op, base_revision, payload_json,
+             changed_fields_json, created_at, created_by, reason)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(...values, mutation.reason);
   return Number(result.lastInsertRowid);
 }
 

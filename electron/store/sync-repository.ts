@@ -35,6 +35,7 @@ import { deleteItemRowsOf } from './item-rows.ts';
 import { insertSigningKey } from './signing-keys-repository.ts';
 import { prepared } from './prepared.ts';
 import { readRecordReview, writeRecordReview } from './record-reviews-repository.ts';
+import { forgetPulledAmendments, keepPulledAmendments } from './intake-amendments.ts';
 import { atRevision, prepareIntake, type PreparedIntake } from './pulled-intake.ts';
 
 export type { RecordSyncState };
@@ -661,6 +662,7 @@ function deleteIntake(db: Db, id: string): void {
   // Explicitly, not by cascade: the item rows go with their record and nothing else.
   deleteItemRowsOf(db, id);
   deleteIntakeMeasureFacts(db, id);
+  forgetPulledAmendments(db, id);
   prepared(db, 'DELETE FROM intake_events WHERE id = ?').run(id);
 }
 
@@ -691,6 +693,7 @@ function applyIntake(
     )
   ) {
     setServerRev(db, 'intake_event', change.id, change.serverRev);
+    if (change.amendments !== undefined) keepPulledAmendments(db, change.id, change.amendments);
     return 'unchanged';
   }
   if (prepared === null) return 'invalid';
@@ -710,6 +713,7 @@ function applyIntake(
     finalisedAt: final ? (existing?.finalisedAt ?? change.receivedAt) : null,
     finalisedBy: final ? (existing?.finalisedBy ?? change.updatedBy.id) : null,
   });
+  if (change.amendments !== undefined) keepPulledAmendments(db, change.id, change.amendments);
   const before = existing?.event ?? null;
   audit(db, dbId, change, 'sync.received', before, receivedState(change, before, event, dataJson));
   return 'applied';

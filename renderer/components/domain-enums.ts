@@ -128,4 +128,9 @@ export const historyActions = [
   'photo.added',
   'campaign.created',
   'campaign.updated',
+  // A record's history on this laptop also holds what reached it by sync, and the person's
+  // decisions on a sync issue about it.
+  'sync.received',
+  'sync.conflict_resolved',
+  'sync.rejection_dismissed',
 ] as const;

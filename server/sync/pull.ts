@@ -1,4 +1,4 @@
-import type { PullQuery } from '../../shared/sync/protocol.ts';
+import type { PullQuery, PulledAmendment } from '../../shared/sync/protocol.ts';
 import type { AuthenticatedDevice } from '../auth/device-auth.ts';
 import type { Database } from '../db/database.ts';
 import { everyTeam } from '../teams/team-scope.ts';
@@ -93,6 +93,7 @@ export async function pullChanges(
         `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},` +
         `"version":${Number(row.version)}}`,
     );
+  const amendments = await amendmentsOf(db, page);
   const changes = page
     .filter((row) => row.in_scope)
     .map(
@@ -102,11 +103,56 @@ export async function pullChanges(
         `"status":${JSON.stringify(row.status)},"data":${row.data ?? 'null'},` +
         `"createdBy":${JSON.stringify({ id: row.created_by, name: row.created_by_name })},` +
         `"updatedBy":${JSON.stringify({ id: row.updated_by, name: row.updated_by_name })},` +
-        `"receivedAt":"${isoTime(row.received_at)}"}`,
+        `"receivedAt":"${isoTime(row.received_at)}"` +
+        `${amendments.has(row.id) ? `,"amendments":${JSON.stringify(amendments.get(row.id))}` : ''}}`,
     );
   return (
     `{"changes":[${changes.join(',')}],"removed":[${removed.join(',')}],` +
     `"next":${JSON.stringify(next)},"hasMore":${hasMore},` +
     `"lastMutationId":${lastMutationId},"serverEpoch":${JSON.stringify(serverEpoch)}}`
   );
+}
+
+/**
+ * The amendments of the page's final records, by record, oldest first: one query a page, on the
+ * partial index of amendments (migration 160), only for records past their first revision.
+ */
+async function amendmentsOf(
+  db: Database,
+  page: readonly PullRow[],
+): Promise<Map<string, PulledAmendment[]>> {
+  const ids = page
+    .filter((row) => row.in_scope && row.status === 'final' && !row.deleted && row.server_rev > 1)
+    .map((row) => row.id);
+  const byRecord = new Map<string, PulledAmendment[]>();
+  if (ids.length === 0) return byRecord;
+  const { rows } = await db.query<{
+    record_id: string;
+    server_rev: number;
+    author_id: string;
+    author_name: string | null;
+    device_time: Date | string;
+    received_at: Date | string;
+    reason: string | null;
+  }>(
+    `SELECT h.record_id, h.server_rev, h.author_id::text, p.name AS author_name, h.device_time,
+       h.received_at, h.reason
+     FROM record_history h LEFT JOIN people p ON p.id = h.author_id
+     WHERE h.op = 'amend'
+       AND h.record_id = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))
+     ORDER BY h.record_id, h.server_rev`,
+    [JSON.stringify(ids)],
+  );
+  for (const row of rows) {
+    const list = byRecord.get(row.record_id) ?? [];
+    list.push({
+      serverRev: row.server_rev,
+      author: { id: row.author_id, name: row.author_name ?? row.author_id },
+      deviceTime: isoTime(row.device_time),
+      receivedAt: isoTime(row.received_at),
+      reason: row.reason,
+    });
+    byRecord.set(row.record_id, list);
+  }
+  return byRecord;
 }

@@ -160,6 +160,21 @@ export const PullQuerySchema = z.object({
 });
 export type PullQuery = z.infer<typeof PullQuerySchema>;
 
+/**
+ * An amendment of a final record as the server keeps it: who made it, on the laptop's clock and
+ * on the server's, and why. A laptop that pulls the record lists it on the record's receipt and in
+ * its history although the amendment was made elsewhere.
+ */
+export const PulledAmendmentSchema = z.object({
+  serverRev: z.number().int().min(1),
+  author: AuthorSchema,
+  deviceTime: IsoTimeSchema,
+  receivedAt: IsoTimeSchema,
+  /** Null when the amending laptop sent none (older laptops; values kept in a sync conflict). */
+  reason: z.string().nullable(),
+});
+export type PulledAmendment = z.infer<typeof PulledAmendmentSchema>;
+
 export const PulledRecordSchema = z.object({
   entity: SyncEntitySchema,
   id: IdSchema,
@@ -173,6 +188,8 @@ export const PulledRecordSchema = z.object({
   updatedBy: AuthorSchema,
   /** Server clock: when the change that made this revision arrived. */
   receivedAt: IsoTimeSchema,
+  /** Every amendment of a final record, oldest first; absent when it has none. */
+  amendments: z.array(PulledAmendmentSchema).optional(),
 });
 export type PulledRecord = z.infer<typeof PulledRecordSchema>;
 

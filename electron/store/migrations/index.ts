@@ -17,7 +17,7 @@ import { measureRollupsSchema } from './0160-measure-rollups.ts';
 import { centrePeopleSchema } from './0180-centre-people.ts';
 import { recordReviewsSchema } from './0190-record-reviews.ts';
 import { personLanguageSchema } from './0200-person-language.ts';
-import { outboxAmendmentReasonSchema } from './0210-outbox-amendment-reason.ts';
+import { amendmentReasonsSchema } from './0210-amendment-reasons.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration, in order. Append only; a landed migration never changes. */
@@ -40,7 +40,7 @@ export const migrations: readonly Migration[] = [
   centrePeopleSchema,
   recordReviewsSchema,
   personLanguageSchema,
-  outboxAmendmentReasonSchema,
+  amendmentReasonsSchema,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -101,6 +101,8 @@ describe('migrate', () => {
       'outbox',
       // Migration 180: the cursor of the centre's decisions about people.
       'people_feed',
+      // Migration 210: the amendments the server listed for pulled records.
+      'pulled_amendments',
       // Migration 190: reviews of final records, and every state each had.
       'record_review_history',
       'record_reviews',

@@ -10,6 +10,7 @@ import {
   type DispatchedApp,
 } from '../../../support/dispatched-app.ts';
 import { recordFinalSurrender } from '../../../support/final-intake.ts';
+import { pdfText } from '../../../support/pdf-text.ts';
 import { mutation, syncClient } from '../../../support/sync-client.ts';
 import {
   startSyncServer,
@@ -37,6 +38,14 @@ async function laptop(
   await app.ok('lock');
   await app.ok('unlock', { userId: added.id, passphrase });
   return { app, admin: first, person: { id: added.id, passphrase } };
+}
+
+/** The record's surrender receipt as the laptop prints it, as text. */
+async function receiptText(app: DispatchedApp, id: string): Promise<string> {
+  const delivery = await app.ok('makeIntakeReceipt', { id, language: 'en' });
+  if (delivery.kind !== 'download') throw new Error(`expected a download, got ${delivery.kind}`);
+  const { text } = await pdfText(Buffer.from(delivery.dataBase64, 'base64'));
+  return text.replace(/\s+/g, ' ');
 }
 
 async function signIn(app: DispatchedApp, who: { id: string; passphrase: string }) {
@@ -188,6 +197,23 @@ describe.each(syncBackends)('review of final records (%s)', (backend) => {
     expect(history.slice(0, -1).map((entry) => entry.reason)).toEqual(
       history.slice(0, -1).map(() => null),
     );
+
+    // The team lead's laptop, which only pulled the record, shows it as the author's amendment with
+    // its reason, in the history and on the receipt; the author's laptop, which also pulled it back
+    // from the server, lists it once.
+    const historyOnB = await b.app.ok('getIntakeHistory', { id: recordId });
+    expect(historyOnB.at(-1)).toMatchObject({
+      action: 'intake.amended',
+      userName: 'Nikola Jovanović',
+      reason: 'Serial read again from the photo',
+    });
+    expect(historyOnB.at(-1)?.changedFields).toContain('weapons');
+    for (const app of [a.app, b.app]) {
+      await app.ok('syncNow');
+      const text = await receiptText(app, recordId);
+      expect(text.split('Serial read again from the photo')).toHaveLength(2);
+      expect(text).toContain('Nikola Jovanović: Serial read again from the photo');
+    }
   });
 
   it("carries a console reviewer's review to the laptops", async () => {

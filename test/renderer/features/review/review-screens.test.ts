@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpFirstPerson, startDispatchedApp } from '../../../support/dispatched-app.ts';
 import { RendererSession } from '../../../support/renderer-session.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../support/sync-server.ts';
 import { tinyPng } from '../../../support/tiny-png.ts';
@@ -191,6 +192,57 @@ describe('review screens', () => {
       )
       .toBe('Odobren');
     await shot(page, 'review-panel-sr');
+    await page.evaluate(() => window.api!.updateSettings({ language: 'en' }));
+  });
+
+  it('shows an amendment made on another laptop in the record’s history, with its reason', async () => {
+    const { page } = session;
+    const reason = 'Receipt number added from the paper register, as the review asked';
+    // The team's lead laptop pulls the record and amends it; this laptop only pulls the change.
+    const lead = await startDispatchedApp({
+      prefix: 'review-lead',
+      sync: { liveUpdates: false, debounceMs: 3_600_000, intervalMs: 3_600_000 },
+    });
+    try {
+      await setUpFirstPerson(lead, { name: 'Milica Stanković' });
+      await lead.ok('enrollDevice', {
+        serverUrl: server.url,
+        code: await server.enroll('Lead laptop'),
+      });
+      await lead.ok('syncNow');
+      const view = await lead.ok('getIntake', { id: recordIds[0]! });
+      await lead.ok('amendIntake', {
+        draft: { ...(view.event as object), status: 'draft', notes: 'Receipt 2024/117' } as never,
+        expectedRevision: view.revision,
+        reason,
+      });
+      expect(await lead.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    } finally {
+      await lead.close();
+    }
+    await page.evaluate(() => window.api!.syncNow());
+    await page.goto(`${session.preview.url}#/records/${recordIds[0]}`);
+    const last = page.getByTestId('history').locator('li').last();
+    await expect.poll(() => last.locator('.history__what').textContent()).toBe('Amended');
+    expect(await last.locator('.history__meta').textContent()).toContain('Milica Stanković');
+    expect(await last.getByTestId('history-reason').textContent()).toContain(reason);
+    // Nothing in the history is shown by its internal name.
+    for (const what of await page
+      .getByTestId('history')
+      .locator('.history__what')
+      .allTextContents())
+      expect(what).not.toMatch(/^[a-z_]+\.[a-z_]+/);
+    await last.scrollIntoViewIfNeeded();
+    await shot(page, 'history-pulled-amendment-en');
+
+    await page.evaluate(() => window.api!.updateSettings({ language: 'sr-Latn' }));
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.getByTestId('history').locator('li').last().locator('.history__what').textContent(),
+      )
+      .toBe('Zapis izmenjen');
+    await shot(page, 'history-pulled-amendment-sr');
     await page.evaluate(() => window.api!.updateSettings({ language: 'en' }));
   });
 });
