@@ -1,5 +1,5 @@
 import { mapPointLimit, type MapPoints } from '../../shared/ipc/procedures/measures.ts';
-import type { MeasureFilter } from '../../shared/measures/measure-filter.ts';
+import { filtersIntakeOnly, type MeasureFilter } from '../../shared/measures/measure-filter.ts';
 import { intakeConditions } from '../../shared/measures/measure-sources.ts';
 import type { Queryable } from '../db/database.ts';
 import { postgresMeasureDialect as d } from './measure-dialect.ts';
@@ -47,7 +47,7 @@ export async function listServerMapPoints(
       ORDER BY e.occurred_on DESC, e.id COLLATE "C" LIMIT @limit`,
     params: { from: filter.from, to: filter.to, limit, ...intake.params },
   });
-  const siteOnly = filter.campaignId !== undefined || filter.agency !== undefined;
+  const intakeOnly = filtersIntakeOnly(filter);
   const siteWhere: string[] = [];
   const siteParams: Record<string, string> = {};
   if (filter.jurisdiction !== undefined) {
@@ -59,7 +59,7 @@ export async function listServerMapPoints(
     siteParams.locationType = filter.locationType;
   }
   const and = siteWhere.map((condition) => `AND ${condition}`).join(' ');
-  const siteRows = siteOnly
+  const siteRows = intakeOnly
     ? []
     : await runBuilt<Row>(db, {
         sql: `SELECT s.id, ${lat('s.data')} AS lat, ${lon('s.data')} AS lon, s.name AS label
@@ -70,7 +70,7 @@ export async function listServerMapPoints(
         params: { limit, ...siteParams },
       });
   const destructionRows =
-    siteOnly || filter.context !== undefined
+    intakeOnly || filter.context !== undefined
       ? []
       : await runBuilt<Row>(db, {
           sql: `SELECT r.id, ${lat('s.data')} AS lat, ${lon('s.data')} AS lon, s.name AS label

@@ -3,6 +3,7 @@ import { JurisdictionSchema } from '../domain/country-code.ts';
 import { IntakeContextSchema } from '../domain/enums.ts';
 import { RecordIdSchema } from '../domain/ids.ts';
 import { IsoDateSchema } from '../domain/primitives.ts';
+import { ReviewFilterSchema } from '../domain/record-review.ts';
 import type { MeasureFilter } from '../measures/measure-filter.ts';
 
 /**
@@ -35,6 +36,8 @@ export const OverviewQueryFieldsSchema = z.object({
   context: IntakeContextSchema.or(any).optional(),
   /** "false" counts drafts like finals; anything else (or nothing) leaves them out. */
   finalOnly: z.enum(['true', 'false']).or(any).optional(),
+  /** Only intake records in this review state (and their items). */
+  reviewState: ReviewFilterSchema.or(any).optional(),
 });
 export type OverviewQuery = z.infer<typeof OverviewQueryFieldsSchema>;
 
@@ -45,14 +48,17 @@ export const OverviewQuerySchema = OverviewQueryFieldsSchema
     message: 'The period ends before it starts.',
     path: ['to'],
   })
-  .transform(({ from, to, jurisdiction, campaignId, context, finalOnly }): MeasureFilter => ({
-    from,
-    to,
-    ...(jurisdiction ? { jurisdiction } : {}),
-    ...(campaignId ? { campaignId } : {}),
-    ...(context ? { context } : {}),
-    finalOnly: finalOnly !== 'false',
-  }));
+  .transform(
+    ({ from, to, jurisdiction, campaignId, context, finalOnly, reviewState }): MeasureFilter => ({
+      from,
+      to,
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(campaignId ? { campaignId } : {}),
+      ...(context ? { context } : {}),
+      finalOnly: finalOnly !== 'false',
+      ...(reviewState ? { reviewState } : {}),
+    }),
+  );
 
 /** The query string the console sends for a filter (empty choices left out). */
 export function overviewQueryText(query: OverviewQuery): string {

@@ -42,6 +42,18 @@ export const MeasureFilterSchema = z
     path: ['to'],
   });
 export type MeasureFilter = z.infer<typeof MeasureFilterSchema>;
+
+/**
+ * Whether the filter names what only intake records have (a campaign, an agency, a review
+ * state): storage sites and destructions have none, so a map under it shows intake records only.
+ */
+export function filtersIntakeOnly(filter: MeasureFilter): boolean {
+  return (
+    filter.campaignId !== undefined ||
+    filter.agency !== undefined ||
+    filter.reviewState !== undefined
+  );
+}
 export type MeasureFilterInput = z.input<typeof MeasureFilterSchema>;
 
 export interface Period {

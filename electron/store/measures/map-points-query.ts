@@ -1,4 +1,4 @@
-import type { MeasureFilter } from '../../../shared/measures/measure-filter.ts';
+import { filtersIntakeOnly, type MeasureFilter } from '../../../shared/measures/measure-filter.ts';
 import { mapPointLimit, type MapPoints } from '../../../shared/ipc/procedures/measures.ts';
 import type { Db } from '../encrypted-database.ts';
 import { prepared } from '../prepared.ts';
@@ -43,7 +43,7 @@ export function listMapPoints(db: Db, filter: MeasureFilter): MapPoints {
       ORDER BY e.occurred_on DESC, e.id LIMIT @limit`,
   ).all({ from: filter.from, to: filter.to, limit, ...intake.params }) as Row[];
 
-  const siteOnly = filter.campaignId !== undefined || filter.agency !== undefined;
+  const intakeOnly = filtersIntakeOnly(filter);
   const siteWhere: string[] = [];
   const siteParams: Record<string, string> = {};
   if (filter.jurisdiction !== undefined) {
@@ -55,7 +55,7 @@ export function listMapPoints(db: Db, filter: MeasureFilter): MapPoints {
     siteParams.locationType = filter.locationType;
   }
   const and = siteWhere.map((condition) => `AND ${condition}`).join(' ');
-  const siteRows = siteOnly
+  const siteRows = intakeOnly
     ? []
     : (prepared(
         db,
@@ -67,7 +67,7 @@ export function listMapPoints(db: Db, filter: MeasureFilter): MapPoints {
           ORDER BY s.name, s.id LIMIT @limit`,
       ).all({ limit, ...siteParams }) as Row[]);
   const destructionRows =
-    siteOnly || filter.context !== undefined
+    intakeOnly || filter.context !== undefined
       ? []
       : (prepared(
           db,

@@ -1,3 +1,4 @@
+import { ReviewFilterSelect } from '../../components/ReviewFilterSelect.tsx';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -6,7 +7,6 @@ import {
   type ExportJob,
   type ExportOptions,
 } from '../../../shared/ipc/procedures/exports.ts';
-import { reviewFilterValues } from '../../../shared/domain/record-review.ts';
 import { api } from '../../api.ts';
 import { useCurrentUser } from '../../app/SessionProvider.tsx';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
@@ -161,30 +161,18 @@ export function ExportPage() {
             <span>{t('export.photos')}</span>
           </label>
         </fieldset>
-        <div className="field">
-          <label htmlFor={reviewId}>{t('review:filter.label')}</label>
-          <select
-            id={reviewId}
-            value={options.reviewState ?? ''}
-            disabled={running}
-            aria-describedby={`${reviewId}-hint`}
-            onChange={(event) =>
-              set({
-                reviewState: reviewFilterValues.find((value) => value === event.target.value),
-              })
-            }
-          >
-            <option value="">{t('review:filter.any')}</option>
-            {reviewFilterValues.map((value) => (
-              <option key={value} value={value}>
-                {t(`review:standing.${value}`)}
-              </option>
-            ))}
-          </select>
-          <p id={`${reviewId}-hint`} className="field__hint">
-            {t('review:filter.exportHint')}
-          </p>
-        </div>
+        <ReviewFilterSelect
+          id={reviewId}
+          value={options.reviewState}
+          disabled={running}
+          onChange={(reviewState) => set({ reviewState })}
+          words={{
+            label: t('review:filter.label'),
+            any: t('review:filter.any'),
+            standing: (value) => t(`review:standing.${value}`),
+            hint: t('review:filter.exportHint'),
+          }}
+        />
         <div className="actions">
           <button
             type="button"

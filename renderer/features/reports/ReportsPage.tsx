@@ -1,3 +1,4 @@
+import { ReviewFilterSelect } from '../../components/ReviewFilterSelect.tsx';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../shared/domain/campaign.ts';
@@ -5,7 +6,7 @@ import type { CountryCode } from '../../../shared/domain/country-code.ts';
 import type { Location } from '../../../shared/domain/location.ts';
 import { IpcError } from '../../../shared/ipc/errors.ts';
 import { calendarYear, halfYear, type Period } from '../../../shared/measures/measure-filter.ts';
-import { reviewFilterValues, type ReviewFilter } from '../../../shared/domain/record-review.ts';
+import type { ReviewFilter } from '../../../shared/domain/record-review.ts';
 import {
   reportIds,
   type NationalReport,
@@ -191,29 +192,18 @@ export function ReportsPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.review}>{t('review:filter.label')}</label>
-          <select
-            id={ids.review}
-            value={reviewState ?? ''}
-            aria-describedby={`${ids.review}-hint`}
-            onChange={(event) =>
-              setReviewState(reviewFilterValues.find((value) => value === event.target.value))
-            }
-          >
-            <option value="">{t('review:filter.any')}</option>
-            {reviewFilterValues.map((value) => (
-              <option key={value} value={value}>
-                {t(`review:standing.${value}`)}
-              </option>
-            ))}
-          </select>
-          {reviewState !== undefined && (
-            <p id={`${ids.review}-hint`} className="field__hint">
-              {t('review:filter.reportHint')}
-            </p>
-          )}
-        </div>
+        <ReviewFilterSelect
+          id={ids.review}
+          value={reviewState}
+          onChange={setReviewState}
+          hintWhenChosen
+          words={{
+            label: t('review:filter.label'),
+            any: t('review:filter.any'),
+            standing: (value) => t(`review:standing.${value}`),
+            hint: t('review:filter.reportHint'),
+          }}
+        />
         {reportId === 'campaign' && (
           <CampaignSelect
             id={ids.campaign}

@@ -21,6 +21,7 @@ import { StorageSection } from '../../../renderer/features/dashboard/StorageSect
 import { consoleApi } from '../api-client.ts';
 import { useHashSegments } from '../app/use-hash-route.ts';
 import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
+import { ReviewFilterSelect } from '../../../renderer/components/ReviewFilterSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useCampaigns } from '../parts/use-campaigns.ts';
 import { useLoad } from '../parts/use-load.ts';
@@ -141,6 +142,18 @@ function NationalOverview() {
           campaigns={campaigns.campaigns}
           onChange={(campaignId) => setDraft({ ...draft, campaignId })}
         />
+        <ReviewFilterSelect
+          id={field('reviewState')}
+          value={draft.reviewState === '' ? undefined : draft.reviewState}
+          hintWhenChosen
+          onChange={(reviewState) => setDraft({ ...draft, reviewState })}
+          words={{
+            label: t('review.standing'),
+            any: t('reports.anyReview'),
+            standing: (value) => t(`review.standings.${value}`),
+            hint: t('reports.reviewHint'),
+          }}
+        />
         <div className="field">
           <label htmlFor={field('jurisdiction')}>{t('overview.jurisdiction')}</label>
           <input
@@ -207,5 +220,6 @@ function queryOf(measures: { filter: MeasureFilter }): OverviewQuery {
     jurisdiction: measures.filter.jurisdiction,
     campaignId: measures.filter.campaignId,
     finalOnly: measures.filter.finalOnly ? undefined : 'false',
+    reviewState: measures.filter.reviewState,
   };
 }

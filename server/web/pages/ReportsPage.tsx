@@ -17,6 +17,8 @@ import {
 import { consoleApi } from '../api-client.ts';
 import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
+import { ReviewFilterSelect } from '../../../renderer/components/ReviewFilterSelect.tsx';
+import type { ReviewFilter } from '../../../shared/domain/record-review.ts';
 import { TeamOptions } from '../parts/TeamOptions.tsx';
 import { useSubmit } from '../parts/use-submit.ts';
 import { useCampaigns } from '../parts/use-campaigns.ts';
@@ -30,6 +32,8 @@ interface Choice {
   teamId: string;
   jurisdiction: string;
   campaignId: string;
+  /** Only intake records in this review state (undefined: any). */
+  reviewState: ReviewFilter | undefined;
 }
 
 /** The request for a choice, in the reader's language; empty scope fields mean the whole country. */
@@ -46,6 +50,7 @@ function queryOf(choice: Choice, language: string): ConsoleReportQuery {
         ? {}
         : { jurisdiction: choice.jurisdiction.trim() as never }),
       ...(choice.campaignId === '' ? {} : { campaignId: choice.campaignId }),
+      ...(choice.reviewState === undefined ? {} : { reviewState: choice.reviewState }),
     },
   };
 }
@@ -70,6 +75,7 @@ export function ReportsPage() {
     teamId: '',
     jurisdiction: '',
     campaignId: '',
+    reviewState: undefined,
   });
   const [report, setReport] = useState<NationalReport | null>(null);
   const [pdf, setPdf] = useState<{ url: string; name: string } | null>(null);
@@ -182,6 +188,21 @@ export function ReportsPage() {
             onChange={(campaignId) => {
               setChoice({ ...choice, campaignId });
               setPdf(null);
+            }}
+          />
+          <ReviewFilterSelect
+            id={id('reviewState')}
+            value={choice.reviewState}
+            hintWhenChosen
+            onChange={(reviewState) => {
+              setChoice({ ...choice, reviewState });
+              setPdf(null);
+            }}
+            words={{
+              label: t('review.standing'),
+              any: t('reports.anyReview'),
+              standing: (value) => t(`review.standings.${value}`),
+              hint: t('reports.reviewHint'),
             }}
           />
         </div>

@@ -24,6 +24,7 @@ export function overviewQueryOf(params: URLSearchParams, today: Date = new Date(
     jurisdiction: (params.get('jurisdiction') ?? '') as OverviewQuery['jurisdiction'],
     campaignId: params.get('campaignId') ?? '',
     finalOnly: params.get('finalOnly') === 'false' ? 'false' : undefined,
+    reviewState: (params.get('reviewState') ?? '') as OverviewQuery['reviewState'],
   };
 }
 

@@ -294,6 +294,11 @@ describe.each(syncBackends)('national measures on the server (%s)', (backend) =>
     const points = await listServerMapPoints(server.db, filter);
     expect(points).toEqual(await app.ok('listMapPoints', filter));
     expect(points.points.map((point) => point.kind).sort()).toEqual(['destruction', 'site']);
+    // Under a review filter, only intake records: sites and destructions have no review.
+    const notReviewed = { ...filter, reviewState: 'not_reviewed' as const };
+    const reviewed = await listServerMapPoints(server.db, notReviewed);
+    expect(reviewed).toEqual(await app.ok('listMapPoints', notReviewed));
+    expect(reviewed.points.filter((point) => point.kind !== 'intake')).toEqual([]);
   }, 120_000);
 
   it('counts a team’s scope only when asked: what its laptops pull, by the same definitions', async () => {

@@ -133,6 +133,21 @@ describe('national reports', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shot(page, 'reports-iafq-en');
 
+    // By review state: nothing here is reviewed, so "approved" counts nothing; the hint (said to
+    // screen readers with the select) shows while the filter has effect.
+    const review = page.getByLabel('Review', { exact: true });
+    expect(await review.getAttribute('aria-describedby')).toBeNull();
+    await review.selectOption({ label: 'Approved' });
+    await expect
+      .poll(() => review.evaluate((select) => select.getAttribute('aria-describedby')))
+      .not.toBeNull();
+    await page.getByText('Nothing recorded in this period.').first().waitFor();
+    await review.selectOption({ label: 'Not reviewed' });
+    await expect
+      .poll(() => tableRows(page, 'Weapons by context'))
+      .toEqual(['Seized\tpieces\t3\t3']);
+    await review.selectOption({ label: 'Any' });
+
     // Another year has nothing in it.
     await page.getByLabel('Year').selectOption('2023');
     await page.getByText('Nothing recorded in this period.').first().waitFor();

@@ -288,6 +288,25 @@ describe('the console overview in Chromium', () => {
     expect(page.url()).toContain(`#/records/${siteId}`);
     await page.goBack();
 
+    // Filtered by review: nothing is approved yet; the surrender is not reviewed, and under a
+    // review filter the map shows intake records only (a site has no review).
+    const review = page.getByLabel('Review', { exact: true });
+    await review.selectOption({ label: 'Approved' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => k1.textContent()).toContain('Nothing in this period.');
+    expect(page.url()).toContain('reviewState=approved');
+    await expect.poll(() => map.textContent()).toContain('Nothing in this period has coordinates.');
+    await review.selectOption({ label: 'Not reviewed' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(() => k1.locator('li').first().textContent())
+      .toBe(`${String(weapons!.amount)} pieces Weapons`);
+    await expect
+      .poll(() => map.locator('.offline-map').getAttribute('data-shown-points'))
+      .toBe('1');
+    await page.screenshot({ path: `${shots}/overview-review-en.png`, fullPage: true });
+    await review.selectOption({ label: 'Any' });
+
     // Filtered to seizures: none, and the surrender's figures go.
     await page.getByLabel('Context', { exact: true }).selectOption('seized');
     await page.getByRole('button', { name: 'Show' }).click();

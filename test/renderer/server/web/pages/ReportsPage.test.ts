@@ -158,6 +158,25 @@ describe('the console reports page in Chromium', () => {
     await show('Granična policija jug');
     expect(await report.locator('p').nth(1).innerText()).toContain('Granična policija jug');
     expect(await weapons.locator('tbody tr').count()).toBe(0);
+
+    // By review state: the surrender is not reviewed, so an "approved" report counts nothing,
+    // and its scope says what it was limited to; the hint says what the filter leaves out.
+    const review = page.getByLabel('Review', { exact: true });
+    await review.selectOption({ label: 'Approved' });
+    expect(await page.getByText('custody and site figures count nothing under it').count()).toBe(1);
+    await show('PU Čačak');
+    await expect
+      .poll(() => report.locator('p').nth(1).innerText())
+      .toContain('Intake records under review: approved');
+    expect(await weapons.locator('tbody tr').count()).toBe(0);
+    await review.selectOption({ label: 'Not reviewed' });
+    await show('PU Čačak');
+    await expect
+      .poll(() => report.locator('p').nth(1).innerText())
+      .toContain('Intake records under review: not reviewed');
+    expect(await weapons.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: `${shots}/reports-review-en.png`, fullPage: true });
+    await review.selectOption({ label: 'Any' });
     await team.selectOption({ label: 'All teams (national)' });
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
   });
