@@ -1,6 +1,4 @@
-import { startAdminEndpoint } from './admin/admin-endpoint.ts';
-import { localAdminOperations } from './admin/admin-operations.ts';
-import { openAdminOperations } from './admin/open-admin-operations.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   adminUsage,
   consistencyLines,
@@ -8,21 +6,17 @@ import {
   restoreLines,
   runAdminCommand,
 } from './cli/admin-commands.ts';
-import { BackupError } from './backup/backup-format.ts';
-import { restoreBackup } from './backup/restore-backup.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DataDirLockedError, lockHolders } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
-import { checkPgliteConsistency } from './db/pglite-consistency.ts';
 import { openDatabase } from './db/open-database.ts';
-import { configuredConsoleUrl } from './console/mailer.ts';
-import { buildServer, filesDirOf, serverMailer } from './http/build-server.ts';
-import { EventStreams } from './http/event-streams.ts';
-import { readServerConfig, type ServerConfig } from './server-config.ts';
+import { filesDirOf, readServerConfig, type ServerConfig } from './server-config.ts';
 
 /**
  * `npm run server` starts the sync API (and its admin endpoint); `npm run server -- <command>`
  * runs an admin command, in the running server when one runs on the same data dir, and exits.
+ * Each path imports what it uses when it runs: a command does not load the HTTP server, the
+ * console and their dependencies (seconds on a small machine), and a mistyped one is refused
+ * before anything heavy is loaded.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const config = readServerConfig(process.env);
@@ -38,6 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 1;
     }
     if (parsed.kind === 'check') {
+      const { checkPgliteConsistency } = await import('./db/pglite-consistency.ts');
       if (config.databaseUrl !== undefined) {
         console.error('check reads the PGlite data; on PostgreSQL use its own pg_amcheck.');
         return 1;
@@ -47,6 +42,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return result.ok ? 0 : 1;
     }
     if (parsed.kind === 'restore') {
+      const { BackupError } = await import('./backup/backup-format.ts');
+      const { restoreBackup } = await import('./backup/restore-backup.ts');
       try {
         const summary = await restoreBackup(config, parsed.file, { replace: parsed.replace });
         console.log(restoreLines(parsed.file, summary).lines.join('\n'));
@@ -57,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
         return 1;
       }
     }
+    const { openAdminOperations } = await import('./admin/open-admin-operations.ts');
     const operations = await openAdminOperations(config, {
       note: (line) => console.error(line),
     });
@@ -69,6 +67,11 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
 
+  const { buildServer, serverMailer } = await import('./http/build-server.ts');
+  const { EventStreams } = await import('./http/event-streams.ts');
+  const { startAdminEndpoint } = await import('./admin/admin-endpoint.ts');
+  const { localAdminOperations } = await import('./admin/admin-operations.ts');
+  const { configuredConsoleUrl } = await import('./console/mailer.ts');
   // Refused here, before anything is opened, when another server holds a PGlite data dir.
   const db = await openServerDatabase(config);
   const streams = new EventStreams();

@@ -98,3 +98,11 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   }
   return config;
 }
+
+/**
+ * Where received photos live: SALW_FILES_DIR, else the data dir. Several server processes on one
+ * PostgreSQL each have their own data dir (their admin endpoint file) but must share this one.
+ */
+export function filesDirOf(config: Pick<ServerConfig, 'dataDir' | 'filesDir'>): string {
+  return config.filesDir ?? config.dataDir;
+}

@@ -8,8 +8,7 @@ import {
 } from '../db/data-dir-lock.ts';
 import { configuredConsoleUrl, createMailer } from '../console/mailer.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { filesDirOf } from '../http/build-server.ts';
-import type { ServerConfig } from '../server-config.ts';
+import { filesDirOf, type ServerConfig } from '../server-config.ts';
 import { connectToRunningServer } from './admin-client.ts';
 import { localAdminOperations, type AdminOperations } from './admin-operations.ts';
 

@@ -15,7 +15,7 @@ import { peopleRoutesPlugin } from '../routes/people-routes.ts';
 import { recordAttachmentsPlugin } from '../routes/record-attachments-route.ts';
 import { eventsRoutePlugin } from '../routes/events-route.ts';
 import { syncRoutesPlugin } from '../routes/sync-routes.ts';
-import type { ServerConfig } from '../server-config.ts';
+import { filesDirOf, type ServerConfig } from '../server-config.ts';
 import { ChangeNotifier } from '../sync/change-notifier.ts';
 import { startPgEventRelay } from '../sync/pg-event-relay.ts';
 import { limitConnectionsPerAddress, limitRequestsPerDevice } from './client-limits.ts';
@@ -50,14 +50,6 @@ function loggerOption(log: BuildServerOptions['log']): FastifyServerOptions['log
   if (log === undefined || log === true) return { level: 'info', redact };
   if (log === false) return false;
   return typeof log === 'object' ? { ...log, redact } : log;
-}
-
-/**
- * Where received photos live: SALW_FILES_DIR, else the data dir. Several server processes on one
- * PostgreSQL each have their own data dir (their admin endpoint file) but must share this one.
- */
-export function filesDirOf(config: Pick<ServerConfig, 'dataDir' | 'filesDir'>): string {
-  return config.filesDir ?? config.dataDir;
 }
 
 /** The central sync API; the caller listens (port 0 in tests) and closes the database. */
