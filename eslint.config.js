@@ -55,6 +55,7 @@ const consoleSharedRenderer = [
   'features/dashboard/dashboard\\.css',
   'features/records/format\\.ts',
   'i18n/dashboard-namespaces\\.ts',
+  'i18n/record-field-names\\.ts',
 ];
 
 const restrictedSyntax = [

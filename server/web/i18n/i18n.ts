@@ -4,6 +4,7 @@ import {
   dashboardNamespaces,
   dashboardResources,
 } from '../../../renderer/i18n/dashboard-namespaces.ts';
+import { recordFieldNames } from '../../../renderer/i18n/record-field-names.ts';
 import { catalogueToCyrillic } from '../../../shared/i18n/serbian-cyrillic.ts';
 import { languageInfo, languageOfPreferences } from '../../../shared/i18n/languages.ts';
 import {
@@ -25,19 +26,28 @@ import mkConsole from './locales/mk.json';
  * The console's catalogues, English the source (every other locale has exactly its keys,
  * unit-tested). Pages other engineers add put their keys in these files, under their own key.
  * Beside them, the laptop's own `reports` and `domain` namespaces, read by the Dashboard's
- * figures the overview draws: loaded from the laptop's catalogues, never copied.
+ * figures the overview draws, and `recordFields` (an intake record's fields in words, for a
+ * record's history): loaded from the laptop's catalogues, never copied.
  */
 export const consoleResources = {
-  en: { translation: en, ...dashboardResources.en },
-  'sr-Latn': { translation: srLatn, ...dashboardResources['sr-Latn'] },
-  'sr-Cyrl': { translation: catalogueToCyrillic(srLatn), ...dashboardResources['sr-Cyrl'] },
-  fr: { translation: frConsole, ...dashboardResources.fr },
-  mk: { translation: mkConsole, ...dashboardResources.mk },
-  bs: { translation: bsConsole, ...dashboardResources.bs },
-  hr: { translation: hrConsole, ...dashboardResources.hr },
-  cnr: { translation: cnrConsole, ...dashboardResources.cnr },
-  ar: { translation: arConsole, ...dashboardResources.ar },
-  sq: { translation: sqConsole, ...dashboardResources.sq },
+  en: { translation: en, ...dashboardResources.en, recordFields: recordFieldNames.en },
+  'sr-Latn': {
+    translation: srLatn,
+    ...dashboardResources['sr-Latn'],
+    recordFields: recordFieldNames['sr-Latn'],
+  },
+  'sr-Cyrl': {
+    translation: catalogueToCyrillic(srLatn),
+    ...dashboardResources['sr-Cyrl'],
+    recordFields: recordFieldNames['sr-Cyrl'],
+  },
+  fr: { translation: frConsole, ...dashboardResources.fr, recordFields: recordFieldNames.fr },
+  mk: { translation: mkConsole, ...dashboardResources.mk, recordFields: recordFieldNames.mk },
+  bs: { translation: bsConsole, ...dashboardResources.bs, recordFields: recordFieldNames.bs },
+  hr: { translation: hrConsole, ...dashboardResources.hr, recordFields: recordFieldNames.hr },
+  cnr: { translation: cnrConsole, ...dashboardResources.cnr, recordFields: recordFieldNames.cnr },
+  ar: { translation: arConsole, ...dashboardResources.ar, recordFields: recordFieldNames.ar },
+  sq: { translation: sqConsole, ...dashboardResources.sq, recordFields: recordFieldNames.sq },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 declare module 'i18next' {

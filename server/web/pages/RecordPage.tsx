@@ -8,7 +8,7 @@ import {
 import { consoleDataApiPaths } from '../../../shared/console/overview.ts';
 import { consoleApi } from '../api-client.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
-import { timeText } from '../parts/time-text.ts';
+import { dayText, timeText } from '../parts/time-text.ts';
 import { useLoad } from '../parts/use-load.ts';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -121,6 +121,12 @@ export function RecordPage({ recordId }: { recordId: string }) {
   );
   const { data, error } = useLoad(load);
   const record = data?.record;
+  // An intake record's fields in the laptop's words; other records' as stored (their forms are
+  // the custody screens', whose labels are not loaded here).
+  const fieldName = (field: string) =>
+    record?.entity === 'intake_event'
+      ? loose(field, { ns: 'recordFields', defaultValue: field })
+      : field;
   const fields = useMemo(() => record?.data ?? {}, [record]);
   const number = typeof fields.recordNumber === 'string' ? fields.recordNumber : null;
   const occurredOn =
@@ -161,7 +167,7 @@ export function RecordPage({ recordId }: { recordId: string }) {
               {occurredOn !== null && (
                 <>
                   <dt>{t('record.occurredOn')}</dt>
-                  <dd>{occurredOn}</dd>
+                  <dd>{dayText(i18n.language, occurredOn)}</dd>
                 </>
               )}
               <dt>{t('record.createdBy')}</dt>
@@ -215,7 +221,9 @@ export function RecordPage({ recordId }: { recordId: string }) {
                         </td>
                         <td>{entry.authorName ?? entry.authorId}</td>
                         <td>{timeText(i18n.language, entry.deviceTime, entry.deviceTime)}</td>
-                        <td className="console-wrap">{entry.changedFields.join(', ')}</td>
+                        <td className="console-wrap">
+                          {entry.changedFields.map(fieldName).join(', ')}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -18,7 +18,8 @@ import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
 import { useTeams } from '../parts/use-teams.ts';
 import { RecordPage } from './RecordPage.tsx';
-import { dateTimeFormat, numberFormat } from '../../../shared/i18n/formats.ts';
+import { numberFormat } from '../../../shared/i18n/formats.ts';
+import { dayText } from '../parts/time-text.ts';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
@@ -112,10 +113,6 @@ function RegisterPage({ initial }: { initial: Search }) {
   const moreRun = useSubmit();
   const items = [...(data?.items ?? []), ...(more?.items ?? [])];
   const next = more === null ? (data?.nextCursor ?? null) : more.next;
-  const date = useMemo(
-    () => dateTimeFormat(i18n.language, { dateStyle: 'medium' }),
-    [i18n.language],
-  );
   const number = useMemo(() => numberFormat(i18n.language), [i18n.language]);
   // The export asks for the same rows as the table: checked by the server's own schema.
   const exportable = RegisterQuerySchema.safeParse(search).success;
@@ -243,9 +240,7 @@ function RegisterPage({ initial }: { initial: Search }) {
                     <td>{item.calibre ?? ''}</td>
                     <td>{statusText(item.status)}</td>
                     <td>
-                      {item.occurredOn === null
-                        ? ''
-                        : date.format(new Date(`${item.occurredOn}T12:00:00`))}
+                      {item.occurredOn === null ? '' : dayText(i18n.language, item.occurredOn)}
                     </td>
                     <td>{[item.locationName, item.jurisdiction].filter(Boolean).join(', ')}</td>
                     <td>

@@ -1,11 +1,23 @@
 import { dateTimeFormat } from '../../../shared/i18n/formats.ts';
 
+/** English in the day-month order the region reads (en-GB), not the United States'. */
+const localeOf = (language: string) => (language === 'en' ? 'en-GB' : language);
+
 /** A moment as the reader's language writes date and time, or the given word when there is none. */
 export function timeText(language: string, iso: string | null, none: string): string {
   if (iso === null) return none;
-  // English in the day-month order the region reads (en-GB), not the United States'.
-  return dateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return dateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/**
+ * A calendar day (`2024-03-01`, as records hold the day something happened) as the reader's
+ * language writes it, the same style as timeText's date. Read at noon UTC and written in UTC, so
+ * no time zone moves it to the day before or after.
+ */
+export function dayText(language: string, isoDate: string): string {
+  const day = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return isoDate;
+  return dateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
 }

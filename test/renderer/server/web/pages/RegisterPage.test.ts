@@ -186,7 +186,9 @@ describe('the console records register in Chromium', () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(1);
     const last = rows.last();
     expect(await last.locator('td').nth(1).innerText()).toBe(`Amended\nReason: ${amendmentReason}`);
-    expect(await last.locator('td').nth(4).innerText()).toBe('notes');
+    // The fields in words, as the laptop names them.
+    expect(await last.locator('td').nth(4).innerText()).toBe('Notes');
+    expect(await rows.first().locator('td').nth(4).innerText()).toContain('Recording officer');
     // Every earlier change is named too, and none has a reason.
     for (const text of await rows.locator('td:nth-child(2)').allInnerTexts()) {
       expect(['Created', 'Edited', 'Finalised', 'Amended']).toContain(text.split('\n')[0]);
@@ -199,6 +201,7 @@ describe('the console records register in Chromium', () => {
     await expect
       .poll(() => last.locator('td').nth(1).innerText())
       .toBe(`Zaključen zapis izmenjen\nRazlog: ${amendmentReason}`);
+    expect(await last.locator('td').nth(4).innerText()).toBe('Napomene');
     await page.screenshot({ path: `${shots}/record-history-sr.png`, fullPage: true });
     await page.getByLabel('Jezik').selectOption('en');
   });
