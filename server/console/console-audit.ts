@@ -53,11 +53,15 @@ export async function listAudit(
     actor: string | null;
     action: ConsoleAuditAction;
     target: string | null;
+    record_number: string | null;
     details: Record<string, unknown> | string;
     address: string | null;
   }>(
-    `SELECT id, at, actor, action, target, details, address FROM console_audit
-     WHERE ($1::bigint IS NULL OR id < $1) ORDER BY id DESC LIMIT $2`,
+    `SELECT a.id, a.at, a.actor, a.action, a.target, r.data ->> 'recordNumber' AS record_number,
+       a.details, a.address
+     FROM console_audit a
+     LEFT JOIN records r ON a.action = 'record.reviewed' AND r.id = a.target
+     WHERE ($1::bigint IS NULL OR a.id < $1) ORDER BY a.id DESC LIMIT $2`,
     [query.before ?? null, query.limit],
   );
   return rows.map((row) => ({
@@ -67,6 +71,7 @@ export async function listAudit(
     byCommandLine: row.actor === commandLineLabel,
     action: row.action,
     target: row.target,
+    recordNumber: row.record_number,
     details:
       typeof row.details === 'string'
         ? (JSON.parse(row.details) as Record<string, unknown>)

@@ -223,8 +223,10 @@ export const AuditEntrySchema = z.object({
   /** Done by `npm run server -- <command>` on the server itself. */
   byCommandLine: z.boolean(),
   action: ConsoleAuditActionSchema,
-  /** What it was done to: an e-mail, a device name, a conflict id. */
+  /** What it was done to: an e-mail, a device name, a conflict id, a record's id. */
   target: z.string().nullable(),
+  /** A reviewed record's number, read when the log is listed (the page names it by it). */
+  recordNumber: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   address: z.string().nullable(),
 });

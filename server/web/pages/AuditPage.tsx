@@ -62,7 +62,15 @@ export function AuditPage() {
                       : (entry.actor ?? t('audit.nobody'))}
                   </td>
                   <td>{t(`audit.actions.${entry.action}`)}</td>
-                  <td>{entry.target ?? ''}</td>
+                  <td>
+                    {entry.action === 'record.reviewed' && entry.target !== null ? (
+                      <a href={`#/records/${encodeURIComponent(entry.target)}`}>
+                        {entry.recordNumber ?? entry.target}
+                      </a>
+                    ) : (
+                      (entry.target ?? '')
+                    )}
+                  </td>
                   <td>{entry.address ?? ''}</td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { AuditListSchema } from '../../../../shared/console/api.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../../../server/console/mailer.ts';
 import { reviewRoutes } from '../../../../shared/console/review-api.ts';
@@ -51,6 +52,8 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
       op: 'create',
       fields: {
         ...fields,
+        // Numbered as the laptop numbers its records: the audit log names a record by it.
+        recordNumber: `BP7QX-${String(next).padStart(5, '0')}`,
         weapons: fields.weapons.map((weapon) => ({
           ...own(weapon),
           markings: weapon.markings.map((marking: { id: string }) => own(marking)),
@@ -207,10 +210,19 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
     });
 
     const audit = await admin.get('/audit');
-    const reviewed = (
-      audit.json as { entries: Array<{ action: string; actor: string; target: string }> }
-    ).entries.filter((entry) => entry.action === 'record.reviewed');
+    const reviewed = AuditListSchema.parse(audit.json).entries.filter(
+      (entry) => entry.action === 'record.reviewed',
+    );
     expect(reviewed.map((entry) => entry.target).sort()).toEqual([...finals].sort());
+    // Each named by its record number, as the records were numbered on the laptop.
+    const numbers = await server.db.query<{ id: string; number: string }>(
+      `SELECT id, data ->> 'recordNumber' AS number FROM records WHERE id = ANY ($1::text[])`,
+      [finals],
+    );
+    expect(numbers.rows.every((row) => /^BP7QX-\d{5}$/.test(row.number))).toBe(true);
+    expect(reviewed.map((entry) => [entry.target, entry.recordNumber]).sort()).toEqual(
+      numbers.rows.map((row) => [row.id, row.number]).sort(),
+    );
     expect(new Set(reviewed.map((entry) => entry.actor))).toEqual(new Set(['rev@example.org']));
   });
 
