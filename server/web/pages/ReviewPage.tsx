@@ -18,7 +18,7 @@ import { domainEnums, type DomainEnum } from '../../../renderer/components/domai
 import { consoleApi } from '../api-client.ts';
 import { useMay } from '../app/session-context.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
-import { timeText } from '../parts/time-text.ts';
+import { dayText, timeText } from '../parts/time-text.ts';
 import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
 
@@ -58,14 +58,19 @@ function enumOf(field: string, value: string): DomainEnum | null {
  * "surrendered"), other text and numbers as they are; lists and groups folded, laid out on demand.
  */
 function FieldValue({ field, value }: { field: string; value: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
+  // The day it happened as the reader writes a date, as the record page does.
+  if (field === 'occurredAt' && typeof value === 'string')
+    return <>{dayText(i18n.language, value)}</>;
   if (typeof value === 'string') {
     const name = enumOf(field, value);
     if (name !== null) return <>{enumLabel(name, value as never)}</>;
   }
   if (value === null || typeof value !== 'object') return <>{valueText(value)}</>;
   const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+  // Nothing to unfold: said as an empty value is, not as "0 entries".
+  if (count === 0) return <>{valueText(null)}</>;
   return (
     <details>
       <summary>{t('review.entries', { count })}</summary>
@@ -102,15 +107,21 @@ const readingOrder = [
   'items',
 ];
 
+/**
+ * Bookkeeping a reviewer does not judge: the record's id (the queue row is the record) and the
+ * laptop's own count of its saves (the server's revision is in the record's history).
+ */
+const notForReview: ReadonlySet<string> = new Set(['id', 'revision']);
+
 /** Stored fields (in the server's arbitrary JSON key order) in reading order, the rest by name. */
 function fieldsInReadingOrder(fields: Readonly<Record<string, unknown>>): [string, unknown][] {
   const rank = (key: string) => {
     const index = readingOrder.indexOf(key);
     return index === -1 ? readingOrder.length : index;
   };
-  return Object.entries(fields).sort(
-    ([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
-  );
+  return Object.entries(fields)
+    .filter(([key]) => !notForReview.has(key))
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

@@ -130,6 +130,11 @@ describe('console: review, teams and people in Chromium', () => {
     expect(await field('Context').locator('dd').innerText()).toBe('Seized');
     expect(await field('Status').locator('dd').innerText()).toBe('Final');
     expect(await field('Place').locator('dd').innerText()).toBe('Batrovci');
+    // Bookkeeping is not shown as something to judge; an empty list reads as empty.
+    expect(terms).not.toContain('Record id');
+    expect(terms).not.toContain('Revision');
+    expect(await page.locator('.console-fields').innerText()).not.toMatch(/\b0 entries\b/);
+    expect(await field('Date').locator('dd').innerText()).toBe('14 Mar 2025');
     expect(await page.getByRole('link', { name: /^Open the record/ }).getAttribute('href')).toBe(
       `#/records/${recordId}`,
     );
