@@ -2,8 +2,9 @@ import { reviewFilterValues, type ReviewFilter } from '../../shared/domain/recor
 
 /**
  * A filter's review state: "any" or one standing (the laptop's reports and export, the console's
- * reports). The words come from the caller, as each app keeps them in its own catalogue; the hint
- * says what the filter leaves out, shown only while it has effect when `hintWhenChosen` is set.
+ * overview and reports). The words come from the caller, as each app keeps them in its own
+ * catalogue; the hint says what the filter leaves out, shown only while it has effect when
+ * `hintWhenChosen` is set.
  */
 export function ReviewFilterSelect({
   id,
