@@ -277,7 +277,12 @@ function fileNameOf(event: {
 }): string {
   // An ASCII name in any language: a title with spaces and diacritics travels badly between
   // systems (mail, USB sticks). The document itself is in the language it was asked in.
-  const kind = event.context === 'surrendered' ? 'surrender-receipt' : 'seizure-report';
+  const kind =
+    event.context === 'surrendered'
+      ? 'surrender-receipt'
+      : event.context === 'found'
+        ? 'found-items-report'
+        : 'seizure-report';
   const number = recordNumberOf(event) ?? event.occurredAt ?? event.id.slice(0, 8);
   return `${kind}-${number}.pdf`;
 }

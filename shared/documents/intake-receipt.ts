@@ -52,10 +52,15 @@ export interface ReceiptItemLine {
   readonly unit: string;
 }
 
-/** Which title a record gets: a surrender is receipted; a seizure or a find is reported. */
+/**
+ * Which title a record gets: a surrender is receipted; a seizure or a find is reported. A find
+ * shares the seizure's section of the form (A4/A5: found by an agency) but is not a seizure, and
+ * its report says so: nobody had the items taken from them.
+ */
 export function receiptTitle(event: Pick<IntakeEventDraft, 'context'>, language: Language): string {
   const words = receiptWords[language];
-  return event.context === 'surrendered' ? words.surrenderTitle : words.seizureTitle;
+  if (event.context === 'surrendered') return words.surrenderTitle;
+  return event.context === 'found' ? words.foundTitle : words.seizureTitle;
 }
 
 /** The record's human-readable number when it has one (assigned by the store on first save). */

@@ -9,6 +9,7 @@ import { catalogueToCyrillic } from '../i18n/serbian-cyrillic.ts';
  */
 const en = {
   seizureTitle: 'Seizure report',
+  foundTitle: 'Found items report',
   surrenderTitle: 'Surrender receipt',
   recordNumber: 'Record number',
   noRecordNumber: 'not numbered yet',
@@ -62,6 +63,7 @@ export type ReceiptWords = typeof en;
 
 const srLatn: ReceiptWords = {
   seizureTitle: 'Zapisnik o zapleni',
+  foundTitle: 'Zapisnik o pronađenim predmetima',
   surrenderTitle: 'Potvrda o predaji',
   recordNumber: 'Broj zapisa',
   noRecordNumber: 'još bez broja',

@@ -70,8 +70,13 @@ function ReceiptAction({ record }: { record: IntakeRecordView }) {
   const [outcome, setOutcome] = useState<
     { kind: 'done'; text: string } | { kind: 'error'; error: unknown } | null
   >(null);
+  // The button names the document it makes (receiptTitle): a find is not reported as a seizure.
   const label =
-    record.event.context === 'surrendered' ? t('receipt.surrendered') : t('receipt.seized');
+    record.event.context === 'surrendered'
+      ? t('receipt.surrendered')
+      : record.event.context === 'found'
+        ? t('receipt.found')
+        : t('receipt.seized');
 
   const make = async () => {
     setWorking(true);

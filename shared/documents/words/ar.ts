@@ -4,6 +4,7 @@ import type { DocumentWords } from './document-words.ts';
 export const ar: DocumentWords = {
   receipt: {
     seizureTitle: 'محضر الضبط',
+    foundTitle: 'محضر المواد المعثور عليها',
     surrenderTitle: 'إيصال التسليم',
     recordNumber: 'رقم السجل',
     noRecordNumber: 'لم يُرقَّم بعد',

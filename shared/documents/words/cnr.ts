@@ -4,6 +4,7 @@ import type { DocumentWords } from './document-words.ts';
 export const cnr: DocumentWords = {
   receipt: {
     seizureTitle: 'Zapisnik o zaplijeni',
+    foundTitle: 'Zapisnik o pronađenim predmetima',
     surrenderTitle: 'Potvrda o predaji',
     recordNumber: 'Broj zapisa',
     noRecordNumber: 'još bez broja',

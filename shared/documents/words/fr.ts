@@ -4,6 +4,7 @@ import type { DocumentWords } from './document-words.ts';
 export const fr: DocumentWords = {
   receipt: {
     seizureTitle: 'Procès-verbal de saisie',
+    foundTitle: 'Procès-verbal de découverte',
     surrenderTitle: 'Récépissé de remise',
     recordNumber: "Numéro d'enregistrement",
     noRecordNumber: 'pas encore numéroté',

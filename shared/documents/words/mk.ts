@@ -4,6 +4,7 @@ import type { DocumentWords } from './document-words.ts';
 export const mk: DocumentWords = {
   receipt: {
     seizureTitle: 'Извештај за запленување',
+    foundTitle: 'Записник за пронајдени предмети',
     surrenderTitle: 'Потврда за предаја',
     recordNumber: 'Број на запис',
     noRecordNumber: 'сè уште без број',

@@ -4,6 +4,7 @@ import type { DocumentWords } from './document-words.ts';
 export const sq: DocumentWords = {
   receipt: {
     seizureTitle: 'Procesverbal sekuestrimi',
+    foundTitle: 'Procesverbal për sendet e gjetura',
     surrenderTitle: 'Dëftesë dorëzimi',
     recordNumber: 'Numri i regjistrimit',
     noRecordNumber: 'ende i panumërtuar',

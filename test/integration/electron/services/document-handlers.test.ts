@@ -131,6 +131,41 @@ describe('makeIntakeReceipt', () => {
     for (const serial of surrenderSerials) expect(text).toContain(serial);
   });
 
+  it('reports a find as found items, not as a seizure, in its title and file name', async () => {
+    // A find handed in during a collection (A4/A5), with the surrender's place and items.
+    const {
+      id: _id,
+      recordNumber: _number,
+      status: _status,
+      revision: _revision,
+      ...rest
+    } = final.event as Draft & { recordNumber?: string; revision?: number };
+    const draft = (await app.ok('newIntakeDraft')) as Draft;
+    const fresh = <T extends { id: string }>(items: readonly T[] | undefined) =>
+      (items ?? []).map((item) => ({ ...item, id: randomUUID() }));
+    const saved = await app.ok('saveIntakeDraft', {
+      draft: {
+        ...rest,
+        id: draft.id,
+        revision: draft.revision,
+        status: 'draft',
+        context: 'found',
+        weapons: fresh(rest.weapons),
+        parts: fresh(rest.parts),
+        ammunition: fresh(rest.ammunition),
+        explosives: fresh(rest.explosives),
+      } as Draft,
+      expectedRevision: null,
+    });
+    await app.ok('finaliseIntake', { id: draft.id, expectedRevision: saved.revision });
+    const { delivery, text } = await receipt({ id: draft.id });
+    expect(delivery.fileName).toMatch(/^found-items-report-.+\.pdf$/);
+    expect(text).toContain('Found items report');
+    expect(text).not.toContain('Seizure report');
+    const serbian = await receipt({ id: draft.id, language: 'sr-Latn' });
+    expect(serbian.text).toContain('Zapisnik o pronađenim predmetima');
+  });
+
   it('refuses a draft, a record that does not exist, and answers LOCKED while locked', async () => {
     const draft = (await app.ok('newIntakeDraft')) as Draft;
     await app.ok('saveIntakeDraft', {

@@ -145,7 +145,11 @@ describe('the seizure report / surrender receipt', () => {
   it('is titled by the intake: a surrender is receipted, a seizure or a find is reported', () => {
     expect(receiptTitle({ context: 'surrendered' }, 'en')).toBe('Surrender receipt');
     expect(receiptTitle({ context: 'seized' }, 'en')).toBe('Seizure report');
-    expect(receiptTitle({ context: 'found' }, 'sr-Latn')).toBe('Zapisnik o zapleni');
+    expect(receiptTitle({ context: 'seized' }, 'sr-Latn')).toBe('Zapisnik o zapleni');
+    // A find is reported, not as a seizure: nobody had the items taken from them.
+    expect(receiptTitle({ context: 'found' }, 'en')).toBe('Found items report');
+    expect(receiptTitle({ context: 'found' }, 'sr-Latn')).toBe('Zapisnik o pronađenim predmetima');
+    expect(receiptTitle({ context: 'found' }, 'sr-Cyrl')).toBe('Записник о пронађеним предметима');
   });
 
   it('lists every item with its serial or lot and its quantity with its unit', () => {
