@@ -32,12 +32,15 @@ const entityKeys = {
  * rejections are read and dismissed. The list reloads whenever a round ends or an issue appears.
  */
 export function SyncIssues({ status }: { status: SyncStatus }) {
-  const { t } = useTranslation('sync');
+  const { t } = useTranslation(['sync', 'review']);
   const generation = useSyncGeneration();
   const { reload } = useSync();
   const [issues, setIssues] = useState<readonly SyncIssue[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Records review sent back to this person: not a sync problem, but what they must do next, so
+  // this screen never says nothing needs them while one waits (the tasks are listed on Records).
+  const [reviewTasks, setReviewTasks] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -51,6 +54,13 @@ export function SyncIssues({ status }: { status: SyncStatus }) {
           setError(null);
         },
         (caught: unknown) => live && setError(caught),
+      );
+    api()
+      .listReviewTasks()
+      .then(
+        (answer) => live && setReviewTasks(answer.open),
+        // A help beside the issues: they still show if the tasks cannot be read.
+        () => undefined,
       );
     return () => {
       live = false;
@@ -80,7 +90,15 @@ export function SyncIssues({ status }: { status: SyncStatus }) {
       {issues === null && error === null && expected > 0 && (
         <p className="field__hint">{t('loading')}</p>
       )}
-      {issues !== null && open.length === 0 && (
+      {reviewTasks > 0 && (
+        <div data-testid="review-tasks-waiting">
+          <p>{t('review:tasks.title', { count: reviewTasks })}</p>
+          <p>
+            <a href="#/records">{t('issues.reviewTasksLink')}</a>
+          </p>
+        </div>
+      )}
+      {issues !== null && open.length === 0 && reviewTasks === 0 && (
         <p className="field__hint" data-testid="no-issues">
           {t('issues.none')}
         </p>

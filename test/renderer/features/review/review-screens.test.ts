@@ -172,6 +172,16 @@ describe('review screens', () => {
     // A field officer reviews nothing: no selection, no review form.
     expect(await page.getByRole('checkbox').count()).toBe(0);
     await shot(page, 'review-tasks-en');
+    // The Sync screen does not say nothing needs the officer while review waits on them.
+    await page.goto(`${session.preview.url}#/sync`);
+    const waiting = page.getByTestId('review-tasks-waiting');
+    await expect
+      .poll(() => waiting.locator('p').first().textContent())
+      .toBe('1 record of yours needs fixing');
+    expect(await page.getByTestId('no-issues').count()).toBe(0);
+    await shot(page, 'sync-review-tasks-en');
+    await waiting.getByRole('link', { name: 'Go to Records' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/records$/);
     await tasks.getByRole('link').click();
     await expect.poll(() => page.url()).toContain(recordIds[0]);
     expect(await page.getByRole('button', { name: 'Save review' }).count()).toBe(0);
@@ -185,6 +195,13 @@ describe('review screens', () => {
       .poll(() => page.getByTestId('review-tasks').getByRole('heading').first().textContent())
       .toBe('1 vaš zapis treba ispraviti');
     await shot(page, 'review-tasks-sr');
+    await page.goto(`${session.preview.url}#/sync`);
+    const čeka = page.getByTestId('review-tasks-waiting');
+    await expect
+      .poll(() => čeka.locator('p').first().textContent())
+      .toBe('1 vaš zapis treba ispraviti');
+    expect(await čeka.getByRole('link', { name: 'Idi na Evidenciju' }).count()).toBe(1);
+    await shot(page, 'sync-review-tasks-sr');
     await page.goto(`${session.preview.url}#/records/${recordIds[1]}`);
     await expect
       .poll(() =>
