@@ -5,28 +5,34 @@ import { tinyPng } from './tiny-png.ts';
 export interface SurrenderNames {
   readonly storageName: string;
   readonly collectionName: string;
-  readonly serials: readonly [string, string, string];
+  /** The surrender's weapons, one per serial (none for a surrender of ammunition only). */
+  readonly serials: readonly string[];
+  /** How many ammunition lots: the first 500 rounds of LOT-88, any others 20 rounds each. */
+  readonly lots?: number;
 }
 
 export interface SeededSurrender {
   readonly intakeId: string;
   readonly storageId: string;
   readonly weaponIds: readonly string[];
+  /** The first lot (LOT-88, 500 rounds). */
   readonly lotId: string;
+  readonly lotIds: readonly string[];
   readonly collectionId: string;
 }
 
 /**
- * A storage site, a collection point and a final surrender there of three weapons (`serials`)
- * and a lot of 500 rounds, made through window.api in the page (the editor has its own tests).
+ * A storage site, a collection point and a final surrender there of a weapon per serial and a
+ * lot of 500 rounds (or `lots` lots), made through window.api in the page (the editor has its
+ * own tests).
  */
 export async function seedSurrender(
   page: Page,
-  { storageName, collectionName, serials }: SurrenderNames,
+  { storageName, collectionName, serials, lots = 1 }: SurrenderNames,
 ): Promise<SeededSurrender> {
   const photoBase64 = tinyPng([200, 30, 30]).toString('base64');
   return page.evaluate(
-    async ({ photoBase64, serials, storageName, collectionName }) => {
+    async ({ photoBase64, serials, lots, storageName, collectionName }) => {
       const api = window.api!;
       const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
         if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -63,14 +69,18 @@ export async function seedSurrender(
         photos: [photo],
       });
       const weapons = serials.map(weapon);
-      const lot = {
+      const ammunition = Array.from({ length: lots }, (_, n) => ({
         id: crypto.randomUUID(),
         ammoClass: 'small_arms_cartridge' as const,
         calibre: '7.62x39',
-        lotBatchNumber: 'LOT-88',
-        quantity: { kind: 'ammunition' as const, unit: 'rounds' as const, amount: 500 },
+        lotBatchNumber: n === 0 ? 'LOT-88' : `LOT-88/${String(n + 1).padStart(3, '0')}`,
+        quantity: {
+          kind: 'ammunition' as const,
+          unit: 'rounds' as const,
+          amount: n === 0 ? 500 : 20,
+        },
         photos: [],
-      };
+      }));
       const draft = unwrap(await api.newIntakeDraft());
       const saved = unwrap(
         await api.saveIntakeDraft({
@@ -90,7 +100,7 @@ export async function seedSurrender(
               receiptNumber: 'R-2025-17',
             },
             weapons,
-            ammunition: [lot],
+            ammunition,
           },
           expectedRevision: null,
         }),
@@ -100,15 +110,14 @@ export async function seedSurrender(
         intakeId: draft.id,
         storageId: storage.id,
         weaponIds: weapons.map((entry) => entry.id),
-        lotId: lot.id,
+        lotId: ammunition[0]!.id,
+        lotIds: ammunition.map((lot) => lot.id),
         collectionId: collection.id,
       };
     },
-    { photoBase64, serials: [...serials], storageName, collectionName },
+    { photoBase64, serials: [...serials], lots, storageName, collectionName },
   );
 }
-
-/** The four items moved into the storage site, sealed with the test person's passphrase. */
 
 /** The whole surrender moved into the storage site, signed and sealed through window.api. */
 export async function moveIntoStore(
@@ -131,7 +140,7 @@ export async function moveIntoStore(
           transfer: {
             items: [
               ...seeded.weaponIds.map((id) => ({ kind: 'weapon' as const, id })),
-              { kind: 'ammunition_lot' as const, id: seeded.lotId },
+              ...seeded.lotIds.map((id) => ({ kind: 'ammunition_lot' as const, id })),
             ],
             fromHolder: { name: 'Ana Petrović', unit: 'PU', locationId: seeded.collectionId },
             toHolder: { name: 'Milan Kostić', unit: 'Skladište', locationId: seeded.storageId },

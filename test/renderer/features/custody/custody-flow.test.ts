@@ -1,9 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../../../support/axe.ts';
-import { seedSurrender, type SeededSurrender } from '../../../support/custody-seed.ts';
+import {
+  moveIntoStore,
+  seedSurrender,
+  type SeededSurrender,
+} from '../../../support/custody-seed.ts';
 import { defaultPerson, RendererSession } from '../../../support/renderer-session.ts';
-import { tinyPng } from '../../../support/tiny-png.ts';
 
 /**
  * The chain of custody as a custody team uses it (issue 14): a final surrender of three weapons
@@ -382,82 +385,14 @@ describe('the chain of custody in the Custody area', () => {
   it('says when a site holds more than a pick lists, so "add all" is not taken for everything', async () => {
     const { page } = session;
     const depot = 'Centralni magacin Kraljevo';
-    const signatureBase64 = tinyPng([10, 10, 10]).toString('base64');
-    await page.evaluate(
-      async ({ depot, count, signatureBase64, passphrase }) => {
-        const api = window.api!;
-        const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-          if (!result.ok) throw new Error(JSON.stringify(result.error));
-          return result.value;
-        };
-        const storage = {
-          id: crypto.randomUUID(),
-          name: depot,
-          locationType: 'storage_site',
-          jurisdiction: 'RS',
-        } as const;
-        const point = {
-          id: crypto.randomUUID(),
-          name: 'Sabirno mesto Kraljevo',
-          locationType: 'collection_point_fixed',
-          jurisdiction: 'RS',
-        } as const;
-        unwrap(await api.saveLocation(storage));
-        unwrap(await api.saveLocation(point));
-        // One more lot than a pick lists, each of its own batch.
-        const lots = Array.from({ length: count }, (_, n) => ({
-          id: crypto.randomUUID(),
-          ammoClass: 'small_arms_cartridge' as const,
-          calibre: '7.62x39',
-          lotBatchNumber: `KV-${String(n + 1).padStart(3, '0')}`,
-          quantity: { kind: 'ammunition' as const, unit: 'rounds' as const, amount: 20 },
-          photos: [],
-        }));
-        const draft = unwrap(await api.newIntakeDraft());
-        const saved = unwrap(
-          await api.saveIntakeDraft({
-            draft: {
-              ...draft,
-              context: 'surrendered',
-              occurredAt: '2025-04-01',
-              locationId: point.id,
-              recordingAgency: 'PU Kraljevo',
-              recordingOfficer: 'Ana Petrović',
-              collection: {
-                collectionMethod: 'walk_in_station',
-                surrenderingPartyType: 'household',
-                anonymous: false,
-                campaignBased: false,
-                dispositionRequested: 'surrender_for_destruction',
-                receiptNumber: 'R-2025-40',
-              },
-              ammunition: lots,
-            },
-            expectedRevision: null,
-          }),
-        );
-        unwrap(await api.finaliseIntake({ id: draft.id, expectedRevision: saved.revision }));
-        const image = unwrap(
-          await api.addPhoto({ dataBase64: signatureBase64, kind: 'signature' }),
-        );
-        const signature = { signedBy: 'Ana Petrović', signedAt: new Date().toISOString(), image };
-        unwrap(
-          await api.recordCustodyTransfer({
-            transfer: {
-              items: lots.map((lot) => ({ kind: 'ammunition_lot' as const, id: lot.id })),
-              fromHolder: { name: 'Ana Petrović', unit: 'PU', locationId: point.id },
-              toHolder: { name: 'Milan Kostić', unit: 'Magacin', locationId: storage.id },
-              transferredAt: new Date().toISOString(),
-              purpose: 'to_storage',
-              handoverSignature: signature,
-              receiptSignature: { ...signature, signedBy: 'Milan Kostić' },
-            },
-            passphrase,
-          }),
-        );
-      },
-      { depot, count: 501, signatureBase64, passphrase: defaultPerson.passphrase },
-    );
+    // One more lot than a pick lists, all moved into the depot.
+    const lots = await seedSurrender(page, {
+      storageName: depot,
+      collectionName: 'Sabirno mesto Kraljevo',
+      serials: [],
+      lots: 501,
+    });
+    await moveIntoStore(page, lots, defaultPerson.passphrase);
     await page.goto(`${base}#/custody/transfer/new`);
     await page.getByRole('heading', { level: 1, name: 'New transfer' }).waitFor();
     const picker = page.getByRole('group', { name: 'Add items' });
