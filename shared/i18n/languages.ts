@@ -24,7 +24,9 @@ export interface LanguageInfo {
 }
 
 export const languageInfo: Readonly<Record<Language, LanguageInfo>> = {
-  en: { nativeName: 'English', direction: 'ltr', intlLocales: ['en'] },
+  // English as the region's readers and the UN write it: day before month ("1 Mar 2024"), a
+  // 24-hour clock; the United States' "Mar 1, 2024, 2:30 PM" reads as another order here.
+  en: { nativeName: 'English', direction: 'ltr', intlLocales: ['en-GB', 'en'] },
   'sr-Latn': { nativeName: 'Srpski (latinica)', direction: 'ltr', intlLocales: ['sr-Latn'] },
   'sr-Cyrl': {
     nativeName: 'Српски (ћирилица)',

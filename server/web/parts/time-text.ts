@@ -1,12 +1,9 @@
 import { dateTimeFormat } from '../../../shared/i18n/formats.ts';
 
-/** English in the day-month order the region reads (en-GB), not the United States'. */
-const localeOf = (language: string) => (language === 'en' ? 'en-GB' : language);
-
 /** A moment as the reader's language writes date and time, or the given word when there is none. */
 export function timeText(language: string, iso: string | null, none: string): string {
   if (iso === null) return none;
-  return dateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
     new Date(iso),
   );
 }
@@ -19,5 +16,5 @@ export function timeText(language: string, iso: string | null, none: string): st
 export function dayText(language: string, isoDate: string): string {
   const day = new Date(`${isoDate.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(day.getTime())) return isoDate;
-  return dateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
 }

@@ -241,7 +241,7 @@ describe('makeTraceRequestDocument', () => {
       'ZCZ 84',
       'Serbia (RS)',
       'NCB INTERPOL Beograd',
-      'Oct 1, 2026 Sent Preko NCB Beograd.',
+      '1 Oct 2026 Sent Preko NCB Beograd.',
       'Zakon o oružju i municiji, čl. 31.',
       'Requesting officer',
     ]) {

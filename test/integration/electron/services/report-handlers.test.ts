@@ -48,7 +48,7 @@ describe('national reports', () => {
     );
     expect(table(report, 'ammunition').rows).toEqual([[expect.any(String), 'rounds', 500, 1]]);
     expect(report.checks.every((check) => check.pass)).toBe(true);
-    expect(report.scope).toBe('Period Jan 1, 2024 to Dec 31, 2024');
+    expect(report.scope).toBe('Period 1 Jan 2024 to 31 Dec 2024');
     // Another year: nothing counted, and nothing to fail.
     const empty = await app.ok('getReport', {
       report: 'iafq',
@@ -201,7 +201,7 @@ describe('the campaign report in words', () => {
       filter: { ...year2024, jurisdiction: 'RS', campaignId },
     });
     expect(report.scope).toBe(
-      'Period Jan 1, 2024 to Dec 31, 2024 · Jurisdiction: Serbia (RS) · Campaign: Amnestija 2024 — Raški okrug',
+      'Period 1 Jan 2024 to 31 Dec 2024 · Jurisdiction: Serbia (RS) · Campaign: Amnestija 2024 — Raški okrug',
     );
     // Weapons, parts, ammunition and explosives, all of the one campaign.
     expect(table(report, 'by_disposition').rows.map((row) => row[0])).toEqual(

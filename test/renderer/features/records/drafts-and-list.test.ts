@@ -304,15 +304,15 @@ describe('drafts and the records list in the browser preview', () => {
     await page.getByLabel('From', { exact: true }).fill('2026-01-01');
     await page.getByLabel('To', { exact: true }).fill('2026-10-31');
     rows = await expectRows(page, 1);
-    expect(rows[0]).toContain('Mar 10, 2026');
+    expect(rows[0]).toContain('10 Mar 2026');
     expect(rows[0]).toContain('ZAS-001');
 
     await page.getByLabel('Intake', { exact: true }).selectOption('');
     rows = await expectRows(page, 3);
     expect(rows.map((row) => row.split('\t')[1])).toEqual([
-      'Sep 15, 2026',
-      'Jun 1, 2026',
-      'Mar 10, 2026',
+      '15 Sept 2026',
+      '1 Jun 2026',
+      '10 Mar 2026',
     ]);
 
     await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Horgoš' });

@@ -189,11 +189,11 @@ describe('recording an intake event in the browser preview', () => {
 
     await page.getByRole('button', { name: 'Finalise record' }).click();
     await page.getByRole('button', { name: 'Finalise', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Seized · 20 Nov 2026' }).waitFor();
     // The Finalise button went with the editor: the final record's heading has the focus.
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
-      .toBe('Seized · Nov 20, 2026');
+      .toBe('Seized · 20 Nov 2026');
     expect(page.url()).toMatch(new RegExp(`#/records/${recordId}$`));
     expect(await page.locator('.page-head .badge').textContent()).toBe('Final');
     expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
@@ -212,13 +212,13 @@ describe('recording an intake event in the browser preview', () => {
     for (const text of ['Seized', 'GP Batrovci', 'AK-47 123', 'M70AB2 556', 'Final'])
       expect(row).toContain(text);
 
-    expect(row).toContain('Nov 20, 2026');
+    expect(row).toContain('20 Nov 2026');
     // The record number opens the record.
     await rows
       .first()
       .getByRole('link', { name: /^[0-9A-HJKMNP-TV-Z]{5}-\d{5}$/ })
       .click();
-    await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Seized · 20 Nov 2026' }).waitFor();
     const weapons = page.getByTestId('weapon-details');
     expect(await weapons.count()).toBe(2);
     expect(await weapons.nth(0).getByRole('heading').first().textContent()).toBe(
@@ -250,7 +250,7 @@ describe('recording an intake event in the browser preview', () => {
       window.location.hash = `#/records/${id}/edit`;
     }, recordId);
     await page.waitForURL(new RegExp(`#/records/${recordId}$`));
-    await page.getByRole('heading', { level: 1, name: 'Seized · Nov 20, 2026' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Seized · 20 Nov 2026' }).waitFor();
     // The only thing a lead may write on a final record is its review, in its own panel.
     const review = page.getByRole('region', { name: 'Review' });
     expect(await review.getByRole('textbox').count()).toBe(1);

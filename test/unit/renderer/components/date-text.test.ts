@@ -71,7 +71,7 @@ describe('dates typed in the app language', () => {
   });
 
   it('spells the date out in the app language, whatever the time zone', () => {
-    expect(describeDate('2026-12-05', 'en')).toBe('Saturday, December 5, 2026');
+    expect(describeDate('2026-12-05', 'en')).toBe('Saturday, 5 December 2026');
     expect(describeDate('2026-12-05', 'sr-Latn')).toBe('subota, 5. decembar 2026.');
   });
 

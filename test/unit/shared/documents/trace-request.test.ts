@@ -116,7 +116,7 @@ describe('the trace request document', () => {
       'Firearm trace request',
       'Uprava granične policije, MUP Srbije',
       'KU-2026/118',
-      'Date sent Oct 1, 2026',
+      'Date sent 1 Oct 2026',
       // Addressee: by name, code beside it.
       'Country of last legal import',
       'Germany (DE)',
@@ -141,14 +141,14 @@ describe('the trace request document', () => {
       'Criminal Code art. 348.',
       'Criminal investigation and prosecution of the smuggling network.',
       // History and answer
-      'Oct 1, 2026 Sent Through the NCB Belgrade.',
-      'Oct 3, 2026 Receipt acknowledged',
-      'Nov 20, 2026 Answered Answer by iARMS message.',
+      '1 Oct 2026 Sent Through the NCB Belgrade.',
+      '3 Oct 2026 Receipt acknowledged',
+      '20 Nov 2026 Answered Answer by iARMS message.',
       'Exported 1991 to a registered dealer in Hamburg; sold 1993.',
       'Waffen Handel GmbH, Hamburg, sale book 1993 no. 431',
       'Point of diversion established: yes',
       // iARMS is checked by hand: the addressee reads whether, when and with what answer.
-      'Checked in INTERPOL iARMS Sep 30, 2026: no record found (query IQ-7781)',
+      'Checked in INTERPOL iARMS 30 Sept 2026: no record found (query IQ-7781)',
       'Requesting officer',
       'Name: Marko Đorđević',
       'Signature',

@@ -221,7 +221,7 @@ describe('the console overview in Chromium', () => {
     expect(await listed.count()).toBe(2);
     expect(await listed.first().innerText()).toMatch(
       new RegExp(
-        `^${intake.recordNumber}\tWeapons · .+ · Serial .+\tMar 1, 2024\tSabirno mesto Čačak$`,
+        `^${intake.recordNumber}\tWeapons · .+ · Serial .+\t1 Mar 2024\tSabirno mesto Čačak$`,
       ),
     );
     expect(await page.evaluate(() => window.__consoleCsp ?? [])).toEqual([]);
