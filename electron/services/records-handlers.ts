@@ -31,7 +31,7 @@ import { detectImageType } from '../store/image-type.ts';
 import {
   amendmentAfter,
   amendmentReasonOf,
-  pulledAmendmentsOf,
+  pulledAmendmentsInHistory,
   INTAKE_AMENDED,
   recordStateAfter,
 } from '../store/intake-amendments.ts';
@@ -297,16 +297,13 @@ export function recordHandlers(
       if (readIntake(db, id) === null)
         throw new AppError('NOT_FOUND', 'This record does not exist.');
       // A pulled revision that an amendment made (here or on another laptop) is shown as that
-      // amendment, with its reason: the server's time of receipt and the author name it.
-      const pulled = new Map(
-        pulledAmendmentsOf(db, id).map((amendment) => [
-          `${amendment.receivedAt}\n${amendment.author.id}`,
-          amendment,
-        ]),
-      );
-      return auditEntriesFor(db, INTAKE, id).map((entry): HistoryEntry => {
-        const amendment =
-          entry.action === 'sync.received' ? pulled.get(`${entry.at}\n${entry.userId}`) : undefined;
+      // amendment, with its reason: the server's time of receipt and the author name it. One
+      // made elsewhere that this laptop never received as a revision of its own (two amendments
+      // between pulls) is listed too, at its time of receipt, by its author.
+      const entries = auditEntriesFor(db, INTAKE, id);
+      const pulled = pulledAmendmentsInHistory(db, id, entries);
+      const history = entries.map((entry): HistoryEntry => {
+        const amendment = pulled.bySeq.get(entry.seq);
         const reason =
           entry.action === INTAKE_AMENDED ? (amendmentReasonOf(entry) ?? '') : amendment?.reason;
         return {
@@ -318,6 +315,15 @@ export function recordHandlers(
           ...(reason === undefined || reason === null ? {} : { reason }),
         };
       });
+      const unseen = pulled.unseen.map((amendment): HistoryEntry => ({
+        seq: null,
+        at: amendment.receivedAt,
+        userName: amendment.author.name,
+        action: INTAKE_AMENDED,
+        changedFields: [],
+        ...(amendment.reason === null ? {} : { reason: amendment.reason }),
+      }));
+      return mergeByTime(history, unseen);
     },
 
     amendIntake: ({ draft, expectedRevision, reason }) => {
@@ -686,4 +692,24 @@ function changedFields(before: unknown, after: unknown): string[] {
   return [...keys]
     .filter((key) => key !== 'revision' && JSON.stringify(a[key]) !== JSON.stringify(b[key]))
     .sort();
+}
+
+/**
+ * The audit entries in their order, each amendment known only from the server placed before the
+ * first entry later than it (entries' times are not sorted: a pulled one has the server's).
+ */
+function mergeByTime(
+  entries: readonly HistoryEntry[],
+  unseen: readonly HistoryEntry[],
+): HistoryEntry[] {
+  const merged: HistoryEntry[] = [];
+  let next = 0;
+  for (const entry of entries) {
+    while (next < unseen.length && Date.parse(unseen[next]!.at) <= Date.parse(entry.at)) {
+      merged.push(unseen[next]!);
+      next += 1;
+    }
+    merged.push(entry);
+  }
+  return [...merged, ...unseen.slice(next)];
 }

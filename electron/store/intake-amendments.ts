@@ -124,3 +124,39 @@ export function pulledAmendmentsOf(db: Db, recordId: string): PulledAmendment[] 
     reason: row.reason,
   }));
 }
+
+/**
+ * The server's amendments of a record set against this laptop's history of it (`entries`, in
+ * seq order). A pulled revision (a `sync.received` entry, written at the server's time of
+ * receipt and by the change's author) that an amendment made is that amendment: the latest
+ * one received at that time by that person, since one push can carry several. Amendments no
+ * entry stands for were made elsewhere between two pulls (the laptop received only the last
+ * revision) and are listed apart, unless this laptop made them itself (its own amendment entry,
+ * at the device's time).
+ */
+export function pulledAmendmentsInHistory(
+  db: Db,
+  recordId: string,
+  entries: readonly AuditEntry[],
+): { bySeq: Map<number, PulledAmendment>; unseen: PulledAmendment[] } {
+  const key = (at: string, userId: string | null) => `${at}\n${userId ?? ''}`;
+  const waiting = new Map<string, PulledAmendment[]>();
+  for (const amendment of pulledAmendmentsOf(db, recordId)) {
+    const at = key(amendment.receivedAt, amendment.author.id);
+    waiting.set(at, [...(waiting.get(at) ?? []), amendment]);
+  }
+  const bySeq = new Map<number, PulledAmendment>();
+  const madeHere = new Set<string>();
+  for (const entry of entries) {
+    if (entry.action === INTAKE_AMENDED) madeHere.add(key(entry.at, entry.userId));
+    if (entry.action !== 'sync.received') continue;
+    // Oldest first (by server revision): the pulled revision is the last of them.
+    const amendment = waiting.get(key(entry.at, entry.userId))?.pop();
+    if (amendment !== undefined) bySeq.set(entry.seq, amendment);
+  }
+  const unseen = [...waiting.values()]
+    .flat()
+    .filter((amendment) => !madeHere.has(key(amendment.deviceTime, amendment.author.id)))
+    .sort((a, b) => a.serverRev - b.serverRev);
+  return { bySeq, unseen };
+}

@@ -485,7 +485,7 @@ interface HistoryGroup {
  */
 export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
   const groups: HistoryGroup[] = [];
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const last = groups[groups.length - 1];
     if (
       last !== undefined &&
@@ -501,7 +501,8 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
       };
     } else {
       groups.push({
-        key: String(entry.seq),
+        // An amendment known only from the server has no entry of its own here.
+        key: entry.seq === null ? `server-${index}` : String(entry.seq),
         action: entry.action,
         userName: entry.userName,
         firstAt: entry.at,

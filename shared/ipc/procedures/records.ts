@@ -103,7 +103,11 @@ export const IntakeSummarySchema = z.object({
 export type IntakeSummary = z.infer<typeof IntakeSummarySchema>;
 
 export const HistoryEntrySchema = z.object({
-  seq: z.number().int().min(1),
+  /**
+   * The laptop's audit entry; null for an amendment known only from the server's list (made on
+   * another laptop between two pulls: no entry here records it).
+   */
+  seq: z.number().int().min(1).nullable(),
   at: z.string(),
   userName: z.string(),
   action: z.string(),

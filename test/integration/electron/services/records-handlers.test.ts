@@ -816,7 +816,7 @@ describe('record procedures through the dispatcher', () => {
       'intake.finalised',
     ]);
     expect(history.every((entry) => entry.userName === 'Amina Hadžić')).toBe(true);
-    const seqs = history.map((entry) => entry.seq);
+    const seqs = history.map((entry) => entry.seq ?? 0);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     expect(new Set(seqs).size).toBe(4);
     const times = history.map((entry) => entry.at);

@@ -214,6 +214,7 @@ describe('review screens', () => {
 
   it('shows an amendment made on another laptop in the record’s history, with its reason', async () => {
     const { page } = session;
+    const earlierReason = 'Receipt number typed from memory';
     const reason = 'Receipt number added from the paper register, as the review asked';
     // The team's lead laptop pulls the record and amends it; this laptop only pulls the change.
     const lead = await startDispatchedApp({
@@ -227,10 +228,17 @@ describe('review screens', () => {
         code: await server.enroll('Lead laptop'),
       });
       await lead.ok('syncNow');
+      // Two amendments in one sync: this laptop receives only the last revision, and its
+      // history still lists both, each with its reason.
       const view = await lead.ok('getIntake', { id: recordIds[0]! });
-      await lead.ok('amendIntake', {
-        draft: { ...(view.event as object), status: 'draft', notes: 'Receipt 2024/117' } as never,
+      const first = await lead.ok('amendIntake', {
+        draft: { ...(view.event as object), status: 'draft', notes: 'Receipt 2024/11' } as never,
         expectedRevision: view.revision,
+        reason: earlierReason,
+      });
+      await lead.ok('amendIntake', {
+        draft: { ...(first.event as object), status: 'draft', notes: 'Receipt 2024/117' } as never,
+        expectedRevision: first.revision,
         reason,
       });
       expect(await lead.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
@@ -243,6 +251,10 @@ describe('review screens', () => {
     await expect.poll(() => last.locator('.history__what').textContent()).toBe('Amended');
     expect(await last.locator('.history__meta').textContent()).toContain('Milica Stanković');
     expect(await last.getByTestId('history-reason').textContent()).toContain(reason);
+    const before = page.getByTestId('history').locator('li').nth(-2);
+    expect(await before.locator('.history__what').textContent()).toBe('Amended');
+    expect(await before.locator('.history__meta').textContent()).toContain('Milica Stanković');
+    expect(await before.getByTestId('history-reason').textContent()).toContain(earlierReason);
     // Nothing in the history is shown by its internal name.
     for (const what of await page
       .getByTestId('history')
