@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   consoleRoutes,
@@ -6,6 +6,7 @@ import {
   EnrollDeviceResponseSchema,
   OkResponseSchema,
   type EnrollDeviceRequest,
+  type ConsoleDevice,
   type EnrollDeviceResponse,
 } from '../../../shared/console/api.ts';
 import { consoleApi } from '../api-client.ts';
@@ -18,10 +19,69 @@ import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
 import { useTeams } from '../parts/use-teams.ts';
 
+/** How often the list is asked for while an enrollment code waits on screen. */
+const enrollmentPollMs = 3_000;
+
+/**
+ * A code on screen, with the devices listed when it was made: null while the list has not been
+ * read (it failed to load), then the first list read after it.
+ */
+interface IssuedCode extends EnrollDeviceResponse {
+  readonly listedBefore: ReadonlySet<string> | null;
+}
+
+/**
+ * The laptop that used the code: a device listed since the code was made, under the code's name
+ * (the server names the device by the code). Never an older laptop of the same name: nothing
+ * until the page knows what was listed before.
+ */
+function enrolledWith(issued: IssuedCode, devices: readonly ConsoleDevice[] | null) {
+  const before = issued.listedBefore;
+  if (before === null) return undefined;
+  return devices?.find((device) => device.name === issued.deviceName && !before.has(device.id));
+}
+
+const idsOf = (devices: readonly ConsoleDevice[]) => new Set(devices.map((device) => device.id));
+
+/**
+ * Keeps the device list current without a reload. The console has no channel on which the server
+ * could tell a browser that a laptop enrolled (the server's event streams are the laptops'), so
+ * the page asks again:
+ * - every few seconds while a code it made waits on screen, until a laptop used it or it expired:
+ *   the administrator is watching for that laptop, often beside it, and a code lives minutes, so
+ *   this polling is short and ends by itself (a hidden tab skips its rounds);
+ * - whenever the window gets the focus back, for a laptop enrolled meanwhile with a code made
+ *   elsewhere (the command line's `enroll`, another tab) and for revocations made elsewhere.
+ */
+function useFreshDevices(reload: () => void, waitingUntil: string | null) {
+  useEffect(() => {
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, [reload]);
+  useEffect(() => {
+    if (waitingUntil === null) return;
+    const left = Date.parse(waitingUntil) - Date.now();
+    if (!(left > 0)) return;
+    const poll = window.setInterval(() => {
+      if (!document.hidden) reload();
+    }, enrollmentPollMs);
+    // One last look just after it expired: a laptop may have used it in its final seconds.
+    const expired = window.setTimeout(() => {
+      window.clearInterval(poll);
+      reload();
+    }, left + enrollmentPollMs);
+    return () => {
+      window.clearInterval(poll);
+      window.clearTimeout(expired);
+    };
+  }, [reload, waitingUntil]);
+}
+
 /**
  * Enrolled laptops with their team and last contact, and (administrators) enrolling one into a
  * team with a code and a QR code, and revoking one. No team chosen: the server puts the laptop in
- * the default national team, as the command line's `enroll` does.
+ * the default national team, as the command line's `enroll` does. Once a laptop used the code on
+ * screen, the page says so and lists it (useFreshDevices).
  */
 export function DevicesPage() {
   const { t, i18n } = useTranslation();
@@ -36,18 +96,28 @@ export function DevicesPage() {
   const [name, setName] = useState('');
   /** '' is the default national team. */
   const [teamId, setTeamId] = useState('');
-  const [issued, setIssued] = useState<EnrollDeviceResponse | null>(null);
+  const [issued, setIssued] = useState<IssuedCode | null>(null);
   const enroll = useSubmit();
   const revoke = useSubmit();
   const when = (iso: string | null) => timeText(i18n.language, iso, t('devices.never'));
+  const enrolled = issued === null ? undefined : enrolledWith(issued, data);
+  if (issued !== null && issued.listedBefore === null && data !== null) {
+    // Set while rendering (React's pattern for state that follows other state): the list the
+    // code was made beside had not loaded.
+    setIssued({ ...issued, listedBefore: idsOf(data) });
+  }
+  useFreshDevices(reload, issued !== null && enrolled === undefined ? issued.expiresAt : null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void enroll.run(async () => {
       const request: EnrollDeviceRequest = { name, ...(teamId === '' ? {} : { teamId }) };
-      setIssued(
-        await consoleApi.post(consoleRoutes.enrollDevice, EnrollDeviceResponseSchema, request),
+      const response = await consoleApi.post(
+        consoleRoutes.enrollDevice,
+        EnrollDeviceResponseSchema,
+        request,
       );
+      setIssued({ ...response, listedBefore: data === null ? null : idsOf(data) });
       // The team stays chosen: an administrator often enrolls a team's laptops one after another.
       setName('');
     });
@@ -99,28 +169,33 @@ export function DevicesPage() {
               </button>
             </div>
           </form>
-          {issued !== null && (
-            <div className="console-enrolled" role="status">
-              <div>
-                <h3>{t('devices.code', { name: issued.deviceName })}</h3>
-                <p className="console-code" data-testid="enrollment-code">
-                  {issued.code}
-                </p>
-                <dl className="facts">
-                  <dt>{t('devices.serverAddress')}</dt>
-                  <dd data-testid="enrollment-server">{issued.serverUrl}</dd>
-                  <dt>{t('devices.team')}</dt>
-                  <dd data-testid="enrollment-team">
-                    {issued.defaultTeam
-                      ? t('devices.teamIsDefault', { team: issued.team.name })
-                      : issued.team.name}
-                  </dd>
-                </dl>
-                <p>{t('devices.expires', { time: when(issued.expiresAt) })}</p>
+          {/* One live region, there before its words change: the code, then (it works once) what
+              it enrolled in its place. */}
+          <div role="status">
+            {enrolled !== undefined && <p>{t('devices.codeUsed', { name: enrolled.name })}</p>}
+            {issued !== null && enrolled === undefined && (
+              <div className="console-enrolled">
+                <div>
+                  <h3>{t('devices.code', { name: issued.deviceName })}</h3>
+                  <p className="console-code" data-testid="enrollment-code">
+                    {issued.code}
+                  </p>
+                  <dl className="facts">
+                    <dt>{t('devices.serverAddress')}</dt>
+                    <dd data-testid="enrollment-server">{issued.serverUrl}</dd>
+                    <dt>{t('devices.team')}</dt>
+                    <dd data-testid="enrollment-team">
+                      {issued.defaultTeam
+                        ? t('devices.teamIsDefault', { team: issued.team.name })
+                        : issued.team.name}
+                    </dd>
+                  </dl>
+                  <p>{t('devices.expires', { time: when(issued.expiresAt) })}</p>
+                </div>
+                <QrCodeSvg rows={issued.qrRows} label={t('devices.qrLabel')} />
               </div>
-              <QrCodeSvg rows={issued.qrRows} label={t('devices.qrLabel')} />
-            </div>
-          )}
+            )}
+          </div>
         </section>
       )}
       <h2>{t('devices.list')}</h2>
