@@ -14,9 +14,8 @@ import {
   measureFilterOf,
   periodRange,
   queryOfHash,
-  sourceName,
 } from './dashboard-filter.ts';
-import { useDimensionName, useDimensionText } from './dimension-text.ts';
+import { useDimensionText, useFigureName } from './dimension-text.ts';
 import './dashboard.css';
 
 const pageSize = 50;
@@ -50,7 +49,6 @@ export function MeasureRecordsPage() {
   const format = useFormatters();
   const itemLabels = useItemLabels();
   const country = useCountryName();
-  const dimensionName = useDimensionName();
   // Campaigns by name, in the figure (K12 by campaign) and in the filter, never by their ids.
   const [campaigns, setCampaigns] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
@@ -60,6 +58,7 @@ export function MeasureRecordsPage() {
       .catch(() => setCampaigns(new Map()));
   }, []);
   const dimensionText = useDimensionText(campaigns);
+  const figureName = useFigureName(dimensionText);
   const hash = window.location.hash;
   const query = queryOfHash(hash);
   const filter = filterFromQuery(query);
@@ -211,21 +210,7 @@ export function MeasureRecordsPage() {
         <>
           <dl className="facts drill-facts">
             <dt>{t('drill.figure')}</dt>
-            <dd data-testid="drill-figure">
-              {[
-                // The K15 sources are named in words, which sourceName gives in English only.
-                drill.source.startsWith('k15_')
-                  ? loose(`drill.source.${drill.source}`)
-                  : sourceName(drill.source),
-                ...Object.entries(drill.slice).map(([dimension, value]) =>
-                  dimension === 'kind'
-                    ? loose(`dashboard.kind.${value}`)
-                    : dimension === 'unit'
-                      ? dimensionText(dimension, value)
-                      : `${dimensionName(dimension)}: ${dimensionText(dimension, value)}`,
-                ),
-              ].join(' · ')}
-            </dd>
+            <dd data-testid="drill-figure">{figureName(drill)}</dd>
             <dt>{t('drill.period')}</dt>
             <dd>
               {format.date(range.from)} – {format.date(range.to)}

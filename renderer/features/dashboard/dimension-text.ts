@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNKNOWN } from '../../../shared/measures/measure-results.ts';
+import { UNKNOWN, type DrillKey } from '../../../shared/measures/measure-results.ts';
 import { useCountryName } from '../../components/country-names.ts';
 import { domainEnums, type DomainEnum } from '../../components/domain-enums.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
+import { sourceName } from './dashboard-filter.ts';
 
 /** Keys built at run time (`dashboard.value.over_1_year`), which the typed `t` cannot check. */
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -92,5 +93,35 @@ export function useDimensionName(): (dimension: string) => string {
   return useCallback(
     (dimension) => (t as unknown as LooseT)(`dashboard.dimension.${dimension}`),
     [t],
+  );
+}
+
+/**
+ * A drilled figure as its records' page names it ("K1 · Weapons · Context: Seized"), on the
+ * laptop and in the console alike: the measure, then each value of its slice in words.
+ */
+export function useFigureName(
+  dimensionText: (dimension: string, value: string) => string,
+): (drill: DrillKey) => string {
+  const { t } = useTranslation('reports');
+  const dimensionName = useDimensionName();
+  return useCallback(
+    (drill) => {
+      const loose = t as unknown as LooseT;
+      return [
+        // The K15 sources are named in words, which sourceName gives in English only.
+        drill.source.startsWith('k15_')
+          ? loose(`drill.source.${drill.source}`)
+          : sourceName(drill.source),
+        ...Object.entries(drill.slice).map(([dimension, value]) =>
+          dimension === 'kind'
+            ? loose(`dashboard.kind.${value}`)
+            : dimension === 'unit'
+              ? dimensionText(dimension, value)
+              : `${dimensionName(dimension)}: ${dimensionText(dimension, value)}`,
+        ),
+      ].join(' · ');
+    },
+    [t, dimensionName, dimensionText],
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ConsoleMeasureRecordsSchema,
@@ -10,12 +10,11 @@ import { useCountryName } from '../../../renderer/components/country-names.ts';
 import {
   drillOfQuery,
   queryOfHash,
-  sourceName,
 } from '../../../renderer/features/dashboard/dashboard-filter.ts';
 import '../../../renderer/features/dashboard/dashboard.css';
 import {
-  useDimensionName,
   useDimensionText,
+  useFigureName,
 } from '../../../renderer/features/dashboard/dimension-text.ts';
 import { useFormatters } from '../../../renderer/features/records/format.ts';
 import { consoleApi } from '../api-client.ts';
@@ -51,7 +50,6 @@ export function FigureRecordsPage() {
   const looseReports = t as unknown as LooseT;
   const format = useFormatters();
   const country = useCountryName();
-  const dimensionName = useDimensionName();
   const dimensionText = useDimensionText(noCampaignNames);
   const hash = window.location.hash;
   const params = queryOfHash(hash);
@@ -93,27 +91,7 @@ export function FigureRecordsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hash, offset]);
 
-  const figureName = useMemo(
-    () =>
-      drill === null
-        ? ''
-        : [
-            // The K15 sources are named in words, which sourceName gives in English only.
-            drill.source.startsWith('k15_')
-              ? looseReports(`drill.source.${drill.source}`)
-              : sourceName(drill.source),
-            ...Object.entries(drill.slice).map(([dimension, value]) =>
-              dimension === 'kind'
-                ? looseReports(`dashboard.kind.${value}`)
-                : dimension === 'unit'
-                  ? dimensionText(dimension, value)
-                  : `${dimensionName(dimension)}: ${dimensionText(dimension, value)}`,
-            ),
-          ].join(' · '),
-    // Parsed from the address on every render; the address says when it changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [hash, looseReports, dimensionName, dimensionText],
-  );
+  const figureName = useFigureName(dimensionText);
   const limits = [
     query.jurisdiction ? `${t('dashboard.jurisdiction')}: ${country(query.jurisdiction)}` : null,
     query.campaignId ? `${t('dashboard.campaign')}: ${query.campaignId}` : null,
@@ -155,7 +133,7 @@ export function FigureRecordsPage() {
         <>
           <dl className="facts drill-facts">
             <dt>{t('drill.figure')}</dt>
-            <dd data-testid="drill-figure">{figureName}</dd>
+            <dd data-testid="drill-figure">{drill === null ? '' : figureName(drill)}</dd>
             <dt>{t('drill.period')}</dt>
             <dd>
               {format.date(query.from)} – {format.date(query.to)}
