@@ -4,7 +4,7 @@ import {
   dashboardNamespaces,
   dashboardResources,
 } from '../../../renderer/i18n/dashboard-namespaces.ts';
-import { recordFieldNames } from '../../../renderer/i18n/record-field-names.ts';
+import { recordFieldNames, recordPartNames } from '../../../renderer/i18n/record-field-names.ts';
 import { catalogueToCyrillic } from '../../../shared/i18n/serbian-cyrillic.ts';
 import { languageInfo, languageOfPreferences } from '../../../shared/i18n/languages.ts';
 import {
@@ -26,28 +26,71 @@ import mkConsole from './locales/mk.json';
  * The console's catalogues, English the source (every other locale has exactly its keys,
  * unit-tested). Pages other engineers add put their keys in these files, under their own key.
  * Beside them, the laptop's own `reports` and `domain` namespaces, read by the Dashboard's
- * figures the overview draws, and `recordFields` (an intake record's fields in words, for a
- * record's history): loaded from the laptop's catalogues, never copied.
+ * figures the overview draws, `recordFields` (an intake record's fields in words, for a record's
+ * history and its review) and `recordParts` (the fields inside its lists and groups, for its
+ * review): loaded from the laptop's catalogues, never copied.
  */
 export const consoleResources = {
-  en: { translation: en, ...dashboardResources.en, recordFields: recordFieldNames.en },
+  en: {
+    translation: en,
+    ...dashboardResources.en,
+    recordFields: recordFieldNames.en,
+    recordParts: recordPartNames.en,
+  },
   'sr-Latn': {
     translation: srLatn,
     ...dashboardResources['sr-Latn'],
     recordFields: recordFieldNames['sr-Latn'],
+    recordParts: recordPartNames['sr-Latn'],
   },
   'sr-Cyrl': {
     translation: catalogueToCyrillic(srLatn),
     ...dashboardResources['sr-Cyrl'],
     recordFields: recordFieldNames['sr-Cyrl'],
+    recordParts: recordPartNames['sr-Cyrl'],
   },
-  fr: { translation: frConsole, ...dashboardResources.fr, recordFields: recordFieldNames.fr },
-  mk: { translation: mkConsole, ...dashboardResources.mk, recordFields: recordFieldNames.mk },
-  bs: { translation: bsConsole, ...dashboardResources.bs, recordFields: recordFieldNames.bs },
-  hr: { translation: hrConsole, ...dashboardResources.hr, recordFields: recordFieldNames.hr },
-  cnr: { translation: cnrConsole, ...dashboardResources.cnr, recordFields: recordFieldNames.cnr },
-  ar: { translation: arConsole, ...dashboardResources.ar, recordFields: recordFieldNames.ar },
-  sq: { translation: sqConsole, ...dashboardResources.sq, recordFields: recordFieldNames.sq },
+  fr: {
+    translation: frConsole,
+    ...dashboardResources.fr,
+    recordFields: recordFieldNames.fr,
+    recordParts: recordPartNames.fr,
+  },
+  mk: {
+    translation: mkConsole,
+    ...dashboardResources.mk,
+    recordFields: recordFieldNames.mk,
+    recordParts: recordPartNames.mk,
+  },
+  bs: {
+    translation: bsConsole,
+    ...dashboardResources.bs,
+    recordFields: recordFieldNames.bs,
+    recordParts: recordPartNames.bs,
+  },
+  hr: {
+    translation: hrConsole,
+    ...dashboardResources.hr,
+    recordFields: recordFieldNames.hr,
+    recordParts: recordPartNames.hr,
+  },
+  cnr: {
+    translation: cnrConsole,
+    ...dashboardResources.cnr,
+    recordFields: recordFieldNames.cnr,
+    recordParts: recordPartNames.cnr,
+  },
+  ar: {
+    translation: arConsole,
+    ...dashboardResources.ar,
+    recordFields: recordFieldNames.ar,
+    recordParts: recordPartNames.ar,
+  },
+  sq: {
+    translation: sqConsole,
+    ...dashboardResources.sq,
+    recordFields: recordFieldNames.sq,
+    recordParts: recordPartNames.sq,
+  },
 } as const satisfies Record<Language, Record<string, unknown>>;
 
 declare module 'i18next' {

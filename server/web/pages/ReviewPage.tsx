@@ -13,12 +13,12 @@ import {
   type ReviewFilter,
   type ReviewState,
 } from '../../../shared/domain/record-review.ts';
-import { useEnumLabel } from '../../../renderer/components/domain-labels.ts';
-import { domainEnums, type DomainEnum } from '../../../renderer/components/domain-enums.ts';
 import { consoleApi } from '../api-client.ts';
 import { useMay } from '../app/session-context.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
-import { dayText, timeText } from '../parts/time-text.ts';
+import { useFieldName } from '../parts/field-names.ts';
+import { FieldValue } from '../parts/FieldValue.tsx';
+import { timeText } from '../parts/time-text.ts';
 import { useLoad } from '../parts/use-load.ts';
 import { useSubmit } from '../parts/use-submit.ts';
 
@@ -39,53 +39,6 @@ const noFilters: Filters = {
   from: '',
   to: '',
 };
-
-/** Stored fields whose values are a domain enumeration named otherwise than the field. */
-const enumOfField: Readonly<Record<string, DomainEnum>> = {
-  context: 'intakeContext',
-  status: 'recordStatus',
-};
-
-/** The enumeration a stored field's value belongs to, when it is one of its values. */
-function enumOf(field: string, value: string): DomainEnum | null {
-  const name = enumOfField[field] ?? (field in domainEnums ? (field as DomainEnum) : null);
-  if (name === null) return null;
-  return (domainEnums[name] as readonly string[]).includes(value) ? name : null;
-}
-
-/**
- * A field's value: a domain value by its label in the reader's language ("Surrendered", not
- * "surrendered"), other text and numbers as they are; lists and groups folded, laid out on demand.
- */
-function FieldValue({ field, value }: { field: string; value: unknown }) {
-  const { t, i18n } = useTranslation();
-  const enumLabel = useEnumLabel();
-  // The day it happened as the reader writes a date, as the record page does.
-  if (field === 'occurredAt' && typeof value === 'string')
-    return <>{dayText(i18n.language, value)}</>;
-  if (typeof value === 'string') {
-    const name = enumOf(field, value);
-    if (name !== null) return <>{enumLabel(name, value as never)}</>;
-  }
-  if (value === null || typeof value !== 'object') return <>{valueText(value)}</>;
-  const count = Array.isArray(value) ? value.length : Object.keys(value).length;
-  // Nothing to unfold: said as an empty value is, not as "0 entries".
-  if (count === 0) return <>{valueText(null)}</>;
-  return (
-    <details>
-      <summary>{t('review.entries', { count })}</summary>
-      <pre className="console-json">{JSON.stringify(value, null, 2)}</pre>
-    </details>
-  );
-}
-
-/** A stored value as a person reads it: text as is, anything else as compact JSON. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'string' || typeof value === 'number'
-    ? String(value)
-    : JSON.stringify(value);
-}
 
 /** What a reviewer reads first: what, when and where, then the items, then the bookkeeping. */
 const readingOrder = [
@@ -122,21 +75,6 @@ function fieldsInReadingOrder(fields: Readonly<Record<string, unknown>>): [strin
   return Object.entries(fields)
     .filter(([key]) => !notForReview.has(key))
     .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/**
- * A stored field's name as a reviewer reads it: the console's label where it has one, else the
- * name spelled out ("agencyCaseRef" reads "Agency case ref") rather than shown as code.
- */
-function useFieldName(): (key: string) => string {
-  const { t } = useTranslation();
-  const loose = t as unknown as (key: string, options: { defaultValue: string }) => string;
-  return (key) => {
-    const spelled = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-    return loose(`review.fieldNames.${key}`, {
-      defaultValue: spelled.charAt(0).toUpperCase() + spelled.slice(1),
-    });
-  };
 }
 
 /**
