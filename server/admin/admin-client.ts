@@ -124,8 +124,8 @@ export async function connectToRunningServer(dataDir: string): Promise<AdminOper
         ? all
         : { changes: all.changes.filter((change) => change.person.id === personId) };
     },
-    invite: (email, role) =>
-      call('POST', adminRoutes.invite, AdminInviteResponseSchema, { email, role }),
+    invite: (email, role, language) =>
+      call('POST', adminRoutes.invite, AdminInviteResponseSchema, { email, role, language }),
     close: async () => undefined,
   };
 }

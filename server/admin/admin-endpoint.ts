@@ -68,9 +68,13 @@ export async function startAdminEndpoint(
   });
   app.get(adminRoutes.devices, async () => operations.devices());
   app.post(adminRoutes.invite, async (request) => {
-    const { email, role } = parseInput(AdminInviteRequestSchema, request.body, 'invite request');
+    const { email, role, language } = parseInput(
+      AdminInviteRequestSchema,
+      request.body,
+      'invite request',
+    );
     try {
-      return await operations.invite(email, role);
+      return await operations.invite(email, role, language);
     } catch (error) {
       if (error instanceof AdminRefusal)
         throw new SyncHttpError(409, 'VALIDATION_ERROR', error.message);

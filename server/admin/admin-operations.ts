@@ -7,6 +7,7 @@ import { SyncHttpError } from '../http/sync-http-error.ts';
 import { startNewEpoch } from '../server-meta.ts';
 import type { UserRole } from '../../shared/domain/enums.ts';
 import type { ConsoleRole } from '../../shared/console/roles.ts';
+import type { Language } from '../../shared/settings/settings.ts';
 import {
   auditDeviceRevoked,
   auditEnrollmentCode,
@@ -71,7 +72,8 @@ export interface AdminOperations {
   /** The centre's decisions about people, newest first (for one person when given). */
   personChanges(personId?: string): Promise<AdminPersonChangesResponse>;
   /** Invites a person to the web console (the first administrator, typically). */
-  invite(email: string, role: ConsoleRole): Promise<AdminInviteResponse>;
+  /** The mail is written in `language` (English when none is named). */
+  invite(email: string, role: ConsoleRole, language?: Language): Promise<AdminInviteResponse>;
   /** Releases what the operations hold (the database the command opened, say). */
   close(): Promise<void>;
 }
@@ -186,11 +188,11 @@ export function localAdminOperations(db: Database, options: LocalAdminOptions): 
     async personChanges(personId) {
       return { changes: await listPersonChanges(db, personId) };
     },
-    async invite(email, role) {
+    async invite(email, role, language) {
       try {
         return await inviteAccount(
           { db, mailer: options.mailer, consoleUrl: options.consoleUrl, now: clock() },
-          { email, role },
+          { email, role, language },
           commandLineActor,
         );
       } catch (error) {

@@ -3,6 +3,7 @@ import { JurisdictionSchema } from '../../shared/domain/country-code.ts';
 import { UserRoleSchema } from '../../shared/domain/enums.ts';
 import { EmailSchema, InviteResponseSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema } from '../../shared/console/roles.ts';
+import { LanguageSchema } from '../../shared/settings/settings.ts';
 
 /**
  * The running server's admin endpoint (admin-endpoint.ts): what `npm run server -- <command>`
@@ -224,6 +225,10 @@ export type AdminEndpointFile = z.infer<typeof AdminEndpointFileSchema>;
 export const adminEndpointFileName = 'admin-endpoint.json';
 
 /** `invite <email> --role <role>`: a console account, its code mailed (or logged). */
-export const AdminInviteRequestSchema = z.object({ email: EmailSchema, role: ConsoleRoleSchema });
+export const AdminInviteRequestSchema = z.object({
+  email: EmailSchema,
+  role: ConsoleRoleSchema,
+  language: LanguageSchema.optional(),
+});
 export const AdminInviteResponseSchema = InviteResponseSchema;
 export type AdminInviteResponse = z.infer<typeof AdminInviteResponseSchema>;

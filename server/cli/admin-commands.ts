@@ -14,6 +14,11 @@ import {
 import { UserRoleSchema, userRoleValues } from '../../shared/domain/enums.ts';
 import { EmailSchema } from '../../shared/console/api.ts';
 import { ConsoleRoleSchema, consoleRoles, type ConsoleRole } from '../../shared/console/roles.ts';
+import {
+  LanguageSchema,
+  supportedLanguages,
+  type Language,
+} from '../../shared/settings/settings.ts';
 import type { ConsistencyReport } from '../db/pglite-consistency.ts';
 
 /** The administrator's subcommands of `npm run server -- <command>`; each returns its output. */
@@ -44,9 +49,11 @@ export const adminUsage = [
   '  person-reactivate <id | exact name>',
   '                                  they may unlock again',
   '  person-changes                  who changed which person when, newest first',
-  '  invite <email> --role <role>    invite a person to the web console (administrator,',
+  '  invite <email> --role <role> [--language <language>]',
+  '                                  invite a person to the web console (administrator,',
   '                                  reviewer or viewer); the code goes by mail, or to the',
-  "                                  server's log when no SMTP server is configured",
+  "                                  server's log when no SMTP server is configured; the mail",
+  `                                  in English or in --language (${supportedLanguages.join(', ')})`,
   "  check                           with the server stopped: PostgreSQL's consistency check",
   '                                  (amcheck) over the PGlite data',
   '  backup FILE                     write a consistent backup (database and photos) to FILE,',
@@ -110,7 +117,7 @@ export type ParsedCommand =
   | { kind: 'person-role'; target: string; role: (typeof userRoleValues)[number] }
   | { kind: 'person-deactivate'; target: string }
   | { kind: 'person-reactivate'; target: string }
-  | { kind: 'invite'; email: string; role: ConsoleRole }
+  | { kind: 'invite'; email: string; role: ConsoleRole; language: Language | undefined }
   /** Offline only: run by main.ts on the PGlite data itself, never through a running server. */
   | { kind: 'check' }
   | { kind: 'backup'; file: string }
@@ -227,7 +234,14 @@ export function parseAdminCommand(
           ...(env.npm_config_role === undefined ? [] : [npmTookOptions]),
         ]);
       }
-      return { kind: 'invite', email: email.data, role: role.data };
+      const languageOption = optionValue(args, '--language');
+      const language = LanguageSchema.optional().safeParse(languageOption);
+      if (!language.success) {
+        return invalid([
+          `--language is the invitation mail's language, one of ${supportedLanguages.join(', ')}.`,
+        ]);
+      }
+      return { kind: 'invite', email: email.data, role: role.data, language: language.data };
     }
     case 'devices':
     case 'new-epoch':
@@ -453,7 +467,7 @@ export async function runAdminCommand(
         (person) => `${describePerson(person)} is not deactivated.`,
       );
     case 'invite': {
-      const invited = await operations.invite(command.email, command.role);
+      const invited = await operations.invite(command.email, command.role, command.language);
       return {
         ok: true,
         lines: [

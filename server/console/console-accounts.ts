@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AccountListEntry, InviteResponse } from '../../shared/console/api.ts';
 import type { ConsoleRole } from '../../shared/console/roles.ts';
 import { passphraseProblems } from '../../shared/domain/people.ts';
+import type { Language } from '../../shared/settings/settings.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { isoTime } from '../sync/stored-record.ts';
+import { invitationMail, passwordResetMail } from './account-mail.ts';
 import { writeAudit, type AuditActor } from './console-audit.ts';
 import { ConsoleHttpError } from './console-http-error.ts';
 import { codeHash, hashPassword, newConsoleCode, verifyPassword } from './console-secrets.ts';
@@ -54,7 +56,7 @@ async function sendOrFail(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): 
  */
 export async function inviteAccount(
   context: AccountsContext,
-  input: { email: string; role: ConsoleRole },
+  input: { email: string; role: ConsoleRole; language?: Language | undefined },
   actor: AuditActor,
 ): Promise<InviteResponse> {
   const { db, now } = context;
@@ -96,19 +98,18 @@ export async function inviteAccount(
     );
     await writeAudit(tx, actor, 'account.invited', input.email, now, { role: input.role });
   });
-  const mailed = await sendOrFail(context.mailer, {
-    to: input.email,
-    subject: 'Your invitation to the SALW Field console',
-    text: [
-      `You are invited to the SALW Field console as ${input.role}.`,
-      '',
-      `Open ${context.consoleUrl}#/accept, and enter this code with your name and a password:`,
-      '',
-      `    ${issued.code}`,
-      '',
-      `The code works once, until ${expiresAt.toISOString()} (${String(consoleCodeMinutes)} minutes).`,
-    ].join('\n'),
-  });
+  const mailed = await sendOrFail(
+    context.mailer,
+    invitationMail({
+      language: input.language ?? 'en',
+      to: input.email,
+      consoleUrl: context.consoleUrl,
+      code: issued.code,
+      expiresAt,
+      minutes: consoleCodeMinutes,
+      role: input.role,
+    }),
+  );
   return { email: input.email, role: input.role, expiresAt: expiresAt.toISOString(), mailed };
 }
 
@@ -177,7 +178,7 @@ export async function acceptInvitation(
  */
 export async function requestPasswordReset(
   context: AccountsContext,
-  email: string,
+  { email, language }: { email: string; language: Language },
   address: string | null,
 ): Promise<void> {
   const { now } = context;
@@ -207,20 +208,17 @@ export async function requestPasswordReset(
     return true;
   });
   if (!send) return;
-  await sendOrFail(context.mailer, {
-    to: email,
-    subject: 'Resetting your SALW Field console password',
-    text: [
-      'Someone asked to reset the password of your SALW Field console account.',
-      '',
-      `Open ${context.consoleUrl}#/reset and enter this code with a new password:`,
-      '',
-      `    ${issued.code}`,
-      '',
-      `The code works once, until ${expiresAt.toISOString()} (${String(consoleCodeMinutes)} minutes).`,
-      'If it was not you, ignore this mail: your password stays as it is.',
-    ].join('\n'),
-  });
+  await sendOrFail(
+    context.mailer,
+    passwordResetMail({
+      language,
+      to: email,
+      consoleUrl: context.consoleUrl,
+      code: issued.code,
+      expiresAt,
+      minutes: consoleCodeMinutes,
+    }),
+  );
 }
 
 /** Sets the new password, ends every session of the account and lifts its sign-in delay. */

@@ -246,10 +246,10 @@ export function consoleRoutesPlugin(options: ConsoleRoutesOptions) {
     });
 
     app.post(route(consoleRoutes.requestPasswordReset), write, async (request) => {
-      const { email } = parse(RequestPasswordResetSchema, request.body, 'reset request');
+      const { email, language } = parse(RequestPasswordResetSchema, request.body, 'reset request');
       await requestPasswordReset(
         { db, mailer: options.mailer, consoleUrl: consoleUrl(request), now: clock() },
-        email,
+        { email, language: language ?? 'en' },
         request.ip,
       );
       return { ok: true as const };

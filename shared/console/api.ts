@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxPassphraseLength } from '../domain/people.ts';
 import { RejectReasonSchema } from '../sync/protocol.ts';
+import { LanguageSchema } from '../settings/settings.ts';
 import { ConsolePermissionSchema, ConsoleRoleSchema } from './roles.ts';
 
 /**
@@ -84,7 +85,13 @@ export const AcceptInvitationRequestSchema = z.object({
   password: PasswordSchema,
 });
 
-export const RequestPasswordResetSchema = z.object({ email: EmailSchema });
+/** The language the mail is written in: the page's that asks (English when none is named). */
+const MailLanguageSchema = LanguageSchema.optional();
+
+export const RequestPasswordResetSchema = z.object({
+  email: EmailSchema,
+  language: MailLanguageSchema,
+});
 export const CompletePasswordResetSchema = z.object({
   code: ConsoleCodeSchema,
   password: PasswordSchema,
@@ -101,7 +108,11 @@ export const AccountListEntrySchema = ConsoleAccountSchema.extend({
 export type AccountListEntry = z.infer<typeof AccountListEntrySchema>;
 export const AccountListSchema = z.object({ accounts: z.array(AccountListEntrySchema) });
 
-export const InviteRequestSchema = z.object({ email: EmailSchema, role: ConsoleRoleSchema });
+export const InviteRequestSchema = z.object({
+  email: EmailSchema,
+  role: ConsoleRoleSchema,
+  language: MailLanguageSchema,
+});
 export const InviteResponseSchema = z.object({
   email: z.string(),
   role: ConsoleRoleSchema,

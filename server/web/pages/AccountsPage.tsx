@@ -9,6 +9,9 @@ import {
   type InviteResponse,
 } from '../../../shared/console/api.ts';
 import { ConsoleRoleSchema, consoleRoles } from '../../../shared/console/roles.ts';
+import { languageInfo } from '../../../shared/i18n/languages.ts';
+import { LanguageSchema, supportedLanguages } from '../../../shared/settings/settings.ts';
+import { useDocumentLanguage } from '../../../renderer/components/DocumentLanguageSelect.tsx';
 import { consoleApi } from '../api-client.ts';
 import { useConsoleSession } from '../app/session-context.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
@@ -28,6 +31,8 @@ export function AccountsPage() {
   const { data, error, reload } = useLoad(load);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<(typeof consoleRoles)[number]>('viewer');
+  // The mail speaks the console's language unless the administrator picks the invitee's.
+  const [language, setLanguage] = useDocumentLanguage();
   const [invited, setInvited] = useState<InviteResponse | null>(null);
   const invite = useSubmit();
   const change = useSubmit();
@@ -36,7 +41,11 @@ export function AccountsPage() {
     event.preventDefault();
     void invite.run(async () => {
       setInvited(
-        await consoleApi.post(consoleRoutes.invite, InviteResponseSchema, { email, role }),
+        await consoleApi.post(consoleRoutes.invite, InviteResponseSchema, {
+          email,
+          role,
+          language,
+        }),
       );
       setEmail('');
       reload();
@@ -90,6 +99,20 @@ export function AccountsPage() {
               {consoleRoles.map((value) => (
                 <option key={value} value={value}>
                   {t(`role.${value}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-language`}>{t('accounts.mailLanguage')}</label>
+            <select
+              id={`${id}-language`}
+              value={language}
+              onChange={(event) => setLanguage(LanguageSchema.parse(event.target.value))}
+            >
+              {supportedLanguages.map((value) => (
+                <option key={value} value={value} lang={value}>
+                  {languageInfo[value].nativeName}
                 </option>
               ))}
             </select>

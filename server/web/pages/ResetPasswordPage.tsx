@@ -9,7 +9,7 @@ import { useSubmit } from '../parts/use-submit.ts';
 
 /** Asking for a reset code by mail, then setting a new password with it. */
 export function ResetPasswordPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
@@ -21,7 +21,11 @@ export function ResetPasswordPage() {
   const ask = (event: FormEvent) => {
     event.preventDefault();
     void request.run(async () => {
-      await consoleApi.post(consoleRoutes.requestPasswordReset, OkResponseSchema, { email });
+      // The mail in the language this page speaks: the person reads it as they read the page.
+      await consoleApi.post(consoleRoutes.requestPasswordReset, OkResponseSchema, {
+        email,
+        language: i18n.language,
+      });
       setSent(true);
     });
   };

@@ -83,6 +83,11 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
       mailed: true,
     });
     const code = await inbox.codeFor('boris@salw.test', before);
+    // No language named: the mail is in English, the code on a line of its own.
+    const mail = await inbox.readFor('boris@salw.test', before);
+    expect(mail.subject).toBe('Your invitation to the SALW Field console');
+    expect(mail.text).toContain('You are invited to the SALW Field console as reviewer.');
+    expect(mail.text).toContain(`\n    ${code}\n`);
 
     const browser = new ConsoleClient(server.url);
     const accepted = await browser.call('POST', consoleRoutes.acceptInvitation, {
@@ -254,6 +259,56 @@ describe.each(syncBackends)('the web console API (%s)', (backend) => {
     const adminId = accounts.find((account) => account.email === 'ana@salw.test')?.id ?? '';
     const demote = await admin.call('POST', consoleRoutes.accountRole(adminId), { role: 'viewer' });
     expect(errorOf(demote.json).error).toBe('LAST_ADMINISTRATOR');
+  });
+
+  it('writes the invitation and the reset mail in the language asked, the code as it is', async () => {
+    const before = inbox.countFor('jelena@salw.test');
+    const invited = await admin.call('POST', consoleRoutes.invite, {
+      email: 'jelena@salw.test',
+      role: 'reviewer',
+      language: 'sr-Cyrl',
+    });
+    expect(invited.status).toBe(200);
+    const code = await inbox.codeFor('jelena@salw.test', before);
+    const invitation = await inbox.readFor('jelena@salw.test', before);
+    expect(invitation.subject).toBe('Позив у конзолу SALW Field');
+    expect(invitation.text).toContain('Позвани сте у конзолу SALW Field као рецензент.');
+    // The page's address stays as it is, in Latin letters, and so does the code.
+    expect(invitation.text).toContain(`${server.url}/console/#/accept`);
+    expect(invitation.text).toContain(`\n    ${code}\n`);
+    // When it stops working, in the reader's date and time, in UTC (the server's clock: 30 min).
+    expect(invitation.text).toMatch(
+      /Код важи једном, до \d{1,2}\. \d{1,2}\. \d{4}\. \d{2}:\d{2} UTC \(30 минута\)\./,
+    );
+    const browser = new ConsoleClient(server.url);
+    const accepted = await browser.call('POST', consoleRoutes.acceptInvitation, {
+      code,
+      name: 'Jelena',
+      password: strongPassword,
+    });
+    expect(accepted.status).toBe(200);
+
+    const beforeReset = inbox.countFor('jelena@salw.test');
+    const stranger = new ConsoleClient(server.url);
+    const asked = await stranger.call('POST', consoleRoutes.requestPasswordReset, {
+      email: 'jelena@salw.test',
+      language: 'fr',
+    });
+    expect(asked.json).toEqual({ ok: true });
+    const reset = await inbox.readFor('jelena@salw.test', beforeReset);
+    expect(reset.subject).toBe('Réinitialisation de votre mot de passe de la console SALW Field');
+    expect(reset.text).toContain(`${server.url}/console/#/reset`);
+    expect(reset.text).toContain('Si ce n’était pas vous, ignorez ce message');
+
+    // A language the console does not write is refused by name, and nobody is invited.
+    const refused = await admin.call('POST', consoleRoutes.invite, {
+      email: 'nobody-de@salw.test',
+      role: 'viewer',
+      language: 'de',
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain('language');
+    expect(inbox.countFor('nobody-de@salw.test')).toBe(0);
   });
 
   it('resets a forgotten password with a mailed code, ending the sessions open with the old one', async () => {

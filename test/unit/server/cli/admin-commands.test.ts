@@ -111,4 +111,25 @@ describe('team commands as the administrator types them', () => {
     });
     expect(parseAdminCommand('teams', [])).toEqual({ kind: 'teams' });
   });
+
+  it('invites with the mail in English, or in the language named, and refuses another', () => {
+    expect(parseAdminCommand('invite', ['ana@example.org', '--role', 'viewer'])).toEqual({
+      kind: 'invite',
+      email: 'ana@example.org',
+      role: 'viewer',
+      language: undefined,
+    });
+    expect(
+      parseAdminCommand('invite', ['ana@example.org', '--role', 'viewer', '--language', 'sr-Cyrl']),
+    ).toMatchObject({ kind: 'invite', language: 'sr-Cyrl' });
+    const german = parseAdminCommand('invite', [
+      'ana@example.org',
+      '--role',
+      'viewer',
+      '--language',
+      'de',
+    ]);
+    expect(german.kind).toBe('invalid');
+    expect(JSON.stringify(german)).toContain("--language is the invitation mail's language");
+  });
 });

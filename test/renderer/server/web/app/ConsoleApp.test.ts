@@ -159,9 +159,14 @@ describe('the web console in a browser', () => {
     await page.getByRole('link', { name: 'People with accounts' }).click();
     await page.getByLabel('E-mail address').fill('boris@salw.test');
     await page.getByLabel('Role', { exact: true }).selectOption('reviewer');
+    // The mail speaks the console's language unless the administrator picks another.
+    expect(await page.getByLabel('Language of the mail').inputValue()).toBe('en');
     await page.getByRole('button', { name: 'Send the invitation' }).click();
     await page.getByText('Invitation sent to boris@salw.test').waitFor();
     expect(await inbox.codeFor('boris@salw.test')).toMatch(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+    expect((await inbox.readFor('boris@salw.test')).subject).toBe(
+      'Your invitation to the SALW Field console',
+    );
     await page.screenshot({ path: `${shots}/accounts-en.png`, fullPage: true });
 
     // Enroll a laptop into a team: the code and QR code on screen, the laptop enrolls with them
@@ -236,6 +241,15 @@ describe('the web console in a browser', () => {
       .poll(() => page.getByTestId('enrollment-team').innerText())
       .toBe('National coordination (podrazumevani)');
     await page.screenshot({ path: `${shots}/devices-sr.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Osobe sa nalozima' }).click();
+    await page.getByLabel('Adresa e-pošte').fill('milan@salw.test');
+    expect(await page.getByLabel('Jezik poruke').inputValue()).toBe('sr-Latn');
+    await page.getByRole('button', { name: 'Pošalji pozivnicu' }).click();
+    await page.getByText('Pozivnica je poslata na milan@salw.test').waitFor();
+    const serbianMail = await inbox.readFor('milan@salw.test');
+    expect(serbianMail.subject).toBe('Poziv u konzolu SALW Field');
+    expect(serbianMail.text).toContain('Pozvani ste u konzolu SALW Field kao posmatrač.');
+    await page.screenshot({ path: `${shots}/accounts-sr.png`, fullPage: true });
     await page.getByRole('link', { name: 'Dnevnik radnji' }).click();
     await page.getByRole('cell', { name: 'Napravio kôd za upis' }).first().waitFor();
     await page.screenshot({ path: `${shots}/audit-sr.png`, fullPage: true });
