@@ -1,8 +1,10 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainEnums, type DomainEnum } from '../../../renderer/components/domain-enums.ts';
+import { useCountryName } from '../../../renderer/components/country-names.ts';
 import { useEnumLabel } from '../../../renderer/components/domain-labels.ts';
 import { recordPartNames } from '../../../renderer/i18n/record-field-names.ts';
+import { isCountryCode } from '../../../shared/domain/country-code.ts';
 import { quantityUnitValues } from '../../../shared/domain/quantity.ts';
 import { isUnknownText } from '../../../shared/domain/weapon-item.ts';
 import { formatList, numberFormat } from '../../../shared/i18n/formats.ts';
@@ -59,6 +61,17 @@ const sha256 = /^[0-9a-f]{64}$/;
 const knownUnits: ReadonlySet<string> = new Set(quantityUnitValues);
 /** A weapon's fields where 'unknown' is an answer, stored as that token (A6's "R*" fields). */
 const mayBeUnknown: ReadonlySet<string> = new Set(['manufacturer', 'model', 'calibre']);
+/** Fields holding a country's ISO code: the route of a seizure, where a weapon was made or marked. */
+const countryFields: ReadonlySet<string> = new Set([
+  'jurisdiction',
+  'nationality',
+  'countryOfManufacture',
+  'importMarkingCountry',
+  'routeDepartureCountry',
+  'routeTransitCountries',
+  'routeDestinationCountry',
+  'addresseeCountry',
+]);
 /** Plain values side by side ("RS, BA"), with no "and": a route or a list of seals is no sentence. */
 const plainList: Intl.ListFormatOptions = { type: 'unit', style: 'short' };
 
@@ -103,6 +116,7 @@ function Fingerprint({ sha }: { sha: string }) {
 function useScalarText(): (field: string, value: unknown) => string {
   const { t, i18n } = useTranslation();
   const enumLabel = useEnumLabel();
+  const country = useCountryName();
   return useCallback(
     (field, value) => {
       const loose = t as unknown as LooseT;
@@ -111,6 +125,11 @@ function useScalarText(): (field: string, value: unknown) => string {
       if (typeof value !== 'string') return String(value);
       const name = enumOf(field, value);
       if (name !== null) return enumLabel(name, value as never);
+      // A country by its name in the reader's language, its code beside it as officers use it.
+      if (countryFields.has(field) && isCountryCode(value)) {
+        const named = country(value);
+        return named === value ? value : `${named} (${value})`;
+      }
       // The stored token in the form's word for it, as the laptop shows it.
       if (mayBeUnknown.has(field) && isUnknownText(value))
         return loose('recordParts:words.unknown');
@@ -119,7 +138,7 @@ function useScalarText(): (field: string, value: unknown) => string {
       if (sha256.test(value)) return `${value.slice(0, 12)}…`;
       return value;
     },
-    [t, i18n.language, enumLabel],
+    [t, i18n.language, enumLabel, country],
   );
 }
 

@@ -236,6 +236,11 @@ describe('console: review, teams and people in Chromium', () => {
     await page.screenshot({ path: `${shots}/review-detail-en.png`, fullPage: true });
     await field('Scene photos').locator(':scope > dd > details > summary').click();
     await field('Seizure details').locator(':scope > dd > details > summary').click();
+    // Countries by name in the reader's language, the code beside them.
+    const seizure = await field('Seizure details').locator(':scope > dd').innerText();
+    expect(seizure).toContain('Serbia (RS)');
+    expect(seizure).toContain('Croatia (HR)');
+    expect(seizure).not.toMatch(/\t(RS|HR)$/m);
     await page.screenshot({ path: `${shots}/review-detail-entries-en.png`, fullPage: true });
     await field('Weapons')
       .locator(':scope > dd')
