@@ -160,3 +160,35 @@ export function pulledAmendmentsInHistory(
     .sort((a, b) => a.serverRev - b.serverRev);
   return { bySeq, unseen };
 }
+
+/** An amendment made on this laptop, whole: the record before it and after it, and why. */
+export interface LocalAmendment {
+  readonly at: string;
+  readonly userId: string;
+  readonly reason: string;
+  readonly before: Record<string, unknown>;
+  readonly after: Record<string, unknown>;
+}
+
+/**
+ * The amendments made on this laptop to an intake record, oldest first, from its audit log (each
+ * entry keeps the record before and after): what a restored server that lost the record needs to
+ * hear again, change by change with its reason, to hold the record's history as well as its state.
+ */
+export function localAmendmentsOf(db: Db, id: string): LocalAmendment[] {
+  return auditEntriesFor(db, 'intake_event', id).flatMap((entry): LocalAmendment[] => {
+    if (entry.action !== INTAKE_AMENDED || entry.userId === null) return [];
+    const after = AmendmentAfterSchema.safeParse(entry.after);
+    const before = z.record(z.string(), z.unknown()).safeParse(entry.before);
+    if (!after.success || !before.success) return [];
+    return [
+      {
+        at: entry.at,
+        userId: entry.userId,
+        reason: after.data.reason,
+        before: before.data,
+        after: after.data.record,
+      },
+    ];
+  });
+}

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger.ts';
 import { deleteBlob, readBlob, sha256Hex, writeBlob } from '../store/blob-store.ts';
 import type { Db } from '../store/encrypted-database.ts';
 import { setPeopleCursor } from '../store/centre-people.ts';
+import { localAmendmentsOf } from '../store/intake-amendments.ts';
 import { appendOutbox, SYNCED_ENTITY_SQL } from '../store/outbox.ts';
 import { deferSearchIndexes, restoreOneSearchIndex } from '../store/search-indexes.ts';
 import {
@@ -32,7 +33,7 @@ import {
   updateSyncState,
 } from '../store/sync-repository.ts';
 import { takeBatch } from './batching.ts';
-import { pickFields } from './fields.ts';
+import { changedTopLevelFields, pickFields } from './fields.ts';
 import { SyncHttpError, type SyncHttp } from './http-port.ts';
 import { pagesInThread, pagesOnWorker, type PullPageSource } from './pull-page-source.ts';
 import { preparePullPage, type PreparedPullPage } from './pulled-page.ts';
@@ -471,13 +472,40 @@ function requeueUnknownRecords(db: Db, at: string, signedIn: string | null): voi
   for (const row of db
     .prepare('SELECT id, status, data_json, updated_by FROM intake_events WHERE server_rev = 0')
     .all() as { id: string; status: string; data_json: string; updated_by: string }[]) {
-    queue(
-      'intake_event',
-      row.id,
-      JSON.parse(row.data_json),
-      sender(row.updated_by),
-      row.status === 'final',
-    );
+    const amendments = row.status === 'final' ? localAmendmentsOf(db, row.id) : [];
+    const replayable =
+      amendments.length > 0 &&
+      pendingFirst.get(row.id) === undefined &&
+      amendments.every((amendment) => isLocal.get(amendment.userId, REMOTE_ROLE) !== undefined);
+    if (!replayable) {
+      queue(
+        'intake_event',
+        row.id,
+        JSON.parse(row.data_json),
+        sender(row.updated_by),
+        row.status === 'final',
+      );
+      continue;
+    }
+    // A final record amended here goes back as it was finalised, then amendment by amendment,
+    // each by its author at its time with its reason: the server's history of the evidence
+    // (who changed it, when and why) is whole again, not only its last state. Amendments made
+    // elsewhere are not this laptop's to re-send.
+    const first = amendments[0]!;
+    queue('intake_event', row.id, first.before, sender(row.updated_by), true);
+    for (const amendment of amendments) {
+      appendOutbox(db, {
+        entity: 'intake_event',
+        entityId: row.id,
+        op: 'amend',
+        baseRevision: 0,
+        payload: amendment.after,
+        changedFields: changedTopLevelFields('intake_event', amendment.before, amendment.after),
+        createdAt: amendment.at,
+        createdBy: amendment.userId,
+        reason: amendment.reason,
+      });
+    }
   }
   const referenceTables = {
     location: 'locations',

@@ -320,6 +320,38 @@ describe.each(['pglite', 'postgres'] as const)('sync between two laptops (%s)', 
     expect((await content(b, draft.id)).status).toBe('final');
   });
 
+  it('re-sends the amendments a restored server lost, each by its author with its reason', async () => {
+    const draft = (await a.ok('newIntakeDraft')) as Draft;
+    const saved = await a.ok('saveIntakeDraft', {
+      draft: await completeSeizure(a, draft, location.id),
+      expectedRevision: null,
+    });
+    const final = await a.ok('finaliseIntake', { id: draft.id, expectedRevision: saved.revision });
+    const reasons = ['Case number from the prosecutor', 'Notes copied from the paper register'];
+    let view = { event: final.event as Draft, revision: final.revision };
+    for (const [index, reason] of reasons.entries()) {
+      const amended = await a.ok('amendIntake', {
+        draft: { ...view.event, status: 'draft', notes: `Correction ${String(index + 1)}` },
+        expectedRevision: view.revision,
+        reason,
+      });
+      view = { event: amended.event as Draft, revision: amended.revision };
+    }
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    // The server is restored from a backup older than the record: it lost it and its history.
+    await server.restoreBackupWithout([draft.id]);
+
+    expect(await a.ok('syncNow')).toMatchObject({ pendingChanges: 0, lastError: null });
+    await b.ok('syncNow');
+    expect(await content(b, draft.id)).toEqual(await content(a, draft.id));
+    // Another laptop reads both amendments again, by their author, each with its reason.
+    const amendments = (await b.ok('getIntakeHistory', { id: draft.id })).filter(
+      (entry) => entry.action === 'intake.amended',
+    );
+    expect(amendments.map((entry) => entry.reason)).toEqual(reasons);
+    expect(new Set(amendments.map((entry) => entry.userName))).toEqual(new Set(['Amina Hadžić']));
+  });
+
   it('stops and says so when an administrator revokes the laptop', async () => {
     const deviceId = (await b.ok('getSyncStatus')).deviceId!;
     await server.revoke(deviceId);
