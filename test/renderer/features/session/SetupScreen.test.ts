@@ -92,7 +92,7 @@ describe('first-run set-up in the browser preview', () => {
     await createButton(page).click();
     const error = page.getByRole('alert').filter({ hasText: 'does not meet' });
     await expect(error.textContent()).resolves.toBe(
-      'This passphrase does not meet these requirements yet: at least 12 characters, no spaces, an upper-case letter, a digit, and a symbol.',
+      'This passphrase does not meet these requirements yet: at least 12 characters, no spaces, an upper-case letter, a digit and a symbol.',
     );
     expect(await passphraseField(page).getAttribute('aria-invalid')).toBe('true');
     expect(await sessionState(page)).toBe('needs_setup');

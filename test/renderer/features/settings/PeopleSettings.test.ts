@@ -61,7 +61,7 @@ describe('People on this computer, for an administrator', () => {
     await region.getByRole('button', { name: 'Add the person' }).click();
     await region
       .getByText(
-        'This passphrase does not meet these requirements yet: at least 12 characters, an upper-case letter, a digit, and a symbol.',
+        'This passphrase does not meet these requirements yet: at least 12 characters, an upper-case letter, a digit and a symbol.',
       )
       .waitFor();
     expect(await listed(session.page)).toEqual(['Ana Petrović · Administrator']);
