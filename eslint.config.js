@@ -56,6 +56,7 @@ const consoleSharedRenderer = [
   'features/records/format\\.ts',
   'i18n/dashboard-namespaces\\.ts',
   'i18n/record-field-names\\.ts',
+  'i18n/date-field-words\\.ts',
 ];
 
 const restrictedSyntax = [

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { intakeContextValues, locationTypeValues } from '../../../shared/domain/enums.ts';
 import { useCountryName } from '../../components/country-names.ts';
 import { useEnumLabel } from '../../components/domain-labels.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { useFormatters } from '../records/format.ts';
 import { periodRange, yearChoices, type DashboardFilter } from './dashboard-filter.ts';
@@ -199,22 +200,12 @@ export function DashboardFilterBar({
         <form className="dashboard-filters__range" onSubmit={applyRange} noValidate>
           <FormField label={t('dashboard.from')} error={rangeError}>
             {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-              />
+              <DateField {...control} value={from} onChange={(value) => setFrom(value ?? '')} />
             )}
           </FormField>
           <FormField label={t('dashboard.to')}>
             {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-              />
+              <DateField {...control} value={to} onChange={(value) => setTo(value ?? '')} />
             )}
           </FormField>
           <button type="submit" className="button">

@@ -4,6 +4,7 @@ import {
   dashboardNamespaces,
   dashboardResources,
 } from '../../../renderer/i18n/dashboard-namespaces.ts';
+import { dateFieldWords } from '../../../renderer/i18n/date-field-words.ts';
 import { recordFieldNames, recordPartNames } from '../../../renderer/i18n/record-field-names.ts';
 import { catalogueToCyrillic } from '../../../shared/i18n/serbian-cyrillic.ts';
 import { languageInfo, languageOfPreferences } from '../../../shared/i18n/languages.ts';
@@ -28,7 +29,8 @@ import mkConsole from './locales/mk.json';
  * Beside them, the laptop's own `reports` and `domain` namespaces, read by the Dashboard's
  * figures the overview draws, `recordFields` (an intake record's fields in words, for a record's
  * history and its review) and `recordParts` (the fields inside its lists and groups, for its
- * review): loaded from the laptop's catalogues, never copied.
+ * review) and `event` (only its `date` words, for DateField in the filters): loaded from the
+ * laptop's catalogues, never copied.
  */
 export const consoleResources = {
   en: {
@@ -36,60 +38,70 @@ export const consoleResources = {
     ...dashboardResources.en,
     recordFields: recordFieldNames.en,
     recordParts: recordPartNames.en,
+    event: dateFieldWords.en,
   },
   'sr-Latn': {
     translation: srLatn,
     ...dashboardResources['sr-Latn'],
     recordFields: recordFieldNames['sr-Latn'],
     recordParts: recordPartNames['sr-Latn'],
+    event: dateFieldWords['sr-Latn'],
   },
   'sr-Cyrl': {
     translation: catalogueToCyrillic(srLatn),
     ...dashboardResources['sr-Cyrl'],
     recordFields: recordFieldNames['sr-Cyrl'],
     recordParts: recordPartNames['sr-Cyrl'],
+    event: dateFieldWords['sr-Cyrl'],
   },
   fr: {
     translation: frConsole,
     ...dashboardResources.fr,
     recordFields: recordFieldNames.fr,
     recordParts: recordPartNames.fr,
+    event: dateFieldWords.fr,
   },
   mk: {
     translation: mkConsole,
     ...dashboardResources.mk,
     recordFields: recordFieldNames.mk,
     recordParts: recordPartNames.mk,
+    event: dateFieldWords.mk,
   },
   bs: {
     translation: bsConsole,
     ...dashboardResources.bs,
     recordFields: recordFieldNames.bs,
     recordParts: recordPartNames.bs,
+    event: dateFieldWords.bs,
   },
   hr: {
     translation: hrConsole,
     ...dashboardResources.hr,
     recordFields: recordFieldNames.hr,
     recordParts: recordPartNames.hr,
+    event: dateFieldWords.hr,
   },
   cnr: {
     translation: cnrConsole,
     ...dashboardResources.cnr,
     recordFields: recordFieldNames.cnr,
     recordParts: recordPartNames.cnr,
+    event: dateFieldWords.cnr,
   },
   ar: {
     translation: arConsole,
     ...dashboardResources.ar,
     recordFields: recordFieldNames.ar,
     recordParts: recordPartNames.ar,
+    event: dateFieldWords.ar,
   },
   sq: {
     translation: sqConsole,
     ...dashboardResources.sq,
     recordFields: recordFieldNames.sq,
     recordParts: recordPartNames.sq,
+    event: dateFieldWords.sq,
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 

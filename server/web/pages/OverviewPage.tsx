@@ -21,6 +21,7 @@ import { StorageSection } from '../../../renderer/features/dashboard/StorageSect
 import { consoleApi } from '../api-client.ts';
 import { useHashSegments } from '../app/use-hash-route.ts';
 import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
+import { DateField } from '../../../renderer/components/DateField.tsx';
 import { ReviewFilterSelect } from '../../../renderer/components/ReviewFilterSelect.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { useCampaigns } from '../parts/use-campaigns.ts';
@@ -100,23 +101,20 @@ function NationalOverview() {
       >
         <div className="field">
           <label htmlFor={field('from')}>{t('overview.from')}</label>
-          <input
+          <DateField
             id={field('from')}
-            type="date"
             required
             value={draft.from}
-            onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+            onChange={(value) => setDraft({ ...draft, from: value ?? '' })}
           />
         </div>
         <div className="field">
           <label htmlFor={field('to')}>{t('overview.to')}</label>
-          <input
+          <DateField
             id={field('to')}
-            type="date"
             required
-            min={draft.from}
             value={draft.to}
-            onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+            onChange={(value) => setDraft({ ...draft, to: value ?? '' })}
           />
         </div>
         <div className="field">

@@ -16,6 +16,7 @@ import {
 } from '../../../renderer/components/DocumentLanguageSelect.tsx';
 import { consoleApi } from '../api-client.ts';
 import { CampaignSelect } from '../../../renderer/components/CampaignSelect.tsx';
+import { DateField } from '../../../renderer/components/DateField.tsx';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
 import { ReviewFilterSelect } from '../../../renderer/components/ReviewFilterSelect.tsx';
 import type { ReviewFilter } from '../../../shared/domain/record-review.ts';
@@ -115,7 +116,7 @@ export function ReportsPage() {
       setPdf({ url: URL.createObjectURL(file.blob), name });
     });
   const id = (name: keyof Choice) => `${formId}-${name}`;
-  const text = (name: 'from' | 'to' | 'jurisdiction', type: string, hint?: string) => (
+  const text = (name: 'jurisdiction', type: string, hint?: string) => (
     <div className="field">
       <label htmlFor={id(name)}>{t(`reports.${name}`)}</label>
       <input
@@ -160,8 +161,20 @@ export function ReportsPage() {
               ))}
             </select>
           </div>
-          {text(dateFields[0], dateType)}
-          {text(dateFields[1], dateType)}
+          {dateFields.map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={id(name)}>{t(`reports.${name}`)}</label>
+              {/* Typed and shown as the console's language writes a date, as on the laptop. */}
+              <DateField
+                id={id(name)}
+                value={choice[name]}
+                onChange={(value) => {
+                  setChoice({ ...choice, [name]: value ?? '' });
+                  setPdf(null);
+                }}
+              />
+            </div>
+          ))}
           <div className="field">
             <label htmlFor={id('teamId')}>{t('reports.team')}</label>
             <select
@@ -286,5 +299,4 @@ export function ReportsPage() {
 
 const dateFields = ['from', 'to'] as const;
 const jurisdictionField = 'jurisdiction';
-const dateType = 'date';
 const textType = 'text';

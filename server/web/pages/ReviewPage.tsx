@@ -13,6 +13,7 @@ import {
   type ReviewFilter,
   type ReviewState,
 } from '../../../shared/domain/record-review.ts';
+import { DateField } from '../../../renderer/components/DateField.tsx';
 import { consoleApi } from '../api-client.ts';
 import { useMay } from '../app/session-context.ts';
 import { ErrorNotice } from '../parts/ErrorNotice.tsx';
@@ -30,6 +31,11 @@ interface Filters {
   from: string;
   to: string;
 }
+
+const fromKey = 'from';
+const toKey = 'to';
+const dayKeys: ReadonlySet<string> = new Set([fromKey, toKey]);
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 const noFilters: Filters = {
   standing: 'not_reviewed',
@@ -94,7 +100,12 @@ export function ReviewPage() {
   const [answer, setAnswer] = useState<ReviewResponse | null>(null);
   const review = useSubmit();
   const load = useCallback(() => {
-    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+    // A day not typed in full yet filters nothing: the queue is not refused for it.
+    const query = new URLSearchParams(
+      Object.entries(filters).filter(
+        ([key, value]) => value !== '' && (!dayKeys.has(key) || isoDay.test(value)),
+      ),
+    );
     return consoleApi.get(`${reviewRoutes.queue}?${query.toString()}`, ReviewQueueSchema);
   }, [filters]);
   const { data, error, reload } = useLoad(load);
@@ -110,6 +121,8 @@ export function ReviewPage() {
     setFilters((current) => ({ ...current, [key]: value }));
     setSelected(new Set());
   };
+  // What the field holds, a day or text that is not one yet (kept on screen, never dropped).
+  const setDay = (key: 'from' | 'to', value: string | undefined) => set(key)(value ?? '');
   const rows = data?.rows ?? [];
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const toggle = (recordId: string) =>
@@ -206,20 +219,18 @@ export function ReviewPage() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-from`}>{t('review.from')}</label>
-          <input
+          <DateField
             id={`${id}-from`}
-            type="date"
             value={filters.from}
-            onChange={(event) => set('from')(event.target.value)}
+            onChange={(value) => setDay(fromKey, value)}
           />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('review.to')}</label>
-          <input
+          <DateField
             id={`${id}-to`}
-            type="date"
             value={filters.to}
-            onChange={(event) => set('to')(event.target.value)}
+            onChange={(value) => setDay(toKey, value)}
           />
         </div>
       </form>
