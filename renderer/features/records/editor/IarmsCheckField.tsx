@@ -2,7 +2,10 @@ import { useId } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { SerialCheckMark } from '../../../../shared/domain/serial-check-mark.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import type { IntakeForm } from '../fields.tsx';
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today on this computer, as the date a person checked. */
 function today(): string {
@@ -56,12 +59,12 @@ export function IarmsCheckField({ index }: { index: number }) {
         <div className="grid">
           <div className="field">
             <label htmlFor={dateId}>{t('serialCheck.marks.iarmsDate')}</label>
-            <input
+            {/* In the app's language like every date; only a whole day replaces the one kept. */}
+            <DateField
               id={dateId}
-              type="date"
               value={mark.on}
-              onChange={(event) =>
-                event.target.value !== '' && write({ ...mark, on: event.target.value })
+              onChange={(value) =>
+                value !== undefined && isoDay.test(value) && write({ ...mark, on: value })
               }
             />
           </div>

@@ -78,6 +78,11 @@ describe('the watch list, in Settings and in the weapon editor', () => {
 
     // iARMS is checked by hand and ticked, with its reference; the app's own checks are set on save.
     await card.getByLabel('Checked in iARMS').check();
+    // The day of the check is typed as every date of the record is, in the app's language.
+    const checkedOn = card.getByLabel('Date checked');
+    expect(await checkedOn.getAttribute('type')).toBe('text');
+    await checkedOn.fill('2026-11-30');
+    await card.getByText('Monday, 30 November 2026').waitFor();
     await card.getByLabel('iARMS reference').fill('IA-2024-55');
     await page.getByText(/^Saved /).waitFor();
     const recordId = /#\/records\/([^/?]+)/.exec(await page.evaluate(() => location.hash))?.[1];
@@ -87,7 +92,8 @@ describe('the watch list, in Settings and in the weapon editor', () => {
         const view = await window.api!.getIntake({ id: id ?? '' });
         if (!view.ok) throw new Error(view.error.message);
         const weapon = view.value.event.weapons[0];
-        if (weapon?.serialChecks?.some((mark) => mark.reference === 'IA-2024-55')) return weapon.id;
+        const iarms = weapon?.serialChecks?.find((mark) => mark.reference === 'IA-2024-55');
+        if (iarms?.on === '2026-11-30') return weapon?.id;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       throw new Error('the iARMS tick was never saved');
