@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
 import { useDomainValidationText } from '../../components/domain-labels.ts';
 import { FormField, type FieldControlProps } from '../../components/FormField.tsx';
 import { localTimestamp, momentOfParts, momentParts } from './custody-form.ts';
@@ -121,15 +122,13 @@ export function MomentInputs({
           onBlur={onBlur}
         />
       </div>
-      <input
+      <TimeField
         id={`${control.id}-time`}
-        type="time"
         aria-label={timeLabel}
         aria-invalid={control['aria-invalid']}
-        autoComplete="off"
-        className="input--short"
+        showFormat={false}
         value={parts.time}
-        onChange={(event) => change({ ...parts, time: event.target.value })}
+        onChange={(time) => change({ ...parts, time: time ?? '' })}
         onBlur={onBlur}
       />
       <button

@@ -18,6 +18,7 @@ import {
 } from '../../components/domain-enums.ts';
 import { useCountryOptions } from '../../components/country-names.ts';
 import { DateField as AppDateField } from '../../components/DateField.tsx';
+import { TimeField as AppTimeField } from '../../components/TimeField.tsx';
 import { useDomainValidationText, useEnumLabel } from '../../components/domain-labels.ts';
 import { useFinaliseIssue } from './issues-context.tsx';
 import { fromLocalParts, toLocalParts } from './item-values.ts';
@@ -231,13 +232,28 @@ function LanguageDateField(props: CommonProps) {
   );
 }
 
-function TimeField({ max, ...props }: CommonProps & { max?: string | undefined }) {
-  const { register } = useFormContext<IntakeForm>();
-  const registration = register(props.path as FormPath, { setValueAs: blankToUndefined });
+function TimeField({ max: _max, ...props }: CommonProps & { max?: string | undefined }) {
+  const { control } = useFormContext<IntakeForm>();
   return (
-    <FieldFrame {...props}>
-      {(a11y) => <input {...a11y} {...registration} type="time" max={max} autoComplete="off" />}
-    </FieldFrame>
+    <Controller
+      control={control}
+      name={props.path as FormPath}
+      render={({ field }) => (
+        <FieldFrame {...props}>
+          {(a11y) => (
+            <AppTimeField
+              {...a11y}
+              inputRef={field.ref}
+              name={field.name}
+              value={field.value}
+              // '' when cleared, as a date: the draft leaves blanks out (draft-payload.ts).
+              onChange={(next) => field.onChange(next ?? '')}
+              onBlur={field.onBlur}
+            />
+          )}
+        </FieldFrame>
+      )}
+    />
   );
 }
 
@@ -382,14 +398,13 @@ function MomentInputs({
           onBlur={onBlur}
         />
       </div>
-      <input
+      <AppTimeField
         id={timeId}
-        type="time"
         aria-label={timeLabel}
-        autoComplete="off"
         className="input--short"
+        showFormat={false}
         value={parts.time}
-        onChange={(event) => change({ ...parts, time: event.target.value })}
+        onChange={(time) => change({ ...parts, time: time ?? '' })}
         onBlur={onBlur}
       />
       <button

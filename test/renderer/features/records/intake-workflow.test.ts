@@ -102,7 +102,16 @@ describe('recording an intake event in the browser preview', () => {
 
     await page.getByRole('radio', { name: 'Seized' }).check();
     await page.getByLabel('Date', { exact: true }).fill('2026-11-20');
-    await page.getByLabel('Time', { exact: true }).fill('14:35');
+    // A time on a 24-hour clock, whatever the browser's locale: typed as a person writes it
+    // (14.35), shown as stored once the field is left; what is no time is said so, not dropped.
+    const time = page.getByLabel('Time', { exact: true });
+    expect(await time.getAttribute('type')).toBe('text');
+    await time.fill('2:35 PM');
+    await time.blur();
+    expect(await time.inputValue()).toBe('2:35 PM');
+    await time.fill('14.35');
+    await time.blur();
+    expect(await time.inputValue()).toBe('14:35');
     await page.getByRole('button', { name: 'New location' }).click();
     await page.getByLabel('Name', { exact: true }).fill('GP Batrovci');
     await page.getByLabel('Type', { exact: true }).selectOption('border_crossing_road');
