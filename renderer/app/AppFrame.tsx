@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../components/LanguageSelect.tsx';
 import { routes, type Route } from './routes.ts';
 import { SignedInPerson } from './SignedInPerson.tsx';
+import { ReviewTasksNavBadge } from './ReviewTasksNavBadge.tsx';
 import { SyncNavBadge } from './SyncNavBadge.tsx';
 import { useFocusAfterNavigation } from './use-focus-after-navigation.ts';
 
@@ -41,6 +42,7 @@ export function AppFrame({ route, children }: { route: Route; children: ReactNod
                   aria-current={name === route ? 'page' : undefined}
                 >
                   {t(`nav.${name}`)}
+                  {name === 'records' && <ReviewTasksNavBadge />}
                   {name === 'sync' && <SyncNavBadge />}
                 </a>
               </li>

@@ -169,6 +169,15 @@ describe('review screens', () => {
       .poll(() => tasks.getByRole('heading').first().textContent())
       .toBe('1 record of yours needs fixing');
     expect(await tasks.textContent()).toContain('Ana Petrović: “The receipt number is missing.”');
+    // Seen from any screen: the navigation's Records link counts the tasks, in words for a
+    // screen reader.
+    expect(await page.getByTestId('records-nav-badge').textContent()).toBe('1');
+    expect(
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Records 1 record of yours needs fixing' })
+        .count(),
+    ).toBe(1);
     // A field officer reviews nothing: no selection, no review form.
     expect(await page.getByRole('checkbox').count()).toBe(0);
     await shot(page, 'review-tasks-en');
