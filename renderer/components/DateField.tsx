@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { useId, type KeyboardEvent, type Ref } from 'react';
 import './date-field.css';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +8,7 @@ import {
   formatDateText,
   parseDateText,
 } from './date-text.ts';
+import { useTypedValue } from './use-typed-value.ts';
 
 export interface DateFieldProps {
   readonly id: string;
@@ -44,36 +45,17 @@ export function DateField({
 }: DateFieldProps) {
   const { t, i18n } = useTranslation('event');
   const language = i18n.language;
-  const stored = typeof value === 'string' ? value : '';
-  const [text, setText] = useState(() => formatDateText(stored, language));
-  // What this field last gave the form, and in which language it showed it: a value from
-  // elsewhere (a reset, a prefill, a language switch) replaces the text; its own does not.
-  const [shown, setShown] = useState({ value: stored, language });
-  if (shown.value !== stored || shown.language !== language) {
-    setShown({ value: stored, language });
-    setText(formatDateText(stored, language));
-  }
+  const { text, commit, typed, settle } = useTypedValue({
+    value,
+    onChange,
+    read: (typedText) => {
+      const parsed = parseDateText(typedText, language);
+      return parsed.kind === 'date' ? { kind: 'value', value: parsed.iso } : parsed;
+    },
+    show: (stored) => formatDateText(stored, language),
+    shownAs: language,
+  });
   const formatId = useId();
-
-  const commit = (next: string | undefined, nextText: string) => {
-    setShown({ value: next ?? '', language });
-    setText(nextText);
-    if (next !== (typeof value === 'string' ? value : undefined)) onChange(next);
-  };
-
-  const typed = (nextText: string) => {
-    const parsed = parseDateText(nextText, language);
-    if (parsed.kind === 'date') commit(parsed.iso, nextText);
-    else if (parsed.kind === 'empty') commit(undefined, nextText);
-    else setText(nextText);
-  };
-
-  const settle = () => {
-    const parsed = parseDateText(text, language);
-    if (parsed.kind === 'date') commit(parsed.iso, formatDateText(parsed.iso, language));
-    else if (parsed.kind === 'empty') commit(undefined, '');
-    else commit(text.trim(), text);
-  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {

@@ -196,19 +196,13 @@ function useCharacterCount(path: string, max: number | undefined): string | unde
 }
 
 /**
- * A date in the app language's form (components/DateField.tsx, never the operating system's), or
- * a time of day (HH:MM, the browser's input). A date's bounds are checked at finalisation.
+ * A date in the app language's form (components/DateField.tsx) or a time of day on a 24-hour
+ * clock (components/TimeField.tsx), never the operating system's. A date's bounds are checked
+ * at finalisation.
  */
-export function DateField({
-  type,
-  max,
-  ...props
-}: CommonProps & { type: 'date' | 'time'; max?: string }) {
-  return type === 'date' ? <LanguageDateField {...props} /> : <TimeField {...props} max={max} />;
-}
-
-function LanguageDateField(props: CommonProps) {
+export function DateField({ type, ...props }: CommonProps & { type: 'date' | 'time' }) {
   const { control } = useFormContext<IntakeForm>();
+  const Input = type === 'date' ? AppDateField : AppTimeField;
   return (
     <Controller
       control={control}
@@ -216,37 +210,13 @@ function LanguageDateField(props: CommonProps) {
       render={({ field }) => (
         <FieldFrame {...props}>
           {(a11y) => (
-            <AppDateField
+            <Input
               {...a11y}
               inputRef={field.ref}
               name={field.name}
               value={field.value}
-              // '' when cleared, not undefined: RHF would show the loaded value for undefined.
-              onChange={(next) => field.onChange(next ?? '')}
-              onBlur={field.onBlur}
-            />
-          )}
-        </FieldFrame>
-      )}
-    />
-  );
-}
-
-function TimeField({ max: _max, ...props }: CommonProps & { max?: string | undefined }) {
-  const { control } = useFormContext<IntakeForm>();
-  return (
-    <Controller
-      control={control}
-      name={props.path as FormPath}
-      render={({ field }) => (
-        <FieldFrame {...props}>
-          {(a11y) => (
-            <AppTimeField
-              {...a11y}
-              inputRef={field.ref}
-              name={field.name}
-              value={field.value}
-              // '' when cleared, as a date: the draft leaves blanks out (draft-payload.ts).
+              // '' when cleared, not undefined: RHF would show the loaded value for undefined
+              // (the draft leaves blanks out, draft-payload.ts).
               onChange={(next) => field.onChange(next ?? '')}
               onBlur={field.onBlur}
             />
