@@ -72,6 +72,31 @@ export function newRecordId(): string {
     .padStart(4, '0')}-7000-8000-${tail}`;
 }
 
+/**
+ * An intake record's item lists with fresh ids for every item and marking: a record may not reuse
+ * another's item ids (the server refuses to store one), so each pushed copy of a fixture needs its
+ * own.
+ */
+export function withFreshItemIds<
+  T extends {
+    weapons: readonly { id: string; markings: readonly { id: string }[] }[];
+    parts: readonly { id: string }[];
+    ammunition: readonly { id: string }[];
+    explosives: readonly { id: string }[];
+  },
+>(fields: T): Pick<T, 'weapons' | 'parts' | 'ammunition' | 'explosives'> {
+  const own = <I extends { id: string }>(item: I): I => ({ ...item, id: newRecordId() });
+  return {
+    weapons: fields.weapons.map((weapon) => ({
+      ...own(weapon),
+      markings: weapon.markings.map(own),
+    })) as T['weapons'],
+    parts: fields.parts.map(own) as T['parts'],
+    ammunition: fields.ammunition.map(own) as T['ammunition'],
+    explosives: fields.explosives.map(own) as T['explosives'],
+  };
+}
+
 /** A mutation with the defaults every test would otherwise repeat. */
 export function mutation(
   partial: Pick<Mutation, 'mutationId' | 'entityId'> & Partial<Mutation>,

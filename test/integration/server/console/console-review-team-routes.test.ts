@@ -14,7 +14,13 @@ import {
 } from '../../../../shared/sync/protocol.ts';
 import { borderSeizure } from '../../../unit/shared/domain/fixtures.ts';
 import { consoleSession } from '../../../support/console-session.ts';
-import { mutation, newRecordId, syncClient, testAuthor } from '../../../support/sync-client.ts';
+import {
+  mutation,
+  newRecordId,
+  syncClient,
+  testAuthor,
+  withFreshItemIds,
+} from '../../../support/sync-client.ts';
 import {
   startSyncServer,
   syncBackends,
@@ -45,7 +51,6 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
   /** A complete border seizure at the laptop's place; finalised unless asked for a draft. */
   async function seizure(final: boolean): Promise<string> {
     const { id: _id, status: _status, revision: _revision, ...fields } = borderSeizure();
-    const own = <T extends { id: string }>(item: T): T => ({ ...item, id: newRecordId() });
     const id = newRecordId();
     await push({
       entityId: id,
@@ -54,13 +59,7 @@ describe.each(syncBackends)('console review queue, teams and people (%s)', (back
         ...fields,
         // Numbered as the laptop numbers its records: the audit log names a record by it.
         recordNumber: `BP7QX-${String(next).padStart(5, '0')}`,
-        weapons: fields.weapons.map((weapon) => ({
-          ...own(weapon),
-          markings: weapon.markings.map((marking: { id: string }) => own(marking)),
-        })),
-        parts: fields.parts.map(own),
-        ammunition: fields.ammunition.map(own),
-        explosives: fields.explosives.map(own),
+        ...withFreshItemIds(fields),
         locationId: placeId,
       },
     });

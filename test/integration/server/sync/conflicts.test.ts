@@ -5,7 +5,12 @@ import {
   type MutationResult,
 } from '../../../../shared/sync/protocol.ts';
 import { borderSeizure } from '../../../unit/shared/domain/fixtures.ts';
-import { mutation, newRecordId, syncClient } from '../../../support/sync-client.ts';
+import {
+  mutation,
+  newRecordId,
+  syncClient,
+  withFreshItemIds,
+} from '../../../support/sync-client.ts';
 import {
   startSyncServer,
   syncBackends,
@@ -65,16 +70,7 @@ describe.each(syncBackends)('conflicts and record rules (%s)', (backend) => {
     // Item ids are unique across every record, as a laptop makes them (it refuses a draft that
     // reuses another record's, and the server refuses to store one): each draft's items get
     // their own, or the second draft of this server would be refused.
-    const own = <T extends { id: string }>(item: T): T => ({ ...item, id: newRecordId() });
-    const items = {
-      weapons: fields.weapons.map((weapon) => ({
-        ...own(weapon),
-        markings: weapon.markings.map((marking: { id: string }) => own(marking)),
-      })),
-      parts: fields.parts.map(own),
-      ammunition: fields.ammunition.map(own),
-      explosives: fields.explosives.map(own),
-    };
+    const items = withFreshItemIds(fields);
     const id = newRecordId();
     const created = await push({
       entityId: id,

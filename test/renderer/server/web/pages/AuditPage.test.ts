@@ -7,7 +7,12 @@ import { reviewRoutes } from '../../../../../shared/console/review-api.ts';
 import { PushResponseSchema, type Mutation } from '../../../../../shared/sync/protocol.ts';
 import { borderSeizure } from '../../../../unit/shared/domain/fixtures.ts';
 import { consoleSession, consoleTestPassword } from '../../../../support/console-session.ts';
-import { mutation, newRecordId, syncClient } from '../../../../support/sync-client.ts';
+import {
+  mutation,
+  newRecordId,
+  syncClient,
+  withFreshItemIds,
+} from '../../../../support/sync-client.ts';
 import { startSyncServer, type SyncServerHandle } from '../../../../support/sync-server.ts';
 
 const shots = '/tmp/shots-pages-admin';
@@ -47,7 +52,6 @@ describe('console: the audit log in Chromium', () => {
       fields: { locationType: 'border_crossing_road', name: 'Batrovci', jurisdiction: 'RS' },
     });
     const { id: _id, status: _s, revision: _r, ...fields } = borderSeizure();
-    const own = <T extends { id: string }>(item: T): T => ({ ...item, id: newRecordId() });
     recordId = newRecordId();
     await push({
       entityId: recordId,
@@ -56,13 +60,7 @@ describe('console: the audit log in Chromium', () => {
         ...fields,
         // Numbered as the laptop numbers its records: the log names the record by it.
         recordNumber,
-        weapons: fields.weapons.map((weapon) => ({
-          ...own(weapon),
-          markings: weapon.markings.map((marking: { id: string }) => own(marking)),
-        })),
-        parts: fields.parts.map(own),
-        ammunition: fields.ammunition.map(own),
-        explosives: fields.explosives.map(own),
+        ...withFreshItemIds(fields),
         locationId: placeId,
       },
     });
